@@ -1,0 +1,42 @@
+/** What the question answering returns: plain data that the bot renders as cards and the chat as text. */
+
+export type Language = 'sv' | 'en';
+export type RoleFocus = 'ansvarig' | 'samverkan' | 'finansiering' | 'all';
+
+export interface UnitExpansion {
+  code: string;
+  expansion: string;
+}
+
+export interface ActionView {
+  id: string;
+  group: number;
+  groupTitle: string;
+  /** Corrected subsection label and title, with the printed label when it differs. */
+  subsection: { label: string; labelAsPrinted: string; title: string } | null;
+  areaTitle: string;
+  areaKind: 'arbetssatt' | 'malomrade';
+  areaNumber: number;
+  text: string;
+  /** Exactly as the plan prints them. */
+  ansvarig: string;
+  samverkan: string;
+  finansiering: string;
+  /** Expansions of the codes in the three cells, where the glossary or the plan gives one. */
+  expansions: UnitExpansion[];
+}
+
+export interface Citation {
+  document: string;
+  diarienummer: string;
+  actionIds: string[];
+}
+
+export type Answer =
+  | { kind: 'actions'; language: Language; focus: RoleFocus; query: 'text' | 'id' | 'group' | 'subsection'; actions: ActionView[]; group?: { number: number; title: string; areaTitle: string }; citation: Citation }
+  | { kind: 'unit'; language: Language; unit: string; expansion: string | null; relation: 'responsible' | 'cooperates' | 'both'; responsible: ActionView[]; cooperates: ActionView[]; allMunicipal: ActionView[]; citation: Citation }
+  | { kind: 'funder'; language: Language; funder: string; expansion: string | null; actions: ActionView[]; citation: Citation }
+  | { kind: 'abbreviation'; language: Language; term: string; expansion: string | null; source: 'plan' | 'glossary'; notes: string[]; kindLabel: string | null; usedIn: string[]; citation: Citation | null }
+  | { kind: 'area'; language: Language; area: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string }; groups: Array<{ number: number; title: string; actionCount: number }>; citation: Citation }
+  | { kind: 'help'; language: Language; examples: string[] }
+  | { kind: 'not-found'; language: Language; reason: 'no-match' | 'unknown-action-id' | 'unknown-group' | 'unknown-area' | 'unknown-term' | 'empty' | 'too-long'; detail?: string };

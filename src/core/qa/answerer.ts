@@ -1,0 +1,278 @@
+/**
+ * Answers staff questions about the action plan: who is responsible for, cooperates on or
+ * finances an action; which actions a unit or funder has; what an abbreviation means; what a
+ * group, målområde or working method contains. Pure: the plan and glossary come in, data goes out.
+ */
+import type { Action, Plan } from '../plan/model';
+import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
+import type { ActionView, Answer, Citation, Language, RoleFocus, UnitExpansion } from './answer-model';
+import { detectFocus, detectLanguage, readIntent } from './intent';
+import { PlanSearch } from './search';
+import { isStopWord, tokenize } from './text';
+
+/** Longer questions are refused with an explanation: nobody types a 10 KB question. */
+export const MAX_QUESTION_LENGTH = 500;
+
+export const HELP_EXAMPLES: Record<Language, string[]> = {
+  sv: [
+    'Vem ansvarar för kamerabevakningen?',
+    'Vilka åtgärder har SF?',
+    'Vad finansieras av BRÅ?',
+    'Vad betyder PDV?',
+    'Åtgärd 9',
+    'A14-3',
+    'Vad innehåller målområde 2?',
+  ],
+  en: [
+    'Who is responsible for camera surveillance?',
+    'Which actions does SF own?',
+    'What is funded by BRÅ?',
+    'What does PDV mean?',
+    'Action 9',
+    'A14-3',
+    'What is in goal area 2?',
+  ],
+};
+
+interface MentionedUnit {
+  code: string;
+  token: string;
+}
+
+export class PlanAnswerer {
+  private readonly search: PlanSearch;
+  private readonly byId: Map<string, Action>;
+  private readonly citationBase: Omit<Citation, 'actionIds'>;
+  /** Every unit or funder code that the plan's cells name, for recognizing them in questions. */
+  private readonly unitNames: Array<{ name: string; code: string }>;
+
+  constructor(
+    readonly plan: Plan,
+    readonly glossary: UnitGlossary,
+  ) {
+    this.search = new PlanSearch(plan);
+    this.byId = new Map(plan.actions.map((a) => [a.id, a]));
+    this.citationBase = { document: plan.source.title, diarienummer: plan.source.diarienummer };
+    const codes = new Set<string>();
+    for (const a of plan.actions) {
+      for (const u of [...a.ansvarig.units, ...a.samverkan.units]) codes.add(u.code);
+      for (const f of a.finansiering.funders) codes.add(f.code);
+    }
+    const names: Array<{ name: string; code: string }> = [];
+    for (const code of codes) {
+      names.push({ name: code, code });
+      for (const alias of findUnit(glossary, code)?.aliases ?? []) names.push({ name: alias, code });
+    }
+    this.unitNames = names.sort((a, b) => b.name.length - a.name.length);
+  }
+
+  answer(question: string): Answer {
+    const language = detectLanguage(question);
+    if (question.length > MAX_QUESTION_LENGTH) {
+      return { kind: 'not-found', language, reason: 'too-long', detail: String(MAX_QUESTION_LENGTH) };
+    }
+    const intent = readIntent(question);
+    switch (intent.kind) {
+      case 'empty':
+        return { kind: 'not-found', language, reason: 'empty' };
+      case 'help':
+        return { kind: 'help', language, examples: HELP_EXAMPLES[language] };
+      case 'action-id': {
+        const action = this.byId.get(`A${intent.group}-${intent.row}`);
+        if (!action) return { kind: 'not-found', language, reason: 'unknown-action-id', detail: `A${intent.group}-${intent.row}` };
+        return this.actionsAnswer(language, intent.focus, 'id', [action]);
+      }
+      case 'group':
+        return this.groupAnswer(language, intent.group, intent.focus);
+      case 'subsection': {
+        const actions = this.plan.actions.filter(
+          (a) => a.subsection && (a.subsection.labelAsPrinted === intent.label || a.subsection.label === intent.label),
+        );
+        if (actions.length > 0) return this.actionsAnswer(language, intent.focus, 'subsection', actions);
+        return this.searchAnswer(question, language, intent.focus);
+      }
+      case 'area':
+        return this.areaAnswer(language, intent.areaKind, intent.number, intent.words);
+      case 'define':
+        return this.defineAnswer(question, intent.term, language);
+      case 'search':
+        return this.searchAnswer(question, language, intent.focus);
+    }
+  }
+
+  private groupAnswer(language: Language, number: number, focus: RoleFocus): Answer {
+    const group = this.plan.groups.find((g) => g.number === number);
+    if (!group) return { kind: 'not-found', language, reason: 'unknown-group', detail: String(number) };
+    const actions = group.actionIds.map((id) => this.byId.get(id)!);
+    const area = this.plan.areas.find((a) => a.id === group.areaId)!;
+    return { ...this.actionsAnswer(language, focus, 'group', actions), group: { number, title: group.title, areaTitle: area.title } };
+  }
+
+  private areaAnswer(language: Language, kind: 'arbetssatt' | 'malomrade' | null, number: number | null, words: string): Answer {
+    let area = this.plan.areas.find((a) => (kind === null || a.kind === kind) && a.number === number);
+    if (!area && number === null) {
+      const wanted = new Set(tokenize(words).filter((t) => !isStopWord(t) && t.length > 3));
+      area = this.plan.areas.find((a) => tokenize(a.title).some((t) => wanted.has(t)));
+    }
+    if (!area) return { kind: 'not-found', language, reason: 'unknown-area', detail: number === null ? undefined : String(number) };
+    const groups = this.plan.groups
+      .filter((g) => g.areaId === area.id)
+      .map((g) => ({ number: g.number, title: g.title, actionCount: g.actionIds.length }));
+    return {
+      kind: 'area',
+      language,
+      area: { id: area.id, kind: area.kind, number: area.number, title: area.title },
+      groups,
+      citation: this.cite(this.plan.groups.filter((g) => g.areaId === area.id).flatMap((g) => g.actionIds)),
+    };
+  }
+
+  private defineAnswer(question: string, term: string, language: Language): Answer {
+    const cleaned = term.replace(/[?!."“”']/g, '').trim();
+    const upper = cleaned.toLocaleUpperCase('sv');
+    const fromPlan = this.plan.abbreviations.find((a) => a.abbreviation.toLocaleUpperCase('sv') === upper);
+    const usedIn = (code: string): string[] =>
+      this.plan.actions
+        .filter((a) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(code)}([^\\p{L}]|$)`, 'iu').test(`${a.text} ${a.ansvarig.asPrinted} ${a.samverkan.asPrinted} ${a.finansiering.asPrinted}`))
+        .map((a) => a.id);
+    if (fromPlan) {
+      const ids = usedIn(fromPlan.abbreviation);
+      return { kind: 'abbreviation', language, term: fromPlan.abbreviation, expansion: fromPlan.expansion, source: 'plan', notes: fromPlan.notes, kindLabel: null, usedIn: ids, citation: this.cite(ids) };
+    }
+    const unit = findUnit(this.glossary, cleaned);
+    const subunit = unit ? undefined : findSubunit(this.glossary, cleaned);
+    const known = unit ?? subunit;
+    if (known) {
+      const ids = usedIn(cleaned);
+      const kindLabel = unit ? unit.kind : `subunit:${subunit!.parent}`;
+      return { kind: 'abbreviation', language, term: known.code, expansion: known.expansion, source: 'glossary', notes: known.source ? [known.source] : [], kindLabel, usedIn: ids, citation: ids.length ? this.cite(ids) : null };
+    }
+    // "Vad är kamerabevakning?" or "What is funded by Vinnova?" are questions about the plan's content.
+    if (/^[A-ZÅÄÖ]{2,6}$/.test(cleaned) && !this.search.knows(cleaned)) {
+      return { kind: 'not-found', language, reason: 'unknown-term', detail: cleaned };
+    }
+    return this.searchAnswer(question, language, detectFocus(question));
+  }
+
+  private mentionedUnits(question: string): MentionedUnit[] {
+    const found: MentionedUnit[] = [];
+    let rest = ` ${question.replace(/[?!.,;:"“”()]/g, ' ')} `;
+    for (const { name, code } of this.unitNames) {
+      // Short codes must be whole words; lower case is accepted ("sf"), except where it is an ordinary word.
+      const pattern = new RegExp(`(?<=\\s)${escapeRegExp(name)}(?::s|s)?(?=\\s)`, name.length <= 3 ? 'u' : 'iu');
+      const lowerPattern = new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u');
+      const m = pattern.exec(rest) ?? (name.length <= 4 && /^[A-ZÅÄÖ]+$/.test(name) ? lowerPattern.exec(rest) : null);
+      if (m) {
+        if (!found.some((f) => f.code === code)) found.push({ code, token: m[0] });
+        rest = rest.replace(m[0], ' ');
+      }
+    }
+    return found;
+  }
+
+  private searchAnswer(question: string, language: Language, focus: RoleFocus): Answer {
+    const units = this.mentionedUnits(question);
+    let remaining = question;
+    for (const u of units) remaining = remaining.replace(u.token, ' ');
+    const outcome = this.search.search(remaining);
+
+    if (units.length > 0 && outcome.contentWords.length === 0) {
+      const unit = units[0]!;
+      if (focus === 'finansiering' || this.isOnlyFunder(unit.code)) return this.funderAnswer(language, unit.code);
+      return this.unitAnswer(language, unit.code, focus);
+    }
+    let actions = outcome.hits.map((h) => this.byId.get(h.actionId)!);
+    if (units.length > 0 && actions.length > 0) {
+      const involving = actions.filter((a) => units.some((u) => involves(a, u.code)));
+      if (involving.length > 0) actions = involving;
+    }
+    if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
+    return this.actionsAnswer(language, focus, 'text', actions);
+  }
+
+  private isOnlyFunder(code: string): boolean {
+    return !this.plan.actions.some((a) => [...a.ansvarig.units, ...a.samverkan.units].some((u) => u.code === code));
+  }
+
+  private unitAnswer(language: Language, code: string, focus: RoleFocus): Answer {
+    const responsible = this.plan.actions.filter((a) => a.ansvarig.units.some((u) => u.code === code));
+    const cooperates = this.plan.actions.filter((a) => a.samverkan.units.some((u) => u.code === code));
+    const isMunicipal = findUnit(this.glossary, code)?.kind === 'municipal';
+    const allMunicipal = isMunicipal ? this.plan.actions.filter((a) => a.ansvarig.units.some((u) => u.code === ALL_MUNICIPAL_UNITS)) : [];
+    const relation = focus === 'samverkan' ? 'cooperates' : focus === 'ansvarig' ? 'responsible' : 'both';
+    const shown = [...(relation !== 'cooperates' ? responsible : []), ...(relation !== 'responsible' ? cooperates : [])];
+    return {
+      kind: 'unit',
+      language,
+      unit: code,
+      expansion: findUnit(this.glossary, code)?.expansion ?? null,
+      relation,
+      responsible: relation === 'cooperates' ? [] : responsible.map((a) => this.view(a)),
+      cooperates: relation === 'responsible' ? [] : cooperates.map((a) => this.view(a)),
+      allMunicipal: relation === 'cooperates' ? [] : allMunicipal.map((a) => this.view(a)),
+      citation: this.cite(shown.map((a) => a.id)),
+    };
+  }
+
+  private funderAnswer(language: Language, code: string): Answer {
+    const actions = this.plan.actions.filter((a) => a.finansiering.funders.some((f) => f.code === code));
+    return {
+      kind: 'funder',
+      language,
+      funder: code,
+      expansion: findUnit(this.glossary, code)?.expansion ?? null,
+      actions: actions.map((a) => this.view(a)),
+      citation: this.cite(actions.map((a) => a.id)),
+    };
+  }
+
+  private actionsAnswer(language: Language, focus: RoleFocus, query: 'text' | 'id' | 'group' | 'subsection', actions: Action[]): Extract<Answer, { kind: 'actions' }> {
+    return { kind: 'actions', language, focus, query, actions: actions.map((a) => this.view(a)), citation: this.cite(actions.map((a) => a.id)) };
+  }
+
+  private cite(actionIds: string[]): Citation {
+    return { ...this.citationBase, actionIds };
+  }
+
+  view(action: Action): ActionView {
+    const area = this.plan.areas.find((a) => a.id === action.areaId)!;
+    return {
+      id: action.id,
+      group: action.group,
+      groupTitle: action.groupTitle,
+      subsection: action.subsection ? { ...action.subsection } : null,
+      areaTitle: area.title,
+      areaKind: area.kind,
+      areaNumber: area.number,
+      text: action.text,
+      ansvarig: action.ansvarig.asPrinted,
+      samverkan: action.samverkan.asPrinted,
+      finansiering: action.finansiering.asPrinted,
+      expansions: this.expansionsFor(action),
+    };
+  }
+
+  private expansionsFor(action: Action): UnitExpansion[] {
+    const out = new Map<string, string>();
+    const codes = [
+      ...[...action.ansvarig.units, ...action.samverkan.units].flatMap((u) => [u.code, ...u.subunits]),
+      ...action.finansiering.funders.map((f) => f.code),
+    ];
+    for (const code of codes) {
+      const expansion =
+        findUnit(this.glossary, code)?.expansion ??
+        findSubunit(this.glossary, code)?.expansion ??
+        this.plan.abbreviations.find((a) => a.abbreviation === code)?.expansion;
+      if (expansion && expansion !== code) out.set(code, expansion);
+    }
+    return [...out].map(([code, expansion]) => ({ code, expansion }));
+  }
+}
+
+function involves(action: Action, code: string): boolean {
+  return [...action.ansvarig.units, ...action.samverkan.units].some((u) => u.code === code) || action.finansiering.funders.some((f) => f.code === code);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

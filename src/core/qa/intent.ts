@@ -1,0 +1,78 @@
+/**
+ * Reads what kind of question was asked. Regular expressions on purpose: the question kinds are
+ * few and fixed, and a rule that misfires can be read and fixed; the search itself is MiniSearch.
+ */
+import type { Language, RoleFocus } from './answer-model';
+import { tokenize } from './text';
+
+export type Intent =
+  | { kind: 'help' }
+  | { kind: 'empty' }
+  | { kind: 'action-id'; group: number; row: number; focus: RoleFocus }
+  | { kind: 'group'; group: number; focus: RoleFocus }
+  | { kind: 'subsection'; label: string; focus: RoleFocus }
+  | { kind: 'area'; areaKind: 'arbetssatt' | 'malomrade' | null; number: number | null; words: string }
+  | { kind: 'define'; term: string }
+  | { kind: 'search'; text: string; focus: RoleFocus };
+
+const ENGLISH_CUES = new Set(['who', 'what', 'which', 'does', 'the', 'is', 'are', 'responsible', 'mean', 'stand', 'owns', 'actions', 'action', 'about', 'funds', 'funded', 'finances', 'financed', 'help', 'cooperates', 'cooperate', 'goal', 'area', 'working', 'method', 'contain', 'contains', 'in', 'of', 'for', 'with', 'list', 'show', 'by']);
+const SWEDISH_CUES = new Set(['vem', 'vad', 'vilka', 'vilken', 'ansvarar', 'är', 'och', 'för', 'som', 'har', 'åtgärd', 'åtgärder', 'betyder', 'står', 'finansieras', 'samverkar', 'hjälp', 'innehåller', 'målområde', 'om', 'med', 'av', 'i', 'på']);
+
+export function detectLanguage(text: string): Language {
+  if (/[åäö]/i.test(text)) return 'sv';
+  const tokens = tokenize(text);
+  const en = tokens.filter((t) => ENGLISH_CUES.has(t)).length;
+  const sv = tokens.filter((t) => SWEDISH_CUES.has(t)).length;
+  return en > sv ? 'en' : 'sv';
+}
+
+export function detectFocus(text: string): RoleFocus {
+  const t = text.toLocaleLowerCase('sv');
+  if (/finansi|betalar|bekostar|\bfund|financ|\bpays?\b|\bpaid\b/.test(t)) return 'finansiering';
+  if (/samverk|samarbet|cooperat|collaborat|partner|\binvolved\b/.test(t)) return 'samverkan';
+  if (/ansva|huvudansvar|\bäger\b|responsib|\bowns?\b|in charge/.test(t)) return 'ansvarig';
+  return 'all';
+}
+
+const ACTION_ID = /(?<![\p{L}\p{N}])[aå]\s?(\d{1,3})\s?[-–:]\s?(\d{1,3})(?![\p{L}\p{N}])/iu;
+const GROUP_REF = /(?<![\p{L}])(?:åtgärd(?:sgrupp)?|åtgärdsnummer|grupp|gruppen|punkt|action(?:\s+group)?|group|item|measure)\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,3})\b(?!\s*[.,]\s*\d)/iu;
+const BARE_GROUP = /^\s*(?:nr\.?\s*)?(\d{1,3})\s*[?.!]?\s*$/;
+const SUBSECTION_REF = /(?:^|\s)(\d{1,2})\.(\d{1,2})(?=[\s?.!,]|$)/;
+const AREA_REF = /(?<![\p{L}])(målområde|målområdet|mål\s*område|goal\s*area|target\s*area|arbetssätt|arbetssättet|working\s*method)\s*(?:nr\.?|nummer|number)?\s*(\d)?(?!\p{N})/iu;
+const DEFINE = [
+  /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för)?\s*[?.!]*\s*$/i,
+  /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,
+  /^\s*(?:förklara|förkortningen|explain|define|definiera)\s+["“']?(.+?)["”']?\s*[?.!]*\s*$/i,
+];
+
+export function readIntent(raw: string): Intent {
+  const text = raw.trim();
+  if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };
+  if (/^\s*\/?(hjälp|help|hjalp|\?|start|meny|menu)\s*[?!.]*\s*$/i.test(text)) return { kind: 'help' };
+  const focus = detectFocus(text);
+
+  const id = ACTION_ID.exec(text);
+  if (id) return { kind: 'action-id', group: Number(id[1]), row: Number(id[2]), focus };
+
+  const sub = SUBSECTION_REF.exec(text);
+  if (sub && /\b(avsnitt|punkt|del|åtgärd|section|subsection|under)\b/i.test(text) || (sub && /^\s*\d{1,2}\.\d{1,2}\s*[?]?\s*$/.test(text))) {
+    return { kind: 'subsection', label: `${sub![1]}.${sub![2]}`, focus };
+  }
+
+  const group = GROUP_REF.exec(text) ?? BARE_GROUP.exec(text);
+  if (group) return { kind: 'group', group: Number(group[1]), focus };
+
+  const area = AREA_REF.exec(text);
+  if (area) {
+    const word = area[1]!.toLocaleLowerCase('sv');
+    const areaKind = /arbetssätt|working/.test(word) ? 'arbetssatt' : 'malomrade';
+    return { kind: 'area', areaKind, number: area[2] ? Number(area[2]) : null, words: text };
+  }
+
+  for (const pattern of DEFINE) {
+    const m = pattern.exec(text);
+    if (m && m[1] && tokenize(m[1]).length <= 4) return { kind: 'define', term: m[1].trim() };
+  }
+  if (sub) return { kind: 'subsection', label: `${sub[1]}.${sub[2]}`, focus };
+  return { kind: 'search', text, focus };
+}

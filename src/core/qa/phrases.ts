@@ -1,0 +1,48 @@
+/** Every sentence the answers use, in Swedish and English. */
+import type { Language } from './answer-model';
+
+const PHRASES = {
+  responsible: { sv: 'Ansvarig', en: 'Responsible' },
+  cooperation: { sv: 'Samverkan', en: 'Cooperation' },
+  financing: { sv: 'Finansiering', en: 'Financing' },
+  notPrinted: { sv: '(anges inte i planen)', en: '(not stated in the plan)' },
+  group: { sv: 'Åtgärd', en: 'Action group' },
+  subsection: { sv: 'Avsnitt', en: 'Section' },
+  printedAs: { sv: 'tryckt som', en: 'printed as' },
+  source: { sv: 'Källa', en: 'Source' },
+  rows: { sv: 'rad', en: 'row' },
+  matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
+  unitResponsible: { sv: '{unit} är ansvarig för {n} åtgärder', en: '{unit} is responsible for {n} actions' },
+  unitCooperates: { sv: '{unit} samverkar i {n} åtgärder', en: '{unit} cooperates on {n} actions' },
+  unitAllMunicipal: { sv: 'Dessutom ansvarar samtliga förvaltningar för {n} åtgärder', en: 'In addition, all municipal departments are responsible for {n} actions' },
+  unitNone: { sv: '{unit} nämns inte som ansvarig eller samverkanspart i planen.', en: '{unit} is not named as responsible or cooperating in the plan.' },
+  funderActions: { sv: '{funder} finansierar {n} åtgärder', en: '{funder} finances {n} actions' },
+  abbreviation: { sv: '{term} betyder: {expansion}', en: '{term} means: {expansion}' },
+  abbreviationFromGlossary: { sv: '{term} är en enhetskod i planen. Ordlistan ger ingen källa för vad den står för.', en: '{term} is a unit code in the plan. The glossary has no source for what it stands for.' },
+  usedIn: { sv: 'Förekommer i', en: 'Used in' },
+  areaContains: { sv: '{area} innehåller {n} åtgärdsgrupper', en: '{area} contains {n} action groups' },
+  malomrade: { sv: 'Målområde', en: 'Goal area' },
+  arbetssatt: { sv: 'Arbetssätt', en: 'Working method' },
+  actionsCount: { sv: '{n} rader', en: '{n} rows' },
+  helpTitle: { sv: 'Fråga mig om åtgärdsplanen', en: 'Ask me about the action plan' },
+  helpIntro: {
+    sv: 'Jag svarar på vem som är ansvarig för, samverkar i eller finansierar åtgärderna i åtgärdsplanen för det brottsförebyggande och trygghetsskapande arbetet. Exempel:',
+    en: 'I answer who is responsible for, cooperates on or finances the actions in the action plan against crime and for public safety. Examples:',
+  },
+  notFoundNoMatch: { sv: 'Jag hittar inget om det i planen.', en: 'I find nothing about that in the plan.' },
+  notFoundActionId: { sv: 'Det finns ingen åtgärd med id {detail} i planen. Id skrivs A<grupp>-<rad>, till exempel A9-2.', en: 'There is no action with id {detail} in the plan. Ids are written A<group>-<row>, for example A9-2.' },
+  notFoundGroup: { sv: 'Planen har ingen åtgärd {detail}. Åtgärderna är numrerade 1–25.', en: 'The plan has no action group {detail}. The groups are numbered 1–25.' },
+  notFoundArea: { sv: 'Planen har tre målområden (1–3) och fyra arbetssätt (1–4).', en: 'The plan has three goal areas (1–3) and four working methods (1–4).' },
+  notFoundTerm: { sv: 'Jag hittar inte "{detail}" i planen eller ordlistan.', en: 'I cannot find "{detail}" in the plan or the glossary.' },
+  empty: { sv: 'Skriv en fråga om åtgärdsplanen, till exempel "Vem ansvarar för kamerabevakningen?". Skriv "hjälp" för fler exempel.', en: 'Write a question about the action plan, for example "Who is responsible for camera surveillance?". Write "help" for more examples.' },
+  tooLong: { sv: 'Frågan är för lång. Skriv en kortare fråga (högst {detail} tecken).', en: 'The question is too long. Please write a shorter one (at most {detail} characters).' },
+  welcomeTitle: { sv: 'Välkommen till trygghetsboten', en: 'Welcome to the safety plan bot' },
+  errorGeneric: { sv: 'Något gick fel när jag skulle svara. Ingenting har sparats. Försök igen om en stund.', en: 'Something went wrong while answering. Nothing was saved. Please try again shortly.' },
+  unsupported: { sv: 'Jag kan bara läsa textmeddelanden. Skriv din fråga som text.', en: 'I can only read text messages. Please type your question.' },
+} as const;
+
+export type PhraseKey = keyof typeof PHRASES;
+
+export function phrase(key: PhraseKey, language: Language, values: Record<string, string | number> = {}): string {
+  return PHRASES[key][language].replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? ''));
+}

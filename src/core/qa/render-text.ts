@@ -1,0 +1,85 @@
+/** Plain-text rendering of an answer: the card's fallback text and the terminal chat's output. */
+import type { ActionView, Answer, Citation, Language } from './answer-model';
+import { phrase } from './phrases';
+
+export function citationText(citation: Citation, language: Language): string {
+  const ids = citation.actionIds.length > 12 ? `${citation.actionIds.slice(0, 12).join(', ')} …` : citation.actionIds.join(', ');
+  return `${phrase('source', language)}: ${citation.document} (${citation.diarienummer})${ids ? `, ${ids}` : ''}`;
+}
+
+export function actionLines(a: ActionView, language: Language): string[] {
+  const dash = phrase('notPrinted', language);
+  const sub = a.subsection
+    ? ` › ${a.subsection.label} ${a.subsection.title}${a.subsection.labelAsPrinted !== a.subsection.label ? ` (${phrase('printedAs', language)} ${a.subsection.labelAsPrinted})` : ''}`
+    : '';
+  const expansions = a.expansions.length ? ` [${a.expansions.map((e) => `${e.code} = ${e.expansion}`).join('; ')}]` : '';
+  return [
+    `${a.id} · ${phrase('group', language)} ${a.group}. ${a.groupTitle}${sub}`,
+    `  ${a.text}`,
+    `  ${phrase('responsible', language)}: ${a.ansvarig || dash}`,
+    `  ${phrase('cooperation', language)}: ${a.samverkan || dash}`,
+    `  ${phrase('financing', language)}: ${a.finansiering || dash}`,
+    ...(expansions ? [`  ${expansions.trim()}`] : []),
+  ];
+}
+
+function shortList(actions: ActionView[]): string[] {
+  return actions.map((a) => `  ${a.id} ${a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text} (${a.ansvarig || '–'})`);
+}
+
+export function renderText(answer: Answer): string {
+  const lang = answer.language;
+  switch (answer.kind) {
+    case 'actions': {
+      const head = answer.group
+        ? `${phrase('group', lang)} ${answer.group.number}. ${answer.group.title} (${answer.group.areaTitle})`
+        : phrase('matches', lang);
+      return [head, '', ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']), citationText(answer.citation, lang)].join('\n');
+    }
+    case 'unit': {
+      const unit = answer.expansion ? `${answer.unit} (${answer.expansion})` : answer.unit;
+      const lines: string[] = [];
+      if (answer.responsible.length === 0 && answer.cooperates.length === 0 && answer.allMunicipal.length === 0) {
+        return phrase('unitNone', lang, { unit });
+      }
+      if (answer.relation !== 'cooperates') lines.push(`${phrase('unitResponsible', lang, { unit, n: answer.responsible.length })}:`, ...shortList(answer.responsible), '');
+      if (answer.relation !== 'responsible') lines.push(`${phrase('unitCooperates', lang, { unit, n: answer.cooperates.length })}:`, ...shortList(answer.cooperates), '');
+      if (answer.allMunicipal.length) lines.push(`${phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length })}:`, ...shortList(answer.allMunicipal), '');
+      return [...lines, citationText(answer.citation, lang)].join('\n');
+    }
+    case 'funder': {
+      const funder = answer.expansion ? `${answer.funder} (${answer.expansion})` : answer.funder;
+      return [`${phrase('funderActions', lang, { funder, n: answer.actions.length })}:`, '', ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']), citationText(answer.citation, lang)].join('\n');
+    }
+    case 'abbreviation': {
+      const head = answer.expansion
+        ? phrase('abbreviation', lang, { term: answer.term, expansion: answer.expansion })
+        : phrase('abbreviationFromGlossary', lang, { term: answer.term });
+      const used = answer.usedIn.length ? `${phrase('usedIn', lang)}: ${answer.usedIn.join(', ')}` : '';
+      return [head, ...answer.notes.map((n) => `  ${n}`), used, answer.citation ? citationText(answer.citation, lang) : ''].filter(Boolean).join('\n');
+    }
+    case 'area': {
+      const label = `${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}`;
+      return [
+        `${phrase('areaContains', lang, { area: label, n: answer.groups.length })}:`,
+        ...answer.groups.map((g) => `  ${phrase('group', lang)} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`),
+        '',
+        citationText(answer.citation, lang),
+      ].join('\n');
+    }
+    case 'help':
+      return [phrase('helpTitle', lang), phrase('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
+    case 'not-found': {
+      const key = {
+        'no-match': 'notFoundNoMatch',
+        'unknown-action-id': 'notFoundActionId',
+        'unknown-group': 'notFoundGroup',
+        'unknown-area': 'notFoundArea',
+        'unknown-term': 'notFoundTerm',
+        empty: 'empty',
+        'too-long': 'tooLong',
+      } as const;
+      return phrase(key[answer.reason], lang, { detail: answer.detail ?? '' });
+    }
+  }
+}

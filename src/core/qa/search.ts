@@ -1,0 +1,121 @@
+/**
+ * Free-text search over the plan's action rows, with MiniSearch (BM25, prefix and fuzzy matching)
+ * on Snowball-stemmed Swedish. The query is expanded with English translations, synonyms and
+ * compound parts; each result says how many of the user's content words it covers, so that
+ * a question about something the plan does not mention finds nothing rather than noise.
+ */
+import MiniSearch from 'minisearch';
+import type { Plan } from '../plan/model';
+import { ENGLISH_TO_SWEDISH, SPELLING_VARIANTS, SYNONYMS } from './lexicon';
+import { isStopWord, splitCompound, stemSwedish, tokenize } from './text';
+
+interface ActionDocument {
+  id: string;
+  text: string;
+  context: string;
+  extra: string;
+}
+
+export interface SearchHit {
+  actionId: string;
+  score: number;
+  /** Share of the user's content words that this row matches (0–1). */
+  coverage: number;
+}
+
+export interface SearchOutcome {
+  /** The content words of the question, after stop words are removed. */
+  contentWords: string[];
+  hits: SearchHit[];
+}
+
+/** Two content words must both match; three need two; a lone word must match. */
+const MIN_COVERAGE = 0.6;
+
+export class PlanSearch {
+  private readonly index: MiniSearch<ActionDocument>;
+  private readonly vocabulary = new Set<string>();
+
+  constructor(plan: Plan) {
+    const areaTitle = new Map(plan.areas.map((a) => [a.id, a.title]));
+    const abbreviations = plan.abbreviations;
+    const documents: ActionDocument[] = plan.actions.map((action) => {
+      const context = [action.groupTitle, action.subsection?.title ?? '', areaTitle.get(action.areaId) ?? ''].join(' ');
+      for (const token of tokenize(`${action.text} ${context}`)) this.vocabulary.add(stemSwedish(token));
+      return { id: action.id, text: action.text, context, extra: '' };
+    });
+    // Second pass, once the vocabulary is known: spelled-out abbreviations, spelling variants, compound parts.
+    for (const doc of documents) {
+      const extra: string[] = [];
+      const tokens = tokenize(`${doc.text} ${doc.context}`);
+      for (const a of abbreviations) {
+        if (new RegExp(`\\b${a.abbreviation}\\b`).test(`${doc.text} ${doc.context}`)) extra.push(a.expansion);
+      }
+      for (const token of tokens) {
+        extra.push(...(SPELLING_VARIANTS[token] ?? []));
+        if (token.length >= 9) extra.push(...(splitCompound(token, this.vocabulary) ?? []));
+      }
+      doc.extra = extra.join(' ');
+      for (const token of tokenize(doc.extra)) this.vocabulary.add(stemSwedish(token));
+    }
+
+    this.index = new MiniSearch<ActionDocument>({
+      fields: ['text', 'context', 'extra'],
+      storeFields: [],
+      tokenize: (text) => tokenize(text),
+      processTerm: (term) => (isStopWord(term) ? null : stemSwedish(term)),
+      searchOptions: {
+        boost: { text: 2, context: 1, extra: 1 },
+        prefix: (term) => term.length >= 4,
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : term.length >= 5 ? 1 : false),
+        weights: { fuzzy: 0.3, prefix: 0.6 },
+      },
+    });
+    this.index.addAll(documents);
+  }
+
+  /** True when the stemmed word, or a word that it begins, is in the plan. */
+  knows(word: string): boolean {
+    const stem = stemSwedish(word);
+    if (this.vocabulary.has(stem)) return true;
+    for (const known of this.vocabulary) if (stem.length >= 4 && known.startsWith(stem)) return true;
+    return false;
+  }
+
+  /** The alternatives one content word of the question stands for. */
+  private alternatives(word: string, phrase: string): string[] {
+    const alts = new Set<string>([word]);
+    // English plurals and verb forms: "supports", "witnesses" → "support", "witness".
+    const english = ENGLISH_TO_SWEDISH[word] ?? ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ?? ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ?? [];
+    for (const t of english) alts.add(t);
+    for (const t of SYNONYMS[word] ?? []) alts.add(t);
+    for (const [key, values] of Object.entries(SYNONYMS)) if (key.includes(' ') && phrase.includes(key)) values.forEach((v) => alts.add(v));
+    if (!this.knows(word) && word.length >= 8) for (const part of splitCompound(word, this.vocabulary) ?? []) alts.add(part);
+    return [...alts];
+  }
+
+  search(question: string, limit = 5): SearchOutcome {
+    const phrase = tokenize(question).join(' ');
+    // Short words that the plan does not know ("stan", "ju") are filler, not a topic outside the plan.
+    const contentWords = tokenize(question).filter((t) => !isStopWord(t) && !/^\d+$/.test(t) && (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH));
+    if (contentWords.length === 0) return { contentWords, hits: [] };
+
+    const groups = contentWords.map((word) => ({ word, terms: this.alternatives(word, phrase) }));
+    const queryText = groups.flatMap((g) => g.terms).join(' ');
+    const processed = groups.map((g) => new Set(g.terms.flatMap((t) => tokenize(t)).map((t) => stemSwedish(t))));
+
+    const results = this.index.search(queryText, { combineWith: 'OR' });
+    const hits: SearchHit[] = results.map((r) => {
+      const matched = new Set(r.queryTerms);
+      const covered = processed.filter((terms) => [...terms].some((t) => matched.has(t))).length;
+      return { actionId: String(r.id), score: r.score, coverage: covered / groups.length };
+    });
+    const relevant = hits
+      .filter((h) => h.coverage >= MIN_COVERAGE)
+      .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    const best = relevant[0];
+    if (!best) return { contentWords, hits: [] };
+    const top = relevant.filter((h) => h.coverage === best.coverage && h.score >= best.score * 0.6).slice(0, limit);
+    return { contentWords, hits: top };
+  }
+}

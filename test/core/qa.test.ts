@@ -1,0 +1,118 @@
+import { strict as assert } from 'node:assert';
+import { PlanAnswerer, MAX_QUESTION_LENGTH } from '../../src/core/qa/answerer';
+import { renderText } from '../../src/core/qa/render-text';
+import { splitCompound, stemSwedish } from '../../src/core/qa/text';
+import { GLOSSARY, PLAN } from '../fixtures/plan';
+import { QUESTIONS } from '../fixtures/questions';
+import { judge } from '../fixtures/judge';
+
+const qa = new PlanAnswerer(PLAN, GLOSSARY);
+
+describe('question answering', () => {
+  it(`has a question set of at least 60 questions covering every kind of answer`, () => {
+    assert.ok(QUESTIONS.length >= 60);
+    const kinds = new Set(QUESTIONS.map((q) => q.kind));
+    for (const kind of ['actions', 'unit', 'funder', 'abbreviation', 'area', 'help', 'not-found']) assert.ok(kinds.has(kind as never), kind);
+    assert.ok(QUESTIONS.filter((q) => q.language === 'en').length >= 8);
+  });
+
+  describe('answers the question set', () => {
+    for (const c of QUESTIONS) {
+      it(c.q, () => {
+        const verdict = judge(c, qa.answer(c.q));
+        assert.equal(verdict, true, String(verdict));
+      });
+    }
+  });
+
+  it('cites the action ids and shows Ansvarig, Samverkan and Finansiering exactly as printed', () => {
+    const answer = qa.answer('Vem ansvarar för Testarena TrygghetsTeknik?');
+    assert.equal(answer.kind, 'actions');
+    if (answer.kind !== 'actions') return;
+    const row = answer.actions[0]!;
+    assert.equal(row.id, 'A3-4');
+    assert.equal(row.ansvarig, 'KLF (SÄK)');
+    assert.equal(row.samverkan, 'LK-data Digitaliserings- enheten m.fl.');
+    assert.equal(row.finansiering, 'Vinnova 2 Mkr, medfinansiärer i konsortiet');
+    assert.deepEqual(answer.citation.actionIds[0], 'A3-4');
+    assert.equal(answer.citation.diarienummer, 'KS 2023-638');
+    const text = renderText(answer);
+    assert.match(text, /A3-4/);
+    assert.match(text, /Ansvarig: KLF \(SÄK\)/);
+    assert.match(text, /Finansiering: Vinnova 2 Mkr, medfinansiärer i konsortiet/);
+    assert.match(text, /KS 2023-638/);
+  });
+
+  it('shows the typo SÅK as printed, not corrected, in answers', () => {
+    const answer = qa.answer('A14-6');
+    assert.equal(answer.kind === 'actions' && answer.actions[0]!.ansvarig, 'KLF (HBE, SÅK), Polisen, SF');
+  });
+
+  it('shows a corrected subsection with the label as printed', () => {
+    const answer = qa.answer('A6-4');
+    assert.equal(answer.kind, 'actions');
+    assert.match(renderText(answer), /6\.3 Parallella samhällsstrukturer \(tryckt som 5\.3\)/);
+  });
+
+  it('says plainly that it finds nothing, and names no owner, for questions outside the plan', () => {
+    const answer = qa.answer('Vem ansvarar för snöröjningen?');
+    assert.equal(answer.kind, 'not-found');
+    const text = renderText(answer);
+    assert.equal(text, 'Jag hittar inget om det i planen.');
+    assert.equal(renderText(qa.answer('Who is responsible for snow removal?')), 'I find nothing about that in the plan.');
+  });
+
+  it('answers unknown ids and group numbers with what exists', () => {
+    assert.match(renderText(qa.answer('åtgärd 99')), /ingen åtgärd 99.*1–25/);
+    assert.match(renderText(qa.answer('A9-77')), /ingen åtgärd med id A9-77/);
+  });
+
+  it('lists a unit: responsible, cooperating, and the actions of all departments', () => {
+    const answer = qa.answer('Vilka åtgärder har MOS?');
+    assert.equal(answer.kind, 'unit');
+    if (answer.kind !== 'unit') return;
+    const expectedResponsible = PLAN.actions.filter((a) => a.ansvarig.units.some((u) => u.code === 'MOS')).map((a) => a.id);
+    const expectedCooperating = PLAN.actions.filter((a) => a.samverkan.units.some((u) => u.code === 'MOS')).map((a) => a.id);
+    assert.deepEqual(answer.responsible.map((a) => a.id), expectedResponsible);
+    assert.deepEqual(answer.cooperates.map((a) => a.id), expectedCooperating);
+    assert.ok(answer.responsible.some((a) => a.id === 'A3-5'));
+    assert.ok(answer.allMunicipal.some((a) => a.id === 'A24-2'));
+  });
+
+  it('lists what a funder finances', () => {
+    const answer = qa.answer('Vad finansieras av BRÅ?');
+    assert.equal(answer.kind, 'funder');
+    if (answer.kind !== 'funder') return;
+    assert.deepEqual(answer.actions.map((a) => a.id), ['A6-1', 'A6-7', 'A6-8', 'A7-1', 'A21-1', 'A21-2']);
+    assert.equal(answer.expansion, 'Brottsförebyggande rådet');
+  });
+
+  it('refuses an overlong question with its limit, and an empty one with an example', () => {
+    const long = qa.answer('kamera '.repeat(2000));
+    assert.equal(long.kind === 'not-found' && long.reason, 'too-long');
+    assert.match(renderText(long), new RegExp(String(MAX_QUESTION_LENGTH)));
+    assert.equal(qa.answer('   ').kind, 'not-found');
+    assert.match(renderText(qa.answer('')), /hjälp/);
+  });
+
+  it('treats markup and template syntax in a question as text', () => {
+    for (const q of ['<b>kamerabevakning</b>', '**kamerabevakning**', '${ansvarig} kamerabevakning', '{{kamerabevakning}}']) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind, 'actions', q);
+      assert.ok(!renderText(answer).includes('${'), q);
+    }
+    assert.equal(qa.answer('<script>alert(1)</script>').kind, 'not-found');
+  });
+
+  it('is deterministic', () => {
+    for (const c of QUESTIONS.slice(0, 20)) assert.deepEqual(qa.answer(c.q), qa.answer(c.q));
+  });
+
+  it('stems Swedish and splits compounds against the plan vocabulary', () => {
+    assert.equal(stemSwedish('kamerorna'), stemSwedish('kameror'));
+    assert.equal(stemSwedish('projektet'), stemSwedish('projekt'));
+    const vocabulary = new Set(['trygg', 'kamer', 'bevakning'].map(stemSwedish));
+    assert.deepEqual(splitCompound('trygghetskameror', new Set([stemSwedish('trygghet'), stemSwedish('kameror')])), ['trygghet', 'kameror']);
+    assert.equal(splitCompound('snöröjning', vocabulary), null);
+  });
+});
