@@ -1,0 +1,41 @@
+/**
+ * What the bot sends back for an answer: an Adaptive Card where the channel renders cards,
+ * plain text elsewhere (the terminal chat, SMS-like channels). The card carries the same text
+ * as its fallbackText.
+ */
+import type { Answer, Language } from '../core/qa/answer-model';
+import { renderText } from '../core/qa/render-text';
+import { answerCard, helpSpec } from './cards/answer-cards';
+import { cardAttachment, expandCard } from './cards/render';
+import { HELP_EXAMPLES } from '../core/qa/answerer';
+
+/** Channels known to render Adaptive Cards 1.5. */
+const CARD_CHANNELS = new Set(['msteams', 'emulator', 'webchat', 'directline', 'test']);
+
+export interface OutgoingMessage {
+  type: 'message';
+  text?: string;
+  attachments?: Array<{ contentType: string; content: unknown }>;
+  locale?: string;
+}
+
+export function rendersCards(channelId: string | undefined): boolean {
+  return CARD_CHANNELS.has(channelId ?? '');
+}
+
+export function answerReply(answer: Answer, channelId: string | undefined): OutgoingMessage {
+  const locale = answer.language === 'sv' ? 'sv-SE' : 'en-US';
+  if (!rendersCards(channelId)) return { type: 'message', text: renderText(answer), locale };
+  return { type: 'message', attachments: [cardAttachment(answerCard(answer))], locale };
+}
+
+export function welcomeReply(language: Language, channelId: string | undefined): OutgoingMessage {
+  const spec = helpSpec(language, HELP_EXAMPLES[language], true);
+  if (!rendersCards(channelId)) return { type: 'message', text: String(spec.data.fallbackText) };
+  return { type: 'message', attachments: [cardAttachment(expandCard(spec.template, spec.data))] };
+}
+
+export function plainReply(text: string, channelId: string | undefined): OutgoingMessage {
+  if (!rendersCards(channelId)) return { type: 'message', text };
+  return { type: 'message', attachments: [cardAttachment(expandCard('message', { fallbackText: text, title: text, paragraphs: [], citation: '' }))] };
+}

@@ -1,0 +1,123 @@
+/**
+ * The Teams adapter: a teams-ai Application on botbuilder's CloudAdapter. It routes activities
+ * to the core (question answering) and renders the answers; nothing about the plan lives here.
+ */
+import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { PlanAnswerer } from '../core/qa/answerer';
+import { detectLanguage } from '../core/qa/intent';
+import { phrase } from '../core/qa/phrases';
+import type { Language } from '../core/qa/answer-model';
+import { answerReply, plainReply, welcomeReply } from './replies';
+
+export interface TeamsBot {
+  adapter: TeamsAdapter;
+  app: Application;
+  /** True when no app id is configured and requests are not authenticated. */
+  localMode: boolean;
+}
+
+/** Remembers recent welcomes, since Teams announces one install with both conversationUpdate and installationUpdate. */
+class RecentSet {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly ttlMs: number, private readonly max = 5000) {}
+  /** Adds the key; false if it was already there and fresh. */
+  add(key: string, now = Date.now()): boolean {
+    const at = this.seen.get(key);
+    if (at !== undefined && now - at < this.ttlMs) return false;
+    this.seen.set(key, now);
+    if (this.seen.size > this.max) this.seen.delete(this.seen.keys().next().value as string);
+    return true;
+  }
+}
+
+function languageOf(context: TurnContext, text?: string): Language {
+  if (text && text.trim()) return detectLanguage(text);
+  return (context.activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
+}
+
+/** The question in a message: its text, or the question a card button submitted. */
+function questionOf(context: TurnContext): string | undefined {
+  const activity = context.activity;
+  if (typeof activity.text === 'string' && activity.text.trim() !== '') return activity.text;
+  const value = activity.value as { question?: unknown } | undefined;
+  if (value && typeof value.question === 'string') return value.question;
+  if (typeof activity.text === 'string') return activity.text;
+  return undefined;
+}
+
+export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: Logger): TeamsBot {
+  const localMode = config.microsoftAppId === '';
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: config.microsoftAppId,
+    MicrosoftAppPassword: config.microsoftAppPassword,
+    MicrosoftAppType: config.microsoftAppType,
+    MicrosoftAppTenantId: config.microsoftAppTenantId,
+  });
+  const app = new Application({
+    adapter,
+    botAppId: config.microsoftAppId,
+    storage: new MemoryStorage(),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  const welcomed = new RecentSet(5 * 60_000);
+
+  const welcome = async (context: TurnContext, trigger: string): Promise<void> => {
+    const conversationId = context.activity.conversation?.id ?? '';
+    if (!welcomed.add(conversationId)) return;
+    await context.sendActivity(welcomeReply(languageOf(context), context.activity.channelId));
+    logger.info({ event: 'welcome', trigger, conversationId, channelId: context.activity.channelId }, 'welcome sent');
+  };
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await welcome(context, 'conversationUpdate');
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = String(context.activity.action ?? '');
+    if (action === 'add' || action === 'add-upgrade') await welcome(context, 'installationUpdate');
+    else logger.info({ event: 'installation', action, conversationId: context.activity.conversation?.id }, 'installation update');
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const started = performance.now();
+    const question = questionOf(context);
+    const channelId = context.activity.channelId;
+    if (question === undefined) {
+      const language = languageOf(context);
+      await context.sendActivity(plainReply(phrase('unsupported', language), channelId));
+      logger.info({ event: 'unsupported-message', conversationId: context.activity.conversation?.id }, 'message without text');
+      return;
+    }
+    const answer = answerer.answer(question);
+    await context.sendActivity(answerReply(answer, channelId));
+    logger.info(
+      {
+        event: 'answer',
+        kind: answer.kind,
+        reason: answer.kind === 'not-found' ? answer.reason : undefined,
+        language: answer.language,
+        questionLength: question.length,
+        conversationId: context.activity.conversation?.id,
+        activityId: context.activity.id,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+      },
+      'question answered',
+    );
+  });
+
+  app.error(async (context, error) => {
+    logger.error({ event: 'turn-error', err: error, conversationId: context.activity.conversation?.id, activityType: context.activity.type }, 'turn failed');
+    try {
+      await context.sendActivity(plainReply(phrase('errorGeneric', languageOf(context)), context.activity.channelId));
+    } catch (sendError) {
+      logger.error({ event: 'error-reply-failed', err: sendError }, 'could not tell the user about the error');
+    }
+  });
+
+  return { adapter, app, localMode };
+}

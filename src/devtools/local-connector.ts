@@ -1,0 +1,156 @@
+/**
+ * A small Bot Connector for local use: it receives what the bot sends to
+ * {serviceUrl}/v3/conversations/{id}/activities[/{replyToId}] and records it.
+ * Used by the terminal chat, the end-to-end tests and the benchmark. Not part of the bot:
+ * the bot talks to whatever serviceUrl an activity names, here or in Teams.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+
+export interface ReceivedActivity {
+  conversationId: string;
+  replyToId?: string;
+  method: string;
+  path: string;
+  authorization?: string;
+  activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }> };
+  receivedAt: number;
+}
+
+type Waiter = { count: number; predicate: (a: ReceivedActivity) => boolean; resolve: (list: ReceivedActivity[]) => void };
+
+const ACTIVITIES_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+
+export class LocalConnector {
+  readonly received: ReceivedActivity[] = [];
+  private server: Server | undefined;
+  private waiters: Waiter[] = [];
+  url = '';
+
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
+    const address = this.server.address();
+    this.url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  /** Resolves with the first `count` activities (already received or arriving) that match. */
+  waitFor(predicate: (a: ReceivedActivity) => boolean, count = 1, timeoutMs = 10_000): Promise<ReceivedActivity[]> {
+    const already = this.received.filter(predicate);
+    if (already.length >= count) return Promise.resolve(already.slice(0, count));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { count, predicate, resolve };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        if (!this.waiters.includes(waiter)) return;
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${count} activities; received ${this.received.filter(predicate).length}`));
+      }, timeoutMs).unref();
+    });
+  }
+
+  forConversation(conversationId: string): ReceivedActivity[] {
+    return this.received.filter((r) => r.conversationId === conversationId);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = (req.url ?? '').split('?')[0]!;
+    const match = ACTIVITIES_PATH.exec(path);
+    if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
+      respond(res, 404, { error: { code: 'NotFound', message: path } });
+      return;
+    }
+    let activity: ReceivedActivity['activity'];
+    try {
+      activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedActivity['activity'];
+    } catch {
+      respond(res, 400, { error: { code: 'BadArgument', message: 'Body is not JSON' } });
+      return;
+    }
+    const record: ReceivedActivity = {
+      conversationId: decodeURIComponent(match[1]!),
+      replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
+      method: req.method,
+      path,
+      authorization: req.headers.authorization,
+      activity,
+      receivedAt: Date.now(),
+    };
+    this.received.push(record);
+    respond(res, 200, { id: randomUUID() });
+    for (const waiter of [...this.waiters]) {
+      const matching = this.received.filter(waiter.predicate);
+      if (matching.length >= waiter.count) {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        waiter.resolve(matching.slice(0, waiter.count));
+      }
+    }
+  }
+}
+
+/** Not chained: restify, when loaded in the same process, patches ServerResponse.writeHead to return nothing. */
+function respond(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
+/** A message activity shaped the way Teams posts one to a bot. */
+export function teamsMessage(options: {
+  serviceUrl: string;
+  conversationId: string;
+  text?: string;
+  value?: unknown;
+  userId?: string;
+  aadObjectId?: string;
+  locale?: string;
+  channelId?: string;
+  tenantId?: string;
+}): Record<string, unknown> {
+  const tenantId = options.tenantId ?? '72f988bf-0000-0000-0000-000000000001';
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    localTimestamp: new Date().toISOString(),
+    serviceUrl: options.serviceUrl,
+    channelId: options.channelId ?? 'msteams',
+    from: { id: options.userId ?? '29:1user-anna', name: 'Anna Andersson', aadObjectId: options.aadObjectId ?? '6b1e4c7a-0000-4000-8000-000000000001' },
+    conversation: { conversationType: 'personal', tenantId, id: options.conversationId },
+    recipient: { id: '28:trygghetsbot', name: 'Trygghetsbot' },
+    textFormat: 'plain',
+    locale: options.locale ?? 'sv-SE',
+    ...(options.text !== undefined ? { text: options.text } : {}),
+    ...(options.value !== undefined ? { value: options.value } : {}),
+    entities: [{ type: 'clientInfo', locale: options.locale ?? 'sv-SE', country: 'SE', platform: 'Web', timezone: 'Europe/Stockholm' }],
+    channelData: { tenant: { id: tenantId } },
+  };
+}
+
+/** The conversationUpdate Teams sends when a user installs the bot in personal scope. */
+export function teamsInstall(options: { serviceUrl: string; conversationId: string; locale?: string }): Record<string, unknown> {
+  const tenantId = '72f988bf-0000-0000-0000-000000000001';
+  return {
+    type: 'conversationUpdate',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl: options.serviceUrl,
+    channelId: 'msteams',
+    from: { id: '29:1user-anna', aadObjectId: '6b1e4c7a-0000-4000-8000-000000000001' },
+    conversation: { conversationType: 'personal', tenantId, id: options.conversationId },
+    recipient: { id: '28:trygghetsbot', name: 'Trygghetsbot' },
+    membersAdded: [{ id: '28:trygghetsbot' }],
+    locale: options.locale,
+    channelData: { tenant: { id: tenantId } },
+  };
+}

@@ -1,0 +1,42 @@
+/** Starts the real bot (HTTP server, adapter, core) and a local Bot Connector, both on 127.0.0.1. */
+import { Writable } from 'node:stream';
+import { startBot, type RunningBot } from '../../src/bot-runtime';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { LocalConnector } from '../../src/devtools/local-connector';
+
+export interface Harness {
+  bot: RunningBot;
+  connector: LocalConnector;
+  logs: Array<Record<string, unknown>>;
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  postRaw(body: string, headers?: Record<string, string>): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const connector = new LocalConnector();
+  await connector.start();
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
+  const bot = await startBot(config, createLogger('info', sink));
+  const postRaw = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return {
+    bot,
+    connector,
+    logs,
+    postRaw,
+    post: (body, headers) => postRaw(JSON.stringify(body), headers),
+    async stop() {
+      await bot.stop();
+      await connector.stop();
+    },
+  };
+}
