@@ -37,5 +37,5 @@ export function welcomeReply(language: Language, channelId: string | undefined):
 
 export function plainReply(text: string, channelId: string | undefined): OutgoingMessage {
   if (!rendersCards(channelId)) return { type: 'message', text };
-  return { type: 'message', attachments: [cardAttachment(expandCard('message', { fallbackText: text, title: text, paragraphs: [], citation: '' }))] };
+  return { type: 'message', attachments: [cardAttachment(expandCard('message', { fallbackText: text, title: text, paragraphs: [], citationLines: [] }))] };
 }

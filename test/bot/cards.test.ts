@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlanAnswerer } from '../../src/core/qa/answerer';
-import { answerCard, helpSpec, messageCard } from '../../src/bot/cards/answer-cards';
-import { expandCard, TEMPLATES } from '../../src/bot/cards/render';
+import { answerCard, answerCardSpec, helpSpec, messageCard } from '../../src/bot/cards/answer-cards';
+import { expandCard, expandCardChecked, TEMPLATES } from '../../src/bot/cards/render';
 import { HELP_EXAMPLES } from '../../src/core/qa/answerer';
 import { GLOSSARY, PLAN, ROOT } from '../fixtures/plan';
 import { assertValidCard } from '../fixtures/cards';
@@ -35,7 +35,10 @@ describe('cards', () => {
   it(`expand for every group, row, unit, funder, term, area and refusal (${questions.length} answers): valid, complete, under the size limit`, () => {
     for (const q of questions) {
       try {
-        assertValidCard(answerCard(qa.answer(q)));
+        const spec = answerCardSpec(qa.answer(q));
+        const { card, warnings } = expandCardChecked(spec.template, spec.data);
+        assert.deepEqual(warnings, [], 'templating warnings');
+        assertValidCard(card);
       } catch (error) {
         throw new Error(`"${q.slice(0, 40)}": ${(error as Error).message}`);
       }
@@ -52,8 +55,13 @@ describe('cards', () => {
     assertValidCard(messageCard('Rubrik', ['Stycke']));
   });
 
+  it('fail the checks above when data is missing (so they can fail)', () => {
+    const { card } = expandCardChecked('message', { fallbackText: 'x', paragraphs: [], citationLines: [] });
+    assert.throws(() => assertValidCard(card), /unexpanded template expression/);
+  });
+
   it('keep template syntax in data as text, never expanding it', () => {
-    const card = expandCard('message', { fallbackText: '${title}', title: '${$root.fallbackText}', paragraphs: ['${paragraphs[0]}', '{{x}}'], citation: '' });
+    const card = expandCard('message', { fallbackText: '${title}', title: '${$root.fallbackText}', paragraphs: ['${paragraphs[0]}', '{{x}}'], citationLines: [] });
     const json = JSON.stringify(card);
     assert.ok(json.includes('"text":"${$root.fallbackText}"'));
     assert.ok(json.includes('"text":"${paragraphs[0]}"'));

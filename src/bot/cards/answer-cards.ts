@@ -22,7 +22,7 @@ function heading(a: ActionView, lang: Answer['language']): string {
   return `${phrase('group', lang)} ${a.group}. ${a.groupTitle}${sub}`;
 }
 
-function actionData(a: ActionView, lang: Answer['language']): Record<string, string> {
+function actionData(a: ActionView, lang: Answer['language']): Record<string, string | string[]> {
   const notPrinted = phrase('notPrinted', lang);
   return {
     id: a.id,
@@ -31,7 +31,7 @@ function actionData(a: ActionView, lang: Answer['language']): Record<string, str
     ansvarig: a.ansvarig || notPrinted,
     samverkan: a.samverkan || notPrinted,
     finansiering: a.finansiering || notPrinted,
-    expansions: a.expansions.map((e) => `${e.code} = ${e.expansion}`).join(' · '),
+    expansionLines: a.expansions.length ? [a.expansions.map((e) => `${e.code} = ${e.expansion}`).join(' · ')] : [],
   };
 }
 
@@ -57,7 +57,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           fallbackText,
           labels: labels(lang),
           title: answer.group ? `${phrase('group', lang)} ${answer.group.number}. ${answer.group.title}` : phrase('matches', lang),
-          subtitle: answer.group ? answer.group.areaTitle : '',
+          subtitleLines: answer.group ? [answer.group.areaTitle] : [],
           actions: answer.actions.map((a) => actionData(a, lang)),
           citation: citationText(answer.citation, lang),
         },
@@ -69,7 +69,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           fallbackText,
           labels: labels(lang),
           title: phrase('funderActions', lang, { funder: answer.funder, n: answer.actions.length }),
-          subtitle: answer.expansion ?? '',
+          subtitleLines: answer.expansion ? [answer.expansion] : [],
           actions: answer.actions.map((a) => actionData(a, lang)),
           citation: citationText(answer.citation, lang),
         },
@@ -84,7 +84,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
       if (sections.length === 0) return messageSpec(unit, [phrase('unitNone', lang, { unit })], '', fallbackText);
       return {
         template: 'listing',
-        data: { fallbackText, title: unit, subtitle: answer.expansion ?? '', sections, citation: citationText(answer.citation, lang) },
+        data: { fallbackText, title: unit, subtitleLines: answer.expansion ? [answer.expansion] : [], sections, citation: citationText(answer.citation, lang) },
       };
     }
     case 'area':
@@ -93,7 +93,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
         data: {
           fallbackText,
           title: `${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}`,
-          subtitle: '',
+          subtitleLines: [],
           sections: [
             {
               heading: phrase('areaContains', lang, { area: `${phrase(answer.area.kind, lang)} ${answer.area.number}`, n: answer.groups.length }),
@@ -116,7 +116,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
 }
 
 function messageSpec(title: string, paragraphs: string[], citation: string, fallbackText: string): CardSpec {
-  return { template: 'message', data: { fallbackText, title, paragraphs: paragraphs.map((p) => p.trim()), citation } };
+  return { template: 'message', data: { fallbackText, title, paragraphs: paragraphs.map((p) => p.trim()), citationLines: citation ? [citation] : [] } };
 }
 
 export function helpSpec(lang: Answer['language'], examples: string[], welcome = false): CardSpec {
@@ -135,7 +135,7 @@ export function helpSpec(lang: Answer['language'], examples: string[], welcome =
 }
 
 export function messageCard(title: string, paragraphs: string[]): Record<string, unknown> {
-  return expandCard('message', { fallbackText: [title, ...paragraphs].join('\n'), title, paragraphs, citation: '' });
+  return expandCard('message', { fallbackText: [title, ...paragraphs].join('\n'), title, paragraphs, citationLines: [] });
 }
 
 export function answerCard(answer: Answer): Record<string, unknown> {

@@ -19,9 +19,28 @@ export interface CardAttachment {
   content: Record<string, unknown>;
 }
 
+/** Parsing a template's expressions costs more than expanding it, so each is parsed once. */
+const prepared = new Map<TemplateName, ACData.Template>();
+
+function template(name: TemplateName): ACData.Template {
+  let t = prepared.get(name);
+  if (!t) {
+    t = new ACData.Template(TEMPLATES[name]);
+    prepared.set(name, t);
+  }
+  return t;
+}
+
+/** Expands a template and returns the templating library's warnings (undefined fields and the like). */
+export function expandCardChecked(name: TemplateName, data: object): { card: Record<string, unknown>; warnings: string[] } {
+  const t = template(name);
+  // expand() is synchronous, so sharing one prepared template between turns is safe.
+  const card = t.expand({ $root: data }) as Record<string, unknown>;
+  return { card, warnings: [...(t.getLastTemplateExpansionWarnings() ?? [])] };
+}
+
 export function expandCard(name: TemplateName, data: object): Record<string, unknown> {
-  const template = new ACData.Template(TEMPLATES[name]);
-  return template.expand({ $root: data }) as Record<string, unknown>;
+  return expandCardChecked(name, data).card;
 }
 
 export function cardAttachment(card: Record<string, unknown>): CardAttachment {

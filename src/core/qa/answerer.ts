@@ -133,7 +133,8 @@ export class PlanAnswerer {
     const fromPlan = this.plan.abbreviations.find((a) => a.abbreviation.toLocaleUpperCase('sv') === upper);
     const usedIn = (code: string): string[] =>
       this.plan.actions
-        .filter((a) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(code)}([^\\p{L}]|$)`, 'iu').test(`${a.text} ${a.ansvarig.asPrinted} ${a.samverkan.asPrinted} ${a.finansiering.asPrinted}`))
+        // Case-sensitive: the plan writes codes in capitals, and "SIG" is not the word "sig".
+        .filter((a) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(code)}([^\\p{L}]|$)`, 'u').test(`${a.text} ${a.ansvarig.asPrinted} ${a.samverkan.asPrinted} ${a.finansiering.asPrinted}`))
         .map((a) => a.id);
     if (fromPlan) {
       const ids = usedIn(fromPlan.abbreviation);

@@ -1,0 +1,131 @@
+/**
+ * npm run bench — the figures the issues ask for, measured on this machine.
+ *  (a) question answering in-process in the core: median and p99 per question;
+ *  (b) over HTTP through the real bot (a separate process) to a local Bot Connector: median and
+ *      p99 round trip per question, and the ratio to the round trip of a trivial message ("hjälp");
+ *  (c) peak RSS of the bot process (VmHWM) after the run.
+ * Machines are shared and noisy: medians and ratios, question and trivial messages interleaved.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { PlanAnswerer } from '../src/core/qa/answerer';
+import { loadGlossary, loadPlan } from '../src/plan-files';
+import { LocalConnector, teamsMessage } from '../src/devtools/local-connector';
+import { projectRoot } from '../src/project-root';
+import { QUESTIONS } from '../test/fixtures/questions';
+
+const ROOT = projectRoot(__dirname);
+const TARGETS = { coreMedianMs: 2, httpOverheadRatio: 1.2, peakRssMb: 250 };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const median = (v: number[]) => percentile(v, 50);
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+
+function benchCore(questions: string[]): { median: number; p99: number; samples: number } {
+  const answerer = new PlanAnswerer(loadPlan(join(ROOT, 'data/plan/plan-2023.json')), loadGlossary(join(ROOT, 'data/glossary/units.json')));
+  for (let i = 0; i < 3; i++) for (const q of questions) answerer.answer(q); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    for (const q of questions) {
+      const t0 = performance.now();
+      answerer.answer(q);
+      times.push(performance.now() - t0);
+    }
+  }
+  return { median: median(times), p99: percentile(times, 99), samples: times.length };
+}
+
+async function startBotProcess(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start: ${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /"url":"(http:\/\/[^"]+)\/api\/messages"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    // LOG_LEVEL=warn hides the "listening" line; the local-mode warning line carries no url, so ask for info once.
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+async function benchHttp(questions: string[]): Promise<{ question: number[]; trivial: number[]; rssMb: number }> {
+  const connector = new LocalConnector();
+  const serviceUrl = await connector.start();
+  const bot = await startBotProcess();
+  const roundTrip = async (text: string): Promise<number> => {
+    const conversationId = `bench-${randomUUID()}`;
+    const t0 = performance.now();
+    const waiting = connector.waitFor((r) => r.conversationId === conversationId, 1, 20_000);
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(teamsMessage({ serviceUrl, conversationId, text })),
+    });
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+    await waiting;
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 2; i++) for (const q of questions) await roundTrip(q); // warm-up
+  const question: number[] = [];
+  const trivial: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of questions) {
+      trivial.push(await roundTrip('hjälp'));
+      question.push(await roundTrip(q));
+    }
+  }
+  const rssMb = peakRssMb(bot.pid);
+  await bot.stop();
+  await connector.stop();
+  return { question, trivial, rssMb };
+}
+
+async function main(): Promise<void> {
+  const questions = QUESTIONS.map((q) => q.q).filter((q) => q.trim() !== '');
+  console.log(`Question set: ${questions.length} questions (test/fixtures/questions.ts)\n`);
+
+  const core = benchCore(questions);
+  console.log(`(a) core, in-process, ${core.samples} answers`);
+  console.log(`    median ${fmt(core.median)}   p99 ${fmt(core.p99)}   target median < ${TARGETS.coreMedianMs} ms: ${core.median < TARGETS.coreMedianMs ? 'PASS' : 'FAIL'}`);
+
+  const http = await benchHttp(questions);
+  const ratio = median(http.question) / median(http.trivial);
+  console.log(`\n(b) HTTP round trip through the bot process to the local connector, ${http.question.length} questions interleaved with ${http.trivial.length} trivial messages`);
+  console.log(`    questions: median ${fmt(median(http.question))}   p99 ${fmt(percentile(http.question, 99))}`);
+  console.log(`    trivial ("hjälp"): median ${fmt(median(http.trivial))}   p99 ${fmt(percentile(http.trivial, 99))}`);
+  console.log(`    ratio of medians question/trivial: ${ratio.toFixed(3)}   target < ${TARGETS.httpOverheadRatio}: ${ratio < TARGETS.httpOverheadRatio ? 'PASS' : 'FAIL'}`);
+  console.log(`\n(c) bot process peak RSS (VmHWM): ${http.rssMb.toFixed(1)} MB   target < ${TARGETS.peakRssMb} MB: ${http.rssMb < TARGETS.peakRssMb ? 'PASS' : 'FAIL'}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
