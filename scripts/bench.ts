@@ -17,6 +17,8 @@ import { projectRoot } from '../src/project-root';
 import { QUESTIONS } from '../test/fixtures/questions';
 
 const ROOT = projectRoot(__dirname);
+/** The same V8 flags as `npm start` (package.json); BOT_NODE_FLAGS in the environment overrides them for experiments. */
+const BOT_NODE_FLAGS = (process.env.BOT_NODE_FLAGS ?? '--max-old-space-size=192').split(' ').filter(Boolean);
 const TARGETS = { coreMedianMs: 2, httpOverheadRatio: 1.2, peakRssMb: 250 };
 
 function percentile(values: number[], p: number): number {
@@ -41,7 +43,8 @@ function benchCore(questions: string[]): { median: number; p99: number; samples:
 }
 
 async function startBotProcess(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
+  // The bot as it runs in production: compiled JavaScript (npm run bench builds first).
+  const child = spawn(process.execPath, [...BOT_NODE_FLAGS, join(ROOT, 'dist/src/main.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,7 +60,6 @@ async function startBotProcess(): Promise<{ url: string; pid: number; stop: () =
       }
     };
     child.stdout.on('data', onData);
-    // LOG_LEVEL=warn hides the "listening" line; the local-mode warning line carries no url, so ask for info once.
   });
   return {
     url,

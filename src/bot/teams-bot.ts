@@ -2,7 +2,7 @@
  * The Teams adapter: a teams-ai Application on botbuilder's CloudAdapter. It routes activities
  * to the core (question answering) and renders the answers; nothing about the plan lives here.
  */
-import { ActivityTypes, MemoryStorage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -59,7 +59,8 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
   const app = new Application({
     adapter,
     botAppId: config.microsoftAppId,
-    storage: new MemoryStorage(),
+    // No turn-state storage: answering needs none, and an in-memory store would keep a record
+    // for every conversation the bot ever saw. The follow-up round keeps its data in its own store.
     removeRecipientMention: true,
     startTypingTimer: false,
   });

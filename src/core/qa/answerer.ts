@@ -44,7 +44,7 @@ export class PlanAnswerer {
   private readonly byId: Map<string, Action>;
   private readonly citationBase: Omit<Citation, 'actionIds'>;
   /** Every unit or funder code that the plan's cells name, for recognizing them in questions. */
-  private readonly unitNames: Array<{ name: string; code: string }>;
+  private readonly unitNames: Array<{ name: string; code: string; patterns: RegExp[] }>;
 
   constructor(
     readonly plan: Plan,
@@ -63,7 +63,16 @@ export class PlanAnswerer {
       names.push({ name: code, code });
       for (const alias of findUnit(glossary, code)?.aliases ?? []) names.push({ name: alias, code });
     }
-    this.unitNames = names.sort((a, b) => b.name.length - a.name.length);
+    // Longest names first, so "Samtliga förvaltningar" wins over shorter names inside it.
+    this.unitNames = names
+      .sort((a, b) => b.name.length - a.name.length)
+      .map(({ name, code }) => {
+        // Short codes must be whole words in capitals ("SF", "SF:s"); in lower case only where they
+        // are no Swedish word ("sf", "kof"); longer names in any case ("polisen").
+        const patterns = [new RegExp(`(?<=\\s)${escapeRegExp(name)}(?::s|s)?(?=\\s)`, name.length <= 3 ? 'u' : 'iu')];
+        if (name.length <= 4 && /^[A-ZÅÄÖ]+$/.test(name)) patterns.push(new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u'));
+        return { name, code, patterns };
+      });
   }
 
   answer(question: string): Answer {
@@ -158,11 +167,9 @@ export class PlanAnswerer {
   private mentionedUnits(question: string): MentionedUnit[] {
     const found: MentionedUnit[] = [];
     let rest = ` ${question.replace(/[?!.,;:"“”()]/g, ' ')} `;
-    for (const { name, code } of this.unitNames) {
-      // Short codes must be whole words; lower case is accepted ("sf"), except where it is an ordinary word.
-      const pattern = new RegExp(`(?<=\\s)${escapeRegExp(name)}(?::s|s)?(?=\\s)`, name.length <= 3 ? 'u' : 'iu');
-      const lowerPattern = new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u');
-      const m = pattern.exec(rest) ?? (name.length <= 4 && /^[A-ZÅÄÖ]+$/.test(name) ? lowerPattern.exec(rest) : null);
+    for (const { code, patterns } of this.unitNames) {
+      let m: RegExpExecArray | null = null;
+      for (const pattern of patterns) if (!m) m = pattern.exec(rest);
       if (m) {
         if (!found.some((f) => f.code === code)) found.push({ code, token: m[0] });
         rest = rest.replace(m[0], ' ');
@@ -235,7 +242,19 @@ export class PlanAnswerer {
     return { ...this.citationBase, actionIds };
   }
 
+  /** Views are plain data derived from the plan alone, so each is built once. */
+  private readonly views = new Map<string, ActionView>();
+
   view(action: Action): ActionView {
+    let view = this.views.get(action.id);
+    if (!view) {
+      view = this.buildView(action);
+      this.views.set(action.id, view);
+    }
+    return view;
+  }
+
+  private buildView(action: Action): ActionView {
     const area = this.plan.areas.find((a) => a.id === action.areaId)!;
     return {
       id: action.id,

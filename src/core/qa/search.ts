@@ -7,7 +7,7 @@
 import MiniSearch from 'minisearch';
 import type { Plan } from '../plan/model';
 import { ENGLISH_TO_SWEDISH, SPELLING_VARIANTS, SYNONYMS } from './lexicon';
-import { isStopWord, splitCompound, stemSwedish, tokenize } from './text';
+import { isStopWord, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
 
 interface ActionDocument {
   id: string;
@@ -30,11 +30,13 @@ export interface SearchOutcome {
 }
 
 /** Two content words must both match; three need two; a lone word must match. */
+const MULTIWORD_SYNONYMS = Object.entries(SYNONYMS).filter(([key]) => key.includes(' '));
+
 const MIN_COVERAGE = 0.6;
 
 export class PlanSearch {
   private readonly index: MiniSearch<ActionDocument>;
-  private readonly vocabulary = new Set<string>();
+  private readonly vocabulary = new Vocabulary();
 
   constructor(plan: Plan) {
     const areaTitle = new Map(plan.areas.map((a) => [a.id, a.title]));
@@ -67,7 +69,9 @@ export class PlanSearch {
       searchOptions: {
         boost: { text: 2, context: 1, extra: 1 },
         prefix: (term) => term.length >= 4,
-        fuzzy: (term) => (term.length >= 6 ? 0.2 : term.length >= 5 ? 1 : false),
+        // Edit distance 1 from five letters, 2 from nine: enough for typos, cheap enough for the radix tree.
+        // Only for words that the plan does not contain as they are: a known word needs no typo search.
+        fuzzy: (term) => (this.vocabulary.has(term) ? false : term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
         weights: { fuzzy: 0.3, prefix: 0.6 },
       },
     });
@@ -77,9 +81,7 @@ export class PlanSearch {
   /** True when the stemmed word, or a word that it begins, is in the plan. */
   knows(word: string): boolean {
     const stem = stemSwedish(word);
-    if (this.vocabulary.has(stem)) return true;
-    for (const known of this.vocabulary) if (stem.length >= 4 && known.startsWith(stem)) return true;
-    return false;
+    return this.vocabulary.has(stem) || (stem.length >= 4 && this.vocabulary.hasPrefix(stem));
   }
 
   /** The alternatives one content word of the question stands for. */
@@ -89,7 +91,7 @@ export class PlanSearch {
     const english = ENGLISH_TO_SWEDISH[word] ?? ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ?? ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ?? [];
     for (const t of english) alts.add(t);
     for (const t of SYNONYMS[word] ?? []) alts.add(t);
-    for (const [key, values] of Object.entries(SYNONYMS)) if (key.includes(' ') && phrase.includes(key)) values.forEach((v) => alts.add(v));
+    for (const [key, values] of MULTIWORD_SYNONYMS) if (phrase.includes(key)) values.forEach((v) => alts.add(v));
     if (!this.knows(word) && word.length >= 8) for (const part of splitCompound(word, this.vocabulary) ?? []) alts.add(part);
     return [...alts];
   }

@@ -12,9 +12,18 @@ const english = newStemmer('english');
  * so that "projektet" meets "projekt" and "arbetet" meets "arbete".
  */
 export function stemSwedish(word: string): string {
-  const stem = swedish.stem(word);
-  return stem.length >= 7 && stem.endsWith('et') ? swedish.stem(stem.slice(0, -2)) : stem;
+  const known = stemCache.get(word);
+  if (known !== undefined) return known;
+  const first = swedish.stem(word);
+  const stem = first.length >= 7 && first.endsWith('et') ? swedish.stem(first.slice(0, -2)) : first;
+  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+  stemCache.set(word, stem);
+  return stem;
 }
+
+/** Stemming is the hot path of every question; the plan's and users' words repeat. Bounded. */
+const STEM_CACHE_SIZE = 20_000;
+const stemCache = new Map<string, string>();
 
 export function stemEnglish(word: string): string {
   return english.stem(word);
@@ -57,8 +66,38 @@ export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token) || INTENT_PREFIXES.some((p) => token.startsWith(p));
 }
 
+/** Stems of the plan, with a fast "is any stem starting with this?" for compounds and prefixes. */
+export class Vocabulary {
+  private readonly stems = new Set<string>();
+  private sorted: string[] | undefined;
+
+  add(stem: string): void {
+    this.stems.add(stem);
+    this.sorted = undefined;
+  }
+
+  has(stem: string): boolean {
+    return this.stems.has(stem);
+  }
+
+  /** True if some stem starts with `prefix` (binary search in the sorted stems). */
+  hasPrefix(prefix: string): boolean {
+    const sorted = (this.sorted ??= [...this.stems].sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo]!.startsWith(prefix);
+  }
+}
+
 /** Splits a compound into two words of the vocabulary, allowing the Swedish joint "s" ("trygghets|kameror"). */
-export function splitCompound(word: string, vocabulary: ReadonlySet<string>, minPart = 4): string[] | null {
+export function splitCompound(word: string, vocabulary: Vocabulary | ReadonlySet<string>, minPart = 4): string[] | null {
+  const hasPrefix = (prefix: string): boolean =>
+    vocabulary instanceof Vocabulary ? vocabulary.hasPrefix(prefix) : [...vocabulary].some((v) => v.startsWith(prefix));
   for (let i = word.length - minPart; i >= minPart; i--) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
@@ -68,7 +107,7 @@ export function splitCompound(word: string, vocabulary: ReadonlySet<string>, min
     const headKnown =
       vocabulary.has(headStem) ||
       vocabulary.has(stemSwedish(bareHead)) ||
-      (bareHead.length >= 6 && [...vocabulary].some((v) => v.startsWith(bareHead)));
+      (bareHead.length >= 6 && hasPrefix(bareHead));
     if (headKnown && vocabulary.has(tailStem)) return [vocabulary.has(headStem) ? head : bareHead, tail];
   }
   return null;
