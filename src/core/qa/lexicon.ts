@@ -32,9 +32,10 @@ export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
   migrant: ['migrantläger'], camps: ['migrantläger'], companies: ['företag', 'företagande'], business: ['företagande'],
   segregation: ['segregation'], parallel: ['parallella'], societal: ['samhällsstrukturer'], structures: ['samhällsstrukturer'],
   walks: ['trygghetsvandringar'], mentors: ['mentorer'], research: ['forskningsprojekt'], employees: ['medarbetare', 'anställda'],
-  staff: ['personal', 'medarbetare'], checks: ['registerkontroll', 'tillsyn'], background: ['registerkontroll'],
+  staff: ['personal', 'medarbetare', 'krogpersonal'], checks: ['registerkontroll', 'tillsyn'], background: ['registerkontroll'],
   inspections: ['tillsyn'], inspection: ['tillsyn'], abuse: ['barnmisshandel'], sexual: ['sexuellt'], consent: ['samtycke'],
   dialogue: ['dialog', 'religionsdialog'], dialog: ['dialog'],
+  train: ['utbilda', 'utbildning'], trains: ['utbilda', 'utbildning'], trained: ['utbilda'], serving: ['servering', 'alkoholservering'],
   gender: ['genus'], equality: ['jämställdhetspolitiska'], guardians: ['godman'], cooperation: ['samverkan'],
 };
 

@@ -12,18 +12,18 @@ const PHRASES = {
   source: { sv: 'Källa', en: 'Source' },
   rows: { sv: 'rad', en: 'row' },
   matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
-  unitResponsible: { sv: '{unit} är ansvarig för {n} åtgärder', en: '{unit} is responsible for {n} actions' },
-  unitCooperates: { sv: '{unit} samverkar i {n} åtgärder', en: '{unit} cooperates on {n} actions' },
-  unitAllMunicipal: { sv: 'Dessutom ansvarar samtliga förvaltningar för {n} åtgärder', en: 'In addition, all municipal departments are responsible for {n} actions' },
+  unitResponsible: { sv: '{unit} är ansvarig för {n} {actionsWord}', en: '{unit} is responsible for {n} {actionsWord}' },
+  unitCooperates: { sv: '{unit} samverkar i {n} {actionsWord}', en: '{unit} cooperates on {n} {actionsWord}' },
+  unitAllMunicipal: { sv: 'Dessutom ansvarar samtliga förvaltningar för {n} {actionsWord}', en: 'In addition, all municipal departments are responsible for {n} {actionsWord}' },
   unitNone: { sv: '{unit} nämns inte som ansvarig eller samverkanspart i planen.', en: '{unit} is not named as responsible or cooperating in the plan.' },
-  funderActions: { sv: '{funder} finansierar {n} åtgärder', en: '{funder} finances {n} actions' },
+  funderActions: { sv: '{funder} finansierar {n} {actionsWord}', en: '{funder} finances {n} {actionsWord}' },
   abbreviation: { sv: '{term} betyder: {expansion}', en: '{term} means: {expansion}' },
   abbreviationFromGlossary: { sv: '{term} är en enhetskod i planen. Ordlistan ger ingen källa för vad den står för.', en: '{term} is a unit code in the plan. The glossary has no source for what it stands for.' },
   usedIn: { sv: 'Förekommer i', en: 'Used in' },
-  areaContains: { sv: '{area} innehåller {n} åtgärdsgrupper', en: '{area} contains {n} action groups' },
+  areaContains: { sv: '{area} innehåller {n} {groupsWord}', en: '{area} contains {n} {groupsWord}' },
   malomrade: { sv: 'Målområde', en: 'Goal area' },
   arbetssatt: { sv: 'Arbetssätt', en: 'Working method' },
-  actionsCount: { sv: '{n} rader', en: '{n} rows' },
+  actionsCount: { sv: '{n} {rowsWord}', en: '{n} {rowsWord}' },
   helpTitle: { sv: 'Fråga mig om åtgärdsplanen', en: 'Ask me about the action plan' },
   helpIntro: {
     sv: 'Jag svarar på vem som är ansvarig för, samverkar i eller finansierar åtgärderna i åtgärdsplanen för det brottsförebyggande och trygghetsskapande arbetet. Exempel:',
@@ -43,6 +43,16 @@ const PHRASES = {
 
 export type PhraseKey = keyof typeof PHRASES;
 
+const PLURALS = {
+  actionsWord: { sv: ['åtgärd', 'åtgärder'], en: ['action', 'actions'] },
+  groupsWord: { sv: ['åtgärdsgrupp', 'åtgärdsgrupper'], en: ['action group', 'action groups'] },
+  rowsWord: { sv: ['rad', 'rader'], en: ['row', 'rows'] },
+} as const;
+
 export function phrase(key: PhraseKey, language: Language, values: Record<string, string | number> = {}): string {
-  return PHRASES[key][language].replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? ''));
+  const all: Record<string, string | number> = { ...values };
+  if (typeof values.n === 'number') {
+    for (const [word, forms] of Object.entries(PLURALS)) all[word] = forms[language][values.n === 1 ? 0 : 1];
+  }
+  return PHRASES[key][language].replace(/\{(\w+)\}/g, (_m, name: string) => String(all[name] ?? ''));
 }

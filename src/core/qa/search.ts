@@ -14,6 +14,8 @@ interface ActionDocument {
   text: string;
   context: string;
   extra: string;
+  /** Ansvarig, Samverkan and Finansiering as printed: finds partners named in part ("Brottsofferjouren"). */
+  owners: string;
 }
 
 export interface SearchHit {
@@ -39,12 +41,13 @@ export class PlanSearch {
   private readonly vocabulary = new Vocabulary();
 
   constructor(plan: Plan) {
-    const areaTitle = new Map(plan.areas.map((a) => [a.id, a.title]));
     const abbreviations = plan.abbreviations;
     const documents: ActionDocument[] = plan.actions.map((action) => {
-      const context = [action.groupTitle, action.subsection?.title ?? '', areaTitle.get(action.areaId) ?? ''].join(' ');
+      // Group and subsection titles, not the målområde's: a title shared by 60 rows would drown the row's own words.
+      const context = [action.groupTitle, action.subsection?.title ?? ''].join(' ');
       for (const token of tokenize(`${action.text} ${context}`)) this.vocabulary.add(stemSwedish(token));
-      return { id: action.id, text: action.text, context, extra: '' };
+      const owners = [action.ansvarig.asPrinted, action.samverkan.asPrinted, action.finansiering.asPrinted].join(' ');
+      return { id: action.id, text: action.text, context, extra: '', owners };
     });
     // Second pass, once the vocabulary is known: spelled-out abbreviations, spelling variants, compound parts.
     for (const doc of documents) {
@@ -55,19 +58,22 @@ export class PlanSearch {
       }
       for (const token of tokens) {
         extra.push(...(SPELLING_VARIANTS[token] ?? []));
-        if (token.length >= 9) extra.push(...(splitCompound(token, this.vocabulary) ?? []));
+        if (token.includes('-')) extra.push(...token.split('-').filter((part) => part.length >= 3));
+        // The plan's own compounds are split even where the tail is no word of its own ("narkotika|sök"),
+        // so that "hundsök" or "bevakning" can meet them.
+        if (token.length >= 9) extra.push(...(splitCompound(token, this.vocabulary, { tailMustBeKnown: false }) ?? []));
       }
       doc.extra = extra.join(' ');
       for (const token of tokenize(doc.extra)) this.vocabulary.add(stemSwedish(token));
     }
 
     this.index = new MiniSearch<ActionDocument>({
-      fields: ['text', 'context', 'extra'],
+      fields: ['text', 'context', 'extra', 'owners'],
       storeFields: [],
       tokenize: (text) => tokenize(text),
       processTerm: (term) => (isStopWord(term) ? null : stemSwedish(term)),
       searchOptions: {
-        boost: { text: 2, context: 1, extra: 1 },
+        boost: { text: 2, context: 1, extra: 1, owners: 0.5 },
         prefix: (term) => term.length >= 4,
         // Edit distance 1 from five letters, 2 from nine: enough for typos, cheap enough for the radix tree.
         // Only for words that the plan does not contain as they are: a known word needs no typo search.
@@ -84,16 +90,44 @@ export class PlanSearch {
     return this.vocabulary.has(stem) || (stem.length >= 4 && this.vocabulary.hasPrefix(stem));
   }
 
-  /** The alternatives one content word of the question stands for. */
-  private alternatives(word: string, phrase: string): string[] {
-    const alts = new Set<string>([word]);
-    // English plurals and verb forms: "supports", "witnesses" → "support", "witness".
+  /**
+   * The alternatives one content word of the question stands for, each with a weight: the word
+   * itself and its translations and synonyms count fully; parts and truncations, which match more
+   * widely, count less, so a row with the whole word ranks first.
+   */
+  private alternatives(word: string, phrase: string): Map<string, number> {
+    const alts = new Map<string, number>();
+    const add = (term: string, weight: number): void => {
+      if (weight > (alts.get(term) ?? 0)) alts.set(term, weight);
+    };
+    // English plurals and verb forms: "supports", "witnesses" → "support", "witness". A translated
+    // English word is searched in Swedish only, or the plan's one English sentence (SAVE) would win.
     const english = ENGLISH_TO_SWEDISH[word] ?? ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ?? ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ?? [];
-    for (const t of english) alts.add(t);
-    for (const t of SYNONYMS[word] ?? []) alts.add(t);
-    for (const [key, values] of MULTIWORD_SYNONYMS) if (phrase.includes(key)) values.forEach((v) => alts.add(v));
-    if (!this.knows(word) && word.length >= 8) for (const part of splitCompound(word, this.vocabulary) ?? []) alts.add(part);
-    return [...alts];
+    if (english.length > 0) english.forEach((t) => add(t, 1));
+    else add(word, 1);
+    for (const t of SYNONYMS[word] ?? []) add(t, 1);
+    for (const [key, values] of MULTIWORD_SYNONYMS) if (phrase.includes(key)) values.forEach((v) => add(v, 1));
+    // "honour-related", "Municipal-samarbetet": each part stands for the word too.
+    if (word.includes('-')) {
+      for (const part of word.split('-')) if (part.length >= 3) this.alternatives(part, phrase).forEach((w, t) => add(t, w * 0.6));
+    }
+    if (!this.knows(word) && word.length >= 7) for (const part of splitCompound(word, this.vocabulary) ?? []) add(part, 0.5);
+    for (const prefix of this.knownPrefixes(stemSwedish(word))) add(prefix, 0.3);
+    return alts;
+  }
+
+  /**
+   * Where the stemmer leaves forms apart ("utbildning" vs "utbilda" → "utbild"), the stems of the
+   * plan that begin the word and keep most of it.
+   */
+  private knownPrefixes(stem: string): string[] {
+    const found: string[] = [];
+    if (stem.length < 8) return found;
+    for (let n = stem.length - 1; n >= Math.max(5, Math.ceil(stem.length * 0.6)) && found.length < 3; n--) {
+      const prefix = stem.slice(0, n);
+      if (this.vocabulary.has(prefix)) found.push(prefix);
+    }
+    return found;
   }
 
   search(question: string, limit = 5): SearchOutcome {
@@ -102,11 +136,20 @@ export class PlanSearch {
     const contentWords = tokenize(question).filter((t) => !isStopWord(t) && !/^\d+$/.test(t) && (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH));
     if (contentWords.length === 0) return { contentWords, hits: [] };
 
-    const groups = contentWords.map((word) => ({ word, terms: this.alternatives(word, phrase) }));
-    const queryText = groups.flatMap((g) => g.terms).join(' ');
-    const processed = groups.map((g) => new Set(g.terms.flatMap((t) => tokenize(t)).map((t) => stemSwedish(t))));
+    const groups = contentWords.map((word) => this.alternatives(word, phrase));
+    const weights = new Map<string, number>();
+    for (const group of groups) {
+      for (const [term, weight] of group) {
+        for (const token of tokenize(term)) {
+          const stem = stemSwedish(token);
+          weights.set(stem, Math.max(weights.get(stem) ?? 0, weight));
+        }
+      }
+    }
+    const queryText = groups.flatMap((g) => [...g.keys()]).join(' ');
+    const processed = groups.map((g) => new Set([...g.keys()].flatMap((t) => tokenize(t)).map((t) => stemSwedish(t))));
 
-    const results = this.index.search(queryText, { combineWith: 'OR' });
+    const results = this.index.search(queryText, { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
     const hits: SearchHit[] = results.map((r) => {
       const matched = new Set(r.queryTerms);
       const covered = processed.filter((terms) => [...terms].some((t) => matched.has(t))).length;

@@ -50,13 +50,15 @@ export const STOP_WORDS = new Set([
   'linköpings', 'ansvarig', 'ansvariga', 'ansvarar', 'ansvaret', 'ansvar', 'huvudansvar', 'huvudansvarig', 'samverkar',
   'samverkan', 'samverkanspart', 'samverkansparter', 'finansierar', 'finansieras', 'finansiering', 'finansierad', 'betalar',
   'bekostar', 'pengar', 'medel', 'tack', 'hej', 'snälla', 'frågan', 'fråga', 'berätta', 'visa', 'lista', 'ge', 'mer', 'info',
-  'information', 'ingår', 'innehåller', 'fram', 'ta', 'tar', 'upp', 'någon', 'något', 'några', 'mycket', 'också', 'även', 'bara', 'just', 'egentligen',
+  'information', 'ingår', 'innehåller', 'fram', 'ta', 'tar', 'upp', 'ordnar', 'ordna', 'driver', 'leder', 'hanterar',
+  'fixar', 'berör', 'berörs', 'rör', 'säger', 'står', 'nämns', 'nämner', 'någon', 'något', 'några', 'mycket', 'också', 'även', 'bara', 'just', 'egentligen',
   // English
   'who', 'whom', 'what', 'which', 'how', 'where', 'when', 'why', 'is', 'are', 'was', 'the', 'a', 'an', 'of', 'for', 'in', 'on',
   'to', 'and', 'or', 'with', 'about', 'does', 'do', 'did', 'it', 'its', 'this', 'that', 'responsible', 'responsibility',
   'owns', 'own', 'owner', 'owners', 'in-charge', 'charge', 'action', 'actions', 'measure', 'measures', 'cooperates', 'cooperate',
   'cooperating', 'involved', 'partners', 'funds', 'fund', 'funded', 'finances', 'financed', 'financing', 'pays', 'paid',
   'please', 'tell', 'me', 'show', 'list', 'municipality', 'there', 'any', 'be', 'by', 'has', 'have', 'handles', 'runs',
+  'handle', 'run', 'organises', 'organizes', 'says', 'say', 'mentions', 'concern', 'concerns', 'works', 'work', 'working',
 ]);
 
 /** Prefixes of intent words, so that typos ("ansvarr", "samverkr") are not taken for content. */
@@ -80,8 +82,11 @@ export class Vocabulary {
     return this.stems.has(stem);
   }
 
-  /** True if some stem starts with `prefix` (binary search in the sorted stems). */
-  hasPrefix(prefix: string): boolean {
+  /**
+   * True if some stem starts with `prefix` (binary search in the sorted stems), not counting stems
+   * that start with `except` (the compound being split must not vouch for its own head).
+   */
+  hasPrefix(prefix: string, except?: string): boolean {
     const sorted = (this.sorted ??= [...this.stems].sort());
     let lo = 0;
     let hi = sorted.length;
@@ -90,15 +95,26 @@ export class Vocabulary {
       if (sorted[mid]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    return lo < sorted.length && sorted[lo]!.startsWith(prefix);
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      if (except === undefined || !sorted[i]!.startsWith(except)) return true;
+    }
+    return false;
   }
 }
 
 /** Splits a compound into two words of the vocabulary, allowing the Swedish joint "s" ("trygghets|kameror"). */
-export function splitCompound(word: string, vocabulary: Vocabulary | ReadonlySet<string>, minPart = 4): string[] | null {
+export function splitCompound(
+  word: string,
+  vocabulary: Vocabulary | ReadonlySet<string>,
+  options: { minHead?: number; minTail?: number; tailMustBeKnown?: boolean } = {},
+): string[] | null {
+  const { minHead = 4, minTail = 3, tailMustBeKnown = true } = options;
+  const except = stemSwedish(word);
   const hasPrefix = (prefix: string): boolean =>
-    vocabulary instanceof Vocabulary ? vocabulary.hasPrefix(prefix) : [...vocabulary].some((v) => v.startsWith(prefix));
-  for (let i = word.length - minPart; i >= minPart; i--) {
+    vocabulary instanceof Vocabulary
+      ? vocabulary.hasPrefix(prefix, except)
+      : [...vocabulary].some((v) => v.startsWith(prefix) && !v.startsWith(except));
+  for (let i = word.length - minTail; i >= minHead; i--) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
     const headStem = stemSwedish(head);
@@ -108,7 +124,7 @@ export function splitCompound(word: string, vocabulary: Vocabulary | ReadonlySet
       vocabulary.has(headStem) ||
       vocabulary.has(stemSwedish(bareHead)) ||
       (bareHead.length >= 6 && hasPrefix(bareHead));
-    if (headKnown && vocabulary.has(tailStem)) return [vocabulary.has(headStem) ? head : bareHead, tail];
+    if (headKnown && (!tailMustBeKnown || vocabulary.has(tailStem))) return [vocabulary.has(headStem) ? head : bareHead, tail];
   }
   return null;
 }
