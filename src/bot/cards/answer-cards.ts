@@ -1,7 +1,7 @@
 /** Turns an answer from the core into a card: picks the template and prepares its data. */
 import type { ActionView, Answer } from '../../core/qa/answer-model';
 import { phrase } from '../../core/qa/phrases';
-import { citationText, renderText } from '../../core/qa/render-text';
+import { actionHeading, citationText, renderText } from '../../core/qa/render-text';
 import { expandCard, type TemplateName } from './render';
 
 /** Teams shows at most six buttons comfortably. */
@@ -15,18 +15,11 @@ interface CardSpec {
   data: Record<string, unknown>;
 }
 
-function heading(a: ActionView, lang: Answer['language']): string {
-  const sub = a.subsection
-    ? ` › ${a.subsection.label} ${a.subsection.title}${a.subsection.labelAsPrinted !== a.subsection.label ? ` (${phrase('printedAs', lang)} ${a.subsection.labelAsPrinted})` : ''}`
-    : '';
-  return `${phrase('group', lang)} ${a.group}. ${a.groupTitle}${sub}`;
-}
-
 function actionData(a: ActionView, lang: Answer['language']): Record<string, string | string[]> {
   const notPrinted = phrase('notPrinted', lang);
   return {
     id: a.id,
-    heading: heading(a, lang),
+    heading: actionHeading(a, lang),
     text: a.text,
     ansvarig: a.ansvarig || notPrinted,
     samverkan: a.samverkan || notPrinted,

@@ -7,14 +7,19 @@ export function citationText(citation: Citation, language: Language): string {
   return `${phrase('source', language)}: ${citation.document} (${citation.diarienummer})${ids ? `, ${ids}` : ''}`;
 }
 
-export function actionLines(a: ActionView, language: Language): string[] {
-  const dash = phrase('notPrinted', language);
+/** "Åtgärd 6. Kunskapshöjande insatser › 6.3 Parallella samhällsstrukturer (tryckt som 5.3)" */
+export function actionHeading(a: ActionView, language: Language): string {
   const sub = a.subsection
     ? ` › ${a.subsection.label} ${a.subsection.title}${a.subsection.labelAsPrinted !== a.subsection.label ? ` (${phrase('printedAs', language)} ${a.subsection.labelAsPrinted})` : ''}`
     : '';
+  return `${phrase('group', language)} ${a.group}. ${a.groupTitle}${sub}`;
+}
+
+export function actionLines(a: ActionView, language: Language): string[] {
+  const dash = phrase('notPrinted', language);
   const expansions = a.expansions.length ? ` [${a.expansions.map((e) => `${e.code} = ${e.expansion}`).join('; ')}]` : '';
   return [
-    `${a.id} · ${phrase('group', language)} ${a.group}. ${a.groupTitle}${sub}`,
+    `${a.id} · ${actionHeading(a, language)}`,
     `  ${a.text}`,
     `  ${phrase('responsible', language)}: ${a.ansvarig || dash}`,
     `  ${phrase('cooperation', language)}: ${a.samverkan || dash}`,
