@@ -116,3 +116,16 @@ describe('question answering', () => {
     assert.equal(splitCompound('snöröjning', vocabulary), null);
   });
 });
+
+describe('question answering: units and subunits', () => {
+  it('lists a subunit across its parents, and a unit that is also a subunit both ways', () => {
+    const sak = qa.answer('Vilka åtgärder har SÄK?');
+    assert.equal(sak.kind, 'unit');
+    if (sak.kind !== 'unit') return;
+    const expected = PLAN.actions.filter((a) => a.ansvarig.units.some((u) => u.subunits.includes('SÄK'))).map((a) => a.id);
+    assert.deepEqual(sak.responsible.map((a) => a.id), expected);
+    assert.ok(expected.includes('A14-6'), 'the row printed with the typo SÅK counts as SÄK');
+    const hr = qa.answer('Vilka åtgärder har HR?');
+    assert.ok(hr.kind === 'unit' && hr.responsible.some((a) => a.id === 'A11-4') && hr.responsible.some((a) => a.id === 'A11-5'));
+  });
+});

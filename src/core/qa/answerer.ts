@@ -3,7 +3,7 @@
  * finances an action; which actions a unit or funder has; what an abbreviation means; what a
  * group, målområde or working method contains. Pure: the plan and glossary come in, data goes out.
  */
-import type { Action, Plan } from '../plan/model';
+import type { Action, Plan, UnitRef } from '../plan/model';
 import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import type { ActionView, Answer, Citation, Language, RoleFocus, UnitExpansion } from './answer-model';
 import { detectFocus, detectLanguage, readIntent } from './intent';
@@ -45,6 +45,8 @@ export class PlanAnswerer {
   private readonly citationBase: Omit<Citation, 'actionIds'>;
   /** Every unit or funder code that the plan's cells name, for recognizing them in questions. */
   private readonly unitNames: Array<{ name: string; code: string; patterns: RegExp[] }>;
+  /** Subunits the plan names in parentheses ("SÄK" in "KLF (SÄK)"), for "Vilka åtgärder har SÄK?". */
+  private readonly subunitCodes: Set<string>;
 
   constructor(
     readonly plan: Plan,
@@ -58,10 +60,14 @@ export class PlanAnswerer {
       for (const u of [...a.ansvarig.units, ...a.samverkan.units]) codes.add(u.code);
       for (const f of a.finansiering.funders) codes.add(f.code);
     }
+    this.subunitCodes = new Set(plan.actions.flatMap((a) => [...a.ansvarig.units, ...a.samverkan.units].flatMap((u) => u.subunits)));
+    for (const sub of this.subunitCodes) if (/^[A-ZÅÄÖ]{2,6}$/.test(sub) && !codes.has(sub)) codes.add(`sub:${sub}`);
     const names: Array<{ name: string; code: string }> = [];
     for (const code of codes) {
-      names.push({ name: code, code });
-      for (const alias of findUnit(glossary, code)?.aliases ?? []) names.push({ name: alias, code });
+      const name = code.startsWith('sub:') ? code.slice(4) : code;
+      names.push({ name, code });
+      const known = code.startsWith('sub:') ? findSubunit(glossary, name) : findUnit(glossary, code);
+      for (const alias of known?.aliases ?? []) names.push({ name: alias, code });
     }
     // Longest names first, so "Samtliga förvaltningar" wins over shorter names inside it.
     this.unitNames = names
@@ -98,6 +104,10 @@ export class PlanAnswerer {
           (a) => a.subsection && (a.subsection.labelAsPrinted === intent.label || a.subsection.label === intent.label),
         );
         if (actions.length > 0) return this.actionsAnswer(language, intent.focus, 'subsection', actions);
+        // "åtgärd 9.2" where group 9 has no subsections: the user most likely means row 2 of group 9.
+        const [group, row] = intent.label.split('.');
+        const byPosition = this.byId.get(`A${group}-${row}`);
+        if (byPosition) return this.actionsAnswer(language, intent.focus, 'id', [byPosition]);
         return this.searchAnswer(question, language, intent.focus);
       }
       case 'area':
@@ -185,6 +195,10 @@ export class PlanAnswerer {
     const outcome = this.search.search(remaining);
 
     if (units.length > 0 && outcome.contentWords.length === 0) {
+      // "KLF (SÄK)": a unit with one of its subunits named in parentheses after it.
+      const sub = units.find((u) => u.code.startsWith('sub:'));
+      const parent = units.find((u) => !u.code.startsWith('sub:'));
+      if (sub && (!parent || units.length === 2)) return this.unitAnswer(language, sub.code.slice(4), focus, parent?.code);
       const unit = units[0]!;
       if (focus === 'finansiering' || this.isOnlyFunder(unit.code)) return this.funderAnswer(language, unit.code);
       return this.unitAnswer(language, unit.code, focus);
@@ -202,18 +216,23 @@ export class PlanAnswerer {
     return !this.plan.actions.some((a) => [...a.ansvarig.units, ...a.samverkan.units].some((u) => u.code === code));
   }
 
-  private unitAnswer(language: Language, code: string, focus: RoleFocus): Answer {
-    const responsible = this.plan.actions.filter((a) => a.ansvarig.units.some((u) => u.code === code));
-    const cooperates = this.plan.actions.filter((a) => a.samverkan.units.some((u) => u.code === code));
-    const isMunicipal = findUnit(this.glossary, code)?.kind === 'municipal';
+  /** A unit's actions; with `parent`, `code` is a subunit of it ("SÄK" of "KLF"); a subunit alone matches any parent. */
+  private unitAnswer(language: Language, code: string, focus: RoleFocus, parent?: string): Answer {
+    // "HR" is both a unit of its own ("HR VSS") and a subunit of KLF ("KLF (HR)"): both count.
+    const isSubunit = this.subunitCodes.has(code) && (parent !== undefined || !this.unitNames.some((n) => n.code === code));
+    const matches = (u: UnitRef): boolean =>
+      parent !== undefined ? u.code === parent && u.subunits.includes(code) : u.code === code || u.subunits.includes(code);
+    const responsible = this.plan.actions.filter((a) => a.ansvarig.units.some(matches));
+    const cooperates = this.plan.actions.filter((a) => a.samverkan.units.some(matches));
+    const isMunicipal = !isSubunit && findUnit(this.glossary, code)?.kind === 'municipal';
     const allMunicipal = isMunicipal ? this.plan.actions.filter((a) => a.ansvarig.units.some((u) => u.code === ALL_MUNICIPAL_UNITS)) : [];
     const relation = focus === 'samverkan' ? 'cooperates' : focus === 'ansvarig' ? 'responsible' : 'both';
     const shown = [...(relation !== 'cooperates' ? responsible : []), ...(relation !== 'responsible' ? cooperates : [])];
     return {
       kind: 'unit',
       language,
-      unit: code,
-      expansion: findUnit(this.glossary, code)?.expansion ?? null,
+      unit: isSubunit && parent ? `${parent} (${code})` : code,
+      expansion: (isSubunit ? findSubunit(this.glossary, code)?.expansion : findUnit(this.glossary, code)?.expansion) ?? null,
       relation,
       responsible: relation === 'cooperates' ? [] : responsible.map((a) => this.view(a)),
       cooperates: relation === 'responsible' ? [] : cooperates.map((a) => this.view(a)),
