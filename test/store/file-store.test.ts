@@ -3,18 +3,6 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../src/store/file-store';
-import { storeContract } from './contract';
-
-const folders: string[] = [];
-const freshFolder = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-store-'));
-  folders.push(dir);
-  return dir;
-};
-
-storeContract('embedded file store', async () => new FileStore(freshFolder()), { batchRollsBack: true }, async () => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('embedded file store on disk', () => {
   let dir: string;

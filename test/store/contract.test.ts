@@ -6,12 +6,16 @@ import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, PreconditionFailedError, type DocumentStore } from '../../src/store/document-store';
 
-export interface ContractOptions {
+import { allBackends } from './backends';
+
+for (const backend of allBackends()) storeContract(backend.name, () => backend.open(), { batchRollsBack: backend.batchRollsBack }, () => backend.cleanup());
+
+interface ContractOptions {
   /** False for the local Cosmos test server, whose batches stop at a failure but keep what came before. */
   batchRollsBack: boolean;
 }
 
-export function storeContract(name: string, open: () => Promise<DocumentStore>, options: ContractOptions, cleanup?: () => Promise<void>): void {
+function storeContract(name: string, open: () => Promise<DocumentStore>, options: ContractOptions, cleanup?: () => Promise<void>): void {
   describe(`store contract: ${name}`, function () {
     this.timeout(30_000);
     let store: DocumentStore;

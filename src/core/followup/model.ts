@@ -1,0 +1,95 @@
+/**
+ * The annual follow-up: who must report which action, what an answer is, and the rules an
+ * answer must pass. Pure: no storage, no Teams.
+ */
+
+/** The plan's three follow-up columns, in its own words. */
+export const STATUSES = {
+  'pagaende': { label: 'Pågående', description: 'Åtgärden fortlöper enligt plan', en: 'Ongoing: runs according to plan' },
+  'paborjad': { label: 'Påbörjad', description: 'Åtgärden är inledd men behöver utvecklas', en: 'Started: needs development' },
+  'ej-paborjad': { label: 'Ej påbörjad', description: 'Åtgärden kan ej inledas då förutsättningar saknas', en: 'Not started: prerequisites missing' },
+} as const;
+export type Status = keyof typeof STATUSES;
+export const STATUS_KEYS = Object.keys(STATUSES) as Status[];
+
+/** "Beskrivning av utveckling": required, at most this many characters. */
+export const MAX_DESCRIPTION_LENGTH = 2000;
+
+/** Stands for the unit of a row that prints no Ansvarig (A20-2): only an admin can answer it. */
+export const NO_UNIT = '(ingen ansvarig angiven)';
+
+export interface Person {
+  /** Entra ID object id: how Teams identifies the user (activity.from.aadObjectId). */
+  aadObjectId?: string;
+  /** E-mail or UPN, as given by the admin; matched case-insensitively. */
+  upn?: string;
+  name?: string;
+}
+
+export interface Contact {
+  unit: string;
+  person: Person;
+}
+
+export interface Roles {
+  /** Admins may start, close and remind, edit contacts, and answer on a unit's behalf. */
+  admins: Person[];
+  /** The safety chief (säkerhetschef) receives summaries; also an admin. */
+  safetyChief: Person | null;
+}
+
+export type RoundState = 'open' | 'closed';
+
+export interface Round {
+  year: number;
+  /** Last day to answer, YYYY-MM-DD, Swedish time. */
+  deadline: string;
+  state: RoundState;
+  planVersion: string;
+  startedBy: Person;
+  startedAt: string;
+  closedAt?: string;
+  /** Days before the deadline on which those who have not finished are reminded. */
+  reminderDaysBefore: number[];
+}
+
+/** One report the round expects: an action as seen by one responsible unit. */
+export interface Obligation {
+  actionId: string;
+  unit: string;
+}
+
+export interface Answer {
+  year: number;
+  actionId: string;
+  unit: string;
+  status: Status;
+  description: string;
+  answeredBy: Person;
+  answeredAt: string;
+  /** True when an admin answered for the unit (a unit without contacts, such as Polisen). */
+  onBehalf: boolean;
+}
+
+export interface AnswerChange {
+  year: number;
+  actionId: string;
+  unit: string;
+  by: Person;
+  at: string;
+  before: Pick<Answer, 'status' | 'description'> | null;
+  after: Pick<Answer, 'status' | 'description'>;
+  onBehalf: boolean;
+}
+
+export function samePerson(a: Person, b: Person): boolean {
+  if (a.aadObjectId && b.aadObjectId) return a.aadObjectId.toLowerCase() === b.aadObjectId.toLowerCase();
+  if (a.upn && b.upn) return a.upn.toLowerCase() === b.upn.toLowerCase();
+  return false;
+}
+
+export function personKey(p: Person): string {
+  if (p.aadObjectId) return `aad:${p.aadObjectId.toLowerCase()}`;
+  if (p.upn) return `upn:${p.upn.toLowerCase()}`;
+  throw new Error('A person needs an Entra object id or an e-mail/UPN');
+}

@@ -1,0 +1,215 @@
+/**
+ * The follow-up's data in the document store (see docs/data-model.md): rounds with their answers,
+ * answer history and delivery state in one partition per round; contacts, roles and users in the
+ * directory; leases for work that one bot instance at a time may do.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ConflictError,
+  PreconditionFailedError,
+  type DocumentBody,
+  type DocumentStore,
+  type StoredDocument,
+} from '../store/document-store';
+import { personKey, type Answer, type AnswerChange, type Contact, type Person, type Roles, type Round } from '../core/followup/model';
+
+export const roundPartition = (year: number): string => `round-${year}`;
+export const answerId = (actionId: string, unit: string): string => `answer|${actionId}|${unit}`;
+
+type RoundDoc = DocumentBody & Round & { type: 'round' };
+type AnswerDoc = DocumentBody & Answer & { type: 'answer' };
+type HistoryDoc = DocumentBody & AnswerChange & { type: 'history' };
+type ContactDoc = DocumentBody & Contact & { type: 'contact' };
+type RolesDoc = DocumentBody & Roles & { type: 'roles' };
+
+export type DeliveryState = 'pending' | 'delivered' | 'unreachable' | 'failed';
+export interface Delivery {
+  year: number;
+  recipient: Person;
+  /** Units this person answers for in the round. */
+  units: string[];
+  state: DeliveryState;
+  attempts: number;
+  lastError?: string;
+  conversationId?: string;
+  activityId?: string;
+  updatedAt: string;
+}
+type DeliveryDoc = DocumentBody & Delivery & { type: 'delivery' };
+
+/** What Teams needs to message a user proactively, saved when they install or write to the bot. */
+export interface UserRecord {
+  person: Person;
+  conversationId?: string;
+  serviceUrl?: string;
+  tenantId?: string;
+  /** Teams' id for the user in this bot's conversations ("29:…"). */
+  teamsUserId?: string;
+  updatedAt: string;
+}
+type UserDoc = DocumentBody & UserRecord & { type: 'user' };
+
+export type AnswerOutcome = 'created' | 'changed' | 'unchanged';
+
+const strip = <T>(doc: StoredDocument<DocumentBody & T>): T & { _etag: string } => {
+  const { id: _id, pk: _pk, type: _type, _ts, ...rest } = doc as StoredDocument<DocumentBody & T> & Record<string, unknown>;
+  return rest as unknown as T & { _etag: string };
+};
+
+export class FollowUpStore {
+  constructor(readonly store: DocumentStore) {}
+
+  // Rounds ---------------------------------------------------------------------------------------
+
+  async getRound(year: number): Promise<(Round & { _etag: string }) | undefined> {
+    const doc = await this.store.read<RoundDoc>('rounds', roundPartition(year), 'round');
+    return doc ? strip<Round>(doc) : undefined;
+  }
+
+  /** Starts a round; ConflictError if that year's round exists. */
+  async createRound(round: Round): Promise<void> {
+    await this.store.create<RoundDoc>('rounds', { id: 'round', pk: roundPartition(round.year), type: 'round', ...round });
+  }
+
+  async updateRound(round: Round, ifMatch: string): Promise<void> {
+    await this.store.replace<RoundDoc>('rounds', { id: 'round', pk: roundPartition(round.year), type: 'round', ...round }, ifMatch);
+  }
+
+  async listRounds(): Promise<Round[]> {
+    return (await this.store.listByType<RoundDoc>('rounds', 'round')).map((d) => strip<Round>(d)).sort((a, b) => a.year - b.year);
+  }
+
+  // Answers --------------------------------------------------------------------------------------
+
+  async getAnswer(year: number, actionId: string, unit: string): Promise<(Answer & { _etag: string }) | undefined> {
+    const doc = await this.store.read<AnswerDoc>('rounds', roundPartition(year), answerId(actionId, unit));
+    return doc ? strip<Answer>(doc) : undefined;
+  }
+
+  async listAnswers(year: number): Promise<Answer[]> {
+    return (await this.store.listPartition<AnswerDoc>('rounds', roundPartition(year), 'answer')).map((d) => strip<Answer>(d));
+  }
+
+  async listHistory(year: number): Promise<AnswerChange[]> {
+    return (await this.store.listPartition<HistoryDoc>('rounds', roundPartition(year), 'history')).map((d) => strip<AnswerChange>(d));
+  }
+
+  /**
+   * Stores an answer and its history entry together, with the answer's write first and
+   * conditional (create, or replace with the ETag read), so a concurrent change, a double click or
+   * a retried request leaves exactly one answer and one history entry per real change.
+   */
+  async saveAnswer(answer: Answer): Promise<AnswerOutcome> {
+    const pk = roundPartition(answer.year);
+    const id = answerId(answer.actionId, answer.unit);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await this.store.read<AnswerDoc>('rounds', pk, id);
+      if (existing && existing.status === answer.status && existing.description === answer.description) return 'unchanged';
+      const change: AnswerChange = {
+        year: answer.year,
+        actionId: answer.actionId,
+        unit: answer.unit,
+        by: answer.answeredBy,
+        at: answer.answeredAt,
+        before: existing ? { status: existing.status, description: existing.description } : null,
+        after: { status: answer.status, description: answer.description },
+        onBehalf: answer.onBehalf,
+      };
+      const doc: AnswerDoc = { id, pk, type: 'answer', ...answer };
+      const history: HistoryDoc = { id: `history|${answer.actionId}|${answer.unit}|${answer.answeredAt}|${randomUUID()}`, pk, type: 'history', ...change };
+      try {
+        await this.store.batch('rounds', pk, [
+          existing ? { op: 'replace', doc, ifMatch: existing._etag } : { op: 'create', doc },
+          { op: 'create', doc: history },
+        ]);
+        return existing ? 'changed' : 'created';
+      } catch (error) {
+        if (error instanceof ConflictError || error instanceof PreconditionFailedError) continue; // someone wrote first: look again
+        throw error;
+      }
+    }
+    throw new PreconditionFailedError(`${pk}/${id}: changed by others five times in a row`);
+  }
+
+  // Deliveries -----------------------------------------------------------------------------------
+
+  async getDelivery(year: number, recipient: Person): Promise<(Delivery & { _etag: string }) | undefined> {
+    const doc = await this.store.read<DeliveryDoc>('rounds', roundPartition(year), `delivery|${personKey(recipient)}`);
+    return doc ? strip<Delivery>(doc) : undefined;
+  }
+
+  async listDeliveries(year: number): Promise<Delivery[]> {
+    return (await this.store.listPartition<DeliveryDoc>('rounds', roundPartition(year), 'delivery')).map((d) => strip<Delivery>(d));
+  }
+
+  async putDelivery(delivery: Delivery, ifMatch?: string): Promise<string> {
+    const doc: DeliveryDoc = { id: `delivery|${personKey(delivery.recipient)}`, pk: roundPartition(delivery.year), type: 'delivery', ...delivery };
+    const saved = ifMatch ? await this.store.replace('rounds', doc, ifMatch) : await this.store.create('rounds', doc);
+    return saved._etag;
+  }
+
+  // Directory ------------------------------------------------------------------------------------
+
+  async listContacts(): Promise<Contact[]> {
+    return (await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact')).map((d) => ({ unit: d.unit, person: d.person }));
+  }
+
+  async addContact(contact: Contact): Promise<void> {
+    await this.store.upsert<ContactDoc>('directory', { id: `contact|${contact.unit}|${personKey(contact.person)}`, pk: 'contacts', type: 'contact', ...contact });
+  }
+
+  async removeContact(contact: Contact): Promise<void> {
+    await this.store.delete('directory', 'contacts', `contact|${contact.unit}|${personKey(contact.person)}`);
+  }
+
+  /** Replaces a unit's contacts with `people`. */
+  async setUnitContacts(unit: string, people: Person[]): Promise<void> {
+    const current = (await this.listContacts()).filter((c) => c.unit === unit);
+    const wanted = new Set(people.map(personKey));
+    for (const c of current) if (!wanted.has(personKey(c.person))) await this.removeContact(c);
+    for (const person of people) await this.addContact({ unit, person });
+  }
+
+  async getRoles(): Promise<Roles & { _etag?: string }> {
+    const doc = await this.store.read<RolesDoc>('directory', 'settings', 'roles');
+    return doc ? strip<Roles>(doc) : { admins: [], safetyChief: null };
+  }
+
+  async setRoles(roles: Roles): Promise<void> {
+    await this.store.upsert<RolesDoc>('directory', { id: 'roles', pk: 'settings', type: 'roles', ...roles });
+  }
+
+  async getUser(person: Person): Promise<UserRecord | undefined> {
+    const doc = await this.store.read<UserDoc>('directory', 'users', `user|${personKey(person)}`);
+    return doc ? strip<UserRecord>(doc) : undefined;
+  }
+
+  async putUser(user: UserRecord): Promise<void> {
+    await this.store.upsert<UserDoc>('directory', { id: `user|${personKey(user.person)}`, pk: 'users', type: 'user', ...user });
+  }
+
+  // Leases ---------------------------------------------------------------------------------------
+
+  /**
+   * Takes the named lease for `ttlMs` if it is free or expired (or already ours); false if another
+   * owner holds it. Two bot instances racing for it: the store's create/ETag lets one win.
+   */
+  async acquireLease(name: string, owner: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+    const existing = await this.store.read<DocumentBody & { owner: string; expiresAt: number }>('leases', name, name);
+    const doc = { id: name, pk: name, type: 'lease', owner, expiresAt: now + ttlMs };
+    try {
+      if (!existing) await this.store.create('leases', doc);
+      else if (existing.owner === owner || existing.expiresAt <= now) await this.store.replace('leases', doc, existing._etag);
+      else return false;
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError || error instanceof PreconditionFailedError) return false;
+      throw error;
+    }
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    const existing = await this.store.read<DocumentBody & { owner: string }>('leases', name, name);
+    if (existing?.owner === owner) await this.store.delete('leases', name, name, existing._etag);
+  }
+}

@@ -1,0 +1,87 @@
+import { strict as assert } from 'node:assert';
+import { obligationsFor, municipalUnits, summarizeRound } from '../../src/core/followup/obligations';
+import { validateSubmission, progress, type SubmissionContext } from '../../src/core/followup/validate';
+import { MAX_DESCRIPTION_LENGTH, NO_UNIT, personKey, type Round } from '../../src/core/followup/model';
+import { GLOSSARY, PLAN } from '../fixtures/plan';
+
+const obligations = obligationsFor(PLAN, GLOSSARY);
+const anna = { aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Anna' };
+const admin = { aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'Säkerhetschefen' };
+const round: Round = { year: 2024, deadline: '2025-02-28', state: 'open', planVersion: '2023', startedBy: admin, startedAt: '2025-01-10T08:00:00Z', reminderDaysBefore: [14, 3] };
+const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext => ({
+  round,
+  obligations,
+  contacts: [{ unit: 'SF', person: anna }],
+  isAdmin: false,
+  user: anna,
+  now: new Date('2025-01-20T10:00:00Z'),
+  ...overrides,
+});
+const valid = { year: 2024, actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'Samordningsfunktionen är bemannad och arbetar enligt plan.' };
+
+describe('follow-up: who reports what', () => {
+  it('asks every responsible unit, and every municipal department for "Samtliga förvaltningar"', () => {
+    const units = (id: string) => obligations.filter((o) => o.actionId === id).map((o) => o.unit);
+    assert.deepEqual(units('A3-1'), ['Polisen', 'KLF']);
+    assert.deepEqual(units('A16-1'), ['SF']);
+    assert.deepEqual(units('A6-4'), municipalUnits(GLOSSARY));
+    assert.deepEqual(units('A20-2'), [NO_UNIT]);
+    assert.equal(new Set(obligations.map((o) => o.actionId)).size, 124);
+  });
+
+  it('summarizes a round: units with and without contacts, one message per person', () => {
+    const contacts = [
+      { unit: 'SF', person: anna },
+      { unit: 'VOF', person: anna },
+      { unit: 'KLF', person: admin },
+    ];
+    const summary = summarizeRound(obligations, contacts, (c) => personKey(c.person));
+    assert.equal(summary.actions, 124);
+    assert.deepEqual(summary.reachableUnits.sort(), ['KLF', 'SF', 'VOF']);
+    assert.ok(summary.unreachableUnits.includes('Polisen'));
+    assert.equal(summary.recipients, 2);
+  });
+});
+
+describe('follow-up: validating an answer', () => {
+  it('accepts a contact of a responsible unit while the round is open', () => {
+    const verdict = validateSubmission(valid, context());
+    assert.equal(verdict.ok, true);
+    assert.ok(verdict.ok && verdict.answer.onBehalf === false && verdict.answer.status === 'pagaende');
+  });
+
+  it('accepts an admin on behalf of a unit without contacts, and records it as such', () => {
+    const verdict = validateSubmission({ ...valid, actionId: 'A3-1', unit: 'Polisen' }, context({ user: admin, isAdmin: true }));
+    assert.ok(verdict.ok && verdict.answer.onBehalf === true);
+  });
+
+  const refusals: Array<[string, Record<string, unknown>, Partial<SubmissionContext>, string]> = [
+    ['a closed round', valid, { round: { ...round, state: 'closed' } }, 'round-closed'],
+    ['another year', { ...valid, year: 2023 }, {}, 'unknown-round'],
+    ['an unknown action', { ...valid, actionId: 'A99-1' }, {}, 'unknown-action'],
+    ['a unit not responsible for the action', { ...valid, actionId: 'A3-1' }, {}, 'not-responsible'],
+    ['a user who is no contact of the unit', valid, { contacts: [] }, 'not-authorized'],
+    ['a status outside the three', { ...valid, status: 'klar' }, {}, 'invalid-status'],
+    ['no description', { ...valid, description: '   \n ' }, {}, 'description-missing'],
+    ['a description that is not text', { ...valid, description: { text: 'x' } }, {}, 'description-missing'],
+    ['a description over the limit', { ...valid, description: 'x'.repeat(MAX_DESCRIPTION_LENGTH + 1) }, {}, 'description-too-long'],
+    ['ids that are not strings', { ...valid, actionId: ['A16-1'] }, {}, 'malformed'],
+  ];
+  for (const [what, input, ctx, reason] of refusals) {
+    it(`refuses ${what}`, () => {
+      const verdict = validateSubmission(input as never, context(ctx));
+      assert.equal(verdict.ok ? 'accepted' : verdict.reason, reason);
+    });
+  }
+
+  it('cleans the description: trims, normalizes line endings, drops control characters', () => {
+    const verdict = validateSubmission({ ...valid, description: '  Rad 1\r\nRad 2\u0007  ' }, context());
+    assert.ok(verdict.ok && verdict.answer.description === 'Rad 1\nRad 2');
+  });
+
+  it('counts progress per unit', () => {
+    const p = progress(obligations, [{ actionId: 'A16-1', unit: 'SF' }], ['SF']);
+    assert.equal(p.answered, 1);
+    assert.equal(p.total, obligations.filter((o) => o.unit === 'SF').length);
+  });
+});
