@@ -22,13 +22,15 @@ type HistoryDoc = DocumentBody & AnswerChange & { type: 'history' };
 type ContactDoc = DocumentBody & Contact & { type: 'contact' };
 type RolesDoc = DocumentBody & Roles & { type: 'roles' };
 
-export type DeliveryState = 'pending' | 'delivered' | 'unreachable' | 'failed';
+/** sending: claimed by `claimedBy` and not yet settled; the others are settled. */
+export type DeliveryState = 'sending' | 'delivered' | 'unreachable' | 'failed';
 export interface Delivery {
   year: number;
   recipient: Person;
   /** Units this person answers for in the round. */
   units: string[];
   state: DeliveryState;
+  claimedBy?: string;
   attempts: number;
   lastError?: string;
   conversationId?: string;

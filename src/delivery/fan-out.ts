@@ -1,0 +1,121 @@
+/**
+ * Sends one message per recipient for a round, keeping each recipient's delivery state in the
+ * store so that a crash, a restart or a second bot instance never sends anyone a second message:
+ * a recipient is claimed (state "sending", written conditionally) before the send and settled after
+ * it. A claim found at start-up without a settlement is uncertain and is not sent again; it is
+ * reported so an admin can remind that person.
+ */
+import type { Person } from '../core/followup/model';
+import { PreconditionFailedError, ConflictError } from '../store/document-store';
+import type { FollowUpStore, Delivery } from '../followup/followup-store';
+import { RateLimiter } from './rate-limiter';
+import { backoffMs, classify, DEFAULT_RETRY_POLICY, SendError, type RetryPolicy } from './retry';
+
+export interface Recipient {
+  person: Person;
+  units: string[];
+}
+
+export interface SentMessage {
+  conversationId?: string;
+  activityId?: string;
+}
+
+/** Sends the round's message to one person; throws SendError (or an error with statusCode) on failure. */
+export type SendFn = (recipient: Recipient, limiter: RateLimiter) => Promise<SentMessage>;
+
+export interface FanOutSummary {
+  delivered: number;
+  unreachable: number;
+  failed: number;
+  /** Already settled before this run (resumed round). */
+  alreadyDone: number;
+  /** Claimed by an earlier run that did not settle: maybe sent; not sent again. */
+  uncertain: number;
+  /** Claimed right now by another instance. */
+  takenByOther: number;
+  attempts: number;
+}
+
+export interface FanOutOptions {
+  ratePerSecond?: number;
+  concurrency?: number;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  /** Identifies this process in the claim, so its own claims from this run are not taken as stale. */
+  instanceId: string;
+}
+
+export async function fanOut(year: number, recipients: Recipient[], data: FollowUpStore, send: SendFn, options: FanOutOptions): Promise<FanOutSummary> {
+  const limiter = new RateLimiter(options.ratePerSecond ?? 45, Math.min(10, options.ratePerSecond ?? 45));
+  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const summary: FanOutSummary = { delivered: 0, unreachable: 0, failed: 0, alreadyDone: 0, uncertain: 0, takenByOther: 0, attempts: 0 };
+  const queue = [...recipients];
+
+  const settle = async (base: Delivery, etag: string, patch: Partial<Delivery>): Promise<void> => {
+    await data.putDelivery({ ...base, ...patch, updatedAt: new Date().toISOString() }, etag);
+  };
+
+  const deliverOne = async (recipient: Recipient): Promise<void> => {
+    const existing = await data.getDelivery(year, recipient.person);
+    if (existing && (existing.state === 'delivered' || existing.state === 'unreachable')) {
+      summary.alreadyDone += 1;
+      return;
+    }
+    if (existing && existing.state === 'sending') {
+      // Ours from this run: another worker has it. Anyone else's: maybe sent before a crash.
+      if (existing.claimedBy !== options.instanceId) summary.uncertain += 1;
+      return;
+    }
+    // Claim: create, or replace a failed one with its ETag. Another instance's claim makes ours fail.
+    const claim: Delivery = {
+      year,
+      recipient: recipient.person,
+      units: recipient.units,
+      state: 'sending',
+      claimedBy: options.instanceId,
+      attempts: existing?.attempts ?? 0,
+      updatedAt: new Date().toISOString(),
+    };
+    let etag: string;
+    try {
+      etag = await data.putDelivery(claim, existing?._etag);
+    } catch (error) {
+      if (error instanceof ConflictError || error instanceof PreconditionFailedError) {
+        summary.takenByOther += 1;
+        return;
+      }
+      throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      summary.attempts += 1;
+      try {
+        const sent = await send(recipient, limiter);
+        await settle(claim, etag, { state: 'delivered', attempts: claim.attempts + attempt, lastError: undefined, ...sent });
+        summary.delivered += 1;
+        return;
+      } catch (error) {
+        const kind = classify(error);
+        const message = error instanceof Error ? error.message : String(error);
+        if (kind === 'unreachable') {
+          await settle(claim, etag, { state: 'unreachable', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
+          summary.unreachable += 1;
+          return;
+        }
+        if (kind === 'fail' || attempt >= policy.maxAttempts) {
+          await settle(claim, etag, { state: 'failed', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
+          summary.failed += 1;
+          return;
+        }
+        await sleep(backoffMs(attempt, policy, error instanceof SendError ? error.retryAfterMs : undefined));
+      }
+    }
+  };
+
+  const workers = Array.from({ length: Math.max(1, options.concurrency ?? 20) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await deliverOne(next);
+  });
+  await Promise.all(workers);
+  return summary;
+}

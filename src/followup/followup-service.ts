@@ -1,0 +1,101 @@
+/**
+ * The follow-up round as the bot uses it: roles, contacts, starting and closing a round, answers.
+ * Joins the pure rules (core/followup) with their storage (FollowUpStore). No Teams here.
+ */
+import type { Plan } from '../core/plan/model';
+import type { UnitGlossary } from '../core/plan/glossary';
+import { obligationsFor, summarizeRound, type RoundPlanSummary } from '../core/followup/obligations';
+import { validateSubmission, progress, type SubmissionInput, type Verdict } from '../core/followup/validate';
+import { personKey, samePerson, type Answer, type Contact, type Obligation, type Person, type Round } from '../core/followup/model';
+import { FollowUpStore, type AnswerOutcome } from './followup-store';
+import { ConflictError } from '../store/document-store';
+
+export interface RoundRecipient {
+  person: Person;
+  units: string[];
+}
+
+export type SubmitResult = { ok: true; outcome: AnswerOutcome; answer: Answer } | Extract<Verdict, { ok: false }>;
+
+export class FollowUpService {
+  readonly obligations: Obligation[];
+
+  constructor(
+    readonly data: FollowUpStore,
+    readonly plan: Plan,
+    readonly glossary: UnitGlossary,
+    /** People who are admins from configuration (BOOTSTRAP_ADMINS), on top of the stored ones. */
+    private readonly configuredAdmins: Person[] = [],
+  ) {
+    this.obligations = obligationsFor(plan, glossary);
+  }
+
+  async isAdmin(person: Person): Promise<boolean> {
+    if (this.configuredAdmins.some((a) => samePerson(a, person))) return true;
+    const roles = await this.data.getRoles();
+    return roles.admins.some((a) => samePerson(a, person)) || (roles.safetyChief !== null && samePerson(roles.safetyChief, person));
+  }
+
+  /** The units a person answers for. */
+  async unitsOf(person: Person): Promise<string[]> {
+    return (await this.data.listContacts()).filter((c) => samePerson(c.person, person)).map((c) => c.unit);
+  }
+
+  async summarize(): Promise<RoundPlanSummary> {
+    return summarizeRound(this.obligations, await this.data.listContacts(), (c) => personKey(c.person));
+  }
+
+  /** The people to message for a round: one entry per person, with all the units they answer for. */
+  async recipients(): Promise<RoundRecipient[]> {
+    const reachable = new Set(this.obligations.map((o) => o.unit));
+    const byPerson = new Map<string, RoundRecipient>();
+    for (const contact of await this.data.listContacts()) {
+      if (!reachable.has(contact.unit)) continue;
+      const key = personKey(contact.person);
+      const entry = byPerson.get(key) ?? { person: contact.person, units: [] };
+      if (!entry.units.includes(contact.unit)) entry.units.push(contact.unit);
+      byPerson.set(key, entry);
+    }
+    return [...byPerson.values()];
+  }
+
+  /** Opens the round; false if that year's round already exists. */
+  async openRound(year: number, deadline: string, startedBy: Person, reminderDaysBefore: number[], now = new Date()): Promise<boolean> {
+    const round: Round = { year, deadline, state: 'open', planVersion: this.plan.planVersion, startedBy, startedAt: now.toISOString(), reminderDaysBefore };
+    try {
+      await this.data.createRound(round);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  async closeRound(year: number, now = new Date()): Promise<'closed' | 'already-closed' | 'unknown'> {
+    const round = await this.data.getRound(year);
+    if (!round) return 'unknown';
+    if (round.state === 'closed') return 'already-closed';
+    const { _etag, ...body } = round;
+    await this.data.updateRound({ ...body, state: 'closed', closedAt: now.toISOString() }, _etag);
+    return 'closed';
+  }
+
+  async submit(input: SubmissionInput, user: Person, now = new Date()): Promise<SubmitResult> {
+    const year = Number(input.year);
+    const round = Number.isInteger(year) && year > 1900 && year < 3000 ? await this.data.getRound(year) : undefined;
+    const contacts: Contact[] = await this.data.listContacts();
+    const verdict = validateSubmission(input, { round, obligations: this.obligations, contacts, isAdmin: await this.isAdmin(user), user, now });
+    if (!verdict.ok) return verdict;
+    const outcome = await this.data.saveAnswer(verdict.answer);
+    return { ok: true, outcome, answer: verdict.answer };
+  }
+
+  /** A person's progress in a round over all the units they answer for. */
+  async progressOf(year: number, units: string[]): Promise<{ answered: number; total: number }> {
+    return progress(this.obligations, await this.data.listAnswers(year), units);
+  }
+
+  obligationsOf(units: string[]): Obligation[] {
+    return this.obligations.filter((o) => units.includes(o.unit));
+  }
+}
