@@ -7,7 +7,8 @@
  * Machines are shared and noisy: medians and ratios, question and trivial messages interleaved.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PlanAnswerer } from '../src/core/qa/answerer';
@@ -45,7 +46,7 @@ function benchCore(questions: string[]): { median: number; p99: number; samples:
 async function startBotProcess(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   // The bot as it runs in production: compiled JavaScript (npm run bench builds first).
   const child = spawn(process.execPath, [...BOT_NODE_FLAGS, join(ROOT, 'dist/src/main.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', STORE_DIR: mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-')) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -5,8 +5,16 @@ import { loadGlossary, loadPlan } from './plan-files';
 import { PlanAnswerer } from './core/qa/answerer';
 import { createTeamsBot } from './bot/teams-bot';
 import { createHttpServer, type HttpServer } from './server/http-server';
+import { openStore } from './store/open-store';
+import type { DocumentStore } from './store/document-store';
+import { FollowUpStore } from './followup/followup-store';
+import { FollowUpService } from './followup/followup-service';
+import type { TeamsBot } from './bot/teams-bot';
 
 export interface RunningBot {
+  bot: TeamsBot;
+  store: DocumentStore;
+  service: FollowUpService;
   url: string;
   port: number;
   http: HttpServer;
@@ -16,8 +24,12 @@ export interface RunningBot {
 
 export async function startBot(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningBot> {
   const plan = loadPlan(config.planFile);
-  const answerer = new PlanAnswerer(plan, loadGlossary(config.glossaryFile));
-  const bot = createTeamsBot(config, answerer, logger);
+  const glossary = loadGlossary(config.glossaryFile);
+  const answerer = new PlanAnswerer(plan, glossary);
+  const store = await openStore(config);
+  logger.info({ event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) }, 'store open');
+  const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins);
+  const bot = createTeamsBot(config, answerer, logger, service);
   if (bot.localMode) {
     logger.warn(
       { event: 'local-mode' },
@@ -28,12 +40,18 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
   const { port, url } = await http.listen(config.port, config.host);
   logger.info({ event: 'listening', url: `${url}/api/messages`, plan: plan.source.diarienummer, actions: plan.actions.length, localMode: bot.localMode }, 'bot listening');
   return {
+    bot,
+    store,
+    service,
     url,
     port,
     http,
     logger,
     async stop() {
       await http.close();
+      // Sends in flight finish first; their state is in the store if the process is killed instead.
+      await bot.followUp?.idle();
+      await store.close();
       logger.info({ event: 'stopped' }, 'bot stopped');
     },
   };

@@ -1,6 +1,9 @@
 /** Settings from the environment. Every setting has a default that runs the bot locally. */
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { projectRoot } from './project-root';
+import { parsePerson } from './core/followup/commands';
+import type { Person } from './core/followup/model';
 
 export interface Config {
   port: number;
@@ -15,6 +18,17 @@ export interface Config {
   glossaryFile: string;
   /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
   maxBodyBytes: number;
+  /** The store: Cosmos DB when cosmos.endpoint is set, else the embedded store in storeDir. */
+  cosmos: { endpoint: string; key: string; database: string; allowSelfSigned: boolean };
+  storeDir: string;
+  /** Admins from configuration (Entra object ids or e-mails), on top of those stored. */
+  bootstrapAdmins: Person[];
+  /** Days before the deadline on which the round reminds those who have not finished. */
+  reminderDaysBefore: number[];
+  /** Pacing of proactive sends (Teams: 50 requests/s per app and tenant). */
+  sendRatePerSecond: number;
+  /** Names this process in delivery claims and leases. */
+  instanceId: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +50,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planFile: env.PLAN_FILE ?? join(root, 'data/plan/plan-2023.json'),
     glossaryFile: env.GLOSSARY_FILE ?? join(root, 'data/glossary/units.json'),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 256 * 1024),
+    cosmos: {
+      endpoint: env.COSMOS_ENDPOINT ?? '',
+      key: env.COSMOS_KEY ?? '',
+      database: env.COSMOS_DATABASE ?? 'trygghetsbot',
+      allowSelfSigned: env.COSMOS_ALLOW_SELF_SIGNED === 'true',
+    },
+    storeDir: env.STORE_DIR ?? join(root, '.data/store'),
+    bootstrapAdmins: (env.BOOTSTRAP_ADMINS ?? '')
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map((p) => {
+        const person = parsePerson(p);
+        if (!person) throw new Error(`BOOTSTRAP_ADMINS: "${p}" is neither an Entra object id nor an e-mail address`);
+        return person;
+      }),
+    reminderDaysBefore: (env.REMINDER_DAYS ?? '14,3').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0),
+    sendRatePerSecond: Number(env.SEND_RATE_PER_SECOND ?? 45),
+    instanceId: env.INSTANCE_ID ?? env.WEBSITE_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
   };
 }

@@ -11,10 +11,13 @@ import { detectLanguage } from '../core/qa/intent';
 import { phrase } from '../core/qa/phrases';
 import type { Language } from '../core/qa/answer-model';
 import { answerReply, plainReply, welcomeReply } from './replies';
+import { FollowUpHandlers } from './followup/followup-handlers';
+import type { FollowUpService } from '../followup/followup-service';
 
 export interface TeamsBot {
   adapter: TeamsAdapter;
   app: Application;
+  followUp: FollowUpHandlers | undefined;
   /** True when no app id is configured and requests are not authenticated. */
   localMode: boolean;
 }
@@ -48,7 +51,7 @@ function questionOf(context: TurnContext): string | undefined {
   return undefined;
 }
 
-export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: Logger): TeamsBot {
+export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: Logger, service?: FollowUpService): TeamsBot {
   const localMode = config.microsoftAppId === '';
   const adapter = new TeamsAdapter({
     MicrosoftAppId: config.microsoftAppId,
@@ -65,6 +68,21 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
     startTypingTimer: false,
   });
   const welcomed = new RecentSet(5 * 60_000);
+  // The follow-up's card routes go first: teams-ai takes the first route that matches.
+  const followUp = service
+    ? new FollowUpHandlers({
+        app,
+        adapter,
+        service,
+        answerer,
+        logger,
+        botAppId: config.microsoftAppId,
+        instanceId: config.instanceId,
+        reminderDaysBefore: config.reminderDaysBefore,
+        sendRatePerSecond: config.sendRatePerSecond,
+      })
+    : undefined;
+  followUp?.register();
 
   const welcome = async (context: TurnContext, trigger: string): Promise<void> => {
     const conversationId = context.activity.conversation?.id ?? '';
@@ -75,12 +93,18 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
-    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await welcome(context, 'conversationUpdate');
+    if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+      await followUp?.recordUser(context);
+      await welcome(context, 'conversationUpdate');
+    }
   });
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = String(context.activity.action ?? '');
-    if (action === 'add' || action === 'add-upgrade') await welcome(context, 'installationUpdate');
+    if (action === 'add' || action === 'add-upgrade') {
+      await followUp?.recordUser(context);
+      await welcome(context, 'installationUpdate');
+    }
     else logger.info({ event: 'installation', action, conversationId: context.activity.conversation?.id }, 'installation update');
   });
 
@@ -94,6 +118,8 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
       logger.info({ event: 'unsupported-message', conversationId: context.activity.conversation?.id }, 'message without text');
       return;
     }
+    await followUp?.recordUser(context);
+    if (followUp && (await followUp.onMessage(context, question))) return;
     const answer = answerer.answer(question);
     await context.sendActivity(answerReply(answer, channelId));
     logger.info(
@@ -120,5 +146,5 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
     }
   });
 
-  return { adapter, app, localMode };
+  return { adapter, app, localMode, followUp };
 }

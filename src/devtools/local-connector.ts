@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 
 export interface ReceivedActivity {
+  /** The id this connector gave the activity (what the bot gets back from a send). */
+  id: string;
   conversationId: string;
   replyToId?: string;
   method: string;
@@ -20,11 +22,26 @@ export interface ReceivedActivity {
 type Waiter = { count: number; predicate: (a: ReceivedActivity) => boolean; resolve: (list: ReceivedActivity[]) => void };
 
 const ACTIVITIES_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CONVERSATIONS_PATH = /^\/v3\/conversations\/?$/;
+
+/** Decides, per request, to fail it with a status (and Retry-After seconds) instead of accepting it. */
+export type FaultInjector = (request: { method: string; path: string; n: number }) => { status: number; retryAfterSeconds?: number } | undefined;
+
+export interface CreatedConversation {
+  id: string;
+  members: Array<{ id: string }>;
+  tenantId?: string;
+}
 
 export class LocalConnector {
   readonly received: ReceivedActivity[] = [];
   private server: Server | undefined;
   private waiters: Waiter[] = [];
+  private requests = 0;
+  readonly createdConversations: CreatedConversation[] = [];
+  /** Requests refused by the fault injector, by status. */
+  readonly faults = new Map<number, number>();
+  inject: FaultInjector | undefined;
   url = '';
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -65,6 +82,21 @@ export class LocalConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = (req.url ?? '').split('?')[0]!;
+    this.requests += 1;
+    const fault = this.inject?.({ method: req.method ?? '', path, n: this.requests });
+    if (fault) {
+      this.faults.set(fault.status, (this.faults.get(fault.status) ?? 0) + 1);
+      if (fault.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(fault.retryAfterSeconds));
+      respond(res, fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } });
+      return;
+    }
+    if (req.method === 'POST' && CONVERSATIONS_PATH.test(path)) {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { members?: Array<{ id: string }>; tenantId?: string };
+      const created: CreatedConversation = { id: `a:created-${randomUUID()}`, members: body.members ?? [], tenantId: body.tenantId };
+      this.createdConversations.push(created);
+      respond(res, 201, { id: created.id, activityId: randomUUID() });
+      return;
+    }
     const match = ACTIVITIES_PATH.exec(path);
     if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
       respond(res, 404, { error: { code: 'NotFound', message: path } });
@@ -78,6 +110,7 @@ export class LocalConnector {
       return;
     }
     const record: ReceivedActivity = {
+      id: req.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : randomUUID(),
       conversationId: decodeURIComponent(match[1]!),
       replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
       method: req.method,
@@ -87,7 +120,7 @@ export class LocalConnector {
       receivedAt: Date.now(),
     };
     this.received.push(record);
-    respond(res, 200, { id: randomUUID() });
+    respond(res, 200, { id: record.id });
     for (const waiter of [...this.waiters]) {
       const matching = this.received.filter(waiter.predicate);
       if (matching.length >= waiter.count) {
@@ -137,8 +170,20 @@ export function teamsMessage(options: {
   };
 }
 
+/** The invoke Teams sends when a user presses an Action.Execute button (Universal Actions). */
+export function teamsInvoke(options: { serviceUrl: string; conversationId: string; verb: string; data: Record<string, unknown>; userId?: string; aadObjectId?: string; locale?: string; replyToId?: string }): Record<string, unknown> {
+  return {
+    // Teams names the message that holds the card; a card with `refresh` is updated in place there.
+    ...(options.replyToId ? { replyToId: options.replyToId } : {}),
+    ...teamsMessage({ serviceUrl: options.serviceUrl, conversationId: options.conversationId, userId: options.userId, aadObjectId: options.aadObjectId, locale: options.locale }),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
+  };
+}
+
 /** The conversationUpdate Teams sends when a user installs the bot in personal scope. */
-export function teamsInstall(options: { serviceUrl: string; conversationId: string; locale?: string }): Record<string, unknown> {
+export function teamsInstall(options: { serviceUrl: string; conversationId: string; locale?: string; userId?: string; aadObjectId?: string }): Record<string, unknown> {
   const tenantId = '72f988bf-0000-0000-0000-000000000001';
   return {
     type: 'conversationUpdate',
@@ -146,7 +191,7 @@ export function teamsInstall(options: { serviceUrl: string; conversationId: stri
     timestamp: new Date().toISOString(),
     serviceUrl: options.serviceUrl,
     channelId: 'msteams',
-    from: { id: '29:1user-anna', aadObjectId: '6b1e4c7a-0000-4000-8000-000000000001' },
+    from: { id: options.userId ?? '29:1user-anna', aadObjectId: options.aadObjectId ?? '6b1e4c7a-0000-4000-8000-000000000001' },
     conversation: { conversationType: 'personal', tenantId, id: options.conversationId },
     recipient: { id: '28:trygghetsbot', name: 'Trygghetsbot' },
     membersAdded: [{ id: '28:trygghetsbot' }],

@@ -10,6 +10,17 @@ import { CosmosStore } from './cosmos-store';
 import { FileStore } from './file-store';
 import { projectRoot } from '../project-root';
 
+export async function openStore(config: { cosmos: { endpoint: string; key: string; database: string; allowSelfSigned: boolean }; storeDir: string }): Promise<DocumentStore> {
+  return openStoreFromEnvironment({
+    COSMOS_ENDPOINT: config.cosmos.endpoint || undefined,
+    COSMOS_KEY: config.cosmos.key || undefined,
+    COSMOS_DATABASE: config.cosmos.database,
+    COSMOS_ALLOW_SELF_SIGNED: String(config.cosmos.allowSelfSigned),
+    STORE_DIR: config.storeDir,
+    NODE_ENV: process.env.NODE_ENV,
+  });
+}
+
 export async function openStoreFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<DocumentStore> {
   const endpoint = env.COSMOS_ENDPOINT;
   if (!endpoint) return new FileStore(env.STORE_DIR ?? join(projectRoot(), '.data/store'));

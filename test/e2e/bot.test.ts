@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { teamsInstall, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
 import { startHarness, type Harness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
@@ -163,7 +165,8 @@ describe('bot with a Microsoft app id', () => {
 describe('process', () => {
   it('starts with npm start\'s entry point, warns about local mode, and stops cleanly on SIGTERM', async function () {
     this.timeout(30_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-process-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: '', STORE_DIR: storeDir }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const url = await new Promise<string>((resolve, reject) => {
@@ -183,5 +186,6 @@ describe('process', () => {
     assert.equal(await exited, 0);
     assert.match(out, /"event":"shutdown","signal":"SIGTERM"/);
     assert.match(out, /"event":"stopped"/);
+    rmSync(storeDir, { recursive: true, force: true });
   });
 });

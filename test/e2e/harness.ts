@@ -1,5 +1,8 @@
 /** Starts the real bot (HTTP server, adapter, core) and a local Bot Connector, both on 127.0.0.1. */
 import { Writable } from 'node:stream';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startBot, type RunningBot } from '../../src/bot-runtime';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
@@ -14,9 +17,9 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const connector = new LocalConnector();
-  await connector.start();
+export async function startHarness(env: Record<string, string> = {}, reuse?: { connector: LocalConnector; storeDir: string }): Promise<Harness & { storeDir: string; stopBotOnly(): Promise<void> }> {
+  const connector = reuse?.connector ?? new LocalConnector();
+  if (!reuse) await connector.start();
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -24,11 +27,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
+  const storeDir = reuse?.storeDir ?? mkdtempSync(join(tmpdir(), 'trygghetsbot-e2e-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_DIR: storeDir, SEND_RATE_PER_SECOND: '1000', ...env });
   const bot = await startBot(config, createLogger('info', sink));
   const postRaw = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return {
+    storeDir,
+    stopBotOnly: () => bot.stop(),
     bot,
     connector,
     logs,
@@ -37,6 +43,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async stop() {
       await bot.stop();
       await connector.stop();
+      rmSync(storeDir, { recursive: true, force: true });
     },
   };
 }

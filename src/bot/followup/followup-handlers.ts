@@ -1,0 +1,414 @@
+/**
+ * The follow-up round in Teams: admin commands, the confirmation card, the one message per contact
+ * with its Universal Action card, answers, and the delivery summary. Routes to FollowUpService; the
+ * rules and the storage live there.
+ */
+import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
+import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from '../../log';
+import type { Language } from '../../core/qa/answer-model';
+import type { PlanAnswerer } from '../../core/qa/answerer';
+import { detectLanguage } from '../../core/qa/intent';
+import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
+import { personKey, type Obligation, type Person, type Round } from '../../core/followup/model';
+import type { FollowUpService } from '../../followup/followup-service';
+import { StoreError } from '../../store/document-store';
+import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
+import { SendError, retryAfterFrom } from '../../delivery/retry';
+import { cardAttachment, expandCard } from '../cards/render';
+import { roundActionCard, roundConfirmCard } from './round-cards';
+import { refusalText, t } from './texts';
+import { rendersCards } from '../replies';
+
+export interface FollowUpDeps {
+  app: Application;
+  adapter: TeamsAdapter;
+  service: FollowUpService;
+  answerer: PlanAnswerer;
+  logger: Logger;
+  botAppId: string;
+  instanceId: string;
+  reminderDaysBefore: number[];
+  /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
+  sendRatePerSecond: number;
+}
+
+type Card = Record<string, unknown>;
+
+function languageOf(context: TurnContext): Language {
+  const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+  if (text.trim()) return detectLanguage(text);
+  return (context.activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
+}
+
+/** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
+export function personOf(context: TurnContext): Person {
+  const from = context.activity.from ?? { id: '' };
+  return { aadObjectId: (from.aadObjectId ?? from.id ?? '').toLowerCase(), ...(from.name ? { name: from.name } : {}) };
+}
+
+function notice(text: string): Card {
+  return expandCard('message', { fallbackText: text, title: text, paragraphs: [], citationLines: [] });
+}
+
+function toSendError(error: unknown): SendError {
+  const e = error as { statusCode?: number; message?: string; response?: { headers?: { get?: (n: string) => string | undefined } | Record<string, string> } };
+  const headers = e.response?.headers;
+  const retryAfter = headers && typeof (headers as { get?: unknown }).get === 'function'
+    ? (headers as { get: (n: string) => string | undefined }).get('retry-after')
+    : (headers as Record<string, string> | undefined)?.['retry-after'];
+  return new SendError(e.message ?? String(error), e.statusCode, retryAfterFrom(retryAfter));
+}
+
+export class FollowUpHandlers {
+  private readonly savedReferences = new Map<string, string>();
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: FollowUpDeps) {}
+
+  /** Registers the card routes; call before the general message route, which they must precede. */
+  register(): void {
+    const { app } = this.deps;
+    for (const verb of ['round.save', 'round.show', 'round.next', 'round.previous'] as const) {
+      app.adaptiveCards.actionExecute(verb, async (context, _state, data: Record<string, unknown>) => (await this.onRoundVerb(context, verb, data)) as AdaptiveCard);
+      app.adaptiveCards.actionSubmit(verb, async (context, _state, data: Record<string, unknown>) => {
+        await this.reply(context, await this.onRoundVerb(context, verb, data));
+      });
+    }
+    app.adaptiveCards.actionExecute('round.start', async (context, _state, data: Record<string, unknown>) => (await this.onStart(context, data)) as AdaptiveCard);
+    app.adaptiveCards.actionSubmit('round.start', async (context, _state, data: Record<string, unknown>) => {
+      await this.reply(context, await this.onStart(context, data));
+    });
+    app.adaptiveCards.actionExecute('round.cancel', async (context) => notice(t('cancelled', languageOf(context))) as AdaptiveCard);
+    app.adaptiveCards.actionSubmit('round.cancel', async (context) => this.reply(context, notice(t('cancelled', languageOf(context)))));
+  }
+
+  /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private async reply(context: TurnContext, card: Card): Promise<void> {
+    if (rendersCards(context.activity.channelId)) await context.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
+    else await context.sendActivity({ type: 'message', text: String(card.fallbackText ?? '') });
+  }
+
+  /** Remembers how to reach the user proactively; writes only when something changed. */
+  async recordUser(context: TurnContext): Promise<void> {
+    const person = personOf(context);
+    if (!person.aadObjectId) return;
+    const activity = context.activity;
+    const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}`;
+    const key = personKey(person);
+    if (this.savedReferences.get(key) === fingerprint) return;
+    try {
+      await this.deps.service.data.putUser({
+        person,
+        conversationId: activity.conversation?.conversationType === 'personal' || !activity.conversation?.isGroup ? activity.conversation?.id : undefined,
+        serviceUrl: activity.serviceUrl,
+        tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+        teamsUserId: activity.from?.id,
+        updatedAt: new Date().toISOString(),
+      });
+      this.savedReferences.set(key, fingerprint);
+    } catch (error) {
+      this.deps.logger.warn({ event: 'user-record-failed', err: error }, 'could not save conversation reference');
+    }
+  }
+
+  /** Handles a follow-up command in a message; false if the text is not one. */
+  async onMessage(context: TurnContext, text: string): Promise<boolean> {
+    const command = parseFollowUpCommand(text);
+    if (!command) return false;
+    const lang = languageOf(context);
+    try {
+      await this.reply(context, await this.runCommand(context, command, lang));
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      this.deps.logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed during a command');
+      await this.reply(context, notice(t('storeDown', lang)));
+    }
+    return true;
+  }
+
+  private async runCommand(context: TurnContext, command: FollowUpCommand, lang: Language): Promise<Card> {
+    const { service } = this.deps;
+    const user = personOf(context);
+    if (command.kind === 'invalid') return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
+    if (command.kind === 'my-round') return this.myRoundCard(context, lang);
+    if (!(await service.isAdmin(user))) {
+      this.deps.logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
+      return notice(t('notAdmin', lang));
+    }
+    switch (command.kind) {
+      case 'start-round': {
+        const deadline = command.deadline ?? `${command.year + 1}-02-28`;
+        return roundConfirmCard(command.year, deadline, await service.summarize(), lang);
+      }
+      case 'close-round': {
+        const year = command.year ?? (await this.openRound())?.year;
+        if (!year) return notice(t('noRound', lang));
+        await service.closeRound(year);
+        this.deps.logger.info({ event: 'round-closed', year }, 'round closed');
+        return notice(t('closed', lang, { year }));
+      }
+      case 'remind': {
+        const round = command.year ? await service.data.getRound(command.year) : await this.openRound();
+        if (!round || round.state !== 'open') return notice(t('noRound', lang));
+        const n = await this.remind(round);
+        return notice(t('remindersSent', lang, { n }));
+      }
+      case 'list-contacts': {
+        const contacts = await service.data.listContacts();
+        const units = [...new Set(service.obligations.map((o) => o.unit))];
+        const rows = units.map((unit) => ({
+          id: unit,
+          text: contacts.filter((c) => c.unit === unit).map((c) => c.person.upn ?? c.person.name ?? c.person.aadObjectId).join(', ') || '–',
+          owner: String(service.obligations.filter((o) => o.unit === unit).length),
+        }));
+        return expandCard('listing', { fallbackText: rows.map((r) => `${r.id}: ${r.text}`).join('\n'), title: t('contactsTitle', lang), subtitleLines: [], sections: [{ heading: '', rows }], citation: '' });
+      }
+      case 'add-contacts': {
+        if (!service.obligations.some((o) => o.unit === command.unit)) return notice(t('unknownUnit', lang, { unit: command.unit }));
+        for (const person of command.people) await service.data.addContact({ unit: command.unit, person });
+        const people = (await service.data.listContacts()).filter((c) => c.unit === command.unit).map((c) => c.person.upn ?? c.person.aadObjectId);
+        return notice(t('contactsSaved', lang, { unit: command.unit, people: people.join(', ') }));
+      }
+      case 'remove-contact':
+        await service.data.removeContact({ unit: command.unit, person: command.person });
+        return notice(t('contactRemoved', lang, { unit: command.unit, person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+      case 'add-admin': {
+        const roles = await service.data.getRoles();
+        await service.data.setRoles({ admins: [...roles.admins, command.person], safetyChief: roles.safetyChief });
+        return notice(t('adminAdded', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+      }
+      case 'set-safety-chief': {
+        const roles = await service.data.getRoles();
+        await service.data.setRoles({ admins: roles.admins, safetyChief: command.person });
+        return notice(t('chiefSet', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+      }
+    }
+  }
+
+  private async openRound(): Promise<Round | undefined> {
+    return (await this.deps.service.data.listRounds()).filter((r) => r.state === 'open').pop();
+  }
+
+  private async myRoundCard(context: TurnContext, lang: Language): Promise<Card> {
+    const round = await this.openRound();
+    if (!round) return notice(t('noRound', lang));
+    const units = await this.deps.service.unitsOf(personOf(context));
+    if (units.length === 0) return notice(t('notContact', lang));
+    return this.cardFor(round, units, undefined, lang, [context.activity.from?.id ?? ''].filter(Boolean));
+  }
+
+  /** The card at a given obligation, or the first unanswered one. */
+  private async cardFor(round: Round, units: string[], at: Obligation | undefined, lang: Language, refreshUserIds: string[], extra: Partial<Parameters<typeof roundActionCard>[0]> = {}): Promise<Card> {
+    const { service, answerer } = this.deps;
+    const mine = service.obligationsOf(units);
+    const answers = await service.data.listAnswers(round.year);
+    const answered = (o: Obligation) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit);
+    const obligation = at ?? mine.find((o) => !answered(o)) ?? mine[0]!;
+    const lastYear = await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit);
+    return roundActionCard(
+      {
+        round,
+        obligation,
+        answer: answers.find((a) => a.actionId === obligation.actionId && a.unit === obligation.unit),
+        lastYear,
+        progress: { answered: mine.filter(answered).length, total: mine.length },
+        units,
+        language: lang,
+        refreshUserIds,
+        ...extra,
+      },
+      answerer,
+      service.plan,
+    );
+  }
+
+  private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
+    const { service, logger } = this.deps;
+    const lang = languageOf(context);
+    const user = personOf(context);
+    const year = Number(data.year);
+    const actionId = typeof data.actionId === 'string' ? data.actionId : '';
+    const unit = typeof data.unit === 'string' ? data.unit : '';
+    const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
+    try {
+      const round = Number.isInteger(year) ? await service.data.getRound(year) : undefined;
+      if (!round) return notice(refusalText('unknown-round', lang, String(data.year ?? '').slice(0, 10)));
+      const isAdmin = await service.isAdmin(user);
+      const myUnits = await service.unitsOf(user);
+      const units = myUnits.includes(unit) || !isAdmin ? myUnits : [...myUnits, unit];
+      const mine = service.obligationsOf(units);
+      const index = mine.findIndex((o) => o.actionId === actionId && o.unit === unit);
+      if (verb !== 'round.save') {
+        if (index < 0) return notice(refusalText(units.length === 0 ? 'not-authorized' : 'not-responsible', lang, unit.slice(0, 60)));
+        const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0;
+        const target = mine[(index + step + mine.length) % mine.length]!;
+        return this.cardFor(round, units, target, lang, refreshIds);
+      }
+      const typed = { status: typeof data.status === 'string' ? data.status : undefined, description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined };
+      const result = await service.submit({ year: data.year, actionId: data.actionId, unit: data.unit, status: data.status, description: data.description }, user);
+      if (!result.ok) {
+        logger.warn({ event: 'answer-refused', reason: result.reason, actionId: actionId.slice(0, 20), unit: unit.slice(0, 40) }, 'answer refused');
+        const text = refusalText(result.reason, lang, result.detail);
+        if (index < 0 || result.reason === 'round-closed') return notice(text);
+        return this.cardFor(round, units, mine[index], lang, refreshIds, { notice: { text, kind: 'attention' }, typed });
+      }
+      logger.info({ event: 'answer-saved', outcome: result.outcome, year, actionId, unit, onBehalf: result.answer.onBehalf }, 'answer saved');
+      const answers = await service.data.listAnswers(year);
+      const nextOpen = mine.find((o, i) => i > index && !answers.some((a) => a.actionId === o.actionId && a.unit === o.unit))
+        ?? mine.find((o) => !answers.some((a) => a.actionId === o.actionId && a.unit === o.unit));
+      const savedText = result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId, unit });
+      const text = nextOpen ? savedText : `${savedText} ${t('allDone', lang)}`;
+      return this.cardFor(round, units, nextOpen ?? mine[index], lang, refreshIds, { notice: { text, kind: 'good' } });
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed while answering');
+      return notice(t('storeDown', lang));
+    }
+  }
+
+  private async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const { service, logger } = this.deps;
+    const lang = languageOf(context);
+    const admin = personOf(context);
+    if (!(await service.isAdmin(admin))) return notice(t('notAdmin', lang));
+    const year = Number(data.year);
+    const deadline = typeof data.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.deadline) ? data.deadline : '';
+    if (!Number.isInteger(year) || year < 2000 || year > 2100 || !deadline) return notice(t('badDate', lang));
+    const opened = await service.openRound(year, deadline, admin, this.deps.reminderDaysBefore);
+    const recipients = await service.recipients();
+    if (!opened) {
+      const round = await service.data.getRound(year);
+      if (round?.state !== 'open') return notice(t('alreadyExists', lang, { year }));
+      // Confirmed twice (a double click, or a retry after a crash): resume the same round; nobody gets a second message.
+    }
+    logger.info({ event: 'round-started', year, deadline, recipients: recipients.length, resumed: !opened }, 'round started');
+    const adminReference = { ...(context.activity as Activity) };
+    this.track(this.deliver(year, recipients, adminReference, lang));
+    return notice(t('started', lang, { year, n: recipients.length }));
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+
+  /** Sends the round's message to everyone, then tells the admin how it went. */
+  async deliver(year: number, recipients: Recipient[], adminActivity: Partial<Activity>, lang: Language): Promise<FanOutSummary | undefined> {
+    const { logger, service, adapter, botAppId } = this.deps;
+    try {
+      const round = (await service.data.getRound(year))!;
+      const summary = await fanOut(year, recipients, service.data, this.sendRoundMessage(round, adminActivity, lang), {
+        instanceId: this.deps.instanceId,
+        ratePerSecond: this.deps.sendRatePerSecond,
+      });
+      logger.info({ event: 'fan-out-done', year, ...summary }, 'round messages sent');
+      const reference = { ...TurnContextReference(adminActivity) };
+      await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
+        await this.reply(ctx, notice(t('deliverySummary', lang, { year, ...summary })));
+      });
+      return summary;
+    } catch (error) {
+      logger.error({ event: 'fan-out-failed', year, err: error }, 'sending round messages failed');
+      return undefined;
+    }
+  }
+
+  /** Messages one person proactively: in the chat they have with the bot, or a new 1:1 chat by their Entra id. */
+  private sendRoundMessage(round: Round, adminActivity: Partial<Activity>, lang: Language): SendFn {
+    const { service, adapter, botAppId } = this.deps;
+    return async (recipient, limiter) => {
+      const user = await service.data.getUser(recipient.person);
+      const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
+      const card = await this.cardFor(round, recipient.units, undefined, lang, refreshIds);
+      const activity = { type: 'message', attachments: [cardAttachment(card)] };
+      let sent: { conversationId?: string; activityId?: string } = {};
+      try {
+        if (user?.conversationId && user.serviceUrl) {
+          await limiter.acquire();
+          const reference: Partial<ConversationReference> = {
+            channelId: 'msteams',
+            serviceUrl: user.serviceUrl,
+            conversation: { id: user.conversationId, isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
+            bot: adminActivity.recipient,
+            user: { id: user.teamsUserId ?? '', name: recipient.person.name ?? '' },
+          };
+          await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
+            const response = await ctx.sendActivity(activity);
+            sent = { conversationId: user.conversationId, activityId: response?.id };
+          });
+        } else if (recipient.person.aadObjectId) {
+          await limiter.acquire();
+          const tenantId = adminActivity.conversation?.tenantId ?? (adminActivity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+          await adapter.createConversationAsync(
+            botAppId,
+            'msteams',
+            adminActivity.serviceUrl!,
+            '',
+            { isGroup: false, bot: adminActivity.recipient!, members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as never },
+            async (ctx) => {
+              await limiter.acquire();
+              const response = await ctx.sendActivity(activity);
+              sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
+            },
+          );
+        } else {
+          throw new SendError('No chat with this person and no Entra object id to start one', 404);
+        }
+      } catch (error) {
+        throw error instanceof SendError ? error : toSendError(error);
+      }
+      return sent;
+    };
+  }
+
+  /** Reminds everyone with unanswered obligations in the round; returns how many were reminded. */
+  async remind(round: Round): Promise<number> {
+    const { service, adapter, botAppId, logger } = this.deps;
+    const answers = await service.data.listAnswers(round.year);
+    let n = 0;
+    for (const recipient of await service.recipients()) {
+      const mine = service.obligationsOf(recipient.units);
+      const answered = mine.filter((o) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit)).length;
+      if (answered >= mine.length) continue;
+      const user = await service.data.getUser(recipient.person);
+      if (!user?.conversationId || !user.serviceUrl) continue;
+      const reference: Partial<ConversationReference> = {
+        channelId: 'msteams',
+        serviceUrl: user.serviceUrl,
+        conversation: { id: user.conversationId, isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
+        user: { id: user.teamsUserId ?? '', name: '' },
+      };
+      try {
+        await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
+          const card = await this.cardFor(round, recipient.units, undefined, 'sv', user.teamsUserId ? [user.teamsUserId] : [], {
+            notice: { text: t('reminder', 'sv', { year: round.year, answered, total: mine.length, deadline: round.deadline }), kind: 'attention' },
+          });
+          await ctx.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
+        });
+        n += 1;
+      } catch (error) {
+        logger.warn({ event: 'reminder-failed', err: toSendError(error).message }, 'reminder not sent');
+      }
+    }
+    logger.info({ event: 'reminders-sent', year: round.year, n }, 'reminders sent');
+    return n;
+  }
+}
+
+/** The conversation reference of an incoming activity (what botbuilder's TurnContext.getConversationReference gives). */
+function TurnContextReference(activity: Partial<Activity>): Partial<ConversationReference> {
+  return {
+    activityId: activity.id,
+    user: activity.from,
+    bot: activity.recipient,
+    conversation: activity.conversation,
+    channelId: activity.channelId,
+    locale: activity.locale,
+    serviceUrl: activity.serviceUrl,
+  };
+}

@@ -1,0 +1,91 @@
+/** Prepares the data for the follow-up cards (templates round-action.json, round-confirm.json). */
+import type { Language } from '../../core/qa/answer-model';
+import type { Plan } from '../../core/plan/model';
+import type { RoundPlanSummary } from '../../core/followup/obligations';
+import { STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
+import { actionHeading } from '../../core/qa/render-text';
+import type { PlanAnswerer } from '../../core/qa/answerer';
+import { expandCard } from '../cards/render';
+import { t } from './texts';
+
+export interface RoundCardInput {
+  round: Round;
+  obligation: Obligation;
+  answer: Answer | undefined;
+  lastYear: Answer | undefined;
+  progress: { answered: number; total: number };
+  units: string[];
+  language: Language;
+  /** Teams ids ("29:…") of the users whose card refreshes itself; at most 60. */
+  refreshUserIds: string[];
+  notice?: { text: string; kind: 'good' | 'attention' };
+  /** What the user typed, shown again after a refusal so nothing they wrote is lost. */
+  typed?: { status?: string; description?: string };
+}
+
+export function roundActionCard(input: RoundCardInput, answerer: PlanAnswerer, plan: Plan): Record<string, unknown> {
+  const lang = input.language;
+  const action = plan.actions.find((a) => a.id === input.obligation.actionId)!;
+  const view = answerer.view(action);
+  const title = t('roundTitle', lang, { year: input.round.year, deadline: input.round.deadline });
+  const progressText = t('progress', lang, { ...input.progress, units: input.units.join(', ') });
+  const lastYearLines = input.lastYear
+    ? [t('lastYear', lang, { year: input.lastYear.year, status: STATUSES[input.lastYear.status].label, description: input.lastYear.description })]
+    : [];
+  const statusChoices = STATUS_KEYS.map((key) => ({
+    title: lang === 'sv' ? `${STATUSES[key].label} – ${STATUSES[key].description}` : `${STATUSES[key].label} – ${STATUSES[key].en}`,
+    value: key,
+  }));
+  const currentStatus = input.typed?.status ?? input.answer?.status ?? '';
+  const currentDescription = input.typed?.description ?? input.answer?.description ?? '';
+  return expandCard('round-action', {
+    fallbackText: [title, progressText, `${view.id} ${view.text}`].join('\n'),
+    title,
+    progressText,
+    year: String(input.round.year),
+    action: { id: view.id, heading: actionHeading(view, lang), areaTitle: view.areaTitle, text: view.text, unit: input.obligation.unit },
+    lastYearLines,
+    statusChoices,
+    currentStatus,
+    currentDescription: currentDescription.slice(0, 2000),
+    noticeLines: input.notice ? [input.notice.text] : [],
+    noticeColor: input.notice?.kind === 'attention' ? 'Attention' : 'Good',
+    refreshUserIds: input.refreshUserIds.slice(0, 60),
+    labels: {
+      unit: t('unit', lang),
+      status: t('status', lang),
+      statusRequired: t('statusRequired', lang),
+      description: t('description', lang),
+      descriptionHint: t('descriptionHint', lang),
+      descriptionRequired: t('descriptionRequired', lang),
+      save: t('save', lang),
+      previous: t('previous', lang),
+      next: t('next', lang),
+      refresh: t('refresh', lang),
+    },
+  });
+}
+
+export function roundConfirmCard(year: number, deadline: string, summary: RoundPlanSummary, language: Language): Record<string, unknown> {
+  const lang = language;
+  const facts = [
+    { title: t('factActions', lang), value: String(summary.actions) },
+    { title: t('factReports', lang), value: String(summary.obligations) },
+    { title: t('factUnitsWith', lang), value: `${summary.reachableUnits.length} (${summary.reachableUnits.join(', ') || '–'})` },
+    { title: t('factUnitsWithout', lang), value: String(summary.unreachableUnits.length) },
+    { title: t('factPeople', lang), value: String(summary.recipients) },
+    { title: t('factDeadline', lang), value: deadline },
+  ];
+  const title = t('confirmTitle', lang, { year });
+  const unreachable = summary.unreachableUnits.length ? [t('unreachable', lang, { units: summary.unreachableUnits.join(', ') })] : [];
+  return expandCard('round-confirm', {
+    fallbackText: [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...unreachable].join('\n'),
+    title,
+    facts,
+    unreachableLines: unreachable,
+    question: t('confirmQuestion', lang),
+    year: String(year),
+    deadline,
+    labels: { start: t('start', lang), cancel: t('cancel', lang) },
+  });
+}

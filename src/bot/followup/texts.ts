@@ -1,0 +1,77 @@
+/** The follow-up's words, Swedish and English. */
+import type { Language } from '../../core/qa/answer-model';
+import type { RefusalReason } from '../../core/followup/validate';
+
+const TEXTS = {
+  roundTitle: { sv: 'Uppföljning {year} av åtgärdsplanen – svara senast {deadline}', en: 'Follow-up {year} of the action plan – answer by {deadline}' },
+  progress: { sv: '{answered} av {total} rapporterade för {units}', en: '{answered} of {total} reported for {units}' },
+  unit: { sv: 'Rapporterande enhet', en: 'Reporting unit' },
+  lastYear: { sv: 'Förra året ({year}): {status} – {description}', en: 'Last year ({year}): {status} – {description}' },
+  status: { sv: 'Status', en: 'Status' },
+  statusRequired: { sv: 'Välj en status.', en: 'Choose a status.' },
+  description: { sv: 'Beskrivning av utveckling (högst 2 000 tecken)', en: 'Description of development (at most 2,000 characters)' },
+  descriptionHint: { sv: 'Vad har hänt? Vilka förutsättningar finns eller saknas för att genomföra åtgärden?', en: 'What has happened? Which prerequisites exist or are missing?' },
+  descriptionRequired: { sv: 'Skriv en beskrivning av utvecklingen.', en: 'Write a description of the development.' },
+  save: { sv: 'Spara', en: 'Save' },
+  previous: { sv: 'Föregående', en: 'Previous' },
+  next: { sv: 'Nästa', en: 'Next' },
+  refresh: { sv: 'Uppdatera', en: 'Refresh' },
+  saved: { sv: 'Sparat: {actionId} för {unit}.', en: 'Saved: {actionId} for {unit}.' },
+  unchanged: { sv: 'Inget ändrat: svaret var redan sparat.', en: 'Nothing changed: the answer was already saved.' },
+  allDone: { sv: 'Alla dina åtgärder är rapporterade. Du kan ändra svaren tills uppföljningen stänger.', en: 'All your actions are reported. You can change the answers until the follow-up closes.' },
+  confirmTitle: { sv: 'Starta uppföljning {year}?', en: 'Start follow-up {year}?' },
+  confirmQuestion: { sv: 'Varje kontaktperson får ett meddelande med sina enheters åtgärder.', en: 'Each contact gets one message with their units\' actions.' },
+  factActions: { sv: 'Åtgärder', en: 'Actions' },
+  factReports: { sv: 'Rapporter (åtgärd × enhet)', en: 'Reports (action × unit)' },
+  factUnitsWith: { sv: 'Enheter med kontakter', en: 'Units with contacts' },
+  factUnitsWithout: { sv: 'Enheter utan kontakter', en: 'Units without contacts' },
+  factPeople: { sv: 'Personer som tillfrågas', en: 'People to be asked' },
+  factDeadline: { sv: 'Sista svarsdag', en: 'Deadline' },
+  unreachable: { sv: 'Utan kontakt (en administratör kan svara för dem): {units}', en: 'Without contacts (an admin can answer for them): {units}' },
+  start: { sv: 'Starta', en: 'Start' },
+  cancel: { sv: 'Avbryt', en: 'Cancel' },
+  cancelled: { sv: 'Uppföljningen startades inte.', en: 'The follow-up was not started.' },
+  started: { sv: 'Uppföljning {year} är startad. Meddelanden skickas nu till {n} personer; du får en sammanfattning när de är skickade.', en: 'Follow-up {year} has started. Messages are being sent to {n} people; you will get a summary when they are sent.' },
+  alreadyExists: { sv: 'Uppföljning {year} finns redan.', en: 'Follow-up {year} already exists.' },
+  deliverySummary: { sv: 'Utskick uppföljning {year}: {delivered} levererade, {unreachable} nåddes inte, {failed} misslyckades, {uncertain} osäkra.', en: 'Follow-up {year} sent: {delivered} delivered, {unreachable} unreachable, {failed} failed, {uncertain} uncertain.' },
+  closed: { sv: 'Uppföljning {year} är stängd. Inga fler svar tas emot.', en: 'Follow-up {year} is closed. No more answers are accepted.' },
+  notAdmin: { sv: 'Det kan bara administratörer göra.', en: 'Only admins can do that.' },
+  noRound: { sv: 'Det finns ingen öppen uppföljning.', en: 'There is no open follow-up.' },
+  notContact: { sv: 'Du är inte kontaktperson för någon enhet i uppföljningen.', en: 'You are not a contact for any unit in the follow-up.' },
+  contactsTitle: { sv: 'Kontaktpersoner per enhet', en: 'Contacts per unit' },
+  contactsSaved: { sv: 'Kontakter för {unit}: {people}.', en: 'Contacts for {unit}: {people}.' },
+  contactRemoved: { sv: '{person} är inte längre kontakt för {unit}.', en: '{person} is no longer a contact for {unit}.' },
+  adminAdded: { sv: '{person} är nu administratör.', en: '{person} is now an admin.' },
+  chiefSet: { sv: '{person} är nu säkerhetschef.', en: '{person} is now the safety chief.' },
+  badPerson: { sv: 'Ange personen med e-postadress eller Entra-objekt-id.', en: 'Give the person as an e-mail address or Entra object id.' },
+  badDate: { sv: 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-02-28.', en: 'Give the date as YYYY-MM-DD, for example 2025-02-28.' },
+  unknownUnit: { sv: 'Enheten {unit} finns inte bland planens ansvariga.', en: 'The unit {unit} is not among the plan\'s responsible units.' },
+  storeDown: { sv: 'Databasen svarar inte just nu. Inget har sparats; försök igen om en stund.', en: 'The database is not answering right now. Nothing was saved; please try again shortly.' },
+  reminder: { sv: 'Påminnelse: uppföljning {year} – {answered} av {total} rapporterade. Svara senast {deadline}.', en: 'Reminder: follow-up {year} – {answered} of {total} reported. Answer by {deadline}.' },
+  remindersSent: { sv: 'Påminnelser skickade till {n} personer som inte är klara.', en: 'Reminders sent to {n} people who have not finished.' },
+} as const;
+
+export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
+  malformed: { sv: 'Svaret kunde inte läsas. Inget sparades.', en: 'The answer could not be read. Nothing was saved.' },
+  'unknown-round': { sv: 'Det finns ingen uppföljning för {detail}. Inget sparades.', en: 'There is no follow-up for {detail}. Nothing was saved.' },
+  'round-closed': { sv: 'Uppföljningen är stängd. Inget sparades.', en: 'The follow-up is closed. Nothing was saved.' },
+  'unknown-action': { sv: 'Åtgärden {detail} finns inte i planen. Inget sparades.', en: 'The action {detail} is not in the plan. Nothing was saved.' },
+  'not-responsible': { sv: 'Enheten ansvarar inte för den åtgärden. Inget sparades.', en: 'That unit is not responsible for that action. Nothing was saved.' },
+  'not-authorized': { sv: 'Du är inte kontaktperson för {detail}. Inget sparades.', en: 'You are not a contact for {detail}. Nothing was saved.' },
+  'invalid-status': { sv: 'Välj Pågående, Påbörjad eller Ej påbörjad. Inget sparades.', en: 'Choose Ongoing, Started or Not started. Nothing was saved.' },
+  'description-missing': { sv: 'Beskrivningen av utvecklingen saknas. Inget sparades.', en: 'The description is missing. Nothing was saved.' },
+  'description-too-long': { sv: 'Beskrivningen är {detail} tecken; högst 2 000 tecken. Inget sparades.', en: 'The description is {detail} characters; at most 2,000. Nothing was saved.' },
+};
+
+export type TextKey = keyof typeof TEXTS;
+
+const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (_m, k: string) => String(values[k] ?? ''));
+
+export function t(key: TextKey, language: Language, values: Record<string, string | number> = {}): string {
+  return fill(TEXTS[key][language], values);
+}
+
+export function refusalText(reason: RefusalReason, language: Language, detail = ''): string {
+  return fill(REFUSALS[reason][language], { detail });
+}

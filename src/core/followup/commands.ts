@@ -1,0 +1,73 @@
+/**
+ * The follow-up's chat commands, Swedish first, English too. Pure parsing: what was asked, not
+ * whether the user may.
+ */
+import type { Person } from './model';
+
+export type FollowUpCommand =
+  | { kind: 'start-round'; year: number; deadline: string | null }
+  | { kind: 'close-round'; year: number | null }
+  | { kind: 'remind'; year: number | null }
+  | { kind: 'list-contacts' }
+  | { kind: 'add-contacts'; unit: string; people: Person[] }
+  | { kind: 'remove-contact'; unit: string; person: Person }
+  | { kind: 'add-admin'; person: Person }
+  | { kind: 'set-safety-chief'; person: Person }
+  | { kind: 'my-round' }
+  | { kind: 'invalid'; message: 'person' | 'date' | 'year' };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+/** An Entra object id or an e-mail/UPN, as an admin types it; anything else is refused. */
+export function parsePerson(text: string): Person | null {
+  const t = text.trim().replace(/^<mailto:([^|>]+)\|[^>]*>$/, '$1').replace(/^mailto:/i, '');
+  if (GUID.test(t)) return { aadObjectId: t.toLowerCase() };
+  if (EMAIL.test(t) && t.length <= 200) return { upn: t.toLowerCase() };
+  return null;
+}
+
+function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  let m = /^(?:starta uppföljning(?:en)?|start follow-?up) (\d{4})(?: (?:senast|deadline|by) (\S+))?$/i.exec(text);
+  if (m) {
+    const deadline = m[2] ?? null;
+    if (deadline !== null && !isDate(deadline)) return { kind: 'invalid', message: 'date' };
+    return { kind: 'start-round', year: Number(m[1]), deadline };
+  }
+  m = /^(?:stäng uppföljning(?:en)?|close follow-?up)(?: (\d{4}))?$/i.exec(text);
+  if (m) return { kind: 'close-round', year: m[1] ? Number(m[1]) : null };
+  m = /^(?:påminn|remind)(?: (\d{4}))?$/i.exec(text);
+  if (m) return { kind: 'remind', year: m[1] ? Number(m[1]) : null };
+  if (/^(?:kontakter|contacts)$/i.test(text)) return { kind: 'list-contacts' };
+  m = /^(?:ta bort kontakt|remove contact) (\S+) (\S+)$/i.exec(text);
+  if (m) {
+    const person = parsePerson(m[2]!);
+    return person ? { kind: 'remove-contact', unit: m[1]!, person } : { kind: 'invalid', message: 'person' };
+  }
+  m = /^(?:kontakt|contact) (\S+) (.+)$/i.exec(text);
+  if (m) {
+    const people = m[2]!.split(/[,;\s]+/).filter(Boolean).map(parsePerson);
+    if (people.length === 0 || people.some((p) => p === null)) return { kind: 'invalid', message: 'person' };
+    return { kind: 'add-contacts', unit: m[1]!, people: people as Person[] };
+  }
+  m = /^(?:admin) (\S+)$/i.exec(text);
+  if (m) {
+    const person = parsePerson(m[1]!);
+    return person ? { kind: 'add-admin', person } : { kind: 'invalid', message: 'person' };
+  }
+  m = /^(?:säkerhetschef|safety chief) (\S+)$/i.exec(text);
+  if (m) {
+    const person = parsePerson(m[1]!);
+    return person ? { kind: 'set-safety-chief', person } : { kind: 'invalid', message: 'person' };
+  }
+  if (/^(?:min uppföljning|mina åtgärder|uppföljning|my follow-?up)$/i.test(text)) return { kind: 'my-round' };
+  return null;
+}

@@ -1,0 +1,168 @@
+/**
+ * The annual follow-up over HTTP, as Teams drives it: install, contacts, start and confirm a round,
+ * one message per contact, answers through Universal Actions (invoke adaptiveCard/action), refusals,
+ * a connector that answers 429 and 503, a restart mid-round, and reminders.
+ */
+import { strict as assert } from 'node:assert';
+import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
+import { startHarness } from './harness';
+import { assertValidCard } from '../fixtures/cards';
+
+const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
+const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
+const ERIK = { aad: 'cccccccc-0000-4000-8000-00000000000c', id: '29:erik', conv: 'a:erik-chat' };
+const DAVID = { aad: 'dddddddd-0000-4000-8000-00000000000d' }; // never wrote to the bot
+
+type Harness = Awaited<ReturnType<typeof startHarness>>;
+type Who = { aad: string; id: string; conv: string };
+
+describe('follow-up round over HTTP', function () {
+  this.timeout(60_000);
+  let h: Harness;
+
+  const say = async (who: Who, text: string): Promise<ReceivedActivity> => {
+    const before = h.connector.forConversation(who.conv).length;
+    const activity = teamsMessage({ serviceUrl: h.connector.url, conversationId: who.conv, text, userId: who.id, aadObjectId: who.aad });
+    assert.equal((await h.post(activity)).status, 200);
+    const replies = await h.connector.waitFor((r) => r.conversationId === who.conv, before + 1);
+    return replies[before]!;
+  };
+  const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
+  const cardMessageIn = (conv: string): string | undefined => h.connector.forConversation(conv).filter((r) => r.method === 'POST' && r.activity.attachments).at(-1)?.id;
+  const invoke = async (who: Who, verb: string, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const replyToId = cardMessageIn(who.conv);
+    const response = await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: who.conv, verb, data, userId: who.id, aadObjectId: who.aad, replyToId }));
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
+    assert.equal(body.statusCode, 200);
+    assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+    assertValidCard(body.value);
+    return body.value;
+  };
+  /** The round's own messages: posts (in-place card updates are PUTs), reminders excluded. */
+  const roundMessagesTo = (conv: string) =>
+    h.connector.forConversation(conv).filter((r) => r.method === 'POST' && textOf(r).includes('Uppföljning 2024 av åtgärdsplanen') && !textOf(r).includes('Påminnelse'));
+
+  before(async () => {
+    h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
+    for (const who of [ADMIN, ANNA, ERIK]) {
+      await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: who.conv, userId: who.id, aadObjectId: who.aad }));
+    }
+    await h.connector.waitFor((r) => [ADMIN.conv, ANNA.conv, ERIK.conv].includes(r.conversationId), 3);
+  });
+  after(async () => {
+    await h.stop();
+  });
+
+  it('refuses admin commands from others, and lets an admin set contacts', async () => {
+    assert.match(textOf(await say(ANNA, 'starta uppföljning 2024 senast 2025-02-28')), /bara administratörer/);
+    assert.match(textOf(await say(ADMIN, `kontakt SF ${ANNA.aad}`)), /Kontakter för SF/);
+    await say(ADMIN, `kontakt BFT ${ERIK.aad}`);
+    await say(ADMIN, `kontakt MOS ${DAVID.aad}`);
+    assert.match(textOf(await say(ADMIN, 'kontakt XYZ anna@example.com')), /finns inte bland planens ansvariga/);
+    assert.match(textOf(await say(ADMIN, 'kontakt SF inte-en-person')), /e-postadress eller Entra/);
+    const list = textOf(await say(ADMIN, 'kontakter'));
+    assert.match(list, new RegExp(ANNA.aad));
+  });
+
+  it('shows a confirmation card before starting, then sends each contact exactly one message', async () => {
+    const confirm = await say(ADMIN, 'starta uppföljning 2024 senast 2025-02-28');
+    const card = confirm.activity.attachments![0]!.content as { actions: Array<{ verb: string; data: Record<string, unknown> }> };
+    assertValidCard(card);
+    assert.match(textOf(confirm), /Starta uppföljning 2024\?/);
+    assert.match(textOf(confirm), /"title":"Personer som tillfrågas","value":"3"/);
+    assert.match(textOf(confirm), /Polisen/); // listed among the units without contacts
+    // A 503 and a 429 along the way: retried, nobody gets two messages.
+    h.connector.inject = ({ n }) => (n % 5 === 0 ? { status: 503 } : n % 7 === 0 ? { status: 429, retryAfterSeconds: 0 } : undefined);
+    const started = await invoke(ADMIN, 'round.start', card.actions[0]!.data);
+    assert.match(JSON.stringify(started), /Uppföljning 2024 är startad/);
+    const summary = await h.connector.waitFor((r) => r.conversationId === ADMIN.conv && textOf(r).includes('Utskick uppföljning 2024'), 1, 30_000);
+    h.connector.inject = undefined;
+    assert.match(textOf(summary[0]!), /3 levererade, 0 nåddes inte, 0 misslyckades/);
+    assert.equal(roundMessagesTo(ANNA.conv).length, 1);
+    assert.equal(roundMessagesTo(ERIK.conv).length, 1);
+    const created = h.connector.createdConversations.find((c) => c.members.some((m) => m.id === DAVID.aad));
+    assert.ok(created, 'a 1:1 chat is created for a contact who never wrote to the bot');
+    assert.equal(roundMessagesTo(created.id).length, 1);
+    assert.ok((h.connector.faults.get(503) ?? 0) + (h.connector.faults.get(429) ?? 0) > 0, 'faults were injected');
+    // The message is a Universal Actions card with the plan's three statuses and a refresh for the user.
+    const annaCard = roundMessagesTo(ANNA.conv)[0]!.activity.attachments![0]!.content as Record<string, unknown>;
+    assertValidCard(annaCard);
+    const json = JSON.stringify(annaCard);
+    assert.match(json, /Åtgärden fortlöper enligt plan/);
+    assert.match(json, /Åtgärden är inledd men behöver utvecklas/);
+    assert.match(json, /Åtgärden kan ej inledas då förutsättningar saknas/);
+    assert.match(json, /"verb":"round.save"/);
+    assert.deepEqual((annaCard.refresh as { userIds: string[] }).userIds, [ANNA.id]);
+  });
+
+  it('a second confirmation (double click) sends nobody a second message', async () => {
+    const again = await invoke(ADMIN, 'round.start', { year: '2024', deadline: '2025-02-28' });
+    assert.match(JSON.stringify(again), /startad/);
+    await h.connector.waitFor((r) => r.conversationId === ADMIN.conv && textOf(r).includes('Utskick uppföljning 2024'), 2, 30_000);
+    assert.equal(roundMessagesTo(ANNA.conv).length, 1);
+    assert.equal(roundMessagesTo(ERIK.conv).length, 1);
+  });
+
+  it('stores an answer, shows progress, and lets the contact change it', async () => {
+    const first = await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'Samordningsfunktionen är bemannad.' });
+    const json = JSON.stringify(first);
+    assert.match(json, /Sparat: A16-1 för SF/);
+    assert.match(json, /1 av \d+ rapporterade för SF/);
+    const changed = await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' });
+    assert.match(JSON.stringify(changed), /Sparat/);
+    const stored = await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF');
+    assert.equal(stored?.status, 'paborjad');
+    assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
+    // The same answer again (a double click) changes nothing.
+    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' })), /Inget ändrat/);
+    assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
+    // Refresh shows the stored state.
+    const refreshed = JSON.stringify(await invoke(ANNA, 'round.show', { year: '2024', actionId: 'A16-1', unit: 'SF' }));
+    assert.match(refreshed, /"value":"paborjad"/);
+    assert.match(refreshed, /"value":"Behöver utvecklas."/);
+  });
+
+  it('refuses, with a clear card and no write, what is not allowed or not valid', async () => {
+    const before = (await h.bot.service.data.listHistory(2024)).length;
+    assert.match(JSON.stringify(await invoke(ERIK, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' })), /inte kontaktperson för SF/);
+    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'klar', description: 'x' })), /Välj Pågående, Påbörjad eller Ej påbörjad/);
+    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: '   ' })), /Beskrivningen av utvecklingen saknas/);
+    const long = JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'å'.repeat(2500) }));
+    assert.match(long, /2500 tecken; högst 2 000/);
+    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2031', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' })), /ingen uppföljning för 2031/);
+    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: { $gt: 1 }, actionId: ['A16-1'], unit: null })), /ingen uppföljning/);
+    assert.equal((await h.bot.service.data.listHistory(2024)).length, before, 'nothing was written');
+  });
+
+  it('lets an admin answer for a unit without contacts, recorded as on its behalf', async () => {
+    const card = JSON.stringify(await invoke(ADMIN, 'round.save', { year: '2024', actionId: 'A3-1', unit: 'Polisen', status: 'pagaende', description: 'Enligt Polisens besked.' }));
+    assert.match(card, /Sparat: A3-1 för Polisen/);
+    assert.equal((await h.bot.service.data.getAnswer(2024, 'A3-1', 'Polisen'))?.onBehalf, true);
+  });
+
+  it('reminds only those who have not finished', async () => {
+    // Erik answers both of BFT's actions.
+    for (const actionId of ['A2-1', 'A9-1']) await invoke(ERIK, 'round.save', { year: '2024', actionId, unit: 'BFT', status: 'pagaende', description: 'Synkning sker månadsvis.' });
+    const erikBefore = h.connector.forConversation(ERIK.conv).length;
+    const annaBefore = h.connector.forConversation(ANNA.conv).length;
+    assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 1 personer/);
+    assert.equal(h.connector.forConversation(ANNA.conv).length, annaBefore + 1);
+    assert.match(textOf(h.connector.forConversation(ANNA.conv).at(-1)!), /Påminnelse: uppföljning 2024/);
+    assert.equal(h.connector.forConversation(ERIK.conv).length, erikBefore);
+  });
+
+  it('keeps everything across a restart, and refuses answers once the round is closed', async () => {
+    await h.stopBotOnly();
+    h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad }, { connector: h.connector, storeDir: h.storeDir });
+    assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
+    const again = await invoke(ADMIN, 'round.start', { year: '2024', deadline: '2025-02-28' });
+    assert.match(JSON.stringify(again), /startad/);
+    await h.bot.bot.followUp!.idle();
+    assert.equal(roundMessagesTo(ANNA.conv).length, 1, 'no second round message after a restart');
+    assert.match(textOf(await say(ADMIN, 'stäng uppföljning 2024')), /är stängd/);
+    const refused = JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'För sent.' }));
+    assert.match(refused, /Uppföljningen är stängd/);
+    assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
+  });
+});
