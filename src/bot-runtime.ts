@@ -10,9 +10,11 @@ import type { DocumentStore } from './store/document-store';
 import { FollowUpStore } from './followup/followup-store';
 import { FollowUpService } from './followup/followup-service';
 import type { TeamsBot } from './bot/teams-bot';
+import { RoundScheduler } from './followup/scheduler';
 
 export interface RunningBot {
   bot: TeamsBot;
+  scheduler: RoundScheduler;
   store: DocumentStore;
   service: FollowUpService;
   url: string;
@@ -36,11 +38,21 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
       'No MicrosoftAppId set: LOCAL MODE. Requests to /api/messages are NOT authenticated. Use this only on your own machine (Bot Framework Emulator, Agents Playground, npm run chat); set MicrosoftAppId and MicrosoftAppPassword for Teams.',
     );
   }
+  const followUp = bot.followUp!;
+  const scheduler = new RoundScheduler(
+    service,
+    { remind: (round) => followUp.remind(round), resumeDelivery: (round) => followUp.resumeDelivery(round) },
+    logger,
+    config.instanceId,
+    config.schedulerIntervalMs || 60_000,
+  );
+  if (config.schedulerIntervalMs > 0) scheduler.start();
   const http = createHttpServer(bot, logger, config.maxBodyBytes);
   const { port, url } = await http.listen(config.port, config.host);
   logger.info({ event: 'listening', url: `${url}/api/messages`, plan: plan.source.diarienummer, actions: plan.actions.length, localMode: bot.localMode }, 'bot listening');
   return {
     bot,
+    scheduler,
     store,
     service,
     url,
@@ -49,6 +61,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     logger,
     async stop() {
       await http.close();
+      await scheduler.stop();
       // Sends in flight finish first; their state is in the store if the process is killed instead.
       await bot.followUp?.idle();
       await store.close();

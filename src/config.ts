@@ -29,6 +29,8 @@ export interface Config {
   sendRatePerSecond: number;
   /** Names this process in delivery claims and leases. */
   instanceId: string;
+  /** How often the scheduler looks for due reminders, deadlines and unsent round messages; 0 turns it off. */
+  schedulerIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderDaysBefore: (env.REMINDER_DAYS ?? '14,3').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0),
     sendRatePerSecond: Number(env.SEND_RATE_PER_SECOND ?? 45),
     instanceId: env.INSTANCE_ID ?? env.WEBSITE_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 60_000),
   };
 }

@@ -6,7 +6,7 @@ import type { Plan } from '../core/plan/model';
 import type { UnitGlossary } from '../core/plan/glossary';
 import { obligationsFor, summarizeRound, type RoundPlanSummary } from '../core/followup/obligations';
 import { validateSubmission, progress, type SubmissionInput, type Verdict } from '../core/followup/validate';
-import { personKey, samePerson, type Answer, type Contact, type Obligation, type Person, type Round } from '../core/followup/model';
+import { personKey, samePerson, type Answer, type Contact, type Obligation, type Person, type Round, type RoundOrigin } from '../core/followup/model';
 import { FollowUpStore, type AnswerOutcome } from './followup-store';
 import { ConflictError } from '../store/document-store';
 
@@ -60,8 +60,8 @@ export class FollowUpService {
   }
 
   /** Opens the round; false if that year's round already exists. */
-  async openRound(year: number, deadline: string, startedBy: Person, reminderDaysBefore: number[], now = new Date()): Promise<boolean> {
-    const round: Round = { year, deadline, state: 'open', planVersion: this.plan.planVersion, startedBy, startedAt: now.toISOString(), reminderDaysBefore };
+  async openRound(year: number, deadline: string, startedBy: Person, reminderDaysBefore: number[], origin?: RoundOrigin, now = new Date()): Promise<boolean> {
+    const round: Round = { year, deadline, state: 'open', planVersion: this.plan.planVersion, startedBy, startedAt: now.toISOString(), reminderDaysBefore, ...(origin ? { origin } : {}) };
     try {
       await this.data.createRound(round);
       return true;

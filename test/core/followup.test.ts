@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { obligationsFor, municipalUnits, summarizeRound } from '../../src/core/followup/obligations';
 import { validateSubmission, progress, type SubmissionContext } from '../../src/core/followup/validate';
 import { MAX_DESCRIPTION_LENGTH, NO_UNIT, personKey, type Round } from '../../src/core/followup/model';
+import { dueWork, remindersDone } from '../../src/core/followup/schedule';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const obligations = obligationsFor(PLAN, GLOSSARY);
@@ -83,5 +84,25 @@ describe('follow-up: validating an answer', () => {
     const p = progress(obligations, [{ actionId: 'A16-1', unit: 'SF' }], ['SF']);
     assert.equal(p.answered, 1);
     assert.equal(p.total, obligations.filter((o) => o.unit === 'SF').length);
+  });
+});
+
+describe('follow-up: what is due when', () => {
+  const open = { ...round, deadline: '2025-02-28', reminderDaysBefore: [14, 3] };
+  const at = (iso: string) => new Date(iso);
+  it('reminds 14 and 3 days before the deadline, in Swedish time, once each', () => {
+    assert.deepEqual(dueWork(open, at('2025-02-13T12:00:00Z')), []);
+    assert.deepEqual(dueWork(open, at('2025-02-14T12:00:00Z')), [{ kind: 'remind', daysBefore: 14 }]);
+    assert.deepEqual(dueWork({ ...open, remindersSent: [14] }, at('2025-02-20T12:00:00Z')), []);
+    assert.deepEqual(dueWork({ ...open, remindersSent: [14] }, at('2025-02-25T12:00:00Z')), [{ kind: 'remind', daysBefore: 3 }]);
+    // 23:30 UTC on the 24th is already the 25th in Stockholm.
+    assert.deepEqual(dueWork({ ...open, remindersSent: [14] }, at('2025-02-24T23:30:00Z')), [{ kind: 'remind', daysBefore: 3 }]);
+  });
+  it('sends one late reminder for several missed ones, and closes after the deadline', () => {
+    assert.deepEqual(dueWork(open, at('2025-02-27T08:00:00Z')), [{ kind: 'remind', daysBefore: 3 }]);
+    assert.deepEqual(remindersDone(open, 3), [14, 3]);
+    assert.deepEqual(dueWork(open, at('2025-02-28T22:59:00Z')), [{ kind: 'remind', daysBefore: 3 }]);
+    assert.deepEqual(dueWork(open, at('2025-02-28T23:01:00Z')), [{ kind: 'close' }]);
+    assert.deepEqual(dueWork({ ...open, state: 'closed' }, at('2025-03-05T08:00:00Z')), []);
   });
 });

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
 import { startHarness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
+import { RoundScheduler } from '../../src/followup/scheduler';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
@@ -164,5 +165,42 @@ describe('follow-up round over HTTP', function () {
     const refused = JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'För sent.' }));
     assert.match(refused, /Uppföljningen är stängd/);
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
+  });
+});
+
+describe('follow-up scheduler', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad, REMINDER_DAYS: '14,3' });
+    for (const who of [ADMIN, ANNA]) await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: who.conv, userId: who.id, aadObjectId: who.aad }));
+    await h.connector.waitFor((r) => r.conversationId === ANNA.conv);
+  });
+  after(async () => {
+    await h.stop();
+  });
+  const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
+  const reminders = () => h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Påminnelse'));
+
+  it('sends a contact added after the start their message, reminds once on the day even with two instances, and closes after the deadline', async () => {
+    await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, verb: 'round.start', data: { year: '2025', deadline: '2026-02-28' }, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.bot.bot.followUp!.idle();
+    // Anna becomes a contact after the round started: the scheduler's next pass sends her the round message.
+    await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text: `kontakt VOF ${ANNA.aad}`, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.bot.scheduler.tick(new Date('2026-01-10T09:00:00Z'));
+    await h.bot.bot.followUp!.idle();
+    assert.equal(h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2025 av åtgärdsplanen')).length, 1);
+    // Two instances tick on the reminder day: one reminder.
+    const followUp = h.bot.bot.followUp!;
+    const other = new RoundScheduler(h.bot.service, { remind: (r) => followUp.remind(r), resumeDelivery: (r) => followUp.resumeDelivery(r) }, h.bot.logger, 'second-instance', 60_000);
+    const day = new Date('2026-02-14T09:00:00Z');
+    // The lease of the first instance has expired by then; whichever takes it reminds.
+    await Promise.all([h.bot.scheduler.tick(day), other.tick(day)]);
+    assert.equal(reminders().length, 1);
+    await Promise.all([h.bot.scheduler.tick(new Date('2026-02-14T10:00:00Z')), other.tick(new Date('2026-02-14T10:00:00Z'))]);
+    assert.equal(reminders().length, 1, 'not twice on the same day');
+    await h.bot.scheduler.tick(new Date('2026-03-02T09:00:00Z'));
+    await other.tick(new Date('2026-03-02T09:00:00Z'));
+    assert.equal((await h.bot.service.data.getRound(2025))?.state, 'closed');
   });
 });

@@ -3,14 +3,14 @@
  * with its Universal Action card, answers, and the delivery summary. Routes to FollowUpService; the
  * rules and the storage live there.
  */
-import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
+import type { TurnContext, ConversationReference } from 'botbuilder';
 import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { detectLanguage } from '../../core/qa/intent';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
-import { personKey, type Obligation, type Person, type Round } from '../../core/followup/model';
+import { personKey, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
 import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
@@ -279,7 +279,17 @@ export class FollowUpHandlers {
     const year = Number(data.year);
     const deadline = typeof data.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.deadline) ? data.deadline : '';
     if (!Number.isInteger(year) || year < 2000 || year > 2100 || !deadline) return notice(t('badDate', lang));
-    const opened = await service.openRound(year, deadline, admin, this.deps.reminderDaysBefore);
+    const activity = context.activity;
+    const origin: RoundOrigin = {
+      serviceUrl: activity.serviceUrl,
+      botId: activity.recipient?.id ?? '',
+      botName: activity.recipient?.name,
+      tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+      adminConversationId: activity.conversation?.id ?? '',
+      adminUserId: activity.from?.id,
+      locale: lang === 'en' ? 'en-US' : 'sv-SE',
+    };
+    const opened = await service.openRound(year, deadline, admin, this.deps.reminderDaysBefore, origin);
     const recipients = await service.recipients();
     if (!opened) {
       const round = await service.data.getRound(year);
@@ -287,8 +297,8 @@ export class FollowUpHandlers {
       // Confirmed twice (a double click, or a retry after a crash): resume the same round; nobody gets a second message.
     }
     logger.info({ event: 'round-started', year, deadline, recipients: recipients.length, resumed: !opened }, 'round started');
-    const adminReference = { ...(context.activity as Activity) };
-    this.track(this.deliver(year, recipients, adminReference, lang));
+    const round = await service.data.getRound(year);
+    this.track(this.deliver(round!, recipients, true));
     return notice(t('started', lang, { year, n: recipients.length }));
   }
 
@@ -297,29 +307,40 @@ export class FollowUpHandlers {
     void work.finally(() => this.running.delete(work));
   }
 
-  /** Sends the round's message to everyone, then tells the admin how it went. */
-  async deliver(year: number, recipients: Recipient[], adminActivity: Partial<Activity>, lang: Language): Promise<FanOutSummary | undefined> {
+  /**
+   * Sends the round's message to everyone who has not had it, then tells the admin how it went
+   * (always after a start; after a resume only if anything was sent).
+   */
+  async deliver(round: Round, recipients: Recipient[], alwaysReport: boolean): Promise<FanOutSummary | undefined> {
     const { logger, service, adapter, botAppId } = this.deps;
+    const origin = round.origin;
+    if (!origin) return undefined;
+    const lang: Language = origin.locale?.startsWith('en') ? 'en' : 'sv';
     try {
-      const round = (await service.data.getRound(year))!;
-      const summary = await fanOut(year, recipients, service.data, this.sendRoundMessage(round, adminActivity, lang), {
+      const summary = await fanOut(round.year, recipients, service.data, this.sendRoundMessage(round, origin, lang), {
         instanceId: this.deps.instanceId,
         ratePerSecond: this.deps.sendRatePerSecond,
       });
-      logger.info({ event: 'fan-out-done', year, ...summary }, 'round messages sent');
-      const reference = { ...TurnContextReference(adminActivity) };
-      await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-        await this.reply(ctx, notice(t('deliverySummary', lang, { year, ...summary })));
-      });
+      logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
+      if (alwaysReport || summary.delivered + summary.unreachable + summary.failed > 0) {
+        await adapter.continueConversationAsync(botAppId, originReference(origin), async (ctx) => {
+          await this.reply(ctx, notice(t('deliverySummary', lang, { year: round.year, ...summary })));
+        });
+      }
       return summary;
     } catch (error) {
-      logger.error({ event: 'fan-out-failed', year, err: error }, 'sending round messages failed');
+      logger.error({ event: 'fan-out-failed', year: round.year, err: error }, 'sending round messages failed');
       return undefined;
     }
   }
 
+  /** For the scheduler: sends the round message to contacts who have none yet. */
+  async resumeDelivery(round: Round): Promise<void> {
+    await this.deliver(round, await this.deps.service.recipients(), false);
+  }
+
   /** Messages one person proactively: in the chat they have with the bot, or a new 1:1 chat by their Entra id. */
-  private sendRoundMessage(round: Round, adminActivity: Partial<Activity>, lang: Language): SendFn {
+  private sendRoundMessage(round: Round, origin: RoundOrigin, lang: Language): SendFn {
     const { service, adapter, botAppId } = this.deps;
     return async (recipient, limiter) => {
       const user = await service.data.getUser(recipient.person);
@@ -334,7 +355,7 @@ export class FollowUpHandlers {
             channelId: 'msteams',
             serviceUrl: user.serviceUrl,
             conversation: { id: user.conversationId, isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
-            bot: adminActivity.recipient,
+            bot: { id: origin.botId, name: origin.botName ?? '' },
             user: { id: user.teamsUserId ?? '', name: recipient.person.name ?? '' },
           };
           await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
@@ -343,13 +364,13 @@ export class FollowUpHandlers {
           });
         } else if (recipient.person.aadObjectId) {
           await limiter.acquire();
-          const tenantId = adminActivity.conversation?.tenantId ?? (adminActivity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+          const tenantId = origin.tenantId;
           await adapter.createConversationAsync(
             botAppId,
             'msteams',
-            adminActivity.serviceUrl!,
+            origin.serviceUrl,
             '',
-            { isGroup: false, bot: adminActivity.recipient!, members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as never },
+            { isGroup: false, bot: { id: origin.botId, name: origin.botName ?? '' }, members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as never },
             async (ctx) => {
               await limiter.acquire();
               const response = await ctx.sendActivity(activity);
@@ -400,15 +421,14 @@ export class FollowUpHandlers {
   }
 }
 
-/** The conversation reference of an incoming activity (what botbuilder's TurnContext.getConversationReference gives). */
-function TurnContextReference(activity: Partial<Activity>): Partial<ConversationReference> {
+/** The admin's chat where the round was started, for the delivery summary. */
+function originReference(origin: RoundOrigin): Partial<ConversationReference> {
   return {
-    activityId: activity.id,
-    user: activity.from,
-    bot: activity.recipient,
-    conversation: activity.conversation,
-    channelId: activity.channelId,
-    locale: activity.locale,
-    serviceUrl: activity.serviceUrl,
+    channelId: 'msteams',
+    serviceUrl: origin.serviceUrl,
+    bot: { id: origin.botId, name: origin.botName ?? '' },
+    user: { id: origin.adminUserId ?? '', name: '' },
+    conversation: { id: origin.adminConversationId, isGroup: false, conversationType: 'personal', tenantId: origin.tenantId, name: '' },
+    locale: origin.locale,
   };
 }

@@ -51,6 +51,20 @@ export interface Round {
   closedAt?: string;
   /** Days before the deadline on which those who have not finished are reminded. */
   reminderDaysBefore: number[];
+  /** The reminders already sent (days before the deadline). */
+  remindersSent?: number[];
+  /** Where the round was started: the admin's chat, and what Teams needs to open new chats. */
+  origin?: RoundOrigin;
+}
+
+export interface RoundOrigin {
+  serviceUrl: string;
+  botId: string;
+  botName?: string;
+  tenantId?: string;
+  adminConversationId: string;
+  adminUserId?: string;
+  locale?: string;
 }
 
 /** One report the round expects: an action as seen by one responsible unit. */
