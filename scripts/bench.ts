@@ -16,11 +16,12 @@ import { loadGlossary, loadPlan } from '../src/plan-files';
 import { LocalConnector, teamsMessage } from '../src/devtools/local-connector';
 import { projectRoot } from '../src/project-root';
 import { QUESTIONS } from '../test/fixtures/questions';
+import { benchFollowUp } from './bench-followup';
 
 const ROOT = projectRoot(__dirname);
 /** The same V8 flags as `npm start` (package.json); BOT_NODE_FLAGS in the environment overrides them for experiments. */
 const BOT_NODE_FLAGS = (process.env.BOT_NODE_FLAGS ?? '--max-old-space-size=192').split(' ').filter(Boolean);
-const TARGETS = { coreMedianMs: 2, httpOverheadRatio: 1.2, peakRssMb: 250 };
+const TARGETS = { coreMedianMs: 2, httpOverheadRatio: 1.2, peakRssMb: 250, fanOutRatio: 1.2 };
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -126,6 +127,12 @@ async function main(): Promise<void> {
   console.log(`    trivial ("hjälp"): median ${fmt(median(http.trivial))}   p99 ${fmt(percentile(http.trivial, 99))}`);
   console.log(`    ratio of medians question/trivial: ${ratio.toFixed(3)}   target < ${TARGETS.httpOverheadRatio}: ${ratio < TARGETS.httpOverheadRatio ? 'PASS' : 'FAIL'}`);
   console.log(`\n(c) bot process peak RSS (VmHWM): ${http.rssMb.toFixed(1)} MB   target < ${TARGETS.peakRssMb} MB: ${http.rssMb < TARGETS.peakRssMb ? 'PASS' : 'FAIL'}`);
+
+  const followUp = await benchFollowUp();
+  console.log(`\n(d) follow-up fan-out: 500 recipients, connector limited to 50 requests/s, every 10th request 503 (${followUp.faults})`);
+  console.log(`    finished in ${followUp.fanOutSeconds.toFixed(2)} s; over the minimum 10 s: ${followUp.ratio.toFixed(3)}   target <= ${TARGETS.fanOutRatio}: ${followUp.ratio <= TARGETS.fanOutRatio ? 'PASS' : 'FAIL'}`);
+  console.log(`    duplicates ${followUp.duplicates}, lost ${followUp.lost}   target 0 and 0: ${followUp.duplicates === 0 && followUp.lost === 0 ? 'PASS' : 'FAIL'}`);
+  console.log(`\n(e) 200 concurrent answer submissions over HTTP: median ${fmt(followUp.answerMedianMs)}   p99 ${fmt(followUp.answerP99Ms)}   all stored exactly once: ${followUp.storedOnce ? 'PASS' : 'FAIL'}`);
 }
 
 main().catch((error: unknown) => {

@@ -68,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         return person;
       }),
     reminderDaysBefore: (env.REMINDER_DAYS ?? '14,3').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0),
-    sendRatePerSecond: Number(env.SEND_RATE_PER_SECOND ?? 45),
+    sendRatePerSecond: Number(env.SEND_RATE_PER_SECOND ?? 49),
     instanceId: env.INSTANCE_ID ?? env.WEBSITE_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 60_000),
   };

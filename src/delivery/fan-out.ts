@@ -46,9 +46,13 @@ export interface FanOutOptions {
   instanceId: string;
 }
 
+/** Quick first retries: a 503 from Teams is usually brief, and the limiter already paces every attempt. */
+export const FAN_OUT_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100 };
+
 export async function fanOut(year: number, recipients: Recipient[], data: FollowUpStore, send: SendFn, options: FanOutOptions): Promise<FanOutSummary> {
-  const limiter = new RateLimiter(options.ratePerSecond ?? 45, Math.min(10, options.ratePerSecond ?? 45));
-  const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+  // No burst: Teams counts requests in any one-second window, so they are spread evenly.
+  const limiter = new RateLimiter(options.ratePerSecond ?? 45, 1);
+  const policy = options.retry ?? FAN_OUT_RETRY_POLICY;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const summary: FanOutSummary = { delivered: 0, unreachable: 0, failed: 0, alreadyDone: 0, uncertain: 0, takenByOther: 0, attempts: 0 };
   const queue = [...recipients];

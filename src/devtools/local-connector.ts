@@ -42,6 +42,9 @@ export class LocalConnector {
   /** Requests refused by the fault injector, by status. */
   readonly faults = new Map<number, number>();
   inject: FaultInjector | undefined;
+  /** Like Teams' per-app limit: more requests than this in any second get 429 with Retry-After. */
+  limitPerSecond: number | undefined;
+  private readonly recent: number[] = [];
   url = '';
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -83,6 +86,17 @@ export class LocalConnector {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = (req.url ?? '').split('?')[0]!;
     this.requests += 1;
+    if (this.limitPerSecond !== undefined) {
+      const now = Date.now();
+      while (this.recent.length > 0 && now - this.recent[0]! >= 1000) this.recent.shift();
+      if (this.recent.length >= this.limitPerSecond) {
+        this.faults.set(429, (this.faults.get(429) ?? 0) + 1);
+        res.setHeader('retry-after', '1');
+        respond(res, 429, { error: { code: 'Throttled', message: 'Too many requests' } });
+        return;
+      }
+      this.recent.push(now);
+    }
     const fault = this.inject?.({ method: req.method ?? '', path, n: this.requests });
     if (fault) {
       this.faults.set(fault.status, (this.faults.get(fault.status) ?? 0) + 1);

@@ -113,7 +113,7 @@ export class FileStore implements DocumentStore {
 
   async read<T extends DocumentBody>(container: ContainerName, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
     const doc = this.container(container).docs.get(keyOf(pk, id));
-    return doc ? (structuredClone(doc) as StoredDocument<T>) : undefined;
+    return doc ? (copy(doc) as StoredDocument<T>) : undefined;
   }
 
   async create<T extends DocumentBody>(container: ContainerName, doc: T): Promise<StoredDocument<T>> {
@@ -121,7 +121,7 @@ export class FileStore implements DocumentStore {
     if (c.docs.has(keyOf(doc.pk, doc.id))) throw new ConflictError(`${container}/${doc.pk}/${doc.id}`);
     const stored = this.stamp(doc);
     c.commit({ put: stored });
-    return structuredClone(stored);
+    return copy(stored) as unknown as StoredDocument<T>;
   }
 
   async replace<T extends DocumentBody>(container: ContainerName, doc: T, ifMatch: string): Promise<StoredDocument<T>> {
@@ -131,13 +131,13 @@ export class FileStore implements DocumentStore {
     if (current._etag !== ifMatch) throw new PreconditionFailedError(`${container}/${doc.pk}/${doc.id}`);
     const stored = this.stamp(doc);
     c.commit({ put: stored });
-    return structuredClone(stored);
+    return copy(stored) as unknown as StoredDocument<T>;
   }
 
   async upsert<T extends DocumentBody>(container: ContainerName, doc: T): Promise<StoredDocument<T>> {
     const stored = this.stamp(doc);
     this.container(container).commit({ put: stored });
-    return structuredClone(stored);
+    return copy(stored) as unknown as StoredDocument<T>;
   }
 
   async delete(container: ContainerName, pk: string, id: string, ifMatch?: string): Promise<void> {
@@ -152,14 +152,14 @@ export class FileStore implements DocumentStore {
     return [...this.container(container).docs.values()]
       .filter((d) => d.pk === pk && (type === undefined || d.type === type))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((d) => structuredClone(d) as StoredDocument<T>);
+      .map((d) => copy(d) as unknown as StoredDocument<T>);
   }
 
   async listByType<T extends DocumentBody>(container: ContainerName, type: string): Promise<Array<StoredDocument<T>>> {
     return [...this.container(container).docs.values()]
       .filter((d) => d.type === type)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.pk < b.pk ? -1 : 1))
-      .map((d) => structuredClone(d) as StoredDocument<T>);
+      .map((d) => copy(d) as unknown as StoredDocument<T>);
   }
 
   async batch(container: ContainerName, pk: string, operations: BatchOperation[]): Promise<void> {
@@ -202,6 +202,11 @@ export class FileStore implements DocumentStore {
     for (const c of this.containers.values()) c.close();
     rmSync(this.lockFile, { force: true });
   }
+}
+
+/** Stored documents are never changed in place (every write stores a new object), so a reader gets its own copy cheaply: JSON documents, copied as JSON. */
+function copy(doc: StoredDocument): StoredDocument {
+  return JSON.parse(JSON.stringify(doc)) as StoredDocument;
 }
 
 function isAlive(pid: number): boolean {

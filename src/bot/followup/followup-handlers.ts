@@ -70,7 +70,13 @@ export class FollowUpHandlers {
   register(): void {
     const { app } = this.deps;
     for (const verb of ['round.save', 'round.show', 'round.next', 'round.previous'] as const) {
-      app.adaptiveCards.actionExecute(verb, async (context, _state, data: Record<string, unknown>) => (await this.onRoundVerb(context, verb, data)) as AdaptiveCard);
+      app.adaptiveCards.actionExecute(verb, async (context, _state, data: Record<string, unknown>) => {
+        const card = await this.onRoundVerb(context, verb, data);
+        // teams-ai updates the card's message in place when the card has `refresh`, which needs the
+        // message's id (replyToId). Without one, the card is returned without refresh instead of failing.
+        if (!context.activity.replyToId) delete card.refresh;
+        return card as AdaptiveCard;
+      });
       app.adaptiveCards.actionSubmit(verb, async (context, _state, data: Record<string, unknown>) => {
         await this.reply(context, await this.onRoundVerb(context, verb, data));
       });
@@ -358,13 +364,23 @@ export class FollowUpHandlers {
             bot: { id: origin.botId, name: origin.botName ?? '' },
             user: { id: user.teamsUserId ?? '', name: recipient.person.name ?? '' },
           };
+          // A failure is caught here and rethrown after: inside the callback it would reach the adapter's
+          // turn-error handler, which answers the user, instead of the fan-out, which retries.
+          let failure: unknown;
           await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-            const response = await ctx.sendActivity(activity);
-            sent = { conversationId: user.conversationId, activityId: response?.id };
+            try {
+              withoutSdkRetries(ctx, adapter);
+              const response = await ctx.sendActivity(activity);
+              sent = { conversationId: user.conversationId, activityId: response?.id };
+            } catch (error) {
+              failure = error;
+            }
           });
+          if (failure) throw failure;
         } else if (recipient.person.aadObjectId) {
           await limiter.acquire();
           const tenantId = origin.tenantId;
+          let createFailure: unknown;
           await adapter.createConversationAsync(
             botAppId,
             'msteams',
@@ -373,10 +389,15 @@ export class FollowUpHandlers {
             { isGroup: false, bot: { id: origin.botId, name: origin.botName ?? '' }, members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as never },
             async (ctx) => {
               await limiter.acquire();
-              const response = await ctx.sendActivity(activity);
-              sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
+              try {
+                const response = await ctx.sendActivity(activity);
+                sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
+              } catch (error) {
+                createFailure = error;
+              }
             },
           );
+          if (createFailure) throw createFailure;
         } else {
           throw new SendError('No chat with this person and no Entra object id to start one', 404);
         }
@@ -405,12 +426,18 @@ export class FollowUpHandlers {
         user: { id: user.teamsUserId ?? '', name: '' },
       };
       try {
+        let failure: unknown;
         await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-          const card = await this.cardFor(round, recipient.units, undefined, 'sv', user.teamsUserId ? [user.teamsUserId] : [], {
-            notice: { text: t('reminder', 'sv', { year: round.year, answered, total: mine.length, deadline: round.deadline }), kind: 'attention' },
-          });
-          await ctx.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
+          try {
+            const card = await this.cardFor(round, recipient.units, undefined, 'sv', user.teamsUserId ? [user.teamsUserId] : [], {
+              notice: { text: t('reminder', 'sv', { year: round.year, answered, total: mine.length, deadline: round.deadline }), kind: 'attention' },
+            });
+            await ctx.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
+          } catch (error) {
+            failure = error;
+          }
         });
+        if (failure) throw failure;
         n += 1;
       } catch (error) {
         logger.warn({ event: 'reminder-failed', err: toSendError(error).message }, 'reminder not sent');
@@ -419,6 +446,16 @@ export class FollowUpHandlers {
     logger.info({ event: 'reminders-sent', year: round.year, n }, 'reminders sent');
     return n;
   }
+}
+
+/**
+ * The Bot Connector client retries 429 and 5xx by itself, unpaced, which would break the fan-out's
+ * pacing (Teams counts every attempt against the rate limit). Its retry policies are removed for
+ * proactive sends; the fan-out retries itself, paced and honoring Retry-After.
+ */
+function withoutSdkRetries(ctx: TurnContext, adapter: TeamsAdapter): void {
+  const connector = ctx.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
+  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
 }
 
 /** The admin's chat where the round was started, for the delivery summary. */

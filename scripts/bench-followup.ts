@@ -1,0 +1,97 @@
+/**
+ * Follow-up figures for npm run bench:
+ *  - fan-out: 500 recipients, the local connector limited to 50 requests/s and failing 10 % with
+ *    503; time to finish over the minimum (500 / 50 s), duplicates and lost messages;
+ *  - 200 concurrent answer submissions over HTTP (invoke adaptiveCard/action): all stored exactly
+ *    once; median and p99 latency.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBot } from '../src/bot-runtime';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { LocalConnector, teamsInvoke } from '../src/devtools/local-connector';
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
+
+export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: number; duplicates: number; lost: number; faults: string; answerMedianMs: number; answerP99Ms: number; storedOnce: boolean }> {
+  const connector = new LocalConnector();
+  const serviceUrl = await connector.start();
+  const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-followup-'));
+  const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '0' }) };
+  const bot = await startBot(config, createLogger('warn'));
+  const data = bot.service.data;
+  const recipients = 500;
+  // 500 people, each a contact of one unit, each with a chat with the bot already.
+  const units = [...new Set(bot.service.obligations.map((o) => o.unit))];
+  for (let i = 0; i < recipients; i++) {
+    const person = { aadObjectId: aad(i) };
+    await data.addContact({ unit: units[i % units.length]!, person });
+    await data.putUser({ person, conversationId: `a:bench-${i}`, serviceUrl, tenantId: 't', teamsUserId: `29:bench-${i}`, updatedAt: new Date().toISOString() });
+  }
+  connector.limitPerSecond = 50;
+  connector.inject = ({ n }) => (n % 10 === 0 ? { status: 503 } : undefined);
+  const t0 = performance.now();
+  const response = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(teamsInvoke({ serviceUrl, conversationId: 'a:admin', verb: 'round.start', data: { year: '2024', deadline: '2025-02-28' }, userId: '29:admin', aadObjectId: ADMIN })),
+  });
+  if (response.status !== 200) throw new Error(`round.start answered ${response.status}`);
+  await bot.bot.followUp!.idle();
+  const fanOutSeconds = (performance.now() - t0) / 1000;
+  connector.inject = undefined;
+  connector.limitPerSecond = undefined;
+  let duplicates = 0;
+  let lost = 0;
+  for (let i = 0; i < recipients; i++) {
+    const n = connector.forConversation(`a:bench-${i}`).filter((r) => JSON.stringify(r.activity).includes('Uppföljning 2024')).length;
+    if (n === 0) lost += 1;
+    if (n > 1) duplicates += n - 1;
+  }
+  const faults = [...connector.faults].map(([s, n]) => `${n}×${s}`).join(', ');
+
+  // 200 concurrent answers to 200 different (action, unit) reports, each by a contact of the unit
+  // (recipient j answers for units[j], j < number of units).
+  const submissions = bot.service.obligations
+    .filter((o) => units.indexOf(o.unit) < recipients)
+    .slice(0, 200)
+    .map((o) => ({ i: units.indexOf(o.unit), unit: o.unit, actionId: o.actionId }));
+  const latencies = await Promise.all(
+    submissions.map(async ({ i, unit, actionId }) => {
+      const replyToId = connector.forConversation(`a:bench-${i}`)[0]?.id; // the round message, as Teams names it
+      const t = performance.now();
+      const r = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsInvoke({ serviceUrl, conversationId: `a:bench-${i}`, verb: 'round.save', data: { year: '2024', actionId, unit, status: 'pagaende', description: `Svar ${i}` }, userId: `29:bench-${i}`, aadObjectId: aad(i), replyToId })),
+      });
+      await r.text();
+      if (r.status !== 200) throw new Error(`answer ${i}: HTTP ${r.status}`);
+      return performance.now() - t;
+    }),
+  );
+  const answers = await data.listAnswers(2024);
+  const history = await data.listHistory(2024);
+  const expected = new Set(submissions.map((s) => `${s.actionId}|${s.unit}`));
+  const storedOnce = answers.length === expected.size && history.length === expected.size && answers.every((a) => expected.has(`${a.actionId}|${a.unit}`));
+  await bot.stop();
+  await connector.stop();
+  rmSync(storeDir, { recursive: true, force: true });
+  return {
+    fanOutSeconds,
+    ratio: fanOutSeconds / (recipients / 50),
+    duplicates,
+    lost,
+    faults,
+    answerMedianMs: percentile(latencies, 50),
+    answerP99Ms: percentile(latencies, 99),
+    storedOnce,
+  };
+}
