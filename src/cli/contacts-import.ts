@@ -1,0 +1,57 @@
+/**
+ * npm run contacts:import -- <contacts.csv> [--replace]
+ * Imports unit contacts into the bot's store (the embedded store, or Cosmos DB when COSMOS_ENDPOINT
+ * is set). Without --replace, contacts are added; with it, each unit in the file gets exactly the
+ * contacts the file lists. Nothing is written if any row is wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../config';
+import { loadGlossary, loadPlan } from '../plan-files';
+import { obligationsFor } from '../core/followup/obligations';
+import { openStore } from '../store/open-store';
+import { FollowUpStore } from '../followup/followup-store';
+import { readContactsCsv } from '../followup/contacts-csv';
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('Usage: npm run contacts:import -- <contacts.csv> [--replace]\nColumns: unit, person (e-mail or Entra object id), name (optional).');
+    return 2;
+  }
+  const config = loadConfig();
+  const units = [...new Set(obligationsFor(loadPlan(config.planFile), loadGlossary(config.glossaryFile)).map((o) => o.unit))];
+  const { contacts, errors } = readContactsCsv(readFileSync(file, 'utf8'), units);
+  if (errors.length > 0) {
+    for (const e of errors) console.error(e);
+    console.error(`Nothing imported: ${errors.length} error(s).`);
+    return 1;
+  }
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    console.error(`Cannot open the store: ${(error as Error).message}`);
+    return 1;
+  }
+  const data = new FollowUpStore(store);
+  try {
+    if (args.includes('--replace')) {
+      for (const unit of new Set(contacts.map((c) => c.unit))) await data.setUnitContacts(unit, contacts.filter((c) => c.unit === unit).map((c) => c.person));
+    } else {
+      for (const contact of contacts) await data.addContact(contact);
+    }
+  } finally {
+    await store.close();
+  }
+  console.log(`Imported ${contacts.length} contact(s) for ${new Set(contacts.map((c) => c.unit)).size} unit(s) into the ${store.kind} store.`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
