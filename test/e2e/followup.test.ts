@@ -62,8 +62,16 @@ describe('follow-up round over HTTP', function () {
     await say(ADMIN, `kontakt MOS ${DAVID.aad}`);
     assert.match(textOf(await say(ADMIN, 'kontakt XYZ anna@example.com')), /finns inte bland planens ansvariga/);
     assert.match(textOf(await say(ADMIN, 'kontakt SF inte-en-person')), /e-postadress eller Entra/);
-    const list = textOf(await say(ADMIN, 'kontakter'));
-    assert.match(list, new RegExp(ANNA.aad));
+    const list = await say(ADMIN, 'kontakter');
+    assert.match(textOf(list), new RegExp(ANNA.aad));
+    assertValidCard(list.activity.attachments![0]!.content);
+    // The card form: replace a unit's contacts.
+    const saved = JSON.stringify(await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: 'sara@example.com, karin@example.com' }));
+    assert.match(saved, /Kontakter för KOF: sara@example.com, karin@example.com/);
+    assert.match(JSON.stringify(await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: 'inte-en-person' })), /e-postadress eller Entra/);
+    assert.match(JSON.stringify(await invoke(ANNA, 'contacts.save', { unit: 'KOF', people: '' })), /bara administratörer/);
+    await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: '' });
+    assert.equal((await h.bot.service.data.listContacts()).filter((c) => c.unit === 'KOF').length, 0);
   });
 
   it('shows a confirmation card before starting, then sends each contact exactly one message', async () => {

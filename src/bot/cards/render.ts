@@ -10,8 +10,9 @@ import message from './templates/message.json';
 import help from './templates/help.json';
 import roundAction from './templates/round-action.json';
 import roundConfirm from './templates/round-confirm.json';
+import contactsForm from './templates/contacts-form.json';
 
-export const TEMPLATES = { actions, listing, message, help, 'round-action': roundAction, 'round-confirm': roundConfirm } as const;
+export const TEMPLATES = { actions, listing, message, help, 'round-action': roundAction, 'round-confirm': roundConfirm, 'contacts-form': contactsForm } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

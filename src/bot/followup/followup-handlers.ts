@@ -9,7 +9,7 @@ import type { Logger } from '../../log';
 import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { detectLanguage } from '../../core/qa/intent';
-import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
+import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
 import { personKey, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
@@ -84,6 +84,10 @@ export class FollowUpHandlers {
     app.adaptiveCards.actionExecute('round.start', async (context, _state, data: Record<string, unknown>) => (await this.onStart(context, data)) as AdaptiveCard);
     app.adaptiveCards.actionSubmit('round.start', async (context, _state, data: Record<string, unknown>) => {
       await this.reply(context, await this.onStart(context, data));
+    });
+    app.adaptiveCards.actionExecute('contacts.save', async (context, _state, data: Record<string, unknown>) => (await this.onContactsSave(context, data)) as AdaptiveCard);
+    app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
+      await this.reply(context, await this.onContactsSave(context, data));
     });
     app.adaptiveCards.actionExecute('round.cancel', async (context) => notice(t('cancelled', languageOf(context))) as AdaptiveCard);
     app.adaptiveCards.actionSubmit('round.cancel', async (context) => this.reply(context, notice(t('cancelled', languageOf(context)))));
@@ -164,16 +168,8 @@ export class FollowUpHandlers {
         const n = await this.remind(round);
         return notice(t('remindersSent', lang, { n }));
       }
-      case 'list-contacts': {
-        const contacts = await service.data.listContacts();
-        const units = [...new Set(service.obligations.map((o) => o.unit))];
-        const rows = units.map((unit) => ({
-          id: unit,
-          text: contacts.filter((c) => c.unit === unit).map((c) => c.person.upn ?? c.person.name ?? c.person.aadObjectId).join(', ') || '–',
-          owner: String(service.obligations.filter((o) => o.unit === unit).length),
-        }));
-        return expandCard('listing', { fallbackText: rows.map((r) => `${r.id}: ${r.text}`).join('\n'), title: t('contactsTitle', lang), subtitleLines: [], sections: [{ heading: '', rows }], citation: '' });
-      }
+      case 'list-contacts':
+        return this.contactsCard(lang);
       case 'add-contacts': {
         if (!service.obligations.some((o) => o.unit === command.unit)) return notice(t('unknownUnit', lang, { unit: command.unit }));
         for (const person of command.people) await service.data.addContact({ unit: command.unit, person });
@@ -193,6 +189,47 @@ export class FollowUpHandlers {
         await service.data.setRoles({ admins: roles.admins, safetyChief: command.person });
         return notice(t('chiefSet', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
       }
+    }
+  }
+
+  /** The contacts per unit, with a form to change one unit's contacts. */
+  private async contactsCard(lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
+    const { service } = this.deps;
+    const contacts = await service.data.listContacts();
+    const units = [...new Set(service.obligations.map((o) => o.unit))].filter((u) => !u.startsWith('('));
+    const rows = units.map((unit) => ({
+      unit,
+      people: contacts.filter((c) => c.unit === unit).map((c) => c.person.upn ?? c.person.aadObjectId ?? '').join(', ') || t('contactsNone', lang),
+    }));
+    return expandCard('contacts-form', {
+      fallbackText: rows.map((r) => `${r.unit}: ${r.people}`).join('\n'),
+      title: t('contactsTitle', lang),
+      rows,
+      units,
+      noticeLines: noticeText ? [noticeText.text] : [],
+      noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
+      labels: { formTitle: t('contactsFormTitle', lang), unit: t('contactsUnit', lang), unitRequired: t('contactsUnitRequired', lang), people: t('contactsPeople', lang), save: t('save', lang) },
+    });
+  }
+
+  private async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const { service, logger } = this.deps;
+    const lang = languageOf(context);
+    try {
+      if (!(await service.isAdmin(personOf(context)))) return notice(t('notAdmin', lang));
+      const unit = typeof data.unit === 'string' ? data.unit : '';
+      if (!service.obligations.some((o) => o.unit === unit)) return this.contactsCard(lang, { text: t('unknownUnit', lang, { unit: unit.slice(0, 40) }), kind: 'attention' });
+      const text = typeof data.people === 'string' ? data.people : '';
+      const parts = text.split(/[,;\s]+/).filter(Boolean);
+      const people = parts.map(parsePerson);
+      if (people.some((p) => p === null)) return this.contactsCard(lang, { text: t('badPerson', lang), kind: 'attention' });
+      await service.data.setUnitContacts(unit, people as Person[]);
+      logger.info({ event: 'contacts-changed', unit, count: people.length }, 'contacts changed');
+      return this.contactsCard(lang, { text: t('contactsSaved', lang, { unit, people: parts.join(', ') || '–' }), kind: 'good' });
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed while saving contacts');
+      return notice(t('storeDown', lang));
     }
   }
 
