@@ -44,6 +44,8 @@ export interface FanOutOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Identifies this process in the claim, so its own claims from this run are not taken as stale. */
   instanceId: string;
+  /** Whether a recipient recorded as unreachable should be tried again now (say, they have a chat now). */
+  retryUnreachable?: (delivery: Delivery) => Promise<boolean>;
 }
 
 /** Quick first retries: a 503 from Teams is usually brief, and the limiter already paces every attempt. */
@@ -63,7 +65,8 @@ export async function fanOut(year: number, recipients: Recipient[], data: Follow
 
   const deliverOne = async (recipient: Recipient): Promise<void> => {
     const existing = await data.getDelivery(year, recipient.person);
-    if (existing && (existing.state === 'delivered' || existing.state === 'unreachable')) {
+    const retryable = existing?.state === 'unreachable' && (await options.retryUnreachable?.(existing)) === true;
+    if (existing && (existing.state === 'delivered' || existing.state === 'unreachable') && !retryable) {
       summary.alreadyDone += 1;
       return;
     }

@@ -39,6 +39,8 @@ export class LocalConnector {
   private waiters: Waiter[] = [];
   private requests = 0;
   readonly createdConversations: CreatedConversation[] = [];
+  /** Teams user id → account, for GET /v3/conversations/{id}/members/{userId} (TeamsInfo.getMember). */
+  readonly members = new Map<string, { id: string; name?: string; aadObjectId?: string; userPrincipalName?: string; email?: string }>();
   /** Requests refused by the fault injector, by status. */
   readonly faults = new Map<number, number>();
   inject: FaultInjector | undefined;
@@ -102,6 +104,13 @@ export class LocalConnector {
       this.faults.set(fault.status, (this.faults.get(fault.status) ?? 0) + 1);
       if (fault.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(fault.retryAfterSeconds));
       respond(res, fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } });
+      return;
+    }
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && member) {
+      const account = this.members.get(decodeURIComponent(member[1]!));
+      if (account) respond(res, 200, account);
+      else respond(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'member not found' } });
       return;
     }
     if (req.method === 'POST' && CONVERSATIONS_PATH.test(path)) {

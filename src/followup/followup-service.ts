@@ -37,8 +37,8 @@ export class FollowUpService {
   }
 
   /** The units a person answers for. */
-  async unitsOf(person: Person): Promise<string[]> {
-    return (await this.data.listContacts()).filter((c) => samePerson(c.person, person)).map((c) => c.unit);
+  async unitsOf(person: Person, contacts?: Contact[]): Promise<string[]> {
+    return (contacts ?? (await this.data.listContacts())).filter((c) => samePerson(c.person, person)).map((c) => c.unit);
   }
 
   async summarize(): Promise<RoundPlanSummary> {
@@ -80,11 +80,13 @@ export class FollowUpService {
     return 'closed';
   }
 
-  async submit(input: SubmissionInput, user: Person, now = new Date()): Promise<SubmitResult> {
+  /** `known` passes what the caller has just read, to save reading it again. */
+  async submit(input: SubmissionInput, user: Person, now = new Date(), known: { round?: Round; contacts?: Contact[]; isAdmin?: boolean } = {}): Promise<SubmitResult> {
     const year = Number(input.year);
-    const round = Number.isInteger(year) && year > 1900 && year < 3000 ? await this.data.getRound(year) : undefined;
-    const contacts: Contact[] = await this.data.listContacts();
-    const verdict = validateSubmission(input, { round, obligations: this.obligations, contacts, isAdmin: await this.isAdmin(user), user, now });
+    const round = known.round ?? (Number.isInteger(year) && year > 1900 && year < 3000 ? await this.data.getRound(year) : undefined);
+    const contacts: Contact[] = known.contacts ?? (await this.data.listContacts());
+    const isAdmin = known.isAdmin ?? (await this.isAdmin(user));
+    const verdict = validateSubmission(input, { round, obligations: this.obligations, contacts, isAdmin, user, now });
     if (!verdict.ok) return verdict;
     const outcome = await this.data.saveAnswer(verdict.answer);
     return { ok: true, outcome, answer: verdict.answer };

@@ -181,13 +181,20 @@ export class FollowUpStore {
     await this.store.upsert<RolesDoc>('directory', { id: 'roles', pk: 'settings', type: 'roles', ...roles });
   }
 
+  /** Found by Entra object id, or by e-mail/UPN once the user's UPN is known. */
   async getUser(person: Person): Promise<UserRecord | undefined> {
-    const doc = await this.store.read<UserDoc>('directory', 'users', `user|${personKey(person)}`);
-    return doc ? strip<UserRecord>(doc) : undefined;
+    const keys = [person.aadObjectId && personKey({ aadObjectId: person.aadObjectId }), person.upn && personKey({ upn: person.upn })].filter(Boolean) as string[];
+    for (const key of keys) {
+      const doc = await this.store.read<UserDoc>('directory', 'users', `user|${key}`);
+      if (doc) return strip<UserRecord>(doc);
+    }
+    return undefined;
   }
 
+  /** Saved under the Entra object id and, when known, also under the UPN (contacts may be given by either). */
   async putUser(user: UserRecord): Promise<void> {
-    await this.store.upsert<UserDoc>('directory', { id: `user|${personKey(user.person)}`, pk: 'users', type: 'user', ...user });
+    const keys = [user.person.aadObjectId && personKey({ aadObjectId: user.person.aadObjectId }), user.person.upn && personKey({ upn: user.person.upn })].filter(Boolean) as string[];
+    for (const key of keys) await this.store.upsert<UserDoc>('directory', { id: `user|${key}`, pk: 'users', type: 'user', ...user });
   }
 
   // Leases ---------------------------------------------------------------------------------------

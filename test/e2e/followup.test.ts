@@ -212,3 +212,35 @@ describe('follow-up scheduler', function () {
     assert.equal((await h.bot.service.data.getRound(2025))?.state, 'closed');
   });
 });
+
+describe('follow-up with a contact given by e-mail', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
+    // Teams knows Anna's UPN; the bot learns it with TeamsInfo.getMember.
+    h.connector.members.set(ANNA.id, { id: ANNA.id, name: 'Anna', aadObjectId: ANNA.aad, userPrincipalName: 'Anna.Andersson@Example.com' });
+    await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+  });
+  after(async () => {
+    await h.stop();
+  });
+  const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
+
+  it('reaches the contact once they write to the bot, and lets them answer as that unit', async () => {
+    await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text: 'kontakt SF anna.andersson@example.com', userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, verb: 'round.start', data: { year: '2026', deadline: '2027-02-28' }, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.bot.bot.followUp!.idle();
+    const summary = h.connector.forConversation(ADMIN.conv).find((r) => textOf(r).includes('Utskick uppföljning 2026'));
+    assert.match(textOf(summary!), /0 levererade, 1 nåddes inte/);
+    // Anna installs the bot: the next scheduler pass sends her the round message, once.
+    await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: ANNA.conv, userId: ANNA.id, aadObjectId: ANNA.aad }));
+    await h.bot.scheduler.tick(new Date('2026-12-01T09:00:00Z'));
+    await h.bot.scheduler.tick(new Date('2026-12-01T09:05:00Z'));
+    await h.bot.bot.followUp!.idle();
+    const messages = h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2026 av åtgärdsplanen'));
+    assert.equal(messages.length, 1);
+    const response = await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ANNA.conv, verb: 'round.save', data: { year: '2026', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'Enligt plan.' }, userId: ANNA.id, aadObjectId: ANNA.aad, replyToId: messages[0]!.id }));
+    assert.match(await response.text(), /Sparat: A16-1 för SF/);
+  });
+});

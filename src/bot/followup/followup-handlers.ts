@@ -3,14 +3,14 @@
  * with its Universal Action card, answers, and the delivery summary. Routes to FollowUpService; the
  * rules and the storage live there.
  */
-import type { TurnContext, ConversationReference } from 'botbuilder';
+import { TeamsInfo, type TurnContext, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { detectLanguage } from '../../core/qa/intent';
 import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
-import { personKey, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
+import { personKey, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
 import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
@@ -35,6 +35,9 @@ export interface FollowUpDeps {
 
 type Card = Record<string, unknown>;
 
+/** Marks a delivery that failed only because the person has no chat with the bot yet. */
+const NO_CHAT = 'no-chat';
+
 function languageOf(context: TurnContext): Language {
   const text = typeof context.activity.text === 'string' ? context.activity.text : '';
   if (text.trim()) return detectLanguage(text);
@@ -42,7 +45,7 @@ function languageOf(context: TurnContext): Language {
 }
 
 /** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
-export function personOf(context: TurnContext): Person {
+function basicPersonOf(context: TurnContext): Person {
   const from = context.activity.from ?? { id: '' };
   return { aadObjectId: (from.aadObjectId ?? from.id ?? '').toLowerCase(), ...(from.name ? { name: from.name } : {}) };
 }
@@ -62,6 +65,8 @@ function toSendError(error: unknown): SendError {
 
 export class FollowUpHandlers {
   private readonly savedReferences = new Map<string, string>();
+  /** Entra object id → UPN, learnt from Teams (TeamsInfo.getMember) so contacts given by e-mail match. */
+  private readonly upnByAad = new Map<string, string | null>();
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: FollowUpDeps) {}
@@ -103,12 +108,39 @@ export class FollowUpHandlers {
     else await context.sendActivity({ type: 'message', text: String(card.fallbackText ?? '') });
   }
 
+  /** The user with their UPN when Teams has told it; contacts may be given by e-mail. */
+  personOf(context: TurnContext): Person {
+    const person = basicPersonOf(context);
+    const upn = person.aadObjectId ? this.upnByAad.get(person.aadObjectId) : undefined;
+    return upn ? { ...person, upn } : person;
+  }
+
+  /** Asks Teams once per user for their UPN (the e-mail an admin gives for a contact). */
+  private async learnUpn(context: TurnContext, aad: string): Promise<void> {
+    if (this.upnByAad.has(aad)) return;
+    const known = await this.deps.service.data.getUser({ aadObjectId: aad });
+    if (known?.person.upn) {
+      this.upnByAad.set(aad, known.person.upn);
+      return;
+    }
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      const upn = (member.userPrincipalName ?? member.email ?? '').toLowerCase();
+      this.upnByAad.set(aad, upn || null);
+    } catch (error) {
+      this.upnByAad.set(aad, null);
+      this.deps.logger.debug({ event: 'upn-unknown', err: (error as Error).message }, 'could not look up the user in Teams');
+    }
+  }
+
   /** Remembers how to reach the user proactively; writes only when something changed. */
   async recordUser(context: TurnContext): Promise<void> {
-    const person = personOf(context);
-    if (!person.aadObjectId) return;
+    const basic = basicPersonOf(context);
+    if (!basic.aadObjectId) return;
+    await this.learnUpn(context, basic.aadObjectId);
+    const person = this.personOf(context);
     const activity = context.activity;
-    const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}`;
+    const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}|${person.upn ?? ''}`;
     const key = personKey(person);
     if (this.savedReferences.get(key) === fingerprint) return;
     try {
@@ -143,7 +175,7 @@ export class FollowUpHandlers {
 
   private async runCommand(context: TurnContext, command: FollowUpCommand, lang: Language): Promise<Card> {
     const { service } = this.deps;
-    const user = personOf(context);
+    const user = this.personOf(context);
     if (command.kind === 'invalid') return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
     if (command.kind === 'my-round') return this.myRoundCard(context, lang);
     if (!(await service.isAdmin(user))) {
@@ -214,9 +246,10 @@ export class FollowUpHandlers {
 
   private async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
     const { service, logger } = this.deps;
+    await this.recordUser(context);
     const lang = languageOf(context);
     try {
-      if (!(await service.isAdmin(personOf(context)))) return notice(t('notAdmin', lang));
+      if (!(await service.isAdmin(this.personOf(context)))) return notice(t('notAdmin', lang));
       const unit = typeof data.unit === 'string' ? data.unit : '';
       if (!service.obligations.some((o) => o.unit === unit)) return this.contactsCard(lang, { text: t('unknownUnit', lang, { unit: unit.slice(0, 40) }), kind: 'attention' });
       const text = typeof data.people === 'string' ? data.people : '';
@@ -240,16 +273,24 @@ export class FollowUpHandlers {
   private async myRoundCard(context: TurnContext, lang: Language): Promise<Card> {
     const round = await this.openRound();
     if (!round) return notice(t('noRound', lang));
-    const units = await this.deps.service.unitsOf(personOf(context));
+    const units = await this.deps.service.unitsOf(this.personOf(context));
     if (units.length === 0) return notice(t('notContact', lang));
     return this.cardFor(round, units, undefined, lang, [context.activity.from?.id ?? ''].filter(Boolean));
   }
 
   /** The card at a given obligation, or the first unanswered one. */
-  private async cardFor(round: Round, units: string[], at: Obligation | undefined, lang: Language, refreshUserIds: string[], extra: Partial<Parameters<typeof roundActionCard>[0]> = {}): Promise<Card> {
+  private async cardFor(
+    round: Round,
+    units: string[],
+    at: Obligation | undefined,
+    lang: Language,
+    refreshUserIds: string[],
+    extra: Partial<Parameters<typeof roundActionCard>[0]> = {},
+    knownAnswers?: Answer[],
+  ): Promise<Card> {
     const { service, answerer } = this.deps;
     const mine = service.obligationsOf(units);
-    const answers = await service.data.listAnswers(round.year);
+    const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
     const answered = (o: Obligation) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit);
     const obligation = at ?? mine.find((o) => !answered(o)) ?? mine[0]!;
     const lastYear = await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit);
@@ -272,8 +313,9 @@ export class FollowUpHandlers {
 
   private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
     const { service, logger } = this.deps;
+    await this.recordUser(context);
     const lang = languageOf(context);
-    const user = personOf(context);
+    const user = this.personOf(context);
     const year = Number(data.year);
     const actionId = typeof data.actionId === 'string' ? data.actionId : '';
     const unit = typeof data.unit === 'string' ? data.unit : '';
@@ -282,7 +324,8 @@ export class FollowUpHandlers {
       const round = Number.isInteger(year) ? await service.data.getRound(year) : undefined;
       if (!round) return notice(refusalText('unknown-round', lang, String(data.year ?? '').slice(0, 10)));
       const isAdmin = await service.isAdmin(user);
-      const myUnits = await service.unitsOf(user);
+      const contacts = await service.data.listContacts();
+      const myUnits = await service.unitsOf(user, contacts);
       const units = myUnits.includes(unit) || !isAdmin ? myUnits : [...myUnits, unit];
       const mine = service.obligationsOf(units);
       const index = mine.findIndex((o) => o.actionId === actionId && o.unit === unit);
@@ -293,7 +336,7 @@ export class FollowUpHandlers {
         return this.cardFor(round, units, target, lang, refreshIds);
       }
       const typed = { status: typeof data.status === 'string' ? data.status : undefined, description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined };
-      const result = await service.submit({ year: data.year, actionId: data.actionId, unit: data.unit, status: data.status, description: data.description }, user);
+      const result = await service.submit({ year: data.year, actionId: data.actionId, unit: data.unit, status: data.status, description: data.description }, user, new Date(), { round, contacts, isAdmin });
       if (!result.ok) {
         logger.warn({ event: 'answer-refused', reason: result.reason, actionId: actionId.slice(0, 20), unit: unit.slice(0, 40) }, 'answer refused');
         const text = refusalText(result.reason, lang, result.detail);
@@ -306,7 +349,7 @@ export class FollowUpHandlers {
         ?? mine.find((o) => !answers.some((a) => a.actionId === o.actionId && a.unit === o.unit));
       const savedText = result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId, unit });
       const text = nextOpen ? savedText : `${savedText} ${t('allDone', lang)}`;
-      return this.cardFor(round, units, nextOpen ?? mine[index], lang, refreshIds, { notice: { text, kind: 'good' } });
+      return this.cardFor(round, units, nextOpen ?? mine[index], lang, refreshIds, { notice: { text, kind: 'good' } }, answers);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed while answering');
@@ -316,8 +359,9 @@ export class FollowUpHandlers {
 
   private async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
     const { service, logger } = this.deps;
+    await this.recordUser(context);
     const lang = languageOf(context);
-    const admin = personOf(context);
+    const admin = this.personOf(context);
     if (!(await service.isAdmin(admin))) return notice(t('notAdmin', lang));
     const year = Number(data.year);
     const deadline = typeof data.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.deadline) ? data.deadline : '';
@@ -363,6 +407,12 @@ export class FollowUpHandlers {
       const summary = await fanOut(round.year, recipients, service.data, this.sendRoundMessage(round, origin, lang), {
         instanceId: this.deps.instanceId,
         ratePerSecond: this.deps.sendRatePerSecond,
+        // A contact given by e-mail who had no chat with the bot is tried again once they have one.
+        retryUnreachable: async (delivery) => {
+          if (!delivery.lastError?.startsWith(NO_CHAT)) return false;
+          const user = await service.data.getUser(delivery.recipient);
+          return user !== undefined && user.updatedAt > delivery.updatedAt;
+        },
       });
       logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
       if (alwaysReport || summary.delivered + summary.unreachable + summary.failed > 0) {
@@ -436,7 +486,7 @@ export class FollowUpHandlers {
           );
           if (createFailure) throw createFailure;
         } else {
-          throw new SendError('No chat with this person and no Entra object id to start one', 404);
+          throw new SendError(`${NO_CHAT}: no chat with this person yet and no Entra object id to start one`, 404);
         }
       } catch (error) {
         throw error instanceof SendError ? error : toSendError(error);
