@@ -41,7 +41,7 @@ export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: n
   const response = await fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(teamsInvoke({ serviceUrl, conversationId: 'a:admin', verb: 'round.start', data: { year: '2024', deadline: '2025-02-28' }, userId: '29:admin', aadObjectId: ADMIN })),
+    body: JSON.stringify(teamsInvoke({ serviceUrl, conversationId: 'a:admin', verb: 'round.start', data: { year: '2024', deadline: '2099-02-28' }, userId: '29:admin', aadObjectId: ADMIN })),
   });
   if (response.status !== 200) throw new Error(`round.start answered ${response.status}`);
   await bot.bot.followUp!.idle();

@@ -44,6 +44,8 @@ export class LocalConnector {
   /** Requests refused by the fault injector, by status. */
   readonly faults = new Map<number, number>();
   inject: FaultInjector | undefined;
+  /** Answers each accepted activity this much later (it is recorded at once): a slow Teams. */
+  responseDelayMs = 0;
   /** Like Teams' per-app limit: more requests than this in any second get 429 with Retry-After. */
   limitPerSecond: number | undefined;
   private readonly recent: number[] = [];
@@ -143,6 +145,7 @@ export class LocalConnector {
       receivedAt: Date.now(),
     };
     this.received.push(record);
+    if (this.responseDelayMs > 0) await new Promise((r) => setTimeout(r, this.responseDelayMs));
     respond(res, 200, { id: record.id });
     for (const waiter of [...this.waiters]) {
       const matching = this.received.filter(waiter.predicate);

@@ -56,11 +56,13 @@ describe('follow-up round over HTTP', function () {
   });
 
   it('refuses admin commands from others, and lets an admin set contacts', async () => {
-    assert.match(textOf(await say(ANNA, 'starta uppföljning 2024 senast 2025-02-28')), /bara administratörer/);
+    assert.match(textOf(await say(ANNA, 'starta uppföljning 2024 senast 2099-02-28')), /bara administratörer/);
     assert.match(textOf(await say(ADMIN, `kontakt SF ${ANNA.aad}`)), /Kontakter för SF/);
     await say(ADMIN, `kontakt BFT ${ERIK.aad}`);
     await say(ADMIN, `kontakt MOS ${DAVID.aad}`);
     assert.match(textOf(await say(ADMIN, 'kontakt XYZ anna@example.com')), /finns inte bland planens ansvariga/);
+    assert.match(textOf(await say(ADMIN, 'starta uppföljning 2023 senast 2024-02-28')), /har redan passerat/);
+    assert.match(textOf(await say(ADMIN, 'starta uppföljning 2024 senast 2025-02-30')), /ÅÅÅÅ-MM-DD/);
     assert.match(textOf(await say(ADMIN, 'kontakt SF inte-en-person')), /e-postadress eller Entra/);
     const list = await say(ADMIN, 'kontakter');
     assert.match(textOf(list), new RegExp(ANNA.aad));
@@ -75,7 +77,7 @@ describe('follow-up round over HTTP', function () {
   });
 
   it('shows a confirmation card before starting, then sends each contact exactly one message', async () => {
-    const confirm = await say(ADMIN, 'starta uppföljning 2024 senast 2025-02-28');
+    const confirm = await say(ADMIN, 'starta uppföljning 2024 senast 2099-02-28');
     const card = confirm.activity.attachments![0]!.content as { actions: Array<{ verb: string; data: Record<string, unknown> }> };
     assertValidCard(card);
     assert.match(textOf(confirm), /Starta uppföljning 2024\?/);
@@ -106,7 +108,7 @@ describe('follow-up round over HTTP', function () {
   });
 
   it('a second confirmation (double click) sends nobody a second message', async () => {
-    const again = await invoke(ADMIN, 'round.start', { year: '2024', deadline: '2025-02-28' });
+    const again = await invoke(ADMIN, 'round.start', { year: '2024', deadline: '2099-02-28' });
     assert.match(JSON.stringify(again), /startad/);
     await h.connector.waitFor((r) => r.conversationId === ADMIN.conv && textOf(r).includes('Utskick uppföljning 2024'), 2, 30_000);
     assert.equal(roundMessagesTo(ANNA.conv).length, 1);
@@ -165,7 +167,7 @@ describe('follow-up round over HTTP', function () {
     await h.stopBotOnly();
     h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad }, { connector: h.connector, storeDir: h.storeDir });
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
-    const again = await invoke(ADMIN, 'round.start', { year: '2024', deadline: '2025-02-28' });
+    const again = await invoke(ADMIN, 'round.start', { year: '2024', deadline: '2099-02-28' });
     assert.match(JSON.stringify(again), /startad/);
     await h.bot.bot.followUp!.idle();
     assert.equal(roundMessagesTo(ANNA.conv).length, 1, 'no second round message after a restart');
@@ -191,24 +193,24 @@ describe('follow-up scheduler', function () {
   const reminders = () => h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Påminnelse'));
 
   it('sends a contact added after the start their message, reminds once on the day even with two instances, and closes after the deadline', async () => {
-    await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, verb: 'round.start', data: { year: '2025', deadline: '2026-02-28' }, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, verb: 'round.start', data: { year: '2025', deadline: '2099-02-28' }, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
     await h.bot.bot.followUp!.idle();
     // Anna becomes a contact after the round started: the scheduler's next pass sends her the round message.
     await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text: `kontakt VOF ${ANNA.aad}`, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
-    await h.bot.scheduler.tick(new Date('2026-01-10T09:00:00Z'));
+    await h.bot.scheduler.tick(new Date('2099-01-10T09:00:00Z'));
     await h.bot.bot.followUp!.idle();
     assert.equal(h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2025 av åtgärdsplanen')).length, 1);
     // Two instances tick on the reminder day: one reminder.
     const followUp = h.bot.bot.followUp!;
     const other = new RoundScheduler(h.bot.service, { remind: (r) => followUp.remind(r), resumeDelivery: (r) => followUp.resumeDelivery(r) }, h.bot.logger, 'second-instance', 60_000);
-    const day = new Date('2026-02-14T09:00:00Z');
+    const day = new Date('2099-02-14T09:00:00Z');
     // The lease of the first instance has expired by then; whichever takes it reminds.
     await Promise.all([h.bot.scheduler.tick(day), other.tick(day)]);
     assert.equal(reminders().length, 1);
-    await Promise.all([h.bot.scheduler.tick(new Date('2026-02-14T10:00:00Z')), other.tick(new Date('2026-02-14T10:00:00Z'))]);
+    await Promise.all([h.bot.scheduler.tick(new Date('2099-02-14T10:00:00Z')), other.tick(new Date('2099-02-14T10:00:00Z'))]);
     assert.equal(reminders().length, 1, 'not twice on the same day');
-    await h.bot.scheduler.tick(new Date('2026-03-02T09:00:00Z'));
-    await other.tick(new Date('2026-03-02T09:00:00Z'));
+    await h.bot.scheduler.tick(new Date('2099-03-02T09:00:00Z'));
+    await other.tick(new Date('2099-03-02T09:00:00Z'));
     assert.equal((await h.bot.service.data.getRound(2025))?.state, 'closed');
   });
 });

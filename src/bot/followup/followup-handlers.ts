@@ -10,6 +10,7 @@ import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { detectLanguage } from '../../core/qa/intent';
 import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
+import { swedishDate } from '../../core/followup/schedule';
 import { personKey, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
@@ -185,6 +186,7 @@ export class FollowUpHandlers {
     switch (command.kind) {
       case 'start-round': {
         const deadline = command.deadline ?? `${command.year + 1}-02-28`;
+        if (deadline < swedishDate(new Date())) return notice(t('pastDeadline', lang, { deadline }));
         return roundConfirmCard(command.year, deadline, await service.summarize(), lang);
       }
       case 'close-round': {
@@ -366,6 +368,7 @@ export class FollowUpHandlers {
     const year = Number(data.year);
     const deadline = typeof data.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.deadline) ? data.deadline : '';
     if (!Number.isInteger(year) || year < 2000 || year > 2100 || !deadline) return notice(t('badDate', lang));
+    if (deadline < swedishDate(new Date()) && !(await service.data.getRound(year))) return notice(t('pastDeadline', lang, { deadline }));
     const activity = context.activity;
     const origin: RoundOrigin = {
       serviceUrl: activity.serviceUrl,

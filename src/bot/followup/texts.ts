@@ -49,6 +49,7 @@ const TEXTS = {
   adminAdded: { sv: '{person} är nu administratör.', en: '{person} is now an admin.' },
   chiefSet: { sv: '{person} är nu säkerhetschef.', en: '{person} is now the safety chief.' },
   badPerson: { sv: 'Ange personen med e-postadress eller Entra-objekt-id.', en: 'Give the person as an e-mail address or Entra object id.' },
+  pastDeadline: { sv: 'Sista svarsdagen {deadline} har redan passerat. Ange ett senare datum.', en: 'The deadline {deadline} has already passed. Give a later date.' },
   badDate: { sv: 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-02-28.', en: 'Give the date as YYYY-MM-DD, for example 2025-02-28.' },
   unknownUnit: { sv: 'Enheten {unit} finns inte bland planens ansvariga.', en: 'The unit {unit} is not among the plan\'s responsible units.' },
   storeDown: { sv: 'Databasen svarar inte just nu. Inget har sparats; försök igen om en stund.', en: 'The database is not answering right now. Nothing was saved; please try again shortly.' },
