@@ -57,12 +57,13 @@ describe('a bot killed mid-round', function () {
       await post(teamsMessage({ serviceUrl, conversationId: 'a:admin', text: `kontakt ${UNITS[i % UNITS.length]} ${aad(i)}`, userId: '29:admin', aadObjectId: ADMIN }));
     }
     const roundMessages = () => connector.received.filter((r) => r.method === 'POST' && JSON.stringify(r.activity).includes('Uppföljning 2024 av åtgärdsplanen'));
-    connector.responseDelayMs = 150; // Teams answering slowly: sends are in flight when the process dies
+    connector.responseDelayMs = 1000; // Teams answering slowly: sends are in flight when the process dies
     await post(teamsInvoke({ serviceUrl, conversationId: 'a:admin', verb: 'round.start', data: { year: '2024', deadline: '2099-02-28' }, userId: '29:admin', aadObjectId: ADMIN }));
     await connector.waitFor((r) => r.method === 'POST' && JSON.stringify(r.activity).includes('Uppföljning 2024 av åtgärdsplanen'), 10, 20_000);
     bot.child.kill('SIGKILL');
     await new Promise((r) => bot.child.once('exit', r));
     const beforeRestart = roundMessages().length;
+    if (process.env.DEBUG_CRASH) console.error(roundMessages().map((r) => `${r.conversationId}@${r.receivedAt % 100000}`).join(" "));
     assert.ok(beforeRestart < PEOPLE, `killed mid-round (${beforeRestart} of ${PEOPLE} sent)`);
 
     connector.responseDelayMs = 0;

@@ -69,6 +69,8 @@ export class FollowUpHandlers {
   /** Entra object id → UPN, learnt from Teams (TeamsInfo.getMember) so contacts given by e-mail match. */
   private readonly upnByAad = new Map<string, string | null>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Rounds this process is sending right now: a second fan-out of the same round would only race the first. */
+  private readonly sending = new Set<number>();
 
   constructor(private readonly deps: FollowUpDeps) {}
 
@@ -404,7 +406,8 @@ export class FollowUpHandlers {
   async deliver(round: Round, recipients: Recipient[], alwaysReport: boolean): Promise<FanOutSummary | undefined> {
     const { logger, service, adapter, botAppId } = this.deps;
     const origin = round.origin;
-    if (!origin) return undefined;
+    if (!origin || this.sending.has(round.year)) return undefined;
+    this.sending.add(round.year);
     const lang: Language = origin.locale?.startsWith('en') ? 'en' : 'sv';
     try {
       const summary = await fanOut(round.year, recipients, service.data, this.sendRoundMessage(round, origin, lang), {
@@ -427,6 +430,8 @@ export class FollowUpHandlers {
     } catch (error) {
       logger.error({ event: 'fan-out-failed', year: round.year, err: error }, 'sending round messages failed');
       return undefined;
+    } finally {
+      this.sending.delete(round.year);
     }
   }
 
