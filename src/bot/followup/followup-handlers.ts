@@ -45,6 +45,14 @@ function languageOf(context: TurnContext): Language {
   return (context.activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
 }
 
+/**
+ * The language of a card action: the one the card was made in (its data carries it), else Swedish.
+ * Not the client's locale: Swedish staff often run Teams in English, and the round is in Swedish.
+ */
+function actionLanguage(data: Record<string, unknown>): Language {
+  return data.lang === 'en' ? 'en' : 'sv';
+}
+
 /** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
 function basicPersonOf(context: TurnContext): Person {
   const from = context.activity.from ?? { id: '' };
@@ -97,8 +105,8 @@ export class FollowUpHandlers {
     app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
       await this.reply(context, await this.onContactsSave(context, data));
     });
-    app.adaptiveCards.actionExecute('round.cancel', async (context) => notice(t('cancelled', languageOf(context))) as AdaptiveCard);
-    app.adaptiveCards.actionSubmit('round.cancel', async (context) => this.reply(context, notice(t('cancelled', languageOf(context)))));
+    app.adaptiveCards.actionExecute('round.cancel', async (_context, _state, data: Record<string, unknown>) => notice(t('cancelled', actionLanguage(data))) as AdaptiveCard);
+    app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) => this.reply(context, notice(t('cancelled', actionLanguage(data)))));
   }
 
   /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
@@ -244,6 +252,7 @@ export class FollowUpHandlers {
       units,
       noticeLines: noticeText ? [noticeText.text] : [],
       noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
+      lang,
       labels: { formTitle: t('contactsFormTitle', lang), unit: t('contactsUnit', lang), unitRequired: t('contactsUnitRequired', lang), people: t('contactsPeople', lang), save: t('save', lang) },
     });
   }
@@ -251,7 +260,7 @@ export class FollowUpHandlers {
   private async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
     const { service, logger } = this.deps;
     await this.recordUser(context);
-    const lang = languageOf(context);
+    const lang = actionLanguage(data);
     try {
       if (!(await service.isAdmin(this.personOf(context)))) return notice(t('notAdmin', lang));
       const unit = typeof data.unit === 'string' ? data.unit : '';
@@ -318,7 +327,7 @@ export class FollowUpHandlers {
   private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
     const { service, logger } = this.deps;
     await this.recordUser(context);
-    const lang = languageOf(context);
+    const lang = actionLanguage(data);
     const user = this.personOf(context);
     const year = Number(data.year);
     const actionId = typeof data.actionId === 'string' ? data.actionId : '';
@@ -364,7 +373,7 @@ export class FollowUpHandlers {
   private async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
     const { service, logger } = this.deps;
     await this.recordUser(context);
-    const lang = languageOf(context);
+    const lang = actionLanguage(data);
     const admin = this.personOf(context);
     if (!(await service.isAdmin(admin))) return notice(t('notAdmin', lang));
     const year = Number(data.year);

@@ -43,6 +43,7 @@ export function roundActionCard(input: RoundCardInput, answerer: PlanAnswerer, p
     title,
     progressText,
     year: String(input.round.year),
+    lang,
     action: { id: view.id, heading: actionHeading(view, lang), areaTitle: view.areaTitle, text: view.text, unit: input.obligation.unit },
     lastYearLines,
     statusChoices,
@@ -86,6 +87,7 @@ export function roundConfirmCard(year: number, deadline: string, summary: RoundP
     question: t('confirmQuestion', lang),
     year: String(year),
     deadline,
+    lang,
     labels: { start: t('start', lang), cancel: t('cancel', lang) },
   });
 }
