@@ -1,6 +1,7 @@
 /** The follow-up's words, Swedish and English. */
 import type { Language } from '../../core/qa/answer-model';
 import type { RefusalReason } from '../../core/followup/validate';
+import { fillPlaceholders } from '../../core/qa/phrases';
 
 const TEXTS = {
   roundTitle: { sv: 'Uppföljning {year} av åtgärdsplanen – svara senast {deadline}', en: 'Follow-up {year} of the action plan – answer by {deadline}' },
@@ -71,8 +72,7 @@ export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
 
 export type TextKey = keyof typeof TEXTS;
 
-const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (_m, k: string) => String(values[k] ?? ''));
+const fill = fillPlaceholders;
 
 export function t(key: TextKey, language: Language, values: Record<string, string | number> = {}): string {
   return fill(TEXTS[key][language], values);

@@ -49,10 +49,15 @@ const PLURALS = {
   rowsWord: { sv: ['rad', 'rader'], en: ['row', 'rows'] },
 } as const;
 
+/** Fills {name} placeholders in a sentence. */
+export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? ''));
+}
+
 export function phrase(key: PhraseKey, language: Language, values: Record<string, string | number> = {}): string {
   const all: Record<string, string | number> = { ...values };
   if (typeof values.n === 'number') {
     for (const [word, forms] of Object.entries(PLURALS)) all[word] = forms[language][values.n === 1 ? 0 : 1];
   }
-  return PHRASES[key][language].replace(/\{(\w+)\}/g, (_m, name: string) => String(all[name] ?? ''));
+  return fillPlaceholders(PHRASES[key][language], all);
 }
