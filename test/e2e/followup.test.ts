@@ -8,6 +8,7 @@ import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '
 import { startHarness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
 import { RoundScheduler } from '../../src/followup/scheduler';
+import { StoreUnavailableError } from '../../src/store/document-store';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
@@ -144,6 +145,29 @@ describe('follow-up round over HTTP', function () {
     assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2031', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' })), /ingen uppföljning för 2031/);
     assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: { $gt: 1 }, actionId: ['A16-1'], unit: null })), /ingen uppföljning/);
     assert.equal((await h.bot.service.data.listHistory(2024)).length, before, 'nothing was written');
+  });
+
+  it('manages admins in chat: an added admin may start rounds, a removed one may not', async () => {
+    assert.match(textOf(await say(ADMIN, `admin ${ERIK.aad}`)), /är nu administratör/);
+    assert.match(textOf(await say(ERIK, 'kontakter')), /Kontaktpersoner per enhet/);
+    assert.match(textOf(await say(ADMIN, `ta bort admin ${ERIK.aad}`)), /inte längre administratör/);
+    assert.match(textOf(await say(ERIK, 'kontakter')), /bara administratörer/);
+  });
+
+  it('tells the user when the database fails, and writes nothing', async () => {
+    const store = h.bot.service.data.store;
+    const original = store.batch.bind(store);
+    store.batch = async () => {
+      throw new StoreUnavailableError('injected: database down');
+    };
+    try {
+      const card = JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-2', unit: 'SF', status: 'pagaende', description: 'Arbetsgruppen träffas.' }));
+      assert.match(card, /Databasen svarar inte just nu. Inget har sparats/);
+    } finally {
+      store.batch = original;
+    }
+    assert.equal(await h.bot.service.data.getAnswer(2024, 'A16-2', 'SF'), undefined);
+    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-2', unit: 'SF', status: 'pagaende', description: 'Arbetsgruppen träffas.' })), /Sparat: A16-2/);
   });
 
   it('lets an admin answer for a unit without contacts, recorded as on its behalf', async () => {

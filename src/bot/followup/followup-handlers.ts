@@ -11,7 +11,7 @@ import type { PlanAnswerer } from '../../core/qa/answerer';
 import { detectLanguage } from '../../core/qa/intent';
 import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
 import { swedishDate } from '../../core/followup/schedule';
-import { personKey, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
+import { personKey, samePerson, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
 import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
@@ -227,6 +227,11 @@ export class FollowUpHandlers {
         const roles = await service.data.getRoles();
         await service.data.setRoles({ admins: [...roles.admins, command.person], safetyChief: roles.safetyChief });
         return notice(t('adminAdded', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+      }
+      case 'remove-admin': {
+        const roles = await service.data.getRoles();
+        await service.data.setRoles({ admins: roles.admins.filter((a) => !samePerson(a, command.person)), safetyChief: roles.safetyChief });
+        return notice(t('adminRemoved', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
       }
       case 'set-safety-chief': {
         const roles = await service.data.getRoles();

@@ -47,6 +47,7 @@ const TEXTS = {
   contactsNone: { sv: '–', en: '–' },
   contactsSaved: { sv: 'Kontakter för {unit}: {people}.', en: 'Contacts for {unit}: {people}.' },
   contactRemoved: { sv: '{person} är inte längre kontakt för {unit}.', en: '{person} is no longer a contact for {unit}.' },
+  adminRemoved: { sv: '{person} är inte längre administratör.', en: '{person} is no longer an admin.' },
   adminAdded: { sv: '{person} är nu administratör.', en: '{person} is now an admin.' },
   chiefSet: { sv: '{person} är nu säkerhetschef.', en: '{person} is now the safety chief.' },
   badPerson: { sv: 'Ange personen med e-postadress eller Entra-objekt-id.', en: 'Give the person as an e-mail address or Entra object id.' },

@@ -12,6 +12,7 @@ export type FollowUpCommand =
   | { kind: 'add-contacts'; unit: string; people: Person[] }
   | { kind: 'remove-contact'; unit: string; person: Person }
   | { kind: 'add-admin'; person: Person }
+  | { kind: 'remove-admin'; person: Person }
   | { kind: 'set-safety-chief'; person: Person }
   | { kind: 'my-round' }
   | { kind: 'invalid'; message: 'person' | 'date' | 'year' };
@@ -57,6 +58,11 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
     const people = m[2]!.split(/[,;\s]+/).filter(Boolean).map(parsePerson);
     if (people.length === 0 || people.some((p) => p === null)) return { kind: 'invalid', message: 'person' };
     return { kind: 'add-contacts', unit: m[1]!, people: people as Person[] };
+  }
+  m = /^(?:ta bort admin|remove admin) (\S+)$/i.exec(text);
+  if (m) {
+    const person = parsePerson(m[1]!);
+    return person ? { kind: 'remove-admin', person } : { kind: 'invalid', message: 'person' };
   }
   m = /^(?:admin) (\S+)$/i.exec(text);
   if (m) {
