@@ -270,3 +270,23 @@ describe('follow-up with a contact given by e-mail', function () {
     assert.match(await response.text(), /Sparat: A16-1 för SF/);
   });
 });
+
+describe('questions while the database is down', function () {
+  this.timeout(30_000);
+  it('still answers questions about the plan', async () => {
+    const h = await startHarness();
+    const store = h.bot.service.data.store;
+    store.read = async () => {
+      throw new StoreUnavailableError('injected: database down');
+    };
+    store.upsert = store.read as never;
+    try {
+      const conversationId = 'a:db-down';
+      await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId, text: 'Vem ansvarar för kamerorna?', userId: '29:new-user', aadObjectId: 'ffffffff-0000-4000-8000-00000000000f' }));
+      const [reply] = await h.connector.waitFor((r) => r.conversationId === conversationId);
+      assert.match(JSON.stringify(reply!.activity), /Polisen, KLF \(SÄK\)/);
+    } finally {
+      await h.stop().catch(() => undefined);
+    }
+  });
+});

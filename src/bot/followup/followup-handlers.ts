@@ -148,7 +148,12 @@ export class FollowUpHandlers {
   async recordUser(context: TurnContext): Promise<void> {
     const basic = basicPersonOf(context);
     if (!basic.aadObjectId) return;
-    await this.learnUpn(context, basic.aadObjectId);
+    try {
+      await this.learnUpn(context, basic.aadObjectId);
+    } catch (error) {
+      // A store that fails here must not keep the user from getting an answer to their question.
+      this.deps.logger.warn({ event: 'user-lookup-failed', err: error }, 'could not look up the user');
+    }
     const person = this.personOf(context);
     const activity = context.activity;
     const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}|${person.upn ?? ''}`;
