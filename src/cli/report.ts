@@ -1,0 +1,48 @@
+/** npm run report -- --year 2024 --format xlsx|md [--out file] */
+import { writeFileSync } from 'node:fs';
+import { loadConfig } from '../config';
+import { loadGlossary, loadPlan } from '../plan-files';
+import { openStore } from '../store/open-store';
+import { FollowUpStore } from '../followup/followup-store';
+import { FollowUpService } from '../followup/followup-service';
+import { loadReport } from '../followup/report-service';
+import { reportWorkbook } from '../report/xlsx';
+import { reportMarkdown } from '../report/markdown';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  const year = Number(arg('year'));
+  const format = arg('format') ?? 'xlsx';
+  if (!Number.isInteger(year) || !['xlsx', 'md'].includes(format)) {
+    console.error('Usage: npm run report -- --year 2024 --format xlsx|md [--out file]');
+    return 2;
+  }
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    const service = new FollowUpService(new FollowUpStore(store), loadPlan(config.planFile), loadGlossary(config.glossaryFile));
+    const report = await loadReport(service, year);
+    if (!report) {
+      console.error(`There is no follow-up round for ${year}.`);
+      return 1;
+    }
+    const out = arg('out') ?? `uppfoljning-${year}.${format}`;
+    writeFileSync(out, format === 'xlsx' ? await reportWorkbook(report) : reportMarkdown(report));
+    console.log(`Report for ${year}: ${report.rows.length} rows, ${report.rows.filter((r) => r.status).length} answered → ${out}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

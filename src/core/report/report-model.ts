@@ -1,0 +1,141 @@
+/**
+ * The consolidated follow-up report, as plain data: one row per action and responsible unit, in
+ * plan order, with the stored answer, who gave it and when, and the change since last year; and a
+ * summary per målområde / working method and per unit. Pure: the caller brings plan and answers.
+ */
+import type { Plan } from '../plan/model';
+import { STATUSES, type Answer, type Contact, type Obligation, type Round, type Status } from '../followup/model';
+
+export interface ReportRow {
+  actionId: string;
+  group: number;
+  groupTitle: string;
+  areaTitle: string;
+  actionText: string;
+  /** The unit that reports this row; Ansvarig as printed is beside it. */
+  unit: string;
+  ansvarig: string;
+  status: Status | null;
+  statusLabel: string;
+  description: string;
+  answeredBy: string;
+  answeredAt: string;
+  onBehalf: boolean;
+  /** Last year's status, when last year's round exists and had an answer for this row. */
+  previousStatus: Status | null;
+  /** "ny" / "oförändrad" / "Påbörjad → Pågående" / "ej rapporterad i år"; empty without a previous round. */
+  change: string;
+}
+
+export interface AreaSummary {
+  areaId: string;
+  areaTitle: string;
+  counts: Record<Status | 'none', number>;
+}
+
+export interface UnitSummary {
+  unit: string;
+  answered: number;
+  total: number;
+  /** Contacts, for chasing a late unit. */
+  contacts: string[];
+}
+
+export interface Report {
+  year: number;
+  deadline: string;
+  state: Round['state'];
+  planTitle: string;
+  diarienummer: string;
+  hasPreviousYear: boolean;
+  rows: ReportRow[];
+  areas: AreaSummary[];
+  totals: Record<Status | 'none', number>;
+  units: UnitSummary[];
+  /** Units with unanswered rows, most behind first. */
+  lateUnits: UnitSummary[];
+}
+
+const emptyCounts = (): Record<Status | 'none', number> => ({ 'pagaende': 0, 'paborjad': 0, 'ej-paborjad': 0, none: 0 });
+
+function changeText(current: Answer | undefined, previous: Answer | undefined, hasPrevious: boolean): string {
+  if (!hasPrevious) return '';
+  if (!previous && current) return 'ny i år';
+  if (!current && previous) return 'ej rapporterad i år';
+  if (!current || !previous) return '';
+  return current.status === previous.status ? 'oförändrad' : `${STATUSES[previous.status].label} → ${STATUSES[current.status].label}`;
+}
+
+export function buildReport(input: {
+  plan: Plan;
+  round: Round;
+  obligations: Obligation[];
+  answers: Answer[];
+  /** Last year's answers, or undefined when there was no round last year. */
+  previousAnswers: Answer[] | undefined;
+  contacts: Contact[];
+}): Report {
+  const { plan, round, obligations, answers, previousAnswers, contacts } = input;
+  const byKey = new Map(answers.map((a) => [`${a.actionId}|${a.unit}`, a]));
+  const previousByKey = new Map((previousAnswers ?? []).map((a) => [`${a.actionId}|${a.unit}`, a]));
+  const actions = new Map(plan.actions.map((a) => [a.id, a]));
+  const areaTitle = new Map(plan.areas.map((a) => [a.id, a.title]));
+  const hasPrevious = previousAnswers !== undefined;
+
+  const rows: ReportRow[] = obligations.map((o) => {
+    const action = actions.get(o.actionId)!;
+    const answer = byKey.get(`${o.actionId}|${o.unit}`);
+    const previous = previousByKey.get(`${o.actionId}|${o.unit}`);
+    return {
+      actionId: o.actionId,
+      group: action.group,
+      groupTitle: action.groupTitle,
+      areaTitle: areaTitle.get(action.areaId) ?? '',
+      actionText: action.text,
+      unit: o.unit,
+      ansvarig: action.ansvarig.asPrinted,
+      status: answer?.status ?? null,
+      statusLabel: answer ? STATUSES[answer.status].label : 'Ej rapporterad',
+      description: answer?.description ?? '',
+      answeredBy: answer ? (answer.answeredBy.name ?? answer.answeredBy.upn ?? answer.answeredBy.aadObjectId ?? '') : '',
+      answeredAt: answer?.answeredAt ?? '',
+      onBehalf: answer?.onBehalf ?? false,
+      previousStatus: previous?.status ?? null,
+      change: changeText(answer, previous, hasPrevious),
+    };
+  });
+
+  const areas: AreaSummary[] = plan.areas.map((area) => {
+    const counts = emptyCounts();
+    for (const row of rows) if (actions.get(row.actionId)!.areaId === area.id) counts[row.status ?? 'none'] += 1;
+    return { areaId: area.id, areaTitle: area.title, counts };
+  });
+  const totals = emptyCounts();
+  for (const row of rows) totals[row.status ?? 'none'] += 1;
+
+  const unitNames = [...new Set(obligations.map((o) => o.unit))];
+  const units: UnitSummary[] = unitNames.map((unit) => {
+    const mine = rows.filter((r) => r.unit === unit);
+    return {
+      unit,
+      answered: mine.filter((r) => r.status !== null).length,
+      total: mine.length,
+      contacts: contacts.filter((c) => c.unit === unit).map((c) => c.person.name ?? c.person.upn ?? c.person.aadObjectId ?? ''),
+    };
+  });
+  const lateUnits = units.filter((u) => u.answered < u.total).sort((a, b) => a.answered / a.total - b.answered / b.total || b.total - a.total);
+
+  return {
+    year: round.year,
+    deadline: round.deadline,
+    state: round.state,
+    planTitle: plan.source.title,
+    diarienummer: plan.source.diarienummer,
+    hasPreviousYear: hasPrevious,
+    rows,
+    areas,
+    totals,
+    units,
+    lateUnits,
+  };
+}

@@ -1,0 +1,26 @@
+/** The report as Markdown, for reading in a browser or an editor. Table cells are escaped. */
+import type { Report } from '../core/report/report-model';
+
+/** Markdown table cell: markup-free (< escaped), pipes escaped, line breaks as <br>. */
+const cell = (text: string): string =>
+  text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
+export function reportMarkdown(report: Report): string {
+  const lines: string[] = [];
+  lines.push(`# Uppföljning ${report.year}: ${report.planTitle}`, '');
+  lines.push(`${report.diarienummer} · sista svarsdag ${report.deadline} · ${report.state === 'open' ? 'pågår' : 'stängd'}`, '');
+  lines.push('## Sammanställning', '', '| Målområde / arbetssätt | Pågående | Påbörjad | Ej påbörjad | Ej rapporterad |', '|---|---:|---:|---:|---:|');
+  for (const a of report.areas) lines.push(`| ${cell(a.areaTitle)} | ${a.counts.pagaende} | ${a.counts.paborjad} | ${a.counts['ej-paborjad']} | ${a.counts.none} |`);
+  lines.push(`| **Totalt** | ${report.totals.pagaende} | ${report.totals.paborjad} | ${report.totals['ej-paborjad']} | ${report.totals.none} |`, '');
+  lines.push('## Svarsfrekvens per enhet', '', '| Enhet | Rapporterade | Kontakter |', '|---|---:|---|');
+  for (const u of report.units) lines.push(`| ${cell(u.unit)} | ${u.answered} av ${u.total} | ${cell(u.contacts.join(', ') || '–')} |`);
+  lines.push('', '## Åtgärder', '');
+  const prev = report.hasPreviousYear;
+  lines.push(`| Id | Enhet | Åtgärd | Status | Beskrivning av utveckling | Besvarad av |${prev ? ' Förändring |' : ''}`);
+  lines.push(`|---|---|---|---|---|---|${prev ? '---|' : ''}`);
+  for (const r of report.rows) {
+    const by = r.answeredBy ? `${r.answeredBy}${r.onBehalf ? ' (för enhetens räkning)' : ''}, ${r.answeredAt.slice(0, 10)}` : '';
+    lines.push(`| ${r.actionId} | ${cell(r.unit)} | ${cell(r.actionText)} | ${r.statusLabel} | ${cell(r.description)} | ${cell(by)} |${prev ? ` ${cell(r.change)} |` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,84 @@
+/**
+ * The report as an Excel workbook (exceljs): "Åtgärder", one row per action and responsible unit
+ * with the status marked in the plan's three columns, and "Sammanställning" with the counts per
+ * målområde / working method and the response rate per unit.
+ */
+import ExcelJS from 'exceljs';
+import type { Report } from '../core/report/report-model';
+
+export const ROWS_SHEET = 'Åtgärder';
+export const SUMMARY_SHEET = 'Sammanställning';
+
+export async function reportWorkbook(report: Report): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Trygghetsboten';
+  workbook.created = new Date();
+  workbook.title = `Uppföljning ${report.year} – ${report.planTitle}`;
+
+  const sheet = workbook.addWorksheet(ROWS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns: Array<{ header: string; key: string; width: number }> = [
+    { header: 'Id', key: 'id', width: 8 },
+    { header: 'Åtgärd', key: 'group', width: 28 },
+    { header: 'Målområde / arbetssätt', key: 'area', width: 28 },
+    { header: 'Åtgärd (text i planen)', key: 'text', width: 60 },
+    { header: 'Ansvarig (som i planen)', key: 'ansvarig', width: 22 },
+    { header: 'Rapporterande enhet', key: 'unit', width: 14 },
+    { header: 'Pågående', key: 'pagaende', width: 10 },
+    { header: 'Påbörjad', key: 'paborjad', width: 10 },
+    { header: 'Ej påbörjad', key: 'ej', width: 11 },
+    { header: 'Beskrivning av utveckling', key: 'description', width: 60 },
+    { header: 'Besvarad av', key: 'by', width: 22 },
+    { header: 'Besvarad', key: 'at', width: 20 },
+    { header: 'För enhetens räkning', key: 'onBehalf', width: 12 },
+  ];
+  if (report.hasPreviousYear) {
+    columns.push({ header: `Status ${report.year - 1}`, key: 'previous', width: 14 }, { header: 'Förändring', key: 'change', width: 26 });
+  }
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  for (const row of report.rows) {
+    sheet.addRow({
+      id: row.actionId,
+      group: `${row.group}. ${row.groupTitle}`,
+      area: row.areaTitle,
+      text: row.actionText,
+      ansvarig: row.ansvarig,
+      unit: row.unit,
+      pagaende: row.status === 'pagaende' ? 'X' : '',
+      paborjad: row.status === 'paborjad' ? 'X' : '',
+      ej: row.status === 'ej-paborjad' ? 'X' : '',
+      description: row.description,
+      by: row.answeredBy,
+      at: row.answeredAt ? new Date(row.answeredAt) : '',
+      onBehalf: row.onBehalf ? 'Ja' : '',
+      previous: row.previousStatus ? { pagaende: 'Pågående', paborjad: 'Påbörjad', 'ej-paborjad': 'Ej påbörjad' }[row.previousStatus] : '',
+      change: row.change,
+    });
+  }
+  sheet.getColumn('at').numFmt = 'yyyy-mm-dd hh:mm';
+  for (const key of ['text', 'description', 'group', 'area']) sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+
+  const summary = workbook.addWorksheet(SUMMARY_SHEET);
+  summary.columns = [
+    { header: 'Målområde / arbetssätt', key: 'area', width: 50 },
+    { header: 'Pågående', key: 'pagaende', width: 10 },
+    { header: 'Påbörjad', key: 'paborjad', width: 10 },
+    { header: 'Ej påbörjad', key: 'ej', width: 11 },
+    { header: 'Ej rapporterad', key: 'none', width: 14 },
+  ];
+  summary.getRow(1).font = { bold: true };
+  for (const area of report.areas) {
+    summary.addRow({ area: area.areaTitle, pagaende: area.counts.pagaende, paborjad: area.counts.paborjad, ej: area.counts['ej-paborjad'], none: area.counts.none });
+  }
+  const total = summary.addRow({ area: 'Totalt', pagaende: report.totals.pagaende, paborjad: report.totals.paborjad, ej: report.totals['ej-paborjad'], none: report.totals.none });
+  total.font = { bold: true };
+  summary.addRow([]);
+  const header = summary.addRow(['Enhet', 'Rapporterade', 'Av', 'Svarsfrekvens', 'Kontakter']);
+  header.font = { bold: true };
+  for (const unit of report.units) {
+    summary.addRow([unit.unit, unit.answered, unit.total, unit.total ? unit.answered / unit.total : 0, unit.contacts.join(', ')]);
+    summary.lastRow!.getCell(4).numFmt = '0%';
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

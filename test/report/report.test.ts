@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import ExcelJS from 'exceljs';
+import { fileBackend } from '../store/backends';
+import { FollowUpStore } from '../../src/followup/followup-store';
+import { FollowUpService } from '../../src/followup/followup-service';
+import { loadReport } from '../../src/followup/report-service';
+import { reportWorkbook, ROWS_SHEET, SUMMARY_SHEET } from '../../src/report/xlsx';
+import { reportMarkdown } from '../../src/report/markdown';
+import type { Answer, Round } from '../../src/core/followup/model';
+import type { DocumentStore } from '../../src/store/document-store';
+import { GLOSSARY, PLAN } from '../fixtures/plan';
+
+const admin = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a', name: 'Säkerhetschefen' };
+const anna = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', name: 'Anna Andersson' };
+const karl = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c', name: 'Karl Klf' };
+const round = (year: number, state: Round['state'] = 'open'): Round => ({ year, deadline: `${year + 1}-02-28`, state, planVersion: '2023', startedBy: admin, startedAt: `${year}-12-01T08:00:00.000Z`, reminderDaysBefore: [] });
+const answer = (year: number, actionId: string, unit: string, status: Answer['status'], by = anna, onBehalf = false, description = `Svar ${actionId} ${unit}`): Answer => ({
+  year, actionId, unit, status, description, answeredBy: by, answeredAt: `${year + 1}-01-15T10:30:00.000Z`, onBehalf,
+});
+
+async function cells(buffer: Buffer, sheetName: string): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook.getWorksheet(sheetName)!;
+}
+
+describe('consolidated report', () => {
+  const backend = fileBackend();
+  let store: DocumentStore;
+  let service: FollowUpService;
+  before(async () => {
+    store = await backend.open();
+    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY);
+    const data = service.data;
+    await data.addContact({ unit: 'SF', person: anna });
+    await data.addContact({ unit: 'KLF', person: karl });
+    await data.createRound(round(2023, 'closed'));
+    await data.saveAnswer(answer(2023, 'A3-1', 'KLF', 'paborjad', karl));
+    await data.saveAnswer(answer(2023, 'A16-2', 'SF', 'pagaende'));
+    await data.createRound(round(2024));
+    await data.saveAnswer(answer(2024, 'A3-1', 'KLF', 'pagaende', karl, false, 'Två nya kameror | i Berga\nuppsatta.'));
+    await data.saveAnswer(answer(2024, 'A3-1', 'Polisen', 'paborjad', admin, true, 'Enligt Polisens besked.'));
+    await data.saveAnswer(answer(2024, 'A16-1', 'SF', 'ej-paborjad'));
+  });
+  after(async () => {
+    await store.close();
+    await backend.cleanup();
+  });
+
+  it('has one row per action and responsible unit, with answers, on-behalf answers, no answer, and the change since last year', async () => {
+    const report = (await loadReport(service, 2024))!;
+    assert.equal(report.rows.length, service.obligations.length);
+    const row = (id: string, unit: string) => report.rows.find((r) => r.actionId === id && r.unit === unit)!;
+    assert.equal(row('A3-1', 'KLF').status, 'pagaende');
+    assert.equal(row('A3-1', 'KLF').change, 'Påbörjad → Pågående');
+    assert.equal(row('A3-1', 'Polisen').onBehalf, true);
+    assert.equal(row('A3-1', 'Polisen').change, 'ny i år');
+    assert.equal(row('A16-1', 'SF').statusLabel, 'Ej påbörjad');
+    assert.equal(row('A16-2', 'SF').status, null);
+    assert.equal(row('A16-2', 'SF').change, 'ej rapporterad i år');
+    assert.deepEqual(report.totals, { pagaende: 1, paborjad: 1, 'ej-paborjad': 1, none: service.obligations.length - 3 });
+    const sf = report.units.find((u) => u.unit === 'SF')!;
+    assert.equal(sf.answered, 1);
+    assert.deepEqual(sf.contacts, ['Anna Andersson']);
+    assert.ok(report.lateUnits.some((u) => u.unit === 'SF'));
+  });
+
+  it('writes the workbook cell by cell from the stored answers', async () => {
+    const report = (await loadReport(service, 2024))!;
+    const sheet = await cells(await reportWorkbook(report), ROWS_SHEET);
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    assert.deepEqual(header, ['Id', 'Åtgärd', 'Målområde / arbetssätt', 'Åtgärd (text i planen)', 'Ansvarig (som i planen)', 'Rapporterande enhet', 'Pågående', 'Påbörjad', 'Ej påbörjad', 'Beskrivning av utveckling', 'Besvarad av', 'Besvarad', 'För enhetens räkning', 'Status 2023', 'Förändring']);
+    assert.equal(sheet.rowCount, report.rows.length + 1);
+    const find = (id: string, unit: string) => {
+      for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === id && sheet.getCell(r, 6).value === unit) return sheet.getRow(r);
+      throw new Error(`no row ${id} ${unit}`);
+    };
+    const klf = find('A3-1', 'KLF');
+    assert.equal(klf.getCell(2).value, '3. Trygghetsteknik');
+    assert.equal(klf.getCell(3).value, 'Innovativa lösningar och teknik');
+    assert.equal(klf.getCell(4).value, 'Fortsätta utbyggnaden av kamerabevakning');
+    assert.equal(klf.getCell(5).value, 'Polisen, KLF (SÄK)');
+    assert.deepEqual([klf.getCell(7).value, klf.getCell(8).value, klf.getCell(9).value], ['X', '', '']);
+    assert.equal(klf.getCell(10).value, 'Två nya kameror | i Berga\nuppsatta.');
+    assert.equal(klf.getCell(11).value, 'Karl Klf');
+    assert.equal((klf.getCell(12).value as Date).toISOString(), '2025-01-15T10:30:00.000Z');
+    assert.equal(klf.getCell(13).value, '');
+    assert.equal(klf.getCell(14).value, 'Påbörjad');
+    assert.equal(klf.getCell(15).value, 'Påbörjad → Pågående');
+    const polisen = find('A3-1', 'Polisen');
+    assert.deepEqual([polisen.getCell(7).value, polisen.getCell(8).value, polisen.getCell(13).value, polisen.getCell(11).value], ['', 'X', 'Ja', 'Säkerhetschefen']);
+    const missing = find('A16-2', 'SF');
+    assert.deepEqual([missing.getCell(7).value, missing.getCell(8).value, missing.getCell(9).value, missing.getCell(10).value], ['', '', '', '']);
+    assert.equal(missing.getCell(15).value, 'ej rapporterad i år');
+    const summary = await cells(await reportWorkbook(report), SUMMARY_SHEET);
+    const totalRow = summary.getRow(report.areas.length + 2);
+    assert.deepEqual((totalRow.values as unknown[]).slice(1, 6), ['Totalt', 1, 1, 1, service.obligations.length - 3]);
+  });
+
+  it('leaves out the change columns for a year with no previous round', async () => {
+    const report = (await loadReport(service, 2023))!;
+    assert.equal(report.hasPreviousYear, false);
+    const sheet = await cells(await reportWorkbook(report), ROWS_SHEET);
+    assert.equal(sheet.getRow(1).cellCount, 13);
+  });
+
+  it('writes a Markdown version with table cells escaped', async () => {
+    const md = reportMarkdown((await loadReport(service, 2024))!);
+    assert.match(md, /^# Uppföljning 2024: Åtgärdsplan/);
+    assert.match(md, /\| A3-1 \| KLF \| Fortsätta utbyggnaden av kamerabevakning \| Pågående \| Två nya kameror \\\| i Berga<br>uppsatta\. \| Karl Klf, 2025-01-15 \| Påbörjad → Pågående \|/);
+    assert.match(md, /Säkerhetschefen \(för enhetens räkning\)/);
+  });
+
+  it('has no report for a year without a round', async () => {
+    assert.equal(await loadReport(service, 1999), undefined);
+  });
+});
