@@ -31,6 +31,9 @@ export interface Config {
   instanceId: string;
   /** How often the scheduler looks for due reminders, deadlines and unsent round messages; 0 turns it off. */
   schedulerIntervalMs: number;
+  /** The bot's address as users reach it, for report links; default http://localhost:PORT. */
+  publicUrl: string;
+  reportLinkTtlMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sendRatePerSecond: Number(env.SEND_RATE_PER_SECOND ?? 49),
     instanceId: env.INSTANCE_ID ?? env.WEBSITE_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 60_000),
+    publicUrl: env.PUBLIC_URL ?? '',
+    reportLinkTtlMs: Number(env.REPORT_LINK_TTL_HOURS ?? 24) * 3_600_000,
   };
 }

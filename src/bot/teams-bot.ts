@@ -80,6 +80,8 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
         instanceId: config.instanceId,
         reminderDaysBefore: config.reminderDaysBefore,
         sendRatePerSecond: config.sendRatePerSecond,
+        publicUrl: config.publicUrl || `http://localhost:${config.port}`,
+        reportLinkTtlMs: config.reportLinkTtlMs,
       })
     : undefined;
   followUp?.register();

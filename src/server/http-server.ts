@@ -18,7 +18,10 @@ function isActivity(body: unknown): body is { type: string } {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }
 
-export function createHttpServer(bot: TeamsBot, logger: Logger, maxBodyBytes: number): HttpServer {
+/** Serves a report file for a link token, or nothing when the token is unknown or expired. */
+export type ReportFiles = (token: string) => Promise<{ body: Buffer | string; contentType: string; fileName: string } | undefined>;
+
+export function createHttpServer(bot: TeamsBot, logger: Logger, maxBodyBytes: number, reports?: ReportFiles): HttpServer {
   const requireToken = !bot.localMode;
   const server = restify.createServer({ name: 'trygghetsbot', handleUncaughtExceptions: false });
   let inFlight = 0;
@@ -34,6 +37,28 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, maxBodyBytes: nu
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: draining ? 'draining' : 'ok' });
     next();
+  });
+
+  server.get('/reports/:token', async (req, res) => {
+    try {
+      const file = reports ? await reports(String(req.params.token ?? '')) : undefined;
+      if (!file) {
+        logger.warn({ event: 'report-link-refused' }, 'unknown or expired report link');
+        res.send(404, { error: 'This link is unknown or has expired. Ask the bot for a new one.' });
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.fileName}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(file.body);
+      logger.info({ event: 'report-served', file: file.fileName }, 'report served');
+    } catch (error) {
+      logger.error({ event: 'report-failed', err: error }, 'report could not be built');
+      if (!res.headersSent) res.send(503, { error: 'The report could not be built right now.' });
+    }
   });
 
   server.post('/api/messages', async (req, res) => {

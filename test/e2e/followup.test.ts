@@ -9,6 +9,7 @@ import { startHarness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
 import { RoundScheduler } from '../../src/followup/scheduler';
 import { StoreUnavailableError } from '../../src/store/document-store';
+import ExcelJS from 'exceljs';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
@@ -145,6 +146,49 @@ describe('follow-up round over HTTP', function () {
     assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2031', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' })), /ingen uppföljning för 2031/);
     assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: { $gt: 1 }, actionId: ['A16-1'], unit: null })), /ingen uppföljning/);
     assert.equal((await h.bot.service.data.listHistory(2024)).length, before, 'nothing was written');
+  });
+
+  it('gives the admin a summary card whose counts match the store, and a report link that only admins get', async () => {
+    const card = (await say(ADMIN, 'sammanställning 2024')).activity.attachments![0]!.content as Record<string, unknown>;
+    assertValidCard(card);
+    const json = JSON.stringify(card);
+    const answers = await h.bot.service.data.listAnswers(2024);
+    const donut = (card.body as Array<{ type: string; data?: Array<{ legend: string; value: number }> }>).find((e) => e.type === 'Chart.Donut')!;
+    const value = (legend: string) => donut.data!.find((d) => d.legend === legend)!.value;
+    assert.equal(value('Pågående'), answers.filter((a) => a.status === 'pagaende').length);
+    assert.equal(value('Påbörjad'), answers.filter((a) => a.status === 'paborjad').length);
+    assert.equal(value('Ej rapporterad'), h.bot.service.obligations.length - answers.length);
+    assert.match(json, /"type":"Chart.VerticalBar.Grouped"/);
+    assert.match(json, new RegExp(`SF: \\d+/\\d+ – ${ANNA.aad}`));
+    // Export: admins only, a link to the bot's own server that expires and cannot be guessed.
+    assert.match(JSON.stringify(await invoke(ANNA, 'report.export', { year: '2024', format: 'xlsx' })), /bara administratörer/);
+    const linkCard = await invoke(ADMIN, 'report.export', { year: '2024', format: 'xlsx' });
+    const url = (linkCard.actions as Array<{ url: string }>)[0]!.url;
+    const path = new URL(url).pathname;
+    assert.match(path, /^\/reports\/[A-Za-z0-9_-]{43}$/);
+    const file = await fetch(`${h.bot.url}${path}`);
+    assert.equal(file.status, 200);
+    assert.match(file.headers.get('content-type') ?? '', /spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await file.arrayBuffer()) as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Åtgärder')!;
+    let found = false;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'A16-1' && row.getCell(6).value === 'SF') found = row.getCell(8).value === 'X' && row.getCell(10).value === 'Behöver utvecklas.';
+    });
+    assert.ok(found, 'the stored answer is in the workbook');
+    assert.equal((await fetch(`${h.bot.url}/reports/${'x'.repeat(43)}`)).status, 404);
+    assert.equal((await fetch(`${h.bot.url}/reports/short`)).status, 404);
+  });
+
+  it('answers "status för åtgärd" and "hur går det för" from the stored answers, for admins and contacts', async () => {
+    assert.match(textOf(await say(ANNA, 'status för åtgärd A16-1')), /SF: Påbörjad – Behöver utvecklas\./);
+    assert.match(textOf(await say(ADMIN, 'hur går det för SF?')), /SF i uppföljning 2024: \d+ av \d+ rapporterade/);
+    const stranger = { aad: '99999999-0000-4000-8000-000000000009', id: '29:stranger', conv: 'a:stranger' };
+    // For everyone else it is a question about the plan: the plan's answer, no follow-up status.
+    const plain = textOf(await say(stranger, 'status för åtgärd A16-1'));
+    assert.match(plain, /Upprätthålla en samordningsfunktion/);
+    assert.doesNotMatch(plain, /Behöver utvecklas/);
   });
 
   it('manages admins in chat: an added admin may start rounds, a removed one may not', async () => {

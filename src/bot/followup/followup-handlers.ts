@@ -20,6 +20,9 @@ import { cardAttachment, expandCard } from '../cards/render';
 import { roundActionCard, roundConfirmCard } from './round-cards';
 import { refusalText, t } from './texts';
 import { rendersCards } from '../replies';
+import { loadReport } from '../../followup/report-service';
+import { createReportLink, type ReportFormat } from '../../followup/report-links';
+import { summaryCard } from './summary-card';
 
 export interface FollowUpDeps {
   app: Application;
@@ -32,6 +35,9 @@ export interface FollowUpDeps {
   reminderDaysBefore: number[];
   /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
   sendRatePerSecond: number;
+  /** The bot's own public address, for report links (…/reports/<token>). */
+  publicUrl: string;
+  reportLinkTtlMs: number;
 }
 
 type Card = Record<string, unknown>;
@@ -105,6 +111,10 @@ export class FollowUpHandlers {
     app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
       await this.reply(context, await this.onContactsSave(context, data));
     });
+    app.adaptiveCards.actionExecute('round.remind', async (context, _state, data: Record<string, unknown>) => (await this.onRemindVerb(context, data)) as AdaptiveCard);
+    app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) => this.reply(context, await this.onRemindVerb(context, data)));
+    app.adaptiveCards.actionExecute('report.export', async (context, _state, data: Record<string, unknown>) => (await this.onExport(context, data)) as AdaptiveCard);
+    app.adaptiveCards.actionSubmit('report.export', async (context, _state, data: Record<string, unknown>) => this.reply(context, await this.onExport(context, data)));
     app.adaptiveCards.actionExecute('round.cancel', async (_context, _state, data: Record<string, unknown>) => notice(t('cancelled', actionLanguage(data))) as AdaptiveCard);
     app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) => this.reply(context, notice(t('cancelled', actionLanguage(data)))));
   }
@@ -178,6 +188,9 @@ export class FollowUpHandlers {
   async onMessage(context: TurnContext, text: string): Promise<boolean> {
     const command = parseFollowUpCommand(text);
     if (!command) return false;
+    if ((command.kind === 'action-status' || command.kind === 'unit-status') && !(await this.mayViewAnswers(context))) {
+      return false; // for everyone else it is a question about the plan, answered from the plan
+    }
     const lang = languageOf(context);
     try {
       await this.reply(context, await this.runCommand(context, command, lang));
@@ -194,6 +207,7 @@ export class FollowUpHandlers {
     const user = this.personOf(context);
     if (command.kind === 'invalid') return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
     if (command.kind === 'my-round') return this.myRoundCard(context, lang);
+    if (command.kind === 'action-status' || command.kind === 'unit-status') return this.statusView(command, lang);
     if (!(await service.isAdmin(user))) {
       this.deps.logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
       return notice(t('notAdmin', lang));
@@ -219,6 +233,11 @@ export class FollowUpHandlers {
       }
       case 'list-contacts':
         return this.contactsCard(lang);
+      case 'summary': {
+        const year = command.year ?? (await this.latestRound())?.year;
+        const report = year ? await loadReport(service, year) : undefined;
+        return report ? summaryCard(report, lang) : notice(t('noRound', lang));
+      }
       case 'add-contacts': {
         if (!service.obligations.some((o) => o.unit === command.unit)) return notice(t('unknownUnit', lang, { unit: command.unit }));
         for (const person of command.people) await service.data.addContact({ unit: command.unit, person });
@@ -287,6 +306,77 @@ export class FollowUpHandlers {
       logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed while saving contacts');
       return notice(t('storeDown', lang));
     }
+  }
+
+  /** Stored answers are for the people in the follow-up: admins and contacts. */
+  private async mayViewAnswers(context: TurnContext): Promise<boolean> {
+    try {
+      const user = this.personOf(context);
+      return (await this.deps.service.isAdmin(user)) || (await this.deps.service.unitsOf(user)).length > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  private async latestRound(): Promise<Round | undefined> {
+    const rounds = await this.deps.service.data.listRounds();
+    return rounds.filter((r) => r.state === 'open').pop() ?? rounds.pop();
+  }
+
+  /** "status för åtgärd A3-1", "hur går det för SF?": answered from the stored answers. */
+  private async statusView(command: Extract<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>, lang: Language): Promise<Card> {
+    const { service } = this.deps;
+    const year = command.year ?? (await this.latestRound())?.year;
+    const report = year ? await loadReport(service, year) : undefined;
+    if (!report) return notice(t('noRound', lang));
+    const line = (r: (typeof report.rows)[number]) =>
+      r.status ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})` : `${r.unit}: ${t('notReported', lang)}`;
+    if (command.kind === 'action-status') {
+      const rows = report.rows.filter((r) => r.actionId === command.actionId);
+      if (rows.length === 0) return notice(refusalText('unknown-action', lang, command.actionId));
+      const action = service.plan.actions.find((a) => a.id === command.actionId)!;
+      const title = t('actionStatusTitle', lang, { actionId: command.actionId, year: report.year });
+      return expandCard('message', { fallbackText: [title, action.text, ...rows.map(line)].join('\n'), title, paragraphs: [action.text, ...rows.map(line)], citationLines: [] });
+    }
+    const wanted = command.unit.toLocaleLowerCase('sv');
+    const unit = report.units.find((u) => u.unit.toLocaleLowerCase('sv') === wanted);
+    if (!unit) return notice(t('unknownUnit', lang, { unit: command.unit.slice(0, 40) }));
+    const rows = report.rows.filter((r) => r.unit === unit.unit);
+    const counts = ['Pågående', 'Påbörjad', 'Ej påbörjad'].map((label) => `${label} ${rows.filter((r) => r.statusLabel === label).length}`).join(' · ');
+    const missing = rows.filter((r) => !r.status).map((r) => r.actionId);
+    const title = t('unitStatusTitle', lang, { unit: unit.unit, year: report.year, answered: unit.answered, total: unit.total });
+    const paragraphs = [counts, ...(missing.length ? [t('missingList', lang, { ids: missing.slice(0, 40).join(', ') + (missing.length > 40 ? ' …' : '') })] : []), t('contactsOf', lang, { people: unit.contacts.join(', ') || '–' })];
+    return expandCard('message', { fallbackText: [title, ...paragraphs].join('\n'), title, paragraphs, citationLines: [] });
+  }
+
+  private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const lang = actionLanguage(data);
+    await this.recordUser(context);
+    if (!(await this.deps.service.isAdmin(this.personOf(context)))) return notice(t('notAdmin', lang));
+    const round = await this.deps.service.data.getRound(Number(data.year));
+    if (!round || round.state !== 'open') return notice(t('noRound', lang));
+    return notice(t('remindersSent', lang, { n: await this.remind(round) }));
+  }
+
+  /** A link to the report on the bot's own server: unguessable, expiring, admins only. */
+  private async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const { service, logger } = this.deps;
+    const lang = actionLanguage(data);
+    await this.recordUser(context);
+    const user = this.personOf(context);
+    if (!(await service.isAdmin(user))) {
+      logger.warn({ event: 'refused', reason: 'not-admin', action: 'report.export' }, 'report export refused');
+      return notice(t('notAdmin', lang));
+    }
+    const year = Number(data.year);
+    const format: ReportFormat = data.format === 'md' ? 'md' : 'xlsx';
+    if (!(await service.data.getRound(year))) return notice(t('noRound', lang));
+    const token = await createReportLink(service.data.store, year, format, user, this.deps.reportLinkTtlMs);
+    const url = `${this.deps.publicUrl.replace(/\/$/, '')}/reports/${token}`;
+    const hours = Math.round(this.deps.reportLinkTtlMs / 3_600_000);
+    logger.info({ event: 'report-link', year, format }, 'report link created');
+    const title = t('reportReady', lang, { year, format: format === 'xlsx' ? 'Excel' : 'Markdown' });
+    return expandCard('link', { fallbackText: `${title}\n${url}`, title, note: t('reportLinkNote', lang, { hours }), linkTitle: t('openReport', lang), url });
   }
 
   private async openRound(): Promise<Round | undefined> {

@@ -15,6 +15,9 @@ export type FollowUpCommand =
   | { kind: 'remove-admin'; person: Person }
   | { kind: 'set-safety-chief'; person: Person }
   | { kind: 'my-round' }
+  | { kind: 'summary'; year: number | null }
+  | { kind: 'action-status'; actionId: string; year: number | null }
+  | { kind: 'unit-status'; unit: string; year: number | null }
   | { kind: 'invalid'; message: 'person' | 'date' | 'year' };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,5 +78,11 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
     return person ? { kind: 'set-safety-chief', person } : { kind: 'invalid', message: 'person' };
   }
   if (/^(?:min uppföljning|mina åtgärder|uppföljning|my follow-?up)$/i.test(text)) return { kind: 'my-round' };
+  m = /^(?:sammanställning(?:en)?|summary)(?: (\d{4}))?$/i.exec(text);
+  if (m) return { kind: 'summary', year: m[1] ? Number(m[1]) : null };
+  m = /^(?:status (?:för |for )?(?:åtgärd |action )?)(A\d{1,2}-\d{1,2})(?: (\d{4}))?\??$/i.exec(text);
+  if (m) return { kind: 'action-status', actionId: m[1]!.toUpperCase(), year: m[2] ? Number(m[2]) : null };
+  m = /^(?:hur går det för|how is) (.+?)(?: doing)?(?: (\d{4}))?\s*\??$/i.exec(text);
+  if (m) return { kind: 'unit-status', unit: m[1]!.trim(), year: m[2] ? Number(m[2]) : null };
   return null;
 }

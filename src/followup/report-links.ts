@@ -1,0 +1,32 @@
+/**
+ * Links to a report served by the bot's own server: an unguessable token (32 random bytes) that
+ * expires. Only its SHA-256 is stored, so the store holds nothing that opens a report by itself.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { DocumentBody, DocumentStore } from '../store/document-store';
+import type { Person } from '../core/followup/model';
+
+export type ReportFormat = 'xlsx' | 'md';
+
+interface LinkDoc extends DocumentBody {
+  type: 'report-link';
+  year: number;
+  format: ReportFormat;
+  expiresAt: number;
+  createdBy: Person;
+}
+
+const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function createReportLink(store: DocumentStore, year: number, format: ReportFormat, createdBy: Person, ttlMs: number, now = Date.now()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await store.create<LinkDoc>('directory', { id: `link|${hash(token)}`, pk: 'report-links', type: 'report-link', year, format, expiresAt: now + ttlMs, createdBy });
+  return token;
+}
+
+export async function resolveReportLink(store: DocumentStore, token: string, now = Date.now()): Promise<{ year: number; format: ReportFormat } | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const doc = await store.read<LinkDoc>('directory', 'report-links', `link|${hash(token)}`);
+  if (!doc || doc.expiresAt <= now) return undefined;
+  return { year: doc.year, format: doc.format };
+}
