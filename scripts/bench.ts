@@ -6,7 +6,7 @@
  *  (c) peak RSS of the bot process (VmHWM) after the run.
  * Machines are shared and noisy: medians and ratios, question and trivial messages interleaved.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +133,11 @@ async function main(): Promise<void> {
   console.log(`    finished in ${followUp.fanOutSeconds.toFixed(2)} s; over the minimum 10 s: ${followUp.ratio.toFixed(3)}   target <= ${TARGETS.fanOutRatio}: ${followUp.ratio <= TARGETS.fanOutRatio ? 'PASS' : 'FAIL'}`);
   console.log(`    duplicates ${followUp.duplicates}, lost ${followUp.lost}   target 0 and 0: ${followUp.duplicates === 0 && followUp.lost === 0 ? 'PASS' : 'FAIL'}`);
   console.log(`\n(e) 200 concurrent answer submissions over HTTP: median ${fmt(followUp.answerMedianMs)}   p99 ${fmt(followUp.answerP99Ms)}   all stored exactly once: ${followUp.storedOnce ? 'PASS' : 'FAIL'}`);
+  const reportRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js')], { encoding: 'utf8' });
+  if (reportRun.status !== 0) throw new Error(`report bench failed: ${reportRun.stderr}`);
+  const report = JSON.parse(reportRun.stdout.trim().split('\n').pop()!) as { rows: number; loadMedianMs: number; xlsxMedianMs: number; mdMedianMs: number; xlsxBytes: number; peakRssMb: number };
+  console.log(`\n(f) report for the full plan (${report.rows} rows, a year of answers and the previous year), own process:`);
+  console.log(`    read and build ${fmt(report.loadMedianMs)}   Excel ${fmt(report.xlsxMedianMs)} (${Math.round(report.xlsxBytes / 1024)} KB)   Markdown ${fmt(report.mdMedianMs)}   peak RSS ${report.peakRssMb.toFixed(1)} MB`);
 }
 
 main().catch((error: unknown) => {

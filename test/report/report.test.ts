@@ -9,6 +9,10 @@ import { reportMarkdown } from '../../src/report/markdown';
 import type { Answer, Round } from '../../src/core/followup/model';
 import type { DocumentStore } from '../../src/store/document-store';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
+import { buildReport } from '../../src/core/report/report-model';
+import { summaryCard } from '../../src/bot/followup/summary-card';
+import { assertValidCard } from '../fixtures/cards';
+import { obligationsFor } from '../../src/core/followup/obligations';
 
 const admin = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a', name: 'Säkerhetschefen' };
 const anna = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', name: 'Anna Andersson' };
@@ -113,5 +117,22 @@ describe('consolidated report', () => {
 
   it('has no report for a year without a round', async () => {
     assert.equal(await loadReport(service, 1999), undefined);
+  });
+});
+
+describe('summary card with a full plan of answers', () => {
+  it('stays under the size limit, parses, and counts every report', () => {
+    const obligations = obligationsFor(PLAN, GLOSSARY);
+    const statuses = ['pagaende', 'paborjad', 'ej-paborjad'] as const;
+    const answers = obligations.map((o, i) => answer(2024, o.actionId, o.unit, statuses[i % 3]!, anna, false, 'Lång beskrivning. '.repeat(100)));
+    const contacts = [...new Set(obligations.map((o) => o.unit))].flatMap((unit) => [1, 2, 3].map((n) => ({ unit, person: { upn: `kontakt${n}.${unit.toLowerCase().replace(/[^a-zåäö]/g, '')}@linkoping.se`, name: `Kontaktperson Nummer${n} ${unit}` } })));
+    const full = buildReport({ plan: PLAN, round: round(2024), obligations, answers, previousAnswers: answers, contacts });
+    for (const lang of ['sv', 'en'] as const) assertValidCard(summaryCard(full, lang));
+    const none = buildReport({ plan: PLAN, round: round(2024), obligations, answers: [], previousAnswers: undefined, contacts });
+    const card = summaryCard(none, 'sv');
+    assertValidCard(card);
+    assert.match(JSON.stringify(card), /… \+\d+/, 'late units beyond the first 15 are summarized');
+    assert.equal(full.totals.none, 0);
+    assert.equal(full.totals.pagaende + full.totals.paborjad + full.totals['ej-paborjad'], obligations.length);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Report generation for the full plan with a year of answers and a previous year, in a process of
+ * its own so its peak memory is its own: prints JSON with median times and peak RSS.
+ * Run by npm run bench (node dist/scripts/bench-report.js).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStore } from '../src/store/file-store';
+import { FollowUpStore } from '../src/followup/followup-store';
+import { FollowUpService } from '../src/followup/followup-service';
+import { loadReport } from '../src/followup/report-service';
+import { reportWorkbook } from '../src/report/xlsx';
+import { reportMarkdown } from '../src/report/markdown';
+import { loadGlossary, loadPlan } from '../src/plan-files';
+import { projectRoot } from '../src/project-root';
+import type { Answer, Round } from '../src/core/followup/model';
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+
+async function main(): Promise<void> {
+  const root = projectRoot(__dirname);
+  const dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-report-'));
+  const store = new FileStore(dir);
+  const service = new FollowUpService(new FollowUpStore(store), loadPlan(join(root, 'data/plan/plan-2023.json')), loadGlossary(join(root, 'data/glossary/units.json')));
+  const person = { upn: 'kontakt@linkoping.se', name: 'Kontakt Person' };
+  const statuses = ['pagaende', 'paborjad', 'ej-paborjad'] as const;
+  for (const year of [2023, 2024]) {
+    const round: Round = { year, deadline: `${year + 1}-02-28`, state: 'closed', planVersion: '2023', startedBy: person, startedAt: `${year}-12-01T08:00:00Z`, reminderDaysBefore: [] };
+    await service.data.createRound(round);
+    for (const [i, o] of service.obligations.entries()) {
+      const answer: Answer = { year, actionId: o.actionId, unit: o.unit, status: statuses[(i + year) % 3]!, description: `Utveckling under ${year}: `.padEnd(600, 'text '), answeredBy: person, answeredAt: `${year + 1}-01-20T09:00:00Z`, onBehalf: false };
+      await service.data.saveAnswer(answer);
+    }
+  }
+  const times = { load: [] as number[], xlsx: [] as number[], md: [] as number[] };
+  let bytes = 0;
+  for (let i = 0; i < 7; i++) {
+    let t = performance.now();
+    const report = (await loadReport(service, 2024))!;
+    times.load.push(performance.now() - t);
+    t = performance.now();
+    bytes = (await reportWorkbook(report)).length;
+    times.xlsx.push(performance.now() - t);
+    t = performance.now();
+    reportMarkdown(report);
+    times.md.push(performance.now() - t);
+  }
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(JSON.stringify({
+    rows: service.obligations.length,
+    loadMedianMs: median(times.load),
+    xlsxMedianMs: median(times.xlsx),
+    mdMedianMs: median(times.md),
+    xlsxBytes: bytes,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
