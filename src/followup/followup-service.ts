@@ -30,6 +30,10 @@ export class FollowUpService {
     this.obligations = obligationsFor(plan, glossary);
   }
 
+  configuredAdminList(): Person[] {
+    return [...this.configuredAdmins];
+  }
+
   async isAdmin(person: Person): Promise<boolean> {
     if (this.configuredAdmins.some((a) => samePerson(a, person))) return true;
     const roles = await this.data.getRoles();

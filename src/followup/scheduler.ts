@@ -6,13 +6,15 @@
  */
 import type { Logger } from '../log';
 import type { FollowUpService } from './followup-service';
-import { dueWork, remindersDone } from '../core/followup/schedule';
+import { dueSummaries, dueWork, remindersDone, type SummaryReason } from '../core/followup/schedule';
 import { PreconditionFailedError } from '../store/document-store';
 import type { Round } from '../core/followup/model';
 
 export interface SchedulerActions {
   remind(round: Round): Promise<number>;
   resumeDelivery(round: Round): Promise<void>;
+  /** Sends the summary card to the safety chief and the admins; returns how many got it. */
+  sendSummary(round: Round, reason: SummaryReason): Promise<number>;
 }
 
 export class RoundScheduler {
@@ -45,10 +47,39 @@ export class RoundScheduler {
     return this.ticking;
   }
 
+  /** Sends the summaries due for a round, each marked on the round first (ETag) so it goes out once. */
+  private async summaries(round: Round, now: Date): Promise<void> {
+    const everyoneAnswered = await this.everyoneAnswered(round);
+    for (const due of dueSummaries(round, now, everyoneAnswered)) {
+      const current = await this.service.data.getRound(round.year);
+      if (!current || (current.summariesSent ?? []).includes(due.key)) continue;
+      const { _etag, ...body } = current;
+      try {
+        await this.service.data.updateRound({ ...body, summariesSent: [...(body.summariesSent ?? []), due.key] }, _etag);
+      } catch (error) {
+        if (error instanceof PreconditionFailedError) continue;
+        throw error;
+      }
+      const n = await this.actions.sendSummary(body, due.reason);
+      this.logger.info({ event: 'summary-sent', year: round.year, reason: due.reason, recipients: n }, 'summary sent');
+    }
+  }
+
+  /** Every unit with contacts has answered all its actions. */
+  private async everyoneAnswered(round: Round): Promise<boolean> {
+    const contacts = await this.service.data.listContacts();
+    const units = new Set(contacts.map((c) => c.unit));
+    const expected = this.service.obligations.filter((o) => units.has(o.unit));
+    if (expected.length === 0) return false;
+    const answers = await this.service.data.listAnswers(round.year);
+    return expected.every((o) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit));
+  }
+
   private async work(now: Date): Promise<void> {
     try {
       if (!(await this.service.data.acquireLease('scheduler', this.instanceId, this.intervalMs * 3, now.getTime()))) return;
       for (const round of await this.service.data.listRounds()) {
+        await this.summaries(round, now);
         if (round.state !== 'open') continue;
         for (const work of dueWork(round, now)) {
           if (work.kind === 'close') {
@@ -69,7 +100,9 @@ export class RoundScheduler {
           const n = await this.actions.remind(body);
           this.logger.info({ event: 'scheduled-reminder', year: round.year, daysBefore: work.daysBefore, reminded: n }, 'reminders sent');
         }
-        if ((await this.service.data.getRound(round.year))?.state === 'open') await this.actions.resumeDelivery(round);
+        const after = await this.service.data.getRound(round.year);
+        if (after?.state === 'open') await this.actions.resumeDelivery(round);
+        else if (after) await this.summaries(after, now); // closed just now: the closing summary
       }
     } catch (error) {
       this.logger.error({ event: 'scheduler-failed', err: error }, 'scheduled work failed; retried next tick');

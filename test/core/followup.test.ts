@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { obligationsFor, municipalUnits, summarizeRound } from '../../src/core/followup/obligations';
 import { validateSubmission, progress, type SubmissionContext } from '../../src/core/followup/validate';
 import { MAX_DESCRIPTION_LENGTH, NO_UNIT, personKey, type Round } from '../../src/core/followup/model';
-import { dueWork, remindersDone } from '../../src/core/followup/schedule';
+import { dueSummaries, dueWork, isoWeek, remindersDone } from '../../src/core/followup/schedule';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const obligations = obligationsFor(PLAN, GLOSSARY);
@@ -104,5 +104,24 @@ describe('follow-up: what is due when', () => {
     assert.deepEqual(dueWork(open, at('2025-02-28T22:59:00Z')), [{ kind: 'remind', daysBefore: 3 }]);
     assert.deepEqual(dueWork(open, at('2025-02-28T23:01:00Z')), [{ kind: 'close' }]);
     assert.deepEqual(dueWork({ ...open, state: 'closed' }, at('2025-03-05T08:00:00Z')), []);
+  });
+});
+
+describe('follow-up: summaries to the safety chief', () => {
+  it('numbers weeks the ISO way', () => {
+    assert.equal(isoWeek('2025-01-01'), '2025-W01');
+    assert.equal(isoWeek('2024-12-30'), '2025-W01');
+    assert.equal(isoWeek('2021-01-03'), '2020-W53');
+    assert.equal(isoWeek('2026-11-25'), '2026-W48');
+  });
+  it('is due each Monday while open, once when everyone has answered, and once when closed', () => {
+    const open = { ...round, startedAt: '2025-01-08T08:00:00Z' };
+    assert.deepEqual(dueSummaries(open, new Date('2025-01-13T08:00:00Z'), false), [{ reason: 'weekly', key: 'weekly:2025-W03' }]);
+    assert.deepEqual(dueSummaries({ ...open, summariesSent: ['weekly:2025-W03'] }, new Date('2025-01-13T15:00:00Z'), false), []);
+    assert.deepEqual(dueSummaries(open, new Date('2025-01-15T08:00:00Z'), false), []);
+    assert.deepEqual(dueSummaries(open, new Date('2025-01-15T08:00:00Z'), true), [{ reason: 'complete', key: 'complete' }]);
+    assert.deepEqual(dueSummaries({ ...open, summariesSent: ['complete'] }, new Date('2025-01-16T08:00:00Z'), true), []);
+    assert.deepEqual(dueSummaries({ ...open, state: 'closed' }, new Date('2025-03-01T08:00:00Z'), true), [{ reason: 'closed', key: 'closed' }]);
+    assert.deepEqual(dueSummaries({ ...open, state: 'closed', summariesSent: ['closed'] }, new Date('2025-03-03T08:00:00Z'), true), []);
   });
 });

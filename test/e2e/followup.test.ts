@@ -268,18 +268,25 @@ describe('follow-up scheduler', function () {
     await h.bot.scheduler.tick(new Date('2099-01-10T09:00:00Z'));
     await h.bot.bot.followUp!.idle();
     assert.equal(h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2025 av åtgärdsplanen')).length, 1);
-    // Two instances tick on the reminder day: one reminder.
+    // Two instances tick on the reminder day: one reminder (the lease of the first instance has expired by then).
     const followUp = h.bot.bot.followUp!;
-    const other = new RoundScheduler(h.bot.service, { remind: (r) => followUp.remind(r), resumeDelivery: (r) => followUp.resumeDelivery(r) }, h.bot.logger, 'second-instance', 60_000);
+    const other = new RoundScheduler(h.bot.service, { remind: (r) => followUp.remind(r), resumeDelivery: (r) => followUp.resumeDelivery(r), sendSummary: (r, reason) => followUp.sendSummary(r, reason) }, h.bot.logger, 'second-instance', 60_000);
     const day = new Date('2099-02-14T09:00:00Z');
     // The lease of the first instance has expired by then; whichever takes it reminds.
     await Promise.all([h.bot.scheduler.tick(day), other.tick(day)]);
     assert.equal(reminders().length, 1);
     await Promise.all([h.bot.scheduler.tick(new Date('2099-02-14T10:00:00Z')), other.tick(new Date('2099-02-14T10:00:00Z'))]);
     assert.equal(reminders().length, 1, 'not twice on the same day');
+    // A Monday while open: the weekly summary to the admin (the safety chief's role), once.
+    const summaries = (kind: RegExp) => h.connector.forConversation(ADMIN.conv).filter((r) => kind.test(String(r.activity.text ?? '')));
+    await Promise.all([h.bot.scheduler.tick(new Date('2099-01-12T07:00:00Z')), other.tick(new Date('2099-01-12T07:00:00Z'))]);
+    await h.bot.scheduler.tick(new Date('2099-01-12T09:00:00Z'));
+    assert.equal(summaries(/Veckans sammanställning av uppföljning 2025/).length, 1);
+    assertValidCard(summaries(/Veckans sammanställning/)[0]!.activity.attachments![0]!.content);
     await h.bot.scheduler.tick(new Date('2099-03-02T09:00:00Z'));
     await other.tick(new Date('2099-03-02T09:00:00Z'));
     assert.equal((await h.bot.service.data.getRound(2025))?.state, 'closed');
+    assert.equal(summaries(/Uppföljning 2025 är stängd. Här är sammanställningen/).length, 1, 'the closing summary, once');
   });
 });
 

@@ -10,7 +10,7 @@ import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { detectLanguage } from '../../core/qa/intent';
 import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
-import { swedishDate } from '../../core/followup/schedule';
+import { swedishDate, type SummaryReason } from '../../core/followup/schedule';
 import { personKey, samePerson, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
@@ -610,6 +610,45 @@ export class FollowUpHandlers {
       }
       return sent;
     };
+  }
+
+  /** Sends the summary card to the safety chief and the admins who have a chat with the bot. */
+  async sendSummary(round: Round, reason: SummaryReason): Promise<number> {
+    const { service, adapter, botAppId, logger } = this.deps;
+    const report = await loadReport(service, round.year);
+    if (!report) return 0;
+    const roles = await service.data.getRoles();
+    const people = [...(roles.safetyChief ? [roles.safetyChief] : []), ...roles.admins, ...service.configuredAdminList()];
+    const seen = new Set<string>();
+    let n = 0;
+    for (const person of people) {
+      const user = await service.data.getUser(person);
+      if (!user?.conversationId || !user.serviceUrl || seen.has(user.conversationId)) continue;
+      seen.add(user.conversationId);
+      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
+      const card = summaryCard(report, lang);
+      const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, { year: round.year });
+      let failure: unknown;
+      await adapter.continueConversationAsync(
+        botAppId,
+        {
+          channelId: 'msteams',
+          serviceUrl: user.serviceUrl,
+          conversation: { id: user.conversationId, isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
+          user: { id: user.teamsUserId ?? '', name: '' },
+        },
+        async (ctx) => {
+          try {
+            await ctx.sendActivity({ type: 'message', text: intro, attachments: [cardAttachment(card)] });
+          } catch (error) {
+            failure = error;
+          }
+        },
+      );
+      if (failure) logger.warn({ event: 'summary-failed', err: toSendError(failure).message }, 'summary not sent');
+      else n += 1;
+    }
+    return n;
   }
 
   /** Reminds everyone with unanswered obligations in the round; returns how many were reminded. */

@@ -53,6 +53,8 @@ export interface Round {
   reminderDaysBefore: number[];
   /** The reminders already sent (days before the deadline). */
   remindersSent?: number[];
+  /** The summaries already sent to the safety chief ("weekly:2025-W07", "complete", "closed"). */
+  summariesSent?: string[];
   /** Where the round was started: the admin's chat, and what Teams needs to open new chats. */
   origin?: RoundOrigin;
 }

@@ -36,3 +36,34 @@ export function dueWork(round: Round & { remindersSent?: number[] }, now: Date):
 export function remindersDone(round: Round & { remindersSent?: number[] }, daysBefore: number): number[] {
   return [...new Set([...(round.remindersSent ?? []), ...round.reminderDaysBefore.filter((d) => d >= daysBefore)])].sort((a, b) => b - a);
 }
+
+export type SummaryReason = 'weekly' | 'complete' | 'closed';
+
+/** The week a date falls in, Swedish style (ISO 8601 weeks start on Monday): "2025-W07". */
+export function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const weekday = d.getUTCDay() || 7; // Monday 1 … Sunday 7
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the week's Thursday decides its year
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The summaries due to the safety chief: each Monday while the round is open, once when everyone
+ * asked has answered, and once when the round has closed. Returns the keys to mark as sent.
+ */
+export function dueSummaries(round: Round & { summariesSent?: string[] }, now: Date, everyoneAnswered: boolean): Array<{ reason: SummaryReason; key: string }> {
+  const sent = new Set(round.summariesSent ?? []);
+  const today = swedishDate(now);
+  const due: Array<{ reason: SummaryReason; key: string }> = [];
+  if (round.state === 'closed') {
+    if (!sent.has('closed')) due.push({ reason: 'closed', key: 'closed' });
+    return due;
+  }
+  if (everyoneAnswered && !sent.has('complete')) due.push({ reason: 'complete', key: 'complete' });
+  const monday = new Date(`${today}T00:00:00Z`).getUTCDay() === 1;
+  const weekKey = `weekly:${isoWeek(today)}`;
+  if (monday && !sent.has(weekKey) && today > round.startedAt.slice(0, 10)) due.push({ reason: 'weekly', key: weekKey });
+  return due;
+}
