@@ -3,13 +3,14 @@
  * with the status marked in the plan's three columns, and "Sammanställning" with the counts per
  * målområde / working method and the response rate per unit.
  */
-import ExcelJS from 'exceljs';
 import type { Report } from '../core/report/report-model';
 
 export const ROWS_SHEET = 'Åtgärder';
 export const SUMMARY_SHEET = 'Sammanställning';
 
 export async function reportWorkbook(report: Report): Promise<Buffer> {
+  // Loaded when a report is asked for: exceljs is large, and the bot answers questions all day without it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trygghetsboten';
   workbook.created = new Date();
