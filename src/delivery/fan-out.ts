@@ -21,8 +21,15 @@ export interface SentMessage {
   activityId?: string;
 }
 
-/** Sends the round's message to one person; throws SendError (or an error with statusCode) on failure. */
-export type SendFn = (recipient: Recipient, limiter: RateLimiter) => Promise<SentMessage>;
+/**
+ * Sends the round's message to one person; throws SendError (or an error with statusCode) on
+ * failure. It must call `ready()` right before it transmits: that is when the recipient is claimed,
+ * so the window in which a crash leaves a claim without a message is as short as it can be.
+ */
+export type SendFn = (recipient: Recipient, limiter: RateLimiter, ready: () => Promise<void>) => Promise<SentMessage>;
+
+/** Another instance claimed the recipient first. */
+class ClaimLost extends Error {}
 
 export interface FanOutSummary {
   delivered: number;
@@ -85,33 +92,50 @@ export async function fanOut(year: number, recipients: Recipient[], data: Follow
       attempts: existing?.attempts ?? 0,
       updatedAt: new Date().toISOString(),
     };
-    let etag: string;
-    try {
-      etag = await data.putDelivery(claim, existing?._etag);
-    } catch (error) {
-      if (error instanceof ConflictError || error instanceof PreconditionFailedError) {
-        summary.takenByOther += 1;
-        return;
+    let etag: string | undefined;
+    const ready = async (): Promise<void> => {
+      if (etag !== undefined) return;
+      try {
+        etag = await data.putDelivery(claim, existing?._etag);
+      } catch (error) {
+        if (error instanceof ConflictError || error instanceof PreconditionFailedError) throw new ClaimLost();
+        throw error;
       }
-      throw error;
-    }
+    };
     for (let attempt = 1; ; attempt++) {
       summary.attempts += 1;
       try {
-        const sent = await send(recipient, limiter);
-        await settle(claim, etag, { state: 'delivered', attempts: claim.attempts + attempt, lastError: undefined, ...sent });
+        const sent = await send(recipient, limiter, ready);
+        await ready(); // a send that forgot to call it: claim now
+        await settle(claim, etag!, { state: 'delivered', attempts: claim.attempts + attempt, lastError: undefined, ...sent });
         summary.delivered += 1;
         return;
       } catch (error) {
+        if (error instanceof ClaimLost) {
+          summary.takenByOther += 1;
+          return;
+        }
+        // Failed before anything was sent: claim now, so the failure is recorded in the same way.
+        if (etag === undefined) {
+          try {
+            await ready();
+          } catch (claimError) {
+            if (claimError instanceof ClaimLost) {
+              summary.takenByOther += 1;
+              return;
+            }
+            throw claimError;
+          }
+        }
         const kind = classify(error);
         const message = error instanceof Error ? error.message : String(error);
         if (kind === 'unreachable') {
-          await settle(claim, etag, { state: 'unreachable', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
+          await settle(claim, etag!, { state: 'unreachable', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
           summary.unreachable += 1;
           return;
         }
         if (kind === 'fail' || attempt >= policy.maxAttempts) {
-          await settle(claim, etag, { state: 'failed', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
+          await settle(claim, etag!, { state: 'failed', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
           summary.failed += 1;
           return;
         }

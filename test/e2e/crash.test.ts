@@ -84,9 +84,12 @@ describe('a bot killed mid-round', function () {
     const store = new FileStore(storeDir);
     const deliveries = await new FollowUpStore(store).listDeliveries(2024);
     await store.close();
-    // Everyone got exactly one message: those sent before the kill (some recorded as uncertain,
-    // not resent) and the rest after the restart.
-    assert.equal(perPerson.size, PEOPLE, `reached ${perPerson.size} of ${PEOPLE}`);
+    // Everyone is accounted for: reached exactly once (before the kill or after the restart), or,
+    // if the process died between claiming them and sending, recorded as uncertain ("sending"),
+    // which the admin's summary reports; the claim is written right before the send, so that is rare.
     for (const d of deliveries) assert.ok(d.state === 'delivered' || d.state === 'sending', `${d.state} for ${d.recipient.aadObjectId}`);
+    const uncertainUnreached = deliveries.filter((d) => d.state === 'sending' && !perPerson.has(`a:p${Number(d.recipient.aadObjectId!.slice(-12))}`)).length;
+    assert.equal(perPerson.size + uncertainUnreached, PEOPLE, `reached ${perPerson.size} of ${PEOPLE}, ${uncertainUnreached} uncertain`);
+    assert.ok(uncertainUnreached <= 2, `${uncertainUnreached} claimed but never sent`);
   });
 });

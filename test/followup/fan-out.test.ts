@@ -54,7 +54,8 @@ describe('delivery', () => {
   it('sends everyone exactly one message despite 503s and 429s, and records each delivery', async () => {
     const sent = new Map<string, number>();
     let calls = 0;
-    const send: SendFn = async (r) => {
+    const send: SendFn = async (r, _limiter, ready) => {
+      await ready();
       calls += 1;
       if (calls % 4 === 0) throw new SendError('Service Unavailable', 503);
       if (calls % 7 === 0) throw new SendError('Too Many Requests', 429, 1);
@@ -72,7 +73,8 @@ describe('delivery', () => {
     const recipients = people(10);
     let sends = 0;
     const blocked = recipients[3]!.person.aadObjectId;
-    const first: SendFn = async (r) => {
+    const first: SendFn = async (r, _limiter, ready) => {
+      await ready();
       sends += 1;
       if (r.person.aadObjectId === blocked) throw new SendError('Forbidden', 403);
       if (sends === 6) throw new Error('process killed'); // stands for a crash mid-round: "fail" kind
@@ -83,7 +85,8 @@ describe('delivery', () => {
     assert.equal(one.failed, 1, 'the send that died is recorded as failed, to be sent again');
     // A crash between claim and settlement for the tenth recipient.
     await data.putDelivery({ year, recipient: recipients[9]!.person, units: ['SF'], state: 'sending', claimedBy: 'crashed-run', attempts: 0, updatedAt: new Date().toISOString() });
-    const second: SendFn = async () => {
+    const second: SendFn = async (_r, _limiter, ready) => {
+      await ready();
       sends += 1;
       return {};
     };
@@ -99,7 +102,8 @@ describe('delivery', () => {
 
   it('lets only one of two instances send to a recipient', async () => {
     const counts = new Map<string, number>();
-    const send: SendFn = async (r) => {
+    const send: SendFn = async (r, _limiter, ready) => {
+      await ready();
       counts.set(r.person.aadObjectId!, (counts.get(r.person.aadObjectId!) ?? 0) + 1);
       await new Promise((res) => setTimeout(res, 1));
       return {};

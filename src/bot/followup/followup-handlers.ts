@@ -552,7 +552,7 @@ export class FollowUpHandlers {
   /** Messages one person proactively: in the chat they have with the bot, or a new 1:1 chat by their Entra id. */
   private sendRoundMessage(round: Round, origin: RoundOrigin, lang: Language): SendFn {
     const { service, adapter, botAppId } = this.deps;
-    return async (recipient, limiter) => {
+    return async (recipient, limiter, ready) => {
       const user = await service.data.getUser(recipient.person);
       const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
       const card = await this.cardFor(round, recipient.units, undefined, lang, refreshIds);
@@ -571,6 +571,7 @@ export class FollowUpHandlers {
           // A failure is caught here and rethrown after: inside the callback it would reach the adapter's
           // turn-error handler, which answers the user, instead of the fan-out, which retries.
           let failure: unknown;
+          await ready();
           await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
             try {
               withoutSdkRetries(ctx, adapter);
@@ -594,6 +595,7 @@ export class FollowUpHandlers {
             async (ctx) => {
               await limiter.acquire();
               try {
+                await ready();
                 const response = await ctx.sendActivity(activity);
                 sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
               } catch (error) {
