@@ -24,7 +24,7 @@ export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: n
   const connector = new LocalConnector();
   const serviceUrl = await connector.start();
   const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-followup-'));
-  const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '0' }) };
+  const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '0', USER_MESSAGES_PER_MINUTE: '1000000' }) };
   const bot = await startBot(config, createLogger('warn'));
   const data = bot.service.data;
   const recipients = 500;

@@ -47,7 +47,7 @@ function benchCore(questions: string[]): { median: number; p99: number; samples:
 async function startBotProcess(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   // The bot as it runs in production: compiled JavaScript (npm run bench builds first).
   const child = spawn(process.execPath, [...BOT_NODE_FLAGS, join(ROOT, 'dist/src/main.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', STORE_DIR: mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-')) },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', USER_MESSAGES_PER_MINUTE: '1000000', STORE_DIR: mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-')) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

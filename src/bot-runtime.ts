@@ -29,6 +29,12 @@ export interface RunningBot {
 }
 
 export async function startBot(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningBot> {
+  if (config.production && (!config.microsoftAppId || (config.microsoftAppType !== 'UserAssignedMSI' && !config.microsoftAppPassword))) {
+    throw new Error('NODE_ENV=production needs MicrosoftAppId and MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI): the bot will not run unauthenticated in production.');
+  }
+  if (config.production && config.allowedTenants.length === 0) {
+    throw new Error('NODE_ENV=production needs ALLOWED_TENANTS: the Entra tenant ids whose users may use the bot.');
+  }
   const plan = loadPlan(config.planFile);
   const glossary = loadGlossary(config.glossaryFile);
   const answerer = new PlanAnswerer(plan, glossary);
@@ -51,7 +57,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     config.schedulerIntervalMs || 60_000,
   );
   if (config.schedulerIntervalMs > 0) scheduler.start();
-  const http = createHttpServer(bot, logger, config.maxBodyBytes, async (token) => {
+  const http = createHttpServer(bot, logger, { maxBodyBytes: config.maxBodyBytes, allowedTenants: config.allowedTenants, userMessagesPerMinute: config.userMessagesPerMinute, ready: () => store.ping() }, async (token) => {
     const link = await resolveReportLink(store, token);
     if (!link) return undefined;
     const report = await loadReport(service, link.year);

@@ -34,6 +34,12 @@ export interface Config {
   /** The bot's address as users reach it, for report links; default http://localhost:PORT. */
   publicUrl: string;
   reportLinkTtlMs: number;
+  /** Production refuses to run without Bot Framework credentials (NODE_ENV=production). */
+  production: boolean;
+  /** Entra tenant ids whose activities are accepted; empty accepts any (local use). */
+  allowedTenants: string[];
+  /** Messages per user per minute on /api/messages before the bot asks them to slow down. */
+  userMessagesPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -76,5 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 60_000),
     publicUrl: env.PUBLIC_URL ?? '',
     reportLinkTtlMs: Number(env.REPORT_LINK_TTL_HOURS ?? 24) * 3_600_000,
+    production: env.NODE_ENV === 'production',
+    allowedTenants: (env.ALLOWED_TENANTS ?? '').split(/[,;\s]+/).filter(Boolean).map((t) => t.toLowerCase()),
+    userMessagesPerMinute: Number(env.USER_MESSAGES_PER_MINUTE ?? 30),
   };
 }

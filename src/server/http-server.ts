@@ -21,7 +21,40 @@ function isActivity(body: unknown): body is { type: string } {
 /** Serves a report file for a link token, or nothing when the token is unknown or expired. */
 export type ReportFiles = (token: string) => Promise<{ body: Buffer | string; contentType: string; fileName: string } | undefined>;
 
-export function createHttpServer(bot: TeamsBot, logger: Logger, maxBodyBytes: number, reports?: ReportFiles): HttpServer {
+export interface HttpServerOptions {
+  maxBodyBytes: number;
+  /** Tenants whose activities are accepted; empty accepts any. */
+  allowedTenants?: string[];
+  /** Messages per user per minute; more get a 429 and nothing is processed. */
+  userMessagesPerMinute?: number;
+  /** Resolves when the bot can serve (its store answers): /readyz. */
+  ready?: () => Promise<void>;
+}
+
+/** Counts each user's messages in the current minute. */
+class PerUserLimit {
+  private window = 0;
+  private counts = new Map<string, number>();
+  constructor(private readonly perMinute: number) {}
+  allow(user: string, now = Date.now()): boolean {
+    const window = Math.floor(now / 60_000);
+    if (window !== this.window) {
+      this.window = window;
+      this.counts = new Map();
+    }
+    const n = (this.counts.get(user) ?? 0) + 1;
+    this.counts.set(user, n);
+    return n <= this.perMinute;
+  }
+}
+
+type IncomingActivity = { type: string; id?: string; from?: { id?: string; aadObjectId?: string }; conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+
+export function createHttpServer(bot: TeamsBot, logger: Logger, options: HttpServerOptions | number, reports?: ReportFiles): HttpServer {
+  const opts: HttpServerOptions = typeof options === 'number' ? { maxBodyBytes: options } : options;
+  const maxBodyBytes = opts.maxBodyBytes;
+  const allowedTenants = new Set((opts.allowedTenants ?? []).map((t) => t.toLowerCase()));
+  const userLimit = opts.userMessagesPerMinute ? new PerUserLimit(opts.userMessagesPerMinute) : undefined;
   const requireToken = !bot.localMode;
   const server = restify.createServer({ name: 'trygghetsbot', handleUncaughtExceptions: false });
   let inFlight = 0;
@@ -37,6 +70,17 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, maxBodyBytes: nu
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: draining ? 'draining' : 'ok' });
     next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      if (draining) throw new Error('draining');
+      await opts.ready?.();
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      logger.warn({ event: 'not-ready', message: (error as Error).message }, 'readiness check failed');
+      res.send(503, { status: 'not ready' });
+    }
   });
 
   server.get('/reports/:token', async (req, res) => {
@@ -71,8 +115,25 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, maxBodyBytes: nu
       res.send(400, { error: 'The request body must be a Bot Framework activity (JSON with a "type").' });
       return;
     }
+    const activity = req.body as IncomingActivity;
+    // One id per request in every log line about it: the activity's own id, as Teams sent it.
+    const log = logger.child({ correlationId: activity.id ?? req.getId() });
+    if (allowedTenants.size > 0) {
+      const tenant = (activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? '').toLowerCase();
+      if (!allowedTenants.has(tenant)) {
+        log.warn({ event: 'tenant-refused', tenant: tenant || '(none)', activityType: activity.type }, 'activity from a tenant that is not allowed');
+        res.send(403, { error: 'This bot serves its own organization only.' });
+        return;
+      }
+    }
+    if (userLimit && activity.type === 'message' && !userLimit.allow(activity.from?.aadObjectId ?? activity.from?.id ?? '')) {
+      log.warn({ event: 'rate-limited', activityType: activity.type }, 'user sends too fast');
+      res.header('retry-after', '60');
+      res.send(429, { error: 'Too many messages; try again in a minute.' });
+      return;
+    }
     if (requireToken && !req.header('authorization')) {
-      logger.warn({ event: 'unauthorized', reason: 'no-token', activityType: req.body.type }, 'request without Bot Framework token refused');
+      log.warn({ event: 'unauthorized', reason: 'no-token', activityType: req.body.type }, 'request without Bot Framework token refused');
       res.send(401, { error: 'A Bot Framework token is required.' });
       return;
     }

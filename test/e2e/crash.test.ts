@@ -19,7 +19,7 @@ const PEOPLE = 40;
 
 async function startBotProcess(storeDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: '', STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '300', SEND_RATE_PER_SECOND: '1000' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: '', STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '300', SEND_RATE_PER_SECOND: '1000', USER_MESSAGES_PER_MINUTE: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
