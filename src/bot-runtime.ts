@@ -28,13 +28,19 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningBot> {
-  if (config.production && (!config.microsoftAppId || (config.microsoftAppType !== 'UserAssignedMSI' && !config.microsoftAppPassword))) {
+/** In production the bot must authenticate every request and know its tenants; throws what is missing. */
+export function assertProductionReady(config: Config): void {
+  if (!config.production) return;
+  if (!config.microsoftAppId || (config.microsoftAppType !== 'UserAssignedMSI' && !config.microsoftAppPassword)) {
     throw new Error('NODE_ENV=production needs MicrosoftAppId and MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI): the bot will not run unauthenticated in production.');
   }
-  if (config.production && config.allowedTenants.length === 0) {
+  if (config.allowedTenants.length === 0) {
     throw new Error('NODE_ENV=production needs ALLOWED_TENANTS: the Entra tenant ids whose users may use the bot.');
   }
+}
+
+export async function startBot(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningBot> {
+  assertProductionReady(config);
   const plan = loadPlan(config.planFile);
   const glossary = loadGlossary(config.glossaryFile);
   const answerer = new PlanAnswerer(plan, glossary);

@@ -1,0 +1,177 @@
+// Trygghetsboten in Azure: App Service (Linux, Node 20) with a user-assigned managed identity,
+// Cosmos DB (serverless, Entra ID only: no account keys), Application Insights, and the Azure Bot
+// registration with its Teams channel. The identity is also the bot's identity (UserAssignedMSI),
+// so there is no client secret anywhere.
+targetScope = 'resourceGroup'
+
+@description('Short name used in every resource name, e.g. trygghetsbot')
+@minLength(3)
+@maxLength(20)
+param name string
+
+@description('Azure region for everything but the bot registration (which is global)')
+param location string = resourceGroup().location
+
+@description('Entra tenant ids whose users may use the bot (comma-separated); the bot\'s own tenant at least')
+param allowedTenants string = subscription().tenantId
+
+@description('Admins at first start: Entra object ids or e-mail addresses, comma-separated')
+param bootstrapAdmins string = ''
+
+@description('App Service plan SKU')
+param appServiceSku string = 'B1'
+
+// The names the code uses (src/store/document-store.ts, src/config.ts); a test checks they agree.
+var databaseName = 'trygghetsbot'
+var containers = [
+  'rounds'
+  'directory'
+  'leases'
+]
+var partitionKeyPath = '/pk'
+// Cosmos DB Built-in Data Contributor (data plane).
+var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-id'
+  location: location
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+  name: '${name}-logs'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 90
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-ai'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: '${name}-cosmos'
+  location: location
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    disableLocalAuth: true
+    capabilities: [ { name: 'EnableServerless' } ]
+    consistencyPolicy: { defaultConsistencyLevel: 'Session' }
+    locations: [ { locationName: location, failoverPriority: 0, isZoneRedundant: false } ]
+    minimalTlsVersion: 'Tls12'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
+  parent: cosmos
+  name: databaseName
+  properties: {
+    resource: { id: databaseName }
+  }
+}
+
+resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [for container in containers: {
+  parent: database
+  name: container
+  properties: {
+    resource: {
+      id: container
+      partitionKey: { paths: [ partitionKeyPath ], kind: 'Hash', version: 2 }
+    }
+  }
+}]
+
+resource cosmosDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, identity.id, cosmosDataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
+    principalId: identity.properties.principalId
+    scope: cosmos.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan'
+  location: location
+  kind: 'linux'
+  sku: { name: appServiceSku }
+  properties: { reserved: true }
+}
+
+resource web 'Microsoft.Web/sites@2023-12-01' = {
+  name: '${name}-web'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node --max-old-space-size=192 dist/src/main.js'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      healthCheckPath: '/readyz'
+      appSettings: [
+        { name: 'NODE_ENV', value: 'production' }
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppId', value: identity.properties.clientId }
+        { name: 'MicrosoftAppTenantId', value: subscription().tenantId }
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'ALLOWED_TENANTS', value: allowedTenants }
+        { name: 'BOOTSTRAP_ADMINS', value: bootstrapAdmins }
+        { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
+        { name: 'COSMOS_DATABASE', value: databaseName }
+        { name: 'PUBLIC_URL', value: 'https://${name}-web.azurewebsites.net' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${name}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'F0' }
+  properties: {
+    displayName: 'Trygghetsboten'
+    endpoint: 'https://${web.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppTenantId: subscription().tenantId
+    msaAppMSIResourceId: identity.id
+    developerAppInsightKey: insights.properties.InstrumentationKey
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: { isEnabled: true }
+  }
+}
+
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = web.properties.defaultHostName
+output WEB_APP_NAME string = web.name
+output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
+output RESOURCE_GROUP string = resourceGroup().name
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = web.id
