@@ -17,6 +17,7 @@ import { LocalConnector, teamsMessage } from '../src/devtools/local-connector';
 import { projectRoot } from '../src/project-root';
 import { QUESTIONS } from '../test/fixtures/questions';
 import { benchFollowUp } from './bench-followup';
+import { loadTest } from './bench-load';
 
 const ROOT = projectRoot(__dirname);
 /** The same V8 flags as `npm start` (package.json); BOT_NODE_FLAGS in the environment overrides them for experiments. */
@@ -80,7 +81,7 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function benchHttp(questions: string[]): Promise<{ question: number[]; trivial: number[]; rssMb: number }> {
+async function benchHttp(questions: string[]): Promise<{ question: number[]; trivial: number[]; rssMb: number; load: Awaited<ReturnType<typeof loadTest>> }> {
   const connector = new LocalConnector();
   const serviceUrl = await connector.start();
   const bot = await startBotProcess();
@@ -106,10 +107,11 @@ async function benchHttp(questions: string[]): Promise<{ question: number[]; tri
       question.push(await roundTrip(q));
     }
   }
+  const load = await loadTest(bot.url, serviceUrl, questions);
   const rssMb = peakRssMb(bot.pid);
   await bot.stop();
   await connector.stop();
-  return { question, trivial, rssMb };
+  return { question, trivial, rssMb, load };
 }
 
 async function main(): Promise<void> {
@@ -126,7 +128,10 @@ async function main(): Promise<void> {
   console.log(`    questions: median ${fmt(median(http.question))}   p99 ${fmt(percentile(http.question, 99))}`);
   console.log(`    trivial ("hjälp"): median ${fmt(median(http.trivial))}   p99 ${fmt(percentile(http.trivial, 99))}`);
   console.log(`    ratio of medians question/trivial: ${ratio.toFixed(3)}   target < ${TARGETS.httpOverheadRatio}: ${ratio < TARGETS.httpOverheadRatio ? 'PASS' : 'FAIL'}`);
-  console.log(`\n(c) bot process peak RSS (VmHWM): ${http.rssMb.toFixed(1)} MB   target < ${TARGETS.peakRssMb} MB: ${http.rssMb < TARGETS.peakRssMb ? 'PASS' : 'FAIL'}`);
+  const load = http.load;
+  const errors = load.non2xx + load.errors + load.timeouts;
+  console.log(`\n(g) load test of /api/messages (autocannon, 8 connections, ${load.duration} s, the question mix): ${load.requests.average.toFixed(0)} requests/s sustained, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ${errors} errors of ${load.requests.total}: ${errors === 0 ? 'PASS' : 'FAIL'} (0 % errors)`);
+  console.log(`\n(c) bot process peak RSS (VmHWM), after (b) and (g): ${http.rssMb.toFixed(1)} MB   target < ${TARGETS.peakRssMb} MB: ${http.rssMb < TARGETS.peakRssMb ? 'PASS' : 'FAIL'}`);
 
   const followUp = await benchFollowUp();
   console.log(`\n(d) follow-up fan-out: 500 recipients, connector limited to 50 requests/s, every 10th request 503 (${followUp.faults})`);
