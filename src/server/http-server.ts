@@ -5,7 +5,7 @@
  */
 import restify from 'restify';
 import type { TeamsBot } from '../bot/teams-bot';
-import type { Logger } from '../log';
+import { withCorrelation, type Logger } from '../log';
 
 export interface HttpServer {
   server: restify.Server;
@@ -117,7 +117,8 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, options: HttpSer
     }
     const activity = req.body as IncomingActivity;
     // One id per request in every log line about it: the activity's own id, as Teams sent it.
-    const log = logger.child({ correlationId: activity.id ?? req.getId() });
+    const correlationId = activity.id ?? req.getId();
+    const log = logger.child({ correlationId });
     if (allowedTenants.size > 0) {
       const tenant = (activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? '').toLowerCase();
       if (!allowedTenants.has(tenant)) {
@@ -139,9 +140,11 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, options: HttpSer
     }
     inFlight += 1;
     try {
-      await bot.adapter.process(req, res, async (context) => {
-        await bot.app.run(context);
-      });
+      await withCorrelation(correlationId, () =>
+        bot.adapter.process(req, res, async (context) => {
+          await bot.app.run(context);
+        }),
+      );
       if (res.statusCode === 401 || res.statusCode === 403) {
         logger.warn({ event: 'unauthorized', reason: 'invalid-token', status: res.statusCode, activityType: req.body.type }, 'request with invalid token refused');
       }

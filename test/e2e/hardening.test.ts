@@ -66,3 +66,18 @@ describe('hardening', function () {
     }
   });
 });
+
+describe('correlation ids', function () {
+  this.timeout(30_000);
+  it('puts the activity id on every log line written while handling it', async () => {
+    const h = await startHarness();
+    try {
+      const activity = teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:corr', text: 'Vem ansvarar för kamerorna?' });
+      await h.post(activity);
+      const line = h.logs.find((l) => l.event === 'answer' && l.conversationId === 'a:corr');
+      assert.equal(line?.correlationId, activity.id);
+    } finally {
+      await h.stop();
+    }
+  });
+});
