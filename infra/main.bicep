@@ -137,9 +137,23 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_DATABASE', value: databaseName }
         { name: 'PUBLIC_URL', value: 'https://${name}-web.azurewebsites.net' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
+        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]
     }
+  }
+}
+
+// The bot's JSON log lines (stdout) into Log Analytics, next to Application Insights' requests.
+resource webLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'console-to-log-analytics'
+  scope: web
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      { category: 'AppServiceConsoleLogs', enabled: true }
+      { category: 'AppServiceHTTPLogs', enabled: true }
+    ]
   }
 }
 

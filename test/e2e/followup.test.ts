@@ -225,7 +225,7 @@ describe('follow-up round over HTTP', function () {
     for (const actionId of ['A2-1', 'A9-1']) await invoke(ERIK, 'round.save', { year: '2024', actionId, unit: 'BFT', status: 'pagaende', description: 'Synkning sker månadsvis.' });
     const erikBefore = h.connector.forConversation(ERIK.conv).length;
     const annaBefore = h.connector.forConversation(ANNA.conv).length;
-    assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 1 personer/);
+    assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 1 person som/);
     assert.equal(h.connector.forConversation(ANNA.conv).length, annaBefore + 1);
     assert.match(textOf(h.connector.forConversation(ANNA.conv).at(-1)!), /Påminnelse: uppföljning 2024/);
     assert.equal(h.connector.forConversation(ERIK.conv).length, erikBefore);

@@ -32,7 +32,7 @@ const TEXTS = {
   start: { sv: 'Starta', en: 'Start' },
   cancel: { sv: 'Avbryt', en: 'Cancel' },
   cancelled: { sv: 'Uppföljningen startades inte.', en: 'The follow-up was not started.' },
-  started: { sv: 'Uppföljning {year} är startad. Meddelanden skickas nu till {n} personer; du får en sammanfattning när de är skickade.', en: 'Follow-up {year} has started. Messages are being sent to {n} people; you will get a summary when they are sent.' },
+  started: { sv: 'Uppföljning {year} är startad. Meddelanden skickas nu till {people}; du får en sammanfattning när de är skickade.', en: 'Follow-up {year} has started. Messages are being sent to {people}; you will get a summary when they are sent.' },
   alreadyExists: { sv: 'Uppföljning {year} finns redan.', en: 'Follow-up {year} already exists.' },
   deliverySummary: { sv: 'Utskick uppföljning {year}: {delivered} levererade, {unreachable} nåddes inte, {failed} misslyckades, {uncertain} osäkra.', en: 'Follow-up {year} sent: {delivered} delivered, {unreachable} unreachable, {failed} failed, {uncertain} uncertain.' },
   closed: { sv: 'Uppföljning {year} är stängd. Inga fler svar tas emot.', en: 'Follow-up {year} is closed. No more answers are accepted.' },
@@ -68,7 +68,7 @@ const TEXTS = {
   reportLinkNote: { sv: 'Länken gäller i {hours} timmar och bara för den som har den; dela den inte.', en: 'The link works for {hours} hours for whoever has it; do not share it.' },
   openReport: { sv: 'Öppna rapporten', en: 'Open the report' },
   reminder: { sv: 'Påminnelse: uppföljning {year} – {answered} av {total} rapporterade. Svara senast {deadline}.', en: 'Reminder: follow-up {year} – {answered} of {total} reported. Answer by {deadline}.' },
-  remindersSent: { sv: 'Påminnelser skickade till {n} personer som inte är klara.', en: 'Reminders sent to {n} people who have not finished.' },
+  remindersSent: { sv: 'Påminnelser skickade till {people} som inte är klara.', en: 'Reminders sent to {people} who have not finished.' },
 } as const;
 
 export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
@@ -88,7 +88,9 @@ export type TextKey = keyof typeof TEXTS;
 const fill = fillPlaceholders;
 
 export function t(key: TextKey, language: Language, values: Record<string, string | number> = {}): string {
-  return fill(TEXTS[key][language], values);
+  const n = values.n;
+  const people = typeof n === 'number' ? (n === 1 ? '1 person' : `${n} ${language === 'sv' ? 'personer' : 'people'}`) : '';
+  return fill(TEXTS[key][language], { people, ...values });
 }
 
 export function refusalText(reason: RefusalReason, language: Language, detail = ''): string {
