@@ -147,7 +147,10 @@ export class PlanAnswerer {
   }
 
   private defineAnswer(question: string, term: string, language: Language): Answer {
-    const cleaned = term.replace(/[?!."“”']/g, '').trim();
+    const cleaned = term
+      .replace(/[?!."“”']/g, '')
+      .replace(/\s+(i planen|i åtgärdsplanen|in the plan)$/i, '')
+      .trim();
     const upper = cleaned.toLocaleUpperCase('sv');
     const fromPlan = this.plan.abbreviations.find((a) => a.abbreviation.toLocaleUpperCase('sv') === upper);
     const usedIn = (code: string): string[] =>

@@ -55,4 +55,5 @@ export const SYNONYMS: Record<string, string[]> = {
   krogar: ['krogmiljö'], krog: ['krogmiljö'], restauranger: ['krogmiljö', 'restauranger'], skolan: ['skolmiljö', 'skolor'],
   vakter: ['ordningsvakter'], väktare: ['ordningsvakter'], hyresvärdar: ['fastighetsägare'], avhoppare: ['avhopparverksamhet'],
   prostitution: ['sexköp'], trafficking: ['människohandel'], gym: ['gymanläggningar'], doping: ['dopning'],
+  mansnormer: ['maskulinitetsnormer'], mansnorm: ['maskulinitetsnormer'], machonormer: ['maskulinitetsnormer'],
 };

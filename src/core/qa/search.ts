@@ -23,6 +23,10 @@ export interface SearchHit {
   score: number;
   /** Share of the user's content words that this row matches (0–1). */
   coverage: number;
+  /** The row contains, as it is, a long word of the question that few rows contain. */
+  strong: boolean;
+  /** How many rows share the rarest of the question's long words that this row contains (lower is more specific). */
+  rarity: number;
 }
 
 export interface SearchOutcome {
@@ -150,17 +154,24 @@ export class PlanSearch {
     const processed = groups.map((g) => new Set([...g.keys()].flatMap((t) => tokenize(t)).map((t) => stemSwedish(t))));
 
     const results = this.index.search(queryText, { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
+    // A long, rare word of the question found as it is ("registerkontroller") identifies a row even
+    // when the rest of the question does not match.
+    const ownStems = contentWords.map((w) => stemSwedish(w)).filter((stem) => stem.length >= 8);
+    const rowsWith = new Map<string, number>();
+    for (const r of results) for (const term of Object.keys(r.match)) rowsWith.set(term, (rowsWith.get(term) ?? 0) + 1);
     const hits: SearchHit[] = results.map((r) => {
       const matched = new Set(r.queryTerms);
       const covered = processed.filter((terms) => [...terms].some((t) => matched.has(t))).length;
-      return { actionId: String(r.id), score: r.score, coverage: covered / groups.length };
+      const own = ownStems.filter((stem) => r.match[stem] !== undefined).map((stem) => rowsWith.get(stem) ?? Infinity);
+      const rarity = own.length > 0 ? Math.min(...own) : Infinity;
+      return { actionId: String(r.id), score: r.score, coverage: covered / groups.length, strong: rarity <= 3, rarity };
     });
     const relevant = hits
-      .filter((h) => h.coverage >= MIN_COVERAGE)
-      .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+      .filter((h) => h.coverage >= MIN_COVERAGE || (h.strong && h.coverage >= 0.5))
+      .sort((a, b) => b.coverage - a.coverage || a.rarity - b.rarity || b.score - a.score);
     const best = relevant[0];
     if (!best) return { contentWords, hits: [] };
-    const top = relevant.filter((h) => h.coverage === best.coverage && h.score >= best.score * 0.6).slice(0, limit);
+    const top = relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
     return { contentWords, hits: top };
   }
 }

@@ -51,7 +51,8 @@ export const STOP_WORDS = new Set([
   'samverkan', 'samverkanspart', 'samverkansparter', 'finansierar', 'finansieras', 'finansiering', 'finansierad', 'betalar',
   'bekostar', 'pengar', 'medel', 'tack', 'hej', 'snälla', 'frågan', 'fråga', 'berätta', 'visa', 'lista', 'ge', 'mer', 'info',
   'information', 'ingår', 'innehåller', 'fram', 'ta', 'tar', 'upp', 'ordnar', 'ordna', 'driver', 'leder', 'hanterar',
-  'fixar', 'berör', 'berörs', 'rör', 'säger', 'står', 'nämns', 'nämner', 'någon', 'något', 'några', 'mycket', 'också', 'även', 'bara', 'just', 'egentligen',
+  'fixar', 'berör', 'berörs', 'rör', 'säger', 'står', 'nämns', 'nämner', 'förvaltning', 'förvaltningen', 'enhet', 'enheten',
+  'vilken', 'vilket', 'vilkas', 'någon', 'något', 'några', 'mycket', 'också', 'även', 'bara', 'just', 'egentligen',
   // English
   'who', 'whom', 'what', 'which', 'how', 'where', 'when', 'why', 'is', 'are', 'was', 'the', 'a', 'an', 'of', 'for', 'in', 'on',
   'to', 'and', 'or', 'with', 'about', 'does', 'do', 'did', 'it', 'its', 'this', 'that', 'responsible', 'responsibility',
@@ -59,10 +60,11 @@ export const STOP_WORDS = new Set([
   'cooperating', 'involved', 'partners', 'funds', 'fund', 'funded', 'finances', 'financed', 'financing', 'pays', 'paid',
   'please', 'tell', 'me', 'show', 'list', 'municipality', 'there', 'any', 'be', 'by', 'has', 'have', 'handles', 'runs',
   'handle', 'run', 'organises', 'organizes', 'says', 'say', 'mentions', 'concern', 'concerns', 'works', 'work', 'working',
+  'involve', 'involves', 'involving', 'department', 'unit',
 ]);
 
 /** Prefixes of intent words, so that typos ("ansvarr", "samverkr") are not taken for content. */
-const INTENT_PREFIXES = ['ansvar', 'ansva', 'samverk', 'finansi', 'responsib', 'cooperat', 'collaborat', 'financ'];
+const INTENT_PREFIXES = ['ansvar', 'ansva', 'samverk', 'samarbet', 'finansi', 'responsib', 'cooperat', 'collaborat', 'financ'];
 
 export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token) || INTENT_PREFIXES.some((p) => token.startsWith(p));
