@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { LocalConnector, teamsInstall, teamsMessage, type ReceivedActivity } from '../devtools/local-connector';
 import { loadConfig } from '../config';
 import { createLogger } from '../log';
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
   let botUrl = process.env.BOT_URL;
   if (!botUrl) {
     // The bot's own logs go to a file-less sink below warn, so the conversation stays readable.
-    bot = await startBot({ ...loadConfig(), port: 0, host: '127.0.0.1', microsoftAppId: '' }, createLogger(process.env.LOG_LEVEL ?? 'error'));
+    // Its own store folder: the embedded store serves one process, and `npm start` may be running.
+    const config = loadConfig();
+    bot = await startBot({ ...config, port: 0, host: '127.0.0.1', microsoftAppId: '', storeDir: process.env.STORE_DIR ?? join(config.storeDir, '..', 'chat-store') }, createLogger(process.env.LOG_LEVEL ?? 'error'));
     botUrl = bot.url;
   }
   const conversationId = `terminal-${randomUUID()}`;
