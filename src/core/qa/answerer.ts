@@ -87,6 +87,11 @@ export class PlanAnswerer {
       return { kind: 'not-found', language, reason: 'too-long', detail: String(MAX_QUESTION_LENGTH) };
     }
     const intent = readIntent(question);
+    // A lone abbreviation the plan defines ("PDV?", "ANDTS") asks what it means.
+    const lone = question.trim().replace(/[?!.]+$/, '');
+    if (intent.kind === 'search' && /^[A-Za-zÅÄÖåäö]{2,6}$/.test(lone) && this.plan.abbreviations.some((a) => a.abbreviation === lone.toLocaleUpperCase('sv'))) {
+      return this.defineAnswer(question, lone, language);
+    }
     switch (intent.kind) {
       case 'empty':
         return { kind: 'not-found', language, reason: 'empty' };
