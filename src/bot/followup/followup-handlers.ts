@@ -3,7 +3,7 @@
  * with its Universal Action card, answers, and the delivery summary. Routes to FollowUpService; the
  * rules and the storage live there.
  */
-import { TeamsInfo, type TurnContext, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, type Activity, type TurnContext, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/qa/answer-model';
@@ -13,6 +13,7 @@ import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../c
 import { swedishDate, type SummaryReason } from '../../core/followup/schedule';
 import { personKey, samePerson, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
+import type { UserRecord } from '../../followup/followup-store';
 import { StoreError } from '../../store/document-store';
 import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
 import { SendError, retryAfterFrom } from '../../delivery/retry';
@@ -513,7 +514,7 @@ export class FollowUpHandlers {
    * (always after a start; after a resume only if anything was sent).
    */
   async deliver(round: Round, recipients: Recipient[], alwaysReport: boolean): Promise<FanOutSummary | undefined> {
-    const { logger, service, adapter, botAppId } = this.deps;
+    const { logger, service } = this.deps;
     const origin = round.origin;
     if (!origin || this.sending.has(round.year)) return undefined;
     this.sending.add(round.year);
@@ -531,9 +532,8 @@ export class FollowUpHandlers {
       });
       logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
       if (alwaysReport || summary.delivered + summary.unreachable + summary.failed > 0) {
-        await adapter.continueConversationAsync(botAppId, originReference(origin), async (ctx) => {
-          await this.reply(ctx, notice(t('deliverySummary', lang, { year: round.year, ...summary })));
-        });
+        const text = t('deliverySummary', lang, { year: round.year, ...summary });
+        await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(notice(text))] });
       }
       return summary;
     } catch (error) {
@@ -561,27 +561,9 @@ export class FollowUpHandlers {
       try {
         if (user?.conversationId && user.serviceUrl) {
           await limiter.acquire();
-          const reference: Partial<ConversationReference> = {
-            channelId: 'msteams',
-            serviceUrl: user.serviceUrl,
-            conversation: { id: user.conversationId, isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
-            bot: { id: origin.botId, name: origin.botName ?? '' },
-            user: { id: user.teamsUserId ?? '', name: recipient.person.name ?? '' },
-          };
-          // A failure is caught here and rethrown after: inside the callback it would reach the adapter's
-          // turn-error handler, which answers the user, instead of the fan-out, which retries.
-          let failure: unknown;
           await ready();
-          await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-            try {
-              withoutSdkRetries(ctx, adapter);
-              const response = await ctx.sendActivity(activity);
-              sent = { conversationId: user.conversationId, activityId: response?.id };
-            } catch (error) {
-              failure = error;
-            }
-          });
-          if (failure) throw failure;
+          const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
+          sent = { conversationId: user.conversationId, activityId };
         } else if (recipient.person.aadObjectId) {
           await limiter.acquire();
           const tenantId = origin.tenantId;
@@ -616,7 +598,7 @@ export class FollowUpHandlers {
 
   /** Sends the summary card to the safety chief and the admins who have a chat with the bot. */
   async sendSummary(round: Round, reason: SummaryReason): Promise<number> {
-    const { service, adapter, botAppId, logger } = this.deps;
+    const { service, logger } = this.deps;
     const report = await loadReport(service, round.year);
     if (!report) return 0;
     const roles = await service.data.getRoles();
@@ -631,31 +613,41 @@ export class FollowUpHandlers {
       const card = summaryCard(report, lang);
       const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, { year: round.year });
       let failure: unknown;
-      await adapter.continueConversationAsync(
-        botAppId,
-        {
-          channelId: 'msteams',
-          serviceUrl: user.serviceUrl,
-          conversation: { id: user.conversationId, isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
-          user: { id: user.teamsUserId ?? '', name: '' },
-        },
-        async (ctx) => {
-          try {
-            await ctx.sendActivity({ type: 'message', text: intro, attachments: [cardAttachment(card)] });
-          } catch (error) {
-            failure = error;
-          }
-        },
-      );
+      try {
+        await this.sendInChat(chatReference(user), { type: 'message', text: intro, attachments: [cardAttachment(card)] });
+      } catch (error) {
+        failure = error;
+      }
       if (failure) logger.warn({ event: 'summary-failed', err: toSendError(failure).message }, 'summary not sent');
       else n += 1;
     }
     return n;
   }
 
+  /**
+   * Sends an activity into a chat proactively and returns its id. A failure is rethrown to the
+   * caller: inside the callback it would reach the adapter's turn-error handler, which would answer
+   * the user, instead of the caller, which retries or reports.
+   */
+  private async sendInChat(reference: Partial<ConversationReference>, activity: Partial<Activity>, paced = false): Promise<string | undefined> {
+    const { adapter, botAppId } = this.deps;
+    let failure: unknown;
+    let id: string | undefined;
+    await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
+      try {
+        if (paced) withoutSdkRetries(ctx, adapter);
+        id = (await ctx.sendActivity(activity))?.id;
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure) throw failure;
+    return id;
+  }
+
   /** Reminds everyone with unanswered obligations in the round; returns how many were reminded. */
   async remind(round: Round): Promise<number> {
-    const { service, adapter, botAppId, logger } = this.deps;
+    const { service, logger } = this.deps;
     const answers = await service.data.listAnswers(round.year);
     let n = 0;
     for (const recipient of await service.recipients()) {
@@ -664,25 +656,12 @@ export class FollowUpHandlers {
       if (answered >= mine.length) continue;
       const user = await service.data.getUser(recipient.person);
       if (!user?.conversationId || !user.serviceUrl) continue;
-      const reference: Partial<ConversationReference> = {
-        channelId: 'msteams',
-        serviceUrl: user.serviceUrl,
-        conversation: { id: user.conversationId, isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
-        user: { id: user.teamsUserId ?? '', name: '' },
-      };
+      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
       try {
-        let failure: unknown;
-        await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-          try {
-            const card = await this.cardFor(round, recipient.units, undefined, 'sv', user.teamsUserId ? [user.teamsUserId] : [], {
-              notice: { text: t('reminder', 'sv', { year: round.year, answered, total: mine.length, deadline: round.deadline }), kind: 'attention' },
-            });
-            await ctx.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
-          } catch (error) {
-            failure = error;
-          }
+        const card = await this.cardFor(round, recipient.units, undefined, lang, user.teamsUserId ? [user.teamsUserId] : [], {
+          notice: { text: t('reminder', lang, { year: round.year, answered, total: mine.length, deadline: round.deadline }), kind: 'attention' },
         });
-        if (failure) throw failure;
+        await this.sendInChat(chatReference(user), { type: 'message', attachments: [cardAttachment(card)] });
         n += 1;
       } catch (error) {
         logger.warn({ event: 'reminder-failed', err: toSendError(error).message }, 'reminder not sent');
@@ -691,6 +670,17 @@ export class FollowUpHandlers {
     logger.info({ event: 'reminders-sent', year: round.year, n }, 'reminders sent');
     return n;
   }
+}
+
+/** A user's 1:1 chat with the bot, from their stored record. */
+function chatReference(user: UserRecord, bot?: { id: string; name: string }): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: user.serviceUrl,
+    conversation: { id: user.conversationId ?? '', isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
+    ...(bot ? { bot } : {}),
+    user: { id: user.teamsUserId ?? '', name: user.person.name ?? '' },
+  };
 }
 
 /**
