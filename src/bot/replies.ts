@@ -5,7 +5,7 @@
  */
 import type { Answer, Language } from '../core/qa/answer-model';
 import { renderText } from '../core/qa/render-text';
-import { answerCard, helpSpec } from './cards/answer-cards';
+import { answerCard, helpSpec, messageCard } from './cards/answer-cards';
 import { cardAttachment, expandCard } from './cards/render';
 import { HELP_EXAMPLES } from '../core/qa/answerer';
 
@@ -35,7 +35,12 @@ export function welcomeReply(language: Language, channelId: string | undefined):
   return { type: 'message', attachments: [cardAttachment(expandCard(spec.template, spec.data))] };
 }
 
+/** A card where the channel renders cards, its fallback text elsewhere. */
+export function cardReply(card: Record<string, unknown>, channelId: string | undefined): OutgoingMessage {
+  if (!rendersCards(channelId)) return { type: 'message', text: String(card.fallbackText ?? '') };
+  return { type: 'message', attachments: [cardAttachment(card)] };
+}
+
 export function plainReply(text: string, channelId: string | undefined): OutgoingMessage {
-  if (!rendersCards(channelId)) return { type: 'message', text };
-  return { type: 'message', attachments: [cardAttachment(expandCard('message', { fallbackText: text, title: text, paragraphs: [], citationLines: [] }))] };
+  return cardReply(messageCard(text, []), channelId);
 }

@@ -7,10 +7,9 @@ import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { PlanAnswerer } from '../core/qa/answerer';
-import { detectLanguage } from '../core/qa/intent';
 import { phrase } from '../core/qa/phrases';
-import type { Language } from '../core/qa/answer-model';
 import { answerReply, plainReply, welcomeReply } from './replies';
+import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
 import type { FollowUpService } from '../followup/followup-service';
 
@@ -34,11 +33,6 @@ class RecentSet {
     if (this.seen.size > this.max) this.seen.delete(this.seen.keys().next().value as string);
     return true;
   }
-}
-
-function languageOf(context: TurnContext, text?: string): Language {
-  if (text && text.trim()) return detectLanguage(text);
-  return (context.activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
 }
 
 /** The question in a message: its text, or the question a card button submitted. */

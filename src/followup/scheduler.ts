@@ -69,10 +69,8 @@ export class RoundScheduler {
   private async everyoneAnswered(round: Round): Promise<boolean> {
     const contacts = await this.service.data.listContacts();
     const units = new Set(contacts.map((c) => c.unit));
-    const expected = this.service.obligations.filter((o) => units.has(o.unit));
-    if (expected.length === 0) return false;
-    const answers = await this.service.data.listAnswers(round.year);
-    return expected.every((o) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit));
+    const { answered, total } = await this.service.progressOf(round.year, [...units]);
+    return total > 0 && answered === total;
   }
 
   private async work(now: Date): Promise<void> {

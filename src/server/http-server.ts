@@ -50,8 +50,7 @@ class PerUserLimit {
 
 type IncomingActivity = { type: string; id?: string; from?: { id?: string; aadObjectId?: string }; conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
 
-export function createHttpServer(bot: TeamsBot, logger: Logger, options: HttpServerOptions | number, reports?: ReportFiles): HttpServer {
-  const opts: HttpServerOptions = typeof options === 'number' ? { maxBodyBytes: options } : options;
+export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServerOptions, reports?: ReportFiles): HttpServer {
   const maxBodyBytes = opts.maxBodyBytes;
   const allowedTenants = new Set((opts.allowedTenants ?? []).map((t) => t.toLowerCase()));
   const userLimit = opts.userMessagesPerMinute ? new PerUserLimit(opts.userMessagesPerMinute) : undefined;

@@ -18,6 +18,7 @@ import { FollowUpStore } from '../../src/followup/followup-store';
 import { FollowUpService } from '../../src/followup/followup-service';
 import type { Round } from '../../src/core/followup/model';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
+import { LOCAL_KEY } from '../store/backends';
 
 type Fault = 'throttle' | 'unavailable-before' | 'unavailable-after' | 'timeout-after' | undefined;
 
@@ -92,7 +93,7 @@ describe('Cosmos DB faults between the bot and the database', function () {
     faultsOn = false;
     store = await CosmosStore.open({
       endpoint: `https://127.0.0.1:${proxy.port}`,
-      key: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+      key: LOCAL_KEY,
       database: `faults-${randomUUID()}`,
       allowSelfSignedCertificate: true,
       requestTimeoutMs: 1_000,

@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { CosmosStore } from '../../src/store/cosmos-store';
 import { FileStore } from '../../src/store/file-store';
-import { openStoreFromEnvironment } from '../../src/store/open-store';
+import { openStore } from '../../src/store/open-store';
+import { loadConfig } from '../../src/config';
 import type { DocumentStore } from '../../src/store/document-store';
 
 export interface Backend {
@@ -24,7 +25,7 @@ export interface Backend {
 }
 
 // The local server accepts any key; this is the emulator's published well-known key.
-const LOCAL_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const LOCAL_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 export function fileBackend(): Backend {
   const folders: string[] = [];
@@ -68,7 +69,7 @@ export function realCosmosBackend(): Backend | undefined {
   return {
     name: 'Azure Cosmos DB (COSMOS_ENDPOINT)',
     batchRollsBack: true,
-    open: () => openStoreFromEnvironment({ ...process.env, COSMOS_DATABASE: process.env.COSMOS_TEST_DATABASE ?? 'trygghetsbot-test' }),
+    open: () => openStore(loadConfig({ ...process.env, COSMOS_DATABASE: process.env.COSMOS_TEST_DATABASE ?? 'trygghetsbot-test' })),
     async cleanup() {},
   };
 }

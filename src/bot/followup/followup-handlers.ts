@@ -8,9 +8,9 @@ import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-a
 import type { Logger } from '../../log';
 import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
-import { detectLanguage } from '../../core/qa/intent';
 import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
 import { swedishDate, type SummaryReason } from '../../core/followup/schedule';
+import { progress } from '../../core/followup/validate';
 import { personKey, samePerson, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import type { UserRecord } from '../../followup/followup-store';
@@ -20,7 +20,9 @@ import { SendError, retryAfterFrom } from '../../delivery/retry';
 import { cardAttachment, expandCard } from '../cards/render';
 import { roundActionCard, roundConfirmCard } from './round-cards';
 import { refusalText, t } from './texts';
-import { rendersCards } from '../replies';
+import { cardReply } from '../replies';
+import { languageOf } from '../language';
+import { messageCard } from '../cards/answer-cards';
 import { loadReport } from '../../followup/report-service';
 import { createReportLink, type ReportFormat } from '../../followup/report-links';
 import { summaryCard } from './summary-card';
@@ -46,12 +48,6 @@ type Card = Record<string, unknown>;
 /** Marks a delivery that failed only because the person has no chat with the bot yet. */
 const NO_CHAT = 'no-chat';
 
-function languageOf(context: TurnContext): Language {
-  const text = typeof context.activity.text === 'string' ? context.activity.text : '';
-  if (text.trim()) return detectLanguage(text);
-  return (context.activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
-}
-
 /**
  * The language of a card action: the one the card was made in (its data carries it), else Swedish.
  * Not the client's locale: Swedish staff often run Teams in English, and the round is in Swedish.
@@ -67,7 +63,7 @@ function basicPersonOf(context: TurnContext): Person {
 }
 
 function notice(text: string): Card {
-  return expandCard('message', { fallbackText: text, title: text, paragraphs: [], citationLines: [] });
+  return messageCard(text, []);
 }
 
 function toSendError(error: unknown): SendError {
@@ -126,8 +122,7 @@ export class FollowUpHandlers {
   }
 
   private async reply(context: TurnContext, card: Card): Promise<void> {
-    if (rendersCards(context.activity.channelId)) await context.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
-    else await context.sendActivity({ type: 'message', text: String(card.fallbackText ?? '') });
+    await context.sendActivity(cardReply(card, context.activity.channelId));
   }
 
   /** The user with their UPN when Teams has told it; contacts may be given by e-mail. */
@@ -337,7 +332,7 @@ export class FollowUpHandlers {
       if (rows.length === 0) return notice(refusalText('unknown-action', lang, command.actionId));
       const action = service.plan.actions.find((a) => a.id === command.actionId)!;
       const title = t('actionStatusTitle', lang, { actionId: command.actionId, year: report.year });
-      return expandCard('message', { fallbackText: [title, action.text, ...rows.map(line)].join('\n'), title, paragraphs: [action.text, ...rows.map(line)], citationLines: [] });
+      return messageCard(title, [action.text, ...rows.map(line)]);
     }
     const wanted = command.unit.toLocaleLowerCase('sv');
     const unit = report.units.find((u) => u.unit.toLocaleLowerCase('sv') === wanted);
@@ -347,7 +342,7 @@ export class FollowUpHandlers {
     const missing = rows.filter((r) => !r.status).map((r) => r.actionId);
     const title = t('unitStatusTitle', lang, { unit: unit.unit, year: report.year, answered: unit.answered, total: unit.total });
     const paragraphs = [counts, ...(missing.length ? [t('missingList', lang, { ids: missing.slice(0, 40).join(', ') + (missing.length > 40 ? ' …' : '') })] : []), t('contactsOf', lang, { people: unit.contacts.join(', ') || '–' })];
-    return expandCard('message', { fallbackText: [title, ...paragraphs].join('\n'), title, paragraphs, citationLines: [] });
+    return messageCard(title, paragraphs);
   }
 
   private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
@@ -651,15 +646,14 @@ export class FollowUpHandlers {
     const answers = await service.data.listAnswers(round.year);
     let n = 0;
     for (const recipient of await service.recipients()) {
-      const mine = service.obligationsOf(recipient.units);
-      const answered = mine.filter((o) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit)).length;
-      if (answered >= mine.length) continue;
+      const { answered, total } = progress(service.obligations, answers, recipient.units);
+      if (answered >= total) continue;
       const user = await service.data.getUser(recipient.person);
       if (!user?.conversationId || !user.serviceUrl) continue;
       const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
       try {
         const card = await this.cardFor(round, recipient.units, undefined, lang, user.teamsUserId ? [user.teamsUserId] : [], {
-          notice: { text: t('reminder', lang, { year: round.year, answered, total: mine.length, deadline: round.deadline }), kind: 'attention' },
+          notice: { text: t('reminder', lang, { year: round.year, answered, total, deadline: round.deadline }), kind: 'attention' },
         });
         await this.sendInChat(chatReference(user), { type: 'message', attachments: [cardAttachment(card)] });
         n += 1;

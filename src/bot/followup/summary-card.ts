@@ -2,6 +2,7 @@
 import type { Language } from '../../core/qa/answer-model';
 import type { Report } from '../../core/report/report-model';
 import { expandCard } from '../cards/render';
+import { fillPlaceholders } from '../../core/qa/phrases';
 
 const LABELS = {
   sv: { pagaende: 'Pågående', paborjad: 'Påbörjad', ej: 'Ej påbörjad', none: 'Ej rapporterad', statusChart: 'Status för alla rapporter', areaChart: 'Per målområde och arbetssätt', area: 'Område', reports: 'Rapporter', areas: 'Per målområde och arbetssätt', units: 'Svarsfrekvens per enhet', late: 'Enheter som inte är klara', remind: 'Påminn de som inte är klara', exportXlsx: 'Exportera rapport (Excel)', exportMd: 'Exportera rapport (Markdown)', title: 'Sammanställning uppföljning {year}', subtitle: '{answered} av {total} rapporter ({rate} %) · sista svarsdag {deadline} · {state}', open: 'pågår', closed: 'stängd', noLate: 'Alla enheter med kontakter har svarat.', noContacts: 'inga kontakter' },
@@ -12,9 +13,7 @@ const COLORS = { pagaende: 'good', paborjad: 'warning', ej: 'attention', none: '
 /** Late units listed on the card; the rest are in the report. */
 const MAX_LATE_LINES = 15;
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(values[k] ?? ''));
-}
+const fill = fillPlaceholders;
 
 export function summaryCard(report: Report, lang: Language): Record<string, unknown> {
   const l = LABELS[lang];
