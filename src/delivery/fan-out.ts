@@ -102,45 +102,34 @@ export async function fanOut(year: number, recipients: Recipient[], data: Follow
         throw error;
       }
     };
-    for (let attempt = 1; ; attempt++) {
-      summary.attempts += 1;
-      try {
-        const sent = await send(recipient, limiter, ready);
-        await ready(); // a send that forgot to call it: claim now
-        await settle(claim, etag!, { state: 'delivered', attempts: claim.attempts + attempt, lastError: undefined, ...sent });
-        summary.delivered += 1;
-        return;
-      } catch (error) {
-        if (error instanceof ClaimLost) {
-          summary.takenByOther += 1;
-          return;
-        }
-        // Failed before anything was sent: claim now, so the failure is recorded in the same way.
-        if (etag === undefined) {
-          try {
-            await ready();
-          } catch (claimError) {
-            if (claimError instanceof ClaimLost) {
-              summary.takenByOther += 1;
-              return;
-            }
-            throw claimError;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        summary.attempts += 1;
+        let outcome: Pick<Delivery, 'state' | 'lastError'> & SentMessage;
+        try {
+          const sent = await send(recipient, limiter, ready);
+          await ready(); // a send that forgot to call it: claim now
+          outcome = { state: 'delivered', lastError: undefined, ...sent };
+        } catch (error) {
+          if (error instanceof ClaimLost) throw error;
+          const kind = classify(error);
+          if (kind === 'retry' && attempt < policy.maxAttempts) {
+            await sleep(backoffMs(attempt, policy, error instanceof SendError ? error.retryAfterMs : undefined));
+            continue;
           }
+          await ready(); // failed before anything was sent: claim, so the failure is recorded the same way
+          const message = error instanceof Error ? error.message : String(error);
+          outcome = { state: kind === 'unreachable' ? 'unreachable' : 'failed', lastError: message.slice(0, 300) };
         }
-        const kind = classify(error);
-        const message = error instanceof Error ? error.message : String(error);
-        if (kind === 'unreachable') {
-          await settle(claim, etag!, { state: 'unreachable', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
-          summary.unreachable += 1;
-          return;
-        }
-        if (kind === 'fail' || attempt >= policy.maxAttempts) {
-          await settle(claim, etag!, { state: 'failed', attempts: claim.attempts + attempt, lastError: message.slice(0, 300) });
-          summary.failed += 1;
-          return;
-        }
-        await sleep(backoffMs(attempt, policy, error instanceof SendError ? error.retryAfterMs : undefined));
+        await settle(claim, etag!, { ...outcome, attempts: claim.attempts + attempt });
+        if (outcome.state === 'delivered') summary.delivered += 1;
+        else if (outcome.state === 'unreachable') summary.unreachable += 1;
+        else summary.failed += 1;
+        return;
       }
+    } catch (error) {
+      if (!(error instanceof ClaimLost)) throw error;
+      summary.takenByOther += 1;
     }
   };
 
