@@ -57,7 +57,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
   const followUp = bot.followUp!;
   const scheduler = new RoundScheduler(
     service,
-    { remind: (round) => followUp.remind(round), resumeDelivery: (round) => followUp.resumeDelivery(round), sendSummary: (round, reason) => followUp.sendSummary(round, reason) },
+    { remind: (round) => followUp.messenger.remind(round), resumeDelivery: (round) => followUp.messenger.resumeDelivery(round), sendSummary: (round, reason) => followUp.messenger.sendSummary(round, reason) },
     logger,
     config.instanceId,
     config.schedulerIntervalMs || 60_000,

@@ -1,24 +1,21 @@
 /**
- * The follow-up round in Teams: admin commands, the confirmation card, the one message per contact
- * with its Universal Action card, answers, and the delivery summary. Routes to FollowUpService; the
- * rules and the storage live there.
+ * The follow-up round in Teams: admin commands, the confirmation card, answers through the round
+ * card's actions, status views and report links. Routes to FollowUpService, where the rules and
+ * the storage live; proactive messages are the RoundMessenger's.
  */
-import { TeamsInfo, type Activity, type TurnContext, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
-import { swedishDate, type SummaryReason } from '../../core/followup/schedule';
-import { progress } from '../../core/followup/validate';
-import { personKey, samePerson, type Answer, type Obligation, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
+import { swedishDate } from '../../core/followup/schedule';
+import { personKey, samePerson, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
-import type { UserRecord } from '../../followup/followup-store';
 import { StoreError } from '../../store/document-store';
-import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
-import { SendError, retryAfterFrom } from '../../delivery/retry';
-import { cardAttachment, expandCard } from '../cards/render';
-import { roundActionCard, roundConfirmCard } from './round-cards';
+import { expandCard } from '../cards/render';
+import { roundCardFor, roundConfirmCard } from './round-cards';
+import { RoundMessenger } from './messenger';
 import { refusalText, t } from './texts';
 import { cardReply } from '../replies';
 import { languageOf } from '../language';
@@ -45,8 +42,6 @@ export interface FollowUpDeps {
 
 type Card = Record<string, unknown>;
 
-/** Marks a delivery that failed only because the person has no chat with the bot yet. */
-const NO_CHAT = 'no-chat';
 
 /**
  * The language of a card action: the one the card was made in (its data carries it), else Swedish.
@@ -66,24 +61,17 @@ function notice(text: string): Card {
   return messageCard(text, []);
 }
 
-function toSendError(error: unknown): SendError {
-  const e = error as { statusCode?: number; message?: string; response?: { headers?: { get?: (n: string) => string | undefined } | Record<string, string> } };
-  const headers = e.response?.headers;
-  const retryAfter = headers && typeof (headers as { get?: unknown }).get === 'function'
-    ? (headers as { get: (n: string) => string | undefined }).get('retry-after')
-    : (headers as Record<string, string> | undefined)?.['retry-after'];
-  return new SendError(e.message ?? String(error), e.statusCode, retryAfterFrom(retryAfter));
-}
-
 export class FollowUpHandlers {
   private readonly savedReferences = new Map<string, string>();
   /** Entra object id → UPN, learnt from Teams (TeamsInfo.getMember) so contacts given by e-mail match. */
   private readonly upnByAad = new Map<string, string | null>();
-  private readonly running = new Set<Promise<unknown>>();
-  /** Rounds this process is sending right now: a second fan-out of the same round would only race the first. */
-  private readonly sending = new Set<number>();
 
-  constructor(private readonly deps: FollowUpDeps) {}
+  /** Proactive messages: round messages, reminders, summaries. */
+  readonly messenger: RoundMessenger;
+
+  constructor(private readonly deps: FollowUpDeps) {
+    this.messenger = new RoundMessenger(deps);
+  }
 
   /** Registers the card routes; call before the general message route, which they must precede. */
   register(): void {
@@ -117,8 +105,8 @@ export class FollowUpHandlers {
   }
 
   /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  idle(): Promise<void> {
+    return this.messenger.idle();
   }
 
   private async reply(context: TurnContext, card: Card): Promise<void> {
@@ -224,7 +212,7 @@ export class FollowUpHandlers {
       case 'remind': {
         const round = command.year ? await service.data.getRound(command.year) : await this.openRound();
         if (!round || round.state !== 'open') return notice(t('noRound', lang));
-        const n = await this.remind(round);
+        const n = await this.messenger.remind(round);
         return notice(t('remindersSent', lang, { n }));
       }
       case 'list-contacts':
@@ -351,7 +339,7 @@ export class FollowUpHandlers {
     if (!(await this.deps.service.isAdmin(this.personOf(context)))) return notice(t('notAdmin', lang));
     const round = await this.deps.service.data.getRound(Number(data.year));
     if (!round || round.state !== 'open') return notice(t('noRound', lang));
-    return notice(t('remindersSent', lang, { n: await this.remind(round) }));
+    return notice(t('remindersSent', lang, { n: await this.messenger.remind(round) }));
   }
 
   /** A link to the report on the bot's own server: unguessable, expiring, admins only. */
@@ -384,40 +372,7 @@ export class FollowUpHandlers {
     if (!round) return notice(t('noRound', lang));
     const units = await this.deps.service.unitsOf(this.personOf(context));
     if (units.length === 0) return notice(t('notContact', lang));
-    return this.cardFor(round, units, undefined, lang, [context.activity.from?.id ?? ''].filter(Boolean));
-  }
-
-  /** The card at a given obligation, or the first unanswered one. */
-  private async cardFor(
-    round: Round,
-    units: string[],
-    at: Obligation | undefined,
-    lang: Language,
-    refreshUserIds: string[],
-    extra: Partial<Parameters<typeof roundActionCard>[0]> = {},
-    knownAnswers?: Answer[],
-  ): Promise<Card> {
-    const { service, answerer } = this.deps;
-    const mine = service.obligationsOf(units);
-    const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
-    const answered = (o: Obligation) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit);
-    const obligation = at ?? mine.find((o) => !answered(o)) ?? mine[0]!;
-    const lastYear = await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit);
-    return roundActionCard(
-      {
-        round,
-        obligation,
-        answer: answers.find((a) => a.actionId === obligation.actionId && a.unit === obligation.unit),
-        lastYear,
-        progress: { answered: mine.filter(answered).length, total: mine.length },
-        units,
-        language: lang,
-        refreshUserIds,
-        ...extra,
-      },
-      answerer,
-      service.plan,
-    );
+    return roundCardFor(this.deps.service, this.deps.answerer, round, units, undefined, lang, [context.activity.from?.id ?? ''].filter(Boolean));
   }
 
   private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
@@ -442,7 +397,7 @@ export class FollowUpHandlers {
         if (index < 0) return notice(refusalText(units.length === 0 ? 'not-authorized' : 'not-responsible', lang, unit.slice(0, 60)));
         const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0;
         const target = mine[(index + step + mine.length) % mine.length]!;
-        return this.cardFor(round, units, target, lang, refreshIds);
+        return roundCardFor(this.deps.service, this.deps.answerer, round, units, target, lang, refreshIds);
       }
       const typed = { status: typeof data.status === 'string' ? data.status : undefined, description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined };
       const result = await service.submit({ year: data.year, actionId: data.actionId, unit: data.unit, status: data.status, description: data.description }, user, new Date(), { round, contacts, isAdmin });
@@ -450,7 +405,7 @@ export class FollowUpHandlers {
         logger.warn({ event: 'answer-refused', reason: result.reason, actionId: actionId.slice(0, 20), unit: unit.slice(0, 40) }, 'answer refused');
         const text = refusalText(result.reason, lang, result.detail);
         if (index < 0 || result.reason === 'round-closed') return notice(text);
-        return this.cardFor(round, units, mine[index], lang, refreshIds, { notice: { text, kind: 'attention' }, typed });
+        return roundCardFor(this.deps.service, this.deps.answerer, round, units, mine[index], lang, refreshIds, { notice: { text, kind: 'attention' }, typed });
       }
       logger.info({ event: 'answer-saved', outcome: result.outcome, year, actionId, unit, onBehalf: result.answer.onBehalf }, 'answer saved');
       const answers = await service.data.listAnswers(year);
@@ -458,7 +413,7 @@ export class FollowUpHandlers {
         ?? mine.find((o) => !answers.some((a) => a.actionId === o.actionId && a.unit === o.unit));
       const savedText = result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId, unit });
       const text = nextOpen ? savedText : `${savedText} ${t('allDone', lang)}`;
-      return this.cardFor(round, units, nextOpen ?? mine[index], lang, refreshIds, { notice: { text, kind: 'good' } }, answers);
+      return roundCardFor(this.deps.service, this.deps.answerer, round, units, nextOpen ?? mine[index], lang, refreshIds, { notice: { text, kind: 'good' } }, answers);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed while answering');
@@ -495,206 +450,8 @@ export class FollowUpHandlers {
     }
     logger.info({ event: 'round-started', year, deadline, recipients: recipients.length, resumed: !opened }, 'round started');
     const round = await service.data.getRound(year);
-    this.track(this.deliver(round!, recipients, true));
+    this.messenger.track(this.messenger.deliver(round!, recipients, true));
     return notice(t('started', lang, { year, n: recipients.length }));
   }
-
-  private track(work: Promise<unknown>): void {
-    this.running.add(work);
-    void work.finally(() => this.running.delete(work));
-  }
-
-  /**
-   * Sends the round's message to everyone who has not had it, then tells the admin how it went
-   * (always after a start; after a resume only if anything was sent).
-   */
-  async deliver(round: Round, recipients: Recipient[], alwaysReport: boolean): Promise<FanOutSummary | undefined> {
-    const { logger, service } = this.deps;
-    const origin = round.origin;
-    if (!origin || this.sending.has(round.year)) return undefined;
-    this.sending.add(round.year);
-    const lang: Language = origin.locale?.startsWith('en') ? 'en' : 'sv';
-    try {
-      const summary = await fanOut(round.year, recipients, service.data, this.sendRoundMessage(round, origin, lang), {
-        instanceId: this.deps.instanceId,
-        ratePerSecond: this.deps.sendRatePerSecond,
-        // A contact given by e-mail who had no chat with the bot is tried again once they have one.
-        retryUnreachable: async (delivery) => {
-          if (!delivery.lastError?.startsWith(NO_CHAT)) return false;
-          const user = await service.data.getUser(delivery.recipient);
-          return user !== undefined && user.updatedAt > delivery.updatedAt;
-        },
-      });
-      logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
-      if (alwaysReport || summary.delivered + summary.unreachable + summary.failed > 0) {
-        const text = t('deliverySummary', lang, { year: round.year, ...summary });
-        await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(notice(text))] });
-      }
-      return summary;
-    } catch (error) {
-      logger.error({ event: 'fan-out-failed', year: round.year, err: error }, 'sending round messages failed');
-      return undefined;
-    } finally {
-      this.sending.delete(round.year);
-    }
-  }
-
-  /** For the scheduler: sends the round message to contacts who have none yet. */
-  async resumeDelivery(round: Round): Promise<void> {
-    await this.deliver(round, await this.deps.service.recipients(), false);
-  }
-
-  /** Messages one person proactively: in the chat they have with the bot, or a new 1:1 chat by their Entra id. */
-  private sendRoundMessage(round: Round, origin: RoundOrigin, lang: Language): SendFn {
-    const { service, adapter, botAppId } = this.deps;
-    return async (recipient, limiter, ready) => {
-      const user = await service.data.getUser(recipient.person);
-      const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
-      const card = await this.cardFor(round, recipient.units, undefined, lang, refreshIds);
-      const activity = { type: 'message', attachments: [cardAttachment(card)] };
-      let sent: { conversationId?: string; activityId?: string } = {};
-      try {
-        if (user?.conversationId && user.serviceUrl) {
-          await limiter.acquire();
-          await ready();
-          const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
-          sent = { conversationId: user.conversationId, activityId };
-        } else if (recipient.person.aadObjectId) {
-          await limiter.acquire();
-          const tenantId = origin.tenantId;
-          let createFailure: unknown;
-          await adapter.createConversationAsync(
-            botAppId,
-            'msteams',
-            origin.serviceUrl,
-            '',
-            { isGroup: false, bot: { id: origin.botId, name: origin.botName ?? '' }, members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as never },
-            async (ctx) => {
-              await limiter.acquire();
-              try {
-                await ready();
-                const response = await ctx.sendActivity(activity);
-                sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
-              } catch (error) {
-                createFailure = error;
-              }
-            },
-          );
-          if (createFailure) throw createFailure;
-        } else {
-          throw new SendError(`${NO_CHAT}: no chat with this person yet and no Entra object id to start one`, 404);
-        }
-      } catch (error) {
-        throw error instanceof SendError ? error : toSendError(error);
-      }
-      return sent;
-    };
-  }
-
-  /** Sends the summary card to the safety chief and the admins who have a chat with the bot. */
-  async sendSummary(round: Round, reason: SummaryReason): Promise<number> {
-    const { service, logger } = this.deps;
-    const report = await loadReport(service, round.year);
-    if (!report) return 0;
-    const roles = await service.data.getRoles();
-    const people = [...(roles.safetyChief ? [roles.safetyChief] : []), ...roles.admins, ...service.configuredAdminList()];
-    const seen = new Set<string>();
-    let n = 0;
-    for (const person of people) {
-      const user = await service.data.getUser(person);
-      if (!user?.conversationId || !user.serviceUrl || seen.has(user.conversationId)) continue;
-      seen.add(user.conversationId);
-      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
-      const card = summaryCard(report, lang);
-      const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, { year: round.year });
-      let failure: unknown;
-      try {
-        await this.sendInChat(chatReference(user), { type: 'message', text: intro, attachments: [cardAttachment(card)] });
-      } catch (error) {
-        failure = error;
-      }
-      if (failure) logger.warn({ event: 'summary-failed', err: toSendError(failure).message }, 'summary not sent');
-      else n += 1;
-    }
-    return n;
-  }
-
-  /**
-   * Sends an activity into a chat proactively and returns its id. A failure is rethrown to the
-   * caller: inside the callback it would reach the adapter's turn-error handler, which would answer
-   * the user, instead of the caller, which retries or reports.
-   */
-  private async sendInChat(reference: Partial<ConversationReference>, activity: Partial<Activity>, paced = false): Promise<string | undefined> {
-    const { adapter, botAppId } = this.deps;
-    let failure: unknown;
-    let id: string | undefined;
-    await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
-      try {
-        if (paced) withoutSdkRetries(ctx, adapter);
-        id = (await ctx.sendActivity(activity))?.id;
-      } catch (error) {
-        failure = error;
-      }
-    });
-    if (failure) throw failure;
-    return id;
-  }
-
-  /** Reminds everyone with unanswered obligations in the round; returns how many were reminded. */
-  async remind(round: Round): Promise<number> {
-    const { service, logger } = this.deps;
-    const answers = await service.data.listAnswers(round.year);
-    let n = 0;
-    for (const recipient of await service.recipients()) {
-      const { answered, total } = progress(service.obligations, answers, recipient.units);
-      if (answered >= total) continue;
-      const user = await service.data.getUser(recipient.person);
-      if (!user?.conversationId || !user.serviceUrl) continue;
-      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
-      try {
-        const card = await this.cardFor(round, recipient.units, undefined, lang, user.teamsUserId ? [user.teamsUserId] : [], {
-          notice: { text: t('reminder', lang, { year: round.year, answered, total, deadline: round.deadline }), kind: 'attention' },
-        });
-        await this.sendInChat(chatReference(user), { type: 'message', attachments: [cardAttachment(card)] });
-        n += 1;
-      } catch (error) {
-        logger.warn({ event: 'reminder-failed', err: toSendError(error).message }, 'reminder not sent');
-      }
-    }
-    logger.info({ event: 'reminders-sent', year: round.year, n }, 'reminders sent');
-    return n;
-  }
 }
 
-/** A user's 1:1 chat with the bot, from their stored record. */
-function chatReference(user: UserRecord, bot?: { id: string; name: string }): Partial<ConversationReference> {
-  return {
-    channelId: 'msteams',
-    serviceUrl: user.serviceUrl,
-    conversation: { id: user.conversationId ?? '', isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
-    ...(bot ? { bot } : {}),
-    user: { id: user.teamsUserId ?? '', name: user.person.name ?? '' },
-  };
-}
-
-/**
- * The Bot Connector client retries 429 and 5xx by itself, unpaced, which would break the fan-out's
- * pacing (Teams counts every attempt against the rate limit). Its retry policies are removed for
- * proactive sends; the fan-out retries itself, paced and honoring Retry-After.
- */
-function withoutSdkRetries(ctx: TurnContext, adapter: TeamsAdapter): void {
-  const connector = ctx.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
-}
-
-/** The admin's chat where the round was started, for the delivery summary. */
-function originReference(origin: RoundOrigin): Partial<ConversationReference> {
-  return {
-    channelId: 'msteams',
-    serviceUrl: origin.serviceUrl,
-    bot: { id: origin.botId, name: origin.botName ?? '' },
-    user: { id: origin.adminUserId ?? '', name: '' },
-    conversation: { id: origin.adminConversationId, isGroup: false, conversationType: 'personal', tenantId: origin.tenantId, name: '' },
-    locale: origin.locale,
-  };
-}

@@ -5,6 +5,7 @@ import type { RoundPlanSummary } from '../../core/followup/obligations';
 import { STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
 import { actionHeading } from '../../core/qa/render-text';
 import type { PlanAnswerer } from '../../core/qa/answerer';
+import type { FollowUpService } from '../../followup/followup-service';
 import { expandCard } from '../cards/render';
 import { t } from './texts';
 
@@ -90,4 +91,38 @@ export function roundConfirmCard(year: number, deadline: string, summary: RoundP
     lang,
     labels: { start: t('start', lang), cancel: t('cancel', lang) },
   });
+}
+
+/** The round card at a given obligation of the units, or at their first unanswered one. */
+export async function roundCardFor(
+service: FollowUpService,
+answerer: PlanAnswerer,
+  round: Round,
+  units: string[],
+  at: Obligation | undefined,
+  lang: Language,
+  refreshUserIds: string[],
+  extra: Partial<Parameters<typeof roundActionCard>[0]> = {},
+  knownAnswers?: Answer[],
+): Promise<Record<string, unknown>> {
+  const mine = service.obligationsOf(units);
+  const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
+  const answered = (o: Obligation) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit);
+  const obligation = at ?? mine.find((o) => !answered(o)) ?? mine[0]!;
+  const lastYear = await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit);
+  return roundActionCard(
+    {
+      round,
+      obligation,
+      answer: answers.find((a) => a.actionId === obligation.actionId && a.unit === obligation.unit),
+      lastYear,
+      progress: { answered: mine.filter(answered).length, total: mine.length },
+      units,
+      language: lang,
+      refreshUserIds,
+      ...extra,
+    },
+    answerer,
+    service.plan,
+  );
 }

@@ -1,0 +1,258 @@
+/**
+ * The bot's proactive messages for the follow-up: the round message to every contact (through the
+ * fan-out, paced and retried), reminders, summaries to the safety chief, and the delivery summary
+ * to the admin who started the round.
+ */
+import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from '../../log';
+import type { Language } from '../../core/qa/answer-model';
+import type { PlanAnswerer } from '../../core/qa/answerer';
+import type { Round, RoundOrigin } from '../../core/followup/model';
+import type { SummaryReason } from '../../core/followup/schedule';
+import { progress } from '../../core/followup/validate';
+import type { FollowUpService } from '../../followup/followup-service';
+import type { UserRecord } from '../../followup/followup-store';
+import { loadReport } from '../../followup/report-service';
+import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
+import { SendError, retryAfterFrom } from '../../delivery/retry';
+import { cardAttachment } from '../cards/render';
+import { messageCard } from '../cards/answer-cards';
+import { roundCardFor } from './round-cards';
+import { summaryCard } from './summary-card';
+import { t } from './texts';
+
+export interface MessengerDeps {
+  adapter: TeamsAdapter;
+  botAppId: string;
+  service: FollowUpService;
+  answerer: PlanAnswerer;
+  logger: Logger;
+  instanceId: string;
+  /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
+  sendRatePerSecond: number;
+}
+
+/** Marks a delivery that failed only because the person has no chat with the bot yet. */
+const NO_CHAT = 'no-chat';
+
+export function toSendError(error: unknown): SendError {
+  const e = error as { statusCode?: number; message?: string; response?: { headers?: { get?: (n: string) => string | undefined } | Record<string, string> } };
+  const headers = e.response?.headers;
+  const retryAfter = headers && typeof (headers as { get?: unknown }).get === 'function'
+    ? (headers as { get: (n: string) => string | undefined }).get('retry-after')
+    : (headers as Record<string, string> | undefined)?.['retry-after'];
+  return new SendError(e.message ?? String(error), e.statusCode, retryAfterFrom(retryAfter));
+}
+
+export class RoundMessenger {
+  private readonly running = new Set<Promise<unknown>>();
+  /** Rounds this process is sending right now: a second fan-out of the same round would only race the first. */
+  private readonly sending = new Set<number>();
+
+  constructor(private readonly deps: MessengerDeps) {}
+
+  /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  track(work: Promise<unknown>): void {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+  }
+
+  /**
+   * Sends the round's message to everyone who has not had it, then tells the admin how it went
+   * (always after a start; after a resume only if anything was sent).
+   */
+  async deliver(round: Round, recipients: Recipient[], alwaysReport: boolean): Promise<FanOutSummary | undefined> {
+    const { logger, service } = this.deps;
+    const origin = round.origin;
+    if (!origin || this.sending.has(round.year)) return undefined;
+    this.sending.add(round.year);
+    const lang: Language = origin.locale?.startsWith('en') ? 'en' : 'sv';
+    try {
+      const summary = await fanOut(round.year, recipients, service.data, this.sendRoundMessage(round, origin, lang), {
+        instanceId: this.deps.instanceId,
+        ratePerSecond: this.deps.sendRatePerSecond,
+        // A contact given by e-mail who had no chat with the bot is tried again once they have one.
+        retryUnreachable: async (delivery) => {
+          if (!delivery.lastError?.startsWith(NO_CHAT)) return false;
+          const user = await service.data.getUser(delivery.recipient);
+          return user !== undefined && user.updatedAt > delivery.updatedAt;
+        },
+      });
+      logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
+      if (alwaysReport || summary.delivered + summary.unreachable + summary.failed > 0) {
+        const text = t('deliverySummary', lang, { year: round.year, ...summary });
+        await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(messageCard(text, []))] });
+      }
+      return summary;
+    } catch (error) {
+      logger.error({ event: 'fan-out-failed', year: round.year, err: error }, 'sending round messages failed');
+      return undefined;
+    } finally {
+      this.sending.delete(round.year);
+    }
+  }
+
+  /** For the scheduler: sends the round message to contacts who have none yet. */
+  async resumeDelivery(round: Round): Promise<void> {
+    await this.deliver(round, await this.deps.service.recipients(), false);
+  }
+
+  /** Messages one person proactively: in the chat they have with the bot, or a new 1:1 chat by their Entra id. */
+  private sendRoundMessage(round: Round, origin: RoundOrigin, lang: Language): SendFn {
+    const { service, adapter, botAppId } = this.deps;
+    return async (recipient, limiter, ready) => {
+      const user = await service.data.getUser(recipient.person);
+      const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
+      const card = await roundCardFor(this.deps.service, this.deps.answerer, round, recipient.units, undefined, lang, refreshIds);
+      const activity = { type: 'message', attachments: [cardAttachment(card)] };
+      let sent: { conversationId?: string; activityId?: string } = {};
+      try {
+        if (user?.conversationId && user.serviceUrl) {
+          await limiter.acquire();
+          await ready();
+          const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
+          sent = { conversationId: user.conversationId, activityId };
+        } else if (recipient.person.aadObjectId) {
+          await limiter.acquire();
+          const tenantId = origin.tenantId;
+          let createFailure: unknown;
+          await adapter.createConversationAsync(
+            botAppId,
+            'msteams',
+            origin.serviceUrl,
+            '',
+            { isGroup: false, bot: { id: origin.botId, name: origin.botName ?? '' }, members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as never },
+            async (ctx) => {
+              await limiter.acquire();
+              try {
+                await ready();
+                const response = await ctx.sendActivity(activity);
+                sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
+              } catch (error) {
+                createFailure = error;
+              }
+            },
+          );
+          if (createFailure) throw createFailure;
+        } else {
+          throw new SendError(`${NO_CHAT}: no chat with this person yet and no Entra object id to start one`, 404);
+        }
+      } catch (error) {
+        throw error instanceof SendError ? error : toSendError(error);
+      }
+      return sent;
+    };
+  }
+
+  /** Sends the summary card to the safety chief and the admins who have a chat with the bot. */
+  async sendSummary(round: Round, reason: SummaryReason): Promise<number> {
+    const { service, logger } = this.deps;
+    const report = await loadReport(service, round.year);
+    if (!report) return 0;
+    const roles = await service.data.getRoles();
+    const people = [...(roles.safetyChief ? [roles.safetyChief] : []), ...roles.admins, ...service.configuredAdminList()];
+    const seen = new Set<string>();
+    let n = 0;
+    for (const person of people) {
+      const user = await service.data.getUser(person);
+      if (!user?.conversationId || !user.serviceUrl || seen.has(user.conversationId)) continue;
+      seen.add(user.conversationId);
+      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
+      const card = summaryCard(report, lang);
+      const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, { year: round.year });
+      let failure: unknown;
+      try {
+        await this.sendInChat(chatReference(user), { type: 'message', text: intro, attachments: [cardAttachment(card)] });
+      } catch (error) {
+        failure = error;
+      }
+      if (failure) logger.warn({ event: 'summary-failed', err: toSendError(failure).message }, 'summary not sent');
+      else n += 1;
+    }
+    return n;
+  }
+
+  /**
+   * Sends an activity into a chat proactively and returns its id. A failure is rethrown to the
+   * caller: inside the callback it would reach the adapter's turn-error handler, which would answer
+   * the user, instead of the caller, which retries or reports.
+   */
+  private async sendInChat(reference: Partial<ConversationReference>, activity: Partial<Activity>, paced = false): Promise<string | undefined> {
+    const { adapter, botAppId } = this.deps;
+    let failure: unknown;
+    let id: string | undefined;
+    await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
+      try {
+        if (paced) withoutSdkRetries(ctx, adapter);
+        id = (await ctx.sendActivity(activity))?.id;
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure) throw failure;
+    return id;
+  }
+
+  /** Reminds everyone with unanswered obligations in the round; returns how many were reminded. */
+  async remind(round: Round): Promise<number> {
+    const { service, logger } = this.deps;
+    const answers = await service.data.listAnswers(round.year);
+    let n = 0;
+    for (const recipient of await service.recipients()) {
+      const { answered, total } = progress(service.obligations, answers, recipient.units);
+      if (answered >= total) continue;
+      const user = await service.data.getUser(recipient.person);
+      if (!user?.conversationId || !user.serviceUrl) continue;
+      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
+      try {
+        const card = await roundCardFor(this.deps.service, this.deps.answerer, round, recipient.units, undefined, lang, user.teamsUserId ? [user.teamsUserId] : [], {
+          notice: { text: t('reminder', lang, { year: round.year, answered, total, deadline: round.deadline }), kind: 'attention' },
+        });
+        await this.sendInChat(chatReference(user), { type: 'message', attachments: [cardAttachment(card)] });
+        n += 1;
+      } catch (error) {
+        logger.warn({ event: 'reminder-failed', err: toSendError(error).message }, 'reminder not sent');
+      }
+    }
+    logger.info({ event: 'reminders-sent', year: round.year, n }, 'reminders sent');
+    return n;
+  }
+}
+
+/** A user's 1:1 chat with the bot, from their stored record. */
+function chatReference(user: UserRecord, bot?: { id: string; name: string }): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: user.serviceUrl,
+    conversation: { id: user.conversationId ?? '', isGroup: false, conversationType: 'personal', tenantId: user.tenantId, name: '' },
+    ...(bot ? { bot } : {}),
+    user: { id: user.teamsUserId ?? '', name: user.person.name ?? '' },
+  };
+}
+
+/**
+ * The Bot Connector client retries 429 and 5xx by itself, unpaced, which would break the fan-out's
+ * pacing (Teams counts every attempt against the rate limit). Its retry policies are removed for
+ * proactive sends; the fan-out retries itself, paced and honoring Retry-After.
+ */
+function withoutSdkRetries(ctx: TurnContext, adapter: TeamsAdapter): void {
+  const connector = ctx.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
+  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+}
+
+/** The admin's chat where the round was started, for the delivery summary. */
+function originReference(origin: RoundOrigin): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: origin.serviceUrl,
+    bot: { id: origin.botId, name: origin.botName ?? '' },
+    user: { id: origin.adminUserId ?? '', name: '' },
+    conversation: { id: origin.adminConversationId, isGroup: false, conversationType: 'personal', tenantId: origin.tenantId, name: '' },
+    locale: origin.locale,
+  };
+}
