@@ -63,7 +63,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     config.schedulerIntervalMs || 60_000,
   );
   if (config.schedulerIntervalMs > 0) scheduler.start();
-  const http = createHttpServer(bot, logger, { maxBodyBytes: config.maxBodyBytes, allowedTenants: config.allowedTenants, userMessagesPerMinute: config.userMessagesPerMinute, ready: () => store.ping() }, async (token) => {
+  const http = createHttpServer(bot, logger, { maxBodyBytes: config.maxBodyBytes, allowedTenants: config.allowedTenants, userMessagesPerMinute: config.userMessagesPerMinute, userActionsPerMinute: config.userActionsPerMinute, turnAckMs: config.turnAckMs, ready: () => store.ping() }, async (token) => {
     const link = await resolveReportLink(store, token);
     if (!link) return undefined;
     const report = await loadReport(service, link.year);

@@ -1,4 +1,9 @@
-/** Settings from the environment. Every setting has a default that runs the bot locally. */
+/**
+ * Settings from the environment: every setting, its default, its type and its allowed range in
+ * one table (SETTINGS). A value that does not parse, or is out of range, stops start-up with a
+ * message naming the variable, the value and what is allowed; an unset or empty variable takes
+ * the default, and every default runs the bot locally.
+ */
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { projectRoot } from './project-root';
@@ -34,56 +39,204 @@ export interface Config {
   /** The bot's address as users reach it, for report links; default http://localhost:PORT. */
   publicUrl: string;
   reportLinkTtlMs: number;
-  /** Production refuses to run without Bot Framework credentials (NODE_ENV=production). */
+  /** Production refuses to run without Bot Framework credentials (NODE_ENV=production, any case). */
   production: boolean;
   /** Entra tenant ids whose activities are accepted; empty accepts any (local use). */
   allowedTenants: string[];
-  /** Messages per user per minute on /api/messages before the bot asks them to slow down. */
+  /** Messages per user in any minute on /api/messages before the bot asks them to slow down; 0: no limit. */
   userMessagesPerMinute: number;
+  /** Card actions per user in any minute; 0: no limit. */
+  userActionsPerMinute: number;
+  /** How long a message's HTTP request waits for its turn before Teams gets its 200 anyway. */
+  turnAckMs: number;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const root = projectRoot();
-  const appType = env.MicrosoftAppType ?? env.MICROSOFT_APP_TYPE ?? 'MultiTenant';
-  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
-    throw new Error(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, not "${appType}"`);
+/** A setting that cannot be used; the message names the variable, the value and what is allowed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The bot cannot start with these settings:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
   }
-  const port = Number(env.PORT ?? 3978);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
-  return {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    microsoftAppId: env.MicrosoftAppId ?? env.MICROSOFT_APP_ID ?? '',
-    microsoftAppPassword: env.MicrosoftAppPassword ?? env.MICROSOFT_APP_PASSWORD ?? '',
-    microsoftAppTenantId: env.MicrosoftAppTenantId ?? env.MICROSOFT_APP_TENANT_ID ?? '',
-    microsoftAppType: appType as Config['microsoftAppType'],
-    logLevel: env.LOG_LEVEL ?? 'info',
-    planFile: env.PLAN_FILE ?? join(root, 'data/plan/plan-2023.json'),
-    glossaryFile: env.GLOSSARY_FILE ?? join(root, 'data/glossary/units.json'),
-    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 256 * 1024),
-    cosmos: {
-      endpoint: env.COSMOS_ENDPOINT ?? '',
-      key: env.COSMOS_KEY ?? '',
-      database: env.COSMOS_DATABASE ?? 'trygghetsbot',
-      allowSelfSigned: env.COSMOS_ALLOW_SELF_SIGNED === 'true',
-    },
-    storeDir: env.STORE_DIR ?? join(root, '.data/store'),
-    bootstrapAdmins: (env.BOOTSTRAP_ADMINS ?? '')
+}
+
+/** Parses a value that is set and not blank; throws a sentence saying what is allowed. */
+type Parse<T> = (raw: string) => T;
+
+class Invalid extends Error {}
+
+const integer =
+  (min: number, max: number): Parse<number> =>
+  (raw) => {
+    const n = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new Invalid(`a whole number from ${min} to ${max}`);
+    return n;
+  };
+
+const decimal =
+  (min: number, max: number): Parse<number> =>
+  (raw) => {
+    const n = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!Number.isFinite(n) || n < min || n > max) throw new Invalid(`a number from ${min} to ${max}`);
+    return n;
+  };
+
+const oneOf =
+  <T extends string>(...values: T[]): Parse<T> =>
+  (raw) => {
+    const found = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
+    if (!found) throw new Invalid(`one of ${values.join(', ')}`);
+    return found;
+  };
+
+const boolean: Parse<boolean> = (raw) => oneOf('true', 'false')(raw) === 'true';
+
+const text: Parse<string> = (raw) => raw.trim();
+
+const url =
+  (...protocols: string[]): Parse<string> =>
+  (raw) => {
+    try {
+      const parsed = new URL(raw.trim());
+      if (protocols.includes(parsed.protocol)) return raw.trim().replace(/\/+$/, '');
+    } catch {
+      // falls through to the sentence below
+    }
+    throw new Invalid(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const listOf =
+  <T>(item: Parse<T>, what: string): Parse<T[]> =>
+  (raw) =>
+    raw
       .split(/[,;\s]+/)
       .filter(Boolean)
-      .map((p) => {
-        const person = parsePerson(p);
-        if (!person) throw new Error(`BOOTSTRAP_ADMINS: "${p}" is neither an Entra object id nor an e-mail address`);
-        return person;
-      }),
-    reminderDaysBefore: (env.REMINDER_DAYS ?? '14,3').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 0),
-    sendRatePerSecond: Number(env.SEND_RATE_PER_SECOND ?? 49),
-    instanceId: env.INSTANCE_ID ?? env.WEBSITE_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
-    schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_MS ?? 60_000),
-    publicUrl: env.PUBLIC_URL ?? '',
-    reportLinkTtlMs: Number(env.REPORT_LINK_TTL_HOURS ?? 24) * 3_600_000,
-    production: env.NODE_ENV === 'production',
-    allowedTenants: (env.ALLOWED_TENANTS ?? '').split(/[,;\s]+/).filter(Boolean).map((t) => t.toLowerCase()),
-    userMessagesPerMinute: Number(env.USER_MESSAGES_PER_MINUTE ?? 30),
+      .map((part) => {
+        try {
+          return item(part);
+        } catch (error) {
+          throw new Invalid(`${what}, separated by commas ("${part}" is not ${error instanceof Invalid ? error.message : 'valid'})`);
+        }
+      });
+
+const guid: Parse<string> = (raw) => {
+  if (!GUID.test(raw)) throw new Invalid('an Entra tenant id (a GUID)');
+  return raw.toLowerCase();
+};
+
+const person: Parse<Person> = (raw) => {
+  const parsed = parsePerson(raw);
+  if (!parsed) throw new Invalid('an Entra object id or an e-mail address');
+  return parsed;
+};
+
+const reminderDays: Parse<number[]> = (raw) => {
+  if (raw.trim().toLowerCase() === 'none') return [];
+  const days = listOf(integer(0, 365), 'whole numbers of days from 0 to 365, or "none"')(raw);
+  return [...new Set(days)].sort((a, b) => b - a);
+};
+
+interface Setting<T> {
+  /** Environment variables read, first set one wins (the Bot Framework's own names first). */
+  names: string[];
+  default: (env: NodeJS.ProcessEnv) => T;
+  parse: Parse<T>;
+}
+
+const setting = <T>(names: string | string[], defaultValue: T | ((env: NodeJS.ProcessEnv) => T), parse: Parse<T>): Setting<T> => ({
+  names: typeof names === 'string' ? [names] : names,
+  default: typeof defaultValue === 'function' ? (defaultValue as (env: NodeJS.ProcessEnv) => T) : () => defaultValue,
+  parse,
+});
+
+/** Every setting the bot reads: its variables, default and parser. README's settings table lists the same. */
+export const SETTINGS = {
+  port: setting('PORT', 3978, integer(0, 65535)),
+  host: setting('HOST', '0.0.0.0', text),
+  microsoftAppId: setting(['MicrosoftAppId', 'MICROSOFT_APP_ID'], '', text),
+  microsoftAppPassword: setting(['MicrosoftAppPassword', 'MICROSOFT_APP_PASSWORD'], '', (raw) => raw),
+  microsoftAppTenantId: setting(['MicrosoftAppTenantId', 'MICROSOFT_APP_TENANT_ID'], '', text),
+  microsoftAppType: setting(['MicrosoftAppType', 'MICROSOFT_APP_TYPE'], 'MultiTenant' as Config['microsoftAppType'], oneOf('MultiTenant', 'SingleTenant', 'UserAssignedMSI')),
+  logLevel: setting('LOG_LEVEL', 'info', oneOf('trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent')),
+  planFile: setting('PLAN_FILE', () => join(projectRoot(), 'data/plan/plan-2023.json'), text),
+  glossaryFile: setting('GLOSSARY_FILE', () => join(projectRoot(), 'data/glossary/units.json'), text),
+  maxBodyBytes: setting('MAX_BODY_BYTES', 256 * 1024, integer(16 * 1024, 8 * 1024 * 1024)),
+  cosmosEndpoint: setting('COSMOS_ENDPOINT', '', url('https:', 'http:')),
+  cosmosKey: setting('COSMOS_KEY', '', text),
+  cosmosDatabase: setting('COSMOS_DATABASE', 'trygghetsbot', (raw) => {
+    if (!/^[^/\\#?\s]{1,255}$/.test(raw.trim())) throw new Invalid('a Cosmos DB database name: 1–255 characters, none of / \\ # ? or space');
+    return raw.trim();
+  }),
+  cosmosAllowSelfSigned: setting('COSMOS_ALLOW_SELF_SIGNED', false, boolean),
+  storeDir: setting('STORE_DIR', () => join(projectRoot(), '.data/store'), text),
+  bootstrapAdmins: setting('BOOTSTRAP_ADMINS', [] as Person[], listOf(person, 'Entra object ids or e-mail addresses')),
+  reminderDaysBefore: setting('REMINDER_DAYS', [14, 3], reminderDays),
+  // Teams allows 50 requests/s per app and tenant; more than that is for the local connector in tests.
+  sendRatePerSecond: setting('SEND_RATE_PER_SECOND', 49, decimal(0.1, 1000)),
+  instanceId: setting(['INSTANCE_ID', 'WEBSITE_INSTANCE_ID'], () => `${hostname()}-${process.pid}`, text),
+  schedulerIntervalMs: setting('SCHEDULER_INTERVAL_MS', 60_000, (raw) => {
+    if (raw.trim() === '0') return 0;
+    try {
+      return integer(100, 86_400_000)(raw);
+    } catch {
+      throw new Invalid('0 (off) or a whole number of milliseconds from 100 to 86400000');
+    }
+  }),
+  publicUrl: setting('PUBLIC_URL', '', url('https:', 'http:')),
+  reportLinkTtlHours: setting('REPORT_LINK_TTL_HOURS', 24, decimal(0.01, 24 * 30)),
+  nodeEnv: setting('NODE_ENV', '', text),
+  allowedTenants: setting('ALLOWED_TENANTS', [] as string[], listOf(guid, 'Entra tenant ids (GUIDs)')),
+  userMessagesPerMinute: setting('USER_MESSAGES_PER_MINUTE', 30, integer(0, 10_000_000)),
+  userActionsPerMinute: setting('USER_ACTIONS_PER_MINUTE', 120, integer(0, 10_000_000)),
+  turnAckMs: setting('TURN_ACK_MS', 3_000, integer(100, 14_000)),
+} satisfies Record<string, Setting<unknown>>;
+
+type Values = { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
+
+/** Reads every setting; throws one ConfigError listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const values = {} as Record<string, unknown>;
+  for (const [key, s] of Object.entries(SETTINGS) as Array<[string, Setting<unknown>]>) {
+    const name = s.names.find((n) => env[n] !== undefined && env[n]!.trim() !== '');
+    if (!name) {
+      values[key] = s.default(env);
+      continue;
+    }
+    try {
+      values[key] = s.parse(env[name]!);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      problems.push(`${name}="${env[name]}" is not valid: expected ${error.message}.`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const v = values as Values;
+  return {
+    port: v.port,
+    host: v.host,
+    microsoftAppId: v.microsoftAppId,
+    microsoftAppPassword: v.microsoftAppPassword,
+    microsoftAppTenantId: v.microsoftAppTenantId,
+    microsoftAppType: v.microsoftAppType,
+    logLevel: v.logLevel,
+    planFile: v.planFile,
+    glossaryFile: v.glossaryFile,
+    maxBodyBytes: v.maxBodyBytes,
+    cosmos: { endpoint: v.cosmosEndpoint, key: v.cosmosKey, database: v.cosmosDatabase, allowSelfSigned: v.cosmosAllowSelfSigned },
+    storeDir: v.storeDir,
+    bootstrapAdmins: v.bootstrapAdmins,
+    reminderDaysBefore: v.reminderDaysBefore,
+    sendRatePerSecond: v.sendRatePerSecond,
+    instanceId: v.instanceId,
+    schedulerIntervalMs: v.schedulerIntervalMs,
+    publicUrl: v.publicUrl,
+    reportLinkTtlMs: v.reportLinkTtlHours * 3_600_000,
+    production: v.nodeEnv.toLowerCase() === 'production',
+    allowedTenants: v.allowedTenants,
+    userMessagesPerMinute: v.userMessagesPerMinute,
+    userActionsPerMinute: v.userActionsPerMinute,
+    turnAckMs: v.turnAckMs,
   };
 }

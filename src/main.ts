@@ -1,5 +1,5 @@
 /** Entry point: npm start. Runs the bot until SIGTERM/SIGINT, then finishes requests in flight. */
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
 import { startBot } from './bot-runtime';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A bad setting is the operator's to fix: the message says which and how, a stack trace would only hide it.
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

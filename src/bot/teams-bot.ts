@@ -2,7 +2,7 @@
  * The Teams adapter: a teams-ai Application on botbuilder's CloudAdapter. It routes activities
  * to the core (question answering) and renders the answers; nothing about the plan lives here.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -13,8 +13,27 @@ import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
 import type { FollowUpService } from '../followup/followup-service';
 
+/**
+ * The adapter, with authentication and the turn as two steps, so that the HTTP server can answer
+ * a failed authentication itself (401, nothing of the library's message) and count only
+ * authenticated requests against a user's limit. CloudAdapter.process does both in one call.
+ */
+export class BotAdapter extends TeamsAdapter {
+  /** Checks the request's Bot Framework token (its signature, issuer, audience, serviceUrl); rejects when it does not hold. */
+  authenticate(activity: object, authorizationHeader: string) {
+    return this.botFrameworkAuthentication.authenticateRequest(activity as Partial<Activity> as Activity, authorizationHeader);
+  }
+
+  /** Runs a turn for an authenticated activity; the invoke response, if the activity expects one. */
+  runTurn(authentication: Authentication, activity: object, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authentication, activity as Partial<Activity> as Activity, logic);
+  }
+}
+
+export type Authentication = Awaited<ReturnType<BotAdapter['authenticate']>>;
+
 export interface TeamsBot {
-  adapter: TeamsAdapter;
+  adapter: BotAdapter;
   app: Application;
   followUp: FollowUpHandlers | undefined;
   /** True when no app id is configured and requests are not authenticated. */
@@ -47,7 +66,7 @@ function questionOf(context: TurnContext): string | undefined {
 
 export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: Logger, service?: FollowUpService): TeamsBot {
   const localMode = config.microsoftAppId === '';
-  const adapter = new TeamsAdapter({
+  const adapter = new BotAdapter({
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppType: config.microsoftAppType,

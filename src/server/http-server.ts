@@ -6,16 +6,17 @@
 import restify from 'restify';
 import type { TeamsBot } from '../bot/teams-bot';
 import { withCorrelation, type Logger } from '../log';
+import type { Authentication } from '../bot/teams-bot';
+import { phrase } from '../core/qa/phrases';
+import { readJsonBody } from './json-body';
+import { checkActivity, withDates } from './activity-envelope';
+import { SlidingWindowLimit } from './sliding-window-limit';
 
 export interface HttpServer {
   server: restify.Server;
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
   /** Stops accepting connections and waits (up to timeoutMs) for requests in flight. */
   close(timeoutMs?: number): Promise<void>;
-}
-
-function isActivity(body: unknown): body is { type: string } {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }
 
 /** Serves a report file for a link token, or nothing when the token is unknown or expired. */
@@ -25,41 +26,42 @@ export interface HttpServerOptions {
   maxBodyBytes: number;
   /** Tenants whose activities are accepted; empty accepts any. */
   allowedTenants?: string[];
-  /** Messages per user per minute; more get a 429 and nothing is processed. */
+  /** Messages per user in any minute (sliding); more get a 429 and nothing is processed. */
   userMessagesPerMinute?: number;
+  /** Card actions (invokes) per user in any minute (sliding); more get a "slow down" notice and nothing is processed. */
+  userActionsPerMinute?: number;
+  /**
+   * How long a message's HTTP request waits for its turn. A turn that takes longer (a serviceUrl
+   * that does not answer) goes on in the background and Teams gets its 200 now. Invokes always
+   * wait: their answer is the response body.
+   */
+  turnAckMs?: number;
   /** Resolves when the bot can serve (its store answers): /readyz. */
   ready?: () => Promise<void>;
 }
 
-/** Counts each user's messages in the current minute. */
-class PerUserLimit {
-  private window = 0;
-  private counts = new Map<string, number>();
-  constructor(private readonly perMinute: number) {}
-  allow(user: string, now = Date.now()): boolean {
-    const window = Math.floor(now / 60_000);
-    if (window !== this.window) {
-      this.window = window;
-      this.counts = new Map();
-    }
-    const n = (this.counts.get(user) ?? 0) + 1;
-    this.counts.set(user, n);
-    return n <= this.perMinute;
-  }
-}
+const MINUTE_MS = 60_000;
 
-type IncomingActivity = { type: string; id?: string; from?: { id?: string; aadObjectId?: string }; conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+const BODY_REFUSALS = {
+  400: 'The request body must be JSON (UTF-8).',
+  413: 'The request body is too large.',
+  415: 'Only application/json without Content-Encoding is accepted.',
+} as const;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+const localeLanguage = (locale: string | undefined): 'sv' | 'en' => ((locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv');
 
 export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServerOptions, reports?: ReportFiles): HttpServer {
   const maxBodyBytes = opts.maxBodyBytes;
   const allowedTenants = new Set((opts.allowedTenants ?? []).map((t) => t.toLowerCase()));
-  const userLimit = opts.userMessagesPerMinute ? new PerUserLimit(opts.userMessagesPerMinute) : undefined;
-  const requireToken = !bot.localMode;
+  const messageLimit = opts.userMessagesPerMinute ? new SlidingWindowLimit(opts.userMessagesPerMinute, MINUTE_MS) : undefined;
+  const actionLimit = opts.userActionsPerMinute ? new SlidingWindowLimit(opts.userActionsPerMinute, MINUTE_MS) : undefined;
+  const turnAckMs = opts.turnAckMs ?? 3_000;
+  // No body parser: /api/messages reads its JSON itself (json-body.ts); no other route takes a body.
   const server = restify.createServer({ name: 'trygghetsbot', handleUncaughtExceptions: false });
   let inFlight = 0;
   let draining = false;
-
-  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true }));
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
     logger.warn({ event: 'http-error', method: req.method, path: req.path(), status: err.statusCode, message: err.message }, 'request refused');
@@ -109,12 +111,25 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
       res.send(503, { error: 'Shutting down' });
       return;
     }
-    if (!isActivity(req.body)) {
-      logger.warn({ event: 'not-an-activity', contentType: req.header('content-type'), bodyType: Array.isArray(req.body) ? 'array' : typeof req.body }, 'POST is not an activity');
-      res.send(400, { error: 'The request body must be a Bot Framework activity (JSON with a "type").' });
+    const body = await readJsonBody(req, maxBodyBytes);
+    if (!body.ok) {
+      if (body.status === 0) {
+        logger.warn({ event: 'request-aborted' }, 'client went away before its request body arrived');
+        return;
+      }
+      logger.warn({ event: 'body-refused', status: body.status, reason: body.reason, contentType: req.header('content-type'), contentEncoding: req.header('content-encoding') }, 'request body refused');
+      // An oversized body is not read to its end: close the connection after answering.
+      if (body.status === 413) res.header('connection', 'close');
+      res.send(body.status, { error: BODY_REFUSALS[body.status] });
       return;
     }
-    const activity = req.body as IncomingActivity;
+    const checked = checkActivity(body.value);
+    if (!checked.ok) {
+      logger.warn({ event: 'not-an-activity', problem: checked.problem }, 'POST is not an activity');
+      res.send(400, { error: `The request body must be a Bot Framework activity: ${checked.problem}.` });
+      return;
+    }
+    const activity = checked.activity;
     // One id per request in every log line about it: the activity's own id, as Teams sent it.
     const correlationId = activity.id ?? req.getId();
     const log = logger.child({ correlationId });
@@ -126,32 +141,56 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         return;
       }
     }
-    if (userLimit && activity.type === 'message' && !userLimit.allow(activity.from?.aadObjectId ?? activity.from?.id ?? '')) {
-      log.warn({ event: 'rate-limited', activityType: activity.type }, 'user sends too fast');
-      res.header('retry-after', '60');
-      res.send(429, { error: 'Too many messages; try again in a minute.' });
+    let authentication: Authentication;
+    const authorization = req.header('authorization') ?? '';
+    try {
+      authentication = await bot.adapter.authenticate(activity, authorization);
+    } catch (error) {
+      // The library's reason (bad signature, wrong issuer, keys not reachable) is for the log only.
+      log.warn(
+        { event: 'unauthorized', reason: authorization.trim() ? 'invalid-token' : 'no-token', detail: (error as Error).message, activityType: activity.type },
+        'request with a missing or invalid Bot Framework token refused',
+      );
+      res.send(401, { error: 'Unauthorized' });
       return;
     }
-    if (requireToken && !req.header('authorization')) {
-      log.warn({ event: 'unauthorized', reason: 'no-token', activityType: req.body.type }, 'request without Bot Framework token refused');
-      res.send(401, { error: 'A Bot Framework token is required.' });
+    // Only now is the sender known to be Teams' word for who sent it: count it against that person.
+    const user = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    const limit = activity.type === 'message' ? messageLimit : activity.type === 'invoke' ? actionLimit : undefined;
+    if (limit && !limit.allow(user)) {
+      const retryAfter = limit.retryAfterSeconds(user);
+      log.warn({ event: 'rate-limited', activityType: activity.type, retryAfter }, 'user sends too fast');
+      if (activity.name === 'adaptiveCard/action') {
+        // A card action's answer is shown to the person; the card (and what they typed in it) stays.
+        res.send(200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: phrase('tooManyActions', localeLanguage(activity.locale), { detail: retryAfter }) });
+      } else {
+        res.header('retry-after', String(retryAfter));
+        res.send(429, { error: `Too many requests; try again in ${retryAfter} s.` });
+      }
       return;
     }
     inFlight += 1;
-    try {
-      await withCorrelation(correlationId, () =>
-        bot.adapter.process(req, res, async (context) => {
-          await bot.app.run(context);
-        }),
-      );
-      if (res.statusCode === 401 || res.statusCode === 403) {
-        logger.warn({ event: 'unauthorized', reason: 'invalid-token', status: res.statusCode, activityType: req.body.type }, 'request with invalid token refused');
-      }
-    } catch (error) {
-      logger.error({ event: 'process-failed', err: error }, 'adapter failed to process activity');
-      if (!res.headersSent) res.send(500, { error: 'Internal error' });
-    } finally {
+    const turn = withCorrelation(correlationId, () => bot.adapter.runTurn(authentication, withDates(activity), async (context) => {
+      await bot.app.run(context);
+    })).finally(() => {
       inFlight -= 1;
+    });
+    try {
+      if (activity.type !== 'invoke') {
+        // Nothing to answer but 200: do not hold Teams' request while a slow connector keeps the turn busy.
+        const slow = await Promise.race([turn.then(() => false), delay(turnAckMs).then(() => true)]);
+        if (slow) {
+          log.warn({ event: 'turn-slow', activityType: activity.type, ms: turnAckMs }, 'turn still running; acknowledged, it goes on in the background');
+          turn.catch((error: unknown) => log.error({ event: 'process-failed', err: error }, 'adapter failed to process activity'));
+        }
+        res.send(slow ? 202 : 200);
+        return;
+      }
+      const invokeResponse = await turn;
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error) {
+      log.error({ event: 'process-failed', err: error }, 'adapter failed to process activity');
+      if (!res.headersSent) res.send(500, { error: 'Internal error' });
     }
   });
 

@@ -127,7 +127,7 @@ describe('bot over HTTP, as Teams talks to it', function () {
     assert.equal((await h.postRaw(JSON.stringify({ type: 'message', text: 'x'.repeat(400 * 1024) }))).status, 413);
     const logged = h.logs.slice(before).map((l) => l.event);
     assert.ok(logged.includes('not-an-activity'));
-    assert.ok(logged.includes('http-error'));
+    assert.ok(logged.includes('body-refused'));
     assert.match(JSON.stringify(cardOf(await ask('Vad betyder PDV?'))), /Pågående dödligt våld/);
   });
 

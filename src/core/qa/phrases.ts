@@ -38,6 +38,10 @@ const PHRASES = {
   tooLong: { sv: 'Frågan är för lång. Skriv en kortare fråga (högst {detail} tecken).', en: 'The question is too long. Please write a shorter one (at most {detail} characters).' },
   welcomeTitle: { sv: 'Välkommen till trygghetsboten', en: 'Welcome to the safety plan bot' },
   errorGeneric: { sv: 'Något gick fel när jag skulle svara. Ingenting har sparats. Försök igen om en stund.', en: 'Something went wrong while answering. Nothing was saved. Please try again shortly.' },
+  tooManyActions: {
+    sv: 'Du har gjort många val på kort tid. Ingenting sparades den här gången; vänta {detail} sekunder och försök igen. Det du skrivit finns kvar i kortet.',
+    en: 'You have made many choices in a short time. Nothing was saved this time; wait {detail} seconds and try again. What you typed is still in the card.',
+  },
   unsupported: { sv: 'Jag kan bara läsa textmeddelanden. Skriv din fråga som text.', en: 'I can only read text messages. Please type your question.' },
 } as const;
 
