@@ -18,6 +18,8 @@ export interface Config {
   microsoftAppPassword: string;
   microsoftAppTenantId: string;
   microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Where the keys that sign channel tokens are published; empty: Bot Framework's public cloud. */
+  botOpenIdMetadata: string;
   logLevel: string;
   planFile: string;
   glossaryFile: string;
@@ -158,6 +160,7 @@ export const SETTINGS = {
   microsoftAppPassword: setting(['MicrosoftAppPassword', 'MICROSOFT_APP_PASSWORD'], '', (raw) => raw),
   microsoftAppTenantId: setting(['MicrosoftAppTenantId', 'MICROSOFT_APP_TENANT_ID'], '', text),
   microsoftAppType: setting(['MicrosoftAppType', 'MICROSOFT_APP_TYPE'], 'MultiTenant' as Config['microsoftAppType'], oneOf('MultiTenant', 'SingleTenant', 'UserAssignedMSI')),
+  botOpenIdMetadata: setting('BotOpenIdMetadata', '', url('https:', 'http:')),
   logLevel: setting('LOG_LEVEL', 'info', oneOf('trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent')),
   planFile: setting('PLAN_FILE', () => join(projectRoot(), 'data/plan/plan-2023.json'), text),
   glossaryFile: setting('GLOSSARY_FILE', () => join(projectRoot(), 'data/glossary/units.json'), text),
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     microsoftAppPassword: v.microsoftAppPassword,
     microsoftAppTenantId: v.microsoftAppTenantId,
     microsoftAppType: v.microsoftAppType,
+    botOpenIdMetadata: v.botOpenIdMetadata,
     logLevel: v.logLevel,
     planFile: v.planFile,
     glossaryFile: v.glossaryFile,

@@ -32,6 +32,24 @@ export class BotAdapter extends TeamsAdapter {
 
 export type Authentication = Awaited<ReturnType<BotAdapter['authenticate']>>;
 
+/**
+ * Bot Framework's public-cloud settings with the channel's signing keys read from another
+ * address. botbuilder takes any one of these settings as "all of them are given", so all are
+ * spelled out (values of botframework-connector's AuthenticationConstants, 4.23).
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string): Record<string, string | boolean> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
+}
+
 export interface TeamsBot {
   adapter: BotAdapter;
   app: Application;
@@ -71,6 +89,7 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
+    ...(config.botOpenIdMetadata ? publicCloudWithKeysFrom(config.botOpenIdMetadata) : {}),
   });
   const app = new Application({
     adapter,

@@ -3,40 +3,21 @@
  * same store: nobody gets a second message, and nobody who was not reached is forgotten.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalConnector, teamsInstall, teamsInvoke, teamsMessage } from '../../src/devtools/local-connector';
 import { FileStore } from '../../src/store/file-store';
 import { FollowUpStore } from '../../src/followup/followup-store';
-import { ROOT } from '../fixtures/plan';
+import { startBotProcess } from './bot-process';
 
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const aad = (i: number) => `eeeeeeee-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const UNITS = ['KLF', 'SF', 'VOF', 'MOS', 'UTB', 'KOF', 'IAF', 'VSS'];
 const PEOPLE = 40;
 
-async function startBotProcess(storeDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: '', STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '300', SEND_RATE_PER_SECOND: '1000', USER_MESSAGES_PER_MINUTE: '100000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start: ${out}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (process.env.DEBUG_CRASH) process.stderr.write(d); // to see the bot's own log when this test fails
-      const m = /"url":"(http:\/\/[^"]+)\/api\/messages"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-  });
-  return { child, url };
-}
+const startBot = (storeDir: string) =>
+  startBotProcess({ STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '300', SEND_RATE_PER_SECOND: '1000', USER_MESSAGES_PER_MINUTE: '100000' });
 
 describe('a bot killed mid-round', function () {
   this.timeout(90_000);
@@ -49,7 +30,7 @@ describe('a bot killed mid-round', function () {
 
   it('sends nobody a second message after a restart, and reaches everyone not already reached', async () => {
     const serviceUrl = await connector.start();
-    let bot = await startBotProcess(storeDir);
+    let bot = await startBot(storeDir);
     const post = (body: unknown) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     await post(teamsInstall({ serviceUrl, conversationId: 'a:admin', userId: '29:admin', aadObjectId: ADMIN }));
     for (let i = 0; i < PEOPLE; i++) {
@@ -67,7 +48,7 @@ describe('a bot killed mid-round', function () {
     assert.ok(beforeRestart < PEOPLE, `killed mid-round (${beforeRestart} of ${PEOPLE} sent)`);
 
     connector.responseDelayMs = 0;
-    bot = await startBotProcess(storeDir); // the scheduler resumes the round
+    bot = await startBot(storeDir); // the scheduler resumes the round
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 300));
