@@ -44,7 +44,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
   const plan = loadPlan(config.planFile);
   const glossary = loadGlossary(config.glossaryFile);
   const answerer = new PlanAnswerer(plan, glossary);
-  const store = await openStore(config);
+  const store = await openStore(config, (notice) => logger.warn(notice, notice.message));
   logger.info({ event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) }, 'store open');
   const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins);
   const bot = createTeamsBot(config, answerer, logger, service);

@@ -1,5 +1,7 @@
 /** Entry point: npm start. Runs the bot until SIGTERM/SIGINT, then finishes requests in flight. */
 import { ConfigError, loadConfig } from './config';
+import { StoreDamagedError } from './store/file-store';
+import { StoreLockedError } from './store/store-lock';
 import { createLogger } from './log';
 import { startBot } from './bot-runtime';
 
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad setting is the operator's to fix: the message says which and how, a stack trace would only hide it.
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A bad setting, a damaged journal, a folder in use: the operator's to fix. The message says
+  // what and how; a stack trace would only hide it.
+  const forOperator = error instanceof ConfigError || error instanceof StoreDamagedError || error instanceof StoreLockedError;
+  console.error(forOperator ? error.message : error);
   process.exit(1);
 });

@@ -1,11 +1,15 @@
 /**
  * The embedded store for `npm start`: documents in memory, every committed write appended to a
- * journal file per container (JSON lines, fsynced) and replayed at start. A batch is one line, so
- * it is all there after a crash or not at all; a torn last line is dropped. On open the journal is
- * compacted into a fresh file (written aside, then renamed). One process per folder: a lock file
- * stops a second bot from opening the same data.
+ * journal file per container (journal.ts: one checksummed, numbered line per write, fsynced) and
+ * replayed at start. A batch is one line, so it is all there after a crash or not at all.
+ *
+ * Damage is never passed over in silence: a last line cut off by a crash is dropped with a
+ * warning; any other damage stops the store from opening, names the file and the lines, and
+ * leaves the file as it was (`npm run store:check` reports it and can write a repaired copy).
+ * After a clean replay the journal is compacted into a fresh file (written aside, then renamed).
+ * One process per folder: a lock file names the process holding it (lock.ts).
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
@@ -19,54 +23,70 @@ import {
   type DocumentStore,
   type StoredDocument,
 } from './document-store';
+import { applyEntry, encodeLine, journalText, keyOf, replayJournal, type Damage, type JournalEntry } from './journal';
+import { StoreLock } from './store-lock';
 
-type JournalEntry = { put: StoredDocument } | { del: { pk: string; id: string } } | { batch: JournalEntry[] };
 
-const keyOf = (pk: string, id: string): string => JSON.stringify([pk, id]);
+/** What the store tells its owner about a journal as it opens (a dropped torn line, a format upgrade). */
+export type StoreNotice = (event: { event: string; file: string; message: string; line?: number; bytes?: number }) => void;
+
+/** A journal that cannot be read as it is: the store will not open until the operator looks. */
+export class StoreDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly damage: Damage[],
+  ) {
+    const lines = damage.slice(0, 5).map((d) => `  line ${d.line}: ${d.reason}`);
+    if (damage.length > 5) lines.push(`  … and ${damage.length - 5} more`);
+    super(
+      `The embedded store's journal ${file} is damaged:\n${lines.join('\n')}\n` +
+        `The file was left as it is and the bot did not start. Run "npm run store:check -- --dir ${join(file, '..')}" to see the damage, ` +
+        `and "npm run store:check -- --dir ${join(file, '..')} --repair" to write a repaired copy beside it.`,
+    );
+    this.name = 'StoreDamagedError';
+  }
+}
 
 class Container {
   readonly docs = new Map<string, StoredDocument>();
   private fd: number;
+  private seq: number;
 
-  constructor(private readonly file: string) {
-    if (existsSync(file)) this.replay(readFileSync(file, 'utf8'));
-    this.compact();
+  constructor(
+    private readonly file: string,
+    private readonly name: ContainerName,
+    notice: StoreNotice,
+  ) {
+    if (existsSync(file)) {
+      const replay = replayJournal(readFileSync(file, 'utf8'), name);
+      if (replay.damage.length > 0) throw new StoreDamagedError(file, replay.damage);
+      if (replay.tornTail) {
+        notice({ event: 'journal-torn-line-dropped', file, line: replay.tornTail.line, bytes: replay.tornTail.bytes, message: 'a last line cut off by a crash (its write never completed) was dropped' });
+      }
+      if (replay.format === 1) notice({ event: 'journal-upgraded', file, message: 'journal rewritten with checksums and sequence numbers' });
+      for (const entry of replay.entries) applyEntry(this.docs, entry);
+    }
+    this.seq = this.compact();
     this.fd = openSync(file, 'a');
   }
 
-  private replay(text: string): void {
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      let entry: JournalEntry;
-      try {
-        entry = JSON.parse(line) as JournalEntry;
-      } catch {
-        continue; // a line torn by a crash: its write never completed
-      }
-      this.apply(entry);
-    }
-  }
-
-  apply(entry: JournalEntry): void {
-    if ('put' in entry) this.docs.set(keyOf(entry.put.pk, entry.put.id), entry.put);
-    else if ('del' in entry) this.docs.delete(keyOf(entry.del.pk, entry.del.id));
-    else for (const inner of entry.batch) this.apply(inner);
-  }
-
-  private compact(): void {
+  /** Rewrites the journal as one line per document; only ever after a clean replay. Returns the last sequence number. */
+  private compact(): number {
     const temp = `${this.file}.compacting`;
-    writeFileSync(temp, [...this.docs.values()].map((doc) => `${JSON.stringify({ put: doc })}\n`).join(''));
+    writeFileSync(temp, journalText(this.name, [...this.docs.values()].map((doc) => ({ put: doc }))));
     const fd = openSync(temp, 'r+');
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, this.file);
+    return this.docs.size;
   }
 
   /** Writes the entry durably, then applies it in memory. */
   commit(entry: JournalEntry): void {
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    writeSync(this.fd, encodeLine(this.seq + 1, entry));
     fsyncSync(this.fd);
-    this.apply(entry);
+    this.seq += 1;
+    applyEntry(this.docs, entry);
   }
 
   close(): void {
@@ -77,25 +97,21 @@ class Container {
 export class FileStore implements DocumentStore {
   readonly kind = 'file';
   private readonly containers = new Map<ContainerName, Container>();
-  private readonly lockFile: string;
+  private readonly lock: StoreLock;
   private closed = false;
 
-  constructor(readonly directory: string) {
+  constructor(
+    readonly directory: string,
+    notice: StoreNotice = () => undefined,
+  ) {
     mkdirSync(directory, { recursive: true });
-    this.lockFile = join(directory, 'store.lock');
-    this.acquireLock();
-    for (const name of CONTAINERS) this.containers.set(name, new Container(join(directory, `${name}.jsonl`)));
-  }
-
-  private acquireLock(): void {
+    this.lock = StoreLock.acquire(join(directory, 'store.lock'), notice);
     try {
-      writeFileSync(this.lockFile, String(process.pid), { flag: 'wx' });
-    } catch {
-      const holder = Number(readFileSync(this.lockFile, 'utf8'));
-      if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new Error(`The embedded store in ${this.directory} is in use by process ${holder}. Run one bot per data folder, or use Cosmos DB for several.`);
-      }
-      writeFileSync(this.lockFile, String(process.pid));
+      for (const name of CONTAINERS) this.containers.set(name, new Container(join(directory, `${name}.jsonl`), name, notice));
+    } catch (error) {
+      for (const c of this.containers.values()) c.close();
+      this.lock.release();
+      throw error;
     }
   }
 
@@ -200,20 +216,11 @@ export class FileStore implements DocumentStore {
     if (this.closed) return;
     this.closed = true;
     for (const c of this.containers.values()) c.close();
-    rmSync(this.lockFile, { force: true });
+    this.lock.release();
   }
 }
 
 /** Stored documents are never changed in place (every write stores a new object), so a reader gets its own copy cheaply: JSON documents, copied as JSON. */
 function copy(doc: StoredDocument): StoredDocument {
   return JSON.parse(JSON.stringify(doc)) as StoredDocument;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -6,7 +6,7 @@
 import { DefaultAzureCredential } from '@azure/identity';
 import type { DocumentStore } from './document-store';
 import { CosmosStore } from './cosmos-store';
-import { FileStore } from './file-store';
+import { FileStore, type StoreNotice } from './file-store';
 
 export interface StoreSettings {
   cosmos: { endpoint: string; key: string; database: string; allowSelfSigned: boolean };
@@ -14,9 +14,10 @@ export interface StoreSettings {
   production?: boolean;
 }
 
-export async function openStore(settings: StoreSettings): Promise<DocumentStore> {
+/** Opens the configured store; `notice` hears what the embedded store repaired or took over as it opened. */
+export async function openStore(settings: StoreSettings, notice?: StoreNotice): Promise<DocumentStore> {
   const { cosmos } = settings;
-  if (!cosmos.endpoint) return new FileStore(settings.storeDir);
+  if (!cosmos.endpoint) return new FileStore(settings.storeDir, notice);
   if (cosmos.allowSelfSigned && settings.production) throw new Error('COSMOS_ALLOW_SELF_SIGNED is for the emulator and tests, not production');
   return CosmosStore.open({
     endpoint: cosmos.endpoint,
