@@ -119,7 +119,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node --max-old-space-size=192 dist/src/main.js'
       alwaysOn: true
       ftpsState: 'Disabled'

@@ -11,10 +11,7 @@ import { FollowUpStore } from './followup/followup-store';
 import { FollowUpService } from './followup/followup-service';
 import type { TeamsBot } from './bot/teams-bot';
 import { RoundScheduler } from './followup/scheduler';
-import { resolveReportLink } from './followup/report-links';
-import { loadReport } from './followup/report-service';
-import { reportWorkbook } from './report/xlsx';
-import { reportMarkdown } from './report/markdown';
+import { reportFileForLink } from './followup/report-service';
 
 export interface RunningBot {
   bot: TeamsBot;
@@ -63,15 +60,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     config.schedulerIntervalMs || 60_000,
   );
   if (config.schedulerIntervalMs > 0) scheduler.start();
-  const http = createHttpServer(bot, logger, { maxBodyBytes: config.maxBodyBytes, allowedTenants: config.allowedTenants, userMessagesPerMinute: config.userMessagesPerMinute, userActionsPerMinute: config.userActionsPerMinute, turnAckMs: config.turnAckMs, ready: () => store.ping() }, async (token) => {
-    const link = await resolveReportLink(store, token);
-    if (!link) return undefined;
-    const report = await loadReport(service, link.year);
-    if (!report) return undefined;
-    return link.format === 'xlsx'
-      ? { body: await reportWorkbook(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `uppfoljning-${link.year}.xlsx` }
-      : { body: reportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName: `uppfoljning-${link.year}.md` };
-  });
+  const http = createHttpServer(bot, logger, { maxBodyBytes: config.maxBodyBytes, allowedTenants: config.allowedTenants, userMessagesPerMinute: config.userMessagesPerMinute, userActionsPerMinute: config.userActionsPerMinute, turnAckMs: config.turnAckMs, ready: () => store.ping() }, (token) => reportFileForLink(service, token));
   const { port, url } = await http.listen(config.port, config.host);
   logger.info({ event: 'listening', url: `${url}/api/messages`, plan: plan.source.diarienummer, actions: plan.actions.length, localMode: bot.localMode }, 'bot listening');
   return {

@@ -24,9 +24,9 @@ export async function createReportLink(store: DocumentStore, year: number, forma
   return token;
 }
 
-export async function resolveReportLink(store: DocumentStore, token: string, now = Date.now()): Promise<{ year: number; format: ReportFormat } | undefined> {
+export async function resolveReportLink(store: DocumentStore, token: string, now = Date.now()): Promise<{ year: number; format: ReportFormat; createdBy: Person } | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const doc = await store.read<LinkDoc>('directory', 'report-links', `link|${hash(token)}`);
   if (!doc || doc.expiresAt <= now) return undefined;
-  return { year: doc.year, format: doc.format };
+  return { year: doc.year, format: doc.format, createdBy: doc.createdBy };
 }

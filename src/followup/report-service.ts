@@ -1,6 +1,9 @@
-/** Gathers a year's answers, last year's and the contacts, and builds the report. */
+/** Gathers a year's answers, last year's and the contacts, and builds the report; serves it for a link. */
 import { buildReport, type Report } from '../core/report/report-model';
 import type { FollowUpService } from './followup-service';
+import { resolveReportLink } from './report-links';
+import { reportWorkbook } from '../report/xlsx';
+import { reportMarkdown } from '../report/markdown';
 
 export async function loadReport(service: FollowUpService, year: number): Promise<Report | undefined> {
   const round = await service.data.getRound(year);
@@ -14,4 +17,24 @@ export async function loadReport(service: FollowUpService, year: number): Promis
     previousAnswers: previousRound ? await service.data.listAnswers(year - 1) : undefined,
     contacts: await service.data.listContacts(),
   });
+}
+
+export interface ReportFile {
+  body: Buffer | string;
+  contentType: string;
+  fileName: string;
+}
+
+/**
+ * The report a link opens, or nothing: the link is unknown or expired, or the admin it was issued
+ * to is an admin no longer (a link is the admin's, not a key for whoever holds it).
+ */
+export async function reportFileForLink(service: FollowUpService, token: string, now = Date.now()): Promise<ReportFile | undefined> {
+  const link = await resolveReportLink(service.data.store, token, now);
+  if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
+  const report = await loadReport(service, link.year);
+  if (!report) return undefined;
+  return link.format === 'xlsx'
+    ? { body: await reportWorkbook(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `uppfoljning-${link.year}.xlsx` }
+    : { body: reportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName: `uppfoljning-${link.year}.md` };
 }

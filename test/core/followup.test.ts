@@ -3,6 +3,7 @@ import { obligationsFor, municipalUnits, summarizeRound } from '../../src/core/f
 import { validateSubmission, progress, type SubmissionContext } from '../../src/core/followup/validate';
 import { MAX_DESCRIPTION_LENGTH, NO_UNIT, personKey, type Round } from '../../src/core/followup/model';
 import { dueSummaries, dueWork, isoWeek, remindersDone } from '../../src/core/followup/schedule';
+import { statusAccess } from '../../src/core/followup/status-access';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const obligations = obligationsFor(PLAN, GLOSSARY);
@@ -123,5 +124,27 @@ describe('follow-up: summaries to the safety chief', () => {
     assert.deepEqual(dueSummaries({ ...open, summariesSent: ['complete'] }, new Date('2025-01-16T08:00:00Z'), true), []);
     assert.deepEqual(dueSummaries({ ...open, state: 'closed' }, new Date('2025-03-01T08:00:00Z'), true), [{ reason: 'closed', key: 'closed' }]);
     assert.deepEqual(dueSummaries({ ...open, state: 'closed', summariesSent: ['closed'] }, new Date('2025-03-03T08:00:00Z'), true), []);
+  });
+});
+
+describe('follow-up: who may see stored answers', () => {
+  const contact = { isAdmin: false, units: ['SF'] };
+  it('lets admins see everything', () => {
+    assert.deepEqual(statusAccess({ isAdmin: true, units: [] }, { kind: 'unit', unit: 'KLF' }, obligations), { kind: 'all' });
+    assert.deepEqual(statusAccess({ isAdmin: true, units: [] }, { kind: 'action', actionId: 'A3-1' }, obligations), { kind: 'all' });
+  });
+  it('lets a contact see the actions their units report, with their units\' answers only', () => {
+    assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'A16-1' }, obligations), { kind: 'own', units: ['SF'] });
+    assert.deepEqual(statusAccess(contact, { kind: 'unit', unit: 'sf' }, obligations), { kind: 'own', units: ['SF'] });
+    // "Samtliga förvaltningar": every municipal department reports it, SF among them.
+    assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'a6-4' }, obligations), { kind: 'own', units: ['SF'] });
+  });
+  it('does not show a contact other units\' answers', () => {
+    assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'A3-1' }, obligations), { kind: 'other-units', ownUnits: ['SF'] });
+    assert.deepEqual(statusAccess(contact, { kind: 'unit', unit: 'KLF' }, obligations), { kind: 'other-units', ownUnits: ['SF'] });
+  });
+  it('lets the view say that an id is unknown, and treats everyone else as asking about the plan', () => {
+    assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'A99-9' }, obligations), { kind: 'own', units: ['SF'] });
+    assert.deepEqual(statusAccess({ isAdmin: false, units: [] }, { kind: 'action', actionId: 'A16-1' }, obligations), { kind: 'not-in-follow-up' });
   });
 });

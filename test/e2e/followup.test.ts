@@ -189,13 +189,21 @@ describe('follow-up round over HTTP', function () {
     const plain = textOf(await say(stranger, 'status för åtgärd A16-1'));
     assert.match(plain, /Upprätthålla en samordningsfunktion/);
     assert.doesNotMatch(plain, /Behöver utvecklas/);
+    // A contact sees their own units' actions, not other units' answers.
+    assert.match(textOf(await say(ANNA, 'hur går det för KLF?')), /Du kan se status för de åtgärder som dina enheter rapporterar \(SF\)/);
+    assert.match(textOf(await say(ANNA, 'status för åtgärd A3-1')), /Du kan se status för de åtgärder som dina enheter rapporterar/);
+    assert.match(textOf(await say(ANNA, 'hur går det för SF?')), /SF i uppföljning 2024/);
+    assert.match(textOf(await say(ADMIN, 'status för åtgärd A3-1')), /KLF: /);
   });
 
   it('manages admins in chat: an added admin may start rounds, a removed one may not', async () => {
     assert.match(textOf(await say(ADMIN, `admin ${ERIK.aad}`)), /är nu administratör/);
     assert.match(textOf(await say(ERIK, 'kontakter')), /Kontaktpersoner per enhet/);
+    const link = new URL(((await invoke(ERIK, 'report.export', { year: '2024', format: 'md' })).actions as Array<{ url: string }>)[0]!.url).pathname;
+    assert.equal((await fetch(`${h.bot.url}${link}`)).status, 200);
     assert.match(textOf(await say(ADMIN, `ta bort admin ${ERIK.aad}`)), /inte längre administratör/);
     assert.match(textOf(await say(ERIK, 'kontakter')), /bara administratörer/);
+    assert.equal((await fetch(`${h.bot.url}${link}`)).status, 404, 'the link was Erik\'s as an admin: it stops with his role');
   });
 
   it('tells the user when the database fails, and writes nothing', async () => {

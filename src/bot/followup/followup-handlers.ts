@@ -10,6 +10,7 @@ import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
 import { swedishDate } from '../../core/followup/schedule';
+import { statusAccess, type StatusAccess } from '../../core/followup/status-access';
 import { personKey, samePerson, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
@@ -172,11 +173,15 @@ export class FollowUpHandlers {
   async onMessage(context: TurnContext, text: string): Promise<boolean> {
     const command = parseFollowUpCommand(text);
     if (!command) return false;
-    if ((command.kind === 'action-status' || command.kind === 'unit-status') && !(await this.mayViewAnswers(context))) {
-      return false; // for everyone else it is a question about the plan, answered from the plan
-    }
     const lang = languageOf(context);
     try {
+      if (command.kind === 'action-status' || command.kind === 'unit-status') {
+        const access = await this.statusAccessOf(context, command);
+        // For everyone outside the follow-up it is a question about the plan, answered from the plan.
+        if (access.kind === 'not-in-follow-up') return false;
+        await this.reply(context, access.kind === 'other-units' ? notice(t('statusOwnUnitsOnly', lang, { units: access.ownUnits.join(', ') })) : await this.statusView(command, lang, access));
+        return true;
+      }
       await this.reply(context, await this.runCommand(context, command, lang));
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
@@ -186,12 +191,11 @@ export class FollowUpHandlers {
     return true;
   }
 
-  private async runCommand(context: TurnContext, command: FollowUpCommand, lang: Language): Promise<Card> {
+  private async runCommand(context: TurnContext, command: Exclude<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>, lang: Language): Promise<Card> {
     const { service } = this.deps;
     const user = this.personOf(context);
     if (command.kind === 'invalid') return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
     if (command.kind === 'my-round') return this.myRoundCard(context, lang);
-    if (command.kind === 'action-status' || command.kind === 'unit-status') return this.statusView(command, lang);
     if (!(await service.isAdmin(user))) {
       this.deps.logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
       return notice(t('notAdmin', lang));
@@ -292,14 +296,12 @@ export class FollowUpHandlers {
     }
   }
 
-  /** Stored answers are for the people in the follow-up: admins and contacts. */
-  private async mayViewAnswers(context: TurnContext): Promise<boolean> {
-    try {
-      const user = this.personOf(context);
-      return (await this.deps.service.isAdmin(user)) || (await this.deps.service.unitsOf(user)).length > 0;
-    } catch {
-      return false;
-    }
+  /** Stored answers are for the people in the follow-up (core/followup/status-access.ts says which). */
+  private async statusAccessOf(context: TurnContext, command: Extract<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>): Promise<StatusAccess> {
+    const user = this.personOf(context);
+    const viewer = { isAdmin: await this.deps.service.isAdmin(user), units: await this.deps.service.unitsOf(user) };
+    const request = command.kind === 'action-status' ? { kind: 'action' as const, actionId: command.actionId } : { kind: 'unit' as const, unit: command.unit };
+    return statusAccess(viewer, request, this.deps.service.obligations);
   }
 
   private async latestRound(): Promise<Round | undefined> {
@@ -308,11 +310,12 @@ export class FollowUpHandlers {
   }
 
   /** "status för åtgärd A3-1", "hur går det för SF?": answered from the stored answers. */
-  private async statusView(command: Extract<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>, lang: Language): Promise<Card> {
+  private async statusView(command: Extract<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>, lang: Language, access: Extract<StatusAccess, { kind: 'all' | 'own' }>): Promise<Card> {
     const { service } = this.deps;
     const year = command.year ?? (await this.latestRound())?.year;
-    const report = year ? await loadReport(service, year) : undefined;
-    if (!report) return notice(t('noRound', lang));
+    const full = year ? await loadReport(service, year) : undefined;
+    if (!full) return notice(t('noRound', lang));
+    const report = access.kind === 'all' ? full : { ...full, rows: full.rows.filter((r) => access.units.includes(r.unit)) };
     const line = (r: (typeof report.rows)[number]) =>
       r.status ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})` : `${r.unit}: ${t('notReported', lang)}`;
     if (command.kind === 'action-status') {

@@ -37,6 +37,10 @@ const TEXTS = {
   deliverySummary: { sv: 'Utskick uppföljning {year}: {delivered} levererade, {unreachable} nåddes inte, {failed} misslyckades, {uncertain} osäkra.', en: 'Follow-up {year} sent: {delivered} delivered, {unreachable} unreachable, {failed} failed, {uncertain} uncertain.' },
   closed: { sv: 'Uppföljning {year} är stängd. Inga fler svar tas emot.', en: 'Follow-up {year} is closed. No more answers are accepted.' },
   notAdmin: { sv: 'Det kan bara administratörer göra.', en: 'Only admins can do that.' },
+  statusOwnUnitsOnly: {
+    sv: 'Du kan se status för de åtgärder som dina enheter rapporterar ({units}). Andra enheters svar visas för säkerhetschefen och administratörerna, och samlas i rapporten till kommunfullmäktige.',
+    en: 'You can see the status of the actions your units report ({units}). Other units\' answers are shown to the safety chief and the admins, and are brought together in the report to the city council.',
+  },
   noRound: { sv: 'Det finns ingen öppen uppföljning.', en: 'There is no open follow-up.' },
   notContact: { sv: 'Du är inte kontaktperson för någon enhet i uppföljningen.', en: 'You are not a contact for any unit in the follow-up.' },
   contactsTitle: { sv: 'Kontaktpersoner per enhet', en: 'Contacts per unit' },
