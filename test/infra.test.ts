@@ -41,4 +41,11 @@ describe('infrastructure as code', () => {
     assert.match(bicep, /healthCheckPath: '\/readyz'/);
     assert.match(bicep, /endpoint: 'https:\/\/\$\{web\.properties\.defaultHostName\}\/api\/messages'/);
   });
+
+  it('deploys on a supported Node LTS that package.json\'s engines allow', () => {
+    const major = Number(/linuxFxVersion: 'NODE\|(\d+)-lts'/.exec(bicep)?.[1]);
+    assert.ok([22, 24].includes(major), `App Service runs Node ${major}; Node 20 reached end of life in April 2026`);
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    assert.match(engines, new RegExp(`\\^${major}(\\.|\\b)`));
+  });
 });
