@@ -24,10 +24,39 @@ export class BotAdapter extends TeamsAdapter {
     return this.botFrameworkAuthentication.authenticateRequest(activity as Partial<Activity> as Activity, authorizationHeader);
   }
 
-  /** Runs a turn for an authenticated activity; the invoke response, if the activity expects one. */
-  runTurn(authentication: Authentication, activity: object, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authentication, activity as Partial<Activity> as Activity, logic);
+  /**
+   * Runs a turn for an authenticated activity; the invoke response, if the activity expects one.
+   * Every call the turn makes to the Bot Connector (replies, member lookups) gives up after
+   * `connectorTimeoutMs`: the client has no timeout of its own, and a serviceUrl that accepts the
+   * connection and never answers held an invoke's HTTP request for minutes.
+   */
+  runTurn(authentication: Authentication, activity: object, logic: (context: TurnContext) => Promise<void>, connectorTimeoutMs = 5_000): Promise<InvokeResponse | undefined> {
+    const factory = authentication.connectorFactory;
+    if (!factory) return this.processActivity(authentication, activity as Partial<Activity> as Activity, logic);
+    const bounded: Authentication = {
+      ...authentication,
+      connectorFactory: {
+        create: async (serviceUrl: string, audience?: string) => withRequestTimeout(await factory.create(serviceUrl, audience), connectorTimeoutMs),
+      },
+    };
+    return this.processActivity(bounded, activity as Partial<Activity> as Activity, logic);
   }
+}
+
+type PipelineRequest = { timeout: number };
+type Pipeline = { addPolicy(policy: { name: string; sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<unknown>): Promise<unknown> }): void };
+
+/** Gives every request of a Bot Connector client a timeout (ms) unless it has one. */
+function withRequestTimeout<T>(connector: T, timeoutMs: number): T {
+  const pipeline = (connector as { client?: { pipeline?: Pipeline } }).client?.pipeline;
+  pipeline?.addPolicy({
+    name: 'trygghetsbot-request-timeout',
+    sendRequest: (request, next) => {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  });
+  return connector;
 }
 
 export type Authentication = Awaited<ReturnType<BotAdapter['authenticate']>>;

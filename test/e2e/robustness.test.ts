@@ -214,6 +214,12 @@ describe('HTTP robustness: no request takes the bot down', function () {
       const ms = Date.now() - started;
       assert.ok(response && response.status >= 200 && response.status < 300, `status ${response?.status}`);
       assert.ok(ms < 5_000, `held the request for ${ms} ms`);
+      // A card action must wait for its answer; each call to the silent connector gives up after 5 s.
+      const invokeStarted = Date.now();
+      const invoked = await send(bot.url, json(teamsInvoke({ serviceUrl: deadUrl, conversationId: 'a:dead', verb: 'round.next', data: { year: 2026 }, aadObjectId: 'ffffffff-6666-4000-8000-000000000006' })));
+      const invokeMs = Date.now() - invokeStarted;
+      assert.equal(invoked?.status, 200);
+      assert.ok(invokeMs < 8_000, `held the card action for ${invokeMs} ms`);
       assert.ok(bot.alive());
       assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
     } finally {
