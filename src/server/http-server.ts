@@ -50,7 +50,12 @@ const BODY_REFUSALS = {
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-const localeLanguage = (locale: string | undefined): 'sv' | 'en' => ((locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv');
+/** The language of the card a card action came from (its data says), else the client's. */
+function cardActionLanguage(activity: { locale?: string; value?: unknown }): 'sv' | 'en' {
+  const lang = (activity.value as { action?: { data?: { lang?: unknown } } } | undefined)?.action?.data?.lang;
+  if (lang === 'sv' || lang === 'en') return lang;
+  return (activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
+}
 
 export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServerOptions, reports?: ReportFiles): HttpServer {
   const maxBodyBytes = opts.maxBodyBytes;
@@ -162,7 +167,7 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
       log.warn({ event: 'rate-limited', activityType: activity.type, retryAfter }, 'user sends too fast');
       if (activity.name === 'adaptiveCard/action') {
         // A card action's answer is shown to the person; the card (and what they typed in it) stays.
-        res.send(200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: phrase('tooManyActions', localeLanguage(activity.locale), { detail: retryAfter }) });
+        res.send(200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: phrase('tooManyActions', cardActionLanguage(activity), { detail: retryAfter }) });
       } else {
         res.header('retry-after', String(retryAfter));
         res.send(429, { error: `Too many requests; try again in ${retryAfter} s.` });

@@ -328,7 +328,8 @@ describe('HTTP robustness with a Microsoft app id: authentication', function () 
     const person = 'eeeeeeee-5555-4000-8000-000000000005';
     const results: Array<{ status: number; body: string }> = [];
     for (let i = 0; i < 5; i++) {
-      const invoke = teamsInvoke({ serviceUrl: connector.url, conversationId: 'a:actions', verb: 'round.next', data: { year: 2026 }, aadObjectId: person, locale: 'sv-SE' });
+      // A Swedish card in an English Teams client: the notice follows the card.
+      const invoke = teamsInvoke({ serviceUrl: connector.url, conversationId: 'a:actions', verb: 'round.next', data: { year: 2026, lang: 'sv' }, aadObjectId: person, locale: 'en-US' });
       const response = await send(bot.url, signed(invoke));
       results.push({ status: response!.status, body: response!.body });
     }
