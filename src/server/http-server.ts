@@ -123,8 +123,8 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         return;
       }
       logger.warn({ event: 'body-refused', status: body.status, reason: body.reason, contentType: req.header('content-type'), contentEncoding: req.header('content-encoding') }, 'request body refused');
-      // An oversized body is not read to its end: close the connection after answering.
-      if (body.status === 413) res.header('connection', 'close');
+      // The refused body is read to nowhere as it arrives (json-body.ts). The connection is not
+      // closed on the client while it still sends: the reset would take the answer with it.
       res.send(body.status, { error: BODY_REFUSALS[body.status] });
       return;
     }

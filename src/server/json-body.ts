@@ -7,6 +7,7 @@
  * (415; Bot Framework never compresses), a declared length over the limit (413). While reading:
  * more bytes than the limit (413, with or without a declared length). After: bytes that are not
  * UTF-8 or not JSON (400). Nothing is written to disk; at most `maxBytes` are held in memory.
+ * A refused body is read to nowhere, so the client can finish sending and read the answer.
  */
 import type { IncomingMessage } from 'node:http';
 
@@ -31,9 +32,27 @@ export function refuseByHeaders(req: IncomingMessage, maxBytes: number): BodyRes
   return undefined;
 }
 
+/**
+ * Lets a refused body flow to nowhere, so that the client, still sending, reads the refusal
+ * instead of a reset connection (Node 22 resets one whose body nobody reads). Nothing is kept;
+ * a client that keeps sending for longer than `drainMs` is cut off.
+ */
+function discardBody(req: IncomingMessage, drainMs = 10_000): void {
+  req.on('error', () => undefined);
+  req.resume();
+  if (!req.complete) {
+    const timer = setTimeout(() => req.destroy(), drainMs);
+    timer.unref();
+    req.once('close', () => clearTimeout(timer));
+  }
+}
+
 export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const refused = refuseByHeaders(req, maxBytes);
-  if (refused) return Promise.resolve(refused);
+  if (refused) {
+    discardBody(req);
+    return Promise.resolve(refused);
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -49,9 +68,8 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Bo
       size += chunk.length;
       if (size > maxBytes) {
         chunks.length = 0;
-        // Keep draining (into nothing) so that the client can read the 413; the server closes the connection after it.
-        req.resume();
         settle({ ok: false, status: 413, reason: 'body-size' });
+        discardBody(req);
         return;
       }
       chunks.push(chunk);

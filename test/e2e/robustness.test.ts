@@ -38,12 +38,17 @@ function send(base: string, r: RawRequest): Promise<RawResponse | undefined> {
   const url = new URL(r.path ?? '/api/messages', base);
   return new Promise((resolve) => {
     const body = typeof r.body === 'string' ? Buffer.from(r.body) : r.body;
-    const headers: Record<string, string> = { ...(body && !r.chunks && r.abortAfter === undefined ? { 'content-length': String(body.length) } : {}), ...r.headers };
+    // Keep-alive, as Teams' connections are: a client that says "close" may find the socket closed by
+    // Node as soon as the early answer (413, 415) is out, while it is still sending (EPIPE).
+    const headers: Record<string, string> = { connection: 'keep-alive', ...(body && !r.chunks && r.abortAfter === undefined ? { 'content-length': String(body.length) } : {}), ...r.headers };
     const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: r.method ?? 'POST', headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });
+        res.socket?.destroy(); // no agent to return it to
+      });
       res.on('error', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
     });
     req.on('error', () => resolve(undefined));
@@ -95,6 +100,8 @@ interface Case {
   status: number;
   /** A refused request writes nothing; an accepted one may record its sender. */
   writes?: boolean;
+  /** Node itself answers and resets the connection, so no answer at all is right too. */
+  orReset?: boolean;
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}): RawRequest => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -155,7 +162,8 @@ const CASES: Case[] = [
   { name: 'GET on /api/messages', request: () => ({ method: 'GET' }), status: 405 },
   { name: 'a body posted to /healthz', request: () => ({ method: 'POST', path: '/healthz', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'garbage' }), status: 405 },
   { name: 'a broken escape in the path', request: () => ({ method: 'GET', path: '/reports/%E0%A4%A' }), status: 404 },
-  { name: 'a header of 40 KB', request: ({ connectorUrl }) => json(message(connectorUrl), { 'x-filler': 'a'.repeat(40 * 1024) }), status: 431 },
+  // Node's own answer, after which it resets the connection: the client may see the reset first.
+  { name: 'a header of 40 KB', request: () => ({ method: 'GET', path: '/healthz', headers: { 'x-filler': 'a'.repeat(40 * 1024) } }), status: 431, orReset: true },
 ];
 
 describe('HTTP robustness: no request takes the bot down', function () {
@@ -181,8 +189,10 @@ describe('HTTP robustness: no request takes the bot down', function () {
     it(`${c.name}: ${c.status}`, async () => {
       const before = storeState(storeDir);
       const response = await send(bot.url, c.request({ connectorUrl: connector.url }));
-      assert.ok(response, `no response; process alive: ${bot.alive()}\n${bot.output().slice(-2000)}`);
-      assert.equal(response.status, c.status, response.body);
+      if (response || !c.orReset) {
+        assert.ok(response, `no response; process alive: ${bot.alive()}\n${bot.output().slice(-2000)}`);
+        assert.equal(response.status, c.status, response.body);
+      }
       assert.ok(bot.alive(), 'the process is still running');
       if (!c.writes) assert.equal(storeState(storeDir), before, 'nothing written to the store');
       assert.deepEqual(readdirSync(tempDir).filter((f) => !f.startsWith('tsx-')), [], 'nothing written to the temp folder');
