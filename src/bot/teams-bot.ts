@@ -2,8 +2,9 @@
  * The Teams adapter: a teams-ai Application on botbuilder's CloudAdapter. It routes activities
  * to the core (question answering) and renders the answers; nothing about the plan lives here.
  */
-import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application } from '@microsoft/teams-ai';
+import { BotAdapter, publicCloudWithKeysFrom } from './bot-adapter';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { PlanAnswerer } from '../core/qa/answerer';
@@ -12,72 +13,6 @@ import { answerReply, plainReply, welcomeReply } from './replies';
 import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
 import type { FollowUpService } from '../followup/followup-service';
-
-/**
- * The adapter, with authentication and the turn as two steps, so that the HTTP server can answer
- * a failed authentication itself (401, nothing of the library's message) and count only
- * authenticated requests against a user's limit. CloudAdapter.process does both in one call.
- */
-export class BotAdapter extends TeamsAdapter {
-  /** Checks the request's Bot Framework token (its signature, issuer, audience, serviceUrl); rejects when it does not hold. */
-  authenticate(activity: object, authorizationHeader: string) {
-    return this.botFrameworkAuthentication.authenticateRequest(activity as Partial<Activity> as Activity, authorizationHeader);
-  }
-
-  /**
-   * Runs a turn for an authenticated activity; the invoke response, if the activity expects one.
-   * Every call the turn makes to the Bot Connector (replies, member lookups) gives up after
-   * `connectorTimeoutMs`: the client has no timeout of its own, and a serviceUrl that accepts the
-   * connection and never answers held an invoke's HTTP request for minutes.
-   */
-  runTurn(authentication: Authentication, activity: object, logic: (context: TurnContext) => Promise<void>, connectorTimeoutMs = 5_000): Promise<InvokeResponse | undefined> {
-    const factory = authentication.connectorFactory;
-    if (!factory) return this.processActivity(authentication, activity as Partial<Activity> as Activity, logic);
-    const bounded: Authentication = {
-      ...authentication,
-      connectorFactory: {
-        create: async (serviceUrl: string, audience?: string) => withRequestTimeout(await factory.create(serviceUrl, audience), connectorTimeoutMs),
-      },
-    };
-    return this.processActivity(bounded, activity as Partial<Activity> as Activity, logic);
-  }
-}
-
-type PipelineRequest = { timeout: number };
-type Pipeline = { addPolicy(policy: { name: string; sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<unknown>): Promise<unknown> }): void };
-
-/** Gives every request of a Bot Connector client a timeout (ms) unless it has one. */
-function withRequestTimeout<T>(connector: T, timeoutMs: number): T {
-  const pipeline = (connector as { client?: { pipeline?: Pipeline } }).client?.pipeline;
-  pipeline?.addPolicy({
-    name: 'trygghetsbot-request-timeout',
-    sendRequest: (request, next) => {
-      if (!request.timeout) request.timeout = timeoutMs;
-      return next(request);
-    },
-  });
-  return connector;
-}
-
-export type Authentication = Awaited<ReturnType<BotAdapter['authenticate']>>;
-
-/**
- * Bot Framework's public-cloud settings with the channel's signing keys read from another
- * address. botbuilder takes any one of these settings as "all of them are given", so all are
- * spelled out (values of botframework-connector's AuthenticationConstants, 4.23).
- */
-function publicCloudWithKeysFrom(openIdMetadataUrl: string): Record<string, string | boolean> {
-  return {
-    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-    OAuthUrl: 'https://api.botframework.com',
-    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
-    CallerId: 'urn:botframework:azure',
-    ValidateAuthority: true,
-  };
-}
 
 export interface TeamsBot {
   adapter: BotAdapter;

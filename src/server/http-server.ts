@@ -6,7 +6,7 @@
 import restify from 'restify';
 import type { TeamsBot } from '../bot/teams-bot';
 import { withCorrelation, type Logger } from '../log';
-import type { Authentication } from '../bot/teams-bot';
+import type { Authentication } from '../bot/bot-adapter';
 import { phrase } from '../core/qa/phrases';
 import { readJsonBody } from './json-body';
 import { checkActivity, withDates } from './activity-envelope';

@@ -7,10 +7,10 @@
  * warning; any other damage stops the store from opening, names the file and the lines, and
  * leaves the file as it was (`npm run store:check` reports it and can write a repaired copy).
  * After a clean replay the journal is compacted into a fresh file (written aside, then renamed).
- * One process per folder: a lock file names the process holding it (lock.ts).
+ * One process per folder: a lock file names the process holding it (store-lock.ts).
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
   CONTAINERS,
@@ -26,7 +26,6 @@ import {
 import { applyEntry, encodeLine, journalText, keyOf, replayJournal, type Damage, type JournalEntry } from './journal';
 import { StoreLock } from './store-lock';
 
-
 /** What the store tells its owner about a journal as it opens (a dropped torn line, a format upgrade). */
 export type StoreNotice = (event: { event: string; file: string; message: string; line?: number; bytes?: number }) => void;
 
@@ -40,8 +39,8 @@ export class StoreDamagedError extends Error {
     if (damage.length > 5) lines.push(`  … and ${damage.length - 5} more`);
     super(
       `The embedded store's journal ${file} is damaged:\n${lines.join('\n')}\n` +
-        `The file was left as it is and the bot did not start. Run "npm run store:check -- --dir ${join(file, '..')}" to see the damage, ` +
-        `and "npm run store:check -- --dir ${join(file, '..')} --repair" to write a repaired copy beside it.`,
+        `The file was left as it is and the bot did not start. Run "npm run store:check -- --dir ${dirname(file)}" to see the damage, ` +
+        `and "npm run store:check -- --dir ${dirname(file)} --repair" to write a repaired copy beside it.`,
     );
     this.name = 'StoreDamagedError';
   }
