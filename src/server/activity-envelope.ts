@@ -8,15 +8,15 @@ import schema from './activity.schema.json';
 
 export interface ActivityEnvelope {
   type: string;
-  id?: string;
-  name?: string;
+  id?: string | null;
+  name?: string | null;
   serviceUrl: string;
-  channelId?: string;
-  locale?: string;
-  text?: string;
-  from?: { id: string; aadObjectId?: string };
-  conversation?: { id: string; tenantId?: string };
-  channelData?: { tenant?: { id?: string } };
+  channelId?: string | null;
+  locale?: string | null;
+  text?: string | null;
+  from?: { id: string; aadObjectId?: string | null };
+  conversation?: { id: string; tenantId?: string | null };
+  channelData?: { tenant?: { id?: string | null } };
   [field: string]: unknown;
 }
 

@@ -51,7 +51,7 @@ const BODY_REFUSALS = {
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** The language of the card a card action came from (its data says), else the client's. */
-function cardActionLanguage(activity: { locale?: string; value?: unknown }): 'sv' | 'en' {
+function cardActionLanguage(activity: { locale?: string | null; value?: unknown }): 'sv' | 'en' {
   const lang = (activity.value as { action?: { data?: { lang?: unknown } } } | undefined)?.action?.data?.lang;
   if (lang === 'sv' || lang === 'en') return lang;
   return (activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';

@@ -147,6 +147,7 @@ const CASES: Case[] = [
   { name: 'conversation is a string', request: ({ connectorUrl }) => json(message(connectorUrl, { conversation: 'a:robust' })), status: 400 },
   { name: 'text is an object', request: ({ connectorUrl }) => json(message(connectorUrl, { text: { toString: 'x' } })), status: 400 },
   { name: 'locale is a number', request: ({ connectorUrl }) => json(message(connectorUrl, { locale: 1053 })), status: 400 },
+  { name: 'optional fields null, as some channels send them', request: ({ connectorUrl }) => json(message(connectorUrl, { locale: null, textFormat: null, from: { id: '29:x', name: null, aadObjectId: '6b1e4c7a-0000-4000-8000-000000000001' } })), status: 200, writes: true },
   { name: 'tenant id is an array', request: ({ connectorUrl }) => json(message(connectorUrl, { channelData: { tenant: { id: ['x'] } } })), status: 400 },
   {
     // Not a card action any handler knows: botbuilder's 501, after it went through every check.
