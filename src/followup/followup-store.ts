@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConflictError,
+  NotFoundError,
   PreconditionFailedError,
+  type BatchOperation,
   type DocumentBody,
   type DocumentStore,
   type StoredDocument,
@@ -15,6 +17,7 @@ import { personKey, type Answer, type AnswerChange, type Contact, type Person, t
 
 export const roundPartition = (year: number): string => `round-${year}`;
 export const answerId = (actionId: string, unit: string): string => `answer|${actionId}|${unit}`;
+const contactId = (contact: Contact): string => `contact|${contact.unit}|${personKey(contact.person)}`;
 
 type RoundDoc = DocumentBody & Round & { type: 'round' };
 type AnswerDoc = DocumentBody & Answer & { type: 'answer' };
@@ -157,28 +160,44 @@ export class FollowUpStore {
   }
 
   async addContact(contact: Contact): Promise<void> {
-    await this.store.upsert<ContactDoc>('directory', { id: `contact|${contact.unit}|${personKey(contact.person)}`, pk: 'contacts', type: 'contact', ...contact });
+    await this.store.upsert<ContactDoc>('directory', { id: contactId(contact), pk: 'contacts', type: 'contact', ...contact });
   }
 
   async removeContact(contact: Contact): Promise<void> {
-    await this.store.delete('directory', 'contacts', `contact|${contact.unit}|${personKey(contact.person)}`);
+    await this.store.delete('directory', 'contacts', contactId(contact));
   }
 
-  /** Replaces a unit's contacts with `people`. */
+  /** Replaces a unit's contacts with `people`, in one batch: all of it or nothing. */
   async setUnitContacts(unit: string, people: Person[]): Promise<void> {
     const current = (await this.listContacts()).filter((c) => c.unit === unit);
     const wanted = new Set(people.map(personKey));
-    for (const c of current) if (!wanted.has(personKey(c.person))) await this.removeContact(c);
-    for (const person of people) await this.addContact({ unit, person });
+    const operations: BatchOperation[] = [
+      ...current.filter((c) => !wanted.has(personKey(c.person))).map((c) => ({ op: 'delete' as const, id: contactId(c) })),
+      ...people.map((person) => ({ op: 'upsert' as const, doc: { id: contactId({ unit, person }), pk: 'contacts', type: 'contact', unit, person } })),
+    ];
+    if (operations.length > 0) await this.store.batch('directory', 'contacts', operations);
   }
 
+  /** The roles and the ETag to change them with (none while nobody has stored roles). */
   async getRoles(): Promise<Roles & { _etag?: string }> {
     const doc = await this.store.read<RolesDoc>('directory', 'settings', 'roles');
     return doc ? strip<Roles>(doc) : { admins: [], safetyChief: null };
   }
 
-  async setRoles(roles: Roles): Promise<void> {
-    await this.store.upsert<RolesDoc>('directory', { id: 'roles', pk: 'settings', type: 'roles', ...roles });
+  /**
+   * Stores the roles if they are still as read (`ifMatch`: the ETag read, undefined when there
+   * were none): 'conflict' when someone changed them in between, and nothing is written.
+   */
+  async replaceRoles(roles: Roles, ifMatch: string | undefined): Promise<'saved' | 'conflict'> {
+    const doc: RolesDoc = { id: 'roles', pk: 'settings', type: 'roles', admins: roles.admins, safetyChief: roles.safetyChief };
+    try {
+      if (ifMatch === undefined) await this.store.create<RolesDoc>('directory', doc);
+      else await this.store.replace<RolesDoc>('directory', doc, ifMatch);
+      return 'saved';
+    } catch (error) {
+      if (error instanceof ConflictError || error instanceof PreconditionFailedError || error instanceof NotFoundError) return 'conflict';
+      throw error;
+    }
   }
 
   /** Found by Entra object id, or by e-mail/UPN once the user's UPN is known. */

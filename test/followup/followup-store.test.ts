@@ -90,8 +90,12 @@ for (const backend of allBackends()) {
       assert.equal((await data.listContacts()).filter((c) => c.unit === unit).length, 2);
       await data.setUnitContacts(unit, [{ upn: 'erik.eriksson@example.com' }]);
       assert.deepEqual((await data.listContacts()).filter((c) => c.unit === unit).map((c) => c.person.upn), ['erik.eriksson@example.com']);
-      await data.setRoles({ admins: [anna], safetyChief: anna });
+      const read = await data.getRoles();
+      assert.equal(await data.replaceRoles({ admins: [anna], safetyChief: anna }, read._etag), 'saved');
       assert.equal((await data.getRoles()).safetyChief?.aadObjectId, anna.aadObjectId);
+      // Changed by someone else since it was read: nothing written.
+      assert.equal(await data.replaceRoles({ admins: [], safetyChief: null }, read._etag), 'conflict');
+      assert.equal((await data.getRoles()).admins.length, 1);
     });
 
     it('gives a lease to one owner at a time, and to another once it expires', async () => {

@@ -8,22 +8,29 @@ import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-a
 import type { Logger } from '../../log';
 import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
-import { parseFollowUpCommand, parsePerson, type FollowUpCommand } from '../../core/followup/commands';
-import { swedishDate } from '../../core/followup/schedule';
-import { statusAccess, type StatusAccess } from '../../core/followup/status-access';
-import { personKey, samePerson, type Person, type Round, type RoundOrigin } from '../../core/followup/model';
+import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
+import { personKey, type Person, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
 import { expandCard } from '../cards/render';
 import { roundCardFor, roundConfirmCard } from './round-cards';
 import { RoundMessenger } from './messenger';
-import { refusalText, t } from './texts';
+import { refusalText as answerRefusalText, t } from './texts';
 import { cardReply } from '../replies';
 import { languageOf } from '../language';
 import { messageCard } from '../cards/answer-cards';
-import { loadReport } from '../../followup/report-service';
-import { createReportLink, type ReportFormat } from '../../followup/report-links';
 import { summaryCard } from './summary-card';
+import type { Refusal } from '../../usecases/result';
+import { prepareRound } from '../../usecases/prepare-round';
+import { startRound } from '../../usecases/start-round';
+import { closeRound } from '../../usecases/close-round';
+import { chooseReminderRound } from '../../usecases/choose-reminder-round';
+import { addContacts, listContacts, removeContact, replaceUnitContacts, reportingUnits } from '../../usecases/manage-contacts';
+import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
+import { viewStatus, type StatusView } from '../../usecases/view-status';
+import { summarizeRound } from '../../usecases/summarize-round';
+import { exportReport } from '../../usecases/export-report';
+import { openRound } from '../../usecases/rounds';
 
 export interface FollowUpDeps {
   app: Application;
@@ -174,81 +181,93 @@ export class FollowUpHandlers {
     const command = parseFollowUpCommand(text);
     if (!command) return false;
     const lang = languageOf(context);
-    try {
-      if (command.kind === 'action-status' || command.kind === 'unit-status') {
-        const access = await this.statusAccessOf(context, command);
-        // For everyone outside the follow-up it is a question about the plan, answered from the plan.
-        if (access.kind === 'not-in-follow-up') return false;
-        await this.reply(context, access.kind === 'other-units' ? notice(t('statusOwnUnitsOnly', lang, { units: access.ownUnits.join(', ') })) : await this.statusView(command, lang, access));
-        return true;
-      }
-      await this.reply(context, await this.runCommand(context, command, lang));
-    } catch (error) {
-      if (!(error instanceof StoreError)) throw error;
-      this.deps.logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed during a command');
-      await this.reply(context, notice(t('storeDown', lang)));
-    }
+    const user = this.personOf(context);
+    let planQuestion = false;
+    const card = await this.storeGuard(lang, command.kind, async () => {
+      const commandCard = await this.runCommand(context, command, user, lang);
+      planQuestion = commandCard === undefined;
+      return commandCard ?? notice('');
+    });
+    if (planQuestion) return false; // a status view asked by someone outside the follow-up: a question about the plan
+    await this.reply(context, card);
     return true;
   }
 
-  private async runCommand(context: TurnContext, command: Exclude<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>, lang: Language): Promise<Card> {
-    const { service } = this.deps;
-    const user = this.personOf(context);
-    if (command.kind === 'invalid') return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
-    if (command.kind === 'my-round') return this.myRoundCard(context, lang);
-    if (!(await service.isAdmin(user))) {
-      this.deps.logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
-      return notice(t('notAdmin', lang));
+  /**
+   * The one place where a store that fails (throttled, down) becomes the user's "try again" card,
+   * for every command and card action. Anything else is a bug and goes to the turn's error handler.
+   */
+  private async storeGuard(lang: Language, what: string, work: () => Promise<Card>): Promise<Card> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      this.deps.logger.error({ event: 'store-error', status: error.status, what, err: error }, 'store failed');
+      return notice(t('storeDown', lang));
     }
+  }
+
+  /** A command's card; undefined when the text is not a command for this person after all. */
+  private async runCommand(context: TurnContext, command: FollowUpCommand, user: Person, lang: Language): Promise<Card | undefined> {
+    const { service, logger } = this.deps;
+    const refused = (result: { ok: false } & Refusal): Card => {
+      if (result.reason === 'not-admin') logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
+      return refusalCard(result, lang);
+    };
+    const who = (person: Person): string => person.upn ?? person.aadObjectId ?? '';
     switch (command.kind) {
+      case 'invalid':
+        return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
+      case 'my-round':
+        return this.myRoundCard(context, lang);
+      case 'action-status':
+      case 'unit-status': {
+        const request = command.kind === 'action-status' ? { kind: 'action' as const, actionId: command.actionId, year: command.year } : { kind: 'unit' as const, unit: command.unit, year: command.year };
+        const result = await viewStatus(service, user, request);
+        if (!result.ok) return result.reason === 'not-in-follow-up' ? undefined : refused(result);
+        return statusCard(result.view, lang);
+      }
       case 'start-round': {
-        const deadline = command.deadline ?? `${command.year + 1}-02-28`;
-        if (deadline < swedishDate(new Date())) return notice(t('pastDeadline', lang, { deadline }));
-        return roundConfirmCard(command.year, deadline, await service.summarize(), lang);
+        const result = await prepareRound(service, user, command);
+        return result.ok ? roundConfirmCard(result.year, result.deadline, result.summary, lang) : refused(result);
       }
       case 'close-round': {
-        const year = command.year ?? (await this.openRound())?.year;
-        if (!year) return notice(t('noRound', lang));
-        await service.closeRound(year);
-        this.deps.logger.info({ event: 'round-closed', year }, 'round closed');
-        return notice(t('closed', lang, { year }));
+        const result = await closeRound(service, user, command);
+        if (!result.ok) return refused(result);
+        logger.info({ event: 'round-closed', year: result.year }, 'round closed');
+        return notice(t('closed', lang, { year: result.year }));
       }
       case 'remind': {
-        const round = command.year ? await service.data.getRound(command.year) : await this.openRound();
-        if (!round || round.state !== 'open') return notice(t('noRound', lang));
-        const n = await this.messenger.remind(round);
-        return notice(t('remindersSent', lang, { n }));
+        const result = await chooseReminderRound(service, user, command);
+        return result.ok ? notice(t('remindersSent', lang, { n: await this.messenger.remind(result.round) })) : refused(result);
       }
-      case 'list-contacts':
-        return this.contactsCard(lang);
+      case 'list-contacts': {
+        const result = await listContacts(service, user);
+        return result.ok ? this.contactsCard(lang) : refused(result);
+      }
       case 'summary': {
-        const year = command.year ?? (await this.latestRound())?.year;
-        const report = year ? await loadReport(service, year) : undefined;
-        return report ? summaryCard(report, lang) : notice(t('noRound', lang));
+        const result = await summarizeRound(service, user, command);
+        return result.ok ? summaryCard(result.report, lang) : refused(result);
       }
       case 'add-contacts': {
-        if (!service.obligations.some((o) => o.unit === command.unit)) return notice(t('unknownUnit', lang, { unit: command.unit }));
-        for (const person of command.people) await service.data.addContact({ unit: command.unit, person });
-        const people = (await service.data.listContacts()).filter((c) => c.unit === command.unit).map((c) => c.person.upn ?? c.person.aadObjectId);
-        return notice(t('contactsSaved', lang, { unit: command.unit, people: people.join(', ') }));
+        const result = await addContacts(service, user, command);
+        return result.ok ? notice(t('contactsSaved', lang, { unit: result.unit, people: result.people.map(who).join(', ') })) : refused(result);
       }
-      case 'remove-contact':
-        await service.data.removeContact({ unit: command.unit, person: command.person });
-        return notice(t('contactRemoved', lang, { unit: command.unit, person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+      case 'remove-contact': {
+        const result = await removeContact(service, user, command);
+        return result.ok ? notice(t('contactRemoved', lang, { unit: result.unit, person: who(result.person) })) : refused(result);
+      }
       case 'add-admin': {
-        const roles = await service.data.getRoles();
-        await service.data.setRoles({ admins: [...roles.admins, command.person], safetyChief: roles.safetyChief });
-        return notice(t('adminAdded', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+        const result = await grantAdmin(service, user, command);
+        return result.ok ? notice(t('adminAdded', lang, { person: who(result.person) })) : refused(result);
       }
       case 'remove-admin': {
-        const roles = await service.data.getRoles();
-        await service.data.setRoles({ admins: roles.admins.filter((a) => !samePerson(a, command.person)), safetyChief: roles.safetyChief });
-        return notice(t('adminRemoved', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+        const result = await revokeAdmin(service, user, command);
+        return result.ok ? notice(t('adminRemoved', lang, { person: who(result.person) })) : refused(result);
       }
       case 'set-safety-chief': {
-        const roles = await service.data.getRoles();
-        await service.data.setRoles({ admins: roles.admins, safetyChief: command.person });
-        return notice(t('chiefSet', lang, { person: command.person.upn ?? command.person.aadObjectId ?? '' }));
+        const result = await setSafetyChief(service, user, command);
+        return result.ok ? notice(t('chiefSet', lang, { person: who(result.person) })) : refused(result);
       }
     }
   }
@@ -257,7 +276,7 @@ export class FollowUpHandlers {
   private async contactsCard(lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
     const { service } = this.deps;
     const contacts = await service.data.listContacts();
-    const units = [...new Set(service.obligations.map((o) => o.unit))].filter((u) => !u.startsWith('('));
+    const units = reportingUnits(service);
     const rows = units.map((unit) => ({
       unit,
       people: contacts.filter((c) => c.unit === unit).map((c) => c.person.upn ?? c.person.aadObjectId ?? '').join(', ') || t('contactsNone', lang),
@@ -275,103 +294,46 @@ export class FollowUpHandlers {
   }
 
   private async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
-    const { service, logger } = this.deps;
-    await this.recordUser(context);
     const lang = actionLanguage(data);
-    try {
-      if (!(await service.isAdmin(this.personOf(context)))) return notice(t('notAdmin', lang));
-      const unit = typeof data.unit === 'string' ? data.unit : '';
-      if (!service.obligations.some((o) => o.unit === unit)) return this.contactsCard(lang, { text: t('unknownUnit', lang, { unit: unit.slice(0, 40) }), kind: 'attention' });
-      const text = typeof data.people === 'string' ? data.people : '';
-      const parts = text.split(/[,;\s]+/).filter(Boolean);
-      const people = parts.map(parsePerson);
-      if (people.some((p) => p === null)) return this.contactsCard(lang, { text: t('badPerson', lang), kind: 'attention' });
-      await service.data.setUnitContacts(unit, people as Person[]);
-      logger.info({ event: 'contacts-changed', unit, count: people.length }, 'contacts changed');
-      return this.contactsCard(lang, { text: t('contactsSaved', lang, { unit, people: parts.join(', ') || '–' }), kind: 'good' });
-    } catch (error) {
-      if (!(error instanceof StoreError)) throw error;
-      logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed while saving contacts');
-      return notice(t('storeDown', lang));
-    }
-  }
-
-  /** Stored answers are for the people in the follow-up (core/followup/status-access.ts says which). */
-  private async statusAccessOf(context: TurnContext, command: Extract<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>): Promise<StatusAccess> {
-    const user = this.personOf(context);
-    const viewer = { isAdmin: await this.deps.service.isAdmin(user), units: await this.deps.service.unitsOf(user) };
-    const request = command.kind === 'action-status' ? { kind: 'action' as const, actionId: command.actionId } : { kind: 'unit' as const, unit: command.unit };
-    return statusAccess(viewer, request, this.deps.service.obligations);
-  }
-
-  private async latestRound(): Promise<Round | undefined> {
-    const rounds = await this.deps.service.data.listRounds();
-    return rounds.filter((r) => r.state === 'open').pop() ?? rounds.pop();
-  }
-
-  /** "status för åtgärd A3-1", "hur går det för SF?": answered from the stored answers. */
-  private async statusView(command: Extract<FollowUpCommand, { kind: 'action-status' | 'unit-status' }>, lang: Language, access: Extract<StatusAccess, { kind: 'all' | 'own' }>): Promise<Card> {
-    const { service } = this.deps;
-    const year = command.year ?? (await this.latestRound())?.year;
-    const full = year ? await loadReport(service, year) : undefined;
-    if (!full) return notice(t('noRound', lang));
-    const report = access.kind === 'all' ? full : { ...full, rows: full.rows.filter((r) => access.units.includes(r.unit)) };
-    const line = (r: (typeof report.rows)[number]) =>
-      r.status ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})` : `${r.unit}: ${t('notReported', lang)}`;
-    if (command.kind === 'action-status') {
-      const rows = report.rows.filter((r) => r.actionId === command.actionId);
-      if (rows.length === 0) return notice(refusalText('unknown-action', lang, command.actionId));
-      const action = service.plan.actions.find((a) => a.id === command.actionId)!;
-      const title = t('actionStatusTitle', lang, { actionId: command.actionId, year: report.year });
-      return messageCard(title, [action.text, ...rows.map(line)]);
-    }
-    const wanted = command.unit.toLocaleLowerCase('sv');
-    const unit = report.units.find((u) => u.unit.toLocaleLowerCase('sv') === wanted);
-    if (!unit) return notice(t('unknownUnit', lang, { unit: command.unit.slice(0, 40) }));
-    const rows = report.rows.filter((r) => r.unit === unit.unit);
-    const counts = ['Pågående', 'Påbörjad', 'Ej påbörjad'].map((label) => `${label} ${rows.filter((r) => r.statusLabel === label).length}`).join(' · ');
-    const missing = rows.filter((r) => !r.status).map((r) => r.actionId);
-    const title = t('unitStatusTitle', lang, { unit: unit.unit, year: report.year, answered: unit.answered, total: unit.total });
-    const paragraphs = [counts, ...(missing.length ? [t('missingList', lang, { ids: missing.slice(0, 40).join(', ') + (missing.length > 40 ? ' …' : '') })] : []), t('contactsOf', lang, { people: unit.contacts.join(', ') || '–' })];
-    return messageCard(title, paragraphs);
+    await this.recordUser(context);
+    return this.storeGuard(lang, 'contacts.save', async () => {
+      const result = await replaceUnitContacts(this.deps.service, this.personOf(context), { unit: data.unit, people: data.people });
+      if (!result.ok) return result.reason === 'not-admin' ? refusalCard(result, lang) : this.contactsCard(lang, { text: refusalText(result, lang), kind: 'attention' });
+      this.deps.logger.info({ event: 'contacts-changed', unit: result.unit, count: result.people.length }, 'contacts changed');
+      return this.contactsCard(lang, { text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }), kind: 'good' });
+    });
   }
 
   private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
     const lang = actionLanguage(data);
     await this.recordUser(context);
-    if (!(await this.deps.service.isAdmin(this.personOf(context)))) return notice(t('notAdmin', lang));
-    const round = await this.deps.service.data.getRound(Number(data.year));
-    if (!round || round.state !== 'open') return notice(t('noRound', lang));
-    return notice(t('remindersSent', lang, { n: await this.messenger.remind(round) }));
+    return this.storeGuard(lang, 'round.remind', async () => {
+      const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
+      return result.ok ? notice(t('remindersSent', lang, { n: await this.messenger.remind(result.round) })) : refusalCard(result, lang);
+    });
   }
 
   /** A link to the report on the bot's own server: unguessable, expiring, admins only. */
   private async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
-    const { service, logger } = this.deps;
+    const { logger, reportLinkTtlMs, publicUrl } = this.deps;
     const lang = actionLanguage(data);
     await this.recordUser(context);
-    const user = this.personOf(context);
-    if (!(await service.isAdmin(user))) {
-      logger.warn({ event: 'refused', reason: 'not-admin', action: 'report.export' }, 'report export refused');
-      return notice(t('notAdmin', lang));
-    }
-    const year = Number(data.year);
-    const format: ReportFormat = data.format === 'md' ? 'md' : 'xlsx';
-    if (!(await service.data.getRound(year))) return notice(t('noRound', lang));
-    const token = await createReportLink(service.data.store, year, format, user, this.deps.reportLinkTtlMs);
-    const url = `${this.deps.publicUrl.replace(/\/$/, '')}/reports/${token}`;
-    const hours = Math.round(this.deps.reportLinkTtlMs / 3_600_000);
-    logger.info({ event: 'report-link', year, format }, 'report link created');
-    const title = t('reportReady', lang, { year, format: format === 'xlsx' ? 'Excel' : 'Markdown' });
-    return expandCard('link', { fallbackText: `${title}\n${url}`, title, note: t('reportLinkNote', lang, { hours }), linkTitle: t('openReport', lang), url });
-  }
-
-  private async openRound(): Promise<Round | undefined> {
-    return (await this.deps.service.data.listRounds()).filter((r) => r.state === 'open').pop();
+    return this.storeGuard(lang, 'report.export', async () => {
+      const result = await exportReport(this.deps.service, this.personOf(context), { year: data.year, format: data.format, ttlMs: reportLinkTtlMs });
+      if (!result.ok) {
+        if (result.reason === 'not-admin') logger.warn({ event: 'refused', reason: 'not-admin', action: 'report.export' }, 'report export refused');
+        return refusalCard(result, lang);
+      }
+      const url = `${publicUrl.replace(/\/$/, '')}/reports/${result.token}`;
+      const hours = Math.round(reportLinkTtlMs / 3_600_000);
+      logger.info({ event: 'report-link', year: result.year, format: result.format }, 'report link created');
+      const title = t('reportReady', lang, { year: result.year, format: result.format === 'xlsx' ? 'Excel' : 'Markdown' });
+      return expandCard('link', { fallbackText: `${title}\n${url}`, title, note: t('reportLinkNote', lang, { hours }), linkTitle: t('openReport', lang), url });
+    });
   }
 
   private async myRoundCard(context: TurnContext, lang: Language): Promise<Card> {
-    const round = await this.openRound();
+    const round = await openRound(this.deps.service);
     if (!round) return notice(t('noRound', lang));
     const units = await this.deps.service.unitsOf(this.personOf(context));
     if (units.length === 0) return notice(t('notContact', lang));
@@ -389,7 +351,7 @@ export class FollowUpHandlers {
     const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
     try {
       const round = Number.isInteger(year) ? await service.data.getRound(year) : undefined;
-      if (!round) return notice(refusalText('unknown-round', lang, String(data.year ?? '').slice(0, 10)));
+      if (!round) return notice(answerRefusalText('unknown-round', lang, String(data.year ?? '').slice(0, 10)));
       const isAdmin = await service.isAdmin(user);
       const contacts = await service.data.listContacts();
       const myUnits = await service.unitsOf(user, contacts);
@@ -397,7 +359,7 @@ export class FollowUpHandlers {
       const mine = service.obligationsOf(units);
       const index = mine.findIndex((o) => o.actionId === actionId && o.unit === unit);
       if (verb !== 'round.save') {
-        if (index < 0) return notice(refusalText(units.length === 0 ? 'not-authorized' : 'not-responsible', lang, unit.slice(0, 60)));
+        if (index < 0) return notice(answerRefusalText(units.length === 0 ? 'not-authorized' : 'not-responsible', lang, unit.slice(0, 60)));
         const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0;
         const target = mine[(index + step + mine.length) % mine.length]!;
         return roundCardFor(this.deps.service, this.deps.answerer, round, units, target, lang, refreshIds);
@@ -406,7 +368,7 @@ export class FollowUpHandlers {
       const result = await service.submit({ year: data.year, actionId: data.actionId, unit: data.unit, status: data.status, description: data.description }, user, new Date(), { round, contacts, isAdmin });
       if (!result.ok) {
         logger.warn({ event: 'answer-refused', reason: result.reason, actionId: actionId.slice(0, 20), unit: unit.slice(0, 40) }, 'answer refused');
-        const text = refusalText(result.reason, lang, result.detail);
+        const text = answerRefusalText(result.reason, lang, result.detail);
         if (index < 0 || result.reason === 'round-closed') return notice(text);
         return roundCardFor(this.deps.service, this.deps.answerer, round, units, mine[index], lang, refreshIds, { notice: { text, kind: 'attention' }, typed });
       }
@@ -425,15 +387,8 @@ export class FollowUpHandlers {
   }
 
   private async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
-    const { service, logger } = this.deps;
-    await this.recordUser(context);
     const lang = actionLanguage(data);
-    const admin = this.personOf(context);
-    if (!(await service.isAdmin(admin))) return notice(t('notAdmin', lang));
-    const year = Number(data.year);
-    const deadline = typeof data.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.deadline) ? data.deadline : '';
-    if (!Number.isInteger(year) || year < 2000 || year > 2100 || !deadline) return notice(t('badDate', lang));
-    if (deadline < swedishDate(new Date()) && !(await service.data.getRound(year))) return notice(t('pastDeadline', lang, { deadline }));
+    await this.recordUser(context);
     const activity = context.activity;
     const origin: RoundOrigin = {
       serviceUrl: activity.serviceUrl,
@@ -444,17 +399,55 @@ export class FollowUpHandlers {
       adminUserId: activity.from?.id,
       locale: lang === 'en' ? 'en-US' : 'sv-SE',
     };
-    const opened = await service.openRound(year, deadline, admin, this.deps.reminderDaysBefore, origin);
-    const recipients = await service.recipients();
-    if (!opened) {
-      const round = await service.data.getRound(year);
-      if (round?.state !== 'open') return notice(t('alreadyExists', lang, { year }));
-      // Confirmed twice (a double click, or a retry after a crash): resume the same round; nobody gets a second message.
-    }
-    logger.info({ event: 'round-started', year, deadline, recipients: recipients.length, resumed: !opened }, 'round started');
-    const round = await service.data.getRound(year);
-    this.messenger.track(this.messenger.deliver(round!, recipients, true));
-    return notice(t('started', lang, { year, n: recipients.length }));
+    return this.storeGuard(lang, 'round.start', async () => {
+      const result = await startRound(this.deps.service, this.personOf(context), { year: data.year, deadline: data.deadline, reminderDaysBefore: this.deps.reminderDaysBefore, origin });
+      if (!result.ok) return refusalCard(result, lang);
+      const { round, recipients, resumed } = result;
+      this.deps.logger.info({ event: 'round-started', year: round.year, deadline: round.deadline, recipients: recipients.length, resumed }, 'round started');
+      this.messenger.track(this.messenger.deliver(round, recipients, true));
+      return notice(t('started', lang, { year: round.year, n: recipients.length }));
+    });
   }
 }
 
+/** A use case's refusal in the user's words. */
+function refusalText(refusal: Refusal, lang: Language): string {
+  switch (refusal.reason) {
+    case 'not-admin':
+      return t('notAdmin', lang);
+    case 'not-contact':
+      return t('notContact', lang);
+    case 'no-round':
+      return t('noRound', lang);
+    case 'bad-date':
+      return t('badDate', lang);
+    case 'past-deadline':
+      return t('pastDeadline', lang, { deadline: refusal.deadline });
+    case 'already-exists':
+      return t('alreadyExists', lang, { year: refusal.year });
+    case 'unknown-unit':
+      return t('unknownUnit', lang, { unit: refusal.unit });
+    case 'bad-person':
+      return t('badPerson', lang);
+    case 'unknown-action':
+      return answerRefusalText('unknown-action', lang, refusal.actionId);
+    case 'other-units':
+      return t('statusOwnUnitsOnly', lang, { units: refusal.ownUnits.join(', ') });
+  }
+}
+
+const refusalCard = (refusal: Refusal, lang: Language): Card => notice(refusalText(refusal, lang));
+
+/** A status view as a card: an action's answers per unit, or a unit's progress. */
+function statusCard(view: StatusView, lang: Language): Card {
+  const line = (r: StatusView['rows'][number]) =>
+    r.status ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})` : `${r.unit}: ${t('notReported', lang)}`;
+  if (view.kind === 'action') return messageCard(t('actionStatusTitle', lang, { actionId: view.actionId, year: view.year }), [view.actionText, ...view.rows.map(line)]);
+  const { unit, missing } = view;
+  const title = t('unitStatusTitle', lang, { unit: unit.unit, year: view.year, answered: unit.answered, total: unit.total });
+  return messageCard(title, [
+    view.counts.map((c) => `${c.label} ${c.n}`).join(' · '),
+    ...(missing.length ? [t('missingList', lang, { ids: missing.slice(0, 40).join(', ') + (missing.length > 40 ? ' …' : '') })] : []),
+    t('contactsOf', lang, { people: unit.contacts.join(', ') || '–' }),
+  ]);
+}

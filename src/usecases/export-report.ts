@@ -1,0 +1,22 @@
+/**
+ * The summary card's export: a link to the report on the bot's own server, for admins only. The
+ * link is the admin's: it expires, and stops working if they stop being an admin.
+ */
+import type { Person } from '../core/followup/model';
+import type { FollowUpService } from '../followup/followup-service';
+import { createReportLink, type ReportFormat } from '../followup/report-links';
+import { unlessAdmin } from './access';
+import { refuse, type Result } from './result';
+
+export async function exportReport(
+  service: FollowUpService,
+  actor: Person,
+  input: { year: unknown; format: unknown; ttlMs: number },
+): Promise<Result<{ year: number; format: ReportFormat; token: string }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  const year = Number(input.year);
+  const format: ReportFormat = input.format === 'md' ? 'md' : 'xlsx';
+  if (!Number.isInteger(year) || !(await service.data.getRound(year))) return refuse({ reason: 'no-round' });
+  return { ok: true, year, format, token: await createReportLink(service.data.store, year, format, actor, input.ttlMs) };
+}

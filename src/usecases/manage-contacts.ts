@@ -1,0 +1,51 @@
+/**
+ * A unit's contacts: who gets the round message for the unit's actions. Admins only; a unit must
+ * be one the plan asks to report. Replacing a unit's contacts (the contacts card) is one batch.
+ */
+import { parsePerson } from '../core/followup/commands';
+import type { Contact, Person } from '../core/followup/model';
+import type { FollowUpService } from '../followup/followup-service';
+import { unlessAdmin } from './access';
+import { refuse, type Result } from './result';
+
+/** Units that report in the plan, in plan order; not the placeholder for rows without Ansvarig. */
+export function reportingUnits(service: FollowUpService): string[] {
+  return [...new Set(service.obligations.map((o) => o.unit))].filter((u) => !u.startsWith('('));
+}
+
+const knownUnit = (service: FollowUpService, unit: string): boolean => service.obligations.some((o) => o.unit === unit);
+
+export async function listContacts(service: FollowUpService, actor: Person): Promise<Result<{ units: string[]; contacts: Contact[] }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  return { ok: true, units: reportingUnits(service), contacts: await service.data.listContacts() };
+}
+
+export async function addContacts(service: FollowUpService, actor: Person, input: { unit: string; people: Person[] }): Promise<Result<{ unit: string; people: Person[] }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  if (!knownUnit(service, input.unit)) return refuse({ reason: 'unknown-unit', unit: input.unit.slice(0, 40) });
+  for (const person of input.people) await service.data.addContact({ unit: input.unit, person });
+  const people = (await service.data.listContacts()).filter((c) => c.unit === input.unit).map((c) => c.person);
+  return { ok: true, unit: input.unit, people };
+}
+
+export async function removeContact(service: FollowUpService, actor: Person, input: { unit: string; person: Person }): Promise<Result<{ unit: string; person: Person }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  await service.data.removeContact({ unit: input.unit, person: input.person });
+  return { ok: true, unit: input.unit, person: input.person };
+}
+
+/** The contacts card's form: a unit and its people as typed (e-mails or object ids, any separator). */
+export async function replaceUnitContacts(service: FollowUpService, actor: Person, input: { unit: unknown; people: unknown }): Promise<Result<{ unit: string; people: Person[]; typed: string[] }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  const unit = typeof input.unit === 'string' ? input.unit : '';
+  if (!knownUnit(service, unit)) return refuse({ reason: 'unknown-unit', unit: unit.slice(0, 40) });
+  const typed = (typeof input.people === 'string' ? input.people : '').split(/[,;\s]+/).filter(Boolean);
+  const people = typed.map(parsePerson);
+  if (people.some((p) => p === null)) return refuse({ reason: 'bad-person' });
+  await service.data.setUnitContacts(unit, people as Person[]);
+  return { ok: true, unit, people: people as Person[], typed };
+}

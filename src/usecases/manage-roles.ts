@@ -1,0 +1,42 @@
+/**
+ * Granting and revoking the admin role, and naming the safety chief. Each change reads the roles
+ * with their ETag and writes only if nobody changed them in between (else reads again and
+ * re-applies: two admins added at once are both kept). Adding an admin who is one already is
+ * not a second entry.
+ */
+import { samePerson, type Person, type Roles } from '../core/followup/model';
+import type { FollowUpService } from '../followup/followup-service';
+import { unlessAdmin } from './access';
+import type { Result } from './result';
+
+const ATTEMPTS = 5;
+
+async function changeRoles(service: FollowUpService, change: (roles: Roles) => Roles): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { _etag, ...roles } = await service.data.getRoles();
+    const next = change(roles);
+    if ((await service.data.replaceRoles(next, _etag)) === 'saved') return;
+    if (attempt >= ATTEMPTS) throw new Error(`The roles kept changing while being saved (${ATTEMPTS} attempts)`);
+  }
+}
+
+export async function grantAdmin(service: FollowUpService, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  await changeRoles(service, (roles) => (roles.admins.some((a) => samePerson(a, input.person)) ? roles : { ...roles, admins: [...roles.admins, input.person] }));
+  return { ok: true, person: input.person };
+}
+
+export async function revokeAdmin(service: FollowUpService, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  await changeRoles(service, (roles) => ({ ...roles, admins: roles.admins.filter((a) => !samePerson(a, input.person)) }));
+  return { ok: true, person: input.person };
+}
+
+export async function setSafetyChief(service: FollowUpService, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  await changeRoles(service, (roles) => ({ ...roles, safetyChief: input.person }));
+  return { ok: true, person: input.person };
+}

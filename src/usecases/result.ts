@@ -1,0 +1,20 @@
+/**
+ * What a use case gives back: the value, or a refusal the adapter turns into words. Expected
+ * outcomes (not an admin, no round, a unit the plan does not have) are values, never exceptions;
+ * an exception means the store or something below it failed.
+ */
+export type Refusal =
+  | { reason: 'not-admin' }
+  | { reason: 'not-contact' }
+  | { reason: 'no-round' }
+  | { reason: 'bad-date' }
+  | { reason: 'past-deadline'; deadline: string }
+  | { reason: 'already-exists'; year: number }
+  | { reason: 'unknown-unit'; unit: string }
+  | { reason: 'bad-person' }
+  | { reason: 'unknown-action'; actionId: string }
+  | { reason: 'other-units'; ownUnits: string[] };
+
+export type Result<T> = ({ ok: true } & T) | ({ ok: false } & Refusal);
+
+export const refuse = <R extends Refusal>(refusal: R): { ok: false } & R => ({ ok: false, ...refusal });
