@@ -1,0 +1,164 @@
+/**
+ * The follow-up's admin rules below HTTP: each use case with a store (the embedded one, in a
+ * temporary folder) and no Teams. Every refusal, and the rules the adapter used to hold.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStore } from '../../src/store/file-store';
+import { FollowUpStore } from '../../src/followup/followup-store';
+import { FollowUpService } from '../../src/followup/followup-service';
+import { prepareRound, defaultDeadline } from '../../src/usecases/prepare-round';
+import { startRound } from '../../src/usecases/start-round';
+import { closeRound } from '../../src/usecases/close-round';
+import { chooseReminderRound } from '../../src/usecases/choose-reminder-round';
+import { addContacts, listContacts, removeContact, replaceUnitContacts } from '../../src/usecases/manage-contacts';
+import { grantAdmin, revokeAdmin, setSafetyChief } from '../../src/usecases/manage-roles';
+import { viewStatus } from '../../src/usecases/view-status';
+import { summarizeRound } from '../../src/usecases/summarize-round';
+import { exportReport } from '../../src/usecases/export-report';
+import { GLOSSARY, PLAN } from '../fixtures/plan';
+
+const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
+const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', upn: 'anna@example.com' };
+const ERIK = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c' };
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+describe('use cases: the round and its administration', () => {
+  let dir: string;
+  let store: FileStore;
+  let service: FollowUpService;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-usecases-'));
+    store = new FileStore(dir);
+    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = (year = 2026, deadline: unknown = '2027-02-28') => startRound(service, ADMIN, { year, deadline, reminderDaysBefore: [14, 3] }, NOW);
+
+  it('refuses every admin use case to someone who is not an admin', async () => {
+    const results = [
+      await prepareRound(service, ANNA, { year: 2026, deadline: null }, NOW),
+      await startRound(service, ANNA, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW),
+      await closeRound(service, ANNA, { year: 2026 }),
+      await chooseReminderRound(service, ANNA, { year: null }),
+      await listContacts(service, ANNA),
+      await addContacts(service, ANNA, { unit: 'SF', people: [ANNA] }),
+      await removeContact(service, ANNA, { unit: 'SF', person: ANNA }),
+      await replaceUnitContacts(service, ANNA, { unit: 'SF', people: 'anna@example.com' }),
+      await grantAdmin(service, ANNA, { person: ANNA }),
+      await revokeAdmin(service, ANNA, { person: ADMIN }),
+      await setSafetyChief(service, ANNA, { person: ANNA }),
+      await summarizeRound(service, ANNA, { year: null }),
+      await exportReport(service, ANNA, { year: 2026, format: 'xlsx', ttlMs: 1000 }),
+    ];
+    assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)), Array(results.length).fill('not-admin'));
+    assert.deepEqual(await service.data.listRounds(), [], 'nothing was written');
+    assert.deepEqual(await service.data.listContacts(), []);
+  });
+
+  it('prepares a round: the deadline defaults to the end of February after the year; a past one is refused', async () => {
+    const prepared = await prepareRound(service, ADMIN, { year: 2026, deadline: null }, NOW);
+    assert.ok(prepared.ok);
+    assert.equal(prepared.deadline, '2027-02-28');
+    assert.equal(defaultDeadline(2024), '2025-02-28');
+    assert.equal(prepared.summary.actions, 124);
+    const past = await prepareRound(service, ADMIN, { year: 2025, deadline: null }, NOW);
+    assert.deepEqual(past, { ok: false, reason: 'past-deadline', deadline: '2026-02-28' });
+  });
+
+  it('starts a round once: a second confirmation resumes it, a closed one is refused, bad input is refused', async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    const first = await start();
+    assert.ok(first.ok && !first.resumed);
+    assert.deepEqual(first.recipients.map((r) => [r.person.upn, r.units]), [['anna@example.com', ['SF']]]);
+    const again = await start();
+    assert.ok(again.ok && again.resumed, 'a double click resumes the same round');
+    assert.deepEqual(await closeRound(service, ADMIN, { year: null }, NOW), { ok: true, year: 2026 });
+    assert.deepEqual(await start(), { ok: false, reason: 'already-exists', year: 2026 });
+    assert.deepEqual(await start(2027, '2027-13-99x'), { ok: false, reason: 'bad-date' });
+    assert.deepEqual(await start(1999), { ok: false, reason: 'bad-date' });
+    assert.deepEqual(await start(2027, '2026-01-01'), { ok: false, reason: 'past-deadline', deadline: '2026-01-01' });
+  });
+
+  it('closes and reminds only an open round', async () => {
+    assert.deepEqual(await closeRound(service, ADMIN, { year: null }), { ok: false, reason: 'no-round' });
+    assert.deepEqual(await chooseReminderRound(service, ADMIN, { year: null }), { ok: false, reason: 'no-round' });
+    await start();
+    const chosen = await chooseReminderRound(service, ADMIN, { year: null });
+    assert.ok(chosen.ok && chosen.round.year === 2026);
+    await closeRound(service, ADMIN, { year: 2026 }, NOW);
+    assert.deepEqual(await chooseReminderRound(service, ADMIN, { year: 2026 }), { ok: false, reason: 'no-round' });
+  });
+
+  it('keeps contacts to units the plan has, people as e-mail or object id, and replaces a unit\'s contacts whole', async () => {
+    assert.deepEqual(await addContacts(service, ADMIN, { unit: 'XYZ', people: [ANNA] }), { ok: false, reason: 'unknown-unit', unit: 'XYZ' });
+    assert.deepEqual(await replaceUnitContacts(service, ADMIN, { unit: 'SF', people: 'anna@example.com, not-a-person' }), { ok: false, reason: 'bad-person' });
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA, ERIK] });
+    const replaced = await replaceUnitContacts(service, ADMIN, { unit: 'SF', people: 'erik@example.com; cccccccc-0000-4000-8000-00000000000c' });
+    assert.ok(replaced.ok);
+    const sf = (await service.data.listContacts()).filter((c) => c.unit === 'SF').map((c) => c.person.upn ?? c.person.aadObjectId);
+    assert.deepEqual(sf.sort(), ['cccccccc-0000-4000-8000-00000000000c', 'erik@example.com']);
+    assert.ok((await removeContact(service, ADMIN, { unit: 'SF', person: { upn: 'erik@example.com' } })).ok);
+    assert.equal((await service.data.listContacts()).length, 1);
+  });
+
+  it('grants the admin role once, and keeps both of two admins added at the same moment', async () => {
+    await grantAdmin(service, ADMIN, { person: ANNA });
+    await grantAdmin(service, ADMIN, { person: ANNA });
+    assert.equal((await service.data.getRoles()).admins.length, 1, 'the same admin twice is one entry');
+    // Another admin adds Sara between this grant's read of the roles and its write.
+    const read = service.data.getRoles.bind(service.data);
+    let interfered = false;
+    service.data.getRoles = async () => {
+      const roles = await read();
+      if (!interfered) {
+        interfered = true;
+        assert.ok((await grantAdmin(service, ANNA, { person: { upn: 'sara@example.com' } })).ok);
+      }
+      return roles;
+    };
+    await grantAdmin(service, ADMIN, { person: ERIK });
+    service.data.getRoles = read;
+    assert.deepEqual((await service.data.getRoles()).admins.map((a) => a.upn ?? a.aadObjectId).sort(), ['anna@example.com', ERIK.aadObjectId, 'sara@example.com'].sort());
+    await revokeAdmin(service, ADMIN, { person: { upn: 'anna@example.com' } });
+    assert.equal(await service.isAdmin(ANNA), false);
+    await setSafetyChief(service, ADMIN, { person: ERIK });
+    assert.equal((await service.data.getRoles()).safetyChief?.aadObjectId, ERIK.aadObjectId);
+    assert.equal(await service.isAdmin(ERIK), true);
+  });
+
+  it('shows stored answers to those in the follow-up, by the status-access rule', async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    assert.deepEqual(await viewStatus(service, ANNA, { kind: 'unit', unit: 'SF', year: null }), { ok: false, reason: 'no-round' });
+    await start();
+    await service.submit({ year: 2026, actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' }, ANNA, NOW);
+    const own = await viewStatus(service, ANNA, { kind: 'unit', unit: 'sf', year: null });
+    assert.ok(own.ok && own.view.kind === 'unit');
+    assert.deepEqual(own.view.counts, [{ label: 'Pågående', n: 0 }, { label: 'Påbörjad', n: 1 }, { label: 'Ej påbörjad', n: 0 }]);
+    assert.ok(!own.view.missing.includes('A16-1'));
+    assert.deepEqual(await viewStatus(service, ANNA, { kind: 'unit', unit: 'KLF', year: null }), { ok: false, reason: 'other-units', ownUnits: ['SF'] });
+    assert.deepEqual(await viewStatus(service, ERIK, { kind: 'action', actionId: 'A16-1', year: null }), { ok: false, reason: 'not-in-follow-up' });
+    assert.deepEqual(await viewStatus(service, ADMIN, { kind: 'action', actionId: 'A99-1', year: null }), { ok: false, reason: 'unknown-action', actionId: 'A99-1' });
+    assert.deepEqual(await viewStatus(service, ADMIN, { kind: 'unit', unit: 'Nobody', year: null }), { ok: false, reason: 'unknown-unit', unit: 'Nobody' });
+    const action = await viewStatus(service, ADMIN, { kind: 'action', actionId: 'A3-1', year: 2026 });
+    assert.ok(action.ok && action.view.kind === 'action');
+    assert.deepEqual(action.view.rows.map((r) => r.unit), ['Polisen', 'KLF']);
+  });
+
+  it('summarizes and exports only a round that exists', async () => {
+    assert.deepEqual(await summarizeRound(service, ADMIN, { year: null }), { ok: false, reason: 'no-round' });
+    assert.deepEqual(await exportReport(service, ADMIN, { year: 2026, format: 'md', ttlMs: 1000 }), { ok: false, reason: 'no-round' });
+    await start();
+    const summary = await summarizeRound(service, ADMIN, { year: null });
+    assert.ok(summary.ok && summary.report.year === 2026);
+    const exported = await exportReport(service, ADMIN, { year: '2026', format: 'md', ttlMs: 60_000 });
+    assert.ok(exported.ok && exported.format === 'md' && /^[A-Za-z0-9_-]{43}$/.test(exported.token));
+  });
+});
