@@ -13,7 +13,7 @@ import { personKey, type Person, type RoundOrigin } from '../../core/followup/mo
 import type { FollowUpService } from '../../followup/followup-service';
 import { StoreError } from '../../store/document-store';
 import { expandCard } from '../cards/render';
-import { roundCardFor, roundConfirmCard } from './round-cards';
+import { roundCardFromView, roundConfirmCard } from './round-cards';
 import { RoundMessenger } from './messenger';
 import { refusalText as answerRefusalText, t } from './texts';
 import { cardReply } from '../replies';
@@ -30,7 +30,8 @@ import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-r
 import { viewStatus, type StatusView } from '../../usecases/view-status';
 import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
-import { openRound } from '../../usecases/rounds';
+import { answerAction, moveInRound, myRound } from '../../usecases/work-through-round';
+import type { RoundView } from '../../usecases/round-view';
 
 export interface FollowUpDeps {
   app: Application;
@@ -333,57 +334,37 @@ export class FollowUpHandlers {
   }
 
   private async myRoundCard(context: TurnContext, lang: Language): Promise<Card> {
-    const round = await openRound(this.deps.service);
-    if (!round) return notice(t('noRound', lang));
-    const units = await this.deps.service.unitsOf(this.personOf(context));
-    if (units.length === 0) return notice(t('notContact', lang));
-    return roundCardFor(this.deps.service, this.deps.answerer, round, units, undefined, lang, [context.activity.from?.id ?? ''].filter(Boolean));
+    const result = await myRound(this.deps.service, this.personOf(context));
+    if (!result.ok) return refusalCard(result, lang);
+    return roundCardFromView(result.view, this.deps.answerer, this.deps.service.plan, lang, [context.activity.from?.id ?? ''].filter(Boolean));
   }
 
   private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
-    const { service, logger } = this.deps;
+    const { service, answerer, logger } = this.deps;
     await this.recordUser(context);
     const lang = actionLanguage(data);
     const user = this.personOf(context);
-    const year = Number(data.year);
-    const actionId = typeof data.actionId === 'string' ? data.actionId : '';
-    const unit = typeof data.unit === 'string' ? data.unit : '';
     const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
-    try {
-      const round = Number.isInteger(year) ? await service.data.getRound(year) : undefined;
-      if (!round) return notice(answerRefusalText('unknown-round', lang, String(data.year ?? '').slice(0, 10)));
-      const isAdmin = await service.isAdmin(user);
-      const contacts = await service.data.listContacts();
-      const myUnits = await service.unitsOf(user, contacts);
-      const units = myUnits.includes(unit) || !isAdmin ? myUnits : [...myUnits, unit];
-      const mine = service.obligationsOf(units);
-      const index = mine.findIndex((o) => o.actionId === actionId && o.unit === unit);
+    const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[5]) => roundCardFromView(view, answerer, service.plan, lang, refreshIds, extra);
+    return this.storeGuard(lang, verb, async () => {
+      const position = { year: data.year, actionId: data.actionId, unit: data.unit };
       if (verb !== 'round.save') {
-        if (index < 0) return notice(answerRefusalText(units.length === 0 ? 'not-authorized' : 'not-responsible', lang, unit.slice(0, 60)));
-        const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0;
-        const target = mine[(index + step + mine.length) % mine.length]!;
-        return roundCardFor(this.deps.service, this.deps.answerer, round, units, target, lang, refreshIds);
+        const moved = await moveInRound(service, user, position, verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0);
+        return moved.ok ? card(moved.view) : notice(answerRefusalText(moved.refusal, lang, moved.detail));
       }
-      const typed = { status: typeof data.status === 'string' ? data.status : undefined, description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined };
-      const result = await service.submit({ year: data.year, actionId: data.actionId, unit: data.unit, status: data.status, description: data.description }, user, new Date(), { round, contacts, isAdmin });
+      const result = await answerAction(service, user, { ...position, status: data.status, description: data.description });
       if (!result.ok) {
-        logger.warn({ event: 'answer-refused', reason: result.reason, actionId: actionId.slice(0, 20), unit: unit.slice(0, 40) }, 'answer refused');
-        const text = answerRefusalText(result.reason, lang, result.detail);
-        if (index < 0 || result.reason === 'round-closed') return notice(text);
-        return roundCardFor(this.deps.service, this.deps.answerer, round, units, mine[index], lang, refreshIds, { notice: { text, kind: 'attention' }, typed });
+        logger.warn({ event: 'answer-refused', reason: result.refusal, actionId: String(data.actionId ?? '').slice(0, 20), unit: String(data.unit ?? '').slice(0, 40) }, 'answer refused');
+        const text = answerRefusalText(result.refusal, lang, result.detail);
+        // What the person typed goes back into the card with the reason, so nothing they wrote is lost.
+        const typed = { status: typeof data.status === 'string' ? data.status : undefined, description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined };
+        return result.view ? card(result.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
-      logger.info({ event: 'answer-saved', outcome: result.outcome, year, actionId, unit, onBehalf: result.answer.onBehalf }, 'answer saved');
-      const answers = await service.data.listAnswers(year);
-      const nextOpen = mine.find((o, i) => i > index && !answers.some((a) => a.actionId === o.actionId && a.unit === o.unit))
-        ?? mine.find((o) => !answers.some((a) => a.actionId === o.actionId && a.unit === o.unit));
-      const savedText = result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId, unit });
-      const text = nextOpen ? savedText : `${savedText} ${t('allDone', lang)}`;
-      return roundCardFor(this.deps.service, this.deps.answerer, round, units, nextOpen ?? mine[index], lang, refreshIds, { notice: { text, kind: 'good' } }, answers);
-    } catch (error) {
-      if (!(error instanceof StoreError)) throw error;
-      logger.error({ event: 'store-error', status: error.status, err: error }, 'store failed while answering');
-      return notice(t('storeDown', lang));
-    }
+      const { answer } = result;
+      logger.info({ event: 'answer-saved', outcome: result.outcome, year: answer.year, actionId: answer.actionId, unit: answer.unit, onBehalf: answer.onBehalf }, 'answer saved');
+      const savedText = result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId: answer.actionId, unit: answer.unit });
+      return card(result.view, { notice: { text: result.allDone ? `${savedText} ${t('allDone', lang)}` : savedText, kind: 'good' } });
+    });
   }
 
   private async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {

@@ -7,6 +7,7 @@ import { actionHeading } from '../../core/qa/render-text';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import type { FollowUpService } from '../../followup/followup-service';
 import { expandCard } from '../cards/render';
+import { roundViewAt, type RoundView } from '../../usecases/round-view';
 import { t } from './texts';
 
 export interface RoundCardInput {
@@ -93,36 +94,28 @@ export function roundConfirmCard(year: number, deadline: string, summary: RoundP
   });
 }
 
+/** The round card for a view of the round (usecases/round-view.ts), drawn from the data in hand. */
+export function roundCardFromView(
+  view: RoundView,
+  answerer: PlanAnswerer,
+  plan: Plan,
+  lang: Language,
+  refreshUserIds: string[],
+  extra: Pick<RoundCardInput, 'notice' | 'typed'> = {},
+): Record<string, unknown> {
+  return roundActionCard({ ...view, language: lang, refreshUserIds, ...extra }, answerer, plan);
+}
+
 /** The round card at a given obligation of the units, or at their first unanswered one. */
 export async function roundCardFor(
-service: FollowUpService,
-answerer: PlanAnswerer,
+  service: FollowUpService,
+  answerer: PlanAnswerer,
   round: Round,
   units: string[],
   at: Obligation | undefined,
   lang: Language,
   refreshUserIds: string[],
-  extra: Partial<Parameters<typeof roundActionCard>[0]> = {},
-  knownAnswers?: Answer[],
+  extra: Pick<RoundCardInput, 'notice' | 'typed'> = {},
 ): Promise<Record<string, unknown>> {
-  const mine = service.obligationsOf(units);
-  const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
-  const answered = (o: Obligation) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit);
-  const obligation = at ?? mine.find((o) => !answered(o)) ?? mine[0]!;
-  const lastYear = await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit);
-  return roundActionCard(
-    {
-      round,
-      obligation,
-      answer: answers.find((a) => a.actionId === obligation.actionId && a.unit === obligation.unit),
-      lastYear,
-      progress: { answered: mine.filter(answered).length, total: mine.length },
-      units,
-      language: lang,
-      refreshUserIds,
-      ...extra,
-    },
-    answerer,
-    service.plan,
-  );
+  return roundCardFromView(await roundViewAt(service, round, units, at), answerer, service.plan, lang, refreshUserIds, extra);
 }

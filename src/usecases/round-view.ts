@@ -1,0 +1,40 @@
+/**
+ * Where a person is in a round: the action and unit the card shows, its stored answer and last
+ * year's, and their progress over all the units they answer for. Plain data: the Teams card is
+ * drawn from it without going back to the store.
+ */
+import type { Answer, Obligation, Round } from '../core/followup/model';
+import type { FollowUpService } from '../followup/followup-service';
+
+export interface RoundView {
+  round: Round;
+  /** The units the person answers for here (an admin answering on a unit's behalf: that unit too). */
+  units: string[];
+  obligation: Obligation;
+  answer: Answer | undefined;
+  lastYear: Answer | undefined;
+  progress: { answered: number; total: number };
+}
+
+const isFor = (o: Obligation) => (a: Answer) => a.actionId === o.actionId && a.unit === o.unit;
+
+/** The first of `mine` after `index` (wrapping round) without an answer; undefined when all are answered. */
+export function nextUnanswered(mine: Obligation[], answers: Answer[], index = -1): Obligation | undefined {
+  const open = (o: Obligation) => !answers.some(isFor(o));
+  return mine.find((o, i) => i > index && open(o)) ?? mine.find(open);
+}
+
+/** The view at `at`, or at the units' first unanswered action (their first action when all are answered). */
+export async function roundViewAt(service: FollowUpService, round: Round, units: string[], at: Obligation | undefined, knownAnswers?: Answer[]): Promise<RoundView> {
+  const mine = service.obligationsOf(units);
+  const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
+  const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;
+  return {
+    round,
+    units,
+    obligation,
+    answer: answers.find(isFor(obligation)),
+    lastYear: await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit),
+    progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },
+  };
+}

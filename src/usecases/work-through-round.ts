@@ -1,0 +1,81 @@
+/**
+ * An action owner working through their round card: showing it, moving to the next or previous
+ * action, and saving an answer. Who may answer for which unit: a unit's contacts, and an admin for
+ * any unit (on its behalf). After a save the card moves on to the next unanswered action.
+ */
+import type { Answer, Person } from '../core/followup/model';
+import type { RefusalReason } from '../core/followup/validate';
+import type { AnswerOutcome } from '../followup/followup-store';
+import type { FollowUpService } from '../followup/followup-service';
+import { nextUnanswered, roundViewAt, type RoundView } from './round-view';
+import { openRound } from './rounds';
+import { refuse, type Result } from './result';
+
+/** An answer refused: the reason in the core's terms, and the card to show again when there is one. */
+export interface AnswerRefusal {
+  ok: false;
+  reason: 'answer-refused';
+  refusal: RefusalReason;
+  detail: string;
+  view?: RoundView;
+}
+
+export interface CardPosition {
+  year: unknown;
+  actionId: unknown;
+  unit: unknown;
+}
+
+/** The round, the person's units (with `unit` added for an admin) and the obligations they cover. */
+async function context(service: FollowUpService, actor: Person, position: CardPosition) {
+  const year = Number(position.year);
+  const actionId = typeof position.actionId === 'string' ? position.actionId : '';
+  const unit = typeof position.unit === 'string' ? position.unit : '';
+  const round = Number.isInteger(year) ? await service.data.getRound(year) : undefined;
+  const isAdmin = await service.isAdmin(actor);
+  const contacts = await service.data.listContacts();
+  const myUnits = await service.unitsOf(actor, contacts);
+  const units = myUnits.includes(unit) || !isAdmin ? myUnits : [...myUnits, unit];
+  const mine = service.obligationsOf(units);
+  const index = mine.findIndex((o) => o.actionId === actionId && o.unit === unit);
+  return { year, actionId, unit, round, isAdmin, contacts, units, mine, index };
+}
+
+const answerRefusal = (refusal: RefusalReason, detail: string, view?: RoundView): AnswerRefusal => ({ ok: false, reason: 'answer-refused', refusal, detail, ...(view ? { view } : {}) });
+
+/** "min uppföljning": the card at the person's first unanswered action. */
+export async function myRound(service: FollowUpService, actor: Person): Promise<Result<{ view: RoundView }>> {
+  const round = await openRound(service);
+  if (!round) return refuse({ reason: 'no-round' });
+  const units = await service.unitsOf(actor);
+  if (units.length === 0) return refuse({ reason: 'not-contact' });
+  return { ok: true, view: await roundViewAt(service, round, units, undefined) };
+}
+
+/** Refresh (step 0), next (1) or previous (-1) from where the card is. */
+export async function moveInRound(service: FollowUpService, actor: Person, position: CardPosition, step: -1 | 0 | 1): Promise<{ ok: true; view: RoundView } | AnswerRefusal> {
+  const c = await context(service, actor, position);
+  if (!c.round) return answerRefusal('unknown-round', String(position.year ?? '').slice(0, 10));
+  if (c.index < 0) return answerRefusal(c.units.length === 0 ? 'not-authorized' : 'not-responsible', c.unit.slice(0, 60));
+  const target = c.mine[(c.index + step + c.mine.length) % c.mine.length]!;
+  return { ok: true, view: await roundViewAt(service, c.round, c.units, target) };
+}
+
+/** Saves an answer; the card then shows the next unanswered action (or stays, when all are done). */
+export async function answerAction(
+  service: FollowUpService,
+  actor: Person,
+  input: CardPosition & { status: unknown; description: unknown },
+  now = new Date(),
+): Promise<{ ok: true; outcome: AnswerOutcome; answer: Answer; view: RoundView; allDone: boolean } | AnswerRefusal> {
+  const c = await context(service, actor, input);
+  if (!c.round) return answerRefusal('unknown-round', String(input.year ?? '').slice(0, 10));
+  const result = await service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin });
+  if (!result.ok) {
+    const showAgain = c.index >= 0 && result.reason !== 'round-closed';
+    return answerRefusal(result.reason, result.detail ?? '', showAgain ? await roundViewAt(service, c.round, c.units, c.mine[c.index]) : undefined);
+  }
+  const answers = await service.data.listAnswers(c.round.year);
+  const next = nextUnanswered(c.mine, answers, c.index);
+  return { ok: true, outcome: result.outcome, answer: result.answer, view: await roundViewAt(service, c.round, c.units, next ?? c.mine[c.index], answers), allDone: !next };
+}
