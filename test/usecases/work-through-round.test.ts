@@ -1,0 +1,133 @@
+/**
+ * An action owner working through the round, below HTTP: moving between actions, who may answer
+ * for which unit, what the card shows after a save, refusals that keep the card, and how many
+ * store operations one saved answer costs.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStore } from '../../src/store/file-store';
+import type { DocumentStore } from '../../src/store/document-store';
+import { FollowUpStore } from '../../src/followup/followup-store';
+import { FollowUpService } from '../../src/followup/followup-service';
+import { startRound } from '../../src/usecases/start-round';
+import { addContacts } from '../../src/usecases/manage-contacts';
+import { closeRound } from '../../src/usecases/close-round';
+import { answerAction, moveInRound, myRound } from '../../src/usecases/work-through-round';
+import { GLOSSARY, PLAN } from '../fixtures/plan';
+
+const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
+const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b' };
+const ERIK = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c' };
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+/** Counts the store calls made through it. */
+function counting(store: DocumentStore): { store: DocumentStore; calls: string[] } {
+  const calls: string[] = [];
+  const wrapped = new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || property === 'close') return value;
+      return (...args: unknown[]) => {
+        calls.push(String(property));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: wrapped, calls };
+}
+
+describe('use cases: working through the round', () => {
+  let dir: string;
+  let file: FileStore;
+  let calls: string[];
+  let service: FollowUpService;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-round-'));
+    file = new FileStore(dir);
+    const counted = counting(file);
+    calls = counted.calls;
+    service = new FollowUpService(new FollowUpStore(counted.store), PLAN, GLOSSARY, [ADMIN]);
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    assert.ok((await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [14, 3] }, NOW)).ok);
+  });
+  afterEach(async () => {
+    await file.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const sfActions = () => service.obligationsOf(['SF']);
+  const answer = (actor: typeof ANNA, actionId: string, unit = 'SF', extra: Record<string, unknown> = {}) =>
+    answerAction(service, actor, { year: 2026, actionId, unit, status: 'pagaende', description: 'Arbetet löper enligt plan.', ...extra }, NOW);
+
+  it('opens at the first unanswered action, and moves next and previous, wrapping round', async () => {
+    const mine = await myRound(service, ANNA);
+    assert.ok(mine.ok);
+    const first = sfActions()[0]!;
+    assert.deepEqual(mine.view.obligation, first);
+    assert.deepEqual(mine.view.progress, { answered: 0, total: sfActions().length });
+    const previous = await moveInRound(service, ANNA, { year: 2026, actionId: first.actionId, unit: 'SF' }, -1);
+    assert.ok(previous.ok);
+    assert.deepEqual(previous.view.obligation, sfActions().at(-1), 'previous from the first is the last');
+    const next = await moveInRound(service, ANNA, { year: 2026, ...previous.view.obligation }, 1);
+    assert.ok(next.ok);
+    assert.deepEqual(next.view.obligation, first);
+    assert.deepEqual(await myRound(service, ERIK), { ok: false, reason: 'not-contact' });
+  });
+
+  it('refuses moving in a round that does not exist or for a unit the person does not answer for', async () => {
+    assert.deepEqual(await moveInRound(service, ANNA, { year: 1999, actionId: 'A16-1', unit: 'SF' }, 1), { ok: false, reason: 'answer-refused', refusal: 'unknown-round', detail: '1999' });
+    assert.deepEqual(await moveInRound(service, ANNA, { year: 2026, actionId: 'A3-1', unit: 'KLF' }, 1), { ok: false, reason: 'answer-refused', refusal: 'not-responsible', detail: 'KLF' });
+    assert.deepEqual(await moveInRound(service, ERIK, { year: 2026, actionId: 'A16-1', unit: 'SF' }, 0), { ok: false, reason: 'answer-refused', refusal: 'not-authorized', detail: 'SF' });
+  });
+
+  it('after a save shows the next unanswered action, and says when all are done', async () => {
+    const [first, second, third] = sfActions();
+    await answer(ANNA, second!.actionId);
+    const saved = await answer(ANNA, first!.actionId);
+    assert.ok(saved.ok);
+    assert.equal(saved.outcome, 'created');
+    assert.deepEqual(saved.view.obligation, third, 'skips the one already answered');
+    assert.equal(saved.allDone, false);
+    assert.equal((await answer(ANNA, first!.actionId)).ok && (await answer(ANNA, first!.actionId) as { outcome: string }).outcome, 'unchanged');
+    for (const o of sfActions()) await answer(ANNA, o.actionId);
+    const last = await answer(ANNA, first!.actionId, 'SF', { description: 'Ändrad beskrivning.' });
+    assert.ok(last.ok && last.allDone && last.outcome === 'changed');
+    assert.deepEqual(last.view.progress, { answered: sfActions().length, total: sfActions().length });
+  });
+
+  it('lets an admin answer for any unit, on its behalf; not a contact of another unit', async () => {
+    const onBehalf = await answer(ADMIN, 'A3-1', 'KLF');
+    assert.ok(onBehalf.ok, JSON.stringify(onBehalf).slice(0, 300));
+    assert.equal(onBehalf.answer.onBehalf, true);
+    assert.deepEqual(onBehalf.view.units, ['KLF']);
+    const refused = await answer(ANNA, 'A3-1', 'KLF');
+    assert.ok(!refused.ok);
+    assert.equal(refused.refusal, 'not-authorized', 'a contact of SF may not answer for KLF');
+    assert.equal(refused.view, undefined, 'not her card: no card to show again');
+  });
+
+  it('gives the card back with the refusal when the answer is not valid, and writes nothing', async () => {
+    const first = sfActions()[0]!;
+    const before = calls.filter((c) => c === 'batch').length;
+    const refused = await answer(ANNA, first.actionId, 'SF', { status: 'kanske' });
+    assert.ok(!refused.ok && refused.refusal === 'invalid-status');
+    assert.deepEqual(refused.view?.obligation, first);
+    assert.equal(calls.filter((c) => c === 'batch').length, before);
+    await closeRound(service, ADMIN, { year: 2026 }, NOW);
+    const closed = await answer(ANNA, first.actionId);
+    assert.ok(!closed.ok && closed.refusal === 'round-closed' && closed.view === undefined);
+  });
+
+  it('costs a bounded number of store operations per saved answer, one of them the write', async () => {
+    const first = sfActions()[0]!;
+    calls.length = 0;
+    assert.ok((await answer(ANNA, first.actionId)).ok);
+    const writes = calls.filter((c) => ['batch', 'create', 'replace', 'upsert', 'delete'].includes(c));
+    assert.deepEqual(writes, ['batch'], 'the answer and its history in one conditional batch');
+    // Reads today: the round, the roles, the contacts, the answer (for its ETag), this year's answers, last year's answer.
+    assert.ok(calls.length <= 7, `${calls.length} store operations: ${calls.join(', ')}`);
+  });
+});
