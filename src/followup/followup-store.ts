@@ -16,8 +16,17 @@ import {
 import { personKey, type Answer, type AnswerChange, type Contact, type Person, type Roles, type Round } from '../core/followup/model';
 
 export const roundPartition = (year: number): string => `round-${year}`;
-export const answerId = (actionId: string, unit: string): string => `answer|${actionId}|${unit}`;
-const contactId = (contact: Contact): string => `contact|${contact.unit}|${personKey(contact.person)}`;
+/**
+ * A document id from parts that come from plan text and people's addresses. Cosmos DB refuses
+ * / \\ ? # in ids, and | separates the parts: each is escaped as %XX (with % itself), so ids of
+ * ordinary units and people read as before and no two different part lists share an id.
+ */
+export const documentId = (...parts: string[]): string => parts.map((p) => p.replace(/[%/\\?#|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).join('|');
+
+export const answerId = (actionId: string, unit: string): string => documentId('answer', actionId, unit);
+const contactId = (contact: Contact): string => documentId('contact', contact.unit, personKey(contact.person));
+const deliveryId = (recipient: Person): string => documentId('delivery', personKey(recipient));
+const userId = (key: string): string => documentId('user', key);
 
 type RoundDoc = DocumentBody & Round & { type: 'round' };
 type AnswerDoc = DocumentBody & Answer & { type: 'answer' };
@@ -121,7 +130,7 @@ export class FollowUpStore {
         onBehalf: answer.onBehalf,
       };
       const doc: AnswerDoc = { id, pk, type: 'answer', ...answer };
-      const history: HistoryDoc = { id: `history|${answer.actionId}|${answer.unit}|${answer.answeredAt}|${randomUUID()}`, pk, type: 'history', ...change };
+      const history: HistoryDoc = { id: documentId('history', answer.actionId, answer.unit, answer.answeredAt, randomUUID()), pk, type: 'history', ...change };
       try {
         await this.store.batch('rounds', pk, [
           existing ? { op: 'replace', doc, ifMatch: existing._etag } : { op: 'create', doc },
@@ -139,7 +148,7 @@ export class FollowUpStore {
   // Deliveries -----------------------------------------------------------------------------------
 
   async getDelivery(year: number, recipient: Person): Promise<(Delivery & { _etag: string }) | undefined> {
-    const doc = await this.store.read<DeliveryDoc>('rounds', roundPartition(year), `delivery|${personKey(recipient)}`);
+    const doc = await this.store.read<DeliveryDoc>('rounds', roundPartition(year), deliveryId(recipient));
     return doc ? strip<Delivery>(doc) : undefined;
   }
 
@@ -148,7 +157,7 @@ export class FollowUpStore {
   }
 
   async putDelivery(delivery: Delivery, ifMatch?: string): Promise<string> {
-    const doc: DeliveryDoc = { id: `delivery|${personKey(delivery.recipient)}`, pk: roundPartition(delivery.year), type: 'delivery', ...delivery };
+    const doc: DeliveryDoc = { id: deliveryId(delivery.recipient), pk: roundPartition(delivery.year), type: 'delivery', ...delivery };
     const saved = ifMatch ? await this.store.replace('rounds', doc, ifMatch) : await this.store.create('rounds', doc);
     return saved._etag;
   }
@@ -204,7 +213,7 @@ export class FollowUpStore {
   async getUser(person: Person): Promise<UserRecord | undefined> {
     const keys = [person.aadObjectId && personKey({ aadObjectId: person.aadObjectId }), person.upn && personKey({ upn: person.upn })].filter(Boolean) as string[];
     for (const key of keys) {
-      const doc = await this.store.read<UserDoc>('directory', 'users', `user|${key}`);
+      const doc = await this.store.read<UserDoc>('directory', 'users', userId(key));
       if (doc) return strip<UserRecord>(doc);
     }
     return undefined;
@@ -213,7 +222,7 @@ export class FollowUpStore {
   /** Saved under the Entra object id and, when known, also under the UPN (contacts may be given by either). */
   async putUser(user: UserRecord): Promise<void> {
     const keys = [user.person.aadObjectId && personKey({ aadObjectId: user.person.aadObjectId }), user.person.upn && personKey({ upn: user.person.upn })].filter(Boolean) as string[];
-    for (const key of keys) await this.store.upsert<UserDoc>('directory', { id: `user|${key}`, pk: 'users', type: 'user', ...user });
+    for (const key of keys) await this.store.upsert<UserDoc>('directory', { id: userId(key), pk: 'users', type: 'user', ...user });
   }
 
   // Leases ---------------------------------------------------------------------------------------

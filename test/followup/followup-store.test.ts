@@ -98,6 +98,22 @@ for (const backend of allBackends()) {
       assert.equal((await data.getRoles()).admins.length, 1);
     });
 
+    // Ids are built from plan text and people's addresses; Cosmos DB does not allow / \\ ? # in ids
+    // (botbuilder's storage tests call these "crazy keys").
+    it('stores answers, history and contacts whose units hold / \\ ? # % | and spaces', async () => {
+      const unit = `SÄK/KLF \\ fråga? #1 100% a|b ${year}`;
+      assert.equal(await data.saveAnswer(answer({ unit })), 'created');
+      assert.equal((await data.getAnswer(year, 'A16-1', unit))?.unit, unit);
+      assert.equal(await data.saveAnswer(answer({ unit, status: 'paborjad' })), 'changed');
+      assert.deepEqual((await data.listHistory(year)).filter((h) => h.unit === unit).length, 2);
+      await data.setUnitContacts(unit, [anna, { upn: 'o#brien/test@example.com' }]);
+      assert.equal((await data.listContacts()).filter((c) => c.unit === unit).length, 2);
+      await data.removeContact({ unit, person: { upn: 'o#brien/test@example.com' } });
+      assert.deepEqual((await data.listContacts()).filter((c) => c.unit === unit).map((c) => c.person.aadObjectId), [anna.aadObjectId]);
+      await data.putUser({ person: { upn: 'o#brien/test@example.com' }, conversationId: 'a:1', updatedAt: new Date().toISOString() });
+      assert.equal((await data.getUser({ upn: 'o#brien/test@example.com' }))?.conversationId, 'a:1');
+    });
+
     it('gives a lease to one owner at a time, and to another once it expires', async () => {
       const name = `scheduler-${year}`;
       const results = await Promise.all([data.acquireLease(name, 'bot-1', 60_000), data.acquireLease(name, 'bot-2', 60_000)]);
