@@ -11,7 +11,8 @@ import type { PlanAnswerer } from '../../core/qa/answerer';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
 import { personKey, type Person, type RoundOrigin } from '../../core/followup/model';
 import type { FollowUpService } from '../../followup/followup-service';
-import { StoreError } from '../../store/document-store';
+import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
+import { rememberUser, storedUpn } from '../../usecases/remember-user';
 import { expandCard } from '../cards/render';
 import { roundCardFromView, roundConfirmCard } from './round-cards';
 import { RoundMessenger } from './messenger';
@@ -25,7 +26,7 @@ import { prepareRound } from '../../usecases/prepare-round';
 import { startRound } from '../../usecases/start-round';
 import { closeRound } from '../../usecases/close-round';
 import { chooseReminderRound } from '../../usecases/choose-reminder-round';
-import { addContacts, listContacts, removeContact, replaceUnitContacts, reportingUnits } from '../../usecases/manage-contacts';
+import { addContacts, listContacts, removeContact, replaceUnitContacts } from '../../usecases/manage-contacts';
 import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
 import { viewStatus, type StatusView } from '../../usecases/view-status';
 import { summarizeRound } from '../../usecases/summarize-round';
@@ -132,9 +133,9 @@ export class FollowUpHandlers {
   /** Asks Teams once per user for their UPN (the e-mail an admin gives for a contact). */
   private async learnUpn(context: TurnContext, aad: string): Promise<void> {
     if (this.upnByAad.has(aad)) return;
-    const known = await this.deps.service.data.getUser({ aadObjectId: aad });
-    if (known?.person.upn) {
-      this.upnByAad.set(aad, known.person.upn);
+    const known = await storedUpn(this.deps.service, aad);
+    if (known) {
+      this.upnByAad.set(aad, known);
       return;
     }
     try {
@@ -163,13 +164,12 @@ export class FollowUpHandlers {
     const key = personKey(person);
     if (this.savedReferences.get(key) === fingerprint) return;
     try {
-      await this.deps.service.data.putUser({
+      await rememberUser(this.deps.service, {
         person,
         conversationId: activity.conversation?.conversationType === 'personal' || !activity.conversation?.isGroup ? activity.conversation?.id : undefined,
         serviceUrl: activity.serviceUrl,
         tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
         teamsUserId: activity.from?.id,
-        updatedAt: new Date().toISOString(),
       });
       this.savedReferences.set(key, fingerprint);
     } catch (error) {
@@ -202,8 +202,8 @@ export class FollowUpHandlers {
     try {
       return await work();
     } catch (error) {
-      if (!(error instanceof StoreError)) throw error;
-      this.deps.logger.error({ event: 'store-error', status: error.status, what, err: error }, 'store failed');
+      if (!isStoreOutage(error)) throw error;
+      this.deps.logger.error({ event: 'store-error', status: storeOutageStatus(error), what, err: error }, 'store failed');
       return notice(t('storeDown', lang));
     }
   }
@@ -242,10 +242,8 @@ export class FollowUpHandlers {
         const result = await chooseReminderRound(service, user, command);
         return result.ok ? notice(t('remindersSent', lang, { n: await this.messenger.remind(result.round) })) : refused(result);
       }
-      case 'list-contacts': {
-        const result = await listContacts(service, user);
-        return result.ok ? this.contactsCard(lang) : refused(result);
-      }
+      case 'list-contacts':
+        return this.contactsCard(user, lang);
       case 'summary': {
         const result = await summarizeRound(service, user, command);
         return result.ok ? summaryCard(result.report, lang) : refused(result);
@@ -273,11 +271,11 @@ export class FollowUpHandlers {
     }
   }
 
-  /** The contacts per unit, with a form to change one unit's contacts. */
-  private async contactsCard(lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
-    const { service } = this.deps;
-    const contacts = await service.data.listContacts();
-    const units = reportingUnits(service);
+  /** The contacts per unit, with a form to change one unit's contacts (for an admin: the caller checked). */
+  private async contactsCard(user: Person, lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
+    const listed = await listContacts(this.deps.service, user);
+    if (!listed.ok) return refusalCard(listed, lang);
+    const { units, contacts } = listed;
     const rows = units.map((unit) => ({
       unit,
       people: contacts.filter((c) => c.unit === unit).map((c) => c.person.upn ?? c.person.aadObjectId ?? '').join(', ') || t('contactsNone', lang),
@@ -298,10 +296,11 @@ export class FollowUpHandlers {
     const lang = actionLanguage(data);
     await this.recordUser(context);
     return this.storeGuard(lang, 'contacts.save', async () => {
-      const result = await replaceUnitContacts(this.deps.service, this.personOf(context), { unit: data.unit, people: data.people });
-      if (!result.ok) return result.reason === 'not-admin' ? refusalCard(result, lang) : this.contactsCard(lang, { text: refusalText(result, lang), kind: 'attention' });
+      const user = this.personOf(context);
+      const result = await replaceUnitContacts(this.deps.service, user, { unit: data.unit, people: data.people });
+      if (!result.ok) return result.reason === 'not-admin' ? refusalCard(result, lang) : this.contactsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
       this.deps.logger.info({ event: 'contacts-changed', unit: result.unit, count: result.people.length }, 'contacts changed');
-      return this.contactsCard(lang, { text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }), kind: 'good' });
+      return this.contactsCard(user, lang, { text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }), kind: 'good' });
     });
   }
 

@@ -1,0 +1,16 @@
+/**
+ * What the bot keeps about a person who writes to it or installs it: how to reach them later
+ * (their 1:1 chat), and their UPN once Teams has told it (contacts are often given by e-mail).
+ */
+import type { UserRecord } from '../followup/followup-store';
+import type { FollowUpService } from '../followup/followup-service';
+
+/** The UPN stored for a person known by Entra object id, if any. */
+export async function storedUpn(service: FollowUpService, aadObjectId: string): Promise<string | undefined> {
+  return (await service.data.getUser({ aadObjectId }))?.person.upn;
+}
+
+/** Saves how to reach the person; a group conversation is not a way to reach one person. */
+export async function rememberUser(service: FollowUpService, record: Omit<UserRecord, 'updatedAt'>, now = new Date()): Promise<void> {
+  await service.data.putUser({ ...record, updatedAt: now.toISOString() });
+}
