@@ -54,7 +54,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
   const followUp = bot.followUp!;
   const scheduler = new RoundScheduler(
     service,
-    { remind: (round) => followUp.messenger.remind(round), resumeDelivery: (round) => followUp.messenger.resumeDelivery(round), sendSummary: (round, reason) => followUp.messenger.sendSummary(round, reason) },
+    { remind: (round) => followUp.messenger.remind(round), resumeDelivery: (round) => followUp.messenger.resumeDelivery(round), sendSummary: (round, reason) => followUp.messenger.summarize(round, reason) },
     logger,
     config.instanceId,
     config.schedulerIntervalMs || 60_000,

@@ -278,7 +278,7 @@ describe('follow-up scheduler', function () {
     assert.equal(h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2025 av åtgärdsplanen')).length, 1);
     // Two instances tick on the reminder day: one reminder (the lease of the first instance has expired by then).
     const followUp = h.bot.bot.followUp!;
-    const other = new RoundScheduler(h.bot.service, { remind: (r) => followUp.messenger.remind(r), resumeDelivery: (r) => followUp.messenger.resumeDelivery(r), sendSummary: (r, reason) => followUp.messenger.sendSummary(r, reason) }, h.bot.logger, 'second-instance', 60_000);
+    const other = new RoundScheduler(h.bot.service, { remind: (r) => followUp.messenger.remind(r), resumeDelivery: (r) => followUp.messenger.resumeDelivery(r), sendSummary: (r, reason) => followUp.messenger.summarize(r, reason) }, h.bot.logger, 'second-instance', 60_000);
     const day = new Date('2099-02-14T09:00:00Z');
     // The lease of the first instance has expired by then; whichever takes it reminds.
     await Promise.all([h.bot.scheduler.tick(day), other.tick(day)]);

@@ -10,15 +10,18 @@ import type { Language } from '../../core/qa/answer-model';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import type { Round, RoundOrigin } from '../../core/followup/model';
 import type { SummaryReason } from '../../core/followup/schedule';
-import { progress } from '../../core/followup/validate';
 import type { FollowUpService } from '../../followup/followup-service';
 import type { UserRecord } from '../../followup/followup-store';
-import { loadReport } from '../../followup/report-service';
+import type { Report } from '../../core/report/report-model';
+import { remindUnfinished } from '../../usecases/remind-unfinished';
+import { sendSummaries } from '../../usecases/send-summaries';
+import type { Notifier, NoticeOutcome } from '../../usecases/notifier';
+import type { RoundView } from '../../usecases/round-view';
 import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
 import { SendError, retryAfterFrom } from '../../delivery/retry';
 import { cardAttachment } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
-import { roundCardFor } from './round-cards';
+import { roundCardFor, roundCardFromView } from './round-cards';
 import { summaryCard } from './summary-card';
 import { t } from './texts';
 
@@ -45,7 +48,7 @@ export function toSendError(error: unknown): SendError {
   return new SendError(e.message ?? String(error), e.statusCode, retryAfterFrom(retryAfter));
 }
 
-export class RoundMessenger {
+export class RoundMessenger implements Notifier {
   private readonly running = new Set<Promise<unknown>>();
   /** Rounds this process is sending right now: a second fan-out of the same round would only race the first. */
   private readonly sending = new Set<number>();
@@ -149,32 +152,37 @@ export class RoundMessenger {
     };
   }
 
-  /** Sends the summary card to the safety chief and the admins who have a chat with the bot. */
-  async sendSummary(round: Round, reason: SummaryReason): Promise<number> {
-    const { service, logger } = this.deps;
-    const report = await loadReport(service, round.year);
-    if (!report) return 0;
-    const roles = await service.data.getRoles();
-    const people = [...(roles.safetyChief ? [roles.safetyChief] : []), ...roles.admins, ...service.configuredAdminList()];
-    const seen = new Set<string>();
-    let n = 0;
-    for (const person of people) {
-      const user = await service.data.getUser(person);
-      if (!user?.conversationId || !user.serviceUrl || seen.has(user.conversationId)) continue;
-      seen.add(user.conversationId);
-      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
-      const card = summaryCard(report, lang);
-      const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, { year: round.year });
-      let failure: unknown;
-      try {
-        await this.sendInChat(chatReference(user), { type: 'message', text: intro, attachments: [cardAttachment(card)] });
-      } catch (error) {
-        failure = error;
-      }
-      if (failure) logger.warn({ event: 'summary-failed', err: toSendError(failure).message }, 'summary not sent');
-      else n += 1;
-    }
-    return n;
+  /** Notifier: the summary card, with a line saying why it comes now. */
+  async sendSummary(to: UserRecord, report: Report, reason: SummaryReason, lang: Language): Promise<void> {
+    const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, { year: report.year });
+    await this.sendInChat(chatReference(to), { type: 'message', text: intro, attachments: [cardAttachment(summaryCard(report, lang))] });
+  }
+
+  /** Notifier: the round card where the person is, with the reminder on it. */
+  async sendReminder(to: UserRecord, view: RoundView, lang: Language): Promise<void> {
+    const { round, progress } = view;
+    const notice = { text: t('reminder', lang, { year: round.year, answered: progress.answered, total: progress.total, deadline: round.deadline }), kind: 'attention' as const };
+    const card = roundCardFromView(view, this.deps.answerer, this.deps.service.plan, lang, to.teamsUserId ? [to.teamsUserId] : [], { notice });
+    await this.sendInChat(chatReference(to), { type: 'message', attachments: [cardAttachment(card)] });
+  }
+
+  /** Reminds those who have not finished (usecases/remind-unfinished); how many were reminded. */
+  async remind(round: Round): Promise<number> {
+    const outcome = await remindUnfinished(this.deps.service, this, round);
+    this.logOutcome('reminders', round, outcome);
+    return outcome.sent;
+  }
+
+  /** Sends the summary to the safety chief and the admins (usecases/send-summaries); how many got it. */
+  async summarize(round: Round, reason: SummaryReason): Promise<number> {
+    const outcome = await sendSummaries(this.deps.service, this, round, reason);
+    this.logOutcome('summaries', round, outcome);
+    return outcome.sent;
+  }
+
+  private logOutcome(what: string, round: Round, outcome: NoticeOutcome): void {
+    for (const failure of outcome.failures) this.deps.logger.warn({ event: `${what}-failed`, error: toSendError(failure.error).message }, `${what}: one not sent`);
+    this.deps.logger.info({ event: `${what}-sent`, year: round.year, sent: outcome.sent, withoutChat: outcome.withoutChat, failed: outcome.failures.length }, `${what} sent`);
   }
 
   /**
@@ -196,31 +204,6 @@ export class RoundMessenger {
     });
     if (failure) throw failure;
     return id;
-  }
-
-  /** Reminds everyone with unanswered obligations in the round; returns how many were reminded. */
-  async remind(round: Round): Promise<number> {
-    const { service, logger } = this.deps;
-    const answers = await service.data.listAnswers(round.year);
-    let n = 0;
-    for (const recipient of await service.recipients()) {
-      const { answered, total } = progress(service.obligations, answers, recipient.units);
-      if (answered >= total) continue;
-      const user = await service.data.getUser(recipient.person);
-      if (!user?.conversationId || !user.serviceUrl) continue;
-      const lang: Language = round.origin?.locale?.startsWith('en') ? 'en' : 'sv';
-      try {
-        const card = await roundCardFor(this.deps.service, this.deps.answerer, round, recipient.units, undefined, lang, user.teamsUserId ? [user.teamsUserId] : [], {
-          notice: { text: t('reminder', lang, { year: round.year, answered, total, deadline: round.deadline }), kind: 'attention' },
-        });
-        await this.sendInChat(chatReference(user), { type: 'message', attachments: [cardAttachment(card)] });
-        n += 1;
-      } catch (error) {
-        logger.warn({ event: 'reminder-failed', err: toSendError(error).message }, 'reminder not sent');
-      }
-    }
-    logger.info({ event: 'reminders-sent', year: round.year, n }, 'reminders sent');
-    return n;
   }
 }
 

@@ -1,0 +1,92 @@
+/** Who is reminded and who gets summaries, below Teams: a recording Notifier stands in for the messenger. */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStore } from '../../src/store/file-store';
+import { FollowUpStore, type UserRecord } from '../../src/followup/followup-store';
+import { FollowUpService } from '../../src/followup/followup-service';
+import type { Notifier } from '../../src/usecases/notifier';
+import type { RoundView } from '../../src/usecases/round-view';
+import { startRound } from '../../src/usecases/start-round';
+import { addContacts } from '../../src/usecases/manage-contacts';
+import { grantAdmin, setSafetyChief } from '../../src/usecases/manage-roles';
+import { answerAction } from '../../src/usecases/work-through-round';
+import { remindUnfinished } from '../../src/usecases/remind-unfinished';
+import { sendSummaries } from '../../src/usecases/send-summaries';
+import { GLOSSARY, PLAN } from '../fixtures/plan';
+
+const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
+const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b' };
+const ERIK = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c' };
+const SARA = { aadObjectId: 'dddddddd-0000-4000-8000-00000000000d' };
+const NOW = new Date('2026-12-01T10:00:00Z');
+
+class RecordingNotifier implements Notifier {
+  readonly reminders: Array<{ to: string; view: RoundView; language: string }> = [];
+  readonly summaries: Array<{ to: string; reason: string }> = [];
+  failFor = new Set<string>();
+  async sendReminder(to: UserRecord, view: RoundView, language: string): Promise<void> {
+    if (this.failFor.has(to.person.aadObjectId ?? '')) throw new Error('403 blocked');
+    this.reminders.push({ to: to.person.aadObjectId ?? '', view, language });
+  }
+  async sendSummary(to: UserRecord, _report: unknown, reason: string): Promise<void> {
+    this.summaries.push({ to: to.person.aadObjectId ?? '', reason });
+  }
+}
+
+describe('use cases: reminders and summaries', () => {
+  let dir: string;
+  let store: FileStore;
+  let service: FollowUpService;
+  let notifier: RecordingNotifier;
+  const chat = (person: { aadObjectId: string }, conversationId = `a:${person.aadObjectId}`) =>
+    service.data.putUser({ person, conversationId, serviceUrl: 'https://smba.example', teamsUserId: `29:${person.aadObjectId}`, updatedAt: NOW.toISOString() });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-notices-'));
+    store = new FileStore(dir);
+    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
+    notifier = new RecordingNotifier();
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reminds only those not finished who have a chat, at their first unanswered action, and reports the rest', async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    const vof = service.obligationsOf(['VOF']);
+    await addContacts(service, ADMIN, { unit: 'VOF', people: [ERIK] });
+    await addContacts(service, ADMIN, { unit: 'MOS', people: [SARA] });
+    const started = await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [14] }, NOW);
+    assert.ok(started.ok);
+    for (const o of vof) assert.ok((await answerAction(service, ERIK, { year: 2026, actionId: o.actionId, unit: 'VOF', status: 'pagaende', description: 'Klart.' }, NOW)).ok);
+    const first = service.obligationsOf(['SF'])[0]!;
+    await answerAction(service, ANNA, { year: 2026, actionId: first.actionId, unit: 'SF', status: 'pagaende', description: 'Klart.' }, NOW);
+    await chat(ANNA);
+    await chat(ERIK);
+    const outcome = await remindUnfinished(service, notifier, started.round);
+    assert.deepEqual(notifier.reminders.map((r) => r.to), [ANNA.aadObjectId], 'Erik has finished; Sara has no chat');
+    assert.deepEqual(notifier.reminders[0]!.view.obligation, service.obligationsOf(['SF'])[1]);
+    assert.deepEqual(notifier.reminders[0]!.view.progress, { answered: 1, total: service.obligationsOf(['SF']).length });
+    assert.equal(notifier.reminders[0]!.language, 'sv');
+    assert.deepEqual({ sent: outcome.sent, withoutChat: outcome.withoutChat, failures: outcome.failures.length }, { sent: 1, withoutChat: 1, failures: 0 });
+    notifier.failFor.add(ANNA.aadObjectId);
+    const failed = await remindUnfinished(service, notifier, started.round);
+    assert.deepEqual(failed.failures, [{ person: `aad:${ANNA.aadObjectId}`, error: '403 blocked' }]);
+  });
+
+  it('sends summaries to the safety chief and the admins with a chat, once per chat', async () => {
+    const started = await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW);
+    assert.ok(started.ok);
+    await grantAdmin(service, ADMIN, { person: ERIK });
+    await setSafetyChief(service, ADMIN, { person: ERIK });
+    await grantAdmin(service, ADMIN, { person: SARA });
+    await chat(ERIK);
+    await chat(ADMIN);
+    const outcome = await sendSummaries(service, notifier, started.round, 'weekly');
+    assert.deepEqual(notifier.summaries.map((s) => s.to).sort(), [ADMIN.aadObjectId, ERIK.aadObjectId].sort(), 'Erik once, though chief and admin');
+    assert.equal(outcome.withoutChat, 1, 'Sara has no chat with the bot');
+  });
+});
