@@ -6,7 +6,7 @@ import type { Plan } from '../core/plan/model';
 import type { UnitGlossary } from '../core/plan/glossary';
 import { obligationsFor, summarizeRound, type RoundPlanSummary } from '../core/followup/obligations';
 import { validateSubmission, progress, type SubmissionInput, type Verdict } from '../core/followup/validate';
-import { personKey, samePerson, type Answer, type Contact, type Obligation, type Person, type Round, type RoundOrigin } from '../core/followup/model';
+import { isRoundYear, personKey, samePerson, type Answer, type Contact, type Obligation, type Person, type Round, type RoundOrigin } from '../core/followup/model';
 import { FollowUpStore, type AnswerOutcome } from './followup-store';
 import { ConflictError } from '../store/document-store';
 
@@ -87,7 +87,7 @@ export class FollowUpService {
   /** `known` passes what the caller has just read, to save reading it again. */
   async submit(input: SubmissionInput, user: Person, now = new Date(), known: { round?: Round; contacts?: Contact[]; isAdmin?: boolean } = {}): Promise<SubmitResult> {
     const year = Number(input.year);
-    const round = known.round ?? (Number.isInteger(year) && year > 1900 && year < 3000 ? await this.data.getRound(year) : undefined);
+    const round = known.round ?? (isRoundYear(year) ? await this.data.getRound(year) : undefined);
     const contacts: Contact[] = known.contacts ?? (await this.data.listContacts());
     const isAdmin = known.isAdmin ?? (await this.isAdmin(user));
     const verdict = validateSubmission(input, { round, obligations: this.obligations, contacts, isAdmin, user, now });

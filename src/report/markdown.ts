@@ -1,5 +1,6 @@
 /** The report as Markdown, for reading in a browser or an editor. Table cells are escaped. */
 import type { Report } from '../core/report/report-model';
+import { NOT_REPORTED, STATUSES, STATUS_KEYS } from '../core/followup/model';
 
 /** Markdown table cell: markup-free (< escaped), pipes escaped, line breaks as <br>. */
 const cell = (text: string): string =>
@@ -9,9 +10,11 @@ export function reportMarkdown(report: Report): string {
   const lines: string[] = [];
   lines.push(`# Uppföljning ${report.year}: ${report.planTitle}`, '');
   lines.push(`${report.diarienummer} · sista svarsdag ${report.deadline} · ${report.state === 'open' ? 'pågår' : 'stängd'}`, '');
-  lines.push('## Sammanställning', '', '| Målområde / arbetssätt | Pågående | Påbörjad | Ej påbörjad | Ej rapporterad |', '|---|---:|---:|---:|---:|');
-  for (const a of report.areas) lines.push(`| ${cell(a.areaTitle)} | ${a.counts.pagaende} | ${a.counts.paborjad} | ${a.counts['ej-paborjad']} | ${a.counts.none} |`);
-  lines.push(`| **Totalt** | ${report.totals.pagaende} | ${report.totals.paborjad} | ${report.totals['ej-paborjad']} | ${report.totals.none} |`, '');
+  const columns = [...STATUS_KEYS, 'none'] as const;
+  const counts = (c: Report['totals']): string => columns.map((k) => ` ${c[k]} |`).join('');
+  lines.push('## Sammanställning', '', `| Målområde / arbetssätt |${columns.map((k) => ` ${k === 'none' ? NOT_REPORTED.label : STATUSES[k].label} |`).join('')}`, `|---|${columns.map(() => '---:|').join('')}`);
+  for (const a of report.areas) lines.push(`| ${cell(a.areaTitle)} |${counts(a.counts)}`);
+  lines.push(`| **Totalt** |${counts(report.totals)}`, '');
   lines.push('## Svarsfrekvens per enhet', '', '| Enhet | Rapporterade | Kontakter |', '|---|---:|---|');
   for (const u of report.units) lines.push(`| ${cell(u.unit)} | ${u.answered} av ${u.total} | ${cell(u.contacts.join(', ') || '–')} |`);
   lines.push('', '## Åtgärder', '');

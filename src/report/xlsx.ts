@@ -4,6 +4,7 @@
  * målområde / working method and the response rate per unit.
  */
 import type { Report } from '../core/report/report-model';
+import { NOT_REPORTED, STATUSES, STATUS_KEYS } from '../core/followup/model';
 
 export const ROWS_SHEET = 'Åtgärder';
 export const SUMMARY_SHEET = 'Sammanställning';
@@ -16,6 +17,8 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
   workbook.created = new Date();
   workbook.title = `Uppföljning ${report.year} – ${report.planTitle}`;
 
+  // One column per status, keyed by the status itself, headed by the plan's word for it.
+  const statusColumns = STATUS_KEYS.map((status) => ({ header: STATUSES[status].label, key: status, width: Math.max(10, STATUSES[status].label.length + 1) }));
   const sheet = workbook.addWorksheet(ROWS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns: Array<{ header: string; key: string; width: number }> = [
     { header: 'Id', key: 'id', width: 8 },
@@ -24,9 +27,7 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
     { header: 'Åtgärd (text i planen)', key: 'text', width: 60 },
     { header: 'Ansvarig (som i planen)', key: 'ansvarig', width: 22 },
     { header: 'Rapporterande enhet', key: 'unit', width: 14 },
-    { header: 'Pågående', key: 'pagaende', width: 10 },
-    { header: 'Påbörjad', key: 'paborjad', width: 10 },
-    { header: 'Ej påbörjad', key: 'ej', width: 11 },
+    ...statusColumns,
     { header: 'Beskrivning av utveckling', key: 'description', width: 60 },
     { header: 'Besvarad av', key: 'by', width: 22 },
     { header: 'Besvarad', key: 'at', width: 20 },
@@ -45,14 +46,12 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
       text: row.actionText,
       ansvarig: row.ansvarig,
       unit: row.unit,
-      pagaende: row.status === 'pagaende' ? 'X' : '',
-      paborjad: row.status === 'paborjad' ? 'X' : '',
-      ej: row.status === 'ej-paborjad' ? 'X' : '',
+      ...Object.fromEntries(STATUS_KEYS.map((status) => [status, row.status === status ? 'X' : ''])),
       description: row.description,
       by: row.answeredBy,
       at: row.answeredAt ? new Date(row.answeredAt) : '',
       onBehalf: row.onBehalf ? 'Ja' : '',
-      previous: row.previousStatus ? { pagaende: 'Pågående', paborjad: 'Påbörjad', 'ej-paborjad': 'Ej påbörjad' }[row.previousStatus] : '',
+      previous: row.previousStatus ? STATUSES[row.previousStatus].label : '',
       change: row.change,
     });
   }
@@ -63,16 +62,14 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   summary.columns = [
     { header: 'Målområde / arbetssätt', key: 'area', width: 50 },
-    { header: 'Pågående', key: 'pagaende', width: 10 },
-    { header: 'Påbörjad', key: 'paborjad', width: 10 },
-    { header: 'Ej påbörjad', key: 'ej', width: 11 },
-    { header: 'Ej rapporterad', key: 'none', width: 14 },
+    ...statusColumns,
+    { header: NOT_REPORTED.label, key: 'none', width: 14 },
   ];
   summary.getRow(1).font = { bold: true };
   for (const area of report.areas) {
-    summary.addRow({ area: area.areaTitle, pagaende: area.counts.pagaende, paborjad: area.counts.paborjad, ej: area.counts['ej-paborjad'], none: area.counts.none });
+    summary.addRow({ area: area.areaTitle, ...area.counts });
   }
-  const total = summary.addRow({ area: 'Totalt', pagaende: report.totals.pagaende, paborjad: report.totals.paborjad, ej: report.totals['ej-paborjad'], none: report.totals.none });
+  const total = summary.addRow({ area: 'Totalt', ...report.totals });
   total.font = { bold: true };
   summary.addRow([]);
   const header = summary.addRow(['Enhet', 'Rapporterade', 'Av', 'Svarsfrekvens', 'Kontakter']);

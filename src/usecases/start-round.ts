@@ -3,14 +3,11 @@
  * click, a retry after a crash) resumes the same open round, so nobody gets a second message; a
  * round of that year that is already closed is refused. Sending is the caller's (the Notifier).
  */
-import type { Person, Round, RoundOrigin } from '../core/followup/model';
+import { isRoundYear, type Person, type Round, type RoundOrigin } from '../core/followup/model';
 import { swedishDate } from '../core/followup/schedule';
 import type { FollowUpService, RoundRecipient } from '../followup/followup-service';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
-
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2100;
 
 export async function startRound(
   service: FollowUpService,
@@ -22,7 +19,7 @@ export async function startRound(
   if (refused) return refused;
   const year = Number(input.year);
   const deadline = typeof input.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.deadline) ? input.deadline : '';
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR || !deadline) return refuse({ reason: 'bad-date' });
+  if (!isRoundYear(year) || !deadline) return refuse({ reason: 'bad-date' });
   if (deadline < swedishDate(now) && !(await service.data.getRound(year))) return refuse({ reason: 'past-deadline', deadline });
   const opened = await service.openRound(year, deadline, actor, input.reminderDaysBefore, input.origin, now);
   const round = await service.data.getRound(year);

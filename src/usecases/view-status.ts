@@ -3,7 +3,7 @@
  * follow-up (core/followup/status-access.ts says who sees what). 'not-in-follow-up' tells the
  * adapter that for this person the words are a question about the plan.
  */
-import type { Person } from '../core/followup/model';
+import { STATUSES, STATUS_KEYS, type Person } from '../core/followup/model';
 import { statusAccess } from '../core/followup/status-access';
 import type { Report, ReportRow } from '../core/report/report-model';
 import type { FollowUpService } from '../followup/followup-service';
@@ -36,6 +36,6 @@ export async function viewStatus(service: FollowUpService, actor: Person, reques
   const unit = full.units.find((u) => u.unit.toLocaleLowerCase('sv') === wanted);
   if (!unit) return refuse({ reason: 'unknown-unit', unit: request.unit.slice(0, 40) });
   const unitRows = rows.filter((r) => r.unit === unit.unit);
-  const counts = ['Pågående', 'Påbörjad', 'Ej påbörjad'].map((label) => ({ label, n: unitRows.filter((r) => r.statusLabel === label).length }));
+  const counts = STATUS_KEYS.map((status) => ({ label: STATUSES[status].label, n: unitRows.filter((r) => r.status === status).length }));
   return { ok: true, view: { kind: 'unit', year: full.year, unit, rows: unitRows, counts, missing: unitRows.filter((r) => !r.status).map((r) => r.actionId) } };
 }

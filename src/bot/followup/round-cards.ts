@@ -2,7 +2,7 @@
 import type { Language } from '../../core/qa/answer-model';
 import type { Plan } from '../../core/plan/model';
 import type { RoundPlanSummary } from '../../core/followup/obligations';
-import { STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
+import { MAX_DESCRIPTION_LENGTH, STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
 import { actionHeading } from '../../core/qa/render-text';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import type { FollowUpService } from '../../followup/followup-service';
@@ -35,7 +35,7 @@ export function roundActionCard(input: RoundCardInput, answerer: PlanAnswerer, p
     ? [t('lastYear', lang, { year: input.lastYear.year, status: STATUSES[input.lastYear.status].label, description: input.lastYear.description })]
     : [];
   const statusChoices = STATUS_KEYS.map((key) => ({
-    title: lang === 'sv' ? `${STATUSES[key].label} – ${STATUSES[key].description}` : `${STATUSES[key].label} – ${STATUSES[key].en}`,
+    title: lang === 'sv' ? `${STATUSES[key].label} – ${STATUSES[key].description}` : `${STATUSES[key].label} (${STATUSES[key].enLabel}) – ${STATUSES[key].enDescription}`,
     value: key,
   }));
   const currentStatus = input.typed?.status ?? input.answer?.status ?? '';
@@ -50,7 +50,7 @@ export function roundActionCard(input: RoundCardInput, answerer: PlanAnswerer, p
     lastYearLines,
     statusChoices,
     currentStatus,
-    currentDescription: currentDescription.slice(0, 2000),
+    currentDescription: currentDescription.slice(0, MAX_DESCRIPTION_LENGTH),
     noticeLines: input.notice ? [input.notice.text] : [],
     noticeColor: input.notice?.kind === 'attention' ? 'Attention' : 'Good',
     refreshUserIds: input.refreshUserIds.slice(0, 60),

@@ -2,6 +2,7 @@
 import type { Language } from '../../core/qa/answer-model';
 import type { RefusalReason } from '../../core/followup/validate';
 import { fillPlaceholders } from '../../core/qa/phrases';
+import { MAX_DESCRIPTION_LENGTH, STATUS_KEYS, statusLabel } from '../../core/followup/model';
 
 const TEXTS = {
   roundTitle: { sv: 'Uppföljning {year} av åtgärdsplanen – svara senast {deadline}', en: 'Follow-up {year} of the action plan – answer by {deadline}' },
@@ -10,7 +11,7 @@ const TEXTS = {
   lastYear: { sv: 'Förra året ({year}): {status} – {description}', en: 'Last year ({year}): {status} – {description}' },
   status: { sv: 'Status', en: 'Status' },
   statusRequired: { sv: 'Välj en status.', en: 'Choose a status.' },
-  description: { sv: 'Beskrivning av utveckling (högst 2 000 tecken)', en: 'Description of development (at most 2,000 characters)' },
+  description: { sv: 'Beskrivning av utveckling (högst {max} tecken)', en: 'Description of development (at most {max} characters)' },
   descriptionHint: { sv: 'Vad har hänt? Vilka förutsättningar finns eller saknas för att genomföra åtgärden?', en: 'What has happened? Which prerequisites exist or are missing?' },
   descriptionRequired: { sv: 'Skriv en beskrivning av utvecklingen.', en: 'Write a description of the development.' },
   save: { sv: 'Spara', en: 'Save' },
@@ -82,9 +83,9 @@ export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
   'unknown-action': { sv: 'Åtgärden {detail} finns inte i planen. Inget sparades.', en: 'The action {detail} is not in the plan. Nothing was saved.' },
   'not-responsible': { sv: 'Enheten ansvarar inte för den åtgärden. Inget sparades.', en: 'That unit is not responsible for that action. Nothing was saved.' },
   'not-authorized': { sv: 'Du är inte kontaktperson för {detail}. Inget sparades.', en: 'You are not a contact for {detail}. Nothing was saved.' },
-  'invalid-status': { sv: 'Välj Pågående, Påbörjad eller Ej påbörjad. Inget sparades.', en: 'Choose Ongoing, Started or Not started. Nothing was saved.' },
+  'invalid-status': { sv: 'Välj {statuses}. Inget sparades.', en: 'Choose {statuses}. Nothing was saved.' },
   'description-missing': { sv: 'Beskrivningen av utvecklingen saknas. Inget sparades.', en: 'The description is missing. Nothing was saved.' },
-  'description-too-long': { sv: 'Beskrivningen är {detail} tecken; högst 2 000 tecken. Inget sparades.', en: 'The description is {detail} characters; at most 2,000. Nothing was saved.' },
+  'description-too-long': { sv: 'Beskrivningen är {detail} tecken; högst {max} tecken. Inget sparades.', en: 'The description is {detail} characters; at most {max}. Nothing was saved.' },
 };
 
 export type TextKey = keyof typeof TEXTS;
@@ -94,9 +95,18 @@ const fill = fillPlaceholders;
 export function t(key: TextKey, language: Language, values: Record<string, string | number> = {}): string {
   const n = values.n;
   const people = typeof n === 'number' ? (n === 1 ? '1 person' : `${n} ${language === 'sv' ? 'personer' : 'people'}`) : '';
-  return fill(TEXTS[key][language], { people, ...values });
+  return fill(TEXTS[key][language], { people, max: maxDescription(language), ...values });
 }
 
 export function refusalText(reason: RefusalReason, language: Language, detail = ''): string {
-  return fill(REFUSALS[reason][language], { detail });
+  return fill(REFUSALS[reason][language], { detail, statuses: statusChoiceList(language), max: maxDescription(language) });
+}
+
+/** The description limit as the language writes numbers: "2 000", "2,000". */
+const maxDescription = (language: Language): string => MAX_DESCRIPTION_LENGTH.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE').replace(/\u00a0/g, ' ');
+
+/** "Pågående, Påbörjad eller Ej påbörjad", from the status table. */
+function statusChoiceList(language: Language): string {
+  const labels = STATUS_KEYS.map((key) => statusLabel(key, language));
+  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} ${language === 'en' ? 'or' : 'eller'} ${labels.at(-1)}`;
 }

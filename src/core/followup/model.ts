@@ -3,17 +3,42 @@
  * answer must pass. Pure: no storage, no Teams.
  */
 
-/** The plan's three follow-up columns, in its own words. */
+/** How a status is shown: its Adaptive Card colour (charts and notices). */
+export type StatusColor = 'good' | 'warning' | 'attention' | 'neutral';
+
+export interface StatusDefinition {
+  /** The plan's word, also the report's column header. */
+  label: string;
+  /** The plan's definition, which tells the statuses apart. */
+  description: string;
+  enLabel: string;
+  enDescription: string;
+  color: StatusColor;
+}
+
+/**
+ * The plan's follow-up columns, in its own words: the one table the round card, the summary
+ * card, the Excel and Markdown reports, the texts and the counts all derive from, in this order.
+ */
 export const STATUSES = {
-  'pagaende': { label: 'Pågående', description: 'Åtgärden fortlöper enligt plan', en: 'Ongoing: runs according to plan' },
-  'paborjad': { label: 'Påbörjad', description: 'Åtgärden är inledd men behöver utvecklas', en: 'Started: needs development' },
-  'ej-paborjad': { label: 'Ej påbörjad', description: 'Åtgärden kan ej inledas då förutsättningar saknas', en: 'Not started: prerequisites missing' },
-} as const;
+  'pagaende': { label: 'Pågående', description: 'Åtgärden fortlöper enligt plan', enLabel: 'Ongoing', enDescription: 'runs according to plan', color: 'good' },
+  'paborjad': { label: 'Påbörjad', description: 'Åtgärden är inledd men behöver utvecklas', enLabel: 'Started', enDescription: 'needs development', color: 'warning' },
+  'ej-paborjad': { label: 'Ej påbörjad', description: 'Åtgärden kan ej inledas då förutsättningar saknas', enLabel: 'Not started', enDescription: 'prerequisites missing', color: 'attention' },
+} satisfies Record<string, StatusDefinition>;
 export type Status = keyof typeof STATUSES;
 export const STATUS_KEYS = Object.keys(STATUSES) as Status[];
 
+/** A report row without an answer, counted beside the statuses. */
+export const NOT_REPORTED = { label: 'Ej rapporterad', enLabel: 'Not reported', color: 'neutral' } as const;
+
+export const statusLabel = (status: Status, language: 'sv' | 'en' = 'sv'): string => (language === 'en' ? STATUSES[status].enLabel : STATUSES[status].label);
+
 /** "Beskrivning av utveckling": required, at most this many characters. */
 export const MAX_DESCRIPTION_LENGTH = 2000;
+
+/** The years a round may follow up: the one range every command, card and store call checks. */
+export const ROUND_YEARS = { first: 2000, last: 2100 } as const;
+export const isRoundYear = (year: number): boolean => Number.isInteger(year) && year >= ROUND_YEARS.first && year <= ROUND_YEARS.last;
 
 /** Stands for the unit of a row that prints no Ansvarig (A20-2): only an admin can answer it. */
 export const NO_UNIT = '(ingen ansvarig angiven)';

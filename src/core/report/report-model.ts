@@ -4,7 +4,7 @@
  * summary per målområde / working method and per unit. Pure: the caller brings plan and answers.
  */
 import type { Plan } from '../plan/model';
-import { STATUSES, type Answer, type Contact, type Obligation, type Round, type Status } from '../followup/model';
+import { NOT_REPORTED, STATUSES, STATUS_KEYS, type Answer, type Contact, type Obligation, type Round, type Status } from '../followup/model';
 
 export interface ReportRow {
   actionId: string;
@@ -56,7 +56,7 @@ export interface Report {
   lateUnits: UnitSummary[];
 }
 
-const emptyCounts = (): Record<Status | 'none', number> => ({ 'pagaende': 0, 'paborjad': 0, 'ej-paborjad': 0, none: 0 });
+const emptyCounts = (): Record<Status | 'none', number> => Object.fromEntries([...STATUS_KEYS, 'none'].map((k) => [k, 0])) as Record<Status | 'none', number>;
 
 function changeText(current: Answer | undefined, previous: Answer | undefined, hasPrevious: boolean): string {
   if (!hasPrevious) return '';
@@ -95,7 +95,7 @@ export function buildReport(input: {
       unit: o.unit,
       ansvarig: action.ansvarig.asPrinted,
       status: answer?.status ?? null,
-      statusLabel: answer ? STATUSES[answer.status].label : 'Ej rapporterad',
+      statusLabel: answer ? STATUSES[answer.status].label : NOT_REPORTED.label,
       description: answer?.description ?? '',
       answeredBy: answer ? (answer.answeredBy.name ?? answer.answeredBy.upn ?? answer.answeredBy.aadObjectId ?? '') : '',
       answeredAt: answer?.answeredAt ?? '',
