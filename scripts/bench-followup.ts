@@ -20,11 +20,29 @@ const percentile = (values: number[], p: number): number => {
 const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
 
-export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: number; duplicates: number; lost: number; faults: string; answerMedianMs: number; answerP99Ms: number; storedOnce: boolean }> {
+export async function benchFollowUp(): Promise<{
+  fanOutSeconds: number;
+  ratio: number;
+  duplicates: number;
+  lost: number;
+  faults: string;
+  answerMedianMs: number;
+  answerP99Ms: number;
+  storedOnce: boolean;
+}> {
   const connector = new LocalConnector();
   const serviceUrl = await connector.start();
   const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-followup-'));
-  const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '0', USER_MESSAGES_PER_MINUTE: '1000000' }) };
+  const config = {
+    ...loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      STORE_DIR: storeDir,
+      BOOTSTRAP_ADMINS: ADMIN,
+      SCHEDULER_INTERVAL_MS: '0',
+      USER_MESSAGES_PER_MINUTE: '1000000',
+    }),
+  };
   const bot = await startBot(config, createLogger('warn'));
   const data = bot.service.data;
   const recipients = 500;
@@ -33,7 +51,14 @@ export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: n
   for (let i = 0; i < recipients; i++) {
     const person = { aadObjectId: aad(i) };
     await data.addContact({ unit: units[i % units.length]!, person });
-    await data.putUser({ person, conversationId: `a:bench-${i}`, serviceUrl, tenantId: 't', teamsUserId: `29:bench-${i}`, updatedAt: new Date().toISOString() });
+    await data.putUser({
+      person,
+      conversationId: `a:bench-${i}`,
+      serviceUrl,
+      tenantId: 't',
+      teamsUserId: `29:bench-${i}`,
+      updatedAt: new Date().toISOString(),
+    });
   }
   connector.limitPerSecond = 50;
   connector.inject = ({ n }) => (n % 10 === 0 ? { status: 503 } : undefined);
@@ -41,7 +66,16 @@ export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: n
   const response = await fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(teamsInvoke({ serviceUrl, conversationId: 'a:admin', verb: 'round.start', data: { year: '2024', deadline: '2099-02-28' }, userId: '29:admin', aadObjectId: ADMIN })),
+    body: JSON.stringify(
+      teamsInvoke({
+        serviceUrl,
+        conversationId: 'a:admin',
+        verb: 'round.start',
+        data: { year: '2024', deadline: '2099-02-28' },
+        userId: '29:admin',
+        aadObjectId: ADMIN,
+      }),
+    ),
   });
   if (response.status !== 200) throw new Error(`round.start answered ${response.status}`);
   await bot.bot.followUp!.idle();
@@ -70,7 +104,17 @@ export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: n
       const r = await fetch(`${bot.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(teamsInvoke({ serviceUrl, conversationId: `a:bench-${i}`, verb: 'round.save', data: { year: '2024', actionId, unit, status: 'pagaende', description: `Svar ${i}` }, userId: `29:bench-${i}`, aadObjectId: aad(i), replyToId })),
+        body: JSON.stringify(
+          teamsInvoke({
+            serviceUrl,
+            conversationId: `a:bench-${i}`,
+            verb: 'round.save',
+            data: { year: '2024', actionId, unit, status: 'pagaende', description: `Svar ${i}` },
+            userId: `29:bench-${i}`,
+            aadObjectId: aad(i),
+            replyToId,
+          }),
+        ),
       });
       await r.text();
       if (r.status !== 200) throw new Error(`answer ${i}: HTTP ${r.status}`);
@@ -80,7 +124,8 @@ export async function benchFollowUp(): Promise<{ fanOutSeconds: number; ratio: n
   const answers = await data.listAnswers(2024);
   const history = await data.listHistory(2024);
   const expected = new Set(submissions.map((s) => `${s.actionId}|${s.unit}`));
-  const storedOnce = answers.length === expected.size && history.length === expected.size && answers.every((a) => expected.has(`${a.actionId}|${a.unit}`));
+  const storedOnce =
+    answers.length === expected.size && history.length === expected.size && answers.every((a) => expected.has(`${a.actionId}|${a.unit}`));
   await bot.stop();
   await connector.stop();
   rmSync(storeDir, { recursive: true, force: true });

@@ -22,14 +22,35 @@ async function main(): Promise<void> {
   const root = projectRoot(__dirname);
   const dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-report-'));
   const store = new FileStore(dir);
-  const service = new FollowUpService(new FollowUpStore(store), loadPlan(join(root, 'data/plan/plan-2023.json')), loadGlossary(join(root, 'data/glossary/units.json')));
+  const service = new FollowUpService(
+    new FollowUpStore(store),
+    loadPlan(join(root, 'data/plan/plan-2023.json')),
+    loadGlossary(join(root, 'data/glossary/units.json')),
+  );
   const person = { upn: 'kontakt@linkoping.se', name: 'Kontakt Person' };
   const statuses = ['pagaende', 'paborjad', 'ej-paborjad'] as const;
   for (const year of [2023, 2024]) {
-    const round: Round = { year, deadline: `${year + 1}-02-28`, state: 'closed', planVersion: '2023', startedBy: person, startedAt: `${year}-12-01T08:00:00Z`, reminderDaysBefore: [] };
+    const round: Round = {
+      year,
+      deadline: `${year + 1}-02-28`,
+      state: 'closed',
+      planVersion: '2023',
+      startedBy: person,
+      startedAt: `${year}-12-01T08:00:00Z`,
+      reminderDaysBefore: [],
+    };
     await service.data.createRound(round);
     for (const [i, o] of service.obligations.entries()) {
-      const answer: Answer = { year, actionId: o.actionId, unit: o.unit, status: statuses[(i + year) % 3]!, description: `Utveckling under ${year}: `.padEnd(600, 'text '), answeredBy: person, answeredAt: `${year + 1}-01-20T09:00:00Z`, onBehalf: false };
+      const answer: Answer = {
+        year,
+        actionId: o.actionId,
+        unit: o.unit,
+        status: statuses[(i + year) % 3]!,
+        description: `Utveckling under ${year}: `.padEnd(600, 'text '),
+        answeredBy: person,
+        answeredAt: `${year + 1}-01-20T09:00:00Z`,
+        onBehalf: false,
+      };
       await service.data.saveAnswer(answer);
     }
   }
@@ -48,14 +69,16 @@ async function main(): Promise<void> {
   }
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  console.log(JSON.stringify({
-    rows: service.obligations.length,
-    loadMedianMs: median(times.load),
-    xlsxMedianMs: median(times.xlsx),
-    mdMedianMs: median(times.md),
-    xlsxBytes: bytes,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  }));
+  console.log(
+    JSON.stringify({
+      rows: service.obligations.length,
+      loadMedianMs: median(times.load),
+      xlsxMedianMs: median(times.xlsx),
+      mdMedianMs: median(times.md),
+      xlsxBytes: bytes,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

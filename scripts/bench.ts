@@ -48,7 +48,15 @@ function benchCore(questions: string[]): { median: number; p99: number; samples:
 async function startBotProcess(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   // The bot as it runs in production: compiled JavaScript (npm run bench builds first).
   const child = spawn(process.execPath, [...BOT_NODE_FLAGS, join(ROOT, 'dist/src/main.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MicrosoftAppId: '', USER_MESSAGES_PER_MINUTE: '1000000', STORE_DIR: mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-')) },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      MicrosoftAppId: '',
+      USER_MESSAGES_PER_MINUTE: '1000000',
+      STORE_DIR: mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-')),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -81,7 +89,9 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function benchHttp(questions: string[]): Promise<{ question: number[]; trivial: number[]; rssMb: number; load: Awaited<ReturnType<typeof loadTest>> }> {
+async function benchHttp(
+  questions: string[],
+): Promise<{ question: number[]; trivial: number[]; rssMb: number; load: Awaited<ReturnType<typeof loadTest>> }> {
   const connector = new LocalConnector();
   const serviceUrl = await connector.start();
   const bot = await startBotProcess();
@@ -120,29 +130,54 @@ async function main(): Promise<void> {
 
   const core = benchCore(questions);
   console.log(`(a) core, in-process, ${core.samples} answers`);
-  console.log(`    median ${fmt(core.median)}   p99 ${fmt(core.p99)}   target median < ${TARGETS.coreMedianMs} ms: ${core.median < TARGETS.coreMedianMs ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `    median ${fmt(core.median)}   p99 ${fmt(core.p99)}   target median < ${TARGETS.coreMedianMs} ms: ${core.median < TARGETS.coreMedianMs ? 'PASS' : 'FAIL'}`,
+  );
 
   const http = await benchHttp(questions);
   const ratio = median(http.question) / median(http.trivial);
-  console.log(`\n(b) HTTP round trip through the bot process to the local connector, ${http.question.length} questions interleaved with ${http.trivial.length} trivial messages`);
+  console.log(
+    `\n(b) HTTP round trip through the bot process to the local connector, ${http.question.length} questions interleaved with ${http.trivial.length} trivial messages`,
+  );
   console.log(`    questions: median ${fmt(median(http.question))}   p99 ${fmt(percentile(http.question, 99))}`);
   console.log(`    trivial ("hjälp"): median ${fmt(median(http.trivial))}   p99 ${fmt(percentile(http.trivial, 99))}`);
-  console.log(`    ratio of medians question/trivial: ${ratio.toFixed(3)}   target < ${TARGETS.httpOverheadRatio}: ${ratio < TARGETS.httpOverheadRatio ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `    ratio of medians question/trivial: ${ratio.toFixed(3)}   target < ${TARGETS.httpOverheadRatio}: ${ratio < TARGETS.httpOverheadRatio ? 'PASS' : 'FAIL'}`,
+  );
   const load = http.load;
   const errors = load.non2xx + load.errors + load.timeouts;
-  console.log(`\n(g) load test of /api/messages (autocannon, 8 connections, ${load.duration} s, the question mix): ${load.requests.average.toFixed(0)} requests/s sustained, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ${errors} errors of ${load.requests.total}: ${errors === 0 ? 'PASS' : 'FAIL'} (0 % errors)`);
-  console.log(`\n(c) bot process peak RSS (VmHWM), after (b) and (g): ${http.rssMb.toFixed(1)} MB   target < ${TARGETS.peakRssMb} MB: ${http.rssMb < TARGETS.peakRssMb ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `\n(g) load test of /api/messages (autocannon, 8 connections, ${load.duration} s, the question mix): ${load.requests.average.toFixed(0)} requests/s sustained, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, ${errors} errors of ${load.requests.total}: ${errors === 0 ? 'PASS' : 'FAIL'} (0 % errors)`,
+  );
+  console.log(
+    `\n(c) bot process peak RSS (VmHWM), after (b) and (g): ${http.rssMb.toFixed(1)} MB   target < ${TARGETS.peakRssMb} MB: ${http.rssMb < TARGETS.peakRssMb ? 'PASS' : 'FAIL'}`,
+  );
 
   const followUp = await benchFollowUp();
   console.log(`\n(d) follow-up fan-out: 500 recipients, connector limited to 50 requests/s, every 10th request 503 (${followUp.faults})`);
-  console.log(`    finished in ${followUp.fanOutSeconds.toFixed(2)} s; over the minimum 10 s: ${followUp.ratio.toFixed(3)}   target <= ${TARGETS.fanOutRatio}: ${followUp.ratio <= TARGETS.fanOutRatio ? 'PASS' : 'FAIL'}`);
-  console.log(`    duplicates ${followUp.duplicates}, lost ${followUp.lost}   target 0 and 0: ${followUp.duplicates === 0 && followUp.lost === 0 ? 'PASS' : 'FAIL'}`);
-  console.log(`\n(e) 200 concurrent answer submissions over HTTP: median ${fmt(followUp.answerMedianMs)}   p99 ${fmt(followUp.answerP99Ms)}   all stored exactly once: ${followUp.storedOnce ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `    finished in ${followUp.fanOutSeconds.toFixed(2)} s; over the minimum 10 s: ${followUp.ratio.toFixed(3)}   target <= ${TARGETS.fanOutRatio}: ${followUp.ratio <= TARGETS.fanOutRatio ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `    duplicates ${followUp.duplicates}, lost ${followUp.lost}   target 0 and 0: ${followUp.duplicates === 0 && followUp.lost === 0 ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
+    `\n(e) 200 concurrent answer submissions over HTTP: median ${fmt(followUp.answerMedianMs)}   p99 ${fmt(followUp.answerP99Ms)}   all stored exactly once: ${followUp.storedOnce ? 'PASS' : 'FAIL'}`,
+  );
   const reportRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js')], { encoding: 'utf8' });
   if (reportRun.status !== 0) throw new Error(`report bench failed: ${reportRun.stderr}`);
-  const report = JSON.parse(reportRun.stdout.trim().split('\n').pop()!) as { rows: number; loadMedianMs: number; xlsxMedianMs: number; mdMedianMs: number; xlsxBytes: number; peakRssMb: number };
+  const report = JSON.parse(reportRun.stdout.trim().split('\n').pop()!) as {
+    rows: number;
+    loadMedianMs: number;
+    xlsxMedianMs: number;
+    mdMedianMs: number;
+    xlsxBytes: number;
+    peakRssMb: number;
+  };
   console.log(`\n(f) report for the full plan (${report.rows} rows, a year of answers and the previous year), own process:`);
-  console.log(`    read and build ${fmt(report.loadMedianMs)}   Excel ${fmt(report.xlsxMedianMs)} (${Math.round(report.xlsxBytes / 1024)} KB)   Markdown ${fmt(report.mdMedianMs)}   peak RSS ${report.peakRssMb.toFixed(1)} MB`);
+  console.log(
+    `    read and build ${fmt(report.loadMedianMs)}   Excel ${fmt(report.xlsxMedianMs)} (${Math.round(report.xlsxBytes / 1024)} KB)   Markdown ${fmt(report.mdMedianMs)}   peak RSS ${report.peakRssMb.toFixed(1)} MB`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -29,7 +29,9 @@ export interface RunningBot {
 export function assertProductionReady(config: Config): void {
   if (!config.production) return;
   if (!config.microsoftAppId || (config.microsoftAppType !== 'UserAssignedMSI' && !config.microsoftAppPassword)) {
-    throw new Error('NODE_ENV=production needs MicrosoftAppId and MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI): the bot will not run unauthenticated in production.');
+    throw new Error(
+      'NODE_ENV=production needs MicrosoftAppId and MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI): the bot will not run unauthenticated in production.',
+    );
   }
   if (config.allowedTenants.length === 0) {
     throw new Error('NODE_ENV=production needs ALLOWED_TENANTS: the Entra tenant ids whose users may use the bot.');
@@ -42,7 +44,10 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
   const glossary = loadGlossary(config.glossaryFile);
   const answerer = new PlanAnswerer(plan, glossary);
   const store = await openStore(config, (notice) => logger.warn(notice, notice.message));
-  logger.info({ event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) }, 'store open');
+  logger.info(
+    { event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) },
+    'store open',
+  );
   const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins);
   const bot = createTeamsBot(config, answerer, logger, service);
   if (bot.localMode) {
@@ -54,15 +59,40 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
   const followUp = bot.followUp!;
   const scheduler = new RoundScheduler(
     service,
-    { remind: (round) => followUp.messenger.remind(round), resumeDelivery: (round) => followUp.messenger.resumeDelivery(round), sendSummary: (round, reason) => followUp.messenger.summarize(round, reason) },
+    {
+      remind: (round) => followUp.messenger.remind(round),
+      resumeDelivery: (round) => followUp.messenger.resumeDelivery(round),
+      sendSummary: (round, reason) => followUp.messenger.summarize(round, reason),
+    },
     logger,
     config.instanceId,
     config.schedulerIntervalMs || 60_000,
   );
   if (config.schedulerIntervalMs > 0) scheduler.start();
-  const http = createHttpServer(bot, logger, { maxBodyBytes: config.maxBodyBytes, allowedTenants: config.allowedTenants, userMessagesPerMinute: config.userMessagesPerMinute, userActionsPerMinute: config.userActionsPerMinute, turnAckMs: config.turnAckMs, ready: () => store.ping() }, (token) => reportFileForLink(service, token));
+  const http = createHttpServer(
+    bot,
+    logger,
+    {
+      maxBodyBytes: config.maxBodyBytes,
+      allowedTenants: config.allowedTenants,
+      userMessagesPerMinute: config.userMessagesPerMinute,
+      userActionsPerMinute: config.userActionsPerMinute,
+      turnAckMs: config.turnAckMs,
+      ready: () => store.ping(),
+    },
+    (token) => reportFileForLink(service, token),
+  );
   const { port, url } = await http.listen(config.port, config.host);
-  logger.info({ event: 'listening', url: `${url}/api/messages`, plan: plan.source.diarienummer, actions: plan.actions.length, localMode: bot.localMode }, 'bot listening');
+  logger.info(
+    {
+      event: 'listening',
+      url: `${url}/api/messages`,
+      plan: plan.source.diarienummer,
+      actions: plan.actions.length,
+      localMode: bot.localMode,
+    },
+    'bot listening',
+  );
   return {
     bot,
     scheduler,

@@ -159,7 +159,11 @@ export const SETTINGS = {
   microsoftAppId: setting(['MicrosoftAppId', 'MICROSOFT_APP_ID'], '', text),
   microsoftAppPassword: setting(['MicrosoftAppPassword', 'MICROSOFT_APP_PASSWORD'], '', (raw) => raw),
   microsoftAppTenantId: setting(['MicrosoftAppTenantId', 'MICROSOFT_APP_TENANT_ID'], '', text),
-  microsoftAppType: setting(['MicrosoftAppType', 'MICROSOFT_APP_TYPE'], 'MultiTenant' as Config['microsoftAppType'], oneOf('MultiTenant', 'SingleTenant', 'UserAssignedMSI')),
+  microsoftAppType: setting(
+    ['MicrosoftAppType', 'MICROSOFT_APP_TYPE'],
+    'MultiTenant' as Config['microsoftAppType'],
+    oneOf('MultiTenant', 'SingleTenant', 'UserAssignedMSI'),
+  ),
   botOpenIdMetadata: setting('BotOpenIdMetadata', '', url('https:', 'http:')),
   logLevel: setting('LOG_LEVEL', 'info', oneOf('trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent')),
   planFile: setting('PLAN_FILE', () => join(projectRoot(), 'data/plan/plan-2023.json'), text),
@@ -168,7 +172,8 @@ export const SETTINGS = {
   cosmosEndpoint: setting('COSMOS_ENDPOINT', '', url('https:', 'http:')),
   cosmosKey: setting('COSMOS_KEY', '', text),
   cosmosDatabase: setting('COSMOS_DATABASE', 'trygghetsbot', (raw) => {
-    if (!/^[^/\\#?\s]{1,255}$/.test(raw.trim())) throw new Invalid('a Cosmos DB database name: 1–255 characters, none of / \\ # ? or space');
+    if (!/^[^/\\#?\s]{1,255}$/.test(raw.trim()))
+      throw new Invalid('a Cosmos DB database name: 1–255 characters, none of / \\ # ? or space');
     return raw.trim();
   }),
   cosmosAllowSelfSigned: setting('COSMOS_ALLOW_SELF_SIGNED', false, boolean),

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readFileSync as read, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManifestUtil } from '@microsoft/app-manifest';
+import JSZip from 'jszip';
+import { buildAppPackage } from '../src/cli/package-app';
 import { ROOT } from './fixtures/plan';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'appPackage/manifest.json'), 'utf8')) as {
@@ -50,18 +53,21 @@ describe('Teams app package', () => {
 });
 
 describe('npm run package', () => {
-  it('builds a zip with the installation\'s bot id and domain, valid against the schema', async () => {
-    const { buildAppPackage } = require('../src/cli/package-app') as typeof import('../src/cli/package-app');
-    const JSZip = require('jszip') as typeof import('jszip');
-    const { mkdtempSync, readFileSync: read, rmSync } = require('node:fs') as typeof import('node:fs');
-    const { tmpdir } = require('node:os') as typeof import('node:os');
+  it("builds a zip with the installation's bot id and domain, valid against the schema", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-pkg-'));
     try {
       const out = join(dir, 'app.zip');
-      await buildAppPackage({ BOT_ID: '11111111-2222-4333-8444-555555555555', BOT_DOMAIN: 'https://trygghetsbot.azurewebsites.net/', APP_VERSION: '1.2.3' }, out);
+      await buildAppPackage(
+        { BOT_ID: '11111111-2222-4333-8444-555555555555', BOT_DOMAIN: 'https://trygghetsbot.azurewebsites.net/', APP_VERSION: '1.2.3' },
+        out,
+      );
       const zip = await JSZip.loadAsync(read(out));
       assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
-      const packed = JSON.parse(await zip.file('manifest.json')!.async('string')) as { bots: Array<{ botId: string }>; validDomains: string[]; version: string };
+      const packed = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+        bots: Array<{ botId: string }>;
+        validDomains: string[];
+        version: string;
+      };
       assert.equal(packed.bots[0]!.botId, '11111111-2222-4333-8444-555555555555');
       assert.deepEqual(packed.validDomains, ['trygghetsbot.azurewebsites.net']);
       assert.equal(packed.version, '1.2.3');

@@ -13,18 +13,25 @@ function files(dir: string): string[] {
 
 describe('architecture', () => {
   it('keeps src/core free of Teams, Bot Framework, Cosmos DB, HTTP servers and the adapters', () => {
-    const forbidden = /from '(botbuilder[^']*|@microsoft\/teams-ai|@azure\/cosmos|@azure\/identity|restify|exceljs|pino|\.\.\/\.\.\/(bot|store|server|followup|report|delivery|usecases)\/[^']*|\.\.\/\.\.\/(config|log))'/;
+    const forbidden =
+      /from '(botbuilder[^']*|@microsoft\/teams-ai|@azure\/cosmos|@azure\/identity|restify|exceljs|pino|\.\.\/\.\.\/(bot|store|server|followup|report|delivery|usecases)\/[^']*|\.\.\/\.\.\/(config|log))'/;
     const offenders = files(join(ROOT, 'src/core')).filter((f) => forbidden.test(readFileSync(f, 'utf8')));
     assert.deepEqual(offenders, []);
   });
 
   it('keeps the use cases free of Teams, Bot Framework and HTTP', () => {
     const forbidden = /from '(botbuilder[^']*|@microsoft\/teams-ai|restify|\.\.\/(bot|server)\/[^']*)'/;
-    assert.deepEqual(files(join(ROOT, 'src/usecases')).filter((f) => forbidden.test(readFileSync(f, 'utf8'))), []);
+    assert.deepEqual(
+      files(join(ROOT, 'src/usecases')).filter((f) => forbidden.test(readFileSync(f, 'utf8'))),
+      [],
+    );
   });
 
   it('keeps the Teams adapter away from the storage layer: it goes through the use cases', () => {
     const forbidden = /from '(\.\.\/)+store\/[^']*'/;
-    assert.deepEqual(files(join(ROOT, 'src/bot')).filter((f) => forbidden.test(readFileSync(f, 'utf8'))), []);
+    assert.deepEqual(
+      files(join(ROOT, 'src/bot')).filter((f) => forbidden.test(readFileSync(f, 'utf8'))),
+      [],
+    );
   });
 });

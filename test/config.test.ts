@@ -33,7 +33,11 @@ describe('settings', () => {
   const bad: Array<[string, string, RegExp]> = [
     ['SEND_RATE_PER_SECOND', 'fifty', /SEND_RATE_PER_SECOND="fifty" is not valid: expected a number from 0\.1 to 1000\./],
     ['SEND_RATE_PER_SECOND', '0', /from 0\.1 to 1000/],
-    ['REMINDER_DAYS', '14,three', /REMINDER_DAYS="14,three" is not valid: expected whole numbers of days from 0 to 365, or "none", separated by commas \("three" is not/],
+    [
+      'REMINDER_DAYS',
+      '14,three',
+      /REMINDER_DAYS="14,three" is not valid: expected whole numbers of days from 0 to 365, or "none", separated by commas \("three" is not/,
+    ],
     ['REMINDER_DAYS', '14,-3', /"-3" is not a whole number from 0 to 365/],
     ['SCHEDULER_INTERVAL_MS', '-5', /SCHEDULER_INTERVAL_MS="-5" is not valid: expected 0 \(off\) or a whole number of milliseconds/],
     ['SCHEDULER_INTERVAL_MS', '1e3', /SCHEDULER_INTERVAL_MS/],
@@ -65,7 +69,14 @@ describe('settings', () => {
   });
 
   it('reads values as an operator writes them', () => {
-    const config = loadConfig({ REMINDER_DAYS: ' 3, 14 ,14', SCHEDULER_INTERVAL_MS: '0', REPORT_LINK_TTL_HOURS: '0.5', LOG_LEVEL: 'WARN', COSMOS_ALLOW_SELF_SIGNED: 'TRUE', PUBLIC_URL: 'https://bot.example.se/' });
+    const config = loadConfig({
+      REMINDER_DAYS: ' 3, 14 ,14',
+      SCHEDULER_INTERVAL_MS: '0',
+      REPORT_LINK_TTL_HOURS: '0.5',
+      LOG_LEVEL: 'WARN',
+      COSMOS_ALLOW_SELF_SIGNED: 'TRUE',
+      PUBLIC_URL: 'https://bot.example.se/',
+    });
     assert.deepEqual(config.reminderDaysBefore, [14, 3]);
     assert.equal(config.schedulerIntervalMs, 0);
     assert.equal(config.reportLinkTtlMs, 1_800_000);
@@ -77,18 +88,32 @@ describe('settings', () => {
 
   it('takes NODE_ENV=production in any case, and a blank app id as none', () => {
     const tenant = { ALLOWED_TENANTS: '72f988bf-0000-0000-0000-000000000001' };
-    for (const nodeEnv of ['production', 'Production', 'PRODUCTION', ' production ']) assert.equal(loadConfig({ NODE_ENV: nodeEnv }).production, true, nodeEnv);
+    for (const nodeEnv of ['production', 'Production', 'PRODUCTION', ' production '])
+      assert.equal(loadConfig({ NODE_ENV: nodeEnv }).production, true, nodeEnv);
     assert.equal(loadConfig({ MicrosoftAppId: '   ' }).microsoftAppId, '');
-    assert.throws(() => assertProductionReady(loadConfig({ NODE_ENV: 'Production', MicrosoftAppId: '   ', MicrosoftAppPassword: 'x', ...tenant })), /needs MicrosoftAppId/);
+    assert.throws(
+      () => assertProductionReady(loadConfig({ NODE_ENV: 'Production', MicrosoftAppId: '   ', MicrosoftAppPassword: 'x', ...tenant })),
+      /needs MicrosoftAppId/,
+    );
   });
 
   it('is documented: the README lists exactly the settings the code reads', () => {
     const whole = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const readme = whole.slice(whole.indexOf('## Configuration'), whole.indexOf('\n## ', whole.indexOf('## Configuration')));
-    const documented = new Set([...readme.matchAll(/^\| `([A-Za-z_]+)`(?:, `([A-Za-z_]+)`)? \|/gm)].flatMap((m) => [m[1]!, m[2]].filter(Boolean) as string[]));
+    const documented = new Set(
+      [...readme.matchAll(/^\| `([A-Za-z_]+)`(?:, `([A-Za-z_]+)`)? \|/gm)].flatMap((m) => [m[1]!, m[2]].filter(Boolean) as string[]),
+    );
     const read = new Set(Object.values(SETTINGS).map((s) => s.names[0]!));
-    assert.deepEqual([...read].filter((n) => !documented.has(n)), [], 'read but not in the README');
-    assert.deepEqual([...documented].filter((n) => !read.has(n)), [], 'in the README but not read');
+    assert.deepEqual(
+      [...read].filter((n) => !documented.has(n)),
+      [],
+      'read but not in the README',
+    );
+    assert.deepEqual(
+      [...documented].filter((n) => !read.has(n)),
+      [],
+      'in the README but not read',
+    );
   });
 
   it('stops the bot at start with a message naming the variable, the value and what is allowed', async function () {

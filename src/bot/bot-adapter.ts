@@ -23,13 +23,19 @@ export class BotAdapter extends TeamsAdapter {
    * `connectorTimeoutMs`: the client has no timeout of its own, and a serviceUrl that accepts the
    * connection and never answers held an invoke's HTTP request for minutes.
    */
-  runTurn(authentication: Authentication, activity: object, logic: (context: TurnContext) => Promise<void>, connectorTimeoutMs = 5_000): Promise<InvokeResponse | undefined> {
+  runTurn(
+    authentication: Authentication,
+    activity: object,
+    logic: (context: TurnContext) => Promise<void>,
+    connectorTimeoutMs = 5_000,
+  ): Promise<InvokeResponse | undefined> {
     const factory = authentication.connectorFactory;
     if (!factory) return this.processActivity(authentication, activity as Partial<Activity> as Activity, logic);
     const bounded: Authentication = {
       ...authentication,
       connectorFactory: {
-        create: async (serviceUrl: string, audience?: string) => withRequestTimeout(await factory.create(serviceUrl, audience), connectorTimeoutMs),
+        create: async (serviceUrl: string, audience?: string) =>
+          withRequestTimeout(await factory.create(serviceUrl, audience), connectorTimeoutMs),
       },
     };
     return this.processActivity(bounded, activity as Partial<Activity> as Activity, logic);
@@ -37,7 +43,12 @@ export class BotAdapter extends TeamsAdapter {
 }
 
 type PipelineRequest = { timeout: number };
-type Pipeline = { addPolicy(policy: { name: string; sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<unknown>): Promise<unknown> }): void };
+type Pipeline = {
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<unknown>): Promise<unknown>;
+  }): void;
+};
 
 /** Gives every request of a Bot Connector client a timeout (ms) unless it has one. */
 function withRequestTimeout<T>(connector: T, timeoutMs: number): T {

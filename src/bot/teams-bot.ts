@@ -25,7 +25,10 @@ export interface TeamsBot {
 /** Remembers recent welcomes, since Teams announces one install with both conversationUpdate and installationUpdate. */
 class RecentSet {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly ttlMs: number, private readonly max = 5000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 5000,
+  ) {}
   /** Adds the key; false if it was already there and fresh. */
   add(key: string, now = Date.now()): boolean {
     const at = this.seen.get(key);
@@ -102,8 +105,7 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
     if (action === 'add' || action === 'add-upgrade') {
       await followUp?.recordUser(context);
       await welcome(context, 'installationUpdate');
-    }
-    else logger.info({ event: 'installation', action, conversationId: context.activity.conversation?.id }, 'installation update');
+    } else logger.info({ event: 'installation', action, conversationId: context.activity.conversation?.id }, 'installation update');
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
@@ -136,7 +138,10 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
   });
 
   app.error(async (context, error) => {
-    logger.error({ event: 'turn-error', err: error, conversationId: context.activity.conversation?.id, activityType: context.activity.type }, 'turn failed');
+    logger.error(
+      { event: 'turn-error', err: error, conversationId: context.activity.conversation?.id, activityType: context.activity.type },
+      'turn failed',
+    );
     try {
       await context.sendActivity(plainReply(phrase('errorGeneric', languageOf(context)), context.activity.channelId));
     } catch (sendError) {

@@ -27,13 +27,26 @@ async function main(): Promise<void> {
     // The bot's own logs go to a file-less sink below warn, so the conversation stays readable.
     // Its own store folder: the embedded store serves one process, and `npm start` may be running.
     const config = loadConfig();
-    bot = await startBot({ ...config, port: 0, host: '127.0.0.1', microsoftAppId: '', storeDir: process.env.STORE_DIR ?? join(config.storeDir, '..', 'chat-store') }, createLogger(process.env.LOG_LEVEL ?? 'error'));
+    bot = await startBot(
+      {
+        ...config,
+        port: 0,
+        host: '127.0.0.1',
+        microsoftAppId: '',
+        storeDir: process.env.STORE_DIR ?? join(config.storeDir, '..', 'chat-store'),
+      },
+      createLogger(process.env.LOG_LEVEL ?? 'error'),
+    );
     botUrl = bot.url;
   }
   const conversationId = `terminal-${randomUUID()}`;
   let seen = 0;
   const post = async (activity: Record<string, unknown>): Promise<void> => {
-    const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(`${botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     if (!response.ok) console.log(`[bot answered HTTP ${response.status}: ${await response.text()}]`);
   };
   const flush = async (): Promise<void> => {

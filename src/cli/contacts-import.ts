@@ -16,7 +16,9 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) {
-    console.error('Usage: npm run contacts:import -- <contacts.csv> [--replace]\nColumns: unit, person (e-mail or Entra object id), name (optional).');
+    console.error(
+      'Usage: npm run contacts:import -- <contacts.csv> [--replace]\nColumns: unit, person (e-mail or Entra object id), name (optional).',
+    );
     return 2;
   }
   const config = loadConfig();
@@ -37,14 +39,20 @@ async function main(): Promise<number> {
   const data = new FollowUpStore(store);
   try {
     if (args.includes('--replace')) {
-      for (const unit of new Set(contacts.map((c) => c.unit))) await data.setUnitContacts(unit, contacts.filter((c) => c.unit === unit).map((c) => c.person));
+      for (const unit of new Set(contacts.map((c) => c.unit)))
+        await data.setUnitContacts(
+          unit,
+          contacts.filter((c) => c.unit === unit).map((c) => c.person),
+        );
     } else {
       for (const contact of contacts) await data.addContact(contact);
     }
   } finally {
     await store.close();
   }
-  console.log(`Imported ${contacts.length} contact(s) for ${new Set(contacts.map((c) => c.unit)).size} unit(s) into the ${store.kind} store.`);
+  console.log(
+    `Imported ${contacts.length} contact(s) for ${new Set(contacts.map((c) => c.unit)).size} unit(s) into the ${store.kind} store.`,
+  );
   return 0;
 }
 

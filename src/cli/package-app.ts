@@ -14,7 +14,10 @@ import { projectRoot } from '../project-root';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function buildAppPackage(env: NodeJS.ProcessEnv, outFile?: string): Promise<{ file: string; manifest: Record<string, unknown> }> {
+export async function buildAppPackage(
+  env: NodeJS.ProcessEnv,
+  outFile?: string,
+): Promise<{ file: string; manifest: Record<string, unknown> }> {
   const root = projectRoot(__dirname);
   const dir = join(root, 'appPackage');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
@@ -27,14 +30,17 @@ export async function buildAppPackage(env: NodeJS.ProcessEnv, outFile?: string):
   };
   const botId = env.BOT_ID ?? '';
   const domain = (env.BOT_DOMAIN ?? '').replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  if (!GUID.test(botId)) throw new Error('BOT_ID must be the Azure Bot\'s Microsoft App ID (a GUID)');
-  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain)) throw new Error('BOT_DOMAIN must be the bot\'s host name, e.g. trygghetsbot.azurewebsites.net');
+  if (!GUID.test(botId)) throw new Error("BOT_ID must be the Azure Bot's Microsoft App ID (a GUID)");
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain))
+    throw new Error("BOT_DOMAIN must be the bot's host name, e.g. trygghetsbot.azurewebsites.net");
   if (env.TEAMS_APP_ID && !GUID.test(env.TEAMS_APP_ID)) throw new Error('TEAMS_APP_ID must be a GUID');
   manifest.id = env.TEAMS_APP_ID ?? manifest.id;
   manifest.version = env.APP_VERSION ?? (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   manifest.bots[0]!.botId = botId;
   manifest.validDomains = [domain];
-  const schemaFile = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+  const schemaFile = require.resolve(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+  );
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\x07')) as Record<string, unknown>;
   const errors = await ManifestUtil.validateManifestAgainstSchema(manifest as never, schema as never);
   if (errors.length > 0) throw new Error(`The manifest does not match the Teams schema:\n${errors.join('\n')}`);

@@ -15,4 +15,6 @@ const { plan, warnings } = importPlan(readFileSync(documentPath, 'utf8'), glossa
 assertValidPlan(plan);
 for (const w of warnings) console.warn(`warning line ${w.line} [${w.code}]: ${w.message}`);
 writeFileSync(outPath, `${JSON.stringify(plan, null, 2)}\n`);
-console.log(`${plan.groups.length} groups, ${plan.actions.length} actions, ${plan.abbreviations.length} abbreviations, ${warnings.length} warnings → ${outPath}`);
+console.log(
+  `${plan.groups.length} groups, ${plan.actions.length} actions, ${plan.abbreviations.length} abbreviations, ${warnings.length} warnings → ${outPath}`,
+);

@@ -58,7 +58,13 @@ export interface FanOutOptions {
 /** Quick first retries: a 503 from Teams is usually brief, and the limiter already paces every attempt. */
 export const FAN_OUT_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100 };
 
-export async function fanOut(year: number, recipients: Recipient[], data: FollowUpStore, send: SendFn, options: FanOutOptions): Promise<FanOutSummary> {
+export async function fanOut(
+  year: number,
+  recipients: Recipient[],
+  data: FollowUpStore,
+  send: SendFn,
+  options: FanOutOptions,
+): Promise<FanOutSummary> {
   // No burst: Teams counts requests in any one-second window, so they are spread evenly.
   const limiter = new RateLimiter(options.ratePerSecond ?? 45, 1);
   const policy = options.retry ?? FAN_OUT_RETRY_POLICY;

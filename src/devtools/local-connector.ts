@@ -15,7 +15,11 @@ export interface ReceivedActivity {
   method: string;
   path: string;
   authorization?: string;
-  activity: Record<string, unknown> & { type?: string; text?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }> };
+  activity: Record<string, unknown> & {
+    type?: string;
+    text?: string;
+    attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
+  };
   receivedAt: number;
 }
 
@@ -25,7 +29,11 @@ const ACTIVITIES_PATH = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?
 const CONVERSATIONS_PATH = /^\/v3\/conversations\/?$/;
 
 /** Decides, per request, to fail it with a status (and Retry-After seconds) instead of accepting it. */
-export type FaultInjector = (request: { method: string; path: string; n: number }) => { status: number; retryAfterSeconds?: number } | undefined;
+export type FaultInjector = (request: {
+  method: string;
+  path: string;
+  n: number;
+}) => { status: number; retryAfterSeconds?: number } | undefined;
 
 export interface CreatedConversation {
   id: string;
@@ -76,7 +84,9 @@ export class LocalConnector {
       setTimeout(() => {
         if (!this.waiters.includes(waiter)) return;
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${count} activities; received ${this.received.filter(predicate).length}`));
+        reject(
+          new Error(`Timed out after ${timeoutMs} ms waiting for ${count} activities; received ${this.received.filter(predicate).length}`),
+        );
       }, timeoutMs).unref();
     });
   }
@@ -184,7 +194,11 @@ export function teamsMessage(options: {
     localTimestamp: new Date().toISOString(),
     serviceUrl: options.serviceUrl,
     channelId: options.channelId ?? 'msteams',
-    from: { id: options.userId ?? '29:1user-anna', name: 'Anna Andersson', aadObjectId: options.aadObjectId ?? '6b1e4c7a-0000-4000-8000-000000000001' },
+    from: {
+      id: options.userId ?? '29:1user-anna',
+      name: 'Anna Andersson',
+      aadObjectId: options.aadObjectId ?? '6b1e4c7a-0000-4000-8000-000000000001',
+    },
     conversation: { conversationType: 'personal', tenantId, id: options.conversationId },
     recipient: { id: '28:trygghetsbot', name: 'Trygghetsbot' },
     textFormat: 'plain',
@@ -197,11 +211,26 @@ export function teamsMessage(options: {
 }
 
 /** The invoke Teams sends when a user presses an Action.Execute button (Universal Actions). */
-export function teamsInvoke(options: { serviceUrl: string; conversationId: string; verb: string; data: Record<string, unknown>; userId?: string; aadObjectId?: string; locale?: string; replyToId?: string }): Record<string, unknown> {
+export function teamsInvoke(options: {
+  serviceUrl: string;
+  conversationId: string;
+  verb: string;
+  data: Record<string, unknown>;
+  userId?: string;
+  aadObjectId?: string;
+  locale?: string;
+  replyToId?: string;
+}): Record<string, unknown> {
   return {
     // Teams names the message that holds the card; a card with `refresh` is updated in place there.
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
-    ...teamsMessage({ serviceUrl: options.serviceUrl, conversationId: options.conversationId, userId: options.userId, aadObjectId: options.aadObjectId, locale: options.locale }),
+    ...teamsMessage({
+      serviceUrl: options.serviceUrl,
+      conversationId: options.conversationId,
+      userId: options.userId,
+      aadObjectId: options.aadObjectId,
+      locale: options.locale,
+    }),
     type: 'invoke',
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
@@ -209,7 +238,13 @@ export function teamsInvoke(options: { serviceUrl: string; conversationId: strin
 }
 
 /** The conversationUpdate Teams sends when a user installs the bot in personal scope. */
-export function teamsInstall(options: { serviceUrl: string; conversationId: string; locale?: string; userId?: string; aadObjectId?: string }): Record<string, unknown> {
+export function teamsInstall(options: {
+  serviceUrl: string;
+  conversationId: string;
+  locale?: string;
+  userId?: string;
+  aadObjectId?: string;
+}): Record<string, unknown> {
   const tenantId = '72f988bf-0000-0000-0000-000000000001';
   return {
     type: 'conversationUpdate',

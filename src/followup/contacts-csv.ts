@@ -17,7 +17,14 @@ export function readContactsCsv(text: string, knownUnits: string[]): CsvResult {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let rows: Array<Record<string, string>>;
   try {
-    rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), delimiter, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+    rows = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      delimiter,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+    });
   } catch (error) {
     return { contacts: [], errors: [`The file is not CSV: ${(error as Error).message}`] };
   }

@@ -6,7 +6,17 @@ import type { Plan } from '../core/plan/model';
 import type { UnitGlossary } from '../core/plan/glossary';
 import { obligationsFor, summarizeRound, type RoundPlanSummary } from '../core/followup/obligations';
 import { validateSubmission, progress, type SubmissionInput, type Verdict } from '../core/followup/validate';
-import { isRoundYear, personKey, samePerson, type Answer, type Contact, type Obligation, type Person, type Round, type RoundOrigin } from '../core/followup/model';
+import {
+  isRoundYear,
+  personKey,
+  samePerson,
+  type Answer,
+  type Contact,
+  type Obligation,
+  type Person,
+  type Round,
+  type RoundOrigin,
+} from '../core/followup/model';
 import { FollowUpStore, type AnswerOutcome } from './followup-store';
 import { ConflictError } from '../store/document-store';
 
@@ -64,8 +74,24 @@ export class FollowUpService {
   }
 
   /** Opens the round; false if that year's round already exists. */
-  async openRound(year: number, deadline: string, startedBy: Person, reminderDaysBefore: number[], origin?: RoundOrigin, now = new Date()): Promise<boolean> {
-    const round: Round = { year, deadline, state: 'open', planVersion: this.plan.planVersion, startedBy, startedAt: now.toISOString(), reminderDaysBefore, ...(origin ? { origin } : {}) };
+  async openRound(
+    year: number,
+    deadline: string,
+    startedBy: Person,
+    reminderDaysBefore: number[],
+    origin?: RoundOrigin,
+    now = new Date(),
+  ): Promise<boolean> {
+    const round: Round = {
+      year,
+      deadline,
+      state: 'open',
+      planVersion: this.plan.planVersion,
+      startedBy,
+      startedAt: now.toISOString(),
+      reminderDaysBefore,
+      ...(origin ? { origin } : {}),
+    };
     try {
       await this.data.createRound(round);
       return true;
@@ -85,7 +111,12 @@ export class FollowUpService {
   }
 
   /** `known` passes what the caller has just read, to save reading it again. */
-  async submit(input: SubmissionInput, user: Person, now = new Date(), known: { round?: Round; contacts?: Contact[]; isAdmin?: boolean } = {}): Promise<SubmitResult> {
+  async submit(
+    input: SubmissionInput,
+    user: Person,
+    now = new Date(),
+    known: { round?: Round; contacts?: Contact[]; isAdmin?: boolean } = {},
+  ): Promise<SubmitResult> {
     const year = Number(input.year);
     const round = known.round ?? (isRoundYear(year) ? await this.data.getRound(year) : undefined);
     const contacts: Contact[] = known.contacts ?? (await this.data.listContacts());

@@ -21,7 +21,8 @@ export const roundPartition = (year: number): string => `round-${year}`;
  * / \\ ? # in ids, and | separates the parts: each is escaped as %XX (with % itself), so ids of
  * ordinary units and people read as before and no two different part lists share an id.
  */
-export const documentId = (...parts: string[]): string => parts.map((p) => p.replace(/[%/\\?#|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).join('|');
+export const documentId = (...parts: string[]): string =>
+  parts.map((p) => p.replace(/[%/\\?#|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).join('|');
 
 export const answerId = (actionId: string, unit: string): string => documentId('answer', actionId, unit);
 const contactId = (contact: Contact): string => documentId('contact', contact.unit, personKey(contact.person));
@@ -130,7 +131,12 @@ export class FollowUpStore {
         onBehalf: answer.onBehalf,
       };
       const doc: AnswerDoc = { id, pk, type: 'answer', ...answer };
-      const history: HistoryDoc = { id: documentId('history', answer.actionId, answer.unit, answer.answeredAt, randomUUID()), pk, type: 'history', ...change };
+      const history: HistoryDoc = {
+        id: documentId('history', answer.actionId, answer.unit, answer.answeredAt, randomUUID()),
+        pk,
+        type: 'history',
+        ...change,
+      };
       try {
         await this.store.batch('rounds', pk, [
           existing ? { op: 'replace', doc, ifMatch: existing._etag } : { op: 'create', doc },
@@ -165,7 +171,10 @@ export class FollowUpStore {
   // Directory ------------------------------------------------------------------------------------
 
   async listContacts(): Promise<Contact[]> {
-    return (await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact')).map((d) => ({ unit: d.unit, person: d.person }));
+    return (await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact')).map((d) => ({
+      unit: d.unit,
+      person: d.person,
+    }));
   }
 
   async addContact(contact: Contact): Promise<void> {
@@ -182,7 +191,10 @@ export class FollowUpStore {
     const wanted = new Set(people.map(personKey));
     const operations: BatchOperation[] = [
       ...current.filter((c) => !wanted.has(personKey(c.person))).map((c) => ({ op: 'delete' as const, id: contactId(c) })),
-      ...people.map((person) => ({ op: 'upsert' as const, doc: { id: contactId({ unit, person }), pk: 'contacts', type: 'contact', unit, person } })),
+      ...people.map((person) => ({
+        op: 'upsert' as const,
+        doc: { id: contactId({ unit, person }), pk: 'contacts', type: 'contact', unit, person },
+      })),
     ];
     if (operations.length > 0) await this.store.batch('directory', 'contacts', operations);
   }
@@ -211,7 +223,10 @@ export class FollowUpStore {
 
   /** Found by Entra object id, or by e-mail/UPN once the user's UPN is known. */
   async getUser(person: Person): Promise<UserRecord | undefined> {
-    const keys = [person.aadObjectId && personKey({ aadObjectId: person.aadObjectId }), person.upn && personKey({ upn: person.upn })].filter(Boolean) as string[];
+    const keys = [
+      person.aadObjectId && personKey({ aadObjectId: person.aadObjectId }),
+      person.upn && personKey({ upn: person.upn }),
+    ].filter(Boolean) as string[];
     for (const key of keys) {
       const doc = await this.store.read<UserDoc>('directory', 'users', userId(key));
       if (doc) return strip<UserRecord>(doc);
@@ -221,7 +236,10 @@ export class FollowUpStore {
 
   /** Saved under the Entra object id and, when known, also under the UPN (contacts may be given by either). */
   async putUser(user: UserRecord): Promise<void> {
-    const keys = [user.person.aadObjectId && personKey({ aadObjectId: user.person.aadObjectId }), user.person.upn && personKey({ upn: user.person.upn })].filter(Boolean) as string[];
+    const keys = [
+      user.person.aadObjectId && personKey({ aadObjectId: user.person.aadObjectId }),
+      user.person.upn && personKey({ upn: user.person.upn }),
+    ].filter(Boolean) as string[];
     for (const key of keys) await this.store.upsert<UserDoc>('directory', { id: userId(key), pk: 'users', type: 'user', ...user });
   }
 

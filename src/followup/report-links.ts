@@ -18,13 +18,32 @@ interface LinkDoc extends DocumentBody {
 
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export async function createReportLink(store: DocumentStore, year: number, format: ReportFormat, createdBy: Person, ttlMs: number, now = Date.now()): Promise<string> {
+export async function createReportLink(
+  store: DocumentStore,
+  year: number,
+  format: ReportFormat,
+  createdBy: Person,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await store.create<LinkDoc>('directory', { id: `link|${hash(token)}`, pk: 'report-links', type: 'report-link', year, format, expiresAt: now + ttlMs, createdBy });
+  await store.create<LinkDoc>('directory', {
+    id: `link|${hash(token)}`,
+    pk: 'report-links',
+    type: 'report-link',
+    year,
+    format,
+    expiresAt: now + ttlMs,
+    createdBy,
+  });
   return token;
 }
 
-export async function resolveReportLink(store: DocumentStore, token: string, now = Date.now()): Promise<{ year: number; format: ReportFormat; createdBy: Person } | undefined> {
+export async function resolveReportLink(
+  store: DocumentStore,
+  token: string,
+  now = Date.now(),
+): Promise<{ year: number; format: ReportFormat; createdBy: Person } | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const doc = await store.read<LinkDoc>('directory', 'report-links', `link|${hash(token)}`);
   if (!doc || doc.expiresAt <= now) return undefined;

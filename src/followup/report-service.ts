@@ -35,6 +35,10 @@ export async function reportFileForLink(service: FollowUpService, token: string,
   const report = await loadReport(service, link.year);
   if (!report) return undefined;
   return link.format === 'xlsx'
-    ? { body: await reportWorkbook(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `uppfoljning-${link.year}.xlsx` }
+    ? {
+        body: await reportWorkbook(report),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: `uppfoljning-${link.year}.xlsx`,
+      }
     : { body: reportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName: `uppfoljning-${link.year}.md` };
 }

@@ -3,8 +3,7 @@ import type { Report } from '../core/report/report-model';
 import { NOT_REPORTED, STATUSES, STATUS_KEYS } from '../core/followup/model';
 
 /** Markdown table cell: markup-free (< escaped), pipes escaped, line breaks as <br>. */
-const cell = (text: string): string =>
-  text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
 export function reportMarkdown(report: Report): string {
   const lines: string[] = [];
@@ -12,7 +11,12 @@ export function reportMarkdown(report: Report): string {
   lines.push(`${report.diarienummer} · sista svarsdag ${report.deadline} · ${report.state === 'open' ? 'pågår' : 'stängd'}`, '');
   const columns = [...STATUS_KEYS, 'none'] as const;
   const counts = (c: Report['totals']): string => columns.map((k) => ` ${c[k]} |`).join('');
-  lines.push('## Sammanställning', '', `| Målområde / arbetssätt |${columns.map((k) => ` ${k === 'none' ? NOT_REPORTED.label : STATUSES[k].label} |`).join('')}`, `|---|${columns.map(() => '---:|').join('')}`);
+  lines.push(
+    '## Sammanställning',
+    '',
+    `| Målområde / arbetssätt |${columns.map((k) => ` ${k === 'none' ? NOT_REPORTED.label : STATUSES[k].label} |`).join('')}`,
+    `|---|${columns.map(() => '---:|').join('')}`,
+  );
   for (const a of report.areas) lines.push(`| ${cell(a.areaTitle)} |${counts(a.counts)}`);
   lines.push(`| **Totalt** |${counts(report.totals)}`, '');
   lines.push('## Svarsfrekvens per enhet', '', '| Enhet | Rapporterade | Kontakter |', '|---|---:|---|');
@@ -23,7 +27,9 @@ export function reportMarkdown(report: Report): string {
   lines.push(`|---|---|---|---|---|---|${prev ? '---|' : ''}`);
   for (const r of report.rows) {
     const by = r.answeredBy ? `${r.answeredBy}${r.onBehalf ? ' (för enhetens räkning)' : ''}, ${r.answeredAt.slice(0, 10)}` : '';
-    lines.push(`| ${r.actionId} | ${cell(r.unit)} | ${cell(r.actionText)} | ${r.statusLabel} | ${cell(r.description)} | ${cell(by)} |${prev ? ` ${cell(r.change)} |` : ''}`);
+    lines.push(
+      `| ${r.actionId} | ${cell(r.unit)} | ${cell(r.actionText)} | ${r.statusLabel} | ${cell(r.description)} | ${cell(by)} |${prev ? ` ${cell(r.change)} |` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -18,7 +18,11 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
   workbook.title = `Uppföljning ${report.year} – ${report.planTitle}`;
 
   // One column per status, keyed by the status itself, headed by the plan's word for it.
-  const statusColumns = STATUS_KEYS.map((status) => ({ header: STATUSES[status].label, key: status, width: Math.max(10, STATUSES[status].label.length + 1) }));
+  const statusColumns = STATUS_KEYS.map((status) => ({
+    header: STATUSES[status].label,
+    key: status,
+    width: Math.max(10, STATUSES[status].label.length + 1),
+  }));
   const sheet = workbook.addWorksheet(ROWS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns: Array<{ header: string; key: string; width: number }> = [
     { header: 'Id', key: 'id', width: 8 },

@@ -33,7 +33,11 @@ export function checkActivity(body: unknown): { ok: true; activity: ActivityEnve
 /** What botbuilder's own request handling does to an activity before a turn: dates from their strings. */
 export function withDates<T extends Record<string, unknown>>(activity: T): T {
   const fixed: Record<string, unknown> = { ...activity };
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     if (typeof activity[field] === 'string') {
       fixed[raw] = activity[field];
       fixed[field] = new Date(activity[field] as string);

@@ -69,7 +69,10 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
   let draining = false;
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    logger.warn({ event: 'http-error', method: req.method, path: req.path(), status: err.statusCode, message: err.message }, 'request refused');
+    logger.warn(
+      { event: 'http-error', method: req.method, path: req.path(), status: err.statusCode, message: err.message },
+      'request refused',
+    );
     callback();
   });
 
@@ -122,7 +125,16 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         logger.warn({ event: 'request-aborted' }, 'client went away before its request body arrived');
         return;
       }
-      logger.warn({ event: 'body-refused', status: body.status, reason: body.reason, contentType: req.header('content-type'), contentEncoding: req.header('content-encoding') }, 'request body refused');
+      logger.warn(
+        {
+          event: 'body-refused',
+          status: body.status,
+          reason: body.reason,
+          contentType: req.header('content-type'),
+          contentEncoding: req.header('content-encoding'),
+        },
+        'request body refused',
+      );
       // The refused body is read to nowhere as it arrives (json-body.ts). The connection is not
       // closed on the client while it still sends: the reset would take the answer with it.
       res.send(body.status, { error: BODY_REFUSALS[body.status] });
@@ -141,7 +153,10 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
     if (allowedTenants.size > 0) {
       const tenant = (activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? '').toLowerCase();
       if (!allowedTenants.has(tenant)) {
-        log.warn({ event: 'tenant-refused', tenant: tenant || '(none)', activityType: activity.type }, 'activity from a tenant that is not allowed');
+        log.warn(
+          { event: 'tenant-refused', tenant: tenant || '(none)', activityType: activity.type },
+          'activity from a tenant that is not allowed',
+        );
         res.send(403, { error: 'This bot serves its own organization only.' });
         return;
       }
@@ -153,7 +168,12 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
     } catch (error) {
       // The library's reason (bad signature, wrong issuer, keys not reachable) is for the log only.
       log.warn(
-        { event: 'unauthorized', reason: authorization.trim() ? 'invalid-token' : 'no-token', detail: (error as Error).message, activityType: activity.type },
+        {
+          event: 'unauthorized',
+          reason: authorization.trim() ? 'invalid-token' : 'no-token',
+          detail: (error as Error).message,
+          activityType: activity.type,
+        },
         'request with a missing or invalid Bot Framework token refused',
       );
       res.send(401, { error: 'Unauthorized' });
@@ -167,7 +187,11 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
       log.warn({ event: 'rate-limited', activityType: activity.type, retryAfter }, 'user sends too fast');
       if (activity.name === 'adaptiveCard/action') {
         // A card action's answer is shown to the person; the card (and what they typed in it) stays.
-        res.send(200, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: phrase('tooManyActions', cardActionLanguage(activity), { detail: retryAfter }) });
+        res.send(200, {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: phrase('tooManyActions', cardActionLanguage(activity), { detail: retryAfter }),
+        });
       } else {
         res.header('retry-after', String(retryAfter));
         res.send(429, { error: `Too many requests; try again in ${retryAfter} s.` });
@@ -175,9 +199,11 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
       return;
     }
     inFlight += 1;
-    const turn = withCorrelation(correlationId, () => bot.adapter.runTurn(authentication, withDates(activity), async (context) => {
-      await bot.app.run(context);
-    })).finally(() => {
+    const turn = withCorrelation(correlationId, () =>
+      bot.adapter.runTurn(authentication, withDates(activity), async (context) => {
+        await bot.app.run(context);
+      }),
+    ).finally(() => {
       inFlight -= 1;
     });
     try {
@@ -185,7 +211,10 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         // Nothing to answer but 200: do not hold Teams' request while a slow connector keeps the turn busy.
         const slow = await Promise.race([turn.then(() => false), delay(turnAckMs).then(() => true)]);
         if (slow) {
-          log.warn({ event: 'turn-slow', activityType: activity.type, ms: turnAckMs }, 'turn still running; acknowledged, it goes on in the background');
+          log.warn(
+            { event: 'turn-slow', activityType: activity.type, ms: turnAckMs },
+            'turn still running; acknowledged, it goes on in the background',
+          );
           turn.catch((error: unknown) => log.error({ event: 'process-failed', err: error }, 'adapter failed to process activity'));
         }
         res.send(slow ? 202 : 200);

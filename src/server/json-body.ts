@@ -25,7 +25,9 @@ export function refuseByHeaders(req: IncomingMessage, maxBytes: number): BodyRes
   if (!JSON_TYPE.test(contentType)) return { ok: false, status: 415, reason: 'content-type' };
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
   if (charset && !/^utf-?8$/i.test(charset)) return { ok: false, status: 415, reason: 'charset' };
-  const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   if (encoding !== '' && encoding !== 'identity') return { ok: false, status: 415, reason: 'content-encoding' };
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > maxBytes) return { ok: false, status: 413, reason: 'content-length' };

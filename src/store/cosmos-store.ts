@@ -48,8 +48,17 @@ function mapError(error: unknown, what: string): Error {
   if (status === 412) return new PreconditionFailedError(what, { cause: error });
   if (status === 404) return new NotFoundError(what, { cause: error });
   if (status === 429) return new ThrottledError(e.retryAfterInMs, { cause: error });
-  if (status === undefined || status >= 500 || status === 408 || e.code === 'ECONNREFUSED' || e.code === 'ETIMEDOUT' || e.code === 'ECONNRESET') {
-    return new StoreUnavailableError(`Cosmos DB unavailable (${status ?? e.code ?? 'no response'}): ${e.message ?? ''}`.trim(), { cause: error });
+  if (
+    status === undefined ||
+    status >= 500 ||
+    status === 408 ||
+    e.code === 'ECONNREFUSED' ||
+    e.code === 'ETIMEDOUT' ||
+    e.code === 'ECONNRESET'
+  ) {
+    return new StoreUnavailableError(`Cosmos DB unavailable (${status ?? e.code ?? 'no response'}): ${e.message ?? ''}`.trim(), {
+      cause: error,
+    });
   }
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -72,7 +81,11 @@ export class CosmosStore implements DocumentStore {
       ...(options.allowSelfSignedCertificate ? { agent: new Agent({ rejectUnauthorized: false }) } : {}),
       connectionPolicy: {
         requestTimeout: options.requestTimeoutMs ?? 10_000,
-        retryOptions: { maxRetryAttemptCount: options.maxThrottleRetries ?? 9, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 30 },
+        retryOptions: {
+          maxRetryAttemptCount: options.maxThrottleRetries ?? 9,
+          fixedRetryIntervalInMilliseconds: 0,
+          maxWaitTimeInSeconds: 30,
+        },
         enableEndpointDiscovery: !options.allowSelfSignedCertificate,
       },
     });
@@ -155,9 +168,16 @@ export class CosmosStore implements DocumentStore {
   }
 
   async listPartition<T extends DocumentBody>(container: ContainerName, pk: string, type?: string): Promise<Array<StoredDocument<T>>> {
-    const query = type === undefined
-      ? { query: 'SELECT * FROM c WHERE c.pk = @pk ORDER BY c.id', parameters: [{ name: '@pk', value: pk }] }
-      : { query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type ORDER BY c.id', parameters: [{ name: '@pk', value: pk }, { name: '@type', value: type }] };
+    const query =
+      type === undefined
+        ? { query: 'SELECT * FROM c WHERE c.pk = @pk ORDER BY c.id', parameters: [{ name: '@pk', value: pk }] }
+        : {
+            query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type ORDER BY c.id',
+            parameters: [
+              { name: '@pk', value: pk },
+              { name: '@type', value: type },
+            ],
+          };
     try {
       const { resources } = await this.container(container).items.query<Record<string, unknown>>(query, { partitionKey: pk }).fetchAll();
       return resources.map((r) => stripSystemFields<T>(r));
@@ -169,7 +189,10 @@ export class CosmosStore implements DocumentStore {
   async listByType<T extends DocumentBody>(container: ContainerName, type: string): Promise<Array<StoredDocument<T>>> {
     try {
       const { resources } = await this.container(container)
-        .items.query<Record<string, unknown>>({ query: 'SELECT * FROM c WHERE c.type = @type', parameters: [{ name: '@type', value: type }] })
+        .items.query<Record<string, unknown>>({
+          query: 'SELECT * FROM c WHERE c.type = @type',
+          parameters: [{ name: '@type', value: type }],
+        })
         .fetchAll();
       // Ordered here rather than in the query: a cross-partition ORDER BY needs an index policy the test server lacks.
       return resources.map((r) => stripSystemFields<T>(r)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.pk < b.pk ? -1 : 1));
@@ -187,7 +210,13 @@ export class CosmosStore implements DocumentStore {
         case 'upsert':
           return { operationType: BulkOperationType.Upsert, partitionKey: pk, resourceBody: o.doc as unknown as JSONObject };
         case 'replace':
-          return { operationType: BulkOperationType.Replace, partitionKey: pk, id: o.doc.id, resourceBody: o.doc as unknown as JSONObject, ifMatch: o.ifMatch };
+          return {
+            operationType: BulkOperationType.Replace,
+            partitionKey: pk,
+            id: o.doc.id,
+            resourceBody: o.doc as unknown as JSONObject,
+            ifMatch: o.ifMatch,
+          };
         case 'delete':
           return { operationType: BulkOperationType.Delete, partitionKey: pk, id: o.id, ...(o.ifMatch ? { ifMatch: o.ifMatch } : {}) };
       }

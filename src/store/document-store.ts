@@ -92,7 +92,10 @@ export class NotFoundError extends StoreError {
 
 /** 429 after the client's own retries: the database is throttling. */
 export class ThrottledError extends StoreError {
-  constructor(readonly retryAfterMs: number | undefined, options?: { cause?: unknown }) {
+  constructor(
+    readonly retryAfterMs: number | undefined,
+    options?: { cause?: unknown },
+  ) {
     super('The database is busy (throttled)', 429, options);
   }
 }

@@ -60,9 +60,16 @@ class Container {
       const replay = replayJournal(readFileSync(file, 'utf8'), name);
       if (replay.damage.length > 0) throw new StoreDamagedError(file, replay.damage);
       if (replay.tornTail) {
-        notice({ event: 'journal-torn-line-dropped', file, line: replay.tornTail.line, bytes: replay.tornTail.bytes, message: 'a last line cut off by a crash (its write never completed) was dropped' });
+        notice({
+          event: 'journal-torn-line-dropped',
+          file,
+          line: replay.tornTail.line,
+          bytes: replay.tornTail.bytes,
+          message: 'a last line cut off by a crash (its write never completed) was dropped',
+        });
       }
-      if (replay.format === 1) notice({ event: 'journal-upgraded', file, message: 'journal rewritten with checksums and sequence numbers' });
+      if (replay.format === 1)
+        notice({ event: 'journal-upgraded', file, message: 'journal rewritten with checksums and sequence numbers' });
       for (const entry of replay.entries) applyEntry(this.docs, entry);
     }
     this.seq = this.compact();
@@ -72,7 +79,13 @@ class Container {
   /** Rewrites the journal as one line per document; only ever after a clean replay. Returns the last sequence number. */
   private compact(): number {
     const temp = `${this.file}.compacting`;
-    writeFileSync(temp, journalText(this.name, [...this.docs.values()].map((doc) => ({ put: doc }))));
+    writeFileSync(
+      temp,
+      journalText(
+        this.name,
+        [...this.docs.values()].map((doc) => ({ put: doc })),
+      ),
+    );
     const fd = openSync(temp, 'r+');
     fsyncSync(fd);
     closeSync(fd);
@@ -187,7 +200,8 @@ export class FileStore implements DocumentStore {
     };
     const entries: JournalEntry[] = [];
     for (const operation of operations) {
-      if (operation.op !== 'delete' && operation.doc.pk !== pk) throw new Error(`Batch in partition ${pk} got a document of partition ${operation.doc.pk}`);
+      if (operation.op !== 'delete' && operation.doc.pk !== pk)
+        throw new Error(`Batch in partition ${pk} got a document of partition ${operation.doc.pk}`);
       const id = operation.op === 'delete' ? operation.id : operation.doc.id;
       const existing = current(id);
       const where = `${container}/${pk}/${id}`;

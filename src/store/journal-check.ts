@@ -59,16 +59,24 @@ export function describeReports(reports: JournalReport[], directory: string): st
       lines.push(`${r.file}: not there (an empty container)`);
       continue;
     }
-    const state = r.damage.length > 0 ? `DAMAGED (${r.damage.length} line${r.damage.length === 1 ? '' : 's'})` : r.tornTail ? 'a torn last line (repaired automatically at start)' : 'OK';
+    const state =
+      r.damage.length > 0
+        ? `DAMAGED (${r.damage.length} line${r.damage.length === 1 ? '' : 's'})`
+        : r.tornTail
+          ? 'a torn last line (repaired automatically at start)'
+          : 'OK';
     lines.push(`${r.file}: ${state}; format ${r.format}, ${r.goodEntries} good entries, ${r.documents} documents`);
     for (const d of r.damage) lines.push(`  line ${d.line}: ${d.reason}\n    ${d.excerpt}`);
     if (r.tornTail) lines.push(`  line ${r.tornTail.line}: cut off by a crash, ${r.tornTail.bytes} bytes, dropped`);
     if (r.repairedCopy) lines.push(`  repaired copy: ${r.repairedCopy} (the damaged lines left out; the original is unchanged)`);
   }
   const damaged = reports.filter((r) => r.damage.length > 0);
-  if (damaged.length > 0 && !damaged.every((r) => r.repairedCopy)) lines.push(`\nTo write repaired copies: npm run store:check -- --dir ${directory} --repair`);
+  if (damaged.length > 0 && !damaged.every((r) => r.repairedCopy))
+    lines.push(`\nTo write repaired copies: npm run store:check -- --dir ${directory} --repair`);
   if (damaged.some((r) => r.repairedCopy)) {
-    lines.push('\nTo use a repaired copy: stop the bot, keep the damaged file (rename it, e.g. to rounds.jsonl.damaged), rename the .repaired copy to the journal\'s name, start the bot.');
+    lines.push(
+      "\nTo use a repaired copy: stop the bot, keep the damaged file (rename it, e.g. to rounds.jsonl.damaged), rename the .repaired copy to the journal's name, start the bot.",
+    );
     lines.push('Check first what the left-out lines held: each was a write (a document put or deleted) that is lost with it.');
   }
   return lines.join('\n');

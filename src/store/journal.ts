@@ -38,7 +38,13 @@ const entrySchema = {
         put: {
           type: 'object',
           required: ['id', 'pk', 'type', '_etag', '_ts'],
-          properties: { id: { type: 'string' }, pk: { type: 'string' }, type: { type: 'string' }, _etag: { type: 'string' }, _ts: { type: 'number' } },
+          properties: {
+            id: { type: 'string' },
+            pk: { type: 'string' },
+            type: { type: 'string' },
+            _etag: { type: 'string' },
+            _ts: { type: 'number' },
+          },
         },
       },
     },
@@ -101,7 +107,8 @@ export function replayJournal(text: string, container: string): Replay {
   if (text === '') return replay;
   const lines = text.split('\n');
   const last = lines.pop()!; // '' when the file ends with LF, else an unterminated last line
-  if (last !== '') replay.tornTail = { line: lines.length + 1, offset: Buffer.byteLength(text) - Buffer.byteLength(last), bytes: Buffer.byteLength(last) };
+  if (last !== '')
+    replay.tornTail = { line: lines.length + 1, offset: Buffer.byteLength(text) - Buffer.byteLength(last), bytes: Buffer.byteLength(last) };
   replay.format = lines[0]?.startsWith('{') ? 1 : JOURNAL_FORMAT;
   if (lines.length === 0) return replay; // only a torn line: the first write never completed
   lines.forEach((line, index) => {

@@ -18,7 +18,8 @@ export interface StoreSettings {
 export async function openStore(settings: StoreSettings, notice?: StoreNotice): Promise<DocumentStore> {
   const { cosmos } = settings;
   if (!cosmos.endpoint) return new FileStore(settings.storeDir, notice);
-  if (cosmos.allowSelfSigned && settings.production) throw new Error('COSMOS_ALLOW_SELF_SIGNED is for the emulator and tests, not production');
+  if (cosmos.allowSelfSigned && settings.production)
+    throw new Error('COSMOS_ALLOW_SELF_SIGNED is for the emulator and tests, not production');
   return CosmosStore.open({
     endpoint: cosmos.endpoint,
     database: cosmos.database,

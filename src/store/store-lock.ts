@@ -56,7 +56,8 @@ function readOwner(file: string): LockOwner | undefined {
   if (/^\d+$/.test(text)) return { pid: Number(text), host: hostname(), startTicks: null };
   try {
     const owner = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof owner.pid === 'number' && typeof owner.host === 'string') return { pid: owner.pid, host: owner.host, startTicks: typeof owner.startTicks === 'string' ? owner.startTicks : null };
+    if (typeof owner.pid === 'number' && typeof owner.host === 'string')
+      return { pid: owner.pid, host: owner.host, startTicks: typeof owner.startTicks === 'string' ? owner.startTicks : null };
   } catch {
     // an unreadable lock file holds nothing
   }
@@ -104,7 +105,11 @@ export class StoreLock {
           `If no bot runs there, delete ${file}.`,
       );
     }
-    notice({ event: 'store-lock-taken-over', file, message: holder ? `stale lock of process ${holder.pid} on ${holder.host} taken over` : 'unreadable lock file replaced' });
+    notice({
+      event: 'store-lock-taken-over',
+      file,
+      message: holder ? `stale lock of process ${holder.pid} on ${holder.host} taken over` : 'unreadable lock file replaced',
+    });
     writeFileSync(file, content);
     return new StoreLock(file, owner);
   }

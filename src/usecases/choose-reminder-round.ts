@@ -8,7 +8,11 @@ import { unlessAdmin } from './access';
 import { openRound } from './rounds';
 import { refuse, type Result } from './result';
 
-export async function chooseReminderRound(service: FollowUpService, actor: Person, input: { year: number | null }): Promise<Result<{ round: Round }>> {
+export async function chooseReminderRound(
+  service: FollowUpService,
+  actor: Person,
+  input: { year: number | null },
+): Promise<Result<{ round: Round }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const round = input.year !== null && Number.isInteger(input.year) ? await service.data.getRound(input.year) : await openRound(service);

@@ -5,7 +5,12 @@ import { unlessAdmin } from './access';
 import { openRound } from './rounds';
 import { refuse, type Result } from './result';
 
-export async function closeRound(service: FollowUpService, actor: Person, input: { year: number | null }, now = new Date()): Promise<Result<{ year: number }>> {
+export async function closeRound(
+  service: FollowUpService,
+  actor: Person,
+  input: { year: number | null },
+  now = new Date(),
+): Promise<Result<{ year: number }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = input.year ?? (await openRound(service))?.year;

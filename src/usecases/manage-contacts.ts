@@ -21,7 +21,11 @@ export async function listContacts(service: FollowUpService, actor: Person): Pro
   return { ok: true, units: reportingUnits(service), contacts: await service.data.listContacts() };
 }
 
-export async function addContacts(service: FollowUpService, actor: Person, input: { unit: string; people: Person[] }): Promise<Result<{ unit: string; people: Person[] }>> {
+export async function addContacts(
+  service: FollowUpService,
+  actor: Person,
+  input: { unit: string; people: Person[] },
+): Promise<Result<{ unit: string; people: Person[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   if (!knownUnit(service, input.unit)) return refuse({ reason: 'unknown-unit', unit: input.unit.slice(0, 40) });
@@ -30,7 +34,11 @@ export async function addContacts(service: FollowUpService, actor: Person, input
   return { ok: true, unit: input.unit, people };
 }
 
-export async function removeContact(service: FollowUpService, actor: Person, input: { unit: string; person: Person }): Promise<Result<{ unit: string; person: Person }>> {
+export async function removeContact(
+  service: FollowUpService,
+  actor: Person,
+  input: { unit: string; person: Person },
+): Promise<Result<{ unit: string; person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await service.data.removeContact({ unit: input.unit, person: input.person });
@@ -38,7 +46,11 @@ export async function removeContact(service: FollowUpService, actor: Person, inp
 }
 
 /** The contacts card's form: a unit and its people as typed (e-mails or object ids, any separator). */
-export async function replaceUnitContacts(service: FollowUpService, actor: Person, input: { unit: unknown; people: unknown }): Promise<Result<{ unit: string; people: Person[]; typed: string[] }>> {
+export async function replaceUnitContacts(
+  service: FollowUpService,
+  actor: Person,
+  input: { unit: unknown; people: unknown },
+): Promise<Result<{ unit: string; people: Person[]; typed: string[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const unit = typeof input.unit === 'string' ? input.unit : '';

@@ -23,7 +23,9 @@ async function changeRoles(service: FollowUpService, change: (roles: Roles) => R
 export async function grantAdmin(service: FollowUpService, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  await changeRoles(service, (roles) => (roles.admins.some((a) => samePerson(a, input.person)) ? roles : { ...roles, admins: [...roles.admins, input.person] }));
+  await changeRoles(service, (roles) =>
+    roles.admins.some((a) => samePerson(a, input.person)) ? roles : { ...roles, admins: [...roles.admins, input.person] },
+  );
   return { ok: true, person: input.person };
 }
 
@@ -34,7 +36,11 @@ export async function revokeAdmin(service: FollowUpService, actor: Person, input
   return { ok: true, person: input.person };
 }
 
-export async function setSafetyChief(service: FollowUpService, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+export async function setSafetyChief(
+  service: FollowUpService,
+  actor: Person,
+  input: { person: Person },
+): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await changeRoles(service, (roles) => ({ ...roles, safetyChief: input.person }));

@@ -27,4 +27,5 @@ export interface NoticeOutcome {
 /** The round's language: the one the admin started it in. */
 export const roundLanguage = (round: Round): Language => (round.origin?.locale?.startsWith('en') ? 'en' : 'sv');
 
-export const canBeMessaged = (user: UserRecord | undefined): user is UserRecord & { conversationId: string; serviceUrl: string } => Boolean(user?.conversationId && user.serviceUrl);
+export const canBeMessaged = (user: UserRecord | undefined): user is UserRecord & { conversationId: string; serviceUrl: string } =>
+  Boolean(user?.conversationId && user.serviceUrl);

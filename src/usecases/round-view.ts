@@ -25,7 +25,13 @@ export function nextUnanswered(mine: Obligation[], answers: Answer[], index = -1
 }
 
 /** The view at `at`, or at the units' first unanswered action (their first action when all are answered). */
-export async function roundViewAt(service: FollowUpService, round: Round, units: string[], at: Obligation | undefined, knownAnswers?: Answer[]): Promise<RoundView> {
+export async function roundViewAt(
+  service: FollowUpService,
+  round: Round,
+  units: string[],
+  at: Obligation | undefined,
+  knownAnswers?: Answer[],
+): Promise<RoundView> {
   const mine = service.obligationsOf(units);
   const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
   const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;

@@ -9,7 +9,12 @@ import type { FollowUpService } from '../followup/followup-service';
 import { loadReport } from '../followup/report-service';
 import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
 
-export async function sendSummaries(service: FollowUpService, notifier: Notifier, round: Round, reason: SummaryReason): Promise<NoticeOutcome> {
+export async function sendSummaries(
+  service: FollowUpService,
+  notifier: Notifier,
+  round: Round,
+  reason: SummaryReason,
+): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
   const report = await loadReport(service, round.year);
   if (!report) return outcome;

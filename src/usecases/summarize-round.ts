@@ -7,7 +7,11 @@ import { unlessAdmin } from './access';
 import { latestRound } from './rounds';
 import { refuse, type Result } from './result';
 
-export async function summarizeRound(service: FollowUpService, actor: Person, input: { year: number | null }): Promise<Result<{ report: Report }>> {
+export async function summarizeRound(
+  service: FollowUpService,
+  actor: Person,
+  input: { year: number | null },
+): Promise<Result<{ report: Report }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = input.year ?? (await latestRound(service))?.year;

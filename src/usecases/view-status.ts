@@ -15,11 +15,26 @@ export type StatusRequest = { kind: 'action'; actionId: string; year: number | n
 
 export type StatusView =
   | { kind: 'action'; year: number; actionId: string; actionText: string; rows: ReportRow[] }
-  | { kind: 'unit'; year: number; unit: Report['units'][number]; rows: ReportRow[]; counts: Array<{ label: string; n: number }>; missing: string[] };
+  | {
+      kind: 'unit';
+      year: number;
+      unit: Report['units'][number];
+      rows: ReportRow[];
+      counts: Array<{ label: string; n: number }>;
+      missing: string[];
+    };
 
-export async function viewStatus(service: FollowUpService, actor: Person, request: StatusRequest): Promise<Result<{ view: StatusView }> | { ok: false; reason: 'not-in-follow-up' }> {
+export async function viewStatus(
+  service: FollowUpService,
+  actor: Person,
+  request: StatusRequest,
+): Promise<Result<{ view: StatusView }> | { ok: false; reason: 'not-in-follow-up' }> {
   const viewer = { isAdmin: await service.isAdmin(actor), units: await service.unitsOf(actor) };
-  const access = statusAccess(viewer, request.kind === 'action' ? { kind: 'action', actionId: request.actionId } : { kind: 'unit', unit: request.unit }, service.obligations);
+  const access = statusAccess(
+    viewer,
+    request.kind === 'action' ? { kind: 'action', actionId: request.actionId } : { kind: 'unit', unit: request.unit },
+    service.obligations,
+  );
   if (access.kind === 'not-in-follow-up') return { ok: false, reason: 'not-in-follow-up' };
   if (access.kind === 'other-units') return refuse({ reason: 'other-units', ownUnits: access.ownUnits });
   const year = request.year ?? (await latestRound(service))?.year;
@@ -37,5 +52,15 @@ export async function viewStatus(service: FollowUpService, actor: Person, reques
   if (!unit) return refuse({ reason: 'unknown-unit', unit: request.unit.slice(0, 40) });
   const unitRows = rows.filter((r) => r.unit === unit.unit);
   const counts = STATUS_KEYS.map((status) => ({ label: STATUSES[status].label, n: unitRows.filter((r) => r.status === status).length }));
-  return { ok: true, view: { kind: 'unit', year: full.year, unit, rows: unitRows, counts, missing: unitRows.filter((r) => !r.status).map((r) => r.actionId) } };
+  return {
+    ok: true,
+    view: {
+      kind: 'unit',
+      year: full.year,
+      unit,
+      rows: unitRows,
+      counts,
+      missing: unitRows.filter((r) => !r.status).map((r) => r.actionId),
+    },
+  };
 }

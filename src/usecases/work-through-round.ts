@@ -41,7 +41,13 @@ async function context(service: FollowUpService, actor: Person, position: CardPo
   return { year, actionId, unit, round, isAdmin, contacts, units, mine, index };
 }
 
-const answerRefusal = (refusal: RefusalReason, detail: string, view?: RoundView): AnswerRefusal => ({ ok: false, reason: 'answer-refused', refusal, detail, ...(view ? { view } : {}) });
+const answerRefusal = (refusal: RefusalReason, detail: string, view?: RoundView): AnswerRefusal => ({
+  ok: false,
+  reason: 'answer-refused',
+  refusal,
+  detail,
+  ...(view ? { view } : {}),
+});
 
 /** "min uppföljning": the card at the person's first unanswered action. */
 export async function myRound(service: FollowUpService, actor: Person): Promise<Result<{ view: RoundView }>> {
@@ -53,7 +59,12 @@ export async function myRound(service: FollowUpService, actor: Person): Promise<
 }
 
 /** Refresh (step 0), next (1) or previous (-1) from where the card is. */
-export async function moveInRound(service: FollowUpService, actor: Person, position: CardPosition, step: -1 | 0 | 1): Promise<{ ok: true; view: RoundView } | AnswerRefusal> {
+export async function moveInRound(
+  service: FollowUpService,
+  actor: Person,
+  position: CardPosition,
+  step: -1 | 0 | 1,
+): Promise<{ ok: true; view: RoundView } | AnswerRefusal> {
   const c = await context(service, actor, position);
   if (!c.round) return answerRefusal('unknown-round', String(position.year ?? '').slice(0, 10));
   if (c.index < 0) return answerRefusal(c.units.length === 0 ? 'not-authorized' : 'not-responsible', c.unit.slice(0, 60));
@@ -73,9 +84,19 @@ export async function answerAction(
   const result = await service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin });
   if (!result.ok) {
     const showAgain = c.index >= 0 && result.reason !== 'round-closed';
-    return answerRefusal(result.reason, result.detail ?? '', showAgain ? await roundViewAt(service, c.round, c.units, c.mine[c.index]) : undefined);
+    return answerRefusal(
+      result.reason,
+      result.detail ?? '',
+      showAgain ? await roundViewAt(service, c.round, c.units, c.mine[c.index]) : undefined,
+    );
   }
   const answers = await service.data.listAnswers(c.round.year);
   const next = nextUnanswered(c.mine, answers, c.index);
-  return { ok: true, outcome: result.outcome, answer: result.answer, view: await roundViewAt(service, c.round, c.units, next ?? c.mine[c.index], answers), allDone: !next };
+  return {
+    ok: true,
+    outcome: result.outcome,
+    answer: result.answer,
+    view: await roundViewAt(service, c.round, c.units, next ?? c.mine[c.index], answers),
+    allDone: !next,
+  };
 }

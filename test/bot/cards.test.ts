@@ -12,10 +12,15 @@ const qa = new PlanAnswerer(PLAN, GLOSSARY);
 
 describe('cards', () => {
   it('are JSON templates on disk, one per layout, all registered', () => {
-    const files = readdirSync(join(ROOT, 'src/bot/cards/templates')).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
+    const files = readdirSync(join(ROOT, 'src/bot/cards/templates'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace('.json', ''));
     assert.deepEqual(files.sort(), Object.keys(TEMPLATES).sort());
     for (const f of files) {
-      const template = JSON.parse(readFileSync(join(ROOT, 'src/bot/cards/templates', `${f}.json`), 'utf8')) as { type: string; version: string };
+      const template = JSON.parse(readFileSync(join(ROOT, 'src/bot/cards/templates', `${f}.json`), 'utf8')) as {
+        type: string;
+        version: string;
+      };
       assert.equal(template.type, 'AdaptiveCard');
       assert.equal(template.version, '1.5');
     }
@@ -24,12 +29,29 @@ describe('cards', () => {
   const questions = [
     ...PLAN.groups.map((g) => `åtgärd ${g.number}`),
     ...PLAN.actions.map((a) => a.id),
-    ...[...new Set(PLAN.actions.flatMap((a) => [...a.ansvarig.units, ...a.samverkan.units].map((u) => u.code)))].map((c) => `Vilka åtgärder har ${c}?`),
-    'Vad finansieras av BRÅ?', 'What is funded by Vinnova?',
+    ...[...new Set(PLAN.actions.flatMap((a) => [...a.ansvarig.units, ...a.samverkan.units].map((u) => u.code)))].map(
+      (c) => `Vilka åtgärder har ${c}?`,
+    ),
+    'Vad finansieras av BRÅ?',
+    'What is funded by Vinnova?',
     ...PLAN.abbreviations.map((a) => `Vad betyder ${a.abbreviation}?`),
-    'Vad står KLF för?', 'Vad betyder SÄK?',
-    'målområde 1', 'målområde 2', 'målområde 3', 'arbetssätt 1', 'arbetssätt 4', 'goal area 2',
-    'hjälp', 'help', '', 'åtgärd 99', 'A1-99', 'målområde 9', 'Vad betyder QQQ?', 'x'.repeat(1000), 'Vem ansvarar för snöröjningen?',
+    'Vad står KLF för?',
+    'Vad betyder SÄK?',
+    'målområde 1',
+    'målområde 2',
+    'målområde 3',
+    'arbetssätt 1',
+    'arbetssätt 4',
+    'goal area 2',
+    'hjälp',
+    'help',
+    '',
+    'åtgärd 99',
+    'A1-99',
+    'målområde 9',
+    'Vad betyder QQQ?',
+    'x'.repeat(1000),
+    'Vem ansvarar för snöröjningen?',
   ];
 
   it(`expand for every group, row, unit, funder, term, area and refusal (${questions.length} answers): valid, complete, under the size limit`, () => {
@@ -61,13 +83,18 @@ describe('cards', () => {
   });
 
   it('keep template syntax in data as text, never expanding it', () => {
-    const card = expandCard('message', { fallbackText: '${title}', title: '${$root.fallbackText}', paragraphs: ['${paragraphs[0]}', '{{x}}'], citationLines: [] });
+    const card = expandCard('message', {
+      fallbackText: '${title}',
+      title: '${$root.fallbackText}',
+      paragraphs: ['${paragraphs[0]}', '{{x}}'],
+      citationLines: [],
+    });
     const json = JSON.stringify(card);
     assert.ok(json.includes('"text":"${$root.fallbackText}"'));
     assert.ok(json.includes('"text":"${paragraphs[0]}"'));
   });
 
-  it('cite the action id and show the plan\'s cells verbatim in the card', () => {
+  it("cite the action id and show the plan's cells verbatim in the card", () => {
     const card = JSON.stringify(answerCard(qa.answer('A14-6')));
     assert.match(card, /A14-6/);
     assert.match(card, /"value":"KLF \(HBE, SÅK\), Polisen, SF"/);

@@ -9,7 +9,15 @@ import { GLOSSARY, PLAN } from '../fixtures/plan';
 const obligations = obligationsFor(PLAN, GLOSSARY);
 const anna = { aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Anna' };
 const admin = { aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'Säkerhetschefen' };
-const round: Round = { year: 2024, deadline: '2025-02-28', state: 'open', planVersion: '2023', startedBy: admin, startedAt: '2025-01-10T08:00:00Z', reminderDaysBefore: [14, 3] };
+const round: Round = {
+  year: 2024,
+  deadline: '2025-02-28',
+  state: 'open',
+  planVersion: '2023',
+  startedBy: admin,
+  startedAt: '2025-01-10T08:00:00Z',
+  reminderDaysBefore: [14, 3],
+};
 const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext => ({
   round,
   obligations,
@@ -19,7 +27,13 @@ const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext 
   now: new Date('2025-01-20T10:00:00Z'),
   ...overrides,
 });
-const valid = { year: 2024, actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'Samordningsfunktionen är bemannad och arbetar enligt plan.' };
+const valid = {
+  year: 2024,
+  actionId: 'A16-1',
+  unit: 'SF',
+  status: 'pagaende',
+  description: 'Samordningsfunktionen är bemannad och arbetar enligt plan.',
+};
 
 describe('follow-up: who reports what', () => {
   it('asks every responsible unit, and every municipal department for "Samtliga förvaltningar"', () => {
@@ -122,7 +136,9 @@ describe('follow-up: summaries to the safety chief', () => {
     assert.deepEqual(dueSummaries(open, new Date('2025-01-15T08:00:00Z'), false), []);
     assert.deepEqual(dueSummaries(open, new Date('2025-01-15T08:00:00Z'), true), [{ reason: 'complete', key: 'complete' }]);
     assert.deepEqual(dueSummaries({ ...open, summariesSent: ['complete'] }, new Date('2025-01-16T08:00:00Z'), true), []);
-    assert.deepEqual(dueSummaries({ ...open, state: 'closed' }, new Date('2025-03-01T08:00:00Z'), true), [{ reason: 'closed', key: 'closed' }]);
+    assert.deepEqual(dueSummaries({ ...open, state: 'closed' }, new Date('2025-03-01T08:00:00Z'), true), [
+      { reason: 'closed', key: 'closed' },
+    ]);
     assert.deepEqual(dueSummaries({ ...open, state: 'closed', summariesSent: ['closed'] }, new Date('2025-03-03T08:00:00Z'), true), []);
   });
 });
@@ -133,18 +149,20 @@ describe('follow-up: who may see stored answers', () => {
     assert.deepEqual(statusAccess({ isAdmin: true, units: [] }, { kind: 'unit', unit: 'KLF' }, obligations), { kind: 'all' });
     assert.deepEqual(statusAccess({ isAdmin: true, units: [] }, { kind: 'action', actionId: 'A3-1' }, obligations), { kind: 'all' });
   });
-  it('lets a contact see the actions their units report, with their units\' answers only', () => {
+  it("lets a contact see the actions their units report, with their units' answers only", () => {
     assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'A16-1' }, obligations), { kind: 'own', units: ['SF'] });
     assert.deepEqual(statusAccess(contact, { kind: 'unit', unit: 'sf' }, obligations), { kind: 'own', units: ['SF'] });
     // "Samtliga förvaltningar": every municipal department reports it, SF among them.
     assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'a6-4' }, obligations), { kind: 'own', units: ['SF'] });
   });
-  it('does not show a contact other units\' answers', () => {
+  it("does not show a contact other units' answers", () => {
     assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'A3-1' }, obligations), { kind: 'other-units', ownUnits: ['SF'] });
     assert.deepEqual(statusAccess(contact, { kind: 'unit', unit: 'KLF' }, obligations), { kind: 'other-units', ownUnits: ['SF'] });
   });
   it('lets the view say that an id is unknown, and treats everyone else as asking about the plan', () => {
     assert.deepEqual(statusAccess(contact, { kind: 'action', actionId: 'A99-9' }, obligations), { kind: 'own', units: ['SF'] });
-    assert.deepEqual(statusAccess({ isAdmin: false, units: [] }, { kind: 'action', actionId: 'A16-1' }, obligations), { kind: 'not-in-follow-up' });
+    assert.deepEqual(statusAccess({ isAdmin: false, units: [] }, { kind: 'action', actionId: 'A16-1' }, obligations), {
+      kind: 'not-in-follow-up',
+    });
   });
 });

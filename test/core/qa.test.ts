@@ -12,7 +12,8 @@ describe('question answering', () => {
   it(`has a question set of at least 60 questions covering every kind of answer`, () => {
     assert.ok(QUESTIONS.length >= 60);
     const kinds = new Set(QUESTIONS.map((q) => q.kind));
-    for (const kind of ['actions', 'unit', 'funder', 'abbreviation', 'area', 'help', 'not-found']) assert.ok(kinds.has(kind as never), kind);
+    for (const kind of ['actions', 'unit', 'funder', 'abbreviation', 'area', 'help', 'not-found'])
+      assert.ok(kinds.has(kind as never), kind);
     assert.ok(QUESTIONS.filter((q) => q.language === 'en').length >= 8);
   });
 
@@ -73,8 +74,14 @@ describe('question answering', () => {
     if (answer.kind !== 'unit') return;
     const expectedResponsible = PLAN.actions.filter((a) => a.ansvarig.units.some((u) => u.code === 'MOS')).map((a) => a.id);
     const expectedCooperating = PLAN.actions.filter((a) => a.samverkan.units.some((u) => u.code === 'MOS')).map((a) => a.id);
-    assert.deepEqual(answer.responsible.map((a) => a.id), expectedResponsible);
-    assert.deepEqual(answer.cooperates.map((a) => a.id), expectedCooperating);
+    assert.deepEqual(
+      answer.responsible.map((a) => a.id),
+      expectedResponsible,
+    );
+    assert.deepEqual(
+      answer.cooperates.map((a) => a.id),
+      expectedCooperating,
+    );
     assert.ok(answer.responsible.some((a) => a.id === 'A3-5'));
     assert.ok(answer.allMunicipal.some((a) => a.id === 'A24-2'));
   });
@@ -83,7 +90,10 @@ describe('question answering', () => {
     const answer = qa.answer('Vad finansieras av BRÅ?');
     assert.equal(answer.kind, 'funder');
     if (answer.kind !== 'funder') return;
-    assert.deepEqual(answer.actions.map((a) => a.id), ['A6-1', 'A6-7', 'A6-8', 'A7-1', 'A21-1', 'A21-2']);
+    assert.deepEqual(
+      answer.actions.map((a) => a.id),
+      ['A6-1', 'A6-7', 'A6-8', 'A7-1', 'A21-1', 'A21-2'],
+    );
     assert.equal(answer.expansion, 'Brottsförebyggande rådet');
   });
 
@@ -112,7 +122,10 @@ describe('question answering', () => {
     assert.equal(stemSwedish('kamerorna'), stemSwedish('kameror'));
     assert.equal(stemSwedish('projektet'), stemSwedish('projekt'));
     const vocabulary = new Set(['trygg', 'kamer', 'bevakning'].map(stemSwedish));
-    assert.deepEqual(splitCompound('trygghetskameror', new Set([stemSwedish('trygghet'), stemSwedish('kameror')])), ['trygghet', 'kameror']);
+    assert.deepEqual(splitCompound('trygghetskameror', new Set([stemSwedish('trygghet'), stemSwedish('kameror')])), [
+      'trygghet',
+      'kameror',
+    ]);
     assert.equal(splitCompound('snöröjning', vocabulary), null);
   });
 });
@@ -123,7 +136,10 @@ describe('question answering: units and subunits', () => {
     assert.equal(sak.kind, 'unit');
     if (sak.kind !== 'unit') return;
     const expected = PLAN.actions.filter((a) => a.ansvarig.units.some((u) => u.subunits.includes('SÄK'))).map((a) => a.id);
-    assert.deepEqual(sak.responsible.map((a) => a.id), expected);
+    assert.deepEqual(
+      sak.responsible.map((a) => a.id),
+      expected,
+    );
     assert.ok(expected.includes('A14-6'), 'the row printed with the typo SÅK counts as SÄK');
     const hr = qa.answer('Vilka åtgärder har HR?');
     assert.ok(hr.kind === 'unit' && hr.responsible.some((a) => a.id === 'A11-4') && hr.responsible.some((a) => a.id === 'A11-5'));

@@ -30,7 +30,10 @@ describe('bot over HTTP, as Teams talks to it', function () {
 
   async function ask(text: string | undefined, extra: Record<string, unknown> = {}): Promise<ReceivedActivity> {
     const conversationId = newConversation();
-    const activity = { ...teamsMessage({ serviceUrl: h.connector.url, conversationId, ...(text !== undefined ? { text } : {}) }), ...extra };
+    const activity = {
+      ...teamsMessage({ serviceUrl: h.connector.url, conversationId, ...(text !== undefined ? { text } : {}) }),
+      ...extra,
+    };
     const response = await h.post(activity);
     assert.equal(response.status, 200);
     const [reply] = await h.connector.waitFor((r) => r.conversationId === conversationId);
@@ -41,7 +44,12 @@ describe('bot over HTTP, as Teams talks to it', function () {
   it('welcomes the user on install, once, even when Teams also sends installationUpdate', async () => {
     const conversationId = newConversation();
     assert.equal((await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId }))).status, 200);
-    const installation = { ...teamsInstall({ serviceUrl: h.connector.url, conversationId }), type: 'installationUpdate', action: 'add', membersAdded: undefined };
+    const installation = {
+      ...teamsInstall({ serviceUrl: h.connector.url, conversationId }),
+      type: 'installationUpdate',
+      action: 'add',
+      membersAdded: undefined,
+    };
     assert.equal((await h.post(installation)).status, 200);
     const [welcome] = await h.connector.waitFor((r) => r.conversationId === conversationId);
     const card = JSON.stringify(cardOf(welcome!));
@@ -53,13 +61,18 @@ describe('bot over HTTP, as Teams talks to it', function () {
 
   it('welcomes on installationUpdate alone (no conversationUpdate), in English for an English client', async () => {
     const conversationId = newConversation();
-    const installation = { ...teamsInstall({ serviceUrl: h.connector.url, conversationId, locale: 'en-US' }), type: 'installationUpdate', action: 'add', membersAdded: undefined };
+    const installation = {
+      ...teamsInstall({ serviceUrl: h.connector.url, conversationId, locale: 'en-US' }),
+      type: 'installationUpdate',
+      action: 'add',
+      membersAdded: undefined,
+    };
     await h.post(installation);
     const [welcome] = await h.connector.waitFor((r) => r.conversationId === conversationId);
     assert.match(JSON.stringify(cardOf(welcome!)), /Welcome/);
   });
 
-  it('answers who is responsible, with the plan\'s own unit codes and a citation', async () => {
+  it("answers who is responsible, with the plan's own unit codes and a citation", async () => {
     const reply = await ask('Vem ansvarar för kamerorna?');
     const card = JSON.stringify(cardOf(reply));
     assert.match(card, /A3-1/);
@@ -74,7 +87,7 @@ describe('bot over HTTP, as Teams talks to it', function () {
     assert.match(card, /"title":"Responsible","value":"Polisen, KLF \(SÄK\)"/);
   });
 
-  it('lists a unit\'s actions', async () => {
+  it("lists a unit's actions", async () => {
     const card = JSON.stringify(cardOf(await ask('Vilka åtgärder har SF?')));
     assert.match(card, /SF är ansvarig för 36 åtgärder/);
     assert.match(card, /A18-11/);
@@ -97,11 +110,21 @@ describe('bot over HTTP, as Teams talks to it', function () {
     assert.match(JSON.stringify(cardOf(await ask(''))), /Skriv en fråga/);
     assert.match(JSON.stringify(cardOf(await ask('🙂🙂🙂'))), /Skriv en fråga/);
     assert.match(JSON.stringify(cardOf(await ask('kamera '.repeat(1500)))), /Frågan är för lång/);
-    assert.match(JSON.stringify(cardOf(await ask(undefined, { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }] }))), /bara läsa textmeddelanden/);
+    assert.match(
+      JSON.stringify(
+        cardOf(await ask(undefined, { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/x.png' }] })),
+      ),
+      /bara läsa textmeddelanden/,
+    );
   });
 
   it('never echoes markup or template syntax from the question', async () => {
-    for (const text of ['<script>alert(1)</script>', '${$root.fallbackText}', '**fet** [länk](javascript:alert(1))', '<at>Trygghetsbot</at> {{kamerabevakning}}']) {
+    for (const text of [
+      '<script>alert(1)</script>',
+      '${$root.fallbackText}',
+      '**fet** [länk](javascript:alert(1))',
+      '<at>Trygghetsbot</at> {{kamerabevakning}}',
+    ]) {
       const reply = JSON.stringify(await ask(text));
       assert.ok(!reply.includes('<script>'), text);
       assert.ok(!reply.includes('javascript:'), text);
@@ -153,20 +176,28 @@ describe('bot with a Microsoft app id', () => {
     const conversationId = newConversation();
     const unauthenticated = await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId, text: 'hjälp' }));
     assert.equal(unauthenticated.status, 401);
-    const forged = await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId, text: 'hjälp' }), { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' });
+    const forged = await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId, text: 'hjälp' }), {
+      authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.',
+    });
     assert.equal(forged.status, 401);
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(h.connector.forConversation(conversationId).length, 0);
     assert.ok(!h.logs.some((l) => l.event === 'local-mode'));
-    assert.deepEqual(h.logs.filter((l) => l.event === 'unauthorized').map((l) => l.reason), ['no-token', 'invalid-token']);
+    assert.deepEqual(
+      h.logs.filter((l) => l.event === 'unauthorized').map((l) => l.reason),
+      ['no-token', 'invalid-token'],
+    );
   });
 });
 
 describe('process', () => {
-  it('starts with npm start\'s entry point, warns about local mode, and stops cleanly on SIGTERM', async function () {
+  it("starts with npm start's entry point, warns about local mode, and stops cleanly on SIGTERM", async function () {
     this.timeout(30_000);
     const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-process-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: '', STORE_DIR: storeDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: '', STORE_DIR: storeDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const url = await new Promise<string>((resolve, reject) => {

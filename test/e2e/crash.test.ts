@@ -17,7 +17,13 @@ const UNITS = ['KLF', 'SF', 'VOF', 'MOS', 'UTB', 'KOF', 'IAF', 'VSS'];
 const PEOPLE = 40;
 
 const startBot = (storeDir: string) =>
-  startBotProcess({ STORE_DIR: storeDir, BOOTSTRAP_ADMINS: ADMIN, SCHEDULER_INTERVAL_MS: '300', SEND_RATE_PER_SECOND: '1000', USER_MESSAGES_PER_MINUTE: '100000' });
+  startBotProcess({
+    STORE_DIR: storeDir,
+    BOOTSTRAP_ADMINS: ADMIN,
+    SCHEDULER_INTERVAL_MS: '300',
+    SEND_RATE_PER_SECOND: '1000',
+    USER_MESSAGES_PER_MINUTE: '100000',
+  });
 
 describe('a bot killed mid-round', function () {
   this.timeout(90_000);
@@ -31,20 +37,48 @@ describe('a bot killed mid-round', function () {
   it('sends nobody a second message after a restart, and reaches everyone not already reached', async () => {
     const serviceUrl = await connector.start();
     let bot = await startBot(storeDir);
-    const post = (body: unknown) => fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     await post(teamsInstall({ serviceUrl, conversationId: 'a:admin', userId: '29:admin', aadObjectId: ADMIN }));
     for (let i = 0; i < PEOPLE; i++) {
       await post(teamsInstall({ serviceUrl, conversationId: `a:p${i}`, userId: `29:p${i}`, aadObjectId: aad(i) }));
-      await post(teamsMessage({ serviceUrl, conversationId: 'a:admin', text: `kontakt ${UNITS[i % UNITS.length]} ${aad(i)}`, userId: '29:admin', aadObjectId: ADMIN }));
+      await post(
+        teamsMessage({
+          serviceUrl,
+          conversationId: 'a:admin',
+          text: `kontakt ${UNITS[i % UNITS.length]} ${aad(i)}`,
+          userId: '29:admin',
+          aadObjectId: ADMIN,
+        }),
+      );
     }
-    const roundMessages = () => connector.received.filter((r) => r.method === 'POST' && JSON.stringify(r.activity).includes('Uppföljning 2024 av åtgärdsplanen'));
+    const roundMessages = () =>
+      connector.received.filter((r) => r.method === 'POST' && JSON.stringify(r.activity).includes('Uppföljning 2024 av åtgärdsplanen'));
     connector.responseDelayMs = 1000; // Teams answering slowly: sends are in flight when the process dies
-    await post(teamsInvoke({ serviceUrl, conversationId: 'a:admin', verb: 'round.start', data: { year: '2024', deadline: '2099-02-28' }, userId: '29:admin', aadObjectId: ADMIN }));
-    await connector.waitFor((r) => r.method === 'POST' && JSON.stringify(r.activity).includes('Uppföljning 2024 av åtgärdsplanen'), 10, 20_000);
+    await post(
+      teamsInvoke({
+        serviceUrl,
+        conversationId: 'a:admin',
+        verb: 'round.start',
+        data: { year: '2024', deadline: '2099-02-28' },
+        userId: '29:admin',
+        aadObjectId: ADMIN,
+      }),
+    );
+    await connector.waitFor(
+      (r) => r.method === 'POST' && JSON.stringify(r.activity).includes('Uppföljning 2024 av åtgärdsplanen'),
+      10,
+      20_000,
+    );
     bot.child.kill('SIGKILL');
     await new Promise((r) => bot.child.once('exit', r));
     const beforeRestart = roundMessages().length;
-    if (process.env.DEBUG_CRASH) console.error(roundMessages().map((r) => `${r.conversationId}@${r.receivedAt % 100000}`).join(" "));
+    if (process.env.DEBUG_CRASH)
+      console.error(
+        roundMessages()
+          .map((r) => `${r.conversationId}@${r.receivedAt % 100000}`)
+          .join(' '),
+      );
     assert.ok(beforeRestart < PEOPLE, `killed mid-round (${beforeRestart} of ${PEOPLE} sent)`);
 
     connector.responseDelayMs = 0;
@@ -61,7 +95,10 @@ describe('a bot killed mid-round', function () {
 
     const perPerson = new Map<string, number>();
     for (const r of roundMessages()) perPerson.set(r.conversationId, (perPerson.get(r.conversationId) ?? 0) + 1);
-    assert.ok([...perPerson.values()].every((n) => n === 1), `nobody twice: ${JSON.stringify([...perPerson].filter(([, n]) => n > 1))}`);
+    assert.ok(
+      [...perPerson.values()].every((n) => n === 1),
+      `nobody twice: ${JSON.stringify([...perPerson].filter(([, n]) => n > 1))}`,
+    );
     const store = new FileStore(storeDir);
     const deliveries = await new FollowUpStore(store).listDeliveries(2024);
     await store.close();
@@ -69,7 +106,9 @@ describe('a bot killed mid-round', function () {
     // if the process died between claiming them and sending, recorded as uncertain ("sending"),
     // which the admin's summary reports; the claim is written right before the send, so that is rare.
     for (const d of deliveries) assert.ok(d.state === 'delivered' || d.state === 'sending', `${d.state} for ${d.recipient.aadObjectId}`);
-    const uncertainUnreached = deliveries.filter((d) => d.state === 'sending' && !perPerson.has(`a:p${Number(d.recipient.aadObjectId!.slice(-12))}`)).length;
+    const uncertainUnreached = deliveries.filter(
+      (d) => d.state === 'sending' && !perPerson.has(`a:p${Number(d.recipient.aadObjectId!.slice(-12))}`),
+    ).length;
     assert.equal(perPerson.size + uncertainUnreached, PEOPLE, `reached ${perPerson.size} of ${PEOPLE}, ${uncertainUnreached} uncertain`);
     assert.ok(uncertainUnreached <= 2, `${uncertainUnreached} claimed but never sent`);
   });

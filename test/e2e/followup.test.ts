@@ -31,10 +31,16 @@ describe('follow-up round over HTTP', function () {
     return replies[before]!;
   };
   const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
-  const cardMessageIn = (conv: string): string | undefined => h.connector.forConversation(conv).filter((r) => r.method === 'POST' && r.activity.attachments).at(-1)?.id;
+  const cardMessageIn = (conv: string): string | undefined =>
+    h.connector
+      .forConversation(conv)
+      .filter((r) => r.method === 'POST' && r.activity.attachments)
+      .at(-1)?.id;
   const invoke = async (who: Who, verb: string, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
     const replyToId = cardMessageIn(who.conv);
-    const response = await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: who.conv, verb, data, userId: who.id, aadObjectId: who.aad, replyToId }));
+    const response = await h.post(
+      teamsInvoke({ serviceUrl: h.connector.url, conversationId: who.conv, verb, data, userId: who.id, aadObjectId: who.aad, replyToId }),
+    );
     assert.equal(response.status, 200);
     const body = (await response.json()) as { statusCode: number; type: string; value: Record<string, unknown> };
     assert.equal(body.statusCode, 200);
@@ -44,7 +50,9 @@ describe('follow-up round over HTTP', function () {
   };
   /** The round's own messages: posts (in-place card updates are PUTs), reminders excluded. */
   const roundMessagesTo = (conv: string) =>
-    h.connector.forConversation(conv).filter((r) => r.method === 'POST' && textOf(r).includes('Uppföljning 2024 av åtgärdsplanen') && !textOf(r).includes('Påminnelse'));
+    h.connector
+      .forConversation(conv)
+      .filter((r) => r.method === 'POST' && textOf(r).includes('Uppföljning 2024 av åtgärdsplanen') && !textOf(r).includes('Påminnelse'));
 
   before(async () => {
     h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
@@ -72,7 +80,10 @@ describe('follow-up round over HTTP', function () {
     // The card form: replace a unit's contacts.
     const saved = JSON.stringify(await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: 'sara@example.com, karin@example.com' }));
     assert.match(saved, /Kontakter för KOF: sara@example.com, karin@example.com/);
-    assert.match(JSON.stringify(await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: 'inte-en-person' })), /e-postadress eller Entra/);
+    assert.match(
+      JSON.stringify(await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: 'inte-en-person' })),
+      /e-postadress eller Entra/,
+    );
     assert.match(JSON.stringify(await invoke(ANNA, 'contacts.save', { unit: 'KOF', people: '' })), /bara administratörer/);
     await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: '' });
     assert.equal((await h.bot.service.data.listContacts()).filter((c) => c.unit === 'KOF').length, 0);
@@ -89,7 +100,11 @@ describe('follow-up round over HTTP', function () {
     h.connector.inject = ({ n }) => (n % 5 === 0 ? { status: 503 } : n % 7 === 0 ? { status: 429, retryAfterSeconds: 0 } : undefined);
     const started = await invoke(ADMIN, 'round.start', card.actions[0]!.data);
     assert.match(JSON.stringify(started), /Uppföljning 2024 är startad/);
-    const summary = await h.connector.waitFor((r) => r.conversationId === ADMIN.conv && textOf(r).includes('Utskick uppföljning 2024'), 1, 30_000);
+    const summary = await h.connector.waitFor(
+      (r) => r.conversationId === ADMIN.conv && textOf(r).includes('Utskick uppföljning 2024'),
+      1,
+      30_000,
+    );
     h.connector.inject = undefined;
     assert.match(textOf(summary[0]!), /3 levererade, 0 nåddes inte, 0 misslyckades/);
     assert.equal(roundMessagesTo(ANNA.conv).length, 1);
@@ -118,17 +133,40 @@ describe('follow-up round over HTTP', function () {
   });
 
   it('stores an answer, shows progress, and lets the contact change it', async () => {
-    const first = await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'Samordningsfunktionen är bemannad.' });
+    const first = await invoke(ANNA, 'round.save', {
+      year: '2024',
+      actionId: 'A16-1',
+      unit: 'SF',
+      status: 'pagaende',
+      description: 'Samordningsfunktionen är bemannad.',
+    });
     const json = JSON.stringify(first);
     assert.match(json, /Sparat: A16-1 för SF/);
     assert.match(json, /1 av \d+ rapporterade för SF/);
-    const changed = await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' });
+    const changed = await invoke(ANNA, 'round.save', {
+      year: '2024',
+      actionId: 'A16-1',
+      unit: 'SF',
+      status: 'paborjad',
+      description: 'Behöver utvecklas.',
+    });
     assert.match(JSON.stringify(changed), /Sparat/);
     const stored = await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF');
     assert.equal(stored?.status, 'paborjad');
     assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
     // The same answer again (a double click) changes nothing.
-    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' })), /Inget ändrat/);
+    assert.match(
+      JSON.stringify(
+        await invoke(ANNA, 'round.save', {
+          year: '2024',
+          actionId: 'A16-1',
+          unit: 'SF',
+          status: 'paborjad',
+          description: 'Behöver utvecklas.',
+        }),
+      ),
+      /Inget ändrat/,
+    );
     assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
     // Refresh shows the stored state.
     const refreshed = JSON.stringify(await invoke(ANNA, 'round.show', { year: '2024', actionId: 'A16-1', unit: 'SF' }));
@@ -138,13 +176,36 @@ describe('follow-up round over HTTP', function () {
 
   it('refuses, with a clear card and no write, what is not allowed or not valid', async () => {
     const before = (await h.bot.service.data.listHistory(2024)).length;
-    assert.match(JSON.stringify(await invoke(ERIK, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' })), /inte kontaktperson för SF/);
-    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'klar', description: 'x' })), /Välj Pågående, Påbörjad eller Ej påbörjad/);
-    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: '   ' })), /Beskrivningen av utvecklingen saknas/);
-    const long = JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'å'.repeat(2500) }));
+    assert.match(
+      JSON.stringify(
+        await invoke(ERIK, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' }),
+      ),
+      /inte kontaktperson för SF/,
+    );
+    assert.match(
+      JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'klar', description: 'x' })),
+      /Välj Pågående, Påbörjad eller Ej påbörjad/,
+    );
+    assert.match(
+      JSON.stringify(
+        await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: '   ' }),
+      ),
+      /Beskrivningen av utvecklingen saknas/,
+    );
+    const long = JSON.stringify(
+      await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'å'.repeat(2500) }),
+    );
     assert.match(long, /2500 tecken; högst 2 000/);
-    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2031', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' })), /ingen uppföljning för 2031/);
-    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: { $gt: 1 }, actionId: ['A16-1'], unit: null })), /ingen uppföljning/);
+    assert.match(
+      JSON.stringify(
+        await invoke(ANNA, 'round.save', { year: '2031', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' }),
+      ),
+      /ingen uppföljning för 2031/,
+    );
+    assert.match(
+      JSON.stringify(await invoke(ANNA, 'round.save', { year: { $gt: 1 }, actionId: ['A16-1'], unit: null })),
+      /ingen uppföljning/,
+    );
     assert.equal((await h.bot.service.data.listHistory(2024)).length, before, 'nothing was written');
   });
 
@@ -153,7 +214,9 @@ describe('follow-up round over HTTP', function () {
     assertValidCard(card);
     const json = JSON.stringify(card);
     const answers = await h.bot.service.data.listAnswers(2024);
-    const donut = (card.body as Array<{ type: string; data?: Array<{ legend: string; value: number }> }>).find((e) => e.type === 'Chart.Donut')!;
+    const donut = (card.body as Array<{ type: string; data?: Array<{ legend: string; value: number }> }>).find(
+      (e) => e.type === 'Chart.Donut',
+    )!;
     const value = (legend: string) => donut.data!.find((d) => d.legend === legend)!.value;
     assert.equal(value('Pågående'), answers.filter((a) => a.status === 'pagaende').length);
     assert.equal(value('Påbörjad'), answers.filter((a) => a.status === 'paborjad').length);
@@ -174,7 +237,8 @@ describe('follow-up round over HTTP', function () {
     const sheet = workbook.getWorksheet('Åtgärder')!;
     let found = false;
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === 'A16-1' && row.getCell(6).value === 'SF') found = row.getCell(8).value === 'X' && row.getCell(10).value === 'Behöver utvecklas.';
+      if (row.getCell(1).value === 'A16-1' && row.getCell(6).value === 'SF')
+        found = row.getCell(8).value === 'X' && row.getCell(10).value === 'Behöver utvecklas.';
     });
     assert.ok(found, 'the stored answer is in the workbook');
     assert.equal((await fetch(`${h.bot.url}/reports/${'x'.repeat(43)}`)).status, 404);
@@ -199,11 +263,12 @@ describe('follow-up round over HTTP', function () {
   it('manages admins in chat: an added admin may start rounds, a removed one may not', async () => {
     assert.match(textOf(await say(ADMIN, `admin ${ERIK.aad}`)), /är nu administratör/);
     assert.match(textOf(await say(ERIK, 'kontakter')), /Kontaktpersoner per enhet/);
-    const link = new URL(((await invoke(ERIK, 'report.export', { year: '2024', format: 'md' })).actions as Array<{ url: string }>)[0]!.url).pathname;
+    const link = new URL(((await invoke(ERIK, 'report.export', { year: '2024', format: 'md' })).actions as Array<{ url: string }>)[0]!.url)
+      .pathname;
     assert.equal((await fetch(`${h.bot.url}${link}`)).status, 200);
     assert.match(textOf(await say(ADMIN, `ta bort admin ${ERIK.aad}`)), /inte längre administratör/);
     assert.match(textOf(await say(ERIK, 'kontakter')), /bara administratörer/);
-    assert.equal((await fetch(`${h.bot.url}${link}`)).status, 404, 'the link was Erik\'s as an admin: it stops with his role');
+    assert.equal((await fetch(`${h.bot.url}${link}`)).status, 404, "the link was Erik's as an admin: it stops with his role");
   });
 
   it('tells the user when the database fails, and writes nothing', async () => {
@@ -213,24 +278,58 @@ describe('follow-up round over HTTP', function () {
       throw new StoreUnavailableError('injected: database down');
     };
     try {
-      const card = JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-2', unit: 'SF', status: 'pagaende', description: 'Arbetsgruppen träffas.' }));
+      const card = JSON.stringify(
+        await invoke(ANNA, 'round.save', {
+          year: '2024',
+          actionId: 'A16-2',
+          unit: 'SF',
+          status: 'pagaende',
+          description: 'Arbetsgruppen träffas.',
+        }),
+      );
       assert.match(card, /Databasen svarar inte just nu. Inget har sparats/);
     } finally {
       store.batch = original;
     }
     assert.equal(await h.bot.service.data.getAnswer(2024, 'A16-2', 'SF'), undefined);
-    assert.match(JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-2', unit: 'SF', status: 'pagaende', description: 'Arbetsgruppen träffas.' })), /Sparat: A16-2/);
+    assert.match(
+      JSON.stringify(
+        await invoke(ANNA, 'round.save', {
+          year: '2024',
+          actionId: 'A16-2',
+          unit: 'SF',
+          status: 'pagaende',
+          description: 'Arbetsgruppen träffas.',
+        }),
+      ),
+      /Sparat: A16-2/,
+    );
   });
 
   it('lets an admin answer for a unit without contacts, recorded as on its behalf', async () => {
-    const card = JSON.stringify(await invoke(ADMIN, 'round.save', { year: '2024', actionId: 'A3-1', unit: 'Polisen', status: 'pagaende', description: 'Enligt Polisens besked.' }));
+    const card = JSON.stringify(
+      await invoke(ADMIN, 'round.save', {
+        year: '2024',
+        actionId: 'A3-1',
+        unit: 'Polisen',
+        status: 'pagaende',
+        description: 'Enligt Polisens besked.',
+      }),
+    );
     assert.match(card, /Sparat: A3-1 för Polisen/);
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A3-1', 'Polisen'))?.onBehalf, true);
   });
 
   it('reminds only those who have not finished', async () => {
     // Erik answers both of BFT's actions.
-    for (const actionId of ['A2-1', 'A9-1']) await invoke(ERIK, 'round.save', { year: '2024', actionId, unit: 'BFT', status: 'pagaende', description: 'Synkning sker månadsvis.' });
+    for (const actionId of ['A2-1', 'A9-1'])
+      await invoke(ERIK, 'round.save', {
+        year: '2024',
+        actionId,
+        unit: 'BFT',
+        status: 'pagaende',
+        description: 'Synkning sker månadsvis.',
+      });
     const erikBefore = h.connector.forConversation(ERIK.conv).length;
     const annaBefore = h.connector.forConversation(ANNA.conv).length;
     assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 1 person som/);
@@ -248,7 +347,9 @@ describe('follow-up round over HTTP', function () {
     await h.bot.bot.followUp!.idle();
     assert.equal(roundMessagesTo(ANNA.conv).length, 1, 'no second round message after a restart');
     assert.match(textOf(await say(ADMIN, 'stäng uppföljning 2024')), /är stängd/);
-    const refused = JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'För sent.' }));
+    const refused = JSON.stringify(
+      await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'För sent.' }),
+    );
     assert.match(refused, /Uppföljningen är stängd/);
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
   });
@@ -259,7 +360,8 @@ describe('follow-up scheduler', function () {
   let h: Harness;
   before(async () => {
     h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad, REMINDER_DAYS: '14,3' });
-    for (const who of [ADMIN, ANNA]) await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: who.conv, userId: who.id, aadObjectId: who.aad }));
+    for (const who of [ADMIN, ANNA])
+      await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: who.conv, userId: who.id, aadObjectId: who.aad }));
     await h.connector.waitFor((r) => r.conversationId === ANNA.conv);
   });
   after(async () => {
@@ -269,16 +371,43 @@ describe('follow-up scheduler', function () {
   const reminders = () => h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Påminnelse'));
 
   it('sends a contact added after the start their message, reminds once on the day even with two instances, and closes after the deadline', async () => {
-    await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, verb: 'round.start', data: { year: '2025', deadline: '2099-02-28' }, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.post(
+      teamsInvoke({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        verb: 'round.start',
+        data: { year: '2025', deadline: '2099-02-28' },
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
     await h.bot.bot.followUp!.idle();
     // Anna becomes a contact after the round started: the scheduler's next pass sends her the round message.
-    await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text: `kontakt VOF ${ANNA.aad}`, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.post(
+      teamsMessage({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        text: `kontakt VOF ${ANNA.aad}`,
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
     await h.bot.scheduler.tick(new Date('2099-01-10T09:00:00Z'));
     await h.bot.bot.followUp!.idle();
     assert.equal(h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2025 av åtgärdsplanen')).length, 1);
     // Two instances tick on the reminder day: one reminder (the lease of the first instance has expired by then).
     const followUp = h.bot.bot.followUp!;
-    const other = new RoundScheduler(h.bot.service, { remind: (r) => followUp.messenger.remind(r), resumeDelivery: (r) => followUp.messenger.resumeDelivery(r), sendSummary: (r, reason) => followUp.messenger.summarize(r, reason) }, h.bot.logger, 'second-instance', 60_000);
+    const other = new RoundScheduler(
+      h.bot.service,
+      {
+        remind: (r) => followUp.messenger.remind(r),
+        resumeDelivery: (r) => followUp.messenger.resumeDelivery(r),
+        sendSummary: (r, reason) => followUp.messenger.summarize(r, reason),
+      },
+      h.bot.logger,
+      'second-instance',
+      60_000,
+    );
     const day = new Date('2099-02-14T09:00:00Z');
     // The lease of the first instance has expired by then; whichever takes it reminds.
     await Promise.all([h.bot.scheduler.tick(day), other.tick(day)]);
@@ -313,8 +442,25 @@ describe('follow-up with a contact given by e-mail', function () {
   const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
 
   it('reaches the contact once they write to the bot, and lets them answer as that unit', async () => {
-    await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text: 'kontakt SF anna.andersson@example.com', userId: ADMIN.id, aadObjectId: ADMIN.aad }));
-    await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, verb: 'round.start', data: { year: '2026', deadline: '2027-02-28' }, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.post(
+      teamsMessage({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        text: 'kontakt SF anna.andersson@example.com',
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+    await h.post(
+      teamsInvoke({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        verb: 'round.start',
+        data: { year: '2026', deadline: '2027-02-28' },
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
     await h.bot.bot.followUp!.idle();
     const summary = h.connector.forConversation(ADMIN.conv).find((r) => textOf(r).includes('Utskick uppföljning 2026'));
     assert.match(textOf(summary!), /0 levererade, 1 nåddes inte/);
@@ -325,7 +471,17 @@ describe('follow-up with a contact given by e-mail', function () {
     await h.bot.bot.followUp!.idle();
     const messages = h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2026 av åtgärdsplanen'));
     assert.equal(messages.length, 1);
-    const response = await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: ANNA.conv, verb: 'round.save', data: { year: '2026', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'Enligt plan.' }, userId: ANNA.id, aadObjectId: ANNA.aad, replyToId: messages[0]!.id }));
+    const response = await h.post(
+      teamsInvoke({
+        serviceUrl: h.connector.url,
+        conversationId: ANNA.conv,
+        verb: 'round.save',
+        data: { year: '2026', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'Enligt plan.' },
+        userId: ANNA.id,
+        aadObjectId: ANNA.aad,
+        replyToId: messages[0]!.id,
+      }),
+    );
     assert.match(await response.text(), /Sparat: A16-1 för SF/);
   });
 });
@@ -341,7 +497,15 @@ describe('questions while the database is down', function () {
     store.upsert = store.read as never;
     try {
       const conversationId = 'a:db-down';
-      await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId, text: 'Vem ansvarar för kamerorna?', userId: '29:new-user', aadObjectId: 'ffffffff-0000-4000-8000-00000000000f' }));
+      await h.post(
+        teamsMessage({
+          serviceUrl: h.connector.url,
+          conversationId,
+          text: 'Vem ansvarar för kamerorna?',
+          userId: '29:new-user',
+          aadObjectId: 'ffffffff-0000-4000-8000-00000000000f',
+        }),
+      );
       const [reply] = await h.connector.waitFor((r) => r.conversationId === conversationId);
       assert.match(JSON.stringify(reply!.activity), /Polisen, KLF \(SÄK\)/);
     } finally {

@@ -18,23 +18,53 @@ function random(seed: number): () => number {
 }
 
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
-const VERBS = ['round.save', 'round.show', 'round.next', 'round.previous', 'round.start', 'round.cancel', 'round.remind', 'contacts.save', 'report.export', 'no.such.verb'];
+const VERBS = [
+  'round.save',
+  'round.show',
+  'round.next',
+  'round.previous',
+  'round.start',
+  'round.cancel',
+  'round.remind',
+  'contacts.save',
+  'report.export',
+  'no.such.verb',
+];
 
 function value(rnd: () => number, depth = 0): unknown {
   const pick = Math.floor(rnd() * 12);
   switch (pick) {
-    case 0: return null;
-    case 1: return rnd() < 0.5;
-    case 2: return Math.floor(rnd() * 1e9) * (rnd() < 0.5 ? -1 : 1);
-    case 3: return 'A16-1';
-    case 4: return '2024';
-    case 5: return 'x'.repeat(Math.floor(rnd() * 5000));
-    case 6: return '${$root.secret}<script>alert(1)</script>';
-    case 7: return '\u0000\u0007\u202e';
-    case 8: return depth < 3 ? Array.from({ length: Math.floor(rnd() * 4) }, () => value(rnd, depth + 1)) : [];
-    case 9: return depth < 3 ? { [['year', 'actionId', 'unit', 'status', 'description', '__proto__', 'constructor'][Math.floor(rnd() * 7)]!]: value(rnd, depth + 1) } : {};
-    case 10: return 'pagaende';
-    default: return 'SF';
+    case 0:
+      return null;
+    case 1:
+      return rnd() < 0.5;
+    case 2:
+      return Math.floor(rnd() * 1e9) * (rnd() < 0.5 ? -1 : 1);
+    case 3:
+      return 'A16-1';
+    case 4:
+      return '2024';
+    case 5:
+      return 'x'.repeat(Math.floor(rnd() * 5000));
+    case 6:
+      return '${$root.secret}<script>alert(1)</script>';
+    case 7:
+      return '\u0000\u0007\u202e';
+    case 8:
+      return depth < 3 ? Array.from({ length: Math.floor(rnd() * 4) }, () => value(rnd, depth + 1)) : [];
+    case 9:
+      return depth < 3
+        ? {
+            [['year', 'actionId', 'unit', 'status', 'description', '__proto__', 'constructor'][Math.floor(rnd() * 7)]!]: value(
+              rnd,
+              depth + 1,
+            ),
+          }
+        : {};
+    case 10:
+      return 'pagaende';
+    default:
+      return 'SF';
   }
 }
 
@@ -51,9 +81,26 @@ describe('fuzzing card submissions', function () {
     const h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN });
     try {
       await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: 'a:fuzz', userId: '29:fuzz', aadObjectId: ADMIN }));
-      await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:fuzz', text: 'kontakt SF bbbbbbbb-0000-4000-8000-00000000000b', userId: '29:fuzz', aadObjectId: ADMIN }));
+      await h.post(
+        teamsMessage({
+          serviceUrl: h.connector.url,
+          conversationId: 'a:fuzz',
+          text: 'kontakt SF bbbbbbbb-0000-4000-8000-00000000000b',
+          userId: '29:fuzz',
+          aadObjectId: ADMIN,
+        }),
+      );
       // An open round, so that a submission that slipped through validation would be written.
-      await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: 'a:fuzz', verb: 'round.start', data: { year: '2024', deadline: '2099-02-28' }, userId: '29:fuzz', aadObjectId: ADMIN }));
+      await h.post(
+        teamsInvoke({
+          serviceUrl: h.connector.url,
+          conversationId: 'a:fuzz',
+          verb: 'round.start',
+          data: { year: '2024', deadline: '2099-02-28' },
+          userId: '29:fuzz',
+          aadObjectId: ADMIN,
+        }),
+      );
       await h.bot.bot.followUp!.idle();
       assert.equal((await h.bot.service.data.getRound(2024))?.state, 'open');
       const contactsBefore = (await h.bot.service.data.listContacts()).length;
@@ -65,8 +112,21 @@ describe('fuzzing card submissions', function () {
         if (verb === 'contacts.save' || verb === 'round.start') delete data.lang;
         const asInvoke = rnd() < 0.7;
         const body = asInvoke
-          ? teamsInvoke({ serviceUrl: h.connector.url, conversationId: 'a:fuzz2', verb, data, userId: '29:fuzz2', aadObjectId: 'cccccccc-0000-4000-8000-00000000000c' })
-          : teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:fuzz2', text: undefined, userId: '29:fuzz2', aadObjectId: 'cccccccc-0000-4000-8000-00000000000c' });
+          ? teamsInvoke({
+              serviceUrl: h.connector.url,
+              conversationId: 'a:fuzz2',
+              verb,
+              data,
+              userId: '29:fuzz2',
+              aadObjectId: 'cccccccc-0000-4000-8000-00000000000c',
+            })
+          : teamsMessage({
+              serviceUrl: h.connector.url,
+              conversationId: 'a:fuzz2',
+              text: undefined,
+              userId: '29:fuzz2',
+              aadObjectId: 'cccccccc-0000-4000-8000-00000000000c',
+            });
         if (!asInvoke) (body as Record<string, unknown>).value = { verb, ...data };
         const response = await h.post(body);
         assert.ok([200, 400, 501].includes(response.status), `seed ${seed}: HTTP ${response.status}`);
@@ -76,7 +136,16 @@ describe('fuzzing card submissions', function () {
       for (let seed = 401; seed <= 600; seed++) {
         const rnd = random(seed);
         const verb = VERBS.filter((v) => v !== 'contacts.save')[Math.floor(rnd() * (VERBS.length - 1))]!;
-        const response = await h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: 'a:fuzz', verb, data: payload(rnd), userId: '29:fuzz', aadObjectId: ADMIN }));
+        const response = await h.post(
+          teamsInvoke({
+            serviceUrl: h.connector.url,
+            conversationId: 'a:fuzz',
+            verb,
+            data: payload(rnd),
+            userId: '29:fuzz',
+            aadObjectId: ADMIN,
+          }),
+        );
         assert.ok([200, 400, 501].includes(response.status), `seed ${seed}: HTTP ${response.status}`);
         await response.text();
       }
@@ -86,7 +155,11 @@ describe('fuzzing card submissions', function () {
         assert.deepEqual(await h.bot.service.data.listAnswers(round.year), [], `no answer written in ${round.year}`);
       }
       assert.equal((await h.bot.service.data.listContacts()).length, contactsBefore, 'contacts unchanged by a non-admin');
-      assert.deepEqual(h.logs.filter((l) => l.event === 'turn-error'), [], 'no turn failed');
+      assert.deepEqual(
+        h.logs.filter((l) => l.event === 'turn-error'),
+        [],
+        'no turn failed',
+      );
     } finally {
       await h.stop();
     }

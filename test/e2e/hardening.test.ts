@@ -13,7 +13,15 @@ describe('hardening', function () {
     const silent = createLogger('silent');
     await assert.rejects(startBot(loadConfig({ NODE_ENV: 'production', PORT: '0' }), silent), /needs MicrosoftAppId/);
     await assert.rejects(
-      startBot(loadConfig({ NODE_ENV: 'production', PORT: '0', MicrosoftAppId: '5f3a2c1e-0000-4000-8000-00000000b0d1', MicrosoftAppPassword: 'x' }), silent),
+      startBot(
+        loadConfig({
+          NODE_ENV: 'production',
+          PORT: '0',
+          MicrosoftAppId: '5f3a2c1e-0000-4000-8000-00000000b0d1',
+          MicrosoftAppPassword: 'x',
+        }),
+        silent,
+      ),
       /needs ALLOWED_TENANTS/,
     );
   });
@@ -21,12 +29,22 @@ describe('hardening', function () {
   it('refuses activities from other tenants and logs them', async () => {
     const h = await startHarness({ ALLOWED_TENANTS: 'aaaaaaaa-1111-4000-8000-000000000001' });
     try {
-      const other = teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:t1', text: 'hjälp', tenantId: 'bbbbbbbb-2222-4000-8000-000000000002' });
+      const other = teamsMessage({
+        serviceUrl: h.connector.url,
+        conversationId: 'a:t1',
+        text: 'hjälp',
+        tenantId: 'bbbbbbbb-2222-4000-8000-000000000002',
+      });
       assert.equal((await h.post(other)).status, 403);
       const refused = h.logs.find((l) => l.event === 'tenant-refused');
       assert.equal(refused?.tenant, 'bbbbbbbb-2222-4000-8000-000000000002');
       assert.equal(refused?.correlationId, other.id);
-      const own = teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:t2', text: 'hjälp', tenantId: 'AAAAAAAA-1111-4000-8000-000000000001' });
+      const own = teamsMessage({
+        serviceUrl: h.connector.url,
+        conversationId: 'a:t2',
+        text: 'hjälp',
+        tenantId: 'AAAAAAAA-1111-4000-8000-000000000001',
+      });
       assert.equal((await h.post(own)).status, 200);
       await h.connector.waitFor((r) => r.conversationId === 'a:t2');
       assert.equal(h.connector.forConversation('a:t1').length, 0);
@@ -39,11 +57,25 @@ describe('hardening', function () {
     const h = await startHarness({ USER_MESSAGES_PER_MINUTE: '3' });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:r', text: 'hjälp' }))).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:r', text: 'hjälp' }))).status);
       assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
       assert.ok(h.logs.some((l) => l.event === 'rate-limited'));
       // Another user is not affected.
-      assert.equal((await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:r2', text: 'hjälp', userId: '29:other', aadObjectId: 'cccccccc-3333-4000-8000-000000000003' }))).status, 200);
+      assert.equal(
+        (
+          await h.post(
+            teamsMessage({
+              serviceUrl: h.connector.url,
+              conversationId: 'a:r2',
+              text: 'hjälp',
+              userId: '29:other',
+              aadObjectId: 'cccccccc-3333-4000-8000-000000000003',
+            }),
+          )
+        ).status,
+        200,
+      );
     } finally {
       await h.stop();
     }

@@ -17,7 +17,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}, reuse?: { connector: LocalConnector; storeDir: string }): Promise<Harness & { storeDir: string; stopBotOnly(): Promise<void> }> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  reuse?: { connector: LocalConnector; storeDir: string },
+): Promise<Harness & { storeDir: string; stopBotOnly(): Promise<void> }> {
   const connector = reuse?.connector ?? new LocalConnector();
   if (!reuse) await connector.start();
   const logs: Array<Record<string, unknown>> = [];
@@ -28,7 +31,15 @@ export async function startHarness(env: Record<string, string> = {}, reuse?: { c
     },
   });
   const storeDir = reuse?.storeDir ?? mkdtempSync(join(tmpdir(), 'trygghetsbot-e2e-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_DIR: storeDir, SEND_RATE_PER_SECOND: '1000', SCHEDULER_INTERVAL_MS: '0', USER_MESSAGES_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STORE_DIR: storeDir,
+    SEND_RATE_PER_SECOND: '1000',
+    SCHEDULER_INTERVAL_MS: '0',
+    USER_MESSAGES_PER_MINUTE: '100000',
+    ...env,
+  });
   const bot = await startBot(config, createLogger('info', sink));
   const postRaw = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

@@ -26,7 +26,10 @@ const certDir = dirname(require.resolve('@vercel/cosmosdb-server/package.json'))
 const tls = { cert: readFileSync(join(certDir, 'cert.pem')), key: readFileSync(join(certDir, 'key.pem')) };
 
 /** An HTTPS proxy to the Cosmos server that injects faults chosen per request. */
-function faultProxy(upstreamPort: number, choose: (n: number, method: string) => Fault): Promise<{ server: Server; port: number; counts: Map<string, number> }> {
+function faultProxy(
+  upstreamPort: number,
+  choose: (n: number, method: string) => Fault,
+): Promise<{ server: Server; port: number; counts: Map<string, number> }> {
   const counts = new Map<string, number>();
   let n = 0;
   const server = createServer(tls, (req, res) => {
@@ -69,7 +72,9 @@ function faultProxy(upstreamPort: number, choose: (n: number, method: string) =>
       upstream.end(Buffer.concat(chunks));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, counts })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, counts })),
+  );
 }
 
 describe('Cosmos DB faults between the bot and the database', function () {
@@ -106,9 +111,19 @@ describe('Cosmos DB faults between the bot and the database', function () {
   });
 
   it('stores every answer once, with one history entry per change, through 429s, 503s and timeouts', async () => {
-    const service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [{ aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' }]);
+    const service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [
+      { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' },
+    ]);
     const admin = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
-    const round: Round = { year: 2024, deadline: '2099-02-28', state: 'open', planVersion: '2023', startedBy: admin, startedAt: new Date().toISOString(), reminderDaysBefore: [] };
+    const round: Round = {
+      year: 2024,
+      deadline: '2099-02-28',
+      state: 'open',
+      planVersion: '2023',
+      startedBy: admin,
+      startedAt: new Date().toISOString(),
+      reminderDaysBefore: [],
+    };
     await service.data.createRound(round);
     const targets = service.obligations.filter((o) => o.unit === 'Polisen').slice(0, 12);
     faultsOn = true;
@@ -130,7 +145,10 @@ describe('Cosmos DB faults between the bot and the database', function () {
     for (const o of targets) await submit(o.actionId, o.unit, 'pagaende', `Första svaret för ${o.actionId}`);
     for (const o of targets.slice(0, 6)) await submit(o.actionId, o.unit, 'paborjad', `Ändrat för ${o.actionId}`);
     faultsOn = false;
-    assert.ok((proxy.counts.get('throttle') ?? 0) > 0 && (proxy.counts.get('unavailable-after') ?? 0) > 0, `faults injected: ${JSON.stringify([...proxy.counts])}`);
+    assert.ok(
+      (proxy.counts.get('throttle') ?? 0) > 0 && (proxy.counts.get('unavailable-after') ?? 0) > 0,
+      `faults injected: ${JSON.stringify([...proxy.counts])}`,
+    );
     const answers = await service.data.listAnswers(2024);
     assert.equal(answers.length, targets.length, 'one answer per action and unit');
     for (const [i, o] of targets.entries()) {

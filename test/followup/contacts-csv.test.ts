@@ -22,7 +22,10 @@ describe('contacts from CSV', () => {
   });
   it('names every wrong line and returns them all', () => {
     const result = readContactsCsv('unit,person\nXYZ,a@example.com\nSF,not a person\nSF,ok@example.com\n', units);
-    assert.deepEqual(result.errors, ['line 2: unit "XYZ" is not among the plan\'s responsible units', 'line 3: "not a person" is neither an e-mail address nor an Entra object id']);
+    assert.deepEqual(result.errors, [
+      'line 2: unit "XYZ" is not among the plan\'s responsible units',
+      'line 3: "not a person" is neither an e-mail address nor an Entra object id',
+    ]);
   });
   it('imports with the CLI into the store, and imports nothing when a row is wrong', async function () {
     this.timeout(30_000);
@@ -35,7 +38,14 @@ describe('contacts from CSV', () => {
       const env = { ...process.env, STORE_DIR: join(dir, 'store') };
       const run = (file: string) => {
         try {
-          return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/contacts-import.ts'), file], { env, encoding: 'utf8', stdio: 'pipe' }) };
+          return {
+            code: 0,
+            out: execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/contacts-import.ts'), file], {
+              env,
+              encoding: 'utf8',
+              stdio: 'pipe',
+            }),
+          };
         } catch (error) {
           const e = error as { status: number; stderr: string };
           return { code: e.status, out: e.stderr };

@@ -7,7 +7,10 @@ import { RateLimiter } from '../../src/delivery/rate-limiter';
 import type { DocumentStore } from '../../src/store/document-store';
 
 const people = (n: number): Recipient[] =>
-  Array.from({ length: n }, (_, i) => ({ person: { aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }, units: ['SF'] }));
+  Array.from({ length: n }, (_, i) => ({
+    person: { aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
+    units: ['SF'],
+  }));
 const noSleep = async () => undefined;
 
 describe('delivery', () => {
@@ -35,18 +38,32 @@ describe('delivery', () => {
 
   it('backs off exponentially with jitter and honors Retry-After', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100 };
-    assert.equal(backoffMs(1, policy, undefined, () => 0), 50);
-    assert.equal(backoffMs(3, policy, undefined, () => 1), 400);
-    assert.equal(backoffMs(1, policy, 2000, () => 1), 2000);
+    assert.equal(
+      backoffMs(1, policy, undefined, () => 0),
+      50,
+    );
+    assert.equal(
+      backoffMs(3, policy, undefined, () => 1),
+      400,
+    );
+    assert.equal(
+      backoffMs(1, policy, 2000, () => 1),
+      2000,
+    );
     assert.equal(retryAfterFrom('3'), 3000);
     assert.equal(retryAfterFrom(null), undefined);
   });
 
   it('paces requests to the rate', async () => {
     let clock = 0;
-    const limiter = new RateLimiter(10, 1, () => clock, async (ms) => {
-      clock += ms;
-    });
+    const limiter = new RateLimiter(
+      10,
+      1,
+      () => clock,
+      async (ms) => {
+        clock += ms;
+      },
+    );
     for (let i = 0; i < 21; i++) await limiter.acquire();
     assert.ok(clock >= 1999 && clock <= 2001, `took ${clock} ms of simulated time`);
   });
@@ -80,11 +97,24 @@ describe('delivery', () => {
       if (sends === 6) throw new Error('process killed'); // stands for a crash mid-round: "fail" kind
       return {};
     };
-    const one = await fanOut(year, recipients.slice(0, 9), data, first, { instanceId: 'run-1', sleep: noSleep, concurrency: 1, retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 } });
+    const one = await fanOut(year, recipients.slice(0, 9), data, first, {
+      instanceId: 'run-1',
+      sleep: noSleep,
+      concurrency: 1,
+      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 },
+    });
     assert.equal(one.unreachable, 1);
     assert.equal(one.failed, 1, 'the send that died is recorded as failed, to be sent again');
     // A crash between claim and settlement for the tenth recipient.
-    await data.putDelivery({ year, recipient: recipients[9]!.person, units: ['SF'], state: 'sending', claimedBy: 'crashed-run', attempts: 0, updatedAt: new Date().toISOString() });
+    await data.putDelivery({
+      year,
+      recipient: recipients[9]!.person,
+      units: ['SF'],
+      state: 'sending',
+      claimedBy: 'crashed-run',
+      attempts: 0,
+      updatedAt: new Date().toISOString(),
+    });
     const second: SendFn = async (_r, _limiter, ready) => {
       await ready();
       sends += 1;

@@ -19,7 +19,15 @@ for (const backend of allBackends()) {
     });
     beforeEach(async () => {
       year = ++yearSeq;
-      const round: Round = { year, deadline: `${year + 1}-02-28`, state: 'open', planVersion: '2023', startedBy: anna, startedAt: new Date().toISOString(), reminderDaysBefore: [7] };
+      const round: Round = {
+        year,
+        deadline: `${year + 1}-02-28`,
+        state: 'open',
+        planVersion: '2023',
+        startedBy: anna,
+        startedAt: new Date().toISOString(),
+        reminderDaysBefore: [7],
+      };
       await data.createRound(round);
     });
     after(async () => {
@@ -89,7 +97,10 @@ for (const backend of allBackends()) {
       await data.setUnitContacts(unit, [anna, { upn: 'Erik.Eriksson@example.com' }]);
       assert.equal((await data.listContacts()).filter((c) => c.unit === unit).length, 2);
       await data.setUnitContacts(unit, [{ upn: 'erik.eriksson@example.com' }]);
-      assert.deepEqual((await data.listContacts()).filter((c) => c.unit === unit).map((c) => c.person.upn), ['erik.eriksson@example.com']);
+      assert.deepEqual(
+        (await data.listContacts()).filter((c) => c.unit === unit).map((c) => c.person.upn),
+        ['erik.eriksson@example.com'],
+      );
       const read = await data.getRoles();
       assert.equal(await data.replaceRoles({ admins: [anna], safetyChief: anna }, read._etag), 'saved');
       assert.equal((await data.getRoles()).safetyChief?.aadObjectId, anna.aadObjectId);
@@ -109,7 +120,10 @@ for (const backend of allBackends()) {
       await data.setUnitContacts(unit, [anna, { upn: 'o#brien/test@example.com' }]);
       assert.equal((await data.listContacts()).filter((c) => c.unit === unit).length, 2);
       await data.removeContact({ unit, person: { upn: 'o#brien/test@example.com' } });
-      assert.deepEqual((await data.listContacts()).filter((c) => c.unit === unit).map((c) => c.person.aadObjectId), [anna.aadObjectId]);
+      assert.deepEqual(
+        (await data.listContacts()).filter((c) => c.unit === unit).map((c) => c.person.aadObjectId),
+        [anna.aadObjectId],
+      );
       await data.putUser({ person: { upn: 'o#brien/test@example.com' }, conversationId: 'a:1', updatedAt: new Date().toISOString() });
       assert.equal((await data.getUser({ upn: 'o#brien/test@example.com' }))?.conversationId, 'a:1');
     });

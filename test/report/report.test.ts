@@ -17,9 +17,32 @@ import { obligationsFor } from '../../src/core/followup/obligations';
 const admin = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a', name: 'Säkerhetschefen' };
 const anna = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', name: 'Anna Andersson' };
 const karl = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c', name: 'Karl Klf' };
-const round = (year: number, state: Round['state'] = 'open'): Round => ({ year, deadline: `${year + 1}-02-28`, state, planVersion: '2023', startedBy: admin, startedAt: `${year}-12-01T08:00:00.000Z`, reminderDaysBefore: [] });
-const answer = (year: number, actionId: string, unit: string, status: Answer['status'], by = anna, onBehalf = false, description = `Svar ${actionId} ${unit}`): Answer => ({
-  year, actionId, unit, status, description, answeredBy: by, answeredAt: `${year + 1}-01-15T10:30:00.000Z`, onBehalf,
+const round = (year: number, state: Round['state'] = 'open'): Round => ({
+  year,
+  deadline: `${year + 1}-02-28`,
+  state,
+  planVersion: '2023',
+  startedBy: admin,
+  startedAt: `${year}-12-01T08:00:00.000Z`,
+  reminderDaysBefore: [],
+});
+const answer = (
+  year: number,
+  actionId: string,
+  unit: string,
+  status: Answer['status'],
+  by = anna,
+  onBehalf = false,
+  description = `Svar ${actionId} ${unit}`,
+): Answer => ({
+  year,
+  actionId,
+  unit,
+  status,
+  description,
+  answeredBy: by,
+  answeredAt: `${year + 1}-01-15T10:30:00.000Z`,
+  onBehalf,
 });
 
 async function cells(buffer: Buffer, sheetName: string): Promise<ExcelJS.Worksheet> {
@@ -73,10 +96,27 @@ describe('consolidated report', () => {
     const report = (await loadReport(service, 2024))!;
     const sheet = await cells(await reportWorkbook(report), ROWS_SHEET);
     const header = (sheet.getRow(1).values as string[]).slice(1);
-    assert.deepEqual(header, ['Id', 'Åtgärd', 'Målområde / arbetssätt', 'Åtgärd (text i planen)', 'Ansvarig (som i planen)', 'Rapporterande enhet', 'Pågående', 'Påbörjad', 'Ej påbörjad', 'Beskrivning av utveckling', 'Besvarad av', 'Besvarad', 'För enhetens räkning', 'Status 2023', 'Förändring']);
+    assert.deepEqual(header, [
+      'Id',
+      'Åtgärd',
+      'Målområde / arbetssätt',
+      'Åtgärd (text i planen)',
+      'Ansvarig (som i planen)',
+      'Rapporterande enhet',
+      'Pågående',
+      'Påbörjad',
+      'Ej påbörjad',
+      'Beskrivning av utveckling',
+      'Besvarad av',
+      'Besvarad',
+      'För enhetens räkning',
+      'Status 2023',
+      'Förändring',
+    ]);
     assert.equal(sheet.rowCount, report.rows.length + 1);
     const find = (id: string, unit: string) => {
-      for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === id && sheet.getCell(r, 6).value === unit) return sheet.getRow(r);
+      for (let r = 2; r <= sheet.rowCount; r++)
+        if (sheet.getCell(r, 1).value === id && sheet.getCell(r, 6).value === unit) return sheet.getRow(r);
       throw new Error(`no row ${id} ${unit}`);
     };
     const klf = find('A3-1', 'KLF');
@@ -92,9 +132,15 @@ describe('consolidated report', () => {
     assert.equal(klf.getCell(14).value, 'Påbörjad');
     assert.equal(klf.getCell(15).value, 'Påbörjad → Pågående');
     const polisen = find('A3-1', 'Polisen');
-    assert.deepEqual([polisen.getCell(7).value, polisen.getCell(8).value, polisen.getCell(13).value, polisen.getCell(11).value], ['', 'X', 'Ja', 'Säkerhetschefen']);
+    assert.deepEqual(
+      [polisen.getCell(7).value, polisen.getCell(8).value, polisen.getCell(13).value, polisen.getCell(11).value],
+      ['', 'X', 'Ja', 'Säkerhetschefen'],
+    );
     const missing = find('A16-2', 'SF');
-    assert.deepEqual([missing.getCell(7).value, missing.getCell(8).value, missing.getCell(9).value, missing.getCell(10).value], ['', '', '', '']);
+    assert.deepEqual(
+      [missing.getCell(7).value, missing.getCell(8).value, missing.getCell(9).value, missing.getCell(10).value],
+      ['', '', '', ''],
+    );
     assert.equal(missing.getCell(15).value, 'ej rapporterad i år');
     const summary = await cells(await reportWorkbook(report), SUMMARY_SHEET);
     const totalRow = summary.getRow(report.areas.length + 2);
@@ -111,7 +157,10 @@ describe('consolidated report', () => {
   it('writes a Markdown version with table cells escaped', async () => {
     const md = reportMarkdown((await loadReport(service, 2024))!);
     assert.match(md, /^# Uppföljning 2024: Åtgärdsplan/);
-    assert.match(md, /\| A3-1 \| KLF \| Fortsätta utbyggnaden av kamerabevakning \| Pågående \| Två nya kameror \\\| i Berga<br>uppsatta\. \| Karl Klf, 2025-01-15 \| Påbörjad → Pågående \|/);
+    assert.match(
+      md,
+      /\| A3-1 \| KLF \| Fortsätta utbyggnaden av kamerabevakning \| Pågående \| Två nya kameror \\\| i Berga<br>uppsatta\. \| Karl Klf, 2025-01-15 \| Påbörjad → Pågående \|/,
+    );
     assert.match(md, /Säkerhetschefen \(för enhetens räkning\)/);
   });
 
@@ -124,8 +173,18 @@ describe('summary card with a full plan of answers', () => {
   it('stays under the size limit, parses, and counts every report', () => {
     const obligations = obligationsFor(PLAN, GLOSSARY);
     const statuses = ['pagaende', 'paborjad', 'ej-paborjad'] as const;
-    const answers = obligations.map((o, i) => answer(2024, o.actionId, o.unit, statuses[i % 3]!, anna, false, 'Lång beskrivning. '.repeat(100)));
-    const contacts = [...new Set(obligations.map((o) => o.unit))].flatMap((unit) => [1, 2, 3].map((n) => ({ unit, person: { upn: `kontakt${n}.${unit.toLowerCase().replace(/[^a-zåäö]/g, '')}@linkoping.se`, name: `Kontaktperson Nummer${n} ${unit}` } })));
+    const answers = obligations.map((o, i) =>
+      answer(2024, o.actionId, o.unit, statuses[i % 3]!, anna, false, 'Lång beskrivning. '.repeat(100)),
+    );
+    const contacts = [...new Set(obligations.map((o) => o.unit))].flatMap((unit) =>
+      [1, 2, 3].map((n) => ({
+        unit,
+        person: {
+          upn: `kontakt${n}.${unit.toLowerCase().replace(/[^a-zåäö]/g, '')}@linkoping.se`,
+          name: `Kontaktperson Nummer${n} ${unit}`,
+        },
+      })),
+    );
     const full = buildReport({ plan: PLAN, round: round(2024), obligations, answers, previousAnswers: answers, contacts });
     for (const lang of ['sv', 'en'] as const) assertValidCard(summaryCard(full, lang));
     const none = buildReport({ plan: PLAN, round: round(2024), obligations, answers: [], previousAnswers: undefined, contacts });

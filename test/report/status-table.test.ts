@@ -19,11 +19,25 @@ import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const FOURTH = 'avslutad' as Status;
 const anna = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', name: 'Anna' };
-const round: Round = { year: 2026, deadline: '2027-02-28', state: 'open', planVersion: '2023', startedBy: anna, startedAt: '2026-12-01T08:00:00.000Z', reminderDaysBefore: [] };
+const round: Round = {
+  year: 2026,
+  deadline: '2027-02-28',
+  state: 'open',
+  planVersion: '2023',
+  startedBy: anna,
+  startedAt: '2026-12-01T08:00:00.000Z',
+  reminderDaysBefore: [],
+};
 
 describe('one status table', () => {
   before(() => {
-    (STATUSES as Record<string, unknown>)[FOURTH] = { label: 'Avslutad', description: 'Åtgärden är genomförd och avslutad', enLabel: 'Finished', enDescription: 'done and closed', color: 'accent' };
+    (STATUSES as Record<string, unknown>)[FOURTH] = {
+      label: 'Avslutad',
+      description: 'Åtgärden är genomförd och avslutad',
+      enLabel: 'Finished',
+      enDescription: 'done and closed',
+      color: 'accent',
+    };
     STATUS_KEYS.push(FOURTH);
   });
   after(() => {
@@ -39,7 +53,14 @@ describe('one status table', () => {
     );
     assert.ok(verdict.ok, 'the answer rules accept it');
     const answers: Answer[] = [verdict.answer, { ...verdict.answer, actionId: 'A16-2', status: 'pagaende' }];
-    const report = buildReport({ plan: PLAN, round, obligations, answers, previousAnswers: undefined, contacts: [{ unit: 'SF', person: anna }] });
+    const report = buildReport({
+      plan: PLAN,
+      round,
+      obligations,
+      answers,
+      previousAnswers: undefined,
+      contacts: [{ unit: 'SF', person: anna }],
+    });
     assert.equal(report.totals[FOURTH], 1);
     assert.equal(report.rows.find((r) => r.actionId === 'A16-1' && r.unit === 'SF')?.statusLabel, 'Avslutad');
 
@@ -57,7 +78,16 @@ describe('one status table', () => {
     assert.ok((workbook.getWorksheet(SUMMARY_SHEET)!.getRow(1).values as unknown[]).includes('Avslutad'));
 
     const roundCard = roundActionCard(
-      { round, obligation: { actionId: 'A16-1', unit: 'SF' }, answer: undefined, lastYear: undefined, progress: { answered: 0, total: 1 }, units: ['SF'], language: 'sv', refreshUserIds: [] },
+      {
+        round,
+        obligation: { actionId: 'A16-1', unit: 'SF' },
+        answer: undefined,
+        lastYear: undefined,
+        progress: { answered: 0, total: 1 },
+        units: ['SF'],
+        language: 'sv',
+        refreshUserIds: [],
+      },
       new PlanAnswerer(PLAN, GLOSSARY),
       PLAN,
     );

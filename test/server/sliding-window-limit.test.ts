@@ -6,7 +6,10 @@ describe('per-person limit over a sliding window', () => {
   it('allows the limit in any 60 s, also across a minute boundary', () => {
     const limit = new SlidingWindowLimit(3, 60_000);
     const start = 59_000; // one second before a calendar minute ends
-    assert.deepEqual([0, 100, 200].map((dt) => limit.allow('anna', start + dt)), [true, true, true]);
+    assert.deepEqual(
+      [0, 100, 200].map((dt) => limit.allow('anna', start + dt)),
+      [true, true, true],
+    );
     // A fixed minute would start counting afresh at 60 000: a sliding window does not.
     assert.equal(limit.allow('anna', 60_500), false);
     assert.equal(limit.retryAfterSeconds('anna', 60_500), 59);

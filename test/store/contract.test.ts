@@ -8,7 +8,13 @@ import { ConflictError, NotFoundError, PreconditionFailedError, type DocumentSto
 
 import { allBackends } from './backends';
 
-for (const backend of allBackends()) storeContract(backend.name, () => backend.open(), { batchRollsBack: backend.batchRollsBack }, () => backend.cleanup());
+for (const backend of allBackends())
+  storeContract(
+    backend.name,
+    () => backend.open(),
+    { batchRollsBack: backend.batchRollsBack },
+    () => backend.cleanup(),
+  );
 
 interface ContractOptions {
   /** False for the local Cosmos test server, whose batches stop at a failure but keep what came before. */
@@ -58,7 +64,10 @@ function storeContract(name: string, open: () => Promise<DocumentStore>, options
       assert.notEqual(v2._etag, v1._etag);
       await assert.rejects(store.replace('rounds', { id: 'doc', pk, type: 't', n: 3 }, v1._etag), PreconditionFailedError);
       assert.equal((await store.read('rounds', pk, 'doc'))?.n, 2);
-      await assert.rejects(store.replace('rounds', { id: 'nope', pk, type: 't' }, v1._etag), (e: Error) => e instanceof NotFoundError || e instanceof PreconditionFailedError);
+      await assert.rejects(
+        store.replace('rounds', { id: 'nope', pk, type: 't' }, v1._etag),
+        (e: Error) => e instanceof NotFoundError || e instanceof PreconditionFailedError,
+      );
     });
 
     it('upserts and deletes, with and without a matching ETag', async () => {
@@ -75,12 +84,21 @@ function storeContract(name: string, open: () => Promise<DocumentStore>, options
       await store.create('rounds', { id: 'b', pk, type: 'answer' });
       await store.create('rounds', { id: 'a', pk, type: 'answer' });
       await store.create('rounds', { id: 'c', pk, type: 'history' });
-      assert.deepEqual((await store.listPartition('rounds', pk, 'answer')).map((d) => d.id), ['a', 'b']);
-      assert.deepEqual((await store.listPartition('rounds', pk)).map((d) => d.id), ['a', 'b', 'c']);
+      assert.deepEqual(
+        (await store.listPartition('rounds', pk, 'answer')).map((d) => d.id),
+        ['a', 'b'],
+      );
+      assert.deepEqual(
+        (await store.listPartition('rounds', pk)).map((d) => d.id),
+        ['a', 'b', 'c'],
+      );
       const type = `kind-${randomUUID()}`;
       await store.create('leases', { id: 'x', pk: `${pk}-1`, type });
       await store.create('leases', { id: 'y', pk: `${pk}-2`, type });
-      assert.deepEqual((await store.listByType('leases', type)).map((d) => d.id), ['x', 'y']);
+      assert.deepEqual(
+        (await store.listByType('leases', type)).map((d) => d.id),
+        ['x', 'y'],
+      );
     });
 
     it('writes a batch whose conditional operation comes first all or nothing', async () => {

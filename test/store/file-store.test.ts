@@ -77,13 +77,19 @@ describe('embedded file store on disk', () => {
 
   it('torn last line (a crash mid-append): dropped with a warning naming file and line, everything before kept', async () => {
     await threeAnswers();
-    appendFileSync(journal(), encodeLine(4, { batch: [{ put: { id: 'half', pk: '2026', type: 'answer', _etag: '"x"', _ts: 1 } }] }).slice(0, 40));
+    appendFileSync(
+      journal(),
+      encodeLine(4, { batch: [{ put: { id: 'half', pk: '2026', type: 'answer', _etag: '"x"', _ts: 1 } }] }).slice(0, 40),
+    );
     const store = open();
     assert.ok(await store.read('rounds', '2026', 'c'));
     assert.equal(await store.read('rounds', '2026', 'half'), undefined);
     await store.create('rounds', { id: 'd', pk: '2026', type: 'answer' });
     await store.close();
-    assert.deepEqual(notices.map((n) => [n.event, n.file, n.line]), [['journal-torn-line-dropped', journal(), 5]]);
+    assert.deepEqual(
+      notices.map((n) => [n.event, n.file, n.line]),
+      [['journal-torn-line-dropped', journal(), 5]],
+    );
     notices = [];
     const again = open();
     assert.ok(await again.read('rounds', '2026', 'd'), 'the next write after the repair is kept');
@@ -113,7 +119,13 @@ describe('embedded file store on disk', () => {
 
   it('a middle line changed so that it still parses (answer edited by hand): the checksum finds it', async () => {
     await threeAnswers();
-    writeFileSync(journal(), readFileSync(journal(), 'utf8').replace('"id":"b","pk":"2026","type":"answer","status":"Pågående"', '"id":"b","pk":"2026","type":"answer","status":"Ej påbörjad"'));
+    writeFileSync(
+      journal(),
+      readFileSync(journal(), 'utf8').replace(
+        '"id":"b","pk":"2026","type":"answer","status":"Pågående"',
+        '"id":"b","pk":"2026","type":"answer","status":"Ej påbörjad"',
+      ),
+    );
     assertRefused(3, /checksum does not match/);
   });
 
@@ -137,11 +149,15 @@ describe('embedded file store on disk', () => {
     assertRefused(1, /not a journal line/);
   });
 
-  it('another container\'s journal in this one\'s place: refuses, line 1', async () => {
+  it("another container's journal in this one's place: refuses, line 1", async () => {
     await threeAnswers();
     writeFileSync(join(dir, 'directory.jsonl'), readFileSync(journal()));
     const before = readFileSync(join(dir, 'directory.jsonl'));
-    assert.throws(() => open(), (e: unknown) => e instanceof StoreDamagedError && e.file.endsWith('directory.jsonl') && /container "rounds", not "directory"/.test(e.message));
+    assert.throws(
+      () => open(),
+      (e: unknown) =>
+        e instanceof StoreDamagedError && e.file.endsWith('directory.jsonl') && /container "rounds", not "directory"/.test(e.message),
+    );
     assert.deepEqual(readFileSync(join(dir, 'directory.jsonl')), before);
   });
 
@@ -167,7 +183,10 @@ describe('embedded file store on disk', () => {
 
     const reports = checkStoreFolder(dir);
     const rounds = reports.find((r) => r.container === 'rounds')!;
-    assert.deepEqual(rounds.damage.map((d) => d.line), [3]);
+    assert.deepEqual(
+      rounds.damage.map((d) => d.line),
+      [3],
+    );
     assert.equal(rounds.documents, 2);
     assert.equal(rounds.repairedCopy, undefined);
     assert.match(describeReports(reports, dir), /rounds\.jsonl: DAMAGED \(1 line\)[\s\S]*line 3: checksum does not match[\s\S]*--repair/);
@@ -199,7 +218,9 @@ describe('embedded file store on disk', () => {
     assert.deepEqual(readFileSync(journal()), before);
 
     const cli = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/cli/store-check.ts'), '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/cli/store-check.ts'), '--dir', dir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.on('exit', (c) => resolve({ code: c, out }));
@@ -216,7 +237,16 @@ describe('embedded file store on disk', () => {
 
     it('refuses a second bot on the same folder while the first runs', async () => {
       // A real second process that holds the store.
-      other = spawn(process.execPath, ['--import', 'tsx', '-e', `const { FileStore } = require(${JSON.stringify(join(__dirname, '../../src/store/file-store.ts'))}); new FileStore(${JSON.stringify(dir)}); console.log('open'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      other = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `const { FileStore } = require(${JSON.stringify(join(__dirname, '../../src/store/file-store.ts'))}); new FileStore(${JSON.stringify(dir)}); console.log('open'); setInterval(() => {}, 1000);`,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       await new Promise<void>((resolve) => other!.stdout!.once('data', () => resolve()));
       assert.throws(() => open(), new RegExp(`in use by process ${other.pid}`));
     });

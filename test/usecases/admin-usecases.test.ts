@@ -40,7 +40,8 @@ describe('use cases: the round and its administration', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = (year = 2026, deadline: unknown = '2027-02-28') => startRound(service, ADMIN, { year, deadline, reminderDaysBefore: [14, 3] }, NOW);
+  const start = (year = 2026, deadline: unknown = '2027-02-28') =>
+    startRound(service, ADMIN, { year, deadline, reminderDaysBefore: [14, 3] }, NOW);
 
   it('refuses every admin use case to someone who is not an admin', async () => {
     const results = [
@@ -58,7 +59,10 @@ describe('use cases: the round and its administration', () => {
       await summarizeRound(service, ANNA, { year: null }),
       await exportReport(service, ANNA, { year: 2026, format: 'xlsx', ttlMs: 1000 }),
     ];
-    assert.deepEqual(results.map((r) => (r.ok ? 'ok' : r.reason)), Array(results.length).fill('not-admin'));
+    assert.deepEqual(
+      results.map((r) => (r.ok ? 'ok' : r.reason)),
+      Array(results.length).fill('not-admin'),
+    );
     assert.deepEqual(await service.data.listRounds(), [], 'nothing was written');
     assert.deepEqual(await service.data.listContacts(), []);
   });
@@ -77,7 +81,10 @@ describe('use cases: the round and its administration', () => {
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
     const first = await start();
     assert.ok(first.ok && !first.resumed);
-    assert.deepEqual(first.recipients.map((r) => [r.person.upn, r.units]), [['anna@example.com', ['SF']]]);
+    assert.deepEqual(
+      first.recipients.map((r) => [r.person.upn, r.units]),
+      [['anna@example.com', ['SF']]],
+    );
     const again = await start();
     assert.ok(again.ok && again.resumed, 'a double click resumes the same round');
     assert.deepEqual(await closeRound(service, ADMIN, { year: null }, NOW), { ok: true, year: 2026 });
@@ -97,11 +104,21 @@ describe('use cases: the round and its administration', () => {
     assert.deepEqual(await chooseReminderRound(service, ADMIN, { year: 2026 }), { ok: false, reason: 'no-round' });
   });
 
-  it('keeps contacts to units the plan has, people as e-mail or object id, and replaces a unit\'s contacts whole', async () => {
-    assert.deepEqual(await addContacts(service, ADMIN, { unit: 'XYZ', people: [ANNA] }), { ok: false, reason: 'unknown-unit', unit: 'XYZ' });
-    assert.deepEqual(await replaceUnitContacts(service, ADMIN, { unit: 'SF', people: 'anna@example.com, not-a-person' }), { ok: false, reason: 'bad-person' });
+  it("keeps contacts to units the plan has, people as e-mail or object id, and replaces a unit's contacts whole", async () => {
+    assert.deepEqual(await addContacts(service, ADMIN, { unit: 'XYZ', people: [ANNA] }), {
+      ok: false,
+      reason: 'unknown-unit',
+      unit: 'XYZ',
+    });
+    assert.deepEqual(await replaceUnitContacts(service, ADMIN, { unit: 'SF', people: 'anna@example.com, not-a-person' }), {
+      ok: false,
+      reason: 'bad-person',
+    });
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA, ERIK] });
-    const replaced = await replaceUnitContacts(service, ADMIN, { unit: 'SF', people: 'erik@example.com; cccccccc-0000-4000-8000-00000000000c' });
+    const replaced = await replaceUnitContacts(service, ADMIN, {
+      unit: 'SF',
+      people: 'erik@example.com; cccccccc-0000-4000-8000-00000000000c',
+    });
     assert.ok(replaced.ok);
     const sf = (await service.data.listContacts()).filter((c) => c.unit === 'SF').map((c) => c.person.upn ?? c.person.aadObjectId);
     assert.deepEqual(sf.sort(), ['cccccccc-0000-4000-8000-00000000000c', 'erik@example.com']);
@@ -126,7 +143,10 @@ describe('use cases: the round and its administration', () => {
     };
     await grantAdmin(service, ADMIN, { person: ERIK });
     service.data.getRoles = read;
-    assert.deepEqual((await service.data.getRoles()).admins.map((a) => a.upn ?? a.aadObjectId).sort(), ['anna@example.com', ERIK.aadObjectId, 'sara@example.com'].sort());
+    assert.deepEqual(
+      (await service.data.getRoles()).admins.map((a) => a.upn ?? a.aadObjectId).sort(),
+      ['anna@example.com', ERIK.aadObjectId, 'sara@example.com'].sort(),
+    );
     await revokeAdmin(service, ADMIN, { person: { upn: 'anna@example.com' } });
     assert.equal(await service.isAdmin(ANNA), false);
     await setSafetyChief(service, ADMIN, { person: ERIK });
@@ -141,15 +161,37 @@ describe('use cases: the round and its administration', () => {
     await service.submit({ year: 2026, actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' }, ANNA, NOW);
     const own = await viewStatus(service, ANNA, { kind: 'unit', unit: 'sf', year: null });
     assert.ok(own.ok && own.view.kind === 'unit');
-    assert.deepEqual(own.view.counts, [{ label: 'Pågående', n: 0 }, { label: 'Påbörjad', n: 1 }, { label: 'Ej påbörjad', n: 0 }]);
+    assert.deepEqual(own.view.counts, [
+      { label: 'Pågående', n: 0 },
+      { label: 'Påbörjad', n: 1 },
+      { label: 'Ej påbörjad', n: 0 },
+    ]);
     assert.ok(!own.view.missing.includes('A16-1'));
-    assert.deepEqual(await viewStatus(service, ANNA, { kind: 'unit', unit: 'KLF', year: null }), { ok: false, reason: 'other-units', ownUnits: ['SF'] });
-    assert.deepEqual(await viewStatus(service, ERIK, { kind: 'action', actionId: 'A16-1', year: null }), { ok: false, reason: 'not-in-follow-up' });
-    assert.deepEqual(await viewStatus(service, ADMIN, { kind: 'action', actionId: 'A99-1', year: null }), { ok: false, reason: 'unknown-action', actionId: 'A99-1' });
-    assert.deepEqual(await viewStatus(service, ADMIN, { kind: 'unit', unit: 'Nobody', year: null }), { ok: false, reason: 'unknown-unit', unit: 'Nobody' });
+    assert.deepEqual(await viewStatus(service, ANNA, { kind: 'unit', unit: 'KLF', year: null }), {
+      ok: false,
+      reason: 'other-units',
+      ownUnits: ['SF'],
+    });
+    assert.deepEqual(await viewStatus(service, ERIK, { kind: 'action', actionId: 'A16-1', year: null }), {
+      ok: false,
+      reason: 'not-in-follow-up',
+    });
+    assert.deepEqual(await viewStatus(service, ADMIN, { kind: 'action', actionId: 'A99-1', year: null }), {
+      ok: false,
+      reason: 'unknown-action',
+      actionId: 'A99-1',
+    });
+    assert.deepEqual(await viewStatus(service, ADMIN, { kind: 'unit', unit: 'Nobody', year: null }), {
+      ok: false,
+      reason: 'unknown-unit',
+      unit: 'Nobody',
+    });
     const action = await viewStatus(service, ADMIN, { kind: 'action', actionId: 'A3-1', year: 2026 });
     assert.ok(action.ok && action.view.kind === 'action');
-    assert.deepEqual(action.view.rows.map((r) => r.unit), ['Polisen', 'KLF']);
+    assert.deepEqual(
+      action.view.rows.map((r) => r.unit),
+      ['Polisen', 'KLF'],
+    );
   });
 
   it('summarizes and exports only a round that exists', async () => {

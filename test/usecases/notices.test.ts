@@ -41,7 +41,13 @@ describe('use cases: reminders and summaries', () => {
   let service: FollowUpService;
   let notifier: RecordingNotifier;
   const chat = (person: { aadObjectId: string }, conversationId = `a:${person.aadObjectId}`) =>
-    service.data.putUser({ person, conversationId, serviceUrl: 'https://smba.example', teamsUserId: `29:${person.aadObjectId}`, updatedAt: NOW.toISOString() });
+    service.data.putUser({
+      person,
+      conversationId,
+      serviceUrl: 'https://smba.example',
+      teamsUserId: `29:${person.aadObjectId}`,
+      updatedAt: NOW.toISOString(),
+    });
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-notices-'));
@@ -61,17 +67,34 @@ describe('use cases: reminders and summaries', () => {
     await addContacts(service, ADMIN, { unit: 'MOS', people: [SARA] });
     const started = await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [14] }, NOW);
     assert.ok(started.ok);
-    for (const o of vof) assert.ok((await answerAction(service, ERIK, { year: 2026, actionId: o.actionId, unit: 'VOF', status: 'pagaende', description: 'Klart.' }, NOW)).ok);
+    for (const o of vof)
+      assert.ok(
+        (
+          await answerAction(
+            service,
+            ERIK,
+            { year: 2026, actionId: o.actionId, unit: 'VOF', status: 'pagaende', description: 'Klart.' },
+            NOW,
+          )
+        ).ok,
+      );
     const first = service.obligationsOf(['SF'])[0]!;
     await answerAction(service, ANNA, { year: 2026, actionId: first.actionId, unit: 'SF', status: 'pagaende', description: 'Klart.' }, NOW);
     await chat(ANNA);
     await chat(ERIK);
     const outcome = await remindUnfinished(service, notifier, started.round);
-    assert.deepEqual(notifier.reminders.map((r) => r.to), [ANNA.aadObjectId], 'Erik has finished; Sara has no chat');
+    assert.deepEqual(
+      notifier.reminders.map((r) => r.to),
+      [ANNA.aadObjectId],
+      'Erik has finished; Sara has no chat',
+    );
     assert.deepEqual(notifier.reminders[0]!.view.obligation, service.obligationsOf(['SF'])[1]);
     assert.deepEqual(notifier.reminders[0]!.view.progress, { answered: 1, total: service.obligationsOf(['SF']).length });
     assert.equal(notifier.reminders[0]!.language, 'sv');
-    assert.deepEqual({ sent: outcome.sent, withoutChat: outcome.withoutChat, failures: outcome.failures.length }, { sent: 1, withoutChat: 1, failures: 0 });
+    assert.deepEqual(
+      { sent: outcome.sent, withoutChat: outcome.withoutChat, failures: outcome.failures.length },
+      { sent: 1, withoutChat: 1, failures: 0 },
+    );
     notifier.failFor.add(ANNA.aadObjectId);
     const failed = await remindUnfinished(service, notifier, started.round);
     assert.deepEqual(failed.failures, [{ person: `aad:${ANNA.aadObjectId}`, error: '403 blocked' }]);
@@ -86,7 +109,11 @@ describe('use cases: reminders and summaries', () => {
     await chat(ERIK);
     await chat(ADMIN);
     const outcome = await sendSummaries(service, notifier, started.round, 'weekly');
-    assert.deepEqual(notifier.summaries.map((s) => s.to).sort(), [ADMIN.aadObjectId, ERIK.aadObjectId].sort(), 'Erik once, though chief and admin');
+    assert.deepEqual(
+      notifier.summaries.map((s) => s.to).sort(),
+      [ADMIN.aadObjectId, ERIK.aadObjectId].sort(),
+      'Erik once, though chief and admin',
+    );
     assert.equal(outcome.withoutChat, 1, 'Sara has no chat with the bot');
   });
 });

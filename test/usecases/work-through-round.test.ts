@@ -60,7 +60,12 @@ describe('use cases: working through the round', () => {
 
   const sfActions = () => service.obligationsOf(['SF']);
   const answer = (actor: typeof ANNA, actionId: string, unit = 'SF', extra: Record<string, unknown> = {}) =>
-    answerAction(service, actor, { year: 2026, actionId, unit, status: 'pagaende', description: 'Arbetet löper enligt plan.', ...extra }, NOW);
+    answerAction(
+      service,
+      actor,
+      { year: 2026, actionId, unit, status: 'pagaende', description: 'Arbetet löper enligt plan.', ...extra },
+      NOW,
+    );
 
   it('opens at the first unanswered action, and moves next and previous, wrapping round', async () => {
     const mine = await myRound(service, ANNA);
@@ -78,9 +83,24 @@ describe('use cases: working through the round', () => {
   });
 
   it('refuses moving in a round that does not exist or for a unit the person does not answer for', async () => {
-    assert.deepEqual(await moveInRound(service, ANNA, { year: 1999, actionId: 'A16-1', unit: 'SF' }, 1), { ok: false, reason: 'answer-refused', refusal: 'unknown-round', detail: '1999' });
-    assert.deepEqual(await moveInRound(service, ANNA, { year: 2026, actionId: 'A3-1', unit: 'KLF' }, 1), { ok: false, reason: 'answer-refused', refusal: 'not-responsible', detail: 'KLF' });
-    assert.deepEqual(await moveInRound(service, ERIK, { year: 2026, actionId: 'A16-1', unit: 'SF' }, 0), { ok: false, reason: 'answer-refused', refusal: 'not-authorized', detail: 'SF' });
+    assert.deepEqual(await moveInRound(service, ANNA, { year: 1999, actionId: 'A16-1', unit: 'SF' }, 1), {
+      ok: false,
+      reason: 'answer-refused',
+      refusal: 'unknown-round',
+      detail: '1999',
+    });
+    assert.deepEqual(await moveInRound(service, ANNA, { year: 2026, actionId: 'A3-1', unit: 'KLF' }, 1), {
+      ok: false,
+      reason: 'answer-refused',
+      refusal: 'not-responsible',
+      detail: 'KLF',
+    });
+    assert.deepEqual(await moveInRound(service, ERIK, { year: 2026, actionId: 'A16-1', unit: 'SF' }, 0), {
+      ok: false,
+      reason: 'answer-refused',
+      refusal: 'not-authorized',
+      detail: 'SF',
+    });
   });
 
   it('after a save shows the next unanswered action, and says when all are done', async () => {
@@ -91,7 +111,10 @@ describe('use cases: working through the round', () => {
     assert.equal(saved.outcome, 'created');
     assert.deepEqual(saved.view.obligation, third, 'skips the one already answered');
     assert.equal(saved.allDone, false);
-    assert.equal((await answer(ANNA, first!.actionId)).ok && (await answer(ANNA, first!.actionId) as { outcome: string }).outcome, 'unchanged');
+    assert.equal(
+      (await answer(ANNA, first!.actionId)).ok && ((await answer(ANNA, first!.actionId)) as { outcome: string }).outcome,
+      'unchanged',
+    );
     for (const o of sfActions()) await answer(ANNA, o.actionId);
     const last = await answer(ANNA, first!.actionId, 'SF', { description: 'Ändrad beskrivning.' });
     assert.ok(last.ok && last.allDone && last.outcome === 'changed');

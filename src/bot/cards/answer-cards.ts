@@ -70,14 +70,31 @@ export function answerCardSpec(answer: Answer): CardSpec {
     case 'unit': {
       const unit = answer.unit;
       const sections = [
-        answer.relation !== 'cooperates' && { heading: phrase('unitResponsible', lang, { unit, n: answer.responsible.length }), rows: answer.responsible.map(row) },
-        answer.relation !== 'responsible' && { heading: phrase('unitCooperates', lang, { unit, n: answer.cooperates.length }), rows: answer.cooperates.map(row) },
-        answer.allMunicipal.length > 0 && { heading: phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length }), rows: answer.allMunicipal.map(row) },
-      ].filter((s): s is { heading: string; rows: Array<Record<string, string>> } => Boolean(s) && (s as { rows: unknown[] }).rows.length > 0);
+        answer.relation !== 'cooperates' && {
+          heading: phrase('unitResponsible', lang, { unit, n: answer.responsible.length }),
+          rows: answer.responsible.map(row),
+        },
+        answer.relation !== 'responsible' && {
+          heading: phrase('unitCooperates', lang, { unit, n: answer.cooperates.length }),
+          rows: answer.cooperates.map(row),
+        },
+        answer.allMunicipal.length > 0 && {
+          heading: phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length }),
+          rows: answer.allMunicipal.map(row),
+        },
+      ].filter(
+        (s): s is { heading: string; rows: Array<Record<string, string>> } => Boolean(s) && (s as { rows: unknown[] }).rows.length > 0,
+      );
       if (sections.length === 0) return messageSpec(unit, [phrase('unitNone', lang, { unit })], '', fallbackText);
       return {
         template: 'listing',
-        data: { fallbackText, title: unit, subtitleLines: answer.expansion ? [answer.expansion] : [], sections, citation: citationText(answer.citation, lang) },
+        data: {
+          fallbackText,
+          title: unit,
+          subtitleLines: answer.expansion ? [answer.expansion] : [],
+          sections,
+          citation: citationText(answer.citation, lang),
+        },
       };
     }
     case 'area':
@@ -89,8 +106,15 @@ export function answerCardSpec(answer: Answer): CardSpec {
           subtitleLines: [],
           sections: [
             {
-              heading: phrase('areaContains', lang, { area: `${phrase(answer.area.kind, lang)} ${answer.area.number}`, n: answer.groups.length }),
-              rows: answer.groups.map((g) => ({ id: String(g.number), text: g.title, owner: phrase('actionsCount', lang, { n: g.actionCount }) })),
+              heading: phrase('areaContains', lang, {
+                area: `${phrase(answer.area.kind, lang)} ${answer.area.number}`,
+                n: answer.groups.length,
+              }),
+              rows: answer.groups.map((g) => ({
+                id: String(g.number),
+                text: g.title,
+                owner: phrase('actionsCount', lang, { n: g.actionCount }),
+              })),
             },
           ],
           citation: citationText(answer.citation, lang),
@@ -109,7 +133,10 @@ export function answerCardSpec(answer: Answer): CardSpec {
 }
 
 function messageSpec(title: string, paragraphs: string[], citation: string, fallbackText: string): CardSpec {
-  return { template: 'message', data: { fallbackText, title, paragraphs: paragraphs.map((p) => p.trim()), citationLines: citation ? [citation] : [] } };
+  return {
+    template: 'message',
+    data: { fallbackText, title, paragraphs: paragraphs.map((p) => p.trim()), citationLines: citation ? [citation] : [] },
+  };
 }
 
 export function helpSpec(lang: Answer['language'], examples: string[], welcome = false): CardSpec {
@@ -121,7 +148,10 @@ export function helpSpec(lang: Answer['language'], examples: string[], welcome =
       fallbackText: [title, intro, ...examples.map((e) => `• ${e}`)].join('\n'),
       title,
       intro,
-      source: lang === 'sv' ? 'Svaren bygger på Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet (KS 2023-638).' : 'Answers are based on the action plan KS 2023-638.',
+      source:
+        lang === 'sv'
+          ? 'Svaren bygger på Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet (KS 2023-638).'
+          : 'Answers are based on the action plan KS 2023-638.',
       examples: examples.slice(0, MAX_EXAMPLE_BUTTONS),
     },
   };

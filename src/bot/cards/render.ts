@@ -14,7 +14,17 @@ import contactsForm from './templates/contacts-form.json';
 import summary from './templates/summary.json';
 import link from './templates/link.json';
 
-export const TEMPLATES = { actions, listing, message, help, 'round-action': roundAction, 'round-confirm': roundConfirm, 'contacts-form': contactsForm, summary, link } as const;
+export const TEMPLATES = {
+  actions,
+  listing,
+  message,
+  help,
+  'round-action': roundAction,
+  'round-confirm': roundConfirm,
+  'contacts-form': contactsForm,
+  summary,
+  link,
+} as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

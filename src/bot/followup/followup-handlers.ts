@@ -52,7 +52,6 @@ export interface FollowUpDeps {
 
 type Card = Record<string, unknown>;
 
-
 /**
  * The language of a card action: the one the card was made in (its data carries it), else Swedish.
  * Not the client's locale: Swedish staff often run Teams in English, and the round is in Swedish.
@@ -98,20 +97,41 @@ export class FollowUpHandlers {
         await this.reply(context, await this.onRoundVerb(context, verb, data));
       });
     }
-    app.adaptiveCards.actionExecute('round.start', async (context, _state, data: Record<string, unknown>) => (await this.onStart(context, data)) as AdaptiveCard);
+    app.adaptiveCards.actionExecute(
+      'round.start',
+      async (context, _state, data: Record<string, unknown>) => (await this.onStart(context, data)) as AdaptiveCard,
+    );
     app.adaptiveCards.actionSubmit('round.start', async (context, _state, data: Record<string, unknown>) => {
       await this.reply(context, await this.onStart(context, data));
     });
-    app.adaptiveCards.actionExecute('contacts.save', async (context, _state, data: Record<string, unknown>) => (await this.onContactsSave(context, data)) as AdaptiveCard);
+    app.adaptiveCards.actionExecute(
+      'contacts.save',
+      async (context, _state, data: Record<string, unknown>) => (await this.onContactsSave(context, data)) as AdaptiveCard,
+    );
     app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
       await this.reply(context, await this.onContactsSave(context, data));
     });
-    app.adaptiveCards.actionExecute('round.remind', async (context, _state, data: Record<string, unknown>) => (await this.onRemindVerb(context, data)) as AdaptiveCard);
-    app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) => this.reply(context, await this.onRemindVerb(context, data)));
-    app.adaptiveCards.actionExecute('report.export', async (context, _state, data: Record<string, unknown>) => (await this.onExport(context, data)) as AdaptiveCard);
-    app.adaptiveCards.actionSubmit('report.export', async (context, _state, data: Record<string, unknown>) => this.reply(context, await this.onExport(context, data)));
-    app.adaptiveCards.actionExecute('round.cancel', async (_context, _state, data: Record<string, unknown>) => notice(t('cancelled', actionLanguage(data))) as AdaptiveCard);
-    app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) => this.reply(context, notice(t('cancelled', actionLanguage(data)))));
+    app.adaptiveCards.actionExecute(
+      'round.remind',
+      async (context, _state, data: Record<string, unknown>) => (await this.onRemindVerb(context, data)) as AdaptiveCard,
+    );
+    app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) =>
+      this.reply(context, await this.onRemindVerb(context, data)),
+    );
+    app.adaptiveCards.actionExecute(
+      'report.export',
+      async (context, _state, data: Record<string, unknown>) => (await this.onExport(context, data)) as AdaptiveCard,
+    );
+    app.adaptiveCards.actionSubmit('report.export', async (context, _state, data: Record<string, unknown>) =>
+      this.reply(context, await this.onExport(context, data)),
+    );
+    app.adaptiveCards.actionExecute(
+      'round.cancel',
+      async (_context, _state, data: Record<string, unknown>) => notice(t('cancelled', actionLanguage(data))) as AdaptiveCard,
+    );
+    app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) =>
+      this.reply(context, notice(t('cancelled', actionLanguage(data)))),
+    );
   }
 
   /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
@@ -166,7 +186,8 @@ export class FollowUpHandlers {
     try {
       await rememberUser(this.deps.service, {
         person,
-        conversationId: activity.conversation?.conversationType === 'personal' || !activity.conversation?.isGroup ? activity.conversation?.id : undefined,
+        conversationId:
+          activity.conversation?.conversationType === 'personal' || !activity.conversation?.isGroup ? activity.conversation?.id : undefined,
         serviceUrl: activity.serviceUrl,
         tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
         teamsUserId: activity.from?.id,
@@ -212,7 +233,8 @@ export class FollowUpHandlers {
   private async runCommand(context: TurnContext, command: FollowUpCommand, user: Person, lang: Language): Promise<Card | undefined> {
     const { service, logger } = this.deps;
     const refused = (result: { ok: false } & Refusal): Card => {
-      if (result.reason === 'not-admin') logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
+      if (result.reason === 'not-admin')
+        logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
       return refusalCard(result, lang);
     };
     const who = (person: Person): string => person.upn ?? person.aadObjectId ?? '';
@@ -223,7 +245,10 @@ export class FollowUpHandlers {
         return this.myRoundCard(context, lang);
       case 'action-status':
       case 'unit-status': {
-        const request = command.kind === 'action-status' ? { kind: 'action' as const, actionId: command.actionId, year: command.year } : { kind: 'unit' as const, unit: command.unit, year: command.year };
+        const request =
+          command.kind === 'action-status'
+            ? { kind: 'action' as const, actionId: command.actionId, year: command.year }
+            : { kind: 'unit' as const, unit: command.unit, year: command.year };
         const result = await viewStatus(service, user, request);
         if (!result.ok) return result.reason === 'not-in-follow-up' ? undefined : refused(result);
         return statusCard(result.view, lang);
@@ -250,7 +275,9 @@ export class FollowUpHandlers {
       }
       case 'add-contacts': {
         const result = await addContacts(service, user, command);
-        return result.ok ? notice(t('contactsSaved', lang, { unit: result.unit, people: result.people.map(who).join(', ') })) : refused(result);
+        return result.ok
+          ? notice(t('contactsSaved', lang, { unit: result.unit, people: result.people.map(who).join(', ') }))
+          : refused(result);
       }
       case 'remove-contact': {
         const result = await removeContact(service, user, command);
@@ -278,7 +305,11 @@ export class FollowUpHandlers {
     const { units, contacts } = listed;
     const rows = units.map((unit) => ({
       unit,
-      people: contacts.filter((c) => c.unit === unit).map((c) => c.person.upn ?? c.person.aadObjectId ?? '').join(', ') || t('contactsNone', lang),
+      people:
+        contacts
+          .filter((c) => c.unit === unit)
+          .map((c) => c.person.upn ?? c.person.aadObjectId ?? '')
+          .join(', ') || t('contactsNone', lang),
     }));
     return expandCard('contacts-form', {
       fallbackText: rows.map((r) => `${r.unit}: ${r.people}`).join('\n'),
@@ -288,7 +319,13 @@ export class FollowUpHandlers {
       noticeLines: noticeText ? [noticeText.text] : [],
       noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
       lang,
-      labels: { formTitle: t('contactsFormTitle', lang), unit: t('contactsUnit', lang), unitRequired: t('contactsUnitRequired', lang), people: t('contactsPeople', lang), save: t('save', lang) },
+      labels: {
+        formTitle: t('contactsFormTitle', lang),
+        unit: t('contactsUnit', lang),
+        unitRequired: t('contactsUnitRequired', lang),
+        people: t('contactsPeople', lang),
+        save: t('save', lang),
+      },
     });
   }
 
@@ -298,9 +335,15 @@ export class FollowUpHandlers {
     return this.storeGuard(lang, 'contacts.save', async () => {
       const user = this.personOf(context);
       const result = await replaceUnitContacts(this.deps.service, user, { unit: data.unit, people: data.people });
-      if (!result.ok) return result.reason === 'not-admin' ? refusalCard(result, lang) : this.contactsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
+      if (!result.ok)
+        return result.reason === 'not-admin'
+          ? refusalCard(result, lang)
+          : this.contactsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
       this.deps.logger.info({ event: 'contacts-changed', unit: result.unit, count: result.people.length }, 'contacts changed');
-      return this.contactsCard(user, lang, { text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }), kind: 'good' });
+      return this.contactsCard(user, lang, {
+        text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }),
+        kind: 'good',
+      });
     });
   }
 
@@ -319,23 +362,40 @@ export class FollowUpHandlers {
     const lang = actionLanguage(data);
     await this.recordUser(context);
     return this.storeGuard(lang, 'report.export', async () => {
-      const result = await exportReport(this.deps.service, this.personOf(context), { year: data.year, format: data.format, ttlMs: reportLinkTtlMs });
+      const result = await exportReport(this.deps.service, this.personOf(context), {
+        year: data.year,
+        format: data.format,
+        ttlMs: reportLinkTtlMs,
+      });
       if (!result.ok) {
-        if (result.reason === 'not-admin') logger.warn({ event: 'refused', reason: 'not-admin', action: 'report.export' }, 'report export refused');
+        if (result.reason === 'not-admin')
+          logger.warn({ event: 'refused', reason: 'not-admin', action: 'report.export' }, 'report export refused');
         return refusalCard(result, lang);
       }
       const url = `${publicUrl.replace(/\/$/, '')}/reports/${result.token}`;
       const hours = Math.round(reportLinkTtlMs / 3_600_000);
       logger.info({ event: 'report-link', year: result.year, format: result.format }, 'report link created');
       const title = t('reportReady', lang, { year: result.year, format: result.format === 'xlsx' ? 'Excel' : 'Markdown' });
-      return expandCard('link', { fallbackText: `${title}\n${url}`, title, note: t('reportLinkNote', lang, { hours }), linkTitle: t('openReport', lang), url });
+      return expandCard('link', {
+        fallbackText: `${title}\n${url}`,
+        title,
+        note: t('reportLinkNote', lang, { hours }),
+        linkTitle: t('openReport', lang),
+        url,
+      });
     });
   }
 
   private async myRoundCard(context: TurnContext, lang: Language): Promise<Card> {
     const result = await myRound(this.deps.service, this.personOf(context));
     if (!result.ok) return refusalCard(result, lang);
-    return roundCardFromView(result.view, this.deps.answerer, this.deps.service.plan, lang, [context.activity.from?.id ?? ''].filter(Boolean));
+    return roundCardFromView(
+      result.view,
+      this.deps.answerer,
+      this.deps.service.plan,
+      lang,
+      [context.activity.from?.id ?? ''].filter(Boolean),
+    );
   }
 
   private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
@@ -344,7 +404,8 @@ export class FollowUpHandlers {
     const lang = actionLanguage(data);
     const user = this.personOf(context);
     const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
-    const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[5]) => roundCardFromView(view, answerer, service.plan, lang, refreshIds, extra);
+    const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[5]) =>
+      roundCardFromView(view, answerer, service.plan, lang, refreshIds, extra);
     return this.storeGuard(lang, verb, async () => {
       const position = { year: data.year, actionId: data.actionId, unit: data.unit };
       if (verb !== 'round.save') {
@@ -353,15 +414,37 @@ export class FollowUpHandlers {
       }
       const result = await answerAction(service, user, { ...position, status: data.status, description: data.description });
       if (!result.ok) {
-        logger.warn({ event: 'answer-refused', reason: result.refusal, actionId: String(data.actionId ?? '').slice(0, 20), unit: String(data.unit ?? '').slice(0, 40) }, 'answer refused');
+        logger.warn(
+          {
+            event: 'answer-refused',
+            reason: result.refusal,
+            actionId: String(data.actionId ?? '').slice(0, 20),
+            unit: String(data.unit ?? '').slice(0, 40),
+          },
+          'answer refused',
+        );
         const text = answerRefusalText(result.refusal, lang, result.detail);
         // What the person typed goes back into the card with the reason, so nothing they wrote is lost.
-        const typed = { status: typeof data.status === 'string' ? data.status : undefined, description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined };
+        const typed = {
+          status: typeof data.status === 'string' ? data.status : undefined,
+          description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined,
+        };
         return result.view ? card(result.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
       const { answer } = result;
-      logger.info({ event: 'answer-saved', outcome: result.outcome, year: answer.year, actionId: answer.actionId, unit: answer.unit, onBehalf: answer.onBehalf }, 'answer saved');
-      const savedText = result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId: answer.actionId, unit: answer.unit });
+      logger.info(
+        {
+          event: 'answer-saved',
+          outcome: result.outcome,
+          year: answer.year,
+          actionId: answer.actionId,
+          unit: answer.unit,
+          onBehalf: answer.onBehalf,
+        },
+        'answer saved',
+      );
+      const savedText =
+        result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId: answer.actionId, unit: answer.unit });
       return card(result.view, { notice: { text: result.allDone ? `${savedText} ${t('allDone', lang)}` : savedText, kind: 'good' } });
     });
   }
@@ -380,10 +463,18 @@ export class FollowUpHandlers {
       locale: lang === 'en' ? 'en-US' : 'sv-SE',
     };
     return this.storeGuard(lang, 'round.start', async () => {
-      const result = await startRound(this.deps.service, this.personOf(context), { year: data.year, deadline: data.deadline, reminderDaysBefore: this.deps.reminderDaysBefore, origin });
+      const result = await startRound(this.deps.service, this.personOf(context), {
+        year: data.year,
+        deadline: data.deadline,
+        reminderDaysBefore: this.deps.reminderDaysBefore,
+        origin,
+      });
       if (!result.ok) return refusalCard(result, lang);
       const { round, recipients, resumed } = result;
-      this.deps.logger.info({ event: 'round-started', year: round.year, deadline: round.deadline, recipients: recipients.length, resumed }, 'round started');
+      this.deps.logger.info(
+        { event: 'round-started', year: round.year, deadline: round.deadline, recipients: recipients.length, resumed },
+        'round started',
+      );
       this.messenger.track(this.messenger.deliver(round, recipients, true));
       return notice(t('started', lang, { year: round.year, n: recipients.length }));
     });
@@ -421,8 +512,14 @@ const refusalCard = (refusal: Refusal, lang: Language): Card => notice(refusalTe
 /** A status view as a card: an action's answers per unit, or a unit's progress. */
 function statusCard(view: StatusView, lang: Language): Card {
   const line = (r: StatusView['rows'][number]) =>
-    r.status ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})` : `${r.unit}: ${t('notReported', lang)}`;
-  if (view.kind === 'action') return messageCard(t('actionStatusTitle', lang, { actionId: view.actionId, year: view.year }), [view.actionText, ...view.rows.map(line)]);
+    r.status
+      ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})`
+      : `${r.unit}: ${t('notReported', lang)}`;
+  if (view.kind === 'action')
+    return messageCard(t('actionStatusTitle', lang, { actionId: view.actionId, year: view.year }), [
+      view.actionText,
+      ...view.rows.map(line),
+    ]);
   const { unit, missing } = view;
   const title = t('unitStatusTitle', lang, { unit: unit.unit, year: view.year, answered: unit.answered, total: unit.total });
   return messageCard(title, [

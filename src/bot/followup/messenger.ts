@@ -40,11 +40,16 @@ export interface MessengerDeps {
 const NO_CHAT = 'no-chat';
 
 export function toSendError(error: unknown): SendError {
-  const e = error as { statusCode?: number; message?: string; response?: { headers?: { get?: (n: string) => string | undefined } | Record<string, string> } };
+  const e = error as {
+    statusCode?: number;
+    message?: string;
+    response?: { headers?: { get?: (n: string) => string | undefined } | Record<string, string> };
+  };
   const headers = e.response?.headers;
-  const retryAfter = headers && typeof (headers as { get?: unknown }).get === 'function'
-    ? (headers as { get: (n: string) => string | undefined }).get('retry-after')
-    : (headers as Record<string, string> | undefined)?.['retry-after'];
+  const retryAfter =
+    headers && typeof (headers as { get?: unknown }).get === 'function'
+      ? (headers as { get: (n: string) => string | undefined }).get('retry-after')
+      : (headers as Record<string, string> | undefined)?.['retry-after'];
   return new SendError(e.message ?? String(error), e.statusCode, retryAfterFrom(retryAfter));
 }
 
@@ -129,7 +134,14 @@ export class RoundMessenger implements Notifier {
             'msteams',
             origin.serviceUrl,
             '',
-            { isGroup: false, bot: { id: origin.botId, name: origin.botName ?? '' }, members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }], tenantId, channelData: { tenant: { id: tenantId } }, activity: undefined as never },
+            {
+              isGroup: false,
+              bot: { id: origin.botId, name: origin.botName ?? '' },
+              members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }],
+              tenantId,
+              channelData: { tenant: { id: tenantId } },
+              activity: undefined as never,
+            },
             async (ctx) => {
               await limiter.acquire();
               try {
@@ -154,15 +166,22 @@ export class RoundMessenger implements Notifier {
 
   /** Notifier: the summary card, with a line saying why it comes now. */
   async sendSummary(to: UserRecord, report: Report, reason: SummaryReason, lang: Language): Promise<void> {
-    const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, { year: report.year });
+    const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, {
+      year: report.year,
+    });
     await this.sendInChat(chatReference(to), { type: 'message', text: intro, attachments: [cardAttachment(summaryCard(report, lang))] });
   }
 
   /** Notifier: the round card where the person is, with the reminder on it. */
   async sendReminder(to: UserRecord, view: RoundView, lang: Language): Promise<void> {
     const { round, progress } = view;
-    const notice = { text: t('reminder', lang, { year: round.year, answered: progress.answered, total: progress.total, deadline: round.deadline }), kind: 'attention' as const };
-    const card = roundCardFromView(view, this.deps.answerer, this.deps.service.plan, lang, to.teamsUserId ? [to.teamsUserId] : [], { notice });
+    const notice = {
+      text: t('reminder', lang, { year: round.year, answered: progress.answered, total: progress.total, deadline: round.deadline }),
+      kind: 'attention' as const,
+    };
+    const card = roundCardFromView(view, this.deps.answerer, this.deps.service.plan, lang, to.teamsUserId ? [to.teamsUserId] : [], {
+      notice,
+    });
     await this.sendInChat(chatReference(to), { type: 'message', attachments: [cardAttachment(card)] });
   }
 
@@ -181,8 +200,12 @@ export class RoundMessenger implements Notifier {
   }
 
   private logOutcome(what: string, round: Round, outcome: NoticeOutcome): void {
-    for (const failure of outcome.failures) this.deps.logger.warn({ event: `${what}-failed`, error: toSendError(failure.error).message }, `${what}: one not sent`);
-    this.deps.logger.info({ event: `${what}-sent`, year: round.year, sent: outcome.sent, withoutChat: outcome.withoutChat, failed: outcome.failures.length }, `${what} sent`);
+    for (const failure of outcome.failures)
+      this.deps.logger.warn({ event: `${what}-failed`, error: toSendError(failure.error).message }, `${what}: one not sent`);
+    this.deps.logger.info(
+      { event: `${what}-sent`, year: round.year, sent: outcome.sent, withoutChat: outcome.withoutChat, failed: outcome.failures.length },
+      `${what} sent`,
+    );
   }
 
   /**
@@ -190,7 +213,11 @@ export class RoundMessenger implements Notifier {
    * caller: inside the callback it would reach the adapter's turn-error handler, which would answer
    * the user, instead of the caller, which retries or reports.
    */
-  private async sendInChat(reference: Partial<ConversationReference>, activity: Partial<Activity>, paced = false): Promise<string | undefined> {
+  private async sendInChat(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+    paced = false,
+  ): Promise<string | undefined> {
     const { adapter, botAppId } = this.deps;
     let failure: unknown;
     let id: string | undefined;
@@ -224,7 +251,8 @@ function chatReference(user: UserRecord, bot?: { id: string; name: string }): Pa
  * proactive sends; the fan-out retries itself, paced and honoring Retry-After.
  */
 function withoutSdkRetries(ctx: TurnContext, adapter: TeamsAdapter): void {
-  const connector = ctx.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
+  const connector = ctx.turnState.get(adapter.ConnectorClientKey) as
+    { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
   connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
 }
 

@@ -32,10 +32,19 @@ export function roundActionCard(input: RoundCardInput, answerer: PlanAnswerer, p
   const title = t('roundTitle', lang, { year: input.round.year, deadline: input.round.deadline });
   const progressText = t('progress', lang, { ...input.progress, units: input.units.join(', ') });
   const lastYearLines = input.lastYear
-    ? [t('lastYear', lang, { year: input.lastYear.year, status: STATUSES[input.lastYear.status].label, description: input.lastYear.description })]
+    ? [
+        t('lastYear', lang, {
+          year: input.lastYear.year,
+          status: STATUSES[input.lastYear.status].label,
+          description: input.lastYear.description,
+        }),
+      ]
     : [];
   const statusChoices = STATUS_KEYS.map((key) => ({
-    title: lang === 'sv' ? `${STATUSES[key].label} – ${STATUSES[key].description}` : `${STATUSES[key].label} (${STATUSES[key].enLabel}) – ${STATUSES[key].enDescription}`,
+    title:
+      lang === 'sv'
+        ? `${STATUSES[key].label} – ${STATUSES[key].description}`
+        : `${STATUSES[key].label} (${STATUSES[key].enLabel}) – ${STATUSES[key].enDescription}`,
     value: key,
   }));
   const currentStatus = input.typed?.status ?? input.answer?.status ?? '';

@@ -6,8 +6,42 @@ import { fillPlaceholders } from '../../core/qa/phrases';
 import { NOT_REPORTED, STATUSES, STATUS_KEYS, statusLabel, type Status } from '../../core/followup/model';
 
 const LABELS = {
-  sv: { statusChart: 'Status för alla rapporter', areaChart: 'Per målområde och arbetssätt', area: 'Område', reports: 'Rapporter', areas: 'Per målområde och arbetssätt', units: 'Svarsfrekvens per enhet', late: 'Enheter som inte är klara', remind: 'Påminn de som inte är klara', exportXlsx: 'Exportera rapport (Excel)', exportMd: 'Exportera rapport (Markdown)', title: 'Sammanställning uppföljning {year}', subtitle: '{answered} av {total} rapporter ({rate} %) · sista svarsdag {deadline} · {state}', open: 'pågår', closed: 'stängd', noLate: 'Alla enheter med kontakter har svarat.', noContacts: 'inga kontakter' },
-  en: { statusChart: 'Status of all reports', areaChart: 'Per goal area and working method', area: 'Area', reports: 'Reports', areas: 'Per goal area and working method', units: 'Response rate per unit', late: 'Units not finished', remind: 'Remind those not finished', exportXlsx: 'Export report (Excel)', exportMd: 'Export report (Markdown)', title: 'Follow-up {year} summary', subtitle: '{answered} of {total} reports ({rate} %) · deadline {deadline} · {state}', open: 'open', closed: 'closed', noLate: 'Every unit with contacts has answered.', noContacts: 'no contacts' },
+  sv: {
+    statusChart: 'Status för alla rapporter',
+    areaChart: 'Per målområde och arbetssätt',
+    area: 'Område',
+    reports: 'Rapporter',
+    areas: 'Per målområde och arbetssätt',
+    units: 'Svarsfrekvens per enhet',
+    late: 'Enheter som inte är klara',
+    remind: 'Påminn de som inte är klara',
+    exportXlsx: 'Exportera rapport (Excel)',
+    exportMd: 'Exportera rapport (Markdown)',
+    title: 'Sammanställning uppföljning {year}',
+    subtitle: '{answered} av {total} rapporter ({rate} %) · sista svarsdag {deadline} · {state}',
+    open: 'pågår',
+    closed: 'stängd',
+    noLate: 'Alla enheter med kontakter har svarat.',
+    noContacts: 'inga kontakter',
+  },
+  en: {
+    statusChart: 'Status of all reports',
+    areaChart: 'Per goal area and working method',
+    area: 'Area',
+    reports: 'Reports',
+    areas: 'Per goal area and working method',
+    units: 'Response rate per unit',
+    late: 'Units not finished',
+    remind: 'Remind those not finished',
+    exportXlsx: 'Export report (Excel)',
+    exportMd: 'Export report (Markdown)',
+    title: 'Follow-up {year} summary',
+    subtitle: '{answered} of {total} reports ({rate} %) · deadline {deadline} · {state}',
+    open: 'open',
+    closed: 'closed',
+    noLate: 'Every unit with contacts has answered.',
+    noContacts: 'no contacts',
+  },
 } as const;
 
 /** Late units listed on the card; the rest are in the report. */
@@ -20,7 +54,13 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
   const total = report.rows.length;
   const answered = total - report.totals.none;
   const title = fill(l.title, { year: report.year });
-  const subtitle = fill(l.subtitle, { answered, total, rate: total ? Math.round((100 * answered) / total) : 0, deadline: report.deadline, state: report.state === 'open' ? l.open : l.closed });
+  const subtitle = fill(l.subtitle, {
+    answered,
+    total,
+    rate: total ? Math.round((100 * answered) / total) : 0,
+    deadline: report.deadline,
+    state: report.state === 'open' ? l.open : l.closed,
+  });
   // The statuses and "not reported", in the status table's order, words and colours.
   const series = [
     ...STATUS_KEYS.map((key) => ({ key: key as Status | 'none', legend: statusLabel(key, lang), color: STATUSES[key].color as string })),
@@ -28,11 +68,22 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
   ];
   const donut = series.map((s) => ({ legend: s.legend, value: report.totals[s.key], color: s.color }));
   const short = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title);
-  const bars = series.map((s) => ({ legend: s.legend, color: s.color, values: report.areas.map((a) => ({ x: short(a.areaTitle), y: a.counts[s.key] })) }));
+  const bars = series.map((s) => ({
+    legend: s.legend,
+    color: s.color,
+    values: report.areas.map((a) => ({ x: short(a.areaTitle), y: a.counts[s.key] })),
+  }));
   const areaLines = report.areas.map((a) => `${a.areaTitle}: ${series.map((s) => `${s.legend} ${a.counts[s.key]}`).join(' · ')}`);
-  const unitLine = report.units.filter((u) => u.contacts.length > 0 || u.answered > 0).map((u) => `${u.unit} ${u.answered}/${u.total}`).join(' · ') || '–';
+  const unitLine =
+    report.units
+      .filter((u) => u.contacts.length > 0 || u.answered > 0)
+      .map((u) => `${u.unit} ${u.answered}/${u.total}`)
+      .join(' · ') || '–';
   const late = report.lateUnits.filter((u) => u.contacts.length > 0);
-  const lateLines = late.length === 0 ? [l.noLate] : late.slice(0, MAX_LATE_LINES).map((u) => `${u.unit}: ${u.answered}/${u.total} – ${u.contacts.join(', ')}`);
+  const lateLines =
+    late.length === 0
+      ? [l.noLate]
+      : late.slice(0, MAX_LATE_LINES).map((u) => `${u.unit}: ${u.answered}/${u.total} – ${u.contacts.join(', ')}`);
   if (late.length > MAX_LATE_LINES) lateLines.push(`… +${late.length - MAX_LATE_LINES}`);
   return expandCard('summary', {
     fallbackText: [title, subtitle, ...areaLines, ...lateLines].join('\n'),

@@ -5,14 +5,20 @@ import { fillPlaceholders } from '../../core/qa/phrases';
 import { MAX_DESCRIPTION_LENGTH, STATUS_KEYS, statusLabel } from '../../core/followup/model';
 
 const TEXTS = {
-  roundTitle: { sv: 'Uppföljning {year} av åtgärdsplanen – svara senast {deadline}', en: 'Follow-up {year} of the action plan – answer by {deadline}' },
+  roundTitle: {
+    sv: 'Uppföljning {year} av åtgärdsplanen – svara senast {deadline}',
+    en: 'Follow-up {year} of the action plan – answer by {deadline}',
+  },
   progress: { sv: '{answered} av {total} rapporterade för {units}', en: '{answered} of {total} reported for {units}' },
   unit: { sv: 'Rapporterande enhet', en: 'Reporting unit' },
   lastYear: { sv: 'Förra året ({year}): {status} – {description}', en: 'Last year ({year}): {status} – {description}' },
   status: { sv: 'Status', en: 'Status' },
   statusRequired: { sv: 'Välj en status.', en: 'Choose a status.' },
   description: { sv: 'Beskrivning av utveckling (högst {max} tecken)', en: 'Description of development (at most {max} characters)' },
-  descriptionHint: { sv: 'Vad har hänt? Vilka förutsättningar finns eller saknas för att genomföra åtgärden?', en: 'What has happened? Which prerequisites exist or are missing?' },
+  descriptionHint: {
+    sv: 'Vad har hänt? Vilka förutsättningar finns eller saknas för att genomföra åtgärden?',
+    en: 'What has happened? Which prerequisites exist or are missing?',
+  },
   descriptionRequired: { sv: 'Skriv en beskrivning av utvecklingen.', en: 'Write a description of the development.' },
   save: { sv: 'Spara', en: 'Save' },
   previous: { sv: 'Föregående', en: 'Previous' },
@@ -20,72 +26,135 @@ const TEXTS = {
   refresh: { sv: 'Uppdatera', en: 'Refresh' },
   saved: { sv: 'Sparat: {actionId} för {unit}.', en: 'Saved: {actionId} for {unit}.' },
   unchanged: { sv: 'Inget ändrat: svaret var redan sparat.', en: 'Nothing changed: the answer was already saved.' },
-  allDone: { sv: 'Alla dina åtgärder är rapporterade. Du kan ändra svaren tills uppföljningen stänger.', en: 'All your actions are reported. You can change the answers until the follow-up closes.' },
+  allDone: {
+    sv: 'Alla dina åtgärder är rapporterade. Du kan ändra svaren tills uppföljningen stänger.',
+    en: 'All your actions are reported. You can change the answers until the follow-up closes.',
+  },
   confirmTitle: { sv: 'Starta uppföljning {year}?', en: 'Start follow-up {year}?' },
-  confirmQuestion: { sv: 'Varje kontaktperson får ett meddelande med sina enheters åtgärder.', en: 'Each contact gets one message with their units\' actions.' },
+  confirmQuestion: {
+    sv: 'Varje kontaktperson får ett meddelande med sina enheters åtgärder.',
+    en: "Each contact gets one message with their units' actions.",
+  },
   factActions: { sv: 'Åtgärder', en: 'Actions' },
   factReports: { sv: 'Rapporter (åtgärd × enhet)', en: 'Reports (action × unit)' },
   factUnitsWith: { sv: 'Enheter med kontakter', en: 'Units with contacts' },
   factUnitsWithout: { sv: 'Enheter utan kontakter', en: 'Units without contacts' },
   factPeople: { sv: 'Personer som tillfrågas', en: 'People to be asked' },
   factDeadline: { sv: 'Sista svarsdag', en: 'Deadline' },
-  unreachable: { sv: 'Utan kontakt (en administratör kan svara för dem): {units}', en: 'Without contacts (an admin can answer for them): {units}' },
+  unreachable: {
+    sv: 'Utan kontakt (en administratör kan svara för dem): {units}',
+    en: 'Without contacts (an admin can answer for them): {units}',
+  },
   start: { sv: 'Starta', en: 'Start' },
   cancel: { sv: 'Avbryt', en: 'Cancel' },
   cancelled: { sv: 'Uppföljningen startades inte.', en: 'The follow-up was not started.' },
-  started: { sv: 'Uppföljning {year} är startad. Meddelanden skickas nu till {people}; du får en sammanfattning när de är skickade.', en: 'Follow-up {year} has started. Messages are being sent to {people}; you will get a summary when they are sent.' },
+  started: {
+    sv: 'Uppföljning {year} är startad. Meddelanden skickas nu till {people}; du får en sammanfattning när de är skickade.',
+    en: 'Follow-up {year} has started. Messages are being sent to {people}; you will get a summary when they are sent.',
+  },
   alreadyExists: { sv: 'Uppföljning {year} finns redan.', en: 'Follow-up {year} already exists.' },
-  deliverySummary: { sv: 'Utskick uppföljning {year}: {delivered} levererade, {unreachable} nåddes inte, {failed} misslyckades, {uncertain} osäkra.', en: 'Follow-up {year} sent: {delivered} delivered, {unreachable} unreachable, {failed} failed, {uncertain} uncertain.' },
+  deliverySummary: {
+    sv: 'Utskick uppföljning {year}: {delivered} levererade, {unreachable} nåddes inte, {failed} misslyckades, {uncertain} osäkra.',
+    en: 'Follow-up {year} sent: {delivered} delivered, {unreachable} unreachable, {failed} failed, {uncertain} uncertain.',
+  },
   closed: { sv: 'Uppföljning {year} är stängd. Inga fler svar tas emot.', en: 'Follow-up {year} is closed. No more answers are accepted.' },
   notAdmin: { sv: 'Det kan bara administratörer göra.', en: 'Only admins can do that.' },
   statusOwnUnitsOnly: {
     sv: 'Du kan se status för de åtgärder som dina enheter rapporterar ({units}). Andra enheters svar visas för säkerhetschefen och administratörerna, och samlas i rapporten till kommunfullmäktige.',
-    en: 'You can see the status of the actions your units report ({units}). Other units\' answers are shown to the safety chief and the admins, and are brought together in the report to the city council.',
+    en: "You can see the status of the actions your units report ({units}). Other units' answers are shown to the safety chief and the admins, and are brought together in the report to the city council.",
   },
   noRound: { sv: 'Det finns ingen öppen uppföljning.', en: 'There is no open follow-up.' },
-  notContact: { sv: 'Du är inte kontaktperson för någon enhet i uppföljningen.', en: 'You are not a contact for any unit in the follow-up.' },
+  notContact: {
+    sv: 'Du är inte kontaktperson för någon enhet i uppföljningen.',
+    en: 'You are not a contact for any unit in the follow-up.',
+  },
   contactsTitle: { sv: 'Kontaktpersoner per enhet', en: 'Contacts per unit' },
-  contactsFormTitle: { sv: 'Ändra en enhets kontakter', en: 'Change a unit\'s contacts' },
+  contactsFormTitle: { sv: 'Ändra en enhets kontakter', en: "Change a unit's contacts" },
   contactsUnit: { sv: 'Enhet', en: 'Unit' },
   contactsUnitRequired: { sv: 'Välj en enhet.', en: 'Choose a unit.' },
-  contactsPeople: { sv: 'Kontakter (e-post eller Entra-objekt-id, kommaseparerade; tomt tar bort alla)', en: 'Contacts (e-mail or Entra object id, comma-separated; empty removes all)' },
+  contactsPeople: {
+    sv: 'Kontakter (e-post eller Entra-objekt-id, kommaseparerade; tomt tar bort alla)',
+    en: 'Contacts (e-mail or Entra object id, comma-separated; empty removes all)',
+  },
   contactsNone: { sv: '–', en: '–' },
   contactsSaved: { sv: 'Kontakter för {unit}: {people}.', en: 'Contacts for {unit}: {people}.' },
   contactRemoved: { sv: '{person} är inte längre kontakt för {unit}.', en: '{person} is no longer a contact for {unit}.' },
   adminRemoved: { sv: '{person} är inte längre administratör.', en: '{person} is no longer an admin.' },
   adminAdded: { sv: '{person} är nu administratör.', en: '{person} is now an admin.' },
   chiefSet: { sv: '{person} är nu säkerhetschef.', en: '{person} is now the safety chief.' },
-  badPerson: { sv: 'Ange personen med e-postadress eller Entra-objekt-id.', en: 'Give the person as an e-mail address or Entra object id.' },
-  pastDeadline: { sv: 'Sista svarsdagen {deadline} har redan passerat. Ange ett senare datum.', en: 'The deadline {deadline} has already passed. Give a later date.' },
+  badPerson: {
+    sv: 'Ange personen med e-postadress eller Entra-objekt-id.',
+    en: 'Give the person as an e-mail address or Entra object id.',
+  },
+  pastDeadline: {
+    sv: 'Sista svarsdagen {deadline} har redan passerat. Ange ett senare datum.',
+    en: 'The deadline {deadline} has already passed. Give a later date.',
+  },
   badDate: { sv: 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-02-28.', en: 'Give the date as YYYY-MM-DD, for example 2025-02-28.' },
-  unknownUnit: { sv: 'Enheten {unit} finns inte bland planens ansvariga.', en: 'The unit {unit} is not among the plan\'s responsible units.' },
-  storeDown: { sv: 'Databasen svarar inte just nu. Inget har sparats; försök igen om en stund.', en: 'The database is not answering right now. Nothing was saved; please try again shortly.' },
-  summaryWeekly: { sv: 'Veckans sammanställning av uppföljning {year}.', en: 'This week\'s summary of follow-up {year}.' },
+  unknownUnit: {
+    sv: 'Enheten {unit} finns inte bland planens ansvariga.',
+    en: "The unit {unit} is not among the plan's responsible units.",
+  },
+  storeDown: {
+    sv: 'Databasen svarar inte just nu. Inget har sparats; försök igen om en stund.',
+    en: 'The database is not answering right now. Nothing was saved; please try again shortly.',
+  },
+  summaryWeekly: { sv: 'Veckans sammanställning av uppföljning {year}.', en: "This week's summary of follow-up {year}." },
   summaryComplete: { sv: 'Alla som tillfrågades i uppföljning {year} har svarat.', en: 'Everyone asked in follow-up {year} has answered.' },
-  summaryClosed: { sv: 'Uppföljning {year} är stängd. Här är sammanställningen; exportera rapporten med knappen.', en: 'Follow-up {year} is closed. Here is the summary; export the report with the button.' },
+  summaryClosed: {
+    sv: 'Uppföljning {year} är stängd. Här är sammanställningen; exportera rapporten med knappen.',
+    en: 'Follow-up {year} is closed. Here is the summary; export the report with the button.',
+  },
   onBehalf: { sv: 'för enhetens räkning', en: 'on its behalf' },
   notReported: { sv: 'ej rapporterad', en: 'not reported' },
   actionStatusTitle: { sv: 'Status för {actionId} i uppföljning {year}', en: 'Status of {actionId} in follow-up {year}' },
-  unitStatusTitle: { sv: '{unit} i uppföljning {year}: {answered} av {total} rapporterade', en: '{unit} in follow-up {year}: {answered} of {total} reported' },
+  unitStatusTitle: {
+    sv: '{unit} i uppföljning {year}: {answered} av {total} rapporterade',
+    en: '{unit} in follow-up {year}: {answered} of {total} reported',
+  },
   missingList: { sv: 'Ej rapporterade: {ids}', en: 'Not reported: {ids}' },
   contactsOf: { sv: 'Kontakter: {people}', en: 'Contacts: {people}' },
   reportReady: { sv: 'Rapporten för uppföljning {year} ({format}) är klar.', en: 'The report for follow-up {year} ({format}) is ready.' },
-  reportLinkNote: { sv: 'Länken gäller i {hours} timmar och bara för den som har den; dela den inte.', en: 'The link works for {hours} hours for whoever has it; do not share it.' },
+  reportLinkNote: {
+    sv: 'Länken gäller i {hours} timmar och bara för den som har den; dela den inte.',
+    en: 'The link works for {hours} hours for whoever has it; do not share it.',
+  },
   openReport: { sv: 'Öppna rapporten', en: 'Open the report' },
-  reminder: { sv: 'Påminnelse: uppföljning {year} – {answered} av {total} rapporterade. Svara senast {deadline}.', en: 'Reminder: follow-up {year} – {answered} of {total} reported. Answer by {deadline}.' },
+  reminder: {
+    sv: 'Påminnelse: uppföljning {year} – {answered} av {total} rapporterade. Svara senast {deadline}.',
+    en: 'Reminder: follow-up {year} – {answered} of {total} reported. Answer by {deadline}.',
+  },
   remindersSent: { sv: 'Påminnelser skickade till {people} som inte är klara.', en: 'Reminders sent to {people} who have not finished.' },
 } as const;
 
 export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
   malformed: { sv: 'Svaret kunde inte läsas. Inget sparades.', en: 'The answer could not be read. Nothing was saved.' },
-  'unknown-round': { sv: 'Det finns ingen uppföljning för {detail}. Inget sparades.', en: 'There is no follow-up for {detail}. Nothing was saved.' },
+  'unknown-round': {
+    sv: 'Det finns ingen uppföljning för {detail}. Inget sparades.',
+    en: 'There is no follow-up for {detail}. Nothing was saved.',
+  },
   'round-closed': { sv: 'Uppföljningen är stängd. Inget sparades.', en: 'The follow-up is closed. Nothing was saved.' },
-  'unknown-action': { sv: 'Åtgärden {detail} finns inte i planen. Inget sparades.', en: 'The action {detail} is not in the plan. Nothing was saved.' },
-  'not-responsible': { sv: 'Enheten ansvarar inte för den åtgärden. Inget sparades.', en: 'That unit is not responsible for that action. Nothing was saved.' },
-  'not-authorized': { sv: 'Du är inte kontaktperson för {detail}. Inget sparades.', en: 'You are not a contact for {detail}. Nothing was saved.' },
+  'unknown-action': {
+    sv: 'Åtgärden {detail} finns inte i planen. Inget sparades.',
+    en: 'The action {detail} is not in the plan. Nothing was saved.',
+  },
+  'not-responsible': {
+    sv: 'Enheten ansvarar inte för den åtgärden. Inget sparades.',
+    en: 'That unit is not responsible for that action. Nothing was saved.',
+  },
+  'not-authorized': {
+    sv: 'Du är inte kontaktperson för {detail}. Inget sparades.',
+    en: 'You are not a contact for {detail}. Nothing was saved.',
+  },
   'invalid-status': { sv: 'Välj {statuses}. Inget sparades.', en: 'Choose {statuses}. Nothing was saved.' },
-  'description-missing': { sv: 'Beskrivningen av utvecklingen saknas. Inget sparades.', en: 'The description is missing. Nothing was saved.' },
-  'description-too-long': { sv: 'Beskrivningen är {detail} tecken; högst {max} tecken. Inget sparades.', en: 'The description is {detail} characters; at most {max}. Nothing was saved.' },
+  'description-missing': {
+    sv: 'Beskrivningen av utvecklingen saknas. Inget sparades.',
+    en: 'The description is missing. Nothing was saved.',
+  },
+  'description-too-long': {
+    sv: 'Beskrivningen är {detail} tecken; högst {max} tecken. Inget sparades.',
+    en: 'The description is {detail} characters; at most {max}. Nothing was saved.',
+  },
 };
 
 export type TextKey = keyof typeof TEXTS;
@@ -103,7 +172,8 @@ export function refusalText(reason: RefusalReason, language: Language, detail = 
 }
 
 /** The description limit as the language writes numbers: "2 000", "2,000". */
-const maxDescription = (language: Language): string => MAX_DESCRIPTION_LENGTH.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE').replace(/\u00a0/g, ' ');
+const maxDescription = (language: Language): string =>
+  MAX_DESCRIPTION_LENGTH.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE').replace(/\u00a0/g, ' ');
 
 /** "Pågående, Påbörjad eller Ej påbörjad", from the status table. */
 function statusChoiceList(language: Language): string {

@@ -25,7 +25,10 @@ const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 /** An Entra object id or an e-mail/UPN, as an admin types it; anything else is refused. */
 export function parsePerson(text: string): Person | null {
-  const t = text.trim().replace(/^<mailto:([^|>]+)\|[^>]*>$/, '$1').replace(/^mailto:/i, '');
+  const t = text
+    .trim()
+    .replace(/^<mailto:([^|>]+)\|[^>]*>$/, '$1')
+    .replace(/^mailto:/i, '');
   if (GUID.test(t)) return { aadObjectId: t.toLowerCase() };
   if (EMAIL.test(t) && t.length <= 200) return { upn: t.toLowerCase() };
   return null;
@@ -58,7 +61,10 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   }
   m = /^(?:kontakt|contact) (\S+) (.+)$/i.exec(text);
   if (m) {
-    const people = m[2]!.split(/[,;\s]+/).filter(Boolean).map(parsePerson);
+    const people = m[2]!
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map(parsePerson);
     if (people.length === 0 || people.some((p) => p === null)) return { kind: 'invalid', message: 'person' };
     return { kind: 'add-contacts', unit: m[1]!, people: people as Person[] };
   }

@@ -21,9 +21,27 @@ export interface StatusDefinition {
  * card, the Excel and Markdown reports, the texts and the counts all derive from, in this order.
  */
 export const STATUSES = {
-  'pagaende': { label: 'Pågående', description: 'Åtgärden fortlöper enligt plan', enLabel: 'Ongoing', enDescription: 'runs according to plan', color: 'good' },
-  'paborjad': { label: 'Påbörjad', description: 'Åtgärden är inledd men behöver utvecklas', enLabel: 'Started', enDescription: 'needs development', color: 'warning' },
-  'ej-paborjad': { label: 'Ej påbörjad', description: 'Åtgärden kan ej inledas då förutsättningar saknas', enLabel: 'Not started', enDescription: 'prerequisites missing', color: 'attention' },
+  pagaende: {
+    label: 'Pågående',
+    description: 'Åtgärden fortlöper enligt plan',
+    enLabel: 'Ongoing',
+    enDescription: 'runs according to plan',
+    color: 'good',
+  },
+  paborjad: {
+    label: 'Påbörjad',
+    description: 'Åtgärden är inledd men behöver utvecklas',
+    enLabel: 'Started',
+    enDescription: 'needs development',
+    color: 'warning',
+  },
+  'ej-paborjad': {
+    label: 'Ej påbörjad',
+    description: 'Åtgärden kan ej inledas då förutsättningar saknas',
+    enLabel: 'Not started',
+    enDescription: 'prerequisites missing',
+    color: 'attention',
+  },
 } satisfies Record<string, StatusDefinition>;
 export type Status = keyof typeof STATUSES;
 export const STATUS_KEYS = Object.keys(STATUSES) as Status[];
@@ -31,7 +49,8 @@ export const STATUS_KEYS = Object.keys(STATUSES) as Status[];
 /** A report row without an answer, counted beside the statuses. */
 export const NOT_REPORTED = { label: 'Ej rapporterad', enLabel: 'Not reported', color: 'neutral' } as const;
 
-export const statusLabel = (status: Status, language: 'sv' | 'en' = 'sv'): string => (language === 'en' ? STATUSES[status].enLabel : STATUSES[status].label);
+export const statusLabel = (status: Status, language: 'sv' | 'en' = 'sv'): string =>
+  language === 'en' ? STATUSES[status].enLabel : STATUSES[status].label;
 
 /** "Beskrivning av utveckling": required, at most this many characters. */
 export const MAX_DESCRIPTION_LENGTH = 2000;

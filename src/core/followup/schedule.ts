@@ -53,7 +53,11 @@ export function isoWeek(date: string): string {
  * The summaries due to the safety chief: each Monday while the round is open, once when everyone
  * asked has answered, and once when the round has closed. Returns the keys to mark as sent.
  */
-export function dueSummaries(round: Round & { summariesSent?: string[] }, now: Date, everyoneAnswered: boolean): Array<{ reason: SummaryReason; key: string }> {
+export function dueSummaries(
+  round: Round & { summariesSent?: string[] },
+  now: Date,
+  everyoneAnswered: boolean,
+): Array<{ reason: SummaryReason; key: string }> {
   const sent = new Set(round.summariesSent ?? []);
   const today = swedishDate(now);
   const due: Array<{ reason: SummaryReason; key: string }> = [];

@@ -21,7 +21,11 @@ export type StatusAccess =
   /** Not an admin or a contact. */
   | { kind: 'not-in-follow-up' };
 
-export function statusAccess(viewer: { isAdmin: boolean; units: string[] }, request: StatusRequest, obligations: Obligation[]): StatusAccess {
+export function statusAccess(
+  viewer: { isAdmin: boolean; units: string[] },
+  request: StatusRequest,
+  obligations: Obligation[],
+): StatusAccess {
   if (viewer.isAdmin) return { kind: 'all' };
   if (viewer.units.length === 0) return { kind: 'not-in-follow-up' };
   const own = viewer.units;

@@ -2,7 +2,17 @@
  * The rules an answer must pass before anything is written. Returns the answer to store, or the
  * reason it was refused; the caller tells the user in their language and writes nothing.
  */
-import { MAX_DESCRIPTION_LENGTH, STATUS_KEYS, samePerson, type Answer, type Contact, type Obligation, type Person, type Round, type Status } from './model';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  STATUS_KEYS,
+  samePerson,
+  type Answer,
+  type Contact,
+  type Obligation,
+  type Person,
+  type Round,
+  type Status,
+} from './model';
 
 export type RefusalReason =
   | 'malformed'
@@ -38,17 +48,20 @@ const refuse = (reason: RefusalReason, detail?: string): Verdict => ({ ok: false
 
 /** Text a person typed: trimmed, line endings normalized, control characters removed. */
 export function cleanDescription(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+      .trim()
+  );
 }
 
 export function validateSubmission(input: SubmissionInput, context: SubmissionContext): Verdict {
   const { year, actionId, unit, status, description } = input;
   if (typeof year !== 'number' && typeof year !== 'string') return refuse('malformed', 'year');
-  if (typeof actionId !== 'string' || typeof unit !== 'string' || actionId.length > 20 || unit.length > 100) return refuse('malformed', 'ids');
+  if (typeof actionId !== 'string' || typeof unit !== 'string' || actionId.length > 20 || unit.length > 100)
+    return refuse('malformed', 'ids');
   const round = context.round;
   if (!round || String(round.year) !== String(year)) return refuse('unknown-round', String(year).slice(0, 10));
   if (round.state !== 'open') return refuse('round-closed', String(round.year));
@@ -77,7 +90,11 @@ export function validateSubmission(input: SubmissionInput, context: SubmissionCo
 }
 
 /** How far a unit has come: answered obligations out of all of the unit's obligations in the round. */
-export function progress(obligations: Obligation[], answers: Array<Pick<Answer, 'actionId' | 'unit'>>, units: string[]): { answered: number; total: number } {
+export function progress(
+  obligations: Obligation[],
+  answers: Array<Pick<Answer, 'actionId' | 'unit'>>,
+  units: string[],
+): { answered: number; total: number } {
   const mine = obligations.filter((o) => units.includes(o.unit));
   const answered = mine.filter((o) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit)).length;
   return { answered, total: mine.length };

@@ -11,7 +11,25 @@
 import type { Abbreviation } from './model';
 
 const ABBR = '[A-ZÅÄÖ]{2,6}';
-const STOP_WORDS = new Set(['och', 'med', 'mot', 'för', 'i', 'på', 'av', 'om', 'till', 'det', 'den', 'de', 'en', 'ett', 'inom', 'ramen', 'mellan']);
+const STOP_WORDS = new Set([
+  'och',
+  'med',
+  'mot',
+  'för',
+  'i',
+  'på',
+  'av',
+  'om',
+  'till',
+  'det',
+  'den',
+  'de',
+  'en',
+  'ett',
+  'inom',
+  'ramen',
+  'mellan',
+]);
 
 function containsInOrder(haystack: string, letters: string): boolean {
   let i = 0;
@@ -59,7 +77,12 @@ export function spellsAbbreviation(words: string[], abbr: string): boolean {
 /** Picks the words before "(ABBR)" that spell it out; lettersMatch tells whether the letters matched. */
 export function expansionBefore(textBefore: string, abbr: string): { expansion: string; lettersMatch: boolean } | null {
   const clause = textBefore.split(/[.:;!?]|\s[-–]\s/).pop() ?? '';
-  const words = clause.replace(/<[^>]+>/g, ' ').replace(/\b\d+(\.\d+)?\b/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const words = clause
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\b\d+(\.\d+)?\b/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return null;
   for (let n = 1; n <= Math.min(8, words.length); n++) {
     const run = words.slice(words.length - n);
@@ -98,7 +121,11 @@ export function extractAbbreviations(lines: TextLine[], footnotes: Record<string
     for (const m of prose.matchAll(new RegExp(`\\((${ABBR})\\)`, 'g'))) {
       const abbr = m[1]!;
       const before = expansionBefore(prose.slice(0, m.index), abbr);
-      if (before) add({ abbreviation: abbr, expansion: before.expansion, definedBy: 'parenthesis-after', notes: [], sourceLine: line }, before.lettersMatch);
+      if (before)
+        add(
+          { abbreviation: abbr, expansion: before.expansion, definedBy: 'parenthesis-after', notes: [], sourceLine: line },
+          before.lettersMatch,
+        );
     }
     for (const m of prose.matchAll(new RegExp(`\\b(${ABBR})\\s*(?:<sup>\\d+</sup>\\s*)?\\(([^)]+)\\)`, 'g'))) {
       const abbr = m[1]!;

@@ -31,7 +31,10 @@ const SUBSECTION = /^<b>(\d{1,2})\.(\d{1,2})\s+(.+?)<\/b>$/;
 const SUP = /\s*<sup>(\d+)<\/sup>\s*/g;
 
 function stripMarkup(text: string): string {
-  return text.replace(/<\/?b>/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<\/?b>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Removes footnote markers from a cell and returns them. */
@@ -154,9 +157,17 @@ export function importPlan(document: string, glossary: UnitGlossary, fileName = 
       subsection = { labelAsPrinted, label, title: stripMarkup(sub[3]!) };
       group.subsections.push(subsection);
       if (Number(sub[1]) !== group.number) {
-        warn('subsection-wrong-group', lineNo, `Subsection "${labelAsPrinted} ${subsection.title}" is printed under group ${group.number}; read as ${label}`);
+        warn(
+          'subsection-wrong-group',
+          lineNo,
+          `Subsection "${labelAsPrinted} ${subsection.title}" is printed under group ${group.number}; read as ${label}`,
+        );
       } else if (labelAsPrinted !== label) {
-        warn('subsection-renumbered', lineNo, `Subsection "${labelAsPrinted} ${subsection.title}" renumbered ${label} because an earlier subsection of group ${group.number} was mislabelled`);
+        warn(
+          'subsection-renumbered',
+          lineNo,
+          `Subsection "${labelAsPrinted} ${subsection.title}" renumbered ${label} because an earlier subsection of group ${group.number} was mislabelled`,
+        );
       }
       return;
     }

@@ -33,10 +33,49 @@ export interface Citation {
 }
 
 export type Answer =
-  | { kind: 'actions'; language: Language; focus: RoleFocus; query: 'text' | 'id' | 'group' | 'subsection'; actions: ActionView[]; group?: { number: number; title: string; areaTitle: string }; citation: Citation }
-  | { kind: 'unit'; language: Language; unit: string; expansion: string | null; relation: 'responsible' | 'cooperates' | 'both'; responsible: ActionView[]; cooperates: ActionView[]; allMunicipal: ActionView[]; citation: Citation }
+  | {
+      kind: 'actions';
+      language: Language;
+      focus: RoleFocus;
+      query: 'text' | 'id' | 'group' | 'subsection';
+      actions: ActionView[];
+      group?: { number: number; title: string; areaTitle: string };
+      citation: Citation;
+    }
+  | {
+      kind: 'unit';
+      language: Language;
+      unit: string;
+      expansion: string | null;
+      relation: 'responsible' | 'cooperates' | 'both';
+      responsible: ActionView[];
+      cooperates: ActionView[];
+      allMunicipal: ActionView[];
+      citation: Citation;
+    }
   | { kind: 'funder'; language: Language; funder: string; expansion: string | null; actions: ActionView[]; citation: Citation }
-  | { kind: 'abbreviation'; language: Language; term: string; expansion: string | null; source: 'plan' | 'glossary'; notes: string[]; kindLabel: string | null; usedIn: string[]; citation: Citation | null }
-  | { kind: 'area'; language: Language; area: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string }; groups: Array<{ number: number; title: string; actionCount: number }>; citation: Citation }
+  | {
+      kind: 'abbreviation';
+      language: Language;
+      term: string;
+      expansion: string | null;
+      source: 'plan' | 'glossary';
+      notes: string[];
+      kindLabel: string | null;
+      usedIn: string[];
+      citation: Citation | null;
+    }
+  | {
+      kind: 'area';
+      language: Language;
+      area: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string };
+      groups: Array<{ number: number; title: string; actionCount: number }>;
+      citation: Citation;
+    }
   | { kind: 'help'; language: Language; examples: string[] }
-  | { kind: 'not-found'; language: Language; reason: 'no-match' | 'unknown-action-id' | 'unknown-group' | 'unknown-area' | 'unknown-term' | 'empty' | 'too-long'; detail?: string };
+  | {
+      kind: 'not-found';
+      language: Language;
+      reason: 'no-match' | 'unknown-action-id' | 'unknown-group' | 'unknown-area' | 'unknown-term' | 'empty' | 'too-long';
+      detail?: string;
+    };

@@ -76,7 +76,8 @@ export class PlanAnswerer {
         // Short codes must be whole words in capitals ("SF", "SF:s"); in lower case only where they
         // are no Swedish word ("sf", "kof"); longer names in any case ("polisen").
         const patterns = [new RegExp(`(?<=\\s)${escapeRegExp(name)}(?::s|s)?(?=\\s)`, name.length <= 3 ? 'u' : 'iu')];
-        if (name.length <= 4 && /^[A-ZÅÄÖ]+$/.test(name)) patterns.push(new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u'));
+        if (name.length <= 4 && /^[A-ZÅÄÖ]+$/.test(name))
+          patterns.push(new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u'));
         return { name, code, patterns };
       });
   }
@@ -89,7 +90,11 @@ export class PlanAnswerer {
     const intent = readIntent(question);
     // A lone abbreviation the plan defines ("PDV?", "ANDTS") asks what it means.
     const lone = question.trim().replace(/[?!.]+$/, '');
-    if (intent.kind === 'search' && /^[A-Za-zÅÄÖåäö]{2,6}$/.test(lone) && this.plan.abbreviations.some((a) => a.abbreviation === lone.toLocaleUpperCase('sv'))) {
+    if (
+      intent.kind === 'search' &&
+      /^[A-Za-zÅÄÖåäö]{2,6}$/.test(lone) &&
+      this.plan.abbreviations.some((a) => a.abbreviation === lone.toLocaleUpperCase('sv'))
+    ) {
       return this.defineAnswer(question, lone, language);
     }
     switch (intent.kind) {
@@ -161,11 +166,25 @@ export class PlanAnswerer {
     const usedIn = (code: string): string[] =>
       this.plan.actions
         // Case-sensitive: the plan writes codes in capitals, and "SIG" is not the word "sig".
-        .filter((a) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(code)}([^\\p{L}]|$)`, 'u').test(`${a.text} ${a.ansvarig.asPrinted} ${a.samverkan.asPrinted} ${a.finansiering.asPrinted}`))
+        .filter((a) =>
+          new RegExp(`(^|[^\\p{L}])${escapeRegExp(code)}([^\\p{L}]|$)`, 'u').test(
+            `${a.text} ${a.ansvarig.asPrinted} ${a.samverkan.asPrinted} ${a.finansiering.asPrinted}`,
+          ),
+        )
         .map((a) => a.id);
     if (fromPlan) {
       const ids = usedIn(fromPlan.abbreviation);
-      return { kind: 'abbreviation', language, term: fromPlan.abbreviation, expansion: fromPlan.expansion, source: 'plan', notes: fromPlan.notes, kindLabel: null, usedIn: ids, citation: this.cite(ids) };
+      return {
+        kind: 'abbreviation',
+        language,
+        term: fromPlan.abbreviation,
+        expansion: fromPlan.expansion,
+        source: 'plan',
+        notes: fromPlan.notes,
+        kindLabel: null,
+        usedIn: ids,
+        citation: this.cite(ids),
+      };
     }
     const unit = findUnit(this.glossary, cleaned);
     const subunit = unit ? undefined : findSubunit(this.glossary, cleaned);
@@ -173,7 +192,17 @@ export class PlanAnswerer {
     if (known) {
       const ids = usedIn(cleaned);
       const kindLabel = unit ? unit.kind : `subunit:${subunit!.parent}`;
-      return { kind: 'abbreviation', language, term: known.code, expansion: known.expansion, source: 'glossary', notes: known.source ? [known.source] : [], kindLabel, usedIn: ids, citation: ids.length ? this.cite(ids) : null };
+      return {
+        kind: 'abbreviation',
+        language,
+        term: known.code,
+        expansion: known.expansion,
+        source: 'glossary',
+        notes: known.source ? [known.source] : [],
+        kindLabel,
+        usedIn: ids,
+        citation: ids.length ? this.cite(ids) : null,
+      };
     }
     // "Vad är kamerabevakning?" or "What is funded by Vinnova?" are questions about the plan's content.
     if (/^[A-ZÅÄÖ]{2,6}$/.test(cleaned) && !this.search.knows(cleaned)) {
@@ -261,8 +290,20 @@ export class PlanAnswerer {
     };
   }
 
-  private actionsAnswer(language: Language, focus: RoleFocus, query: 'text' | 'id' | 'group' | 'subsection', actions: Action[]): Extract<Answer, { kind: 'actions' }> {
-    return { kind: 'actions', language, focus, query, actions: actions.map((a) => this.view(a)), citation: this.cite(actions.map((a) => a.id)) };
+  private actionsAnswer(
+    language: Language,
+    focus: RoleFocus,
+    query: 'text' | 'id' | 'group' | 'subsection',
+    actions: Action[],
+  ): Extract<Answer, { kind: 'actions' }> {
+    return {
+      kind: 'actions',
+      language,
+      focus,
+      query,
+      actions: actions.map((a) => this.view(a)),
+      citation: this.cite(actions.map((a) => a.id)),
+    };
   }
 
   private cite(actionIds: string[]): Citation {
@@ -317,7 +358,10 @@ export class PlanAnswerer {
 }
 
 function involves(action: Action, code: string): boolean {
-  return [...action.ansvarig.units, ...action.samverkan.units].some((u) => u.code === code) || action.finansiering.funders.some((f) => f.code === code);
+  return (
+    [...action.ansvarig.units, ...action.samverkan.units].some((u) => u.code === code) ||
+    action.finansiering.funders.some((f) => f.code === code)
+  );
 }
 
 function escapeRegExp(text: string): string {

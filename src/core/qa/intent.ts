@@ -15,8 +15,68 @@ export type Intent =
   | { kind: 'define'; term: string }
   | { kind: 'search'; text: string; focus: RoleFocus };
 
-const ENGLISH_CUES = new Set(['who', 'what', 'which', 'does', 'the', 'is', 'are', 'responsible', 'mean', 'stand', 'owns', 'actions', 'action', 'about', 'funds', 'funded', 'finances', 'financed', 'help', 'cooperates', 'cooperate', 'goal', 'area', 'working', 'method', 'contain', 'contains', 'in', 'of', 'for', 'with', 'list', 'show', 'by']);
-const SWEDISH_CUES = new Set(['vem', 'vad', 'vilka', 'vilken', 'ansvarar', 'är', 'och', 'för', 'som', 'har', 'åtgärd', 'åtgärder', 'betyder', 'står', 'finansieras', 'samverkar', 'hjälp', 'innehåller', 'målområde', 'om', 'med', 'av', 'i', 'på']);
+const ENGLISH_CUES = new Set([
+  'who',
+  'what',
+  'which',
+  'does',
+  'the',
+  'is',
+  'are',
+  'responsible',
+  'mean',
+  'stand',
+  'owns',
+  'actions',
+  'action',
+  'about',
+  'funds',
+  'funded',
+  'finances',
+  'financed',
+  'help',
+  'cooperates',
+  'cooperate',
+  'goal',
+  'area',
+  'working',
+  'method',
+  'contain',
+  'contains',
+  'in',
+  'of',
+  'for',
+  'with',
+  'list',
+  'show',
+  'by',
+]);
+const SWEDISH_CUES = new Set([
+  'vem',
+  'vad',
+  'vilka',
+  'vilken',
+  'ansvarar',
+  'är',
+  'och',
+  'för',
+  'som',
+  'har',
+  'åtgärd',
+  'åtgärder',
+  'betyder',
+  'står',
+  'finansieras',
+  'samverkar',
+  'hjälp',
+  'innehåller',
+  'målområde',
+  'om',
+  'med',
+  'av',
+  'i',
+  'på',
+]);
 
 export function detectLanguage(text: string): Language {
   if (/[åäö]/i.test(text)) return 'sv';
@@ -35,10 +95,12 @@ export function detectFocus(text: string): RoleFocus {
 }
 
 const ACTION_ID = /(?<![\p{L}\p{N}])[aå]\s?(\d{1,3})\s?[-–:]\s?(\d{1,3})(?![\p{L}\p{N}])/iu;
-const GROUP_REF = /(?<![\p{L}])(?:åtgärd(?:sgrupp)?|åtgärdsnummer|grupp|gruppen|punkt|action(?:\s+group)?|group|item|measure)\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,3})\b(?!\s*[.,]\s*\d)/iu;
+const GROUP_REF =
+  /(?<![\p{L}])(?:åtgärd(?:sgrupp)?|åtgärdsnummer|grupp|gruppen|punkt|action(?:\s+group)?|group|item|measure)\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,3})\b(?!\s*[.,]\s*\d)/iu;
 const BARE_GROUP = /^\s*(?:nr\.?\s*)?(\d{1,3})\s*[?.!]?\s*$/;
 const SUBSECTION_REF = /(?:^|\s)(\d{1,2})\.(\d{1,2})(?=[\s?.!,]|$)/;
-const AREA_REF = /(?<![\p{L}])(målområde|målområdet|mål\s*område|goal\s*area|target\s*area|arbetssätt|arbetssättet|working\s*method)\s*(?:nr\.?|nummer|number)?\s*(\d)?(?!\p{N})/iu;
+const AREA_REF =
+  /(?<![\p{L}])(målområde|målområdet|mål\s*område|goal\s*area|target\s*area|arbetssätt|arbetssättet|working\s*method)\s*(?:nr\.?|nummer|number)?\s*(\d)?(?!\p{N})/iu;
 const DEFINE = [
   /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för)?\s*[?.!]*\s*$/i,
   /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,
@@ -55,7 +117,10 @@ export function readIntent(raw: string): Intent {
   if (id) return { kind: 'action-id', group: Number(id[1]), row: Number(id[2]), focus };
 
   const sub = SUBSECTION_REF.exec(text);
-  if (sub && /\b(avsnitt|punkt|del|åtgärd|section|subsection|under)\b/i.test(text) || (sub && /^\s*\d{1,2}\.\d{1,2}\s*[?]?\s*$/.test(text))) {
+  if (
+    (sub && /\b(avsnitt|punkt|del|åtgärd|section|subsection|under)\b/i.test(text)) ||
+    (sub && /^\s*\d{1,2}\.\d{1,2}\s*[?]?\s*$/.test(text))
+  ) {
     return { kind: 'subsection', label: `${sub![1]}.${sub![2]}`, focus };
   }
 

@@ -14,11 +14,20 @@ const PHRASES = {
   matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
   unitResponsible: { sv: '{unit} är ansvarig för {n} {actionsWord}', en: '{unit} is responsible for {n} {actionsWord}' },
   unitCooperates: { sv: '{unit} samverkar i {n} {actionsWord}', en: '{unit} cooperates on {n} {actionsWord}' },
-  unitAllMunicipal: { sv: 'Dessutom ansvarar samtliga förvaltningar för {n} {actionsWord}', en: 'In addition, all municipal departments are responsible for {n} {actionsWord}' },
-  unitNone: { sv: '{unit} nämns inte som ansvarig eller samverkanspart i planen.', en: '{unit} is not named as responsible or cooperating in the plan.' },
+  unitAllMunicipal: {
+    sv: 'Dessutom ansvarar samtliga förvaltningar för {n} {actionsWord}',
+    en: 'In addition, all municipal departments are responsible for {n} {actionsWord}',
+  },
+  unitNone: {
+    sv: '{unit} nämns inte som ansvarig eller samverkanspart i planen.',
+    en: '{unit} is not named as responsible or cooperating in the plan.',
+  },
   funderActions: { sv: '{funder} finansierar {n} {actionsWord}', en: '{funder} finances {n} {actionsWord}' },
   abbreviation: { sv: '{term} betyder: {expansion}', en: '{term} means: {expansion}' },
-  abbreviationFromGlossary: { sv: '{term} är en enhetskod i planen. Ordlistan ger ingen källa för vad den står för.', en: '{term} is a unit code in the plan. The glossary has no source for what it stands for.' },
+  abbreviationFromGlossary: {
+    sv: '{term} är en enhetskod i planen. Ordlistan ger ingen källa för vad den står för.',
+    en: '{term} is a unit code in the plan. The glossary has no source for what it stands for.',
+  },
   usedIn: { sv: 'Förekommer i', en: 'Used in' },
   areaContains: { sv: '{area} innehåller {n} {groupsWord}', en: '{area} contains {n} {groupsWord}' },
   malomrade: { sv: 'Målområde', en: 'Goal area' },
@@ -30,19 +39,40 @@ const PHRASES = {
     en: 'I answer who is responsible for, cooperates on or finances the actions in the action plan against crime and for public safety. Examples:',
   },
   notFoundNoMatch: { sv: 'Jag hittar inget om det i planen.', en: 'I find nothing about that in the plan.' },
-  notFoundActionId: { sv: 'Det finns ingen åtgärd med id {detail} i planen. Id skrivs A<grupp>-<rad>, till exempel A9-2.', en: 'There is no action with id {detail} in the plan. Ids are written A<group>-<row>, for example A9-2.' },
-  notFoundGroup: { sv: 'Planen har ingen åtgärd {detail}. Åtgärderna är numrerade 1–25.', en: 'The plan has no action group {detail}. The groups are numbered 1–25.' },
-  notFoundArea: { sv: 'Planen har tre målområden (1–3) och fyra arbetssätt (1–4).', en: 'The plan has three goal areas (1–3) and four working methods (1–4).' },
+  notFoundActionId: {
+    sv: 'Det finns ingen åtgärd med id {detail} i planen. Id skrivs A<grupp>-<rad>, till exempel A9-2.',
+    en: 'There is no action with id {detail} in the plan. Ids are written A<group>-<row>, for example A9-2.',
+  },
+  notFoundGroup: {
+    sv: 'Planen har ingen åtgärd {detail}. Åtgärderna är numrerade 1–25.',
+    en: 'The plan has no action group {detail}. The groups are numbered 1–25.',
+  },
+  notFoundArea: {
+    sv: 'Planen har tre målområden (1–3) och fyra arbetssätt (1–4).',
+    en: 'The plan has three goal areas (1–3) and four working methods (1–4).',
+  },
   notFoundTerm: { sv: 'Jag hittar inte "{detail}" i planen eller ordlistan.', en: 'I cannot find "{detail}" in the plan or the glossary.' },
-  empty: { sv: 'Skriv en fråga om åtgärdsplanen, till exempel "Vem ansvarar för kamerabevakningen?". Skriv "hjälp" för fler exempel.', en: 'Write a question about the action plan, for example "Who is responsible for camera surveillance?". Write "help" for more examples.' },
-  tooLong: { sv: 'Frågan är för lång. Skriv en kortare fråga (högst {detail} tecken).', en: 'The question is too long. Please write a shorter one (at most {detail} characters).' },
+  empty: {
+    sv: 'Skriv en fråga om åtgärdsplanen, till exempel "Vem ansvarar för kamerabevakningen?". Skriv "hjälp" för fler exempel.',
+    en: 'Write a question about the action plan, for example "Who is responsible for camera surveillance?". Write "help" for more examples.',
+  },
+  tooLong: {
+    sv: 'Frågan är för lång. Skriv en kortare fråga (högst {detail} tecken).',
+    en: 'The question is too long. Please write a shorter one (at most {detail} characters).',
+  },
   welcomeTitle: { sv: 'Välkommen till trygghetsboten', en: 'Welcome to the safety plan bot' },
-  errorGeneric: { sv: 'Något gick fel när jag skulle svara. Ingenting har sparats. Försök igen om en stund.', en: 'Something went wrong while answering. Nothing was saved. Please try again shortly.' },
+  errorGeneric: {
+    sv: 'Något gick fel när jag skulle svara. Ingenting har sparats. Försök igen om en stund.',
+    en: 'Something went wrong while answering. Nothing was saved. Please try again shortly.',
+  },
   tooManyActions: {
     sv: 'Du har gjort många val på kort tid. Ingenting sparades den här gången; vänta {detail} sekunder och försök igen. Det du skrivit finns kvar i kortet.',
     en: 'You have made many choices in a short time. Nothing was saved this time; wait {detail} seconds and try again. What you typed is still in the card.',
   },
-  unsupported: { sv: 'Jag kan bara läsa textmeddelanden. Skriv din fråga som text.', en: 'I can only read text messages. Please type your question.' },
+  unsupported: {
+    sv: 'Jag kan bara läsa textmeddelanden. Skriv din fråga som text.',
+    en: 'I can only read text messages. Please type your question.',
+  },
 } as const;
 
 export type PhraseKey = keyof typeof PHRASES;

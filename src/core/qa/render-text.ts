@@ -47,27 +47,39 @@ export function renderText(answer: Answer): string {
       if (answer.responsible.length === 0 && answer.cooperates.length === 0 && answer.allMunicipal.length === 0) {
         return phrase('unitNone', lang, { unit });
       }
-      if (answer.relation !== 'cooperates') lines.push(`${phrase('unitResponsible', lang, { unit, n: answer.responsible.length })}:`, ...shortList(answer.responsible), '');
-      if (answer.relation !== 'responsible') lines.push(`${phrase('unitCooperates', lang, { unit, n: answer.cooperates.length })}:`, ...shortList(answer.cooperates), '');
-      if (answer.allMunicipal.length) lines.push(`${phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length })}:`, ...shortList(answer.allMunicipal), '');
+      if (answer.relation !== 'cooperates')
+        lines.push(`${phrase('unitResponsible', lang, { unit, n: answer.responsible.length })}:`, ...shortList(answer.responsible), '');
+      if (answer.relation !== 'responsible')
+        lines.push(`${phrase('unitCooperates', lang, { unit, n: answer.cooperates.length })}:`, ...shortList(answer.cooperates), '');
+      if (answer.allMunicipal.length)
+        lines.push(`${phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length })}:`, ...shortList(answer.allMunicipal), '');
       return [...lines, citationText(answer.citation, lang)].join('\n');
     }
     case 'funder': {
       const funder = answer.expansion ? `${answer.funder} (${answer.expansion})` : answer.funder;
-      return [`${phrase('funderActions', lang, { funder, n: answer.actions.length })}:`, '', ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']), citationText(answer.citation, lang)].join('\n');
+      return [
+        `${phrase('funderActions', lang, { funder, n: answer.actions.length })}:`,
+        '',
+        ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']),
+        citationText(answer.citation, lang),
+      ].join('\n');
     }
     case 'abbreviation': {
       const head = answer.expansion
         ? phrase('abbreviation', lang, { term: answer.term, expansion: answer.expansion })
         : phrase('abbreviationFromGlossary', lang, { term: answer.term });
       const used = answer.usedIn.length ? `${phrase('usedIn', lang)}: ${answer.usedIn.join(', ')}` : '';
-      return [head, ...answer.notes.map((n) => `  ${n}`), used, answer.citation ? citationText(answer.citation, lang) : ''].filter(Boolean).join('\n');
+      return [head, ...answer.notes.map((n) => `  ${n}`), used, answer.citation ? citationText(answer.citation, lang) : '']
+        .filter(Boolean)
+        .join('\n');
     }
     case 'area': {
       const label = `${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}`;
       return [
         `${phrase('areaContains', lang, { area: label, n: answer.groups.length })}:`,
-        ...answer.groups.map((g) => `  ${phrase('group', lang)} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`),
+        ...answer.groups.map(
+          (g) => `  ${phrase('group', lang)} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
+        ),
         '',
         citationText(answer.citation, lang),
       ].join('\n');

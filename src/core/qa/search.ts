@@ -106,7 +106,8 @@ export class PlanSearch {
     };
     // English plurals and verb forms: "supports", "witnesses" → "support", "witness". A translated
     // English word is searched in Swedish only, or the plan's one English sentence (SAVE) would win.
-    const english = ENGLISH_TO_SWEDISH[word] ?? ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ?? ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ?? [];
+    const english =
+      ENGLISH_TO_SWEDISH[word] ?? ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ?? ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ?? [];
     if (english.length > 0) english.forEach((t) => add(t, 1));
     else add(word, 1);
     for (const t of SYNONYMS[word] ?? []) add(t, 1);
@@ -137,7 +138,9 @@ export class PlanSearch {
   search(question: string, limit = 5): SearchOutcome {
     const phrase = tokenize(question).join(' ');
     // Short words that the plan does not know ("stan", "ju") are filler, not a topic outside the plan.
-    const contentWords = tokenize(question).filter((t) => !isStopWord(t) && !/^\d+$/.test(t) && (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH));
+    const contentWords = tokenize(question).filter(
+      (t) => !isStopWord(t) && !/^\d+$/.test(t) && (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH),
+    );
     if (contentWords.length === 0) return { contentWords, hits: [] };
 
     const groups = contentWords.map((word) => this.alternatives(word, phrase));
@@ -171,7 +174,9 @@ export class PlanSearch {
       .sort((a, b) => b.coverage - a.coverage || a.rarity - b.rarity || b.score - a.score);
     const best = relevant[0];
     if (!best) return { contentWords, hits: [] };
-    const top = relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
+    const top = relevant
+      .filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity))
+      .slice(0, limit);
     return { contentWords, hits: top };
   }
 }

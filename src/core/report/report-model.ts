@@ -4,7 +4,16 @@
  * summary per målområde / working method and per unit. Pure: the caller brings plan and answers.
  */
 import type { Plan } from '../plan/model';
-import { NOT_REPORTED, STATUSES, STATUS_KEYS, type Answer, type Contact, type Obligation, type Round, type Status } from '../followup/model';
+import {
+  NOT_REPORTED,
+  STATUSES,
+  STATUS_KEYS,
+  type Answer,
+  type Contact,
+  type Obligation,
+  type Round,
+  type Status,
+} from '../followup/model';
 
 export interface ReportRow {
   actionId: string;
@@ -56,7 +65,8 @@ export interface Report {
   lateUnits: UnitSummary[];
 }
 
-const emptyCounts = (): Record<Status | 'none', number> => Object.fromEntries([...STATUS_KEYS, 'none'].map((k) => [k, 0])) as Record<Status | 'none', number>;
+const emptyCounts = (): Record<Status | 'none', number> =>
+  Object.fromEntries([...STATUS_KEYS, 'none'].map((k) => [k, 0])) as Record<Status | 'none', number>;
 
 function changeText(current: Answer | undefined, previous: Answer | undefined, hasPrevious: boolean): string {
   if (!hasPrevious) return '';
@@ -123,7 +133,9 @@ export function buildReport(input: {
       contacts: contacts.filter((c) => c.unit === unit).map((c) => c.person.name ?? c.person.upn ?? c.person.aadObjectId ?? ''),
     };
   });
-  const lateUnits = units.filter((u) => u.answered < u.total).sort((a, b) => a.answered / a.total - b.answered / b.total || b.total - a.total);
+  const lateUnits = units
+    .filter((u) => u.answered < u.total)
+    .sort((a, b) => a.answered / a.total - b.answered / b.total || b.total - a.total);
 
   return {
     year: round.year,
