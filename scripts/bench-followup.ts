@@ -28,6 +28,8 @@ export async function benchFollowUp(): Promise<{
   faults: string;
   answerMedianMs: number;
   answerP99Ms: number;
+  /** Store calls per saved answer, reads and writes (the recording of the user and the card included). */
+  storeOperationsPerAnswer: { reads: number; writes: number };
   storedOnce: boolean;
 }> {
   const connector = new LocalConnector();
@@ -97,6 +99,17 @@ export async function benchFollowUp(): Promise<{
     .filter((o) => units.indexOf(o.unit) < recipients)
     .slice(0, 200)
     .map((o) => ({ i: units.indexOf(o.unit), unit: o.unit, actionId: o.actionId }));
+  // Counts the store operations the 200 answers cost (the bot's own store, wrapped in place).
+  const store = bot.service.data.store as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const operations = { reads: 0, writes: 0 };
+  for (const method of ['read', 'listPartition', 'listByType', 'create', 'replace', 'upsert', 'delete', 'batch']) {
+    const original = store[method]!.bind(store);
+    const kind = ['read', 'listPartition', 'listByType'].includes(method) ? 'reads' : 'writes';
+    store[method] = (...args: unknown[]) => {
+      operations[kind] += 1;
+      return original(...args);
+    };
+  }
   const latencies = await Promise.all(
     submissions.map(async ({ i, unit, actionId }) => {
       const replyToId = connector.forConversation(`a:bench-${i}`)[0]?.id; // the round message, as Teams names it
@@ -121,6 +134,7 @@ export async function benchFollowUp(): Promise<{
       return performance.now() - t;
     }),
   );
+  const perAnswer = { reads: operations.reads / submissions.length, writes: operations.writes / submissions.length };
   const answers = await data.listAnswers(2024);
   const history = await data.listHistory(2024);
   const expected = new Set(submissions.map((s) => `${s.actionId}|${s.unit}`));
@@ -137,6 +151,7 @@ export async function benchFollowUp(): Promise<{
     faults,
     answerMedianMs: percentile(latencies, 50),
     answerP99Ms: percentile(latencies, 99),
+    storeOperationsPerAnswer: perAnswer,
     storedOnce,
   };
 }

@@ -17,6 +17,7 @@ import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
+  StoreUnavailableError,
   type BatchOperation,
   type ContainerName,
   type DocumentBody,
@@ -93,13 +94,47 @@ class Container {
     return this.docs.size;
   }
 
-  /** Writes the entry durably, then applies it in memory. */
-  commit(entry: JournalEntry): void {
-    writeSync(this.fd, encodeLine(this.seq + 1, entry));
-    fsyncSync(this.fd);
+  /**
+   * Applies the entry in memory at once (so the next conditional write sees it) and resolves when
+   * it is on disk. Writes made in the same turn of the event loop share one write and one fsync
+   * (group commit): 200 answers at once cost a few fsyncs, not 200 in a row on the event loop.
+   * A write that fails leaves memory ahead of the disk: the store then refuses everything
+   * (fail-stop) until the process restarts and replays the journal.
+   */
+  commit(entry: JournalEntry): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
     this.seq += 1;
+    this.pending.push(encodeLine(this.seq, entry));
     applyEntry(this.docs, entry);
+    this.flushing ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const lines = this.pending.join('');
+        this.pending = [];
+        this.flushing = undefined;
+        try {
+          writeSync(this.fd, lines);
+          fsyncSync(this.fd);
+          resolve();
+        } catch (error) {
+          this.failure = new StoreUnavailableError(`The embedded store could not write ${this.file}: ${(error as Error).message}`, {
+            cause: error,
+          });
+          reject(this.failure);
+        }
+      });
+    });
+    return this.flushing;
   }
+
+  /** Resolves when every write committed so far is on disk. */
+  async settle(): Promise<void> {
+    await this.flushing;
+  }
+
+  /** Set when a write failed: from then on the store is unavailable. */
+  failure: StoreUnavailableError | undefined;
+  private pending: string[] = [];
+  private flushing: Promise<void> | undefined;
 
   close(): void {
     closeSync(this.fd);
@@ -148,7 +183,7 @@ export class FileStore implements DocumentStore {
     const c = this.container(container);
     if (c.docs.has(keyOf(doc.pk, doc.id))) throw new ConflictError(`${container}/${doc.pk}/${doc.id}`);
     const stored = this.stamp(doc);
-    c.commit({ put: stored });
+    await c.commit({ put: stored });
     return copy(stored) as unknown as StoredDocument<T>;
   }
 
@@ -158,13 +193,13 @@ export class FileStore implements DocumentStore {
     if (!current) throw new NotFoundError(`${container}/${doc.pk}/${doc.id}`);
     if (current._etag !== ifMatch) throw new PreconditionFailedError(`${container}/${doc.pk}/${doc.id}`);
     const stored = this.stamp(doc);
-    c.commit({ put: stored });
+    await c.commit({ put: stored });
     return copy(stored) as unknown as StoredDocument<T>;
   }
 
   async upsert<T extends DocumentBody>(container: ContainerName, doc: T): Promise<StoredDocument<T>> {
     const stored = this.stamp(doc);
-    this.container(container).commit({ put: stored });
+    await this.container(container).commit({ put: stored });
     return copy(stored) as unknown as StoredDocument<T>;
   }
 
@@ -173,7 +208,7 @@ export class FileStore implements DocumentStore {
     const current = c.docs.get(keyOf(pk, id));
     if (!current) return;
     if (ifMatch !== undefined && current._etag !== ifMatch) throw new PreconditionFailedError(`${container}/${pk}/${id}`);
-    c.commit({ del: { pk, id } });
+    await c.commit({ del: { pk, id } });
   }
 
   async listPartition<T extends DocumentBody>(container: ContainerName, pk: string, type?: string): Promise<Array<StoredDocument<T>>> {
@@ -218,16 +253,19 @@ export class FileStore implements DocumentStore {
         entries.push({ put: stored });
       }
     }
-    if (entries.length > 0) c.commit({ batch: entries });
+    if (entries.length > 0) await c.commit({ batch: entries });
   }
 
   async ping(): Promise<void> {
     if (this.closed) throw new Error('The store is closed');
+    for (const c of this.containers.values()) if (c.failure) throw c.failure;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Writes already committed reach the disk before the files are closed.
+    await Promise.allSettled([...this.containers.values()].map((c) => c.settle()));
     for (const c of this.containers.values()) c.close();
     this.lock.release();
   }

@@ -229,6 +229,33 @@ describe('embedded file store on disk', () => {
     assert.match(cli.out, /line 2: not a journal line/);
   });
 
+  it('writes made together share one fsync, and every acknowledged one is there after a restart', async () => {
+    const store = open();
+    await Promise.all(Array.from({ length: 100 }, (_, i) => store.create('rounds', { id: `a${i}`, pk: '2026', type: 'answer' })));
+    await store.close();
+    assert.equal(lines().length, 101, 'a header and one line per write');
+    const again = open();
+    assert.equal((await again.listPartition('rounds', '2026')).length, 100);
+    await again.close();
+  });
+
+  it('stops, and says so, when the disk refuses a write (fail-stop: memory is never ahead of a working disk)', async () => {
+    const store = open();
+    await store.create('rounds', { id: 'kept', pk: 'p', type: 't' });
+    const rounds = (store as unknown as { containers: Map<string, { fd: number }> }).containers.get('rounds')!;
+    const fd = rounds.fd;
+    rounds.fd = 2 ** 30; // a file descriptor that does not exist: the next write fails as a full or lost disk would
+    await assert.rejects(store.create('rounds', { id: 'lost', pk: 'p', type: 't' }), /could not write/);
+    await assert.rejects(store.create('rounds', { id: 'after', pk: 'p', type: 't' }), /could not write/);
+    await assert.rejects(store.ping(), /could not write/);
+    rounds.fd = fd;
+    await store.close();
+    const again = open();
+    assert.ok(await again.read('rounds', 'p', 'kept'));
+    assert.equal(await again.read('rounds', 'p', 'lost'), undefined);
+    await again.close();
+  });
+
   describe('the lock', () => {
     let other: ChildProcess | undefined;
     afterEach(() => other?.kill('SIGKILL'));
