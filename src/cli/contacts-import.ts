@@ -11,6 +11,9 @@ import { obligationsFor } from '../core/followup/obligations';
 import { openStore } from '../store/open-store';
 import { FollowUpStore } from '../followup/followup-store';
 import { readContactsCsv } from '../followup/contacts-csv';
+import { FollowUpService } from '../followup/followup-service';
+import { OPERATOR } from '../usecases/access';
+import { addContacts, setUnitContacts } from '../usecases/manage-contacts';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -22,7 +25,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const units = [...new Set(obligationsFor(loadPlan(config.planFile), loadGlossary(config.glossaryFile)).map((o) => o.unit))];
+  const plan = loadPlan(config.planFile);
+  const glossary = loadGlossary(config.glossaryFile);
+  const units = [...new Set(obligationsFor(plan, glossary).map((o) => o.unit))];
   const { contacts, errors } = readContactsCsv(readFileSync(file, 'utf8'), units);
   if (errors.length > 0) {
     for (const e of errors) console.error(e);
@@ -36,16 +41,15 @@ async function main(): Promise<number> {
     console.error(`Cannot open the store: ${(error as Error).message}`);
     return 1;
   }
-  const data = new FollowUpStore(store);
+  // The same use cases as the admin's commands in Teams, run by the operator.
+  const service = new FollowUpService(new FollowUpStore(store), plan, glossary);
   try {
-    if (args.includes('--replace')) {
-      for (const unit of new Set(contacts.map((c) => c.unit)))
-        await data.setUnitContacts(
-          unit,
-          contacts.filter((c) => c.unit === unit).map((c) => c.person),
-        );
-    } else {
-      for (const contact of contacts) await data.addContact(contact);
+    for (const unit of new Set(contacts.map((c) => c.unit))) {
+      const people = contacts.filter((c) => c.unit === unit).map((c) => c.person);
+      const result = args.includes('--replace')
+        ? await setUnitContacts(service, OPERATOR, { unit, people })
+        : await addContacts(service, OPERATOR, { unit, people });
+      if (!result.ok) throw new Error(`${unit}: ${result.reason}`);
     }
   } finally {
     await store.close();

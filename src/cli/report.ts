@@ -5,7 +5,8 @@ import { loadGlossary, loadPlan } from '../plan-files';
 import { openStore } from '../store/open-store';
 import { FollowUpStore } from '../followup/followup-store';
 import { FollowUpService } from '../followup/followup-service';
-import { loadReport } from '../followup/report-service';
+import { OPERATOR } from '../usecases/access';
+import { summarizeRound } from '../usecases/summarize-round';
 import { reportWorkbook } from '../report/xlsx';
 import { reportMarkdown } from '../report/markdown';
 
@@ -25,11 +26,13 @@ async function main(): Promise<number> {
   const store = await openStore(config);
   try {
     const service = new FollowUpService(new FollowUpStore(store), loadPlan(config.planFile), loadGlossary(config.glossaryFile));
-    const report = await loadReport(service, year);
-    if (!report) {
+    // The same use case as the admin's "sammanställning" in Teams, run by the operator.
+    const summarized = await summarizeRound(service, OPERATOR, { year });
+    if (!summarized.ok) {
       console.error(`There is no follow-up round for ${year}.`);
       return 1;
     }
+    const { report } = summarized;
     const out = arg('out') ?? `uppfoljning-${year}.${format}`;
     writeFileSync(out, format === 'xlsx' ? await reportWorkbook(report) : reportMarkdown(report));
     console.log(`Report for ${year}: ${report.rows.length} rows, ${report.rows.filter((r) => r.status).length} answered → ${out}`);

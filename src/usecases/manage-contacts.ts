@@ -45,6 +45,19 @@ export async function removeContact(
   return { ok: true, unit: input.unit, person: input.person };
 }
 
+/** Gives a unit exactly these contacts (the others it had are removed), in one batch. */
+export async function setUnitContacts(
+  service: FollowUpService,
+  actor: Person,
+  input: { unit: string; people: Person[] },
+): Promise<Result<{ unit: string; people: Person[] }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  if (!knownUnit(service, input.unit)) return refuse({ reason: 'unknown-unit', unit: input.unit.slice(0, 40) });
+  await service.data.setUnitContacts(input.unit, input.people);
+  return { ok: true, unit: input.unit, people: input.people };
+}
+
 /** The contacts card's form: a unit and its people as typed (e-mails or object ids, any separator). */
 export async function replaceUnitContacts(
   service: FollowUpService,
@@ -58,6 +71,6 @@ export async function replaceUnitContacts(
   const typed = (typeof input.people === 'string' ? input.people : '').split(/[,;\s]+/).filter(Boolean);
   const people = typed.map(parsePerson);
   if (people.some((p) => p === null)) return refuse({ reason: 'bad-person' });
-  await service.data.setUnitContacts(unit, people as Person[]);
-  return { ok: true, unit, people: people as Person[], typed };
+  const set = await setUnitContacts(service, actor, { unit, people: people as Person[] });
+  return set.ok ? { ...set, typed } : set;
 }
