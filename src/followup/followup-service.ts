@@ -1,6 +1,7 @@
 /**
- * The follow-up round as the bot uses it: roles, contacts, starting and closing a round, answers.
- * Joins the pure rules (core/followup) with their storage (FollowUpStore). No Teams here.
+ * What the use cases (src/usecases) share about a round: the plan's obligations, who is an admin,
+ * whose units are whose, the recipients, opening and closing a round, and validating and storing
+ * an answer. Joins the pure rules (core/followup) with their storage (FollowUpStore). No Teams here.
  */
 import type { Plan } from '../core/plan/model';
 import type { UnitGlossary } from '../core/plan/glossary';

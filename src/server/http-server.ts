@@ -1,7 +1,10 @@
 /**
- * The HTTP server (restify): POST /api/messages for the Bot Framework, GET /healthz.
- * Rejects what is not an activity before it reaches the adapter, limits body size, and
- * tracks requests in flight so that shutdown can wait for them.
+ * The HTTP server (restify): POST /api/messages for the Bot Framework; GET /healthz (the process),
+ * /readyz (its store) and /reports/<token> (a report link). On /api/messages, in this order: the
+ * body as JSON only (json-body.ts), the activity's envelope (activity-envelope.ts), the tenant
+ * allow-list, the Bot Framework token (401 with nothing of the library's reason), then the
+ * person's sliding-window limits, then the turn. Requests in flight are counted so that shutdown
+ * can wait for them; a message's slow turn is acknowledged and finishes in the background.
  */
 import restify from 'restify';
 import type { TeamsBot } from '../bot/teams-bot';

@@ -1,6 +1,7 @@
 /**
- * The contract every DocumentStore backend must pass. Each backend's test file calls
- * storeContract() with a factory that gives a fresh, empty store.
+ * The contract every DocumentStore backend must pass, run here against every backend that
+ * test/store/backends.ts lists (the embedded store, the Cosmos DB protocol on a local server, and a
+ * real account or emulator when COSMOS_ENDPOINT is set). Each test opens a fresh, empty store.
  */
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
