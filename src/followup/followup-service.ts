@@ -111,12 +111,12 @@ export class FollowUpService {
     return 'closed';
   }
 
-  /** `known` passes what the caller has just read, to save reading it again. */
+  /** `known` passes what the caller has just read, to save reading it again (`answers`: the round's, with ETags). */
   async submit(
     input: SubmissionInput,
     user: Person,
     now = new Date(),
-    known: { round?: Round; contacts?: Contact[]; isAdmin?: boolean } = {},
+    known: { round?: Round; contacts?: Contact[]; isAdmin?: boolean; answers?: Array<Answer & { _etag: string }> } = {},
   ): Promise<SubmitResult> {
     const year = Number(input.year);
     const round = known.round ?? (isRoundYear(year) ? await this.data.getRound(year) : undefined);
@@ -124,7 +124,9 @@ export class FollowUpService {
     const isAdmin = known.isAdmin ?? (await this.isAdmin(user));
     const verdict = validateSubmission(input, { round, obligations: this.obligations, contacts, isAdmin, user, now });
     if (!verdict.ok) return verdict;
-    const outcome = await this.data.saveAnswer(verdict.answer);
+    const { actionId, unit } = verdict.answer;
+    const current = known.answers ? (known.answers.find((a) => a.actionId === actionId && a.unit === unit) ?? null) : undefined;
+    const outcome = await this.data.saveAnswer(verdict.answer, current);
     return { ok: true, outcome, answer: verdict.answer };
   }
 

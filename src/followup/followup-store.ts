@@ -101,7 +101,8 @@ export class FollowUpStore {
     return doc ? strip<Answer>(doc) : undefined;
   }
 
-  async listAnswers(year: number): Promise<Answer[]> {
+  /** The round's answers, each with the ETag to change it with. */
+  async listAnswers(year: number): Promise<Array<Answer & { _etag: string }>> {
     return (await this.store.listPartition<AnswerDoc>('rounds', roundPartition(year), 'answer')).map((d) => strip<Answer>(d));
   }
 
@@ -114,11 +115,12 @@ export class FollowUpStore {
    * conditional (create, or replace with the ETag read), so a concurrent change, a double click or
    * a retried request leaves exactly one answer and one history entry per real change.
    */
-  async saveAnswer(answer: Answer): Promise<AnswerOutcome> {
+  async saveAnswer(answer: Answer, current?: (Answer & { _etag: string }) | null): Promise<AnswerOutcome> {
     const pk = roundPartition(answer.year);
     const id = answerId(answer.actionId, answer.unit);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const existing = await this.store.read<AnswerDoc>('rounds', pk, id);
+      // The caller may pass the stored answer it has just read (null: none): then the first attempt reads nothing.
+      const existing = attempt === 0 && current !== undefined ? current : await this.store.read<AnswerDoc>('rounds', pk, id);
       if (existing && existing.status === answer.status && existing.description === answer.description) return 'unchanged';
       const change: AnswerChange = {
         year: answer.year,

@@ -81,16 +81,20 @@ export async function answerAction(
 ): Promise<{ ok: true; outcome: AnswerOutcome; answer: Answer; view: RoundView; allDone: boolean } | AnswerRefusal> {
   const c = await context(service, actor, input);
   if (!c.round) return answerRefusal('unknown-round', String(input.year ?? '').slice(0, 10));
-  const result = await service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin });
+  // One read of the round's answers serves the save (the stored answer and its ETag) and the next card.
+  const before = await service.data.listAnswers(c.round.year);
+  const result = await service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin, answers: before });
   if (!result.ok) {
     const showAgain = c.index >= 0 && result.reason !== 'round-closed';
     return answerRefusal(
       result.reason,
       result.detail ?? '',
-      showAgain ? await roundViewAt(service, c.round, c.units, c.mine[c.index]) : undefined,
+      showAgain ? await roundViewAt(service, c.round, c.units, c.mine[c.index], before) : undefined,
     );
   }
-  const answers = await service.data.listAnswers(c.round.year);
+  const saved = result.answer;
+  const answers =
+    result.outcome === 'unchanged' ? before : [...before.filter((a) => a.actionId !== saved.actionId || a.unit !== saved.unit), saved];
   const next = nextUnanswered(c.mine, answers, c.index);
   return {
     ok: true,

@@ -150,7 +150,8 @@ describe('use cases: working through the round', () => {
     assert.ok((await answer(ANNA, first.actionId)).ok);
     const writes = calls.filter((c) => ['batch', 'create', 'replace', 'upsert', 'delete'].includes(c));
     assert.deepEqual(writes, ['batch'], 'the answer and its history in one conditional batch');
-    // Reads today: the round, the roles, the contacts, the answer (for its ETag), this year's answers, last year's answer.
-    assert.ok(calls.length <= 7, `${calls.length} store operations: ${calls.join(', ')}`);
+    // Reads: the round, the roles, the contacts, this year's answers (with their ETags, for the save and the next card), last year's answer.
+    if (process.env.SHOW_CALLS) console.log(calls.join(', '));
+    assert.ok(calls.length <= 6, `${calls.length} store operations: ${calls.join(', ')}`);
   });
 });
