@@ -163,6 +163,8 @@ async function main(): Promise<void> {
   );
   console.log(
     `\n(e) 200 concurrent answer submissions over HTTP: median ${fmt(followUp.answerMedianMs)}   p99 ${fmt(followUp.answerP99Ms)}   all stored exactly once: ${followUp.storedOnce ? 'PASS' : 'FAIL'}`,
+  );
+  console.log(
     `    store operations per saved answer: ${followUp.storeOperationsPerAnswer.reads.toFixed(1)} reads, ${followUp.storeOperationsPerAnswer.writes.toFixed(1)} writes`,
   );
   const reportRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js')], { encoding: 'utf8' });
