@@ -15,6 +15,14 @@ export function reportingUnits(service: FollowUpService): string[] {
 
 const knownUnit = (service: FollowUpService, unit: string): boolean => service.obligations.some((o) => o.unit === unit);
 
+/** A refusal unless an admin acts on a unit the plan asks to report. */
+async function unlessAdminOfUnit(service: FollowUpService, actor: Person, unit: string) {
+  return (
+    (await unlessAdmin(service, actor)) ??
+    (knownUnit(service, unit) ? undefined : refuse({ reason: 'unknown-unit', unit: unit.slice(0, 40) }))
+  );
+}
+
 export async function listContacts(service: FollowUpService, actor: Person): Promise<Result<{ units: string[]; contacts: Contact[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
@@ -26,9 +34,8 @@ export async function addContacts(
   actor: Person,
   input: { unit: string; people: Person[] },
 ): Promise<Result<{ unit: string; people: Person[] }>> {
-  const refused = await unlessAdmin(service, actor);
+  const refused = await unlessAdminOfUnit(service, actor, input.unit);
   if (refused) return refused;
-  if (!knownUnit(service, input.unit)) return refuse({ reason: 'unknown-unit', unit: input.unit.slice(0, 40) });
   for (const person of input.people) await service.data.addContact({ unit: input.unit, person });
   const people = (await service.data.listContacts()).filter((c) => c.unit === input.unit).map((c) => c.person);
   return { ok: true, unit: input.unit, people };
@@ -51,9 +58,8 @@ export async function setUnitContacts(
   actor: Person,
   input: { unit: string; people: Person[] },
 ): Promise<Result<{ unit: string; people: Person[] }>> {
-  const refused = await unlessAdmin(service, actor);
+  const refused = await unlessAdminOfUnit(service, actor, input.unit);
   if (refused) return refused;
-  if (!knownUnit(service, input.unit)) return refuse({ reason: 'unknown-unit', unit: input.unit.slice(0, 40) });
   await service.data.setUnitContacts(input.unit, input.people);
   return { ok: true, unit: input.unit, people: input.people };
 }
@@ -64,10 +70,9 @@ export async function replaceUnitContacts(
   actor: Person,
   input: { unit: unknown; people: unknown },
 ): Promise<Result<{ unit: string; people: Person[]; typed: string[] }>> {
-  const refused = await unlessAdmin(service, actor);
-  if (refused) return refused;
   const unit = typeof input.unit === 'string' ? input.unit : '';
-  if (!knownUnit(service, unit)) return refuse({ reason: 'unknown-unit', unit: unit.slice(0, 40) });
+  const refused = await unlessAdminOfUnit(service, actor, unit);
+  if (refused) return refused;
   const typed = (typeof input.people === 'string' ? input.people : '').split(/[,;\s]+/).filter(Boolean);
   const people = typed.map(parsePerson);
   if (people.some((p) => p === null)) return refuse({ reason: 'bad-person' });
