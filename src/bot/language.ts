@@ -1,6 +1,6 @@
 /** The language to answer in: the message's own, else the client's locale; Swedish unless it is English. */
 import type { TurnContext } from 'botbuilder';
-import type { Language } from '../core/qa/answer-model';
+import type { Language } from '../core/language';
 import { detectLanguage } from '../core/qa/intent';
 
 export function languageOf(context: TurnContext): Language {

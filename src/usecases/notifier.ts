@@ -2,7 +2,7 @@
  * The port through which use cases reach people proactively. The Teams messenger implements it;
  * the use cases decide who is told what and never see Teams.
  */
-import type { Language } from '../core/qa/answer-model';
+import type { Language } from '../core/language';
 import type { Round } from '../core/followup/model';
 import type { SummaryReason } from '../core/followup/schedule';
 import type { Report } from '../core/report/report-model';

@@ -6,7 +6,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
-import type { Language } from '../../core/qa/answer-model';
+import type { Language } from '../../core/language';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
 import { personKey, type Person, type RoundOrigin } from '../../core/followup/model';

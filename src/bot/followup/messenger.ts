@@ -6,7 +6,7 @@
 import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
-import type { Language } from '../../core/qa/answer-model';
+import type { Language } from '../../core/language';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import type { Round, RoundOrigin } from '../../core/followup/model';
 import type { SummaryReason } from '../../core/followup/schedule';

@@ -1,5 +1,5 @@
 /** Prepares the data for the follow-up cards (templates round-action.json, round-confirm.json). */
-import type { Language } from '../../core/qa/answer-model';
+import type { Language } from '../../core/language';
 import type { Plan } from '../../core/plan/model';
 import type { RoundPlanSummary } from '../../core/followup/obligations';
 import { MAX_DESCRIPTION_LENGTH, STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';

@@ -1,5 +1,5 @@
 /** The safety chief's summary card: counts per status and area (charts with a text fallback), response rate per unit, late units with contacts. */
-import type { Language } from '../../core/qa/answer-model';
+import type { Language } from '../../core/language';
 import type { Report } from '../../core/report/report-model';
 import { expandCard } from '../cards/render';
 import { fillPlaceholders } from '../../core/qa/phrases';

@@ -1,5 +1,5 @@
 /** The follow-up's words, Swedish and English. */
-import type { Language } from '../../core/qa/answer-model';
+import type { Language } from '../../core/language';
 import type { RefusalReason } from '../../core/followup/validate';
 import { fillPlaceholders } from '../../core/qa/phrases';
 import { MAX_DESCRIPTION_LENGTH, STATUS_KEYS, statusLabel } from '../../core/followup/model';

@@ -1,6 +1,8 @@
 /** What the question answering returns: plain data that the bot renders as cards and the chat as text. */
 
-export type Language = 'sv' | 'en';
+import type { Language } from '../language';
+
+export type { Language };
 export type RoleFocus = 'ansvarig' | 'samverkan' | 'finansiering' | 'all';
 
 export interface UnitExpansion {
