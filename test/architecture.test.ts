@@ -27,6 +27,14 @@ describe('architecture', () => {
     );
   });
 
+  it("keeps the follow-up service's data out of the adapter: Teams code calls use cases", () => {
+    const reachesData = /service\.data\b/;
+    assert.deepEqual(
+      files(join(ROOT, 'src/bot')).filter((f) => reachesData.test(readFileSync(f, 'utf8'))),
+      [],
+    );
+  });
+
   it('keeps the Teams adapter away from the storage layer: it goes through the use cases', () => {
     const forbidden = /from '(\.\.\/)+store\/[^']*'/;
     assert.deepEqual(

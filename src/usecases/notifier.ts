@@ -8,8 +8,27 @@ import type { SummaryReason } from '../core/followup/schedule';
 import type { Report } from '../core/report/report-model';
 import type { UserRecord } from '../followup/followup-store';
 import type { RoundView } from './round-view';
+import type { Recipient, SentMessage } from '../delivery/fan-out';
+import type { RateLimiter } from '../delivery/rate-limiter';
+
+/** How the fan-out paces a send: wait for the limiter, then call ready() right before sending. */
+export interface Pacing {
+  limiter: RateLimiter;
+  ready: () => Promise<void>;
+}
 
 export interface Notifier {
+  /**
+   * The round message: the person's round card, in the chat they have with the bot or a new one.
+   * Paced by the fan-out (`limiter`, then `ready` right before the send); throws a SendError, whose
+   * message starts with NO_CHAT (deliver-round.ts) when the person cannot be reached at all.
+   */
+  sendRoundMessage(
+    to: { recipient: Recipient; user: UserRecord | undefined },
+    view: RoundView,
+    language: Language,
+    pacing: Pacing,
+  ): Promise<SentMessage>;
   /** The person's round card where they are, saying how far they are and by when to answer. */
   sendReminder(to: UserRecord, view: RoundView, language: Language): Promise<void>;
   /** The summary of the round, with why it comes now. */

@@ -30,6 +30,9 @@ class RecordingNotifier implements Notifier {
     if (this.failFor.has(to.person.aadObjectId ?? '')) throw new Error('403 blocked');
     this.reminders.push({ to: to.person.aadObjectId ?? '', view, language });
   }
+  async sendRoundMessage(): Promise<never> {
+    throw new Error('not used here');
+  }
   async sendSummary(to: UserRecord, _report: unknown, reason: string): Promise<void> {
     this.summaries.push({ to: to.person.aadObjectId ?? '', reason });
   }

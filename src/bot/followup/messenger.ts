@@ -15,13 +15,14 @@ import type { UserRecord } from '../../followup/followup-store';
 import type { Report } from '../../core/report/report-model';
 import { remindUnfinished } from '../../usecases/remind-unfinished';
 import { sendSummaries } from '../../usecases/send-summaries';
-import type { Notifier, NoticeOutcome } from '../../usecases/notifier';
+import type { Notifier, NoticeOutcome, Pacing } from '../../usecases/notifier';
+import { deliverRound, NO_CHAT } from '../../usecases/deliver-round';
 import type { RoundView } from '../../usecases/round-view';
-import { fanOut, type Recipient, type SendFn, type FanOutSummary } from '../../delivery/fan-out';
+import type { Recipient, FanOutSummary, SentMessage } from '../../delivery/fan-out';
 import { SendError, retryAfterFrom } from '../../delivery/retry';
 import { cardAttachment } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
-import { roundCardFor, roundCardFromView } from './round-cards';
+import { roundCardFromView } from './round-cards';
 import { summaryCard } from './summary-card';
 import { t } from './texts';
 
@@ -35,9 +36,6 @@ export interface MessengerDeps {
   /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
   sendRatePerSecond: number;
 }
-
-/** Marks a delivery that failed only because the person has no chat with the bot yet. */
-const NO_CHAT = 'no-chat';
 
 export function toSendError(error: unknown): SendError {
   const e = error as {
@@ -81,15 +79,9 @@ export class RoundMessenger implements Notifier {
     this.sending.add(round.year);
     const lang: Language = origin.locale?.startsWith('en') ? 'en' : 'sv';
     try {
-      const summary = await fanOut(round.year, recipients, service.data, this.sendRoundMessage(round, origin, lang), {
+      const summary = await deliverRound(service, this, round, recipients, {
         instanceId: this.deps.instanceId,
         ratePerSecond: this.deps.sendRatePerSecond,
-        // A contact given by e-mail who had no chat with the bot is tried again once they have one.
-        retryUnreachable: async (delivery) => {
-          if (!delivery.lastError?.startsWith(NO_CHAT)) return false;
-          const user = await service.data.getUser(delivery.recipient);
-          return user !== undefined && user.updatedAt > delivery.updatedAt;
-        },
       });
       logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
       if (alwaysReport || summary.delivered + summary.unreachable + summary.failed > 0) {
@@ -110,58 +102,63 @@ export class RoundMessenger implements Notifier {
     await this.deliver(round, await this.deps.service.recipients(), false);
   }
 
-  /** Messages one person proactively: in the chat they have with the bot, or a new 1:1 chat by their Entra id. */
-  private sendRoundMessage(round: Round, origin: RoundOrigin, lang: Language): SendFn {
-    const { service, adapter, botAppId } = this.deps;
-    return async (recipient, limiter, ready) => {
-      const user = await service.data.getUser(recipient.person);
-      const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
-      const card = await roundCardFor(this.deps.service, this.deps.answerer, round, recipient.units, undefined, lang, refreshIds);
-      const activity = { type: 'message', attachments: [cardAttachment(card)] };
-      let sent: { conversationId?: string; activityId?: string } = {};
-      try {
-        if (user?.conversationId && user.serviceUrl) {
-          await limiter.acquire();
-          await ready();
-          const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
-          sent = { conversationId: user.conversationId, activityId };
-        } else if (recipient.person.aadObjectId) {
-          await limiter.acquire();
-          const tenantId = origin.tenantId;
-          let createFailure: unknown;
-          await adapter.createConversationAsync(
-            botAppId,
-            'msteams',
-            origin.serviceUrl,
-            '',
-            {
-              isGroup: false,
-              bot: { id: origin.botId, name: origin.botName ?? '' },
-              members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }],
-              tenantId,
-              channelData: { tenant: { id: tenantId } },
-              activity: undefined as never,
-            },
-            async (ctx) => {
-              await limiter.acquire();
-              try {
-                await ready();
-                const response = await ctx.sendActivity(activity);
-                sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
-              } catch (error) {
-                createFailure = error;
-              }
-            },
-          );
-          if (createFailure) throw createFailure;
-        } else {
-          throw new SendError(`${NO_CHAT}: no chat with this person yet and no Entra object id to start one`, 404);
-        }
-      } catch (error) {
-        throw error instanceof SendError ? error : toSendError(error);
+  /** Notifier: the round message, in the chat the person has with the bot, or a new 1:1 chat by their Entra id. */
+  async sendRoundMessage(
+    to: { recipient: Recipient; user: UserRecord | undefined },
+    view: RoundView,
+    lang: Language,
+    pacing: Pacing,
+  ): Promise<SentMessage> {
+    const { adapter, botAppId } = this.deps;
+    const { recipient, user } = to;
+    const { limiter, ready } = pacing;
+    const origin = view.round.origin!;
+    const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
+    const card = roundCardFromView(view, this.deps.answerer, this.deps.service.plan, lang, refreshIds);
+    const activity = { type: 'message', attachments: [cardAttachment(card)] };
+    let sent: SentMessage = {};
+    try {
+      if (user?.conversationId && user.serviceUrl) {
+        await limiter.acquire();
+        await ready();
+        const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
+        sent = { conversationId: user.conversationId, activityId };
+      } else if (recipient.person.aadObjectId) {
+        await limiter.acquire();
+        const tenantId = origin.tenantId;
+        let createFailure: unknown;
+        await adapter.createConversationAsync(
+          botAppId,
+          'msteams',
+          origin.serviceUrl,
+          '',
+          {
+            isGroup: false,
+            bot: { id: origin.botId, name: origin.botName ?? '' },
+            members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }],
+            tenantId,
+            channelData: { tenant: { id: tenantId } },
+            activity: undefined as never,
+          },
+          async (ctx) => {
+            await limiter.acquire();
+            try {
+              await ready();
+              const response = await ctx.sendActivity(activity);
+              sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
+            } catch (error) {
+              createFailure = error;
+            }
+          },
+        );
+        if (createFailure) throw createFailure;
+      } else {
+        throw new SendError(`${NO_CHAT}: no chat with this person yet and no Entra object id to start one`, 404);
       }
-      return sent;
-    };
+    } catch (error) {
+      throw error instanceof SendError ? error : toSendError(error);
+    }
+    return sent;
   }
 
   /** Notifier: the summary card, with a line saying why it comes now. */
