@@ -7,11 +7,11 @@ import { createTeamsBot } from './bot/teams-bot';
 import { createHttpServer, type HttpServer } from './server/http-server';
 import { openStore } from './store/open-store';
 import type { DocumentStore } from './store/document-store';
-import { FollowUpStore } from './followup/followup-store';
-import { FollowUpService } from './followup/followup-service';
+import { FollowUpStore } from './application/followup-store';
+import { FollowUpService } from './application/followup-service';
 import type { TeamsBot } from './bot/teams-bot';
-import { RoundScheduler } from './followup/scheduler';
-import { reportFileForLink } from './followup/report-service';
+import { RoundScheduler } from './application/scheduler';
+import { reportFileForLink } from './application/report-service';
 
 export interface RunningBot {
   bot: TeamsBot;

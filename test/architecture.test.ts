@@ -14,7 +14,7 @@ function files(dir: string): string[] {
 describe('architecture', () => {
   it('keeps src/core free of Teams, Bot Framework, Cosmos DB, HTTP servers and the adapters', () => {
     const forbidden =
-      /from '(botbuilder[^']*|@microsoft\/teams-ai|@azure\/cosmos|@azure\/identity|restify|exceljs|pino|\.\.\/\.\.\/(bot|store|server|followup|report|delivery|usecases)\/[^']*|\.\.\/\.\.\/(config|log))'/;
+      /from '(botbuilder[^']*|@microsoft\/teams-ai|@azure\/cosmos|@azure\/identity|restify|exceljs|pino|\.\.\/\.\.\/(bot|store|server|application|export|delivery|usecases)\/[^']*|\.\.\/\.\.\/(config|log))'/;
     const offenders = files(join(ROOT, 'src/core')).filter((f) => forbidden.test(readFileSync(f, 'utf8')));
     assert.deepEqual(offenders, []);
   });

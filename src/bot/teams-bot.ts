@@ -12,7 +12,7 @@ import { phrase } from '../core/qa/phrases';
 import { answerReply, plainReply, welcomeReply } from './replies';
 import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 
 export interface TeamsBot {
   adapter: BotAdapter;

@@ -9,9 +9,9 @@ import { loadConfig } from '../config';
 import { loadGlossary, loadPlan } from '../plan-files';
 import { obligationsFor } from '../core/followup/obligations';
 import { openStore } from '../store/open-store';
-import { FollowUpStore } from '../followup/followup-store';
-import { readContactsCsv } from '../followup/contacts-csv';
-import { FollowUpService } from '../followup/followup-service';
+import { FollowUpStore } from '../application/followup-store';
+import { readContactsCsv } from '../application/contacts-csv';
+import { FollowUpService } from '../application/followup-service';
 import { OPERATOR } from '../usecases/access';
 import { addContacts, setUnitContacts } from '../usecases/manage-contacts';
 

@@ -3,12 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { loadGlossary, loadPlan } from '../plan-files';
 import { openStore } from '../store/open-store';
-import { FollowUpStore } from '../followup/followup-store';
-import { FollowUpService } from '../followup/followup-service';
+import { FollowUpStore } from '../application/followup-store';
+import { FollowUpService } from '../application/followup-service';
 import { OPERATOR } from '../usecases/access';
 import { summarizeRound } from '../usecases/summarize-round';
-import { reportWorkbook } from '../report/xlsx';
-import { reportMarkdown } from '../report/markdown';
+import { reportWorkbook } from '../export/xlsx';
+import { reportMarkdown } from '../export/markdown';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

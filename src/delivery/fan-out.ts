@@ -7,7 +7,7 @@
  */
 import type { Person } from '../core/followup/model';
 import { PreconditionFailedError, ConflictError } from '../store/document-store';
-import type { FollowUpStore, Delivery } from '../followup/followup-store';
+import type { FollowUpStore, Delivery } from '../application/followup-store';
 import { RateLimiter } from './rate-limiter';
 import { backoffMs, classify, DEFAULT_RETRY_POLICY, SendError, type RetryPolicy } from './retry';
 

@@ -1,6 +1,6 @@
 /** Who the acting person is to the follow-up. */
 import type { Person } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { refuse, type Refusal } from './result';
 
 /**

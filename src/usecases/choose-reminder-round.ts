@@ -3,7 +3,7 @@
  * are to be reminded. Who among them is reminded is the messenger's (it knows who can be reached).
  */
 import type { Person, Round } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import { openRound } from './rounds';
 import { refuse, type Result } from './result';

@@ -1,6 +1,6 @@
 /** "stäng uppföljning [år]": no more answers are accepted. Without a year, the open round. */
 import type { Person } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import { openRound } from './rounds';
 import { refuse, type Result } from './result';

@@ -6,7 +6,7 @@
  * now; the Notifier sends it.
  */
 import type { Round } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { fanOut, type FanOutSummary, type Recipient } from '../delivery/fan-out';
 import { roundLanguage, type Notifier } from './notifier';
 import { roundViewAt } from './round-view';

@@ -3,8 +3,8 @@
  * link is the admin's: it expires, and stops working if they stop being an admin.
  */
 import type { Person } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
-import { createReportLink, type ReportFormat } from '../followup/report-links';
+import type { FollowUpService } from '../application/followup-service';
+import { createReportLink, type ReportFormat } from '../application/report-links';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 

@@ -4,7 +4,7 @@
  */
 import { parsePerson } from '../core/followup/commands';
 import type { Contact, Person } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 

@@ -5,7 +5,7 @@
  * not a second entry.
  */
 import { samePerson, type Person, type Roles } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import type { Result } from './result';
 

@@ -6,7 +6,7 @@ import type { Language } from '../core/language';
 import type { Round } from '../core/followup/model';
 import type { SummaryReason } from '../core/followup/schedule';
 import type { Report } from '../core/report/report-model';
-import type { UserRecord } from '../followup/followup-store';
+import type { UserRecord } from '../application/followup-store';
 import type { RoundView } from './round-view';
 import type { Recipient, SentMessage } from '../delivery/fan-out';
 import type { RateLimiter } from '../delivery/rate-limiter';

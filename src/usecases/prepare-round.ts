@@ -6,7 +6,7 @@
 import type { Person } from '../core/followup/model';
 import { swedishDate } from '../core/followup/schedule';
 import type { RoundPlanSummary } from '../core/followup/obligations';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 

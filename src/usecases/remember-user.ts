@@ -2,8 +2,8 @@
  * What the bot keeps about a person who writes to it or installs it: how to reach them later
  * (their 1:1 chat), and their UPN once Teams has told it (contacts are often given by e-mail).
  */
-import type { UserRecord } from '../followup/followup-store';
-import type { FollowUpService } from '../followup/followup-service';
+import type { UserRecord } from '../application/followup-store';
+import type { FollowUpService } from '../application/followup-service';
 
 /** The UPN stored for a person known by Entra object id, if any. */
 export async function storedUpn(service: FollowUpService, aadObjectId: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@
  */
 import { progress } from '../core/followup/validate';
 import { personKey, type Round } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { roundViewAt } from './round-view';
 

@@ -4,7 +4,7 @@
  * drawn from it without going back to the store.
  */
 import type { Answer, Obligation, Round } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 
 export interface RoundView {
   round: Round;

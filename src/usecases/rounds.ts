@@ -1,6 +1,6 @@
 /** Finding the round a command means when it names no year. */
 import type { Round } from '../core/followup/model';
-import type { FollowUpService } from '../followup/followup-service';
+import type { FollowUpService } from '../application/followup-service';
 
 /** The open round, the newest if several. */
 export async function openRound(service: FollowUpService): Promise<Round | undefined> {

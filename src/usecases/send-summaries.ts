@@ -5,8 +5,8 @@
  */
 import { personKey, type Round } from '../core/followup/model';
 import type { SummaryReason } from '../core/followup/schedule';
-import type { FollowUpService } from '../followup/followup-service';
-import { loadReport } from '../followup/report-service';
+import type { FollowUpService } from '../application/followup-service';
+import { loadReport } from '../application/report-service';
 import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
 
 export async function sendSummaries(

@@ -5,7 +5,7 @@
  */
 import { isRoundYear, type Person, type Round, type RoundOrigin } from '../core/followup/model';
 import { swedishDate } from '../core/followup/schedule';
-import type { FollowUpService, RoundRecipient } from '../followup/followup-service';
+import type { FollowUpService, RoundRecipient } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 

@@ -1,8 +1,8 @@
 /** "sammanställning [år]": the report of a round (the open one, else the newest), for admins. */
 import type { Person } from '../core/followup/model';
 import type { Report } from '../core/report/report-model';
-import type { FollowUpService } from '../followup/followup-service';
-import { loadReport } from '../followup/report-service';
+import type { FollowUpService } from '../application/followup-service';
+import { loadReport } from '../application/report-service';
 import { unlessAdmin } from './access';
 import { latestRound } from './rounds';
 import { refuse, type Result } from './result';

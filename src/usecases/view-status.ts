@@ -6,8 +6,8 @@
 import { STATUSES, STATUS_KEYS, type Person } from '../core/followup/model';
 import { statusAccess } from '../core/followup/status-access';
 import type { Report, ReportRow } from '../core/report/report-model';
-import type { FollowUpService } from '../followup/followup-service';
-import { loadReport } from '../followup/report-service';
+import type { FollowUpService } from '../application/followup-service';
+import { loadReport } from '../application/report-service';
 import { latestRound } from './rounds';
 import { refuse, type Result } from './result';
 

@@ -5,8 +5,8 @@
  */
 import type { Answer, Person } from '../core/followup/model';
 import type { RefusalReason } from '../core/followup/validate';
-import type { AnswerOutcome } from '../followup/followup-store';
-import type { FollowUpService } from '../followup/followup-service';
+import type { AnswerOutcome } from '../application/followup-store';
+import type { FollowUpService } from '../application/followup-service';
 import { nextUnanswered, roundViewAt, type RoundView } from './round-view';
 import { openRound } from './rounds';
 import { refuse, type Result } from './result';

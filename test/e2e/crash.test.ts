@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalConnector, teamsInstall, teamsInvoke, teamsMessage } from '../../src/devtools/local-connector';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore } from '../../src/followup/followup-store';
+import { FollowUpStore } from '../../src/application/followup-store';
 import { startBotProcess } from './bot-process';
 
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
 import { startHarness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
-import { RoundScheduler } from '../../src/followup/scheduler';
+import { RoundScheduler } from '../../src/application/scheduler';
 import { StoreUnavailableError } from '../../src/store/document-store';
 import ExcelJS from 'exceljs';
 

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import ExcelJS from 'exceljs';
 import { fileBackend } from '../store/backends';
-import { FollowUpStore } from '../../src/followup/followup-store';
-import { FollowUpService } from '../../src/followup/followup-service';
-import { loadReport } from '../../src/followup/report-service';
-import { reportWorkbook, ROWS_SHEET, SUMMARY_SHEET } from '../../src/report/xlsx';
-import { reportMarkdown } from '../../src/report/markdown';
+import { FollowUpStore } from '../../src/application/followup-store';
+import { FollowUpService } from '../../src/application/followup-service';
+import { loadReport } from '../../src/application/report-service';
+import { reportWorkbook, ROWS_SHEET, SUMMARY_SHEET } from '../../src/export/xlsx';
+import { reportMarkdown } from '../../src/export/markdown';
 import type { Answer, Round } from '../../src/core/followup/model';
 import type { DocumentStore } from '../../src/store/document-store';
 import { GLOSSARY, PLAN } from '../fixtures/plan';

@@ -8,8 +8,8 @@ import { STATUSES, STATUS_KEYS, type Answer, type Round, type Status } from '../
 import { obligationsFor } from '../../src/core/followup/obligations';
 import { validateSubmission } from '../../src/core/followup/validate';
 import { buildReport } from '../../src/core/report/report-model';
-import { reportWorkbook, ROWS_SHEET, SUMMARY_SHEET } from '../../src/report/xlsx';
-import { reportMarkdown } from '../../src/report/markdown';
+import { reportWorkbook, ROWS_SHEET, SUMMARY_SHEET } from '../../src/export/xlsx';
+import { reportMarkdown } from '../../src/export/markdown';
 import { summaryCard } from '../../src/bot/followup/summary-card';
 import { roundActionCard } from '../../src/bot/followup/round-cards';
 import { refusalText } from '../../src/bot/followup/texts';

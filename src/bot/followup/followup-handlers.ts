@@ -10,7 +10,7 @@ import type { Language } from '../../core/language';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
 import { personKey, type Person, type RoundOrigin } from '../../core/followup/model';
-import type { FollowUpService } from '../../followup/followup-service';
+import type { FollowUpService } from '../../application/followup-service';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
 import { rememberUser, storedUpn } from '../../usecases/remember-user';
 import { expandCard } from '../cards/render';

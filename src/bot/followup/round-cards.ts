@@ -5,7 +5,7 @@ import type { RoundPlanSummary } from '../../core/followup/obligations';
 import { MAX_DESCRIPTION_LENGTH, STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
 import { actionHeading } from '../../core/qa/render-text';
 import type { PlanAnswerer } from '../../core/qa/answerer';
-import type { FollowUpService } from '../../followup/followup-service';
+import type { FollowUpService } from '../../application/followup-service';
 import { expandCard } from '../cards/render';
 import { roundViewAt, type RoundView } from '../../usecases/round-view';
 import { t } from './texts';

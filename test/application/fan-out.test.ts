@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { fileBackend } from '../store/backends';
-import { FollowUpStore } from '../../src/followup/followup-store';
+import { FollowUpStore } from '../../src/application/followup-store';
 import { fanOut, type Recipient, type SendFn } from '../../src/delivery/fan-out';
 import { SendError, backoffMs, classify, retryAfterFrom, DEFAULT_RETRY_POLICY } from '../../src/delivery/retry';
 import { RateLimiter } from '../../src/delivery/rate-limiter';

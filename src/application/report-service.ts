@@ -2,8 +2,8 @@
 import { buildReport, type Report } from '../core/report/report-model';
 import type { FollowUpService } from './followup-service';
 import { resolveReportLink } from './report-links';
-import { reportWorkbook } from '../report/xlsx';
-import { reportMarkdown } from '../report/markdown';
+import { reportWorkbook } from '../export/xlsx';
+import { reportMarkdown } from '../export/markdown';
 
 export async function loadReport(service: FollowUpService, year: number): Promise<Report | undefined> {
   const round = await service.data.getRound(year);

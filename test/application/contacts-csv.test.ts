@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContactsCsv } from '../../src/followup/contacts-csv';
+import { readContactsCsv } from '../../src/application/contacts-csv';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore } from '../../src/followup/followup-store';
+import { FollowUpStore } from '../../src/application/followup-store';
 import { ROOT } from '../fixtures/plan';
 
 describe('contacts from CSV', () => {

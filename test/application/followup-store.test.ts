@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { allBackends } from '../store/backends';
-import { FollowUpStore } from '../../src/followup/followup-store';
+import { FollowUpStore } from '../../src/application/followup-store';
 import { ConflictError, type DocumentStore } from '../../src/store/document-store';
 import type { Answer, Round } from '../../src/core/followup/model';
 
