@@ -9,7 +9,8 @@ import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
 import type { PlanAnswerer } from '../../core/qa/answerer';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
-import { personKey, type Person, type RoundOrigin } from '../../core/followup/model';
+import { personKey, type Person } from '../../core/followup/model';
+import { asRoundOrigin, type TeamsRoundOrigin } from './teams-origin';
 import type { FollowUpService } from '../../application/followup-service';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
 import { rememberUser, storedUpn } from '../../usecases/remember-user';
@@ -453,7 +454,7 @@ export class FollowUpHandlers {
     const lang = actionLanguage(data);
     await this.recordUser(context);
     const activity = context.activity;
-    const origin: RoundOrigin = {
+    const origin: TeamsRoundOrigin = {
       serviceUrl: activity.serviceUrl,
       botId: activity.recipient?.id ?? '',
       botName: activity.recipient?.name,
@@ -467,7 +468,7 @@ export class FollowUpHandlers {
         year: data.year,
         deadline: data.deadline,
         reminderDaysBefore: this.deps.reminderDaysBefore,
-        origin,
+        origin: asRoundOrigin(origin),
       });
       if (!result.ok) return refusalCard(result, lang);
       const { round, recipients, resumed } = result;

@@ -8,7 +8,8 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
 import type { PlanAnswerer } from '../../core/qa/answerer';
-import type { Round, RoundOrigin } from '../../core/followup/model';
+import type { Round } from '../../core/followup/model';
+import { teamsOrigin, type TeamsRoundOrigin } from './teams-origin';
 import type { SummaryReason } from '../../core/followup/schedule';
 import type { FollowUpService } from '../../application/followup-service';
 import type { UserRecord } from '../../application/followup-store';
@@ -74,7 +75,7 @@ export class RoundMessenger implements Notifier {
    */
   async deliver(round: Round, recipients: Recipient[], alwaysReport: boolean): Promise<FanOutSummary | undefined> {
     const { logger, service } = this.deps;
-    const origin = round.origin;
+    const origin = teamsOrigin(round.origin);
     if (!origin || this.sending.has(round.year)) return undefined;
     this.sending.add(round.year);
     const lang: Language = origin.locale?.startsWith('en') ? 'en' : 'sv';
@@ -112,7 +113,8 @@ export class RoundMessenger implements Notifier {
     const { adapter, botAppId } = this.deps;
     const { recipient, user } = to;
     const { limiter, ready } = pacing;
-    const origin = view.round.origin!;
+    const origin = teamsOrigin(view.round.origin);
+    if (!origin) throw new SendError('the round was not started from Teams: no way to open a chat', 400);
     const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
     const card = roundCardFromView(view, this.deps.answerer, this.deps.service.plan, lang, refreshIds);
     const activity = { type: 'message', attachments: [cardAttachment(card)] };
@@ -254,7 +256,7 @@ function withoutSdkRetries(ctx: TurnContext, adapter: TeamsAdapter): void {
 }
 
 /** The admin's chat where the round was started, for the delivery summary. */
-function originReference(origin: RoundOrigin): Partial<ConversationReference> {
+function originReference(origin: TeamsRoundOrigin): Partial<ConversationReference> {
   return {
     channelId: 'msteams',
     serviceUrl: origin.serviceUrl,

@@ -99,19 +99,16 @@ export interface Round {
   remindersSent?: number[];
   /** The summaries already sent to the safety chief ("weekly:2025-W07", "complete", "closed"). */
   summariesSent?: string[];
-  /** Where the round was started: the admin's chat, and what Teams needs to open new chats. */
+  /** Where the round was started, as the channel that sends its messages needs it. */
   origin?: RoundOrigin;
 }
 
-export interface RoundOrigin {
-  serviceUrl: string;
-  botId: string;
-  botName?: string;
-  tenantId?: string;
-  adminConversationId: string;
-  adminUserId?: string;
-  locale?: string;
-}
+/**
+ * Where a round was started: the admin's locale (the round's language), and whatever the channel
+ * that sends the round's messages keeps to reach the admin and open new chats. The core reads only
+ * the locale; the rest is the channel's (Teams: bot/followup/teams-origin.ts).
+ */
+export type RoundOrigin = { locale?: string } & Record<string, unknown>;
 
 /** One report the round expects: an action as seen by one responsible unit. */
 export interface Obligation {
