@@ -73,7 +73,6 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
         app,
         adapter,
         service,
-        answerer,
         logger,
         botAppId: config.microsoftAppId,
         instanceId: config.instanceId,

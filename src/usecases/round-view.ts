@@ -5,12 +5,15 @@
  */
 import type { Answer, Obligation, Round } from '../core/followup/model';
 import type { FollowUpService } from '../application/followup-service';
+import { actionView, type ActionView } from '../core/plan/action-view';
 
 export interface RoundView {
   round: Round;
   /** The units the person answers for here (an admin answering on a unit's behalf: that unit too). */
   units: string[];
   obligation: Obligation;
+  /** The action as the plan prints it, with the expansions of its codes. */
+  action: ActionView;
   answer: Answer | undefined;
   lastYear: Answer | undefined;
   progress: { answered: number; total: number };
@@ -35,10 +38,12 @@ export async function roundViewAt(
   const mine = service.obligationsOf(units);
   const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
   const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;
+  const planAction = service.plan.actions.find((a) => a.id === obligation.actionId)!;
   return {
     round,
     units,
     obligation,
+    action: actionView(service.plan, service.glossary, planAction),
     answer: answers.find(isFor(obligation)),
     lastYear: await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit),
     progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },

@@ -13,7 +13,7 @@ import { reportMarkdown } from '../../src/export/markdown';
 import { summaryCard } from '../../src/bot/followup/summary-card';
 import { roundActionCard } from '../../src/bot/followup/round-cards';
 import { refusalText } from '../../src/bot/followup/texts';
-import { PlanAnswerer } from '../../src/core/qa/answerer';
+import { actionView } from '../../src/core/plan/action-view';
 import { assertValidCard } from '../fixtures/cards';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
@@ -77,20 +77,21 @@ describe('one status table', () => {
     assert.ok(header.includes('Avslutad'), `Excel columns: ${header.join(', ')}`);
     assert.ok((workbook.getWorksheet(SUMMARY_SHEET)!.getRow(1).values as unknown[]).includes('Avslutad'));
 
-    const roundCard = roundActionCard(
-      {
-        round,
-        obligation: { actionId: 'A16-1', unit: 'SF' },
-        answer: undefined,
-        lastYear: undefined,
-        progress: { answered: 0, total: 1 },
-        units: ['SF'],
-        language: 'sv',
-        refreshUserIds: [],
-      },
-      new PlanAnswerer(PLAN, GLOSSARY),
-      PLAN,
-    );
+    const roundCard = roundActionCard({
+      round,
+      obligation: { actionId: 'A16-1', unit: 'SF' },
+      action: actionView(
+        PLAN,
+        GLOSSARY,
+        PLAN.actions.find((a) => a.id === 'A16-1')!,
+      ),
+      answer: undefined,
+      lastYear: undefined,
+      progress: { answered: 0, total: 1 },
+      units: ['SF'],
+      language: 'sv',
+      refreshUserIds: [],
+    });
     assert.match(JSON.stringify(roundCard), /"title":"Avslutad – Åtgärden är genomförd och avslutad","value":"avslutad"/);
     assert.equal(refusalText('invalid-status', 'sv'), 'Välj Pågående, Påbörjad, Ej påbörjad eller Avslutad. Inget sparades.');
   });

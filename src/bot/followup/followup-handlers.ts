@@ -7,7 +7,6 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
-import type { PlanAnswerer } from '../../core/qa/answerer';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
 import { personKey, type Person } from '../../core/followup/model';
 import { asRoundOrigin, type TeamsRoundOrigin } from './teams-origin';
@@ -39,7 +38,6 @@ export interface FollowUpDeps {
   app: Application;
   adapter: TeamsAdapter;
   service: FollowUpService;
-  answerer: PlanAnswerer;
   logger: Logger;
   botAppId: string;
   instanceId: string;
@@ -390,23 +388,16 @@ export class FollowUpHandlers {
   private async myRoundCard(context: TurnContext, lang: Language): Promise<Card> {
     const result = await myRound(this.deps.service, this.personOf(context));
     if (!result.ok) return refusalCard(result, lang);
-    return roundCardFromView(
-      result.view,
-      this.deps.answerer,
-      this.deps.service.plan,
-      lang,
-      [context.activity.from?.id ?? ''].filter(Boolean),
-    );
+    return roundCardFromView(result.view, lang, [context.activity.from?.id ?? ''].filter(Boolean));
   }
 
   private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
-    const { service, answerer, logger } = this.deps;
+    const { service, logger } = this.deps;
     await this.recordUser(context);
     const lang = actionLanguage(data);
     const user = this.personOf(context);
     const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
-    const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[5]) =>
-      roundCardFromView(view, answerer, service.plan, lang, refreshIds, extra);
+    const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[3]) => roundCardFromView(view, lang, refreshIds, extra);
     return this.storeGuard(lang, verb, async () => {
       const position = { year: data.year, actionId: data.actionId, unit: data.unit };
       if (verb !== 'round.save') {

@@ -7,7 +7,6 @@ import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
-import type { PlanAnswerer } from '../../core/qa/answerer';
 import type { Round } from '../../core/followup/model';
 import { teamsOrigin, type TeamsRoundOrigin } from './teams-origin';
 import type { SummaryReason } from '../../core/followup/schedule';
@@ -31,7 +30,6 @@ export interface MessengerDeps {
   adapter: TeamsAdapter;
   botAppId: string;
   service: FollowUpService;
-  answerer: PlanAnswerer;
   logger: Logger;
   instanceId: string;
   /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
@@ -116,7 +114,7 @@ export class RoundMessenger implements Notifier {
     const origin = teamsOrigin(view.round.origin);
     if (!origin) throw new SendError('the round was not started from Teams: no way to open a chat', 400);
     const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
-    const card = roundCardFromView(view, this.deps.answerer, this.deps.service.plan, lang, refreshIds);
+    const card = roundCardFromView(view, lang, refreshIds);
     const activity = { type: 'message', attachments: [cardAttachment(card)] };
     let sent: SentMessage = {};
     try {
@@ -178,7 +176,7 @@ export class RoundMessenger implements Notifier {
       text: t('reminder', lang, { year: round.year, answered: progress.answered, total: progress.total, deadline: round.deadline }),
       kind: 'attention' as const,
     };
-    const card = roundCardFromView(view, this.deps.answerer, this.deps.service.plan, lang, to.teamsUserId ? [to.teamsUserId] : [], {
+    const card = roundCardFromView(view, lang, to.teamsUserId ? [to.teamsUserId] : [], {
       notice,
     });
     await this.sendInChat(chatReference(to), { type: 'message', attachments: [cardAttachment(card)] });

@@ -1,18 +1,18 @@
 /** Prepares the data for the follow-up cards (templates round-action.json, round-confirm.json). */
 import type { Language } from '../../core/language';
-import type { Plan } from '../../core/plan/model';
 import type { RoundPlanSummary } from '../../core/followup/obligations';
 import { MAX_DESCRIPTION_LENGTH, STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
 import { actionHeading } from '../../core/qa/render-text';
-import type { PlanAnswerer } from '../../core/qa/answerer';
-import type { FollowUpService } from '../../application/followup-service';
+import type { ActionView } from '../../core/plan/action-view';
 import { expandCard } from '../cards/render';
-import { roundViewAt, type RoundView } from '../../usecases/round-view';
+import type { RoundView } from '../../usecases/round-view';
 import { t } from './texts';
 
 export interface RoundCardInput {
   round: Round;
   obligation: Obligation;
+  /** The action as the plan prints it (core/plan/action-view.ts). */
+  action: ActionView;
   answer: Answer | undefined;
   lastYear: Answer | undefined;
   progress: { answered: number; total: number };
@@ -25,10 +25,9 @@ export interface RoundCardInput {
   typed?: { status?: string; description?: string };
 }
 
-export function roundActionCard(input: RoundCardInput, answerer: PlanAnswerer, plan: Plan): Record<string, unknown> {
+export function roundActionCard(input: RoundCardInput): Record<string, unknown> {
   const lang = input.language;
-  const action = plan.actions.find((a) => a.id === input.obligation.actionId)!;
-  const view = answerer.view(action);
+  const view = input.action;
   const title = t('roundTitle', lang, { year: input.round.year, deadline: input.round.deadline });
   const progressText = t('progress', lang, { ...input.progress, units: input.units.join(', ') });
   const lastYearLines = input.lastYear
@@ -106,25 +105,9 @@ export function roundConfirmCard(year: number, deadline: string, summary: RoundP
 /** The round card for a view of the round (usecases/round-view.ts), drawn from the data in hand. */
 export function roundCardFromView(
   view: RoundView,
-  answerer: PlanAnswerer,
-  plan: Plan,
   lang: Language,
   refreshUserIds: string[],
   extra: Pick<RoundCardInput, 'notice' | 'typed'> = {},
 ): Record<string, unknown> {
-  return roundActionCard({ ...view, language: lang, refreshUserIds, ...extra }, answerer, plan);
-}
-
-/** The round card at a given obligation of the units, or at their first unanswered one. */
-export async function roundCardFor(
-  service: FollowUpService,
-  answerer: PlanAnswerer,
-  round: Round,
-  units: string[],
-  at: Obligation | undefined,
-  lang: Language,
-  refreshUserIds: string[],
-  extra: Pick<RoundCardInput, 'notice' | 'typed'> = {},
-): Promise<Record<string, unknown>> {
-  return roundCardFromView(await roundViewAt(service, round, units, at), answerer, service.plan, lang, refreshUserIds, extra);
+  return roundActionCard({ ...view, language: lang, refreshUserIds, ...extra });
 }

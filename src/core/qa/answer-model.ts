@@ -5,28 +5,8 @@ import type { Language } from '../language';
 export type { Language };
 export type RoleFocus = 'ansvarig' | 'samverkan' | 'finansiering' | 'all';
 
-export interface UnitExpansion {
-  code: string;
-  expansion: string;
-}
-
-export interface ActionView {
-  id: string;
-  group: number;
-  groupTitle: string;
-  /** Corrected subsection label and title, with the printed label when it differs. */
-  subsection: { label: string; labelAsPrinted: string; title: string } | null;
-  areaTitle: string;
-  areaKind: 'arbetssatt' | 'malomrade';
-  areaNumber: number;
-  text: string;
-  /** Exactly as the plan prints them. */
-  ansvarig: string;
-  samverkan: string;
-  finansiering: string;
-  /** Expansions of the codes in the three cells, where the glossary or the plan gives one. */
-  expansions: UnitExpansion[];
-}
+export type { ActionView, UnitExpansion } from '../plan/action-view';
+import type { ActionView } from '../plan/action-view';
 
 export interface Citation {
   document: string;

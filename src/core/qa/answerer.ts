@@ -5,7 +5,8 @@
  */
 import type { Action, Plan, UnitRef } from '../plan/model';
 import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
-import type { ActionView, Answer, Citation, Language, RoleFocus, UnitExpansion } from './answer-model';
+import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer-model';
+import { actionView } from '../plan/action-view';
 import { detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch } from './search';
 import { isStopWord, tokenize } from './text';
@@ -323,37 +324,7 @@ export class PlanAnswerer {
   }
 
   private buildView(action: Action): ActionView {
-    const area = this.plan.areas.find((a) => a.id === action.areaId)!;
-    return {
-      id: action.id,
-      group: action.group,
-      groupTitle: action.groupTitle,
-      subsection: action.subsection ? { ...action.subsection } : null,
-      areaTitle: area.title,
-      areaKind: area.kind,
-      areaNumber: area.number,
-      text: action.text,
-      ansvarig: action.ansvarig.asPrinted,
-      samverkan: action.samverkan.asPrinted,
-      finansiering: action.finansiering.asPrinted,
-      expansions: this.expansionsFor(action),
-    };
-  }
-
-  private expansionsFor(action: Action): UnitExpansion[] {
-    const out = new Map<string, string>();
-    const codes = [
-      ...[...action.ansvarig.units, ...action.samverkan.units].flatMap((u) => [u.code, ...u.subunits]),
-      ...action.finansiering.funders.map((f) => f.code),
-    ];
-    for (const code of codes) {
-      const expansion =
-        findUnit(this.glossary, code)?.expansion ??
-        findSubunit(this.glossary, code)?.expansion ??
-        this.plan.abbreviations.find((a) => a.abbreviation === code)?.expansion;
-      if (expansion && expansion !== code) out.set(code, expansion);
-    }
-    return [...out].map(([code, expansion]) => ({ code, expansion }));
+    return actionView(this.plan, this.glossary, action);
   }
 }
 

@@ -1,0 +1,64 @@
+/**
+ * An action as people see it: its place in the plan (group, subsection, area), its text, and the
+ * three cells exactly as printed, with the expansions of the codes in them where the glossary or
+ * the plan gives one. Used by the answers and by the follow-up's round card alike.
+ */
+import type { Action, Plan } from './model';
+import { findSubunit, findUnit, type UnitGlossary } from './glossary';
+
+export interface UnitExpansion {
+  code: string;
+  expansion: string;
+}
+
+export interface ActionView {
+  id: string;
+  group: number;
+  groupTitle: string;
+  /** Corrected subsection label and title, with the printed label when it differs. */
+  subsection: { label: string; labelAsPrinted: string; title: string } | null;
+  areaTitle: string;
+  areaKind: 'arbetssatt' | 'malomrade';
+  areaNumber: number;
+  text: string;
+  /** Exactly as the plan prints them. */
+  ansvarig: string;
+  samverkan: string;
+  finansiering: string;
+  /** Expansions of the codes in the three cells, where the glossary or the plan gives one. */
+  expansions: UnitExpansion[];
+}
+
+export function actionView(plan: Plan, glossary: UnitGlossary, action: Action): ActionView {
+  const area = plan.areas.find((a) => a.id === action.areaId)!;
+  return {
+    id: action.id,
+    group: action.group,
+    groupTitle: action.groupTitle,
+    subsection: action.subsection ? { ...action.subsection } : null,
+    areaTitle: area.title,
+    areaKind: area.kind,
+    areaNumber: area.number,
+    text: action.text,
+    ansvarig: action.ansvarig.asPrinted,
+    samverkan: action.samverkan.asPrinted,
+    finansiering: action.finansiering.asPrinted,
+    expansions: expansionsFor(plan, glossary, action),
+  };
+}
+
+function expansionsFor(plan: Plan, glossary: UnitGlossary, action: Action): UnitExpansion[] {
+  const out = new Map<string, string>();
+  const codes = [
+    ...[...action.ansvarig.units, ...action.samverkan.units].flatMap((u) => [u.code, ...u.subunits]),
+    ...action.finansiering.funders.map((f) => f.code),
+  ];
+  for (const code of codes) {
+    const expansion =
+      findUnit(glossary, code)?.expansion ??
+      findSubunit(glossary, code)?.expansion ??
+      plan.abbreviations.find((a) => a.abbreviation === code)?.expansion;
+    if (expansion && expansion !== code) out.set(code, expansion);
+  }
+  return [...out].map(([code, expansion]) => ({ code, expansion }));
+}
