@@ -11,6 +11,7 @@ import type { TeamsBot } from '../bot/teams-bot';
 import { withCorrelation, type Logger } from '../log';
 import type { Authentication } from '../bot/bot-adapter';
 import { phrase } from '../core/qa/phrases';
+import { actionLanguage } from '../bot/language';
 import { readJsonBody } from './json-body';
 import { checkActivity, withDates } from './activity-envelope';
 import { SlidingWindowLimit } from './sliding-window-limit';
@@ -52,13 +53,6 @@ const BODY_REFUSALS = {
 } as const;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
-
-/** The language of the card a card action came from (its data says), else the client's. */
-function cardActionLanguage(activity: { locale?: string | null; value?: unknown }): 'sv' | 'en' {
-  const lang = (activity.value as { action?: { data?: { lang?: unknown } } } | undefined)?.action?.data?.lang;
-  if (lang === 'sv' || lang === 'en') return lang;
-  return (activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
-}
 
 export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServerOptions, reports?: ReportFiles): HttpServer {
   const maxBodyBytes = opts.maxBodyBytes;
@@ -193,7 +187,9 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         res.send(200, {
           statusCode: 200,
           type: 'application/vnd.microsoft.activity.message',
-          value: phrase('tooManyActions', cardActionLanguage(activity), { detail: retryAfter }),
+          value: phrase('tooManyActions', actionLanguage((activity.value as { action?: { data?: unknown } } | undefined)?.action?.data), {
+            detail: retryAfter,
+          }),
         });
       } else {
         res.header('retry-after', String(retryAfter));

@@ -2,7 +2,7 @@
  * The port through which use cases reach people proactively. The Teams messenger implements it;
  * the use cases decide who is told what and never see Teams.
  */
-import type { Language } from '../core/language';
+import { languageOfLocale, type Language } from '../core/language';
 import type { Round } from '../core/followup/model';
 import type { SummaryReason } from '../core/followup/schedule';
 import type { Report } from '../core/report/report-model';
@@ -44,7 +44,7 @@ export interface NoticeOutcome {
 }
 
 /** The round's language: the one the admin started it in. */
-export const roundLanguage = (round: Round): Language => (round.origin?.locale?.startsWith('en') ? 'en' : 'sv');
+export const roundLanguage = (round: Round): Language => languageOfLocale(round.origin?.locale);
 
 export const canBeMessaged = (user: UserRecord | undefined): user is UserRecord & { conversationId: string; serviceUrl: string } =>
   Boolean(user?.conversationId && user.serviceUrl);

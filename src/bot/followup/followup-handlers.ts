@@ -18,7 +18,7 @@ import { roundCardFromView, roundConfirmCard } from './round-cards';
 import { RoundMessenger } from './messenger';
 import { refusalText as answerRefusalText, t } from './texts';
 import { cardReply } from '../replies';
-import { languageOf } from '../language';
+import { actionLanguage, languageOf } from '../language';
 import { messageCard } from '../cards/answer-cards';
 import { summaryCard } from './summary-card';
 import type { Refusal } from '../../usecases/result';
@@ -50,14 +50,6 @@ export interface FollowUpDeps {
 }
 
 type Card = Record<string, unknown>;
-
-/**
- * The language of a card action: the one the card was made in (its data carries it), else Swedish.
- * Not the client's locale: Swedish staff often run Teams in English, and the round is in Swedish.
- */
-function actionLanguage(data: Record<string, unknown>): Language {
-  return data.lang === 'en' ? 'en' : 'sv';
-}
 
 /** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
 function basicPersonOf(context: TurnContext): Person {

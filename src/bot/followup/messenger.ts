@@ -15,7 +15,7 @@ import type { UserRecord } from '../../application/followup-store';
 import type { Report } from '../../core/report/report-model';
 import { remindUnfinished } from '../../usecases/remind-unfinished';
 import { sendSummaries } from '../../usecases/send-summaries';
-import type { Notifier, NoticeOutcome, Pacing } from '../../usecases/notifier';
+import { roundLanguage, type Notifier, type NoticeOutcome, type Pacing } from '../../usecases/notifier';
 import { deliverRound, NO_CHAT } from '../../usecases/deliver-round';
 import type { RoundView } from '../../usecases/round-view';
 import type { Recipient, FanOutSummary, SentMessage } from '../../delivery/fan-out';
@@ -76,7 +76,7 @@ export class RoundMessenger implements Notifier {
     const origin = teamsOrigin(round.origin);
     if (!origin || this.sending.has(round.year)) return undefined;
     this.sending.add(round.year);
-    const lang: Language = origin.locale?.startsWith('en') ? 'en' : 'sv';
+    const lang = roundLanguage(round);
     try {
       const summary = await deliverRound(service, this, round, recipients, {
         instanceId: this.deps.instanceId,
