@@ -21,7 +21,7 @@ export const roundPartition = (year: number): string => `round-${year}`;
  * / \\ ? # in ids, and | separates the parts: each is escaped as %XX (with % itself), so ids of
  * ordinary units and people read as before and no two different part lists share an id.
  */
-export const documentId = (...parts: string[]): string =>
+const documentId = (...parts: string[]): string =>
   parts.map((p) => p.replace(/[%/\\?#|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).join('|');
 
 export const answerId = (actionId: string, unit: string): string => documentId('answer', actionId, unit);

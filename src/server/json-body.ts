@@ -20,7 +20,7 @@ export type BodyResult =
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /** What may be refused from the headers alone, before a byte of the body is read. */
-export function refuseByHeaders(req: IncomingMessage, maxBytes: number): BodyResult | undefined {
+function refuseByHeaders(req: IncomingMessage, maxBytes: number): BodyResult | undefined {
   const contentType = String(req.headers['content-type'] ?? '');
   if (!JSON_TYPE.test(contentType)) return { ok: false, status: 415, reason: 'content-type' };
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];

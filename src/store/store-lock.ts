@@ -65,7 +65,7 @@ function readOwner(file: string): LockOwner | undefined {
 }
 
 /** Whether the process a lock names is still the one that wrote it. */
-export function holdsLock(owner: LockOwner): boolean {
+function holdsLock(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return true; // another machine's process: it cannot be checked from here
   if (owner.pid === process.pid) return false; // our own pid in a lock left by an earlier life of this container
   if (!isAlive(owner.pid)) return false;

@@ -9,7 +9,7 @@ import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
 import { personKey, type Person } from '../../core/followup/model';
-import { asRoundOrigin, type TeamsRoundOrigin } from './teams-origin';
+import type { TeamsRoundOrigin } from './teams-origin';
 import type { FollowUpService } from '../../application/followup-service';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
 import { rememberUser, storedUpn } from '../../usecases/remember-user';
@@ -451,7 +451,7 @@ export class FollowUpHandlers {
         year: data.year,
         deadline: data.deadline,
         reminderDaysBefore: this.deps.reminderDaysBefore,
-        origin: asRoundOrigin(origin),
+        origin,
       });
       if (!result.ok) return refusalCard(result, lang);
       const { round, recipients, resumed } = result;

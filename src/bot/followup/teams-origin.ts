@@ -5,7 +5,7 @@
  */
 import type { RoundOrigin } from '../../core/followup/model';
 
-export interface TeamsRoundOrigin {
+export type TeamsRoundOrigin = {
   serviceUrl: string;
   botId: string;
   botName?: string;
@@ -13,7 +13,7 @@ export interface TeamsRoundOrigin {
   adminConversationId: string;
   adminUserId?: string;
   locale?: string;
-}
+};
 
 /** The Teams part of a round's origin, or undefined when the round was not started from Teams. */
 export function teamsOrigin(origin: RoundOrigin | undefined): TeamsRoundOrigin | undefined {
@@ -24,7 +24,5 @@ export function teamsOrigin(origin: RoundOrigin | undefined): TeamsRoundOrigin |
     typeof origin.adminConversationId !== 'string'
   )
     return undefined;
-  return origin as unknown as TeamsRoundOrigin;
+  return origin as TeamsRoundOrigin;
 }
-
-export const asRoundOrigin = (origin: TeamsRoundOrigin): RoundOrigin => ({ ...origin });

@@ -56,7 +56,7 @@ export const statusLabel = (status: Status, language: 'sv' | 'en' = 'sv'): strin
 export const MAX_DESCRIPTION_LENGTH = 2000;
 
 /** The years a round may follow up: the one range every command, card and store call checks. */
-export const ROUND_YEARS = { first: 2000, last: 2100 } as const;
+const ROUND_YEARS = { first: 2000, last: 2100 } as const;
 export const isRoundYear = (year: number): boolean => Number.isInteger(year) && year >= ROUND_YEARS.first && year <= ROUND_YEARS.last;
 
 /** Stands for the unit of a row that prints no Ansvarig (A20-2): only an admin can answer it. */
