@@ -48,6 +48,9 @@ describe('follow-up round over HTTP', function () {
     assertValidCard(body.value);
     return body.value;
   };
+  /** Saves an answer through the round card's Save, as the person clicks it. */
+  const save = (who: Who, actionId: string, unit: string, status: string, description: string, year = '2024') =>
+    invoke(who, 'round.save', { year, actionId, unit, status, description });
   /** The round's own messages: posts (in-place card updates are PUTs), reminders excluded. */
   const roundMessagesTo = (conv: string) =>
     h.connector
@@ -169,40 +172,17 @@ describe('follow-up round over HTTP', function () {
 
   it('stores an answer, shows progress, and lets the contact change it', async () => {
     await reach('started');
-    const first = await invoke(ANNA, 'round.save', {
-      year: '2024',
-      actionId: 'A16-1',
-      unit: 'SF',
-      status: 'pagaende',
-      description: 'Samordningsfunktionen är bemannad.',
-    });
+    const first = await save(ANNA, 'A16-1', 'SF', 'pagaende', 'Samordningsfunktionen är bemannad.');
     const json = JSON.stringify(first);
     assert.match(json, /Sparat: A16-1 för SF/);
     assert.match(json, /1 av \d+ rapporterade för SF/);
-    const changed = await invoke(ANNA, 'round.save', {
-      year: '2024',
-      actionId: 'A16-1',
-      unit: 'SF',
-      status: 'paborjad',
-      description: 'Behöver utvecklas.',
-    });
+    const changed = await save(ANNA, 'A16-1', 'SF', 'paborjad', 'Behöver utvecklas.');
     assert.match(JSON.stringify(changed), /Sparat/);
     const stored = await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF');
     assert.equal(stored?.status, 'paborjad');
     assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
     // The same answer again (a double click) changes nothing.
-    assert.match(
-      JSON.stringify(
-        await invoke(ANNA, 'round.save', {
-          year: '2024',
-          actionId: 'A16-1',
-          unit: 'SF',
-          status: 'paborjad',
-          description: 'Behöver utvecklas.',
-        }),
-      ),
-      /Inget ändrat/,
-    );
+    assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'paborjad', 'Behöver utvecklas.')), /Inget ändrat/);
     assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
     // Refresh shows the stored state.
     const refreshed = JSON.stringify(await invoke(ANNA, 'round.show', { year: '2024', actionId: 'A16-1', unit: 'SF' }));
@@ -214,32 +194,12 @@ describe('follow-up round over HTTP', function () {
   it('refuses, with a clear card and no write, what is not allowed or not valid', async () => {
     await reach('started');
     const before = (await h.bot.service.data.listHistory(2024)).length;
-    assert.match(
-      JSON.stringify(
-        await invoke(ERIK, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' }),
-      ),
-      /inte kontaktperson för SF/,
-    );
-    assert.match(
-      JSON.stringify(await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'klar', description: 'x' })),
-      /Välj Pågående, Påbörjad eller Ej påbörjad/,
-    );
-    assert.match(
-      JSON.stringify(
-        await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: '   ' }),
-      ),
-      /Beskrivningen av utvecklingen saknas/,
-    );
-    const long = JSON.stringify(
-      await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'å'.repeat(2500) }),
-    );
+    assert.match(JSON.stringify(await save(ERIK, 'A16-1', 'SF', 'pagaende', 'x')), /inte kontaktperson för SF/);
+    assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'klar', 'x')), /Välj Pågående, Påbörjad eller Ej påbörjad/);
+    assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', '   ')), /Beskrivningen av utvecklingen saknas/);
+    const long = JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', 'å'.repeat(2500)));
     assert.match(long, /2500 tecken; högst 2 000/);
-    assert.match(
-      JSON.stringify(
-        await invoke(ANNA, 'round.save', { year: '2031', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'x' }),
-      ),
-      /ingen uppföljning för 2031/,
-    );
+    assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', 'x', '2031')), /ingen uppföljning för 2031/);
     assert.match(
       JSON.stringify(await invoke(ANNA, 'round.save', { year: { $gt: 1 }, actionId: ['A16-1'], unit: null })),
       /ingen uppföljning/,
@@ -320,45 +280,18 @@ describe('follow-up round over HTTP', function () {
       throw new StoreUnavailableError('injected: database down');
     };
     try {
-      const card = JSON.stringify(
-        await invoke(ANNA, 'round.save', {
-          year: '2024',
-          actionId: 'A16-2',
-          unit: 'SF',
-          status: 'pagaende',
-          description: 'Arbetsgruppen träffas.',
-        }),
-      );
+      const card = JSON.stringify(await save(ANNA, 'A16-2', 'SF', 'pagaende', 'Arbetsgruppen träffas.'));
       assert.match(card, /Databasen svarar inte just nu. Inget har sparats/);
     } finally {
       store.batch = original;
     }
     assert.equal(await h.bot.service.data.getAnswer(2024, 'A16-2', 'SF'), undefined);
-    assert.match(
-      JSON.stringify(
-        await invoke(ANNA, 'round.save', {
-          year: '2024',
-          actionId: 'A16-2',
-          unit: 'SF',
-          status: 'pagaende',
-          description: 'Arbetsgruppen träffas.',
-        }),
-      ),
-      /Sparat: A16-2/,
-    );
+    assert.match(JSON.stringify(await save(ANNA, 'A16-2', 'SF', 'pagaende', 'Arbetsgruppen träffas.')), /Sparat: A16-2/);
   });
 
   it('lets an admin answer for a unit without contacts, recorded as on its behalf', async () => {
     await reach('started');
-    const card = JSON.stringify(
-      await invoke(ADMIN, 'round.save', {
-        year: '2024',
-        actionId: 'A3-1',
-        unit: 'Polisen',
-        status: 'pagaende',
-        description: 'Enligt Polisens besked.',
-      }),
-    );
+    const card = JSON.stringify(await save(ADMIN, 'A3-1', 'Polisen', 'pagaende', 'Enligt Polisens besked.'));
     assert.match(card, /Sparat: A3-1 för Polisen/);
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A3-1', 'Polisen'))?.onBehalf, true);
   });
@@ -392,9 +325,7 @@ describe('follow-up round over HTTP', function () {
     await h.bot.bot.followUp!.idle();
     assert.equal(roundMessagesTo(ANNA.conv).length, 1, 'no second round message after a restart');
     assert.match(textOf(await say(ADMIN, 'stäng uppföljning 2024')), /är stängd/);
-    const refused = JSON.stringify(
-      await invoke(ANNA, 'round.save', { year: '2024', actionId: 'A16-1', unit: 'SF', status: 'pagaende', description: 'För sent.' }),
-    );
+    const refused = JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', 'För sent.'));
     assert.match(refused, /Uppföljningen är stängd/);
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
   });
