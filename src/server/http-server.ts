@@ -10,7 +10,7 @@ import restify from 'restify';
 import type { TeamsBot } from '../bot/teams-bot';
 import { withCorrelation, type Logger } from '../log';
 import type { Authentication } from '../bot/bot-adapter';
-import { phrase } from '../core/qa/phrases';
+import { t } from '../bot/followup/texts';
 import { actionLanguage } from '../bot/language';
 import { readJsonBody } from './json-body';
 import { checkActivity, withDates } from './activity-envelope';
@@ -187,8 +187,8 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         res.send(200, {
           statusCode: 200,
           type: 'application/vnd.microsoft.activity.message',
-          value: phrase('tooManyActions', actionLanguage((activity.value as { action?: { data?: unknown } } | undefined)?.action?.data), {
-            detail: retryAfter,
+          value: t('tooManyActions', actionLanguage((activity.value as { action?: { data?: unknown } } | undefined)?.action?.data), {
+            seconds: retryAfter,
           }),
         });
       } else {

@@ -58,6 +58,11 @@ const TEXTS = {
     en: 'Follow-up {year} sent: {delivered} delivered, {unreachable} unreachable, {failed} failed, {uncertain} uncertain.',
   },
   closed: { sv: 'Uppföljning {year} är stängd. Inga fler svar tas emot.', en: 'Follow-up {year} is closed. No more answers are accepted.' },
+  // A card action over the person's limit (src/server): the card, and what was typed in it, stay.
+  tooManyActions: {
+    sv: 'Du har gjort många val på kort tid. Ingenting sparades den här gången; vänta {seconds} sekunder och försök igen. Det du skrivit finns kvar i kortet.',
+    en: 'You have made many choices in a short time. Nothing was saved this time; wait {seconds} seconds and try again. What you typed is still in the card.',
+  },
   notAdmin: { sv: 'Det kan bara administratörer göra.', en: 'Only admins can do that.' },
   statusOwnUnitsOnly: {
     sv: 'Du kan se status för de åtgärder som dina enheter rapporterar ({units}). Andra enheters svar visas för säkerhetschefen och administratörerna, och samlas i rapporten till kommunfullmäktige.',

@@ -65,10 +65,6 @@ const PHRASES = {
     sv: 'Något gick fel när jag skulle svara. Ingenting har sparats. Försök igen om en stund.',
     en: 'Something went wrong while answering. Nothing was saved. Please try again shortly.',
   },
-  tooManyActions: {
-    sv: 'Du har gjort många val på kort tid. Ingenting sparades den här gången; vänta {detail} sekunder och försök igen. Det du skrivit finns kvar i kortet.',
-    en: 'You have made many choices in a short time. Nothing was saved this time; wait {detail} seconds and try again. What you typed is still in the card.',
-  },
   unsupported: {
     sv: 'Jag kan bara läsa textmeddelanden. Skriv din fråga som text.',
     en: 'I can only read text messages. Please type your question.',
