@@ -1,5 +1,7 @@
 /**
- * Sends a round's message to every recipient who has not had it, at most once each (the fan-out
+ * Sends a round's message to every recipient who has not had it, then tells the admin who started
+ * it how that went: always after a start (`announce`), after a resumed pass only if anyone was
+ * sent to, so the scheduler's quiet passes stay quiet. Each recipient gets it at most once each (the fan-out
  * claims a person before the send and settles after it; see src/delivery/fan-out.ts). A person the
  * bot could not reach because they had no chat with it is tried again once they have one (they
  * wrote to the bot or installed it after the last try). The card is built from the round as it is
@@ -19,10 +21,10 @@ export async function deliverRound(
   notifier: Notifier,
   round: Round,
   recipients: Recipient[],
-  options: { instanceId: string; ratePerSecond: number },
+  options: { instanceId: string; ratePerSecond: number; announce: boolean },
 ): Promise<FanOutSummary> {
   const language = roundLanguage(round);
-  return fanOut(
+  const summary = await fanOut(
     round.year,
     recipients,
     service.data,
@@ -41,4 +43,8 @@ export async function deliverRound(
       },
     },
   );
+  if (options.announce || summary.delivered + summary.unreachable + summary.failed > 0) {
+    await notifier.sendDeliverySummary(round, summary, language);
+  }
+  return summary;
 }

@@ -8,7 +8,7 @@ import type { SummaryReason } from '../core/followup/schedule';
 import type { Report } from '../core/report/report-model';
 import type { UserRecord } from '../application/followup-store';
 import type { RoundView } from './round-view';
-import type { Recipient, SentMessage } from '../delivery/fan-out';
+import type { FanOutSummary, Recipient, SentMessage } from '../delivery/fan-out';
 import type { RateLimiter } from '../delivery/rate-limiter';
 
 /** How the fan-out paces a send: wait for the limiter, then call ready() right before sending. */
@@ -31,6 +31,8 @@ export interface Notifier {
   ): Promise<SentMessage>;
   /** The person's round card where they are, saying how far they are and by when to answer. */
   sendReminder(to: UserRecord, view: RoundView, language: Language): Promise<void>;
+  /** To the admin who started the round: how its sending went. */
+  sendDeliverySummary(round: Round, summary: FanOutSummary, language: Language): Promise<void>;
   /** The summary of the round, with why it comes now. */
   sendSummary(to: UserRecord, report: Report, reason: SummaryReason, language: Language): Promise<void>;
 }

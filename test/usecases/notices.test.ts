@@ -14,6 +14,7 @@ import { grantAdmin, setSafetyChief } from '../../src/usecases/manage-roles';
 import { answerAction } from '../../src/usecases/work-through-round';
 import { remindUnfinished } from '../../src/usecases/remind-unfinished';
 import { sendSummaries } from '../../src/usecases/send-summaries';
+import { deliverRound } from '../../src/usecases/deliver-round';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
@@ -30,8 +31,14 @@ class RecordingNotifier implements Notifier {
     if (this.failFor.has(to.person.aadObjectId ?? '')) throw new Error('403 blocked');
     this.reminders.push({ to: to.person.aadObjectId ?? '', view, language });
   }
-  async sendRoundMessage(): Promise<never> {
-    throw new Error('not used here');
+  readonly roundMessages: Array<{ to: string; actionId: string }> = [];
+  readonly deliverySummaries: Array<{ year: number; delivered: number; unreachable: number }> = [];
+  async sendRoundMessage(to: { recipient: { person: { aadObjectId?: string } } }, view: RoundView): Promise<{ conversationId: string }> {
+    this.roundMessages.push({ to: to.recipient.person.aadObjectId ?? '', actionId: view.obligation.actionId });
+    return { conversationId: `a:${to.recipient.person.aadObjectId}` };
+  }
+  async sendDeliverySummary(round: { year: number }, summary: { delivered: number; unreachable: number }): Promise<void> {
+    this.deliverySummaries.push({ year: round.year, delivered: summary.delivered, unreachable: summary.unreachable });
   }
   async sendSummary(to: UserRecord, _report: unknown, reason: string): Promise<void> {
     this.summaries.push({ to: to.person.aadObjectId ?? '', reason });
@@ -101,6 +108,24 @@ describe('use cases: reminders and summaries', () => {
     notifier.failFor.add(ANNA.aadObjectId);
     const failed = await remindUnfinished(service, notifier, started.round);
     assert.deepEqual(failed.failures, [{ person: `aad:${ANNA.aadObjectId}`, error: '403 blocked' }]);
+  });
+
+  it('sends each recipient the round message once, and tells the admin after a start but not after a quiet pass', async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    await addContacts(service, ADMIN, { unit: 'VOF', people: [ERIK] });
+    const started = await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW);
+    assert.ok(started.ok);
+    const options = { instanceId: 'test', ratePerSecond: 1000 };
+    const first = await deliverRound(service, notifier, started.round, started.recipients, { ...options, announce: true });
+    assert.equal(first.delivered, 2);
+    assert.deepEqual(notifier.roundMessages.map((m) => m.to).sort(), [ANNA.aadObjectId, ERIK.aadObjectId].sort());
+    assert.deepEqual(notifier.roundMessages.find((m) => m.to === ANNA.aadObjectId)?.actionId, service.obligationsOf(['SF'])[0]!.actionId);
+    assert.deepEqual(notifier.deliverySummaries, [{ year: 2026, delivered: 2, unreachable: 0 }]);
+    // The scheduler's next pass: everyone has it, nobody is sent anything, the admin is not told again.
+    const again = await deliverRound(service, notifier, started.round, started.recipients, { ...options, announce: false });
+    assert.equal(again.alreadyDone, 2);
+    assert.equal(notifier.roundMessages.length, 2);
+    assert.equal(notifier.deliverySummaries.length, 1);
   });
 
   it('sends summaries to the safety chief and the admins with a chat, once per chat', async () => {

@@ -15,7 +15,7 @@ import type { UserRecord } from '../../application/followup-store';
 import type { Report } from '../../core/report/report-model';
 import { remindUnfinished } from '../../usecases/remind-unfinished';
 import { sendSummaries } from '../../usecases/send-summaries';
-import { roundLanguage, type Notifier, type NoticeOutcome, type Pacing } from '../../usecases/notifier';
+import { type Notifier, type NoticeOutcome, type Pacing } from '../../usecases/notifier';
 import { deliverRound, NO_CHAT } from '../../usecases/deliver-round';
 import type { RoundView } from '../../usecases/round-view';
 import type { Recipient, FanOutSummary, SentMessage } from '../../delivery/fan-out';
@@ -68,25 +68,21 @@ export class RoundMessenger implements Notifier {
   }
 
   /**
-   * Sends the round's message to everyone who has not had it, then tells the admin how it went
-   * (always after a start; after a resume only if anything was sent).
+   * Runs the round's delivery (usecases/deliver-round) in the background of this process, one pass
+   * per round at a time: a second pass of the same round here would only race the first.
    */
-  async deliver(round: Round, recipients: Recipient[], alwaysReport: boolean): Promise<FanOutSummary | undefined> {
+  async deliver(round: Round, recipients: Recipient[], announce: boolean): Promise<FanOutSummary | undefined> {
     const { logger, service } = this.deps;
     const origin = teamsOrigin(round.origin);
     if (!origin || this.sending.has(round.year)) return undefined;
     this.sending.add(round.year);
-    const lang = roundLanguage(round);
     try {
       const summary = await deliverRound(service, this, round, recipients, {
         instanceId: this.deps.instanceId,
         ratePerSecond: this.deps.sendRatePerSecond,
+        announce,
       });
       logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
-      if (alwaysReport || summary.delivered + summary.unreachable + summary.failed > 0) {
-        const text = t('deliverySummary', lang, { year: round.year, ...summary });
-        await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(messageCard(text, []))] });
-      }
       return summary;
     } catch (error) {
       logger.error({ event: 'fan-out-failed', year: round.year, err: error }, 'sending round messages failed');
@@ -99,6 +95,14 @@ export class RoundMessenger implements Notifier {
   /** For the scheduler: sends the round message to contacts who have none yet. */
   async resumeDelivery(round: Round): Promise<void> {
     await this.deliver(round, await this.deps.service.recipients(), false);
+  }
+
+  /** Notifier: the delivery summary, in the chat where the admin started the round. */
+  async sendDeliverySummary(round: Round, summary: FanOutSummary, lang: Language): Promise<void> {
+    const origin = teamsOrigin(round.origin);
+    if (!origin) return;
+    const text = t('deliverySummary', lang, { year: round.year, ...summary });
+    await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(messageCard(text, []))] });
   }
 
   /** Notifier: the round message, in the chat the person has with the bot, or a new 1:1 chat by their Entra id. */
