@@ -25,7 +25,8 @@ import {
   type DocumentStore,
   type StoredDocument,
 } from './document-store';
-import { applyEntry, encodeLine, journalText, keyOf, replayJournal, type Damage, type JournalEntry } from './journal';
+import { DocumentIndex } from './document-index';
+import { applyEntry, encodeLine, journalText, replayJournal, type Damage, type JournalEntry } from './journal';
 import { StoreLock } from './store-lock';
 
 const writeChunk = promisify(write);
@@ -61,7 +62,7 @@ export class StoreDamagedError extends Error {
 }
 
 class Container {
-  readonly docs = new Map<string, StoredDocument>();
+  readonly docs = new DocumentIndex();
   private fd: number;
   private seq: number;
 
@@ -97,7 +98,7 @@ class Container {
       temp,
       journalText(
         this.name,
-        [...this.docs.values()].map((doc) => ({ put: doc })),
+        this.docs.list().map((doc) => ({ put: doc })),
       ),
     );
     const fd = openSync(temp, 'r+');
@@ -214,13 +215,13 @@ export class FileStore implements DocumentStore {
   }
 
   async read<T extends DocumentBody>(container: ContainerName, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
-    const doc = this.container(container).docs.get(keyOf(pk, id));
+    const doc = this.container(container).docs.get(pk, id);
     return doc ? (doc as StoredDocument<T>) : undefined;
   }
 
   async create<T extends DocumentBody>(container: ContainerName, doc: T): Promise<StoredDocument<T>> {
     const c = this.container(container);
-    if (c.docs.has(keyOf(doc.pk, doc.id))) throw new ConflictError(`${container}/${doc.pk}/${doc.id}`);
+    if (c.docs.get(doc.pk, doc.id)) throw new ConflictError(`${container}/${doc.pk}/${doc.id}`);
     const stored = this.stamp(doc);
     await c.commit({ put: stored });
     return stored as unknown as StoredDocument<T>;
@@ -228,7 +229,7 @@ export class FileStore implements DocumentStore {
 
   async replace<T extends DocumentBody>(container: ContainerName, doc: T, ifMatch: string): Promise<StoredDocument<T>> {
     const c = this.container(container);
-    const current = c.docs.get(keyOf(doc.pk, doc.id));
+    const current = c.docs.get(doc.pk, doc.id);
     if (!current) throw new NotFoundError(`${container}/${doc.pk}/${doc.id}`);
     if (current._etag !== ifMatch) throw new PreconditionFailedError(`${container}/${doc.pk}/${doc.id}`);
     const stored = this.stamp(doc);
@@ -244,24 +245,18 @@ export class FileStore implements DocumentStore {
 
   async delete(container: ContainerName, pk: string, id: string, ifMatch?: string): Promise<void> {
     const c = this.container(container);
-    const current = c.docs.get(keyOf(pk, id));
+    const current = c.docs.get(pk, id);
     if (!current) return;
     if (ifMatch !== undefined && current._etag !== ifMatch) throw new PreconditionFailedError(`${container}/${pk}/${id}`);
     await c.commit({ del: { pk, id } });
   }
 
   async listPartition<T extends DocumentBody>(container: ContainerName, pk: string, type?: string): Promise<Array<StoredDocument<T>>> {
-    return [...this.container(container).docs.values()]
-      .filter((d) => d.pk === pk && (type === undefined || d.type === type))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((d) => d as unknown as StoredDocument<T>);
+    return this.container(container).docs.listPartition(pk, type) as Array<StoredDocument<T>>;
   }
 
   async listByType<T extends DocumentBody>(container: ContainerName, type: string): Promise<Array<StoredDocument<T>>> {
-    return [...this.container(container).docs.values()]
-      .filter((d) => d.type === type)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.pk < b.pk ? -1 : 1))
-      .map((d) => d as unknown as StoredDocument<T>);
+    return this.container(container).docs.list(type) as Array<StoredDocument<T>>;
   }
 
   async batch(container: ContainerName, pk: string, operations: BatchOperation[]): Promise<void> {
@@ -269,8 +264,7 @@ export class FileStore implements DocumentStore {
     // Check every operation against the state as it would be after the ones before it.
     const view = new Map<string, StoredDocument | null>();
     const current = (id: string): StoredDocument | undefined => {
-      const k = keyOf(pk, id);
-      return view.has(k) ? (view.get(k) ?? undefined) : c.docs.get(k);
+      return view.has(id) ? (view.get(id) ?? undefined) : c.docs.get(pk, id);
     };
     const entries: JournalEntry[] = [];
     for (const operation of operations) {
@@ -284,11 +278,11 @@ export class FileStore implements DocumentStore {
       if (operation.op === 'replace' && existing!._etag !== operation.ifMatch) throw new PreconditionFailedError(where);
       if (operation.op === 'delete') {
         if (operation.ifMatch !== undefined && existing?._etag !== operation.ifMatch) throw new PreconditionFailedError(where);
-        view.set(keyOf(pk, id), null);
+        view.set(id, null);
         entries.push({ del: { pk, id } });
       } else {
         const stored = this.stamp(operation.doc);
-        view.set(keyOf(pk, id), stored);
+        view.set(id, stored);
         entries.push({ put: stored });
       }
     }

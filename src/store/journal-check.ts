@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTAINERS } from './document-store';
 import { applyEntry, journalText, replayJournal, type Damage } from './journal';
-import type { StoredDocument } from './document-store';
+import { DocumentIndex } from './document-index';
 
 export interface JournalReport {
   container: string;
@@ -31,7 +31,7 @@ export function checkStoreFolder(directory: string, options: { repair?: boolean 
     const file = join(directory, `${container}.jsonl`);
     if (!existsSync(file)) return { container, file, exists: false, format: 0, goodEntries: 0, documents: 0, damage: [] };
     const replay = replayJournal(readFileSync(file, 'utf8'), container);
-    const docs = new Map<string, StoredDocument>();
+    const docs = new DocumentIndex();
     for (const entry of replay.entries) applyEntry(docs, entry);
     const report: JournalReport = {
       container,

@@ -142,12 +142,15 @@ export function replayJournal(text: string, container: string): Replay {
   return replay;
 }
 
-export const keyOf = (pk: string, id: string): string => JSON.stringify([pk, id]);
+/** Where entries are applied: the store's document index (document-index.ts). */
+export interface DocumentSink {
+  put(doc: StoredDocument): void;
+  remove(pk: string, id: string): void;
+}
 
-/** Applies an entry to documents keyed by keyOf. */
-export function applyEntry(docs: Map<string, StoredDocument>, entry: JournalEntry): void {
-  if ('put' in entry) docs.set(keyOf(entry.put.pk, entry.put.id), entry.put);
-  else if ('del' in entry) docs.delete(keyOf(entry.del.pk, entry.del.id));
+export function applyEntry(docs: DocumentSink, entry: JournalEntry): void {
+  if ('put' in entry) docs.put(entry.put);
+  else if ('del' in entry) docs.remove(entry.del.pk, entry.del.id);
   else for (const inner of entry.batch) applyEntry(docs, inner);
 }
 

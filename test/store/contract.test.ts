@@ -102,6 +102,26 @@ function storeContract(name: string, open: () => Promise<DocumentStore>, options
       );
     });
 
+    it('lists what is stored now, after replaces that change a type, deletes and batches', async () => {
+      const ids = async (type?: string) => (await store.listPartition('rounds', pk, type)).map((d) => `${d.id}:${String(d.v ?? '')}`);
+      await store.create('rounds', { id: 'b', pk, type: 'answer', v: 1 });
+      await store.create('rounds', { id: 'a', pk, type: 'answer', v: 1 });
+      assert.deepEqual(await ids('answer'), ['a:1', 'b:1']);
+      const b = (await store.read('rounds', pk, 'b'))!;
+      await store.replace('rounds', { id: 'b', pk, type: 'history', v: 2 }, b._etag);
+      assert.deepEqual(await ids('answer'), ['a:1']);
+      assert.deepEqual(await ids('history'), ['b:2']);
+      await store.batch('rounds', pk, [
+        { op: 'upsert', doc: { id: 'c', pk, type: 'answer', v: 3 } },
+        { op: 'delete', id: 'a' },
+      ]);
+      assert.deepEqual(await ids('answer'), ['c:3']);
+      assert.deepEqual(await ids(), ['b:2', 'c:3']);
+      const listed = await store.listPartition('rounds', pk, 'answer');
+      listed.pop(); // a caller changing its own list does not change the next listing
+      assert.deepEqual(await ids('answer'), ['c:3']);
+    });
+
     it('writes a batch whose conditional operation comes first all or nothing', async () => {
       const v1 = await store.create('rounds', { id: 'answer', pk, type: 'answer', n: 1 });
       await store.batch('rounds', pk, [

@@ -1,0 +1,87 @@
+/**
+ * The embedded store's documents in memory, indexed the way they are asked for: by partition and
+ * by type within a partition. Listing a round's answers must not walk every document of every
+ * year (200 answers at once made that the bot's hottest code), and listings come back ordered by
+ * id without sorting the partition again until it changes.
+ */
+import type { StoredDocument } from './document-store';
+
+const byId = (a: StoredDocument, b: StoredDocument): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+class Partition {
+  readonly docs = new Map<string, StoredDocument>();
+  /** Sorted listings, by type ('' for all), dropped when a document of that type changes. */
+  private readonly listings = new Map<string, StoredDocument[]>();
+
+  put(doc: StoredDocument): void {
+    const before = this.docs.get(doc.id);
+    if (before) this.forget(before.type);
+    this.docs.set(doc.id, doc);
+    this.forget(doc.type);
+  }
+
+  remove(id: string): void {
+    const before = this.docs.get(id);
+    if (!before) return;
+    this.docs.delete(id);
+    this.forget(before.type);
+  }
+
+  list(type: string | undefined): StoredDocument[] {
+    const key = type ?? '';
+    let listing = this.listings.get(key);
+    if (!listing) {
+      listing = [...this.docs.values()].filter((d) => type === undefined || d.type === type).sort(byId);
+      this.listings.set(key, listing);
+    }
+    return listing;
+  }
+
+  private forget(type: string): void {
+    this.listings.delete(type);
+    this.listings.delete('');
+  }
+}
+
+export class DocumentIndex {
+  private readonly partitions = new Map<string, Partition>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(pk: string, id: string): StoredDocument | undefined {
+    return this.partitions.get(pk)?.docs.get(id);
+  }
+
+  put(doc: StoredDocument): void {
+    let partition = this.partitions.get(doc.pk);
+    if (!partition) {
+      partition = new Partition();
+      this.partitions.set(doc.pk, partition);
+    }
+    if (!partition.docs.has(doc.id)) this.count += 1;
+    partition.put(doc);
+  }
+
+  remove(pk: string, id: string): void {
+    const partition = this.partitions.get(pk);
+    if (!partition?.docs.has(id)) return;
+    partition.remove(id);
+    this.count -= 1;
+    if (partition.docs.size === 0) this.partitions.delete(pk);
+  }
+
+  /** One partition's documents (of one type), ordered by id; a fresh array the caller may keep. */
+  listPartition(pk: string, type?: string): StoredDocument[] {
+    return [...(this.partitions.get(pk)?.list(type) ?? [])];
+  }
+
+  /** Every document (of one type), ordered by id and then partition. */
+  list(type?: string): StoredDocument[] {
+    const all: StoredDocument[] = [];
+    for (const partition of this.partitions.values()) all.push(...partition.list(type));
+    return all.sort((a, b) => byId(a, b) || (a.pk < b.pk ? -1 : a.pk > b.pk ? 1 : 0));
+  }
+}
