@@ -106,6 +106,16 @@ export class FollowUpStore {
     return (await this.store.listPartition<AnswerDoc>('rounds', roundPartition(year), 'answer')).map((d) => strip<Answer>(d));
   }
 
+  /** The round and its answers in one query: what saving an answer decides on. Undefined when there is no such round. */
+  async getRoundWithAnswers(
+    year: number,
+  ): Promise<{ round: Round & { _etag: string }; answers: Array<Answer & { _etag: string }> } | undefined> {
+    const docs = await this.store.listPartition<RoundDoc | AnswerDoc>('rounds', roundPartition(year), ['round', 'answer']);
+    const round = docs.find((d) => d.type === 'round');
+    if (!round) return undefined;
+    return { round: strip<Round>(round), answers: docs.filter((d) => d.type === 'answer').map((d) => strip<Answer>(d)) };
+  }
+
   async listHistory(year: number): Promise<AnswerChange[]> {
     return (await this.store.listPartition<HistoryDoc>('rounds', roundPartition(year), 'history')).map((d) => strip<AnswerChange>(d));
   }

@@ -47,6 +47,8 @@ export class LocalConnector {
   private waiters: Waiter[] = [];
   private requests = 0;
   readonly createdConversations: CreatedConversation[] = [];
+  /** The Teams user ids the bot asked about (GET …/members/{userId}), in order. */
+  readonly memberLookups: string[] = [];
   /** Teams user id → account, for GET /v3/conversations/{id}/members/{userId} (TeamsInfo.getMember). */
   readonly members = new Map<string, { id: string; name?: string; aadObjectId?: string; userPrincipalName?: string; email?: string }>();
   /** Requests refused by the fault injector, by status. */
@@ -120,6 +122,7 @@ export class LocalConnector {
     }
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && member) {
+      this.memberLookups.push(decodeURIComponent(member[1]!));
       const account = this.members.get(decodeURIComponent(member[1]!));
       if (account) respond(res, 200, account);
       else respond(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'member not found' } });

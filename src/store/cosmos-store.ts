@@ -167,15 +167,20 @@ export class CosmosStore implements DocumentStore {
     }
   }
 
-  async listPartition<T extends DocumentBody>(container: ContainerName, pk: string, type?: string): Promise<Array<StoredDocument<T>>> {
+  async listPartition<T extends DocumentBody>(
+    container: ContainerName,
+    pk: string,
+    type?: string | readonly string[],
+  ): Promise<Array<StoredDocument<T>>> {
+    const types = type === undefined ? undefined : typeof type === 'string' ? [type] : [...type];
     const query =
-      type === undefined
+      types === undefined
         ? { query: 'SELECT * FROM c WHERE c.pk = @pk ORDER BY c.id', parameters: [{ name: '@pk', value: pk }] }
         : {
-            query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type ORDER BY c.id',
+            query: 'SELECT * FROM c WHERE c.pk = @pk AND ARRAY_CONTAINS(@types, c.type) ORDER BY c.id',
             parameters: [
               { name: '@pk', value: pk },
-              { name: '@type', value: type },
+              { name: '@types', value: types },
             ],
           };
     try {

@@ -73,9 +73,12 @@ export class DocumentIndex {
     if (partition.docs.size === 0) this.partitions.delete(pk);
   }
 
-  /** One partition's documents (of one type), ordered by id; a fresh array the caller may keep. */
-  listPartition(pk: string, type?: string): StoredDocument[] {
-    return [...(this.partitions.get(pk)?.list(type) ?? [])];
+  /** One partition's documents (of one type, or of any of several), ordered by id; a fresh array the caller may keep. */
+  listPartition(pk: string, type?: string | readonly string[]): StoredDocument[] {
+    const partition = this.partitions.get(pk);
+    if (!partition) return [];
+    if (typeof type !== 'object') return [...partition.list(type)];
+    return [...new Set(type)].flatMap((t) => partition.list(t)).sort(byId);
   }
 
   /** Every document (of one type), ordered by id and then partition. */

@@ -42,8 +42,15 @@ export interface DocumentStore {
   upsert<T extends DocumentBody>(container: ContainerName, doc: T): Promise<StoredDocument<T>>;
   /** Deletes if present (with `ifMatch`, only that version); absent is not an error. */
   delete(container: ContainerName, pk: string, id: string, ifMatch?: string): Promise<void>;
-  /** Documents of one partition, optionally of one type, ordered by id. */
-  listPartition<T extends DocumentBody>(container: ContainerName, pk: string, type?: string): Promise<Array<StoredDocument<T>>>;
+  /**
+   * Documents of one partition, optionally of one type or of any of several (a round and its
+   * answers in one query), ordered by id.
+   */
+  listPartition<T extends DocumentBody>(
+    container: ContainerName,
+    pk: string,
+    type?: string | readonly string[],
+  ): Promise<Array<StoredDocument<T>>>;
   /** Documents of one type across all partitions, ordered by id. */
   listByType<T extends DocumentBody>(container: ContainerName, type: string): Promise<Array<StoredDocument<T>>>;
   /**

@@ -251,7 +251,11 @@ export class FileStore implements DocumentStore {
     await c.commit({ del: { pk, id } });
   }
 
-  async listPartition<T extends DocumentBody>(container: ContainerName, pk: string, type?: string): Promise<Array<StoredDocument<T>>> {
+  async listPartition<T extends DocumentBody>(
+    container: ContainerName,
+    pk: string,
+    type?: string | readonly string[],
+  ): Promise<Array<StoredDocument<T>>> {
     return this.container(container).docs.listPartition(pk, type) as Array<StoredDocument<T>>;
   }
 

@@ -3,7 +3,7 @@
  * action, and saving an answer. Who may answer for which unit: a unit's contacts, and an admin for
  * any unit (on its behalf). After a save the card moves on to the next unanswered action.
  */
-import type { Answer, Person } from '../core/followup/model';
+import { isRoundYear, type Answer, type Person } from '../core/followup/model';
 import type { RefusalReason } from '../core/followup/validate';
 import type { AnswerOutcome } from '../application/followup-store';
 import type { FollowUpService } from '../application/followup-service';
@@ -26,19 +26,34 @@ export interface CardPosition {
   unit: unknown;
 }
 
-/** The round, the person's units (with `unit` added for an admin) and the obligations they cover. */
+/**
+ * What a card action decides on, in three reads: the round with its answers (one query), the
+ * contacts, and (only for someone acting for a unit that is not theirs) whether they are an admin.
+ * `units`: the person's units, with `unit` added when an admin acts on its behalf.
+ */
 async function context(service: FollowUpService, actor: Person, position: CardPosition) {
   const year = Number(position.year);
   const actionId = typeof position.actionId === 'string' ? position.actionId : '';
   const unit = typeof position.unit === 'string' ? position.unit : '';
-  const round = Number.isInteger(year) ? await service.data.getRound(year) : undefined;
-  const isAdmin = await service.isAdmin(actor);
+  const state = isRoundYear(year) ? await service.data.getRoundWithAnswers(year) : undefined;
   const contacts = await service.data.listContacts();
   const myUnits = await service.unitsOf(actor, contacts);
-  const units = myUnits.includes(unit) || !isAdmin ? myUnits : [...myUnits, unit];
+  const isAdmin = myUnits.includes(unit) ? undefined : await service.isAdmin(actor);
+  const units = isAdmin ? [...myUnits, unit] : myUnits;
   const mine = service.obligationsOf(units);
   const index = mine.findIndex((o) => o.actionId === actionId && o.unit === unit);
-  return { year, actionId, unit, round, isAdmin, contacts, units, mine, index };
+  return {
+    year,
+    actionId,
+    unit,
+    round: state?.round,
+    answers: state?.answers ?? [],
+    isAdmin: isAdmin ?? false,
+    contacts,
+    units,
+    mine,
+    index,
+  };
 }
 
 const answerRefusal = (refusal: RefusalReason, detail: string, view?: RoundView): AnswerRefusal => ({
@@ -69,7 +84,7 @@ export async function moveInRound(
   if (!c.round) return answerRefusal('unknown-round', String(position.year ?? '').slice(0, 10));
   if (c.index < 0) return answerRefusal(c.units.length === 0 ? 'not-authorized' : 'not-responsible', c.unit.slice(0, 60));
   const target = c.mine[(c.index + step + c.mine.length) % c.mine.length]!;
-  return { ok: true, view: await roundViewAt(service, c.round, c.units, target) };
+  return { ok: true, view: await roundViewAt(service, c.round, c.units, target, c.answers) };
 }
 
 /** Saves an answer; the card then shows the next unanswered action (or stays, when all are done). */
@@ -81,8 +96,8 @@ export async function answerAction(
 ): Promise<{ ok: true; outcome: AnswerOutcome; answer: Answer; view: RoundView; allDone: boolean } | AnswerRefusal> {
   const c = await context(service, actor, input);
   if (!c.round) return answerRefusal('unknown-round', String(input.year ?? '').slice(0, 10));
-  // One read of the round's answers serves the save (the stored answer and its ETag) and the next card.
-  const before = await service.data.listAnswers(c.round.year);
+  // The answers read with the round serve the save (the stored answer and its ETag) and the next card.
+  const before = c.answers;
   const result = await service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin, answers: before });
   if (!result.ok) {
     const showAgain = c.index >= 0 && result.reason !== 'round-closed';

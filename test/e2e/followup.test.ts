@@ -460,6 +460,45 @@ describe('follow-up with a contact given by e-mail', function () {
     );
     assert.match(await response.text(), /Sparat: A16-1 för SF/);
   });
+
+  it('asks Teams once who a new person is, and stores them once, when their first turns arrive together', async () => {
+    const LINA = { aad: 'eeeeeeee-0000-4000-8000-00000000000e', id: '29:lina', conv: 'a:lina-chat' };
+    h.connector.members.set(LINA.id, { id: LINA.id, name: 'Lina', aadObjectId: LINA.aad, userPrincipalName: 'lina@example.com' });
+    const store = h.bot.service.data.store;
+    const upsert = store.upsert.bind(store);
+    const userWrites: string[] = [];
+    store.upsert = async (container, doc) => {
+      if (doc.type === 'user') userWrites.push(doc.id);
+      return upsert(container, doc);
+    };
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          h.post(
+            teamsMessage({
+              serviceUrl: h.connector.url,
+              conversationId: LINA.conv,
+              text: `hej ${n}`,
+              userId: LINA.id,
+              aadObjectId: LINA.aad,
+            }),
+          ),
+        ),
+      );
+      assert.deepEqual(
+        responses.map((r) => r.status),
+        Array(8).fill(200),
+      );
+    } finally {
+      store.upsert = upsert;
+    }
+    assert.deepEqual(
+      h.connector.memberLookups.filter((id) => id === LINA.id),
+      [LINA.id],
+    );
+    // One record under the Entra id and one under the UPN learnt from Teams, written once.
+    assert.deepEqual(userWrites.sort(), ['user|aad:eeeeeeee-0000-4000-8000-00000000000e', 'user|upn:lina@example.com']);
+  });
 });
 
 describe('questions while the database is down', function () {

@@ -81,7 +81,7 @@ function storeContract(name: string, open: () => Promise<DocumentStore>, options
       await store.delete('directory', pk, 'u'); // absent: no error
     });
 
-    it('lists a partition by type, ordered by id, and a type across partitions', async () => {
+    it('lists a partition by type or types, ordered by id, and a type across partitions', async () => {
       await store.create('rounds', { id: 'b', pk, type: 'answer' });
       await store.create('rounds', { id: 'a', pk, type: 'answer' });
       await store.create('rounds', { id: 'c', pk, type: 'history' });
@@ -93,6 +93,12 @@ function storeContract(name: string, open: () => Promise<DocumentStore>, options
         (await store.listPartition('rounds', pk)).map((d) => d.id),
         ['a', 'b', 'c'],
       );
+      await store.create('rounds', { id: 'ab', pk, type: 'round' });
+      assert.deepEqual(
+        (await store.listPartition('rounds', pk, ['round', 'history', 'history'])).map((d) => d.id),
+        ['ab', 'c'],
+      );
+      assert.deepEqual(await store.listPartition('rounds', pk, []), []);
       const type = `kind-${randomUUID()}`;
       await store.create('leases', { id: 'x', pk: `${pk}-1`, type });
       await store.create('leases', { id: 'y', pk: `${pk}-2`, type });

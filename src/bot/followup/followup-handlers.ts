@@ -65,6 +65,7 @@ export class FollowUpHandlers {
   private readonly savedReferences = new Map<string, string>();
   /** Entra object id → UPN, learnt from Teams (TeamsInfo.getMember) so contacts given by e-mail match. */
   private readonly upnByAad = new Map<string, string | null>();
+  private readonly upnLookups = new Map<string, Promise<void>>();
 
   /** Proactive messages: round messages, reminders, summaries. */
   readonly messenger: RoundMessenger;
@@ -141,9 +142,22 @@ export class FollowUpHandlers {
     return upn ? { ...person, upn } : person;
   }
 
-  /** Asks Teams once per user for their UPN (the e-mail an admin gives for a contact). */
-  private async learnUpn(context: TurnContext, aad: string): Promise<void> {
-    if (this.upnByAad.has(aad)) return;
+  /**
+   * Asks Teams once per user for their UPN (the e-mail an admin gives for a contact). Turns of the
+   * same user that arrive together share one lookup: a person clicking through a card must not
+   * send Teams a burst of member lookups.
+   */
+  private learnUpn(context: TurnContext, aad: string): Promise<void> {
+    if (this.upnByAad.has(aad)) return Promise.resolve();
+    let lookup = this.upnLookups.get(aad);
+    if (!lookup) {
+      lookup = this.lookUpUpn(context, aad).finally(() => this.upnLookups.delete(aad));
+      this.upnLookups.set(aad, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookUpUpn(context: TurnContext, aad: string): Promise<void> {
     const known = await storedUpn(this.deps.service, aad);
     if (known) {
       this.upnByAad.set(aad, known);
@@ -159,7 +173,7 @@ export class FollowUpHandlers {
     }
   }
 
-  /** Remembers how to reach the user proactively; writes only when something changed. */
+  /** Remembers how to reach the user proactively; writes only when something changed (once for turns that arrive together). */
   async recordUser(context: TurnContext): Promise<void> {
     const basic = basicPersonOf(context);
     if (!basic.aadObjectId) return;
@@ -174,6 +188,7 @@ export class FollowUpHandlers {
     const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}|${person.upn ?? ''}`;
     const key = personKey(person);
     if (this.savedReferences.get(key) === fingerprint) return;
+    this.savedReferences.set(key, fingerprint);
     try {
       await rememberUser(this.deps.service, {
         person,
@@ -183,8 +198,8 @@ export class FollowUpHandlers {
         tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
         teamsUserId: activity.from?.id,
       });
-      this.savedReferences.set(key, fingerprint);
     } catch (error) {
+      if (this.savedReferences.get(key) === fingerprint) this.savedReferences.delete(key); // the next turn tries again
       this.deps.logger.warn({ event: 'user-record-failed', err: error }, 'could not save conversation reference');
     }
   }
