@@ -1,26 +1,26 @@
 /**
- * The follow-up round in Teams: admin commands, the confirmation card, answers through the round
- * card's actions, status views and report links. Routes to FollowUpService, where the rules and
- * the storage live; proactive messages are the RoundMessenger's.
+ * The follow-up round in Teams: each command and card action becomes a use-case call
+ * (src/usecases, where the rules are) and its result a card (command-cards, round-cards,
+ * summary-card). Who the person is: TeamsUsers; proactive messages: the RoundMessenger.
  */
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
-import { personKey, type Person } from '../../core/followup/model';
+import type { Person } from '../../core/followup/model';
 import type { TeamsRoundOrigin } from './teams-origin';
 import type { FollowUpService } from '../../application/followup-service';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
-import { rememberUser, storedUpn } from '../../usecases/remember-user';
 import { expandCard } from '../cards/render';
 import { roundCardFromView, roundConfirmCard } from './round-cards';
 import { RoundMessenger } from './messenger';
 import { refusalText as answerRefusalText, t } from './texts';
 import { cardReply } from '../replies';
 import { actionLanguage, languageOf } from '../language';
-import { messageCard } from '../cards/answer-cards';
 import { summaryCard } from './summary-card';
+import { contactsCard, notice, refusalCard, refusalText, statusCard, type Card } from './command-cards';
+import { TeamsUsers } from './teams-users';
 import type { Refusal } from '../../usecases/result';
 import { prepareRound } from '../../usecases/prepare-round';
 import { startRound } from '../../usecases/start-round';
@@ -28,7 +28,7 @@ import { closeRound } from '../../usecases/close-round';
 import { chooseReminderRound } from '../../usecases/choose-reminder-round';
 import { addContacts, listContacts, removeContact, replaceUnitContacts } from '../../usecases/manage-contacts';
 import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
-import { viewStatus, type StatusView } from '../../usecases/view-status';
+import { viewStatus } from '../../usecases/view-status';
 import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
 import { answerAction, moveInRound, myRound } from '../../usecases/work-through-round';
@@ -49,29 +49,14 @@ export interface FollowUpDeps {
   reportLinkTtlMs: number;
 }
 
-type Card = Record<string, unknown>;
-
-/** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
-function basicPersonOf(context: TurnContext): Person {
-  const from = context.activity.from ?? { id: '' };
-  return { aadObjectId: (from.aadObjectId ?? from.id ?? '').toLowerCase(), ...(from.name ? { name: from.name } : {}) };
-}
-
-function notice(text: string): Card {
-  return messageCard(text, []);
-}
-
 export class FollowUpHandlers {
-  private readonly savedReferences = new Map<string, string>();
-  /** Entra object id → UPN, learnt from Teams (TeamsInfo.getMember) so contacts given by e-mail match. */
-  private readonly upnByAad = new Map<string, string | null>();
-  private readonly upnLookups = new Map<string, Promise<void>>();
-
+  private readonly users: TeamsUsers;
   /** Proactive messages: round messages, reminders, summaries. */
   readonly messenger: RoundMessenger;
 
   constructor(private readonly deps: FollowUpDeps) {
     this.messenger = new RoundMessenger(deps);
+    this.users = new TeamsUsers(deps.service, deps.logger);
   }
 
   /** Registers the card routes; call before the general message route, which they must precede. */
@@ -135,73 +120,14 @@ export class FollowUpHandlers {
     await context.sendActivity(cardReply(card, context.activity.channelId));
   }
 
-  /** The user with their UPN when Teams has told it; contacts may be given by e-mail. */
+  /** The user with their UPN when Teams has told it (see TeamsUsers). */
   personOf(context: TurnContext): Person {
-    const person = basicPersonOf(context);
-    const upn = person.aadObjectId ? this.upnByAad.get(person.aadObjectId) : undefined;
-    return upn ? { ...person, upn } : person;
+    return this.users.personOf(context);
   }
 
-  /**
-   * Asks Teams once per user for their UPN (the e-mail an admin gives for a contact). Turns of the
-   * same user that arrive together share one lookup: a person clicking through a card must not
-   * send Teams a burst of member lookups.
-   */
-  private learnUpn(context: TurnContext, aad: string): Promise<void> {
-    if (this.upnByAad.has(aad)) return Promise.resolve();
-    let lookup = this.upnLookups.get(aad);
-    if (!lookup) {
-      lookup = this.lookUpUpn(context, aad).finally(() => this.upnLookups.delete(aad));
-      this.upnLookups.set(aad, lookup);
-    }
-    return lookup;
-  }
-
-  private async lookUpUpn(context: TurnContext, aad: string): Promise<void> {
-    const known = await storedUpn(this.deps.service, aad);
-    if (known) {
-      this.upnByAad.set(aad, known);
-      return;
-    }
-    try {
-      const member = await TeamsInfo.getMember(context, context.activity.from.id);
-      const upn = (member.userPrincipalName ?? member.email ?? '').toLowerCase();
-      this.upnByAad.set(aad, upn || null);
-    } catch (error) {
-      this.upnByAad.set(aad, null);
-      this.deps.logger.debug({ event: 'upn-unknown', err: (error as Error).message }, 'could not look up the user in Teams');
-    }
-  }
-
-  /** Remembers how to reach the user proactively; writes only when something changed (once for turns that arrive together). */
-  async recordUser(context: TurnContext): Promise<void> {
-    const basic = basicPersonOf(context);
-    if (!basic.aadObjectId) return;
-    try {
-      await this.learnUpn(context, basic.aadObjectId);
-    } catch (error) {
-      // A store that fails here must not keep the user from getting an answer to their question.
-      this.deps.logger.warn({ event: 'user-lookup-failed', err: error }, 'could not look up the user');
-    }
-    const person = this.personOf(context);
-    const activity = context.activity;
-    const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}|${person.upn ?? ''}`;
-    const key = personKey(person);
-    if (this.savedReferences.get(key) === fingerprint) return;
-    this.savedReferences.set(key, fingerprint);
-    try {
-      await rememberUser(this.deps.service, {
-        person,
-        conversationId:
-          activity.conversation?.conversationType === 'personal' || !activity.conversation?.isGroup ? activity.conversation?.id : undefined,
-        serviceUrl: activity.serviceUrl,
-        tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
-        teamsUserId: activity.from?.id,
-      });
-    } catch (error) {
-      if (this.savedReferences.get(key) === fingerprint) this.savedReferences.delete(key); // the next turn tries again
-      this.deps.logger.warn({ event: 'user-record-failed', err: error }, 'could not save conversation reference');
-    }
+  /** Remembers how to reach the user proactively (see TeamsUsers). */
+  recordUser(context: TurnContext): Promise<void> {
+    return this.users.record(context);
   }
 
   /** Handles a follow-up command in a message; false if the text is not one. */
@@ -307,32 +233,7 @@ export class FollowUpHandlers {
   /** The contacts per unit, with a form to change one unit's contacts (for an admin: the caller checked). */
   private async contactsCard(user: Person, lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
     const listed = await listContacts(this.deps.service, user);
-    if (!listed.ok) return refusalCard(listed, lang);
-    const { units, contacts } = listed;
-    const rows = units.map((unit) => ({
-      unit,
-      people:
-        contacts
-          .filter((c) => c.unit === unit)
-          .map((c) => c.person.upn ?? c.person.aadObjectId ?? '')
-          .join(', ') || t('contactsNone', lang),
-    }));
-    return expandCard('contacts-form', {
-      fallbackText: rows.map((r) => `${r.unit}: ${r.people}`).join('\n'),
-      title: t('contactsTitle', lang),
-      rows,
-      units,
-      noticeLines: noticeText ? [noticeText.text] : [],
-      noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
-      lang,
-      labels: {
-        formTitle: t('contactsFormTitle', lang),
-        unit: t('contactsUnit', lang),
-        unitRequired: t('contactsUnitRequired', lang),
-        people: t('contactsPeople', lang),
-        save: t('save', lang),
-      },
-    });
+    return listed.ok ? contactsCard(listed, lang, noticeText) : refusalCard(listed, lang);
   }
 
   private async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
@@ -478,52 +379,4 @@ export class FollowUpHandlers {
       return notice(t('started', lang, { year: round.year, n: recipients.length }));
     });
   }
-}
-
-/** A use case's refusal in the user's words. */
-function refusalText(refusal: Refusal, lang: Language): string {
-  switch (refusal.reason) {
-    case 'not-admin':
-      return t('notAdmin', lang);
-    case 'not-contact':
-      return t('notContact', lang);
-    case 'no-round':
-      return t('noRound', lang);
-    case 'bad-date':
-      return t('badDate', lang);
-    case 'past-deadline':
-      return t('pastDeadline', lang, { deadline: refusal.deadline });
-    case 'already-exists':
-      return t('alreadyExists', lang, { year: refusal.year });
-    case 'unknown-unit':
-      return t('unknownUnit', lang, { unit: refusal.unit });
-    case 'bad-person':
-      return t('badPerson', lang);
-    case 'unknown-action':
-      return answerRefusalText('unknown-action', lang, refusal.actionId);
-    case 'other-units':
-      return t('statusOwnUnitsOnly', lang, { units: refusal.ownUnits.join(', ') });
-  }
-}
-
-const refusalCard = (refusal: Refusal, lang: Language): Card => notice(refusalText(refusal, lang));
-
-/** A status view as a card: an action's answers per unit, or a unit's progress. */
-function statusCard(view: StatusView, lang: Language): Card {
-  const line = (r: StatusView['rows'][number]) =>
-    r.status
-      ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})`
-      : `${r.unit}: ${t('notReported', lang)}`;
-  if (view.kind === 'action')
-    return messageCard(t('actionStatusTitle', lang, { actionId: view.actionId, year: view.year }), [
-      view.actionText,
-      ...view.rows.map(line),
-    ]);
-  const { unit, missing } = view;
-  const title = t('unitStatusTitle', lang, { unit: unit.unit, year: view.year, answered: unit.answered, total: unit.total });
-  return messageCard(title, [
-    view.counts.map((c) => `${c.label} ${c.n}`).join(' · '),
-    ...(missing.length ? [t('missingList', lang, { ids: missing.slice(0, 40).join(', ') + (missing.length > 40 ? ' …' : '') })] : []),
-    t('contactsOf', lang, { people: unit.contacts.join(', ') || '–' }),
-  ]);
 }

@@ -1,0 +1,98 @@
+/**
+ * The cards that show a follow-up command's result: a notice, a refusal in the user's words, a
+ * status view, the contacts with their form. Plain data in, a card out; no store, no Teams.
+ */
+import type { Language } from '../../core/language';
+import type { Refusal } from '../../usecases/result';
+import type { StatusView } from '../../usecases/view-status';
+import type { Contact } from '../../core/followup/model';
+import { expandCard } from '../cards/render';
+import { messageCard } from '../cards/answer-cards';
+import { refusalText as answerRefusalText, t } from './texts';
+
+export type Card = Record<string, unknown>;
+
+export function notice(text: string): Card {
+  return messageCard(text, []);
+}
+
+/** The contacts per unit, with a form to change one unit's contacts. */
+export function contactsCard(
+  listed: { units: string[]; contacts: Contact[] },
+  lang: Language,
+  noticeText?: { text: string; kind: 'good' | 'attention' },
+): Card {
+  const { units, contacts } = listed;
+  const rows = units.map((unit) => ({
+    unit,
+    people:
+      contacts
+        .filter((c) => c.unit === unit)
+        .map((c) => c.person.upn ?? c.person.aadObjectId ?? '')
+        .join(', ') || t('contactsNone', lang),
+  }));
+  return expandCard('contacts-form', {
+    fallbackText: rows.map((r) => `${r.unit}: ${r.people}`).join('\n'),
+    title: t('contactsTitle', lang),
+    rows,
+    units,
+    noticeLines: noticeText ? [noticeText.text] : [],
+    noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
+    lang,
+    labels: {
+      formTitle: t('contactsFormTitle', lang),
+      unit: t('contactsUnit', lang),
+      unitRequired: t('contactsUnitRequired', lang),
+      people: t('contactsPeople', lang),
+      save: t('save', lang),
+    },
+  });
+}
+
+/** A use case's refusal in the user's words. */
+export function refusalText(refusal: Refusal, lang: Language): string {
+  switch (refusal.reason) {
+    case 'not-admin':
+      return t('notAdmin', lang);
+    case 'not-contact':
+      return t('notContact', lang);
+    case 'no-round':
+      return t('noRound', lang);
+    case 'bad-date':
+      return t('badDate', lang);
+    case 'past-deadline':
+      return t('pastDeadline', lang, { deadline: refusal.deadline });
+    case 'already-exists':
+      return t('alreadyExists', lang, { year: refusal.year });
+    case 'unknown-unit':
+      return t('unknownUnit', lang, { unit: refusal.unit });
+    case 'bad-person':
+      return t('badPerson', lang);
+    case 'unknown-action':
+      return answerRefusalText('unknown-action', lang, refusal.actionId);
+    case 'other-units':
+      return t('statusOwnUnitsOnly', lang, { units: refusal.ownUnits.join(', ') });
+  }
+}
+
+export const refusalCard = (refusal: Refusal, lang: Language): Card => notice(refusalText(refusal, lang));
+
+/** A status view as a card: an action's answers per unit, or a unit's progress. */
+export function statusCard(view: StatusView, lang: Language): Card {
+  const line = (r: StatusView['rows'][number]) =>
+    r.status
+      ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})`
+      : `${r.unit}: ${t('notReported', lang)}`;
+  if (view.kind === 'action')
+    return messageCard(t('actionStatusTitle', lang, { actionId: view.actionId, year: view.year }), [
+      view.actionText,
+      ...view.rows.map(line),
+    ]);
+  const { unit, missing } = view;
+  const title = t('unitStatusTitle', lang, { unit: unit.unit, year: view.year, answered: unit.answered, total: unit.total });
+  return messageCard(title, [
+    view.counts.map((c) => `${c.label} ${c.n}`).join(' · '),
+    ...(missing.length ? [t('missingList', lang, { ids: missing.slice(0, 40).join(', ') + (missing.length > 40 ? ' …' : '') })] : []),
+    t('contactsOf', lang, { people: unit.contacts.join(', ') || '–' }),
+  ]);
+}
