@@ -8,6 +8,7 @@ import type { UnitGlossary } from '../core/plan/glossary';
 import { obligationsFor, summarizeRound, type RoundPlanSummary } from '../core/followup/obligations';
 import { validateSubmission, progress, type SubmissionInput, type Verdict } from '../core/followup/validate';
 import {
+  isContactPerson,
   isRoundYear,
   personKey,
   samePerson,
@@ -53,7 +54,7 @@ export class FollowUpService {
 
   /** The units a person answers for. */
   async unitsOf(person: Person, contacts?: Contact[]): Promise<string[]> {
-    return (contacts ?? (await this.data.listContacts())).filter((c) => samePerson(c.person, person)).map((c) => c.unit);
+    return (contacts ?? (await this.data.listContacts())).filter((c) => isContactPerson(c, person)).map((c) => c.unit);
   }
 
   async summarize(): Promise<RoundPlanSummary> {

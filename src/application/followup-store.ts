@@ -14,6 +14,7 @@ import {
   type StoredDocument,
 } from '../store/document-store';
 import { personKey, type Answer, type AnswerChange, type Contact, type Person, type Roles, type Round } from '../core/followup/model';
+import type { Resolution } from '../core/followup/reach';
 
 export const roundPartition = (year: number): string => `round-${year}`;
 /**
@@ -186,7 +187,21 @@ export class FollowUpStore {
     return (await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact')).map((d) => ({
       unit: d.unit,
       person: d.person,
+      ...(d.resolution ? { resolution: d.resolution } : {}),
     }));
+  }
+
+  /** Keeps what was found out about a contact given by e-mail (its Entra object id, or why not). */
+  async setContactResolution(contact: Contact, resolution: Resolution): Promise<void> {
+    const doc: ContactDoc = {
+      id: contactId(contact),
+      pk: 'contacts',
+      type: 'contact',
+      unit: contact.unit,
+      person: contact.person,
+      resolution,
+    };
+    await this.store.upsert<ContactDoc>('directory', doc);
   }
 
   async addContact(contact: Contact): Promise<void> {
@@ -197,16 +212,20 @@ export class FollowUpStore {
     await this.store.delete('directory', 'contacts', contactId(contact));
   }
 
-  /** Replaces a unit's contacts with `people`, in one batch: all of it or nothing. */
+  /** Replaces a unit's contacts with `people`, in one batch: all of it or nothing. Those who stay keep what was found about them. */
   async setUnitContacts(unit: string, people: Person[]): Promise<void> {
     const current = (await this.listContacts()).filter((c) => c.unit === unit);
     const wanted = new Set(people.map(personKey));
+    const kept = new Map(current.map((c) => [personKey(c.person), c.resolution]));
     const operations: BatchOperation[] = [
       ...current.filter((c) => !wanted.has(personKey(c.person))).map((c) => ({ op: 'delete' as const, id: contactId(c) })),
-      ...people.map((person) => ({
-        op: 'upsert' as const,
-        doc: { id: contactId({ unit, person }), pk: 'contacts', type: 'contact', unit, person },
-      })),
+      ...people.map((person) => {
+        const resolution = kept.get(personKey(person));
+        return {
+          op: 'upsert' as const,
+          doc: { id: contactId({ unit, person }), pk: 'contacts', type: 'contact', unit, person, ...(resolution ? { resolution } : {}) },
+        };
+      }),
     ];
     if (operations.length > 0) await this.store.batch('directory', 'contacts', operations);
   }

@@ -2,6 +2,7 @@
  * The annual follow-up: who must report which action, what an answer is, and the rules an
  * answer must pass. Pure: no storage, no Teams.
  */
+import type { Resolution } from './reach';
 
 /** How a status is shown: its Adaptive Card colour (charts and notices). */
 export type StatusColor = 'good' | 'warning' | 'attention' | 'neutral';
@@ -72,7 +73,17 @@ export interface Person {
 
 export interface Contact {
   unit: string;
+  /** As the admin gave it: an Entra object id or an e-mail/UPN. */
   person: Person;
+  /** For a person given by e-mail: their Entra object id once found, or why not (core/followup/reach.ts). */
+  resolution?: Resolution;
+}
+
+/** Whether `person` (as Teams names them) is this contact: as given, or by the id found for them. */
+export function isContactPerson(contact: Contact, person: Person): boolean {
+  if (samePerson(contact.person, person)) return true;
+  const found = contact.resolution && 'aadObjectId' in contact.resolution ? contact.resolution.aadObjectId : undefined;
+  return Boolean(found && person.aadObjectId && found.toLowerCase() === person.aadObjectId.toLowerCase());
 }
 
 export interface Roles {

@@ -5,7 +5,7 @@
 import {
   MAX_DESCRIPTION_LENGTH,
   STATUS_KEYS,
-  samePerson,
+  isContactPerson,
   type Answer,
   type Contact,
   type Obligation,
@@ -67,7 +67,7 @@ export function validateSubmission(input: SubmissionInput, context: SubmissionCo
   if (round.state !== 'open') return refuse('round-closed', String(round.year));
   if (!context.obligations.some((o) => o.actionId === actionId)) return refuse('unknown-action', actionId);
   if (!context.obligations.some((o) => o.actionId === actionId && o.unit === unit)) return refuse('not-responsible', `${actionId}/${unit}`);
-  const isContact = context.contacts.some((c) => c.unit === unit && samePerson(c.person, context.user));
+  const isContact = context.contacts.some((c) => c.unit === unit && isContactPerson(c, context.user));
   if (!isContact && !context.isAdmin) return refuse('not-authorized', unit);
   if (typeof status !== 'string' || !STATUS_KEYS.includes(status as Status)) return refuse('invalid-status');
   if (typeof description !== 'string') return refuse('description-missing');
