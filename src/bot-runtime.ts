@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './log';
 import { loadGlossary, loadPlan } from './plan-files';
 import { PlanAnswerer } from './core/qa/answerer';
 import { createTeamsBot } from './bot/teams-bot';
+import { directoryFromConfig } from './graph/directory-from-config';
 import { createHttpServer, type HttpServer } from './server/http-server';
 import { openStore } from './store/open-store';
 import type { DocumentStore } from './store/document-store';
@@ -49,7 +50,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     'store open',
   );
   const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins);
-  const bot = createTeamsBot(config, answerer, logger, service);
+  const bot = createTeamsBot(config, answerer, logger, service, directoryFromConfig(config, logger));
   if (bot.localMode) {
     logger.warn(
       { event: 'local-mode' },

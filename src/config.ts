@@ -4,6 +4,7 @@
  * message naming the variable, the value and what is allowed; an unset or empty variable takes
  * the default, and every default runs the bot locally.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { projectRoot } from './project-root';
@@ -51,6 +52,10 @@ export interface Config {
   userActionsPerMinute: number;
   /** How long a message's HTTP request waits for its turn before Teams gets its 200 anyway. */
   turnAckMs: number;
+  /** Microsoft Graph's host root; empty: no Graph (local mode without GRAPH_ENDPOINT). */
+  graphEndpoint: string;
+  /** The Teams app's manifest id, to find the app in the org catalog and install it for people. */
+  teamsAppId: string;
 }
 
 /** A setting that cannot be used; the message names the variable, the value and what is allowed. */
@@ -152,6 +157,15 @@ const setting = <T>(names: string | string[], defaultValue: T | ((env: NodeJS.Pr
   parse,
 });
 
+/** The app id in appPackage/manifest.json, the one `npm run package` uses unless TEAMS_APP_ID says otherwise. */
+function manifestId(): string {
+  try {
+    return String((JSON.parse(readFileSync(join(projectRoot(), 'appPackage/manifest.json'), 'utf8')) as { id?: string }).id ?? '');
+  } catch {
+    return '';
+  }
+}
+
 /** Every setting the bot reads: its variables, default and parser. README's settings table lists the same. */
 export const SETTINGS = {
   port: setting('PORT', 3978, integer(0, 65535)),
@@ -198,6 +212,13 @@ export const SETTINGS = {
   userMessagesPerMinute: setting('USER_MESSAGES_PER_MINUTE', 30, integer(0, 10_000_000)),
   userActionsPerMinute: setting('USER_ACTIONS_PER_MINUTE', 120, integer(0, 10_000_000)),
   turnAckMs: setting('TURN_ACK_MS', 3_000, integer(100, 14_000)),
+  // With credentials, Graph's public cloud; in local mode none unless set (a stand-in on 127.0.0.1).
+  graphEndpoint: setting(
+    'GRAPH_ENDPOINT',
+    (env) => (env.MicrosoftAppId?.trim() || env.MICROSOFT_APP_ID?.trim() ? 'https://graph.microsoft.com' : ''),
+    url('https:', 'http:'),
+  ),
+  teamsAppId: setting('TEAMS_APP_ID', () => manifestId(), guid),
 } satisfies Record<string, Setting<unknown>>;
 
 type Values = { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
@@ -247,5 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     userMessagesPerMinute: v.userMessagesPerMinute,
     userActionsPerMinute: v.userActionsPerMinute,
     turnAckMs: v.turnAckMs,
+    graphEndpoint: v.graphEndpoint.replace(/\/+$/, ''),
+    teamsAppId: v.teamsAppId,
   };
 }

@@ -20,12 +20,11 @@ import {
   type RoundOrigin,
 } from '../core/followup/model';
 import { FollowUpStore, type AnswerOutcome } from './followup-store';
+import { reachableId } from '../core/followup/reach';
+import type { Recipient } from '../delivery/fan-out';
 import { ConflictError } from '../store/document-store';
 
-export interface RoundRecipient {
-  person: Person;
-  units: string[];
-}
+export type RoundRecipient = Recipient;
 
 export type SubmitResult = { ok: true; outcome: AnswerOutcome; answer: Answer } | Extract<Verdict, { ok: false }>;
 
@@ -68,8 +67,11 @@ export class FollowUpService {
     for (const contact of await this.data.listContacts()) {
       if (!reachable.has(contact.unit)) continue;
       const key = personKey(contact.person);
-      const entry = byPerson.get(key) ?? { person: contact.person, units: [] };
+      const entry: RoundRecipient = byPerson.get(key) ?? { person: contact.person, units: [] };
       if (!entry.units.includes(contact.unit)) entry.units.push(contact.unit);
+      const id = reachableId(contact);
+      if (id) entry.reachAs = id;
+      else if (contact.resolution && 'problem' in contact.resolution) entry.problem = contact.resolution.problem;
       byPerson.set(key, entry);
     }
     return [...byPerson.values()];

@@ -14,7 +14,7 @@ import {
   type StoredDocument,
 } from '../store/document-store';
 import { personKey, type Answer, type AnswerChange, type Contact, type Person, type Roles, type Round } from '../core/followup/model';
-import type { Resolution } from '../core/followup/reach';
+import type { ReachProblem, Resolution } from '../core/followup/reach';
 
 export const roundPartition = (year: number): string => `round-${year}`;
 /**
@@ -47,6 +47,8 @@ export interface Delivery {
   claimedBy?: string;
   attempts: number;
   lastError?: string;
+  /** Why an unreachable person could not be reached. */
+  problem?: ReachProblem;
   conversationId?: string;
   activityId?: string;
   updatedAt: string;
@@ -61,6 +63,8 @@ export interface UserRecord {
   tenantId?: string;
   /** Teams' id for the user in this bot's conversations ("29:…"). */
   teamsUserId?: string;
+  /** When the bot installed its app for this person (Graph) to send a round message: no welcome on that install. */
+  installedByBotAt?: string;
   updatedAt: string;
 }
 type UserDoc = DocumentBody & UserRecord & { type: 'user' };

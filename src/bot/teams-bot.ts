@@ -12,6 +12,7 @@ import { phrase } from '../core/qa/phrases';
 import { answerReply, plainReply, welcomeReply } from './replies';
 import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
+import { NO_DIRECTORY, type PeopleDirectory } from '../usecases/people-directory';
 import type { FollowUpService } from '../application/followup-service';
 
 export interface TeamsBot {
@@ -49,7 +50,13 @@ function questionOf(context: TurnContext): string | undefined {
   return undefined;
 }
 
-export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: Logger, service?: FollowUpService): TeamsBot {
+export function createTeamsBot(
+  config: Config,
+  answerer: PlanAnswerer,
+  logger: Logger,
+  service?: FollowUpService,
+  directory: PeopleDirectory = NO_DIRECTORY,
+): TeamsBot {
   const localMode = config.microsoftAppId === '';
   const adapter = new BotAdapter({
     MicrosoftAppId: config.microsoftAppId,
@@ -80,6 +87,7 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
         sendRatePerSecond: config.sendRatePerSecond,
         publicUrl: config.publicUrl || `http://localhost:${config.port}`,
         reportLinkTtlMs: config.reportLinkTtlMs,
+        directory,
       })
     : undefined;
   followUp?.register();
@@ -94,16 +102,19 @@ export function createTeamsBot(config: Config, answerer: PlanAnswerer, logger: L
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+      // The bot installed itself for this person to send a round message: that message is the welcome.
+      const installedByBot = await followUp?.installedByBot(context);
       await followUp?.recordUser(context);
-      await welcome(context, 'conversationUpdate');
+      if (!installedByBot) await welcome(context, 'conversationUpdate');
     }
   });
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = String(context.activity.action ?? '');
     if (action === 'add' || action === 'add-upgrade') {
+      const installedByBot = await followUp?.installedByBot(context);
       await followUp?.recordUser(context);
-      await welcome(context, 'installationUpdate');
+      if (!installedByBot) await welcome(context, 'installationUpdate');
     } else logger.info({ event: 'installation', action, conversationId: context.activity.conversation?.id }, 'installation update');
   });
 

@@ -6,19 +6,27 @@
  * reported so an admin can remind that person.
  */
 import type { Person } from '../core/followup/model';
+import type { ReachProblem } from '../core/followup/reach';
 import { PreconditionFailedError, ConflictError } from '../store/document-store';
 import type { FollowUpStore, Delivery } from '../application/followup-store';
 import { RateLimiter } from './rate-limiter';
 import { backoffMs, classify, DEFAULT_RETRY_POLICY, SendError, type RetryPolicy } from './retry';
 
 export interface Recipient {
+  /** As the admin gave them (the delivery is kept under this person, whatever is found later). */
   person: Person;
   units: string[];
+  /** The Entra object id to reach them by, when given or found (core/followup/reach.ts). */
+  reachAs?: string;
+  /** Why they cannot be reached yet, when that is known before trying. */
+  problem?: ReachProblem;
 }
 
 export interface SentMessage {
   conversationId?: string;
   activityId?: string;
+  /** A 1:1 chat the bot opened to send it: kept, so every later message reaches the person there. */
+  openedChat?: { conversationId: string; serviceUrl: string; tenantId?: string; teamsUserId?: string; upn?: string };
 }
 
 /**
@@ -42,6 +50,8 @@ export interface FanOutSummary {
   /** Claimed right now by another instance. */
   takenByOther: number;
   attempts: number;
+  /** Everyone recorded as unreachable in this run, with why. */
+  unreachablePeople: Array<{ person: Person; problem: ReachProblem }>;
 }
 
 export interface FanOutOptions {
@@ -69,7 +79,16 @@ export async function fanOut(
   const limiter = new RateLimiter(options.ratePerSecond ?? 45, 1);
   const policy = options.retry ?? FAN_OUT_RETRY_POLICY;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const summary: FanOutSummary = { delivered: 0, unreachable: 0, failed: 0, alreadyDone: 0, uncertain: 0, takenByOther: 0, attempts: 0 };
+  const summary: FanOutSummary = {
+    delivered: 0,
+    unreachable: 0,
+    failed: 0,
+    alreadyDone: 0,
+    uncertain: 0,
+    takenByOther: 0,
+    attempts: 0,
+    unreachablePeople: [],
+  };
   const queue = [...recipients];
 
   const settle = async (base: Delivery, etag: string, patch: Partial<Delivery>): Promise<void> => {
@@ -111,11 +130,17 @@ export async function fanOut(
     try {
       for (let attempt = 1; ; attempt++) {
         summary.attempts += 1;
-        let outcome: Pick<Delivery, 'state' | 'lastError'> & SentMessage;
+        let outcome: Pick<Delivery, 'state' | 'lastError' | 'problem'> & SentMessage;
         try {
           const sent = await send(recipient, limiter, ready);
           await ready(); // a send that forgot to call it: claim now
-          outcome = { state: 'delivered', lastError: undefined, ...sent };
+          outcome = {
+            state: 'delivered',
+            lastError: undefined,
+            problem: undefined,
+            conversationId: sent.conversationId,
+            activityId: sent.activityId,
+          };
         } catch (error) {
           if (error instanceof ClaimLost) throw error;
           const kind = classify(error);
@@ -125,12 +150,17 @@ export async function fanOut(
           }
           await ready(); // failed before anything was sent: claim, so the failure is recorded the same way
           const message = error instanceof Error ? error.message : String(error);
-          outcome = { state: kind === 'unreachable' ? 'unreachable' : 'failed', lastError: message.slice(0, 300) };
+          const unreachable = kind === 'unreachable';
+          // A 403/404 from Teams without a known reason: the app is not installed for them (or was removed).
+          const problem = unreachable ? ((error instanceof SendError ? error.problem : undefined) ?? 'app-not-installed') : undefined;
+          outcome = { state: unreachable ? 'unreachable' : 'failed', lastError: message.slice(0, 300), problem };
         }
         await settle(claim, etag!, { ...outcome, attempts: claim.attempts + attempt });
         if (outcome.state === 'delivered') summary.delivered += 1;
-        else if (outcome.state === 'unreachable') summary.unreachable += 1;
-        else summary.failed += 1;
+        else if (outcome.state === 'unreachable') {
+          summary.unreachable += 1;
+          summary.unreachablePeople.push({ person: recipient.person, problem: outcome.problem! });
+        } else summary.failed += 1;
         return;
       }
     } catch (error) {

@@ -3,11 +3,15 @@
  * 503 and 504 with exponential backoff and jitter, honoring Retry-After. 403 means the user blocked
  * the bot or has not installed it, and 404 that the conversation is gone: no retry helps.
  */
+import type { ReachProblem } from '../core/followup/reach';
+
 export class SendError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly retryAfterMs?: number,
+    /** Why the person cannot be reached, when known (a ReachProblem of core/followup/reach.ts). */
+    readonly problem?: ReachProblem,
   ) {
     super(message);
     this.name = 'SendError';

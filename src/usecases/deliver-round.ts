@@ -7,7 +7,12 @@
  * wrote to the bot or installed it after the last try). The card is built from the round as it is
  * now; the Notifier sends it.
  */
-import type { Round } from '../core/followup/model';
+import { personKey, type Round } from '../core/followup/model';
+import { SendError } from '../delivery/retry';
+import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
+import { userFor } from './assess-reach';
+import { rememberUser } from './remember-user';
+import { canBeMessaged } from './notifier';
 import type { FollowUpService } from '../application/followup-service';
 import { fanOut, type FanOutSummary, type Recipient } from '../delivery/fan-out';
 import { roundLanguage, type Notifier } from './notifier';
@@ -21,25 +26,60 @@ export async function deliverRound(
   notifier: Notifier,
   round: Round,
   recipients: Recipient[],
-  options: { instanceId: string; ratePerSecond: number; announce: boolean },
+  options: { instanceId: string; ratePerSecond: number; announce: boolean; directory?: PeopleDirectory },
 ): Promise<FanOutSummary> {
+  const directory = options.directory ?? NO_DIRECTORY;
   const language = roundLanguage(round);
   const summary = await fanOut(
     round.year,
     recipients,
     service.data,
     async (recipient, limiter, ready) => {
-      const user = await service.data.getUser(recipient.person);
+      const user = await userFor(service, recipient);
+      let installedByBotAt: string | undefined;
+      if (!canBeMessaged(user)) {
+        if (!recipient.reachAs) {
+          const problem = recipient.problem ?? (directory.available ? 'not-in-directory' : 'not-found-without-graph');
+          throw new SendError(`${NO_CHAT}: no chat with this person and no Entra object id to start one`, 404, undefined, problem);
+        }
+        if (directory.available) {
+          // Like Company Communicator: install the app for the person, then open the chat. Marked
+          // first, so the installation's own conversationUpdate sends no welcome of its own.
+          installedByBotAt = new Date().toISOString();
+          await rememberUser(service, { person: { aadObjectId: recipient.reachAs }, installedByBotAt });
+          const installed = await directory.installApp(recipient.reachAs);
+          if (installed === 'install-blocked') throw new SendError(`${NO_CHAT}: the app policy blocks the app`, 403, undefined, installed);
+          // No permission, or not in the catalog: the chat may still open where a setup policy installed the app.
+        }
+      }
       const view = await roundViewAt(service, round, recipient.units, undefined);
-      return notifier.sendRoundMessage({ recipient, user }, view, language, { limiter, ready });
+      const sent = await notifier.sendRoundMessage({ recipient, user, reachAs: recipient.reachAs }, view, language, { limiter, ready });
+      if (sent.openedChat) {
+        const { conversationId, serviceUrl, tenantId, teamsUserId, upn } = sent.openedChat;
+        const person = { ...recipient.person, aadObjectId: recipient.reachAs, ...(upn ? { upn } : {}) };
+        await rememberUser(service, {
+          person,
+          conversationId,
+          serviceUrl,
+          tenantId,
+          teamsUserId,
+          ...(installedByBotAt ? { installedByBotAt } : {}),
+        });
+      }
+      return sent;
     },
     {
       instanceId: options.instanceId,
       ratePerSecond: options.ratePerSecond,
+      // Tried again once something changed since: they wrote to the bot or installed it, or were found.
       retryUnreachable: async (delivery) => {
-        if (!delivery.lastError?.startsWith(NO_CHAT)) return false;
-        const user = await service.data.getUser(delivery.recipient);
-        return user !== undefined && user.updatedAt > delivery.updatedAt;
+        const recipient = recipients.find((r) => personKey(r.person) === personKey(delivery.recipient));
+        const user = recipient ? await userFor(service, recipient) : await service.data.getUser(delivery.recipient);
+        if (canBeMessaged(user) && user.updatedAt > delivery.updatedAt) return true;
+        const found = (await service.data.listContacts()).find(
+          (c) => personKey(c.person) === personKey(delivery.recipient) && c.resolution && 'aadObjectId' in c.resolution,
+        );
+        return Boolean(found?.resolution && found.resolution.at > delivery.updatedAt);
       },
     },
   );

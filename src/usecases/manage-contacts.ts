@@ -5,6 +5,8 @@
 import { parsePerson } from '../core/followup/commands';
 import type { Contact, Person } from '../core/followup/model';
 import type { FollowUpService } from '../application/followup-service';
+import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
+import { resolveContacts } from './resolve-contacts';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 
@@ -33,10 +35,12 @@ export async function addContacts(
   service: FollowUpService,
   actor: Person,
   input: { unit: string; people: Person[] },
+  directory: PeopleDirectory = NO_DIRECTORY,
 ): Promise<Result<{ unit: string; people: Person[] }>> {
   const refused = await unlessAdminOfUnit(service, actor, input.unit);
   if (refused) return refused;
   for (const person of input.people) await service.data.addContact({ unit: input.unit, person });
+  await resolveContacts(service, directory, { units: [input.unit] }); // people given by e-mail: found now, not on the first day
   const people = (await service.data.listContacts()).filter((c) => c.unit === input.unit).map((c) => c.person);
   return { ok: true, unit: input.unit, people };
 }
@@ -57,10 +61,12 @@ export async function setUnitContacts(
   service: FollowUpService,
   actor: Person,
   input: { unit: string; people: Person[] },
+  directory: PeopleDirectory = NO_DIRECTORY,
 ): Promise<Result<{ unit: string; people: Person[] }>> {
   const refused = await unlessAdminOfUnit(service, actor, input.unit);
   if (refused) return refused;
   await service.data.setUnitContacts(input.unit, input.people);
+  await resolveContacts(service, directory, { units: [input.unit] });
   return { ok: true, unit: input.unit, people: input.people };
 }
 
@@ -69,6 +75,7 @@ export async function replaceUnitContacts(
   service: FollowUpService,
   actor: Person,
   input: { unit: unknown; people: unknown },
+  directory: PeopleDirectory = NO_DIRECTORY,
 ): Promise<Result<{ unit: string; people: Person[]; typed: string[] }>> {
   const unit = typeof input.unit === 'string' ? input.unit : '';
   const refused = await unlessAdminOfUnit(service, actor, unit);
@@ -76,6 +83,6 @@ export async function replaceUnitContacts(
   const typed = (typeof input.people === 'string' ? input.people : '').split(/[,;\s]+/).filter(Boolean);
   const people = typed.map(parsePerson);
   if (people.some((p) => p === null)) return refuse({ reason: 'bad-person' });
-  const set = await setUnitContacts(service, actor, { unit, people: people as Person[] });
+  const set = await setUnitContacts(service, actor, { unit, people: people as Person[] }, directory);
   return set.ok ? { ...set, typed } : set;
 }

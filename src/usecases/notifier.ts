@@ -20,11 +20,12 @@ export interface Pacing {
 export interface Notifier {
   /**
    * The round message: the person's round card, in the chat they have with the bot or a new one.
-   * Paced by the fan-out (`limiter`, then `ready` right before the send); throws a SendError, whose
-   * message starts with NO_CHAT (deliver-round.ts) when the person cannot be reached at all.
+   * A new chat is opened by `reachAs` (their Entra object id) and returned as `openedChat`, to be
+   * kept. Paced by the fan-out (`limiter`, then `ready` right before the send); throws a SendError
+   * (with the ReachProblem when known) when the person cannot be reached.
    */
   sendRoundMessage(
-    to: { recipient: Recipient; user: UserRecord | undefined },
+    to: { recipient: Recipient; user: UserRecord | undefined; reachAs?: string },
     view: RoundView,
     language: Language,
     pacing: Pacing,

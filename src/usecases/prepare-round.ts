@@ -1,6 +1,6 @@
 /**
  * "starta uppföljning 2024 [senast 2025-02-28]": what starting would mean, for the admin to
- * confirm. The deadline defaults to the last day of February after the year followed up (the
+ * confirm, with how each person asked will be reached. The deadline defaults to the last day of February after the year followed up (the
  * report goes to the council in the spring); a deadline already past is refused.
  */
 import type { Person } from '../core/followup/model';
@@ -9,18 +9,25 @@ import type { RoundPlanSummary } from '../core/followup/obligations';
 import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
+import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
+import { resolveContacts } from './resolve-contacts';
+import { assessReach, type ReachAssessment } from './assess-reach';
 
 export const defaultDeadline = (year: number): string => `${year + 1}-02-28`;
 
+/** Contacts given by e-mail are looked up first (people the bot knows, then the directory), so the counts are what the start will do. */
 export async function prepareRound(
   service: FollowUpService,
   actor: Person,
   input: { year: number; deadline: string | null },
+  directory: PeopleDirectory = NO_DIRECTORY,
   now = new Date(),
-): Promise<Result<{ year: number; deadline: string; summary: RoundPlanSummary }>> {
+): Promise<Result<{ year: number; deadline: string; summary: RoundPlanSummary; reach: ReachAssessment }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const deadline = input.deadline ?? defaultDeadline(input.year);
   if (deadline < swedishDate(now)) return refuse({ reason: 'past-deadline', deadline });
-  return { ok: true, year: input.year, deadline, summary: await service.summarize() };
+  await resolveContacts(service, directory, { now });
+  const reach = await assessReach(service, directory, await service.recipients());
+  return { ok: true, year: input.year, deadline, summary: await service.summarize(), reach };
 }

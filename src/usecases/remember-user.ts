@@ -14,3 +14,9 @@ export async function storedUpn(service: FollowUpService, aadObjectId: string): 
 export async function rememberUser(service: FollowUpService, record: Omit<UserRecord, 'updatedAt'>, now = new Date()): Promise<void> {
   await service.data.putUser({ ...record, updatedAt: now.toISOString() });
 }
+
+/** Whether the bot installed its app for this person within the last hour (deliver-round), so their install needs no welcome. */
+export async function installedByBotLately(service: FollowUpService, aadObjectId: string, now = new Date()): Promise<boolean> {
+  const at = (await service.data.getUser({ aadObjectId }))?.installedByBotAt;
+  return at !== undefined && now.getTime() - Date.parse(at) < 3_600_000;
+}

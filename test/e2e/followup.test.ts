@@ -329,9 +329,14 @@ describe('follow-up round over HTTP', function () {
       });
     const erikBefore = h.connector.forConversation(ERIK.conv).length;
     const annaBefore = h.connector.forConversation(ANNA.conv).length;
-    assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 1 person som/);
+    // David never wrote to the bot: the chat the bot opened for his round message is kept, so he is reminded there too.
+    const davidChat = h.connector.createdConversations.find((c) => c.members.some((m) => m.id === DAVID.aad))!.id;
+    const davidBefore = h.connector.forConversation(davidChat).length;
+    assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 2 personer som/);
     assert.equal(h.connector.forConversation(ANNA.conv).length, annaBefore + 1);
     assert.match(textOf(h.connector.forConversation(ANNA.conv).at(-1)!), /Påminnelse: uppföljning 2024/);
+    assert.equal(h.connector.forConversation(davidChat).length, davidBefore + 1);
+    assert.match(textOf(h.connector.forConversation(davidChat).at(-1)!), /Påminnelse: uppföljning 2024/);
     assert.equal(h.connector.forConversation(ERIK.conv).length, erikBefore);
   });
 });

@@ -10,6 +10,7 @@ import { FileStore } from '../../src/store/file-store';
 import { FollowUpStore } from '../../src/application/followup-store';
 import { FollowUpService } from '../../src/application/followup-service';
 import { prepareRound, defaultDeadline } from '../../src/usecases/prepare-round';
+import { NO_DIRECTORY } from '../../src/usecases/people-directory';
 import { startRound } from '../../src/usecases/start-round';
 import { closeRound } from '../../src/usecases/close-round';
 import { chooseReminderRound } from '../../src/usecases/choose-reminder-round';
@@ -45,7 +46,7 @@ describe('use cases: the round and its administration', () => {
 
   it('refuses every admin use case to someone who is not an admin', async () => {
     const results = [
-      await prepareRound(service, ANNA, { year: 2026, deadline: null }, NOW),
+      await prepareRound(service, ANNA, { year: 2026, deadline: null }, NO_DIRECTORY, NOW),
       await startRound(service, ANNA, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW),
       await closeRound(service, ANNA, { year: 2026 }),
       await chooseReminderRound(service, ANNA, { year: null }),
@@ -68,12 +69,12 @@ describe('use cases: the round and its administration', () => {
   });
 
   it('prepares a round: the deadline defaults to the end of February after the year; a past one is refused', async () => {
-    const prepared = await prepareRound(service, ADMIN, { year: 2026, deadline: null }, NOW);
+    const prepared = await prepareRound(service, ADMIN, { year: 2026, deadline: null }, NO_DIRECTORY, NOW);
     assert.ok(prepared.ok);
     assert.equal(prepared.deadline, '2027-02-28');
     assert.equal(defaultDeadline(2024), '2025-02-28');
     assert.equal(prepared.summary.actions, 124);
-    const past = await prepareRound(service, ADMIN, { year: 2025, deadline: null }, NOW);
+    const past = await prepareRound(service, ADMIN, { year: 2025, deadline: null }, NO_DIRECTORY, NOW);
     assert.deepEqual(past, { ok: false, reason: 'past-deadline', deadline: '2026-02-28' });
   });
 

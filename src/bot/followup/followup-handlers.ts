@@ -23,6 +23,7 @@ import { contactsCard, notice, refusalCard, refusalText, statusCard, type Card }
 import { TeamsUsers } from './teams-users';
 import type { Refusal } from '../../usecases/result';
 import { prepareRound } from '../../usecases/prepare-round';
+import type { PeopleDirectory } from '../../usecases/people-directory';
 import { startRound } from '../../usecases/start-round';
 import { closeRound } from '../../usecases/close-round';
 import { chooseReminderRound } from '../../usecases/choose-reminder-round';
@@ -47,6 +48,8 @@ export interface FollowUpDeps {
   /** The bot's own public address, for report links (…/reports/<token>). */
   publicUrl: string;
   reportLinkTtlMs: number;
+  /** The organization's directory (Graph); NO_DIRECTORY without it. */
+  directory: PeopleDirectory;
 }
 
 export class FollowUpHandlers {
@@ -125,6 +128,11 @@ export class FollowUpHandlers {
     return this.users.personOf(context);
   }
 
+  /** Whether the bot itself installed its app for this person lately (to send a round message). */
+  installedByBot(context: TurnContext): Promise<boolean> {
+    return this.users.installedByBot(context);
+  }
+
   /** Remembers how to reach the user proactively (see TeamsUsers). */
   recordUser(context: TurnContext): Promise<void> {
     return this.users.record(context);
@@ -186,8 +194,8 @@ export class FollowUpHandlers {
         return statusCard(result.view, lang);
       }
       case 'start-round': {
-        const result = await prepareRound(service, user, command);
-        return result.ok ? roundConfirmCard(result.year, result.deadline, result.summary, lang) : refused(result);
+        const result = await prepareRound(service, user, command, this.deps.directory);
+        return result.ok ? roundConfirmCard(result.year, result.deadline, result.summary, result.reach, lang) : refused(result);
       }
       case 'close-round': {
         const result = await closeRound(service, user, command);
@@ -206,7 +214,7 @@ export class FollowUpHandlers {
         return result.ok ? summaryCard(result.report, lang) : refused(result);
       }
       case 'add-contacts': {
-        const result = await addContacts(service, user, command);
+        const result = await addContacts(service, user, command, this.deps.directory);
         return result.ok
           ? notice(t('contactsSaved', lang, { unit: result.unit, people: result.people.map(who).join(', ') }))
           : refused(result);
@@ -241,7 +249,7 @@ export class FollowUpHandlers {
     await this.recordUser(context);
     return this.storeGuard(lang, 'contacts.save', async () => {
       const user = this.personOf(context);
-      const result = await replaceUnitContacts(this.deps.service, user, { unit: data.unit, people: data.people });
+      const result = await replaceUnitContacts(this.deps.service, user, { unit: data.unit, people: data.people }, this.deps.directory);
       if (!result.ok)
         return result.reason === 'not-admin'
           ? refusalCard(result, lang)

@@ -3,7 +3,7 @@
  * fan-out, paced and retried), reminders, summaries to the safety chief, and the delivery summary
  * to the admin who started the round.
  */
-import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
+import { TeamsInfo, type TurnContext, type ConversationReference, type Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
@@ -17,6 +17,8 @@ import { remindUnfinished } from '../../usecases/remind-unfinished';
 import { sendSummaries } from '../../usecases/send-summaries';
 import { type Notifier, type NoticeOutcome, type Pacing } from '../../usecases/notifier';
 import { deliverRound, NO_CHAT } from '../../usecases/deliver-round';
+import { resolveContacts } from '../../usecases/resolve-contacts';
+import type { PeopleDirectory } from '../../usecases/people-directory';
 import type { RoundView } from '../../usecases/round-view';
 import type { Recipient, FanOutSummary, SentMessage } from '../../delivery/fan-out';
 import { SendError, retryAfterFrom } from '../../delivery/retry';
@@ -34,6 +36,8 @@ export interface MessengerDeps {
   instanceId: string;
   /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
   sendRatePerSecond: number;
+  /** The organization's directory (Graph), to find people given by e-mail and install the app for them. */
+  directory: PeopleDirectory;
 }
 
 export function toSendError(error: unknown): SendError {
@@ -94,6 +98,8 @@ export class RoundMessenger implements Notifier {
 
   /** For the scheduler: sends the round message to contacts who have none yet. */
   async resumeDelivery(round: Round): Promise<void> {
+    // Those still not found are looked up again (each at most every few hours), then sent to.
+    await resolveContacts(this.deps.service, this.deps.directory, { onlyIfStale: true });
     await this.deliver(round, await this.deps.service.recipients(), false);
   }
 
@@ -101,33 +107,40 @@ export class RoundMessenger implements Notifier {
   async sendDeliverySummary(round: Round, summary: FanOutSummary, lang: Language): Promise<void> {
     const origin = teamsOrigin(round.origin);
     if (!origin) return;
-    const text = t('deliverySummary', lang, { year: round.year, ...summary });
-    await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(messageCard(text, []))] });
+    const { unreachablePeople, ...counts } = summary;
+    const text = t('deliverySummary', lang, { year: round.year, ...counts });
+    // Every person not reached, by name and why: a count alone hides who has to be reached another way.
+    const lines = unreachablePeople.map(({ person, problem }) =>
+      t('unreachablePerson', lang, { who: person.upn ?? person.name ?? person.aadObjectId ?? '?', why: t(`reach.${problem}`, lang) }),
+    );
+    await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(messageCard(text, lines))] });
   }
 
   /** Notifier: the round message, in the chat the person has with the bot, or a new 1:1 chat by their Entra id. */
   async sendRoundMessage(
-    to: { recipient: Recipient; user: UserRecord | undefined },
+    to: { recipient: Recipient; user: UserRecord | undefined; reachAs?: string },
     view: RoundView,
     lang: Language,
     pacing: Pacing,
   ): Promise<SentMessage> {
     const { adapter, botAppId } = this.deps;
-    const { recipient, user } = to;
+    const { user, reachAs } = to;
     const { limiter, ready } = pacing;
     const origin = teamsOrigin(view.round.origin);
     if (!origin) throw new SendError('the round was not started from Teams: no way to open a chat', 400);
-    const refreshIds = user?.teamsUserId ? [user.teamsUserId] : [];
-    const card = roundCardFromView(view, lang, refreshIds);
-    const activity = { type: 'message', attachments: [cardAttachment(card)] };
+    const activityWith = (refreshIds: string[]) => ({
+      type: 'message',
+      attachments: [cardAttachment(roundCardFromView(view, lang, refreshIds))],
+    });
     let sent: SentMessage = {};
     try {
       if (user?.conversationId && user.serviceUrl) {
         await limiter.acquire();
         await ready();
+        const activity = activityWith(user.teamsUserId ? [user.teamsUserId] : []);
         const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
         sent = { conversationId: user.conversationId, activityId };
-      } else if (recipient.person.aadObjectId) {
+      } else if (reachAs) {
         await limiter.acquire();
         const tenantId = origin.tenantId;
         let createFailure: unknown;
@@ -139,17 +152,31 @@ export class RoundMessenger implements Notifier {
           {
             isGroup: false,
             bot: { id: origin.botId, name: origin.botName ?? '' },
-            members: [{ id: recipient.person.aadObjectId, name: recipient.person.name ?? '' }],
+            members: [{ id: reachAs, name: to.recipient.person.name ?? '' }],
             tenantId,
             channelData: { tenant: { id: tenantId } },
             activity: undefined as never,
           },
           async (ctx) => {
-            await limiter.acquire();
             try {
+              // Teams' id for the person in this chat, so the card refreshes for them (refresh.userIds).
+              await limiter.acquire();
+              const member = await TeamsInfo.getMember(ctx, reachAs).catch(() => undefined);
+              await limiter.acquire();
               await ready();
-              const response = await ctx.sendActivity(activity);
-              sent = { conversationId: ctx.activity.conversation?.id, activityId: response?.id };
+              const response = await ctx.sendActivity(activityWith(member?.id ? [member.id] : []));
+              const conversationId = ctx.activity.conversation?.id ?? '';
+              sent = {
+                conversationId,
+                activityId: response?.id,
+                openedChat: {
+                  conversationId,
+                  serviceUrl: origin.serviceUrl,
+                  tenantId,
+                  teamsUserId: member?.id,
+                  upn: (member?.userPrincipalName ?? member?.email)?.toLowerCase() || undefined,
+                },
+              };
             } catch (error) {
               createFailure = error;
             }

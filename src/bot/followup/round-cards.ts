@@ -1,5 +1,6 @@
 /** Prepares the data for the follow-up cards (templates round-action.json, round-confirm.json). */
 import type { Language } from '../../core/language';
+import type { ReachAssessment } from '../../usecases/assess-reach';
 import type { RoundPlanSummary } from '../../core/followup/obligations';
 import { MAX_DESCRIPTION_LENGTH, STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
 import { actionHeading } from '../../core/qa/render-text';
@@ -77,7 +78,13 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
   });
 }
 
-export function roundConfirmCard(year: number, deadline: string, summary: RoundPlanSummary, language: Language): Record<string, unknown> {
+export function roundConfirmCard(
+  year: number,
+  deadline: string,
+  summary: RoundPlanSummary,
+  reach: ReachAssessment,
+  language: Language,
+): Record<string, unknown> {
   const lang = language;
   const facts = [
     { title: t('factActions', lang), value: String(summary.actions) },
@@ -85,10 +92,20 @@ export function roundConfirmCard(year: number, deadline: string, summary: RoundP
     { title: t('factUnitsWith', lang), value: `${summary.reachableUnits.length} (${summary.reachableUnits.join(', ') || '–'})` },
     { title: t('factUnitsWithout', lang), value: String(summary.unreachableUnits.length) },
     { title: t('factPeople', lang), value: String(summary.recipients) },
+    { title: t('factReachNow', lang), value: String(reach.now) },
+    ...(reach.install ? [{ title: t('factReachInstall', lang), value: String(reach.install) }] : []),
+    ...(reach.openChat ? [{ title: t('factReachOpen', lang), value: String(reach.openChat) }] : []),
+    { title: t('factReachNot', lang), value: String(reach.cannot.length) },
     { title: t('factDeadline', lang), value: deadline },
   ];
   const title = t('confirmTitle', lang, { year });
-  const unreachable = summary.unreachableUnits.length ? [t('unreachable', lang, { units: summary.unreachableUnits.join(', ') })] : [];
+  const unreachable = [
+    ...(summary.unreachableUnits.length ? [t('unreachable', lang, { units: summary.unreachableUnits.join(', ') })] : []),
+    ...reach.cannot.map(({ person, problem }) =>
+      t('cannotReach', lang, { who: person.upn ?? person.aadObjectId ?? '?', why: t(`reach.${problem}`, lang) }),
+    ),
+    ...(reach.directoryAvailable ? [] : [t('noGraph', lang)]),
+  ];
   return expandCard('round-confirm', {
     fallbackText: [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...unreachable].join('\n'),
     title,

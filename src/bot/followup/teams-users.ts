@@ -7,7 +7,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../log';
 import { personKey, type Person } from '../../core/followup/model';
 import type { FollowUpService } from '../../application/followup-service';
-import { rememberUser, storedUpn } from '../../usecases/remember-user';
+import { installedByBotLately, rememberUser, storedUpn } from '../../usecases/remember-user';
 
 /** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
 function basicPersonOf(context: TurnContext): Person {
@@ -93,6 +93,17 @@ export class TeamsUsers {
     } catch (error) {
       if (this.savedReferences.get(key) === fingerprint) this.savedReferences.delete(key); // the next turn tries again
       this.logger.warn({ event: 'user-record-failed', err: error }, 'could not save conversation reference');
+    }
+  }
+
+  /** Whether the bot installed its app for this person within the last hour (usecases/deliver-round). */
+  async installedByBot(context: TurnContext): Promise<boolean> {
+    const aad = basicPersonOf(context).aadObjectId;
+    if (!aad) return false;
+    try {
+      return await installedByBotLately(this.service, aad);
+    } catch {
+      return false; // a store that fails: a welcome too many is better than none
     }
   }
 }

@@ -40,6 +40,34 @@ const TEXTS = {
   factUnitsWith: { sv: 'Enheter med kontakter', en: 'Units with contacts' },
   factUnitsWithout: { sv: 'Enheter utan kontakter', en: 'Units without contacts' },
   factPeople: { sv: 'Personer som tillfrågas', en: 'People to be asked' },
+  factReachNow: { sv: '– nås direkt (har chatt med boten)', en: '– reachable now (have a chat with the bot)' },
+  factReachInstall: { sv: '– får appen installerad och ett meddelande', en: '– will get the app installed and a message' },
+  factReachOpen: {
+    sv: '– nås om appen är förinstallerad för dem (ingen Graph-behörighet)',
+    en: '– reachable if the app is pre-installed for them (no Graph permission)',
+  },
+  factReachNot: { sv: '– kan inte nås', en: '– cannot be reached' },
+  cannotReach: { sv: 'Kan inte nås: {who} – {why}', en: 'Cannot be reached: {who} – {why}' },
+  noGraph: {
+    sv: 'Microsoft Graph är inte tillgängligt eller saknar behörighet: boten når bara dem som redan har appen. Se README, "Nå personer via e-post".',
+    en: 'Microsoft Graph is not available or lacks permission: the bot reaches only people who already have the app. See README, "Reaching people by e-mail".',
+  },
+  unreachablePerson: { sv: 'Nåddes inte: {who} – {why}', en: 'Not reached: {who} – {why}' },
+  'reach.not-in-directory': { sv: 'finns inte i katalogen (stavfel? slutat?)', en: 'not in the directory (typo? left?)' },
+  'reach.account-disabled': { sv: 'kontot är inaktiverat', en: 'the account is disabled' },
+  'reach.install-blocked': {
+    sv: 'appen blockeras av organisationens app-policy',
+    en: "the app is blocked by the organization's app policy",
+  },
+  'reach.no-graph-permission': { sv: 'Graph-behörighet saknas (se README)', en: 'Graph permission not granted (see README)' },
+  'reach.not-found-without-graph': {
+    sv: 'okänd för boten, och utan Graph kan e-postadressen inte slås upp',
+    en: 'unknown to the bot, and without Graph the e-mail cannot be looked up',
+  },
+  'reach.app-not-installed': {
+    sv: 'har inte appen och den kunde inte installeras åt personen',
+    en: 'does not have the app and it could not be installed for them',
+  },
   factDeadline: { sv: 'Sista svarsdag', en: 'Deadline' },
   unreachable: {
     sv: 'Utan kontakt (en administratör kan svara för dem): {units}',
