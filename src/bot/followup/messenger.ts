@@ -85,8 +85,12 @@ export class RoundMessenger implements Notifier {
         instanceId: this.deps.instanceId,
         ratePerSecond: this.deps.sendRatePerSecond,
         announce,
+        directory: this.deps.directory,
       });
-      logger.info({ event: 'fan-out-done', year: round.year, ...summary }, 'round messages sent');
+      logger.info(
+        { event: 'fan-out-done', year: round.year, ...summary, unreachablePeople: summary.unreachablePeople.length },
+        'round messages sent',
+      );
       return summary;
     } catch (error) {
       logger.error({ event: 'fan-out-failed', year: round.year, err: error }, 'sending round messages failed');

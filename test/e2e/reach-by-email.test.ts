@@ -1,0 +1,136 @@
+/**
+ * A municipality's first day: every contact given by e-mail, none of them has the app. The bot
+ * finds them in the directory (the fake Graph on 127.0.0.1), installs the app for them, opens a
+ * chat, sends each exactly one round message, keeps the chat (reminders reach them there), sends
+ * no welcome on its own install, and names who cannot be reached and why.
+ */
+import { strict as assert } from 'node:assert';
+import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
+import { FakeGraph } from '../../src/devtools/fake-graph';
+import { startHarness } from './harness';
+
+const APP = '3c6f0a52-8d1e-4b7e-9f2a-6a1d4b0c7e15'; // appPackage/manifest.json
+const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
+const PEOPLE = [
+  { upn: 'anna.andersson@example.com', aad: 'bbbbbbbb-0000-4000-8000-00000000000b', unit: 'SF' },
+  { upn: 'erik.berg@example.com', aad: 'cccccccc-0000-4000-8000-00000000000c', unit: 'BFT' },
+  { upn: 'sara.lind@example.com', aad: 'dddddddd-0000-4000-8000-00000000000d', unit: 'VOF' },
+];
+const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
+
+describe('reaching contacts given by e-mail, none with the app (fake Graph)', function () {
+  this.timeout(60_000);
+  let h: Awaited<ReturnType<typeof startHarness>>;
+  let graph: FakeGraph;
+  const installs: Array<Promise<unknown>> = [];
+
+  before(async () => {
+    graph = new FakeGraph();
+    const graphUrl = await graph.start();
+    for (const p of PEOPLE) graph.addUser(p.upn, p.aad);
+    graph.addUser('left@example.com', 'eeeeeeee-0000-4000-8000-00000000000e', false);
+    graph.blocked.add(PEOPLE[2]!.aad); // Sara: the app policy blocks the app for her
+    graph.catalog.push({ id: 'catalog-trygghetsbot', externalId: APP, displayName: 'Trygghetsbot' });
+    // Throttled now and then, as Graph is.
+    graph.inject = ({ n }) => (n % 4 === 0 ? { status: 429, retryAfterSeconds: 0 } : undefined);
+    h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad, GRAPH_ENDPOINT: graphUrl });
+    for (const p of PEOPLE) h.connector.members.set(p.aad, { id: `29:${p.upn}`, aadObjectId: p.aad, userPrincipalName: p.upn });
+    // Teams tells the bot when its app is installed for someone: a conversationUpdate in their new chat.
+    graph.onInstall = (aad) => {
+      const p = PEOPLE.find((x) => x.aad === aad)!;
+      installs.push(
+        h.post(
+          teamsInstall({ serviceUrl: h.connector.url, conversationId: `a:installed-${aad}`, userId: `29:${p.upn}`, aadObjectId: aad }),
+        ),
+      );
+    };
+    await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+  });
+  after(async () => {
+    await h.stop();
+    await graph.stop();
+  });
+
+  const say = async (text: string): Promise<string> => {
+    const before = h.connector.forConversation(ADMIN.conv).length;
+    await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    return textOf((await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!);
+  };
+  const chatOf = (aad: string) => h.connector.createdConversations.find((c) => c.members.some((m) => m.id === aad))?.id;
+  const roundMessages = (conv: string) =>
+    h.connector.forConversation(conv).filter((r) => r.method === 'POST' && textOf(r).includes('Uppföljning 2026 av åtgärdsplanen'));
+
+  it('finds them at import, counts them on the confirmation, and names who cannot be reached and why', async () => {
+    for (const p of PEOPLE) assert.match(await say(`kontakt ${p.unit} ${p.upn}`), new RegExp(`Kontakter för ${p.unit}`));
+    await say('kontakt KOF left@example.com');
+    await say('kontakt MOS typo@example.com');
+    const contacts = await h.bot.service.data.listContacts();
+    const anna = contacts.find((c) => c.person.upn === PEOPLE[0]!.upn)!;
+    assert.deepEqual(anna.resolution && 'aadObjectId' in anna.resolution && anna.resolution.aadObjectId, PEOPLE[0]!.aad);
+    const confirm = await say('starta uppföljning 2026 senast 2099-02-28');
+    assert.match(confirm, /får appen installerad och ett meddelande","value":"3"/);
+    assert.match(confirm, /kan inte nås","value":"2"/);
+    assert.match(confirm, /left@example.com – kontot är inaktiverat/);
+    assert.match(confirm, /typo@example.com – finns inte i katalogen/);
+  });
+
+  it('installs the app, opens a chat and sends each exactly one message; no welcome on its own install; the summary names who was not reached', async () => {
+    await h.post(
+      teamsInvoke({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        verb: 'round.start',
+        data: { year: '2026', deadline: '2099-02-28' },
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+    await h.bot.bot.followUp!.idle();
+    await Promise.all(installs);
+    for (const p of PEOPLE.slice(0, 2)) {
+      const chat = chatOf(p.aad);
+      assert.ok(chat, `a chat opened for ${p.upn}`);
+      assert.equal(roundMessages(chat).length, 1, `one round message for ${p.upn}`);
+      // The card refreshes for its recipient: Teams' id for them, asked in the new chat.
+      const card = roundMessages(chat)[0]!.activity.attachments![0]!.content as { refresh?: { userIds: string[] } };
+      assert.deepEqual(card.refresh?.userIds, [`29:${p.upn}`]);
+      assert.ok(graph.installed.has(p.aad), JSON.stringify(graph.requests));
+      // The installation's own conversationUpdate brought no welcome.
+      assert.equal(h.connector.forConversation(`a:installed-${p.aad}`).length, 0);
+    }
+    assert.equal(chatOf(PEOPLE[2]!.aad), undefined, 'no chat tried where the policy blocks the app');
+    const summary = h.connector.forConversation(ADMIN.conv).find((r) => textOf(r).includes('Utskick uppföljning 2026'))!;
+    assert.match(textOf(summary), /2 levererade, 3 nåddes inte/);
+    assert.match(textOf(summary), /Nåddes inte: sara.lind@example.com – appen blockeras av organisationens app-policy/);
+    assert.match(textOf(summary), /Nåddes inte: left@example.com – kontot är inaktiverat/);
+    assert.match(textOf(summary), /Nåddes inte: typo@example.com – finns inte i katalogen/);
+    // The scheduler's next pass sends nobody a second message.
+    await h.bot.scheduler.tick(new Date('2026-12-01T09:00:00Z'));
+    await h.bot.bot.followUp!.idle();
+    for (const p of PEOPLE.slice(0, 2)) assert.equal(roundMessages(chatOf(p.aad)!).length, 1);
+  });
+
+  it('reminds exactly those not finished, in the chats the bot opened', async () => {
+    const erik = PEOPLE[1]!;
+    const erikChat = chatOf(erik.aad)!;
+    for (const actionId of ['A2-1', 'A9-1']) {
+      const response = await h.post(
+        teamsInvoke({
+          serviceUrl: h.connector.url,
+          conversationId: erikChat,
+          verb: 'round.save',
+          data: { year: '2026', actionId, unit: 'BFT', status: 'pagaende', description: 'Enligt plan.' },
+          userId: `29:${erik.upn}`,
+          aadObjectId: erik.aad,
+        }),
+      );
+      assert.match(await response.text(), /Sparat/);
+    }
+    const annaChat = chatOf(PEOPLE[0]!.aad)!;
+    const annaBefore = h.connector.forConversation(annaChat).length;
+    const erikBefore = h.connector.forConversation(erikChat).length;
+    assert.match(await say('påminn 2026'), /Påminnelser skickade till 1 person som/);
+    assert.equal(h.connector.forConversation(annaChat).length, annaBefore + 1);
+    assert.equal(h.connector.forConversation(erikChat).length, erikBefore);
+  });
+});
