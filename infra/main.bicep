@@ -18,6 +18,9 @@ param allowedTenants string = subscription().tenantId
 @description('Admins at first start: Entra object ids or e-mail addresses, comma-separated')
 param bootstrapAdmins string = ''
 
+@description('The Teams app\'s manifest id (the GUID npm run package writes into the package): the bot finds the app by it in the org catalog to install it for contacts')
+param teamsAppId string = '3c6f0a52-8d1e-4b7e-9f2a-6a1d4b0c7e15'
+
 @description('App Service plan SKU')
 param appServiceSku string = 'B1'
 
@@ -136,6 +139,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'COSMOS_DATABASE', value: databaseName }
         { name: 'PUBLIC_URL', value: 'https://${name}-web.azurewebsites.net' }
+        // Graph's application permissions cannot be granted from this template: see README, "Reaching people by e-mail".
+        { name: 'GRAPH_ENDPOINT', value: environment().graph }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
