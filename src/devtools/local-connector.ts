@@ -130,7 +130,10 @@ export class LocalConnector {
     }
     if (req.method === 'POST' && CONVERSATIONS_PATH.test(path)) {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { members?: Array<{ id: string }>; tenantId?: string };
-      const created: CreatedConversation = { id: `a:created-${randomUUID()}`, members: body.members ?? [], tenantId: body.tenantId };
+      // As Teams does, a 1:1 chat with the same person is the same conversation each time it is "created".
+      const members = body.members ?? [];
+      const id = members.length === 1 ? `a:created-${members[0]!.id}` : `a:created-${randomUUID()}`;
+      const created: CreatedConversation = { id, members, tenantId: body.tenantId };
       this.createdConversations.push(created);
       respond(res, 201, { id: created.id, activityId: randomUUID() });
       return;

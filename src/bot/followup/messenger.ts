@@ -3,7 +3,8 @@
  * fan-out, paced and retried), reminders, summaries to the safety chief, and the delivery summary
  * to the admin who started the round.
  */
-import { TeamsInfo, type TurnContext, type ConversationReference, type Activity } from 'botbuilder';
+import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
@@ -127,7 +128,6 @@ export class RoundMessenger implements Notifier {
     lang: Language,
     pacing: Pacing,
   ): Promise<SentMessage> {
-    const { adapter, botAppId } = this.deps;
     const { user, reachAs } = to;
     const { limiter, ready } = pacing;
     const origin = teamsOrigin(view.round.origin);
@@ -145,48 +145,7 @@ export class RoundMessenger implements Notifier {
         const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
         sent = { conversationId: user.conversationId, activityId };
       } else if (reachAs) {
-        await limiter.acquire();
-        const tenantId = origin.tenantId;
-        let createFailure: unknown;
-        await adapter.createConversationAsync(
-          botAppId,
-          'msteams',
-          origin.serviceUrl,
-          '',
-          {
-            isGroup: false,
-            bot: { id: origin.botId, name: origin.botName ?? '' },
-            members: [{ id: reachAs, name: to.recipient.person.name ?? '' }],
-            tenantId,
-            channelData: { tenant: { id: tenantId } },
-            activity: undefined as never,
-          },
-          async (ctx) => {
-            try {
-              // Teams' id for the person in this chat, so the card refreshes for them (refresh.userIds).
-              await limiter.acquire();
-              const member = await TeamsInfo.getMember(ctx, reachAs).catch(() => undefined);
-              await limiter.acquire();
-              await ready();
-              const response = await ctx.sendActivity(activityWith(member?.id ? [member.id] : []));
-              const conversationId = ctx.activity.conversation?.id ?? '';
-              sent = {
-                conversationId,
-                activityId: response?.id,
-                openedChat: {
-                  conversationId,
-                  serviceUrl: origin.serviceUrl,
-                  tenantId,
-                  teamsUserId: member?.id,
-                  upn: (member?.userPrincipalName ?? member?.email)?.toLowerCase() || undefined,
-                },
-              };
-            } catch (error) {
-              createFailure = error;
-            }
-          },
-        );
-        if (createFailure) throw createFailure;
+        sent = await this.openChatAndSend(origin, reachAs, to.recipient.person.name ?? '', activityWith, pacing);
       } else {
         throw new SendError(`${NO_CHAT}: no chat with this person yet and no Entra object id to start one`, 404);
       }
@@ -194,6 +153,66 @@ export class RoundMessenger implements Notifier {
       throw error instanceof SendError ? error : toSendError(error);
     }
     return sent;
+  }
+
+  /**
+   * Opens a 1:1 chat with the person (their Entra id), asks Teams their id in it (so the card
+   * refreshes for them), and sends. Three requests, each paced by the fan-out's limiter, through a
+   * connector client without the SDK's own unpaced retries: the fan-out retries, paced.
+   */
+  private async openChatAndSend(
+    origin: TeamsRoundOrigin,
+    aadObjectId: string,
+    name: string,
+    activityWith: (refreshIds: string[]) => Partial<Activity>,
+    { limiter, ready }: Pacing,
+  ): Promise<SentMessage> {
+    const { adapter, botAppId } = this.deps;
+    const tenantId = origin.tenantId;
+    let outcome: { sent?: SentMessage; failure?: unknown } = {};
+    const reference: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl: origin.serviceUrl,
+      bot: { id: origin.botId, name: origin.botName ?? '' },
+      conversation: { id: '', isGroup: false, conversationType: 'personal', tenantId, name: '' },
+    };
+    await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
+      try {
+        const client = connectorOf(ctx, adapter);
+        await limiter.acquire();
+        const created = await client.conversations.createConversation({
+          isGroup: false,
+          bot: { id: origin.botId, name: origin.botName ?? '' },
+          members: [{ id: aadObjectId, name }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        } as never);
+        const conversationId = created.id ?? '';
+        await limiter.acquire();
+        const member = (await client.conversations.getConversationMember(conversationId, aadObjectId).catch(() => undefined)) as
+          { id?: string; userPrincipalName?: string; email?: string } | undefined;
+        await limiter.acquire();
+        await ready();
+        const response = await client.conversations.sendToConversation(conversationId, activityWith(member?.id ? [member.id] : []));
+        outcome = {
+          sent: {
+            conversationId,
+            activityId: response.id,
+            openedChat: {
+              conversationId,
+              serviceUrl: origin.serviceUrl,
+              tenantId,
+              teamsUserId: member?.id,
+              upn: (member?.userPrincipalName ?? member?.email)?.toLowerCase() || undefined,
+            },
+          },
+        };
+      } catch (error) {
+        outcome = { failure: error };
+      }
+    });
+    if (outcome.failure !== undefined) throw outcome.failure;
+    return outcome.sent!;
   }
 
   /** Notifier: the summary card, with a line saying why it comes now. */
@@ -286,6 +305,12 @@ function withoutSdkRetries(ctx: TurnContext, adapter: TeamsAdapter): void {
   const connector = ctx.turnState.get(adapter.ConnectorClientKey) as
     { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
   connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+}
+
+/** The turn's Bot Connector client, without the SDK's own retries. */
+function connectorOf(ctx: TurnContext, adapter: TeamsAdapter): ConnectorClient {
+  withoutSdkRetries(ctx, adapter);
+  return ctx.turnState.get(adapter.ConnectorClientKey) as ConnectorClient;
 }
 
 /** The admin's chat where the round was started, for the delivery summary. */
