@@ -14,6 +14,8 @@ import { readContactsCsv } from '../application/contacts-csv';
 import { FollowUpService } from '../application/followup-service';
 import { OPERATOR } from '../usecases/access';
 import { addContacts, setUnitContacts } from '../usecases/manage-contacts';
+import { directoryFromConfig } from '../graph/directory-from-config';
+import { createLogger } from '../log';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -43,20 +45,27 @@ async function main(): Promise<number> {
   }
   // The same use cases as the admin's commands in Teams, run by the operator.
   const service = new FollowUpService(new FollowUpStore(store), plan, glossary);
+  // People given by e-mail are looked up as they are imported (Graph when this installation has it).
+  const directory = directoryFromConfig(config, createLogger('warn'));
   try {
     for (const unit of new Set(contacts.map((c) => c.unit))) {
       const people = contacts.filter((c) => c.unit === unit).map((c) => c.person);
       const result = args.includes('--replace')
-        ? await setUnitContacts(service, OPERATOR, { unit, people })
-        : await addContacts(service, OPERATOR, { unit, people });
+        ? await setUnitContacts(service, OPERATOR, { unit, people }, directory)
+        : await addContacts(service, OPERATOR, { unit, people }, directory);
       if (!result.ok) throw new Error(`${unit}: ${result.reason}`);
+    }
+    console.log(
+      `Imported ${contacts.length} contact(s) for ${new Set(contacts.map((c) => c.unit)).size} unit(s) into the ${store.kind} store.`,
+    );
+    // Who cannot be reached yet, and why: for the admin to fix before the round starts.
+    for (const c of (await service.data.listContacts()).filter((c) => c.resolution && 'problem' in c.resolution)) {
+      const problem = c.resolution && 'problem' in c.resolution ? c.resolution.problem : '';
+      console.log(`  not found: ${c.unit} ${c.person.upn ?? c.person.aadObjectId} (${problem})`);
     }
   } finally {
     await store.close();
   }
-  console.log(
-    `Imported ${contacts.length} contact(s) for ${new Set(contacts.map((c) => c.unit)).size} unit(s) into the ${store.kind} store.`,
-  );
   return 0;
 }
 
