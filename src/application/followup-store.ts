@@ -69,6 +69,13 @@ export interface UserRecord {
 }
 type UserDoc = DocumentBody & UserRecord & { type: 'user' };
 
+/** A team the bot was added to (conversationUpdate in a team). */
+export interface TeamRecord {
+  teamId: string;
+  serviceUrl: string;
+  tenantId?: string;
+}
+
 export type AnswerOutcome = 'created' | 'changed' | 'unchanged';
 
 const strip = <T>(doc: StoredDocument<DocumentBody & T>): T & { _etag: string } => {
@@ -276,6 +283,24 @@ export class FollowUpStore {
       user.person.upn && personKey({ upn: user.person.upn }),
     ].filter(Boolean) as string[];
     for (const key of keys) await this.store.upsert<UserDoc>('directory', { id: userId(key), pk: 'users', type: 'user', ...user });
+  }
+
+  /** A team the bot is installed in: its roster is a way to find people given by e-mail. */
+  async putTeam(team: TeamRecord): Promise<void> {
+    await this.store.upsert<DocumentBody & TeamRecord>('directory', {
+      id: documentId('team', team.teamId),
+      pk: 'teams',
+      type: 'team',
+      ...team,
+    });
+  }
+
+  async listTeams(): Promise<TeamRecord[]> {
+    return (await this.store.listPartition<DocumentBody & TeamRecord>('directory', 'teams', 'team')).map((d) => ({
+      teamId: d.teamId,
+      serviceUrl: d.serviceUrl,
+      tenantId: d.tenantId,
+    }));
   }
 
   // Leases ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { phrase } from '../core/qa/phrases';
 import { answerReply, plainReply, welcomeReply } from './replies';
 import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
+import { TeamsRosters } from './followup/team-rosters';
 import { NO_DIRECTORY, type PeopleDirectory } from '../usecases/people-directory';
 import type { FollowUpService } from '../application/followup-service';
 
@@ -75,6 +76,13 @@ export function createTeamsBot(
   });
   const welcomed = new RecentSet(5 * 60_000);
   // The follow-up's card routes go first: teams-ai takes the first route that matches.
+  // The directory (Graph, or none) with the rosters of the teams the bot is in, asked first.
+  const people: PeopleDirectory | undefined = service && {
+    available: directory.available,
+    findByUpn: (upn) => directory.findByUpn(upn),
+    installApp: (id) => directory.installApp(id),
+    rosters: new TeamsRosters(adapter, config.microsoftAppId, service, logger),
+  };
   const followUp = service
     ? new FollowUpHandlers({
         app,
@@ -87,7 +95,7 @@ export function createTeamsBot(
         sendRatePerSecond: config.sendRatePerSecond,
         publicUrl: config.publicUrl || `http://localhost:${config.port}`,
         reportLinkTtlMs: config.reportLinkTtlMs,
-        directory,
+        directory: people ?? directory,
       })
     : undefined;
   followUp?.register();
@@ -102,6 +110,7 @@ export function createTeamsBot(
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+      await followUp?.recordTeam(context);
       // The bot installed itself for this person to send a round message: that message is the welcome.
       const installedByBot = await followUp?.installedByBot(context);
       await followUp?.recordUser(context);

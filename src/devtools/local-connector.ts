@@ -51,6 +51,13 @@ export class LocalConnector {
   readonly memberLookups: string[] = [];
   /** Teams user id → account, for GET /v3/conversations/{id}/members/{userId} (TeamsInfo.getMember). */
   readonly members = new Map<string, { id: string; name?: string; aadObjectId?: string; userPrincipalName?: string; email?: string }>();
+  /** Team id → its members, for GET /v3/conversations/{teamId}/pagedmembers (TeamsInfo.getPagedTeamMembers). */
+  readonly teamRosters = new Map<
+    string,
+    Array<{ id: string; aadObjectId: string; userPrincipalName?: string; email?: string; name?: string }>
+  >();
+  /** The most members a roster page holds here, whatever the bot asks for (tests paging). */
+  rosterPageSize = 100;
   /** Requests refused by the fault injector, by status. */
   readonly faults = new Map<number, number>();
   inject: FaultInjector | undefined;
@@ -118,6 +125,17 @@ export class LocalConnector {
       this.faults.set(fault.status, (this.faults.get(fault.status) ?? 0) + 1);
       if (fault.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(fault.retryAfterSeconds));
       respond(res, fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } });
+      return;
+    }
+    const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);
+    if (req.method === 'GET' && paged) {
+      // A team's roster, `pageSize` members a page, continued by the offset as the token.
+      const query = new URL(req.url ?? '', 'http://127.0.0.1').searchParams;
+      const roster = this.teamRosters.get(decodeURIComponent(paged[1]!)) ?? [];
+      const from = Number(query.get('continuationToken') ?? 0);
+      const size = Math.min(Number(query.get('pageSize') ?? 100), this.rosterPageSize);
+      const next = from + size < roster.length ? String(from + size) : undefined;
+      respond(res, 200, { members: roster.slice(from, from + size), ...(next ? { continuationToken: next } : {}) });
       return;
     }
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);

@@ -22,6 +22,8 @@ export interface PeopleDirectory {
   findByUpn(upn: string): Promise<DirectoryLookup>;
   /** Installs the bot's Teams app for the person (409, already there, is fine). */
   installApp(aadObjectId: string): Promise<InstallOutcome>;
+  /** The rosters of the teams the bot is in, asked before the directory (the Teams adapter adds them). */
+  readonly rosters?: TeamRosters;
 }
 
 export const NO_DIRECTORY: PeopleDirectory = {
@@ -29,3 +31,14 @@ export const NO_DIRECTORY: PeopleDirectory = {
   findByUpn: async () => ({ found: false, problem: 'not-found-without-graph' }),
   installApp: async () => 'app-not-installed',
 };
+
+/**
+ * The rosters of the teams the bot is installed in: who is in them, by e-mail/UPN. Needs no
+ * permission beyond the bot's own; implemented by the Teams adapter.
+ */
+export interface TeamRosters {
+  /** The Entra object ids of those among `upns` (lower case) found in any roster. */
+  find(upns: string[]): Promise<Map<string, string>>;
+}
+
+export const NO_ROSTERS: TeamRosters = { find: async () => new Map() };

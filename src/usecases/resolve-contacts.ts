@@ -1,13 +1,13 @@
 /**
  * Finds the Entra object id of contacts given by e-mail, in this order: people the bot already
- * knows (they wrote to it or installed it, and Teams told it their UPN), then the directory
- * (Microsoft Graph). What was found, or why nothing was, is kept with the contact. Run at import,
+ * knows (they wrote to it or installed it, and Teams told it their UPN), the rosters of the teams
+ * the bot is installed in, then the directory (Microsoft Graph). What was found, or why nothing was, is kept with the contact. Run at import,
  * at "starta" and on the scheduler's passes; a person looked up once in a pass is not looked up again.
  */
 import { needsResolving, type Resolution } from '../core/followup/reach';
 import type { Contact } from '../core/followup/model';
 import type { FollowUpService } from '../application/followup-service';
-import type { PeopleDirectory } from './people-directory';
+import type { PeopleDirectory, TeamRosters } from './people-directory';
 
 export interface ResolveOutcome {
   /** Contacts whose id was found in this pass. */
@@ -22,11 +22,12 @@ export const RETRY_LOOKUP_AFTER_MS = 6 * 3_600_000;
 export async function resolveContacts(
   service: FollowUpService,
   directory: PeopleDirectory,
-  options: { now?: Date; onlyIfStale?: boolean; units?: string[] } = {},
+  options: { now?: Date; onlyIfStale?: boolean; units?: string[]; rosters?: TeamRosters } = {},
 ): Promise<ResolveOutcome> {
   const now = options.now ?? new Date();
+  const at = now.toISOString();
   const outcome: ResolveOutcome = { found: 0, unresolved: [] };
-  const byUpn = new Map<string, Resolution>();
+  const due: Array<Contact & { person: { upn: string } }> = [];
   for (const contact of await service.data.listContacts()) {
     if (!needsResolving(contact) || !contact.person.upn) continue;
     if (options.units && !options.units.includes(contact.unit)) continue;
@@ -35,23 +36,31 @@ export async function resolveContacts(
       outcome.unresolved.push({ contact, resolution: last });
       continue;
     }
-    const upn = contact.person.upn.toLowerCase();
-    let resolution = byUpn.get(upn);
-    if (!resolution) {
-      resolution = await lookUp(service, directory, upn, now);
-      byUpn.set(upn, resolution);
-    }
+    due.push(contact as Contact & { person: { upn: string } });
+  }
+  if (due.length === 0) return outcome;
+  const byUpn = new Map<string, Resolution>();
+  // 1. People the bot knows (they wrote to it or installed it, and Teams told it their UPN).
+  for (const upn of new Set(due.map((c) => c.person.upn.toLowerCase()))) {
+    const known = await service.data.getUser({ upn });
+    if (known?.person.aadObjectId) byUpn.set(upn, { aadObjectId: known.person.aadObjectId, via: 'known', at });
+  }
+  // 2. The rosters of the teams the bot is in: no permission needed.
+  const rest = [...new Set(due.map((c) => c.person.upn.toLowerCase()))].filter((upn) => !byUpn.has(upn));
+  const rosters = options.rosters ?? directory.rosters;
+  if (rest.length > 0 && rosters) {
+    for (const [upn, aadObjectId] of await rosters.find(rest)) byUpn.set(upn, { aadObjectId, via: 'team', at });
+  }
+  // 3. The directory (Microsoft Graph).
+  for (const upn of rest.filter((u) => !byUpn.has(u))) {
+    const found = await directory.findByUpn(upn);
+    byUpn.set(upn, found.found ? { aadObjectId: found.aadObjectId.toLowerCase(), via: 'directory', at } : { problem: found.problem, at });
+  }
+  for (const contact of due) {
+    const resolution = byUpn.get(contact.person.upn.toLowerCase())!;
     await service.data.setContactResolution(contact, resolution);
     if ('aadObjectId' in resolution) outcome.found += 1;
     else outcome.unresolved.push({ contact, resolution });
   }
   return outcome;
-}
-
-async function lookUp(service: FollowUpService, directory: PeopleDirectory, upn: string, now: Date): Promise<Resolution> {
-  const at = now.toISOString();
-  const known = await service.data.getUser({ upn });
-  if (known?.person.aadObjectId) return { aadObjectId: known.person.aadObjectId, via: 'known', at };
-  const found = await directory.findByUpn(upn);
-  return found.found ? { aadObjectId: found.aadObjectId.toLowerCase(), via: 'directory', at } : { problem: found.problem, at };
 }

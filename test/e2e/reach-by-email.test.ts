@@ -134,3 +134,78 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
     assert.equal(h.connector.forConversation(erikChat).length, erikBefore);
   });
 });
+
+describe('reaching contacts given by e-mail through the roster of a team the bot is in (no Graph)', function () {
+  this.timeout(60_000);
+  let h: Awaited<ReturnType<typeof startHarness>>;
+  const TEAM = '19:safety-team@thread.tacv2';
+  const ANNA = PEOPLE[0]!;
+
+  before(async () => {
+    h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
+    // The team's roster, two members a page: Anna is on the third page.
+    h.connector.rosterPageSize = 2;
+    h.connector.teamRosters.set(TEAM, [
+      ...Array.from({ length: 4 }, (_, i) => ({
+        id: `29:other-${i}`,
+        aadObjectId: `ffffffff-0000-4000-8000-00000000000${i}`,
+        userPrincipalName: `other${i}@example.com`,
+      })),
+      { id: `29:${ANNA.upn}`, aadObjectId: ANNA.aad, userPrincipalName: 'Anna.Andersson@Example.com' },
+    ]);
+    h.connector.members.set(ANNA.aad, { id: `29:${ANNA.upn}`, aadObjectId: ANNA.aad, userPrincipalName: ANNA.upn });
+    await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    // The bot is added to a team: Teams says so in the team's General channel.
+    const added = teamsInstall({ serviceUrl: h.connector.url, conversationId: TEAM, userId: ADMIN.id, aadObjectId: ADMIN.aad });
+    await h.post({
+      ...added,
+      conversation: { id: TEAM, conversationType: 'channel', isGroup: true, tenantId: '72f988bf-0000-0000-0000-000000000001' },
+      channelData: { team: { id: TEAM }, tenant: { id: '72f988bf-0000-0000-0000-000000000001' } },
+    });
+  });
+  after(() => h.stop());
+
+  it('finds the contact in the roster, says Graph is missing on the confirmation, and reaches them where the app is installed', async () => {
+    await h.post(
+      teamsMessage({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        text: `kontakt SF ${ANNA.upn}`,
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+    const contact = (await h.bot.service.data.listContacts()).find((c) => c.person.upn === ANNA.upn)!;
+    assert.deepEqual(
+      contact.resolution && 'aadObjectId' in contact.resolution && [contact.resolution.aadObjectId, contact.resolution.via],
+      [ANNA.aad, 'team'],
+    );
+    const before = h.connector.forConversation(ADMIN.conv).length;
+    await h.post(
+      teamsMessage({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        text: 'starta uppföljning 2026 senast 2099-02-28',
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+    const confirm = textOf((await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!);
+    assert.match(confirm, /nås om appen är förinstallerad för dem \(ingen Graph-behörighet\)","value":"1"/);
+    assert.match(confirm, /Microsoft Graph är inte tillgängligt/);
+    await h.post(
+      teamsInvoke({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        verb: 'round.start',
+        data: { year: '2026', deadline: '2099-02-28' },
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+    await h.bot.bot.followUp!.idle();
+    const chat = h.connector.createdConversations.find((c) => c.members.some((m) => m.id === ANNA.aad));
+    assert.ok(chat, 'a chat opened with the id found in the roster');
+    assert.equal(h.connector.forConversation(chat.id).filter((r) => textOf(r).includes('Uppföljning 2026 av åtgärdsplanen')).length, 1);
+  });
+});

@@ -128,6 +128,11 @@ export class FollowUpHandlers {
     return this.users.personOf(context);
   }
 
+  /** Keeps the team the bot was just added to (its roster helps find contacts given by e-mail). */
+  recordTeam(context: TurnContext): Promise<void> {
+    return this.users.recordTeam(context);
+  }
+
   /** Whether the bot itself installed its app for this person lately (to send a round message). */
   installedByBot(context: TurnContext): Promise<boolean> {
     return this.users.installedByBot(context);

@@ -7,7 +7,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../log';
 import { personKey, type Person } from '../../core/followup/model';
 import type { FollowUpService } from '../../application/followup-service';
-import { installedByBotLately, rememberUser, storedUpn } from '../../usecases/remember-user';
+import { installedByBotLately, rememberTeam, rememberUser, storedUpn } from '../../usecases/remember-user';
 
 /** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
 function basicPersonOf(context: TurnContext): Person {
@@ -104,6 +104,23 @@ export class TeamsUsers {
       return await installedByBotLately(this.service, aad);
     } catch {
       return false; // a store that fails: a welcome too many is better than none
+    }
+  }
+
+  /** Keeps the team of a conversationUpdate in a team; nothing for a 1:1 or group chat. */
+  async recordTeam(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const channelData = activity.channelData as { team?: { id?: string }; tenant?: { id?: string } } | undefined;
+    const teamId = channelData?.team?.id;
+    if (!teamId || !activity.serviceUrl) return;
+    try {
+      await rememberTeam(this.service, {
+        teamId,
+        serviceUrl: activity.serviceUrl,
+        tenantId: activity.conversation?.tenantId ?? channelData?.tenant?.id,
+      });
+    } catch (error) {
+      this.logger.warn({ event: 'team-record-failed', err: error }, 'could not save the team');
     }
   }
 }
