@@ -52,6 +52,8 @@ export interface FanOutSummary {
   attempts: number;
   /** Everyone recorded as unreachable in this run, with why. */
   unreachablePeople: Array<{ person: Person; problem: ReachProblem }>;
+  /** Everyone whose send failed in this run (tried again on the next pass), with Teams' answer. */
+  failedPeople: Array<{ person: Person; error: string }>;
 }
 
 export interface FanOutOptions {
@@ -88,6 +90,7 @@ export async function fanOut(
     takenByOther: 0,
     attempts: 0,
     unreachablePeople: [],
+    failedPeople: [],
   };
   const queue = [...recipients];
 
@@ -160,7 +163,10 @@ export async function fanOut(
         else if (outcome.state === 'unreachable') {
           summary.unreachable += 1;
           summary.unreachablePeople.push({ person: recipient.person, problem: outcome.problem! });
-        } else summary.failed += 1;
+        } else {
+          summary.failed += 1;
+          summary.failedPeople.push({ person: recipient.person, error: outcome.lastError ?? '' });
+        }
         return;
       }
     } catch (error) {

@@ -129,6 +129,10 @@ describe('delivery', () => {
     });
     assert.equal(one.unreachable, 1);
     assert.equal(one.failed, 1, 'the send that died is recorded as failed, to be sent again');
+    // Nobody is only a count: who was not reached and who failed are named, with why.
+    assert.deepEqual(one.unreachablePeople, [{ person: recipients[3]!.person, problem: 'app-not-installed' }]);
+    assert.equal(one.failedPeople.length, 1);
+    assert.match(one.failedPeople[0]!.error, /process killed/);
     // A crash between claim and settlement for the tenth recipient.
     await data.putDelivery({
       year,

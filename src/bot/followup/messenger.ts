@@ -89,7 +89,13 @@ export class RoundMessenger implements Notifier {
         directory: this.deps.directory,
       });
       logger.info(
-        { event: 'fan-out-done', year: round.year, ...summary, unreachablePeople: summary.unreachablePeople.length },
+        {
+          event: 'fan-out-done',
+          year: round.year,
+          ...summary,
+          unreachablePeople: summary.unreachablePeople.length,
+          failedPeople: summary.failedPeople.length,
+        },
         'round messages sent',
       );
       return summary;
@@ -112,12 +118,14 @@ export class RoundMessenger implements Notifier {
   async sendDeliverySummary(round: Round, summary: FanOutSummary, lang: Language): Promise<void> {
     const origin = teamsOrigin(round.origin);
     if (!origin) return;
-    const { unreachablePeople, ...counts } = summary;
+    const { unreachablePeople, failedPeople, ...counts } = summary;
     const text = t('deliverySummary', lang, { year: round.year, ...counts });
     // Every person not reached, by name and why: a count alone hides who has to be reached another way.
     const lines = unreachablePeople.map(({ person, problem }) =>
       t('unreachablePerson', lang, { who: person.upn ?? person.name ?? person.aadObjectId ?? '?', why: t(`reach.${problem}`, lang) }),
     );
+    for (const { person, error } of failedPeople)
+      lines.push(t('failedPerson', lang, { who: person.upn ?? person.name ?? person.aadObjectId ?? '?', error: error.slice(0, 120) }));
     await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(messageCard(text, lines))] });
   }
 

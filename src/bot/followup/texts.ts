@@ -53,6 +53,10 @@ const TEXTS = {
     en: 'Microsoft Graph is not available or lacks permission: the bot reaches only people who already have the app. See README, "Reaching people by e-mail".',
   },
   unreachablePerson: { sv: 'Nåddes inte: {who} – {why}', en: 'Not reached: {who} – {why}' },
+  failedPerson: {
+    sv: 'Misslyckades: {who} – Teams svarade "{error}"; försöks igen vid nästa genomgång.',
+    en: 'Failed: {who} – Teams answered "{error}"; tried again on the next pass.',
+  },
   'reach.not-in-directory': { sv: 'finns inte i katalogen (stavfel? slutat?)', en: 'not in the directory (typo? left?)' },
   'reach.account-disabled': { sv: 'kontot är inaktiverat', en: 'the account is disabled' },
   'reach.install-blocked': {
