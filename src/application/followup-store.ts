@@ -46,6 +46,8 @@ export interface Delivery {
   state: DeliveryState;
   claimedBy?: string;
   attempts: number;
+  /** Passes whose send failed (not counting unreachable): after a few the person is not tried again. */
+  failedPasses?: number;
   lastError?: string;
   /** Why an unreachable person could not be reached. */
   problem?: ReachProblem;

@@ -67,6 +67,9 @@ export interface FanOutOptions {
   retryUnreachable?: (delivery: Delivery) => Promise<boolean>;
 }
 
+/** How many passes (the start and the scheduler's) try a person whose send keeps failing. */
+export const MAX_PASSES_FOR_A_FAILURE = 3;
+
 /** Quick first retries: a 503 from Teams is usually brief, and the limiter already paces every attempt. */
 export const FAN_OUT_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100 };
 
@@ -102,6 +105,12 @@ export async function fanOut(
     const existing = await data.getDelivery(year, recipient.person);
     const retryable = existing?.state === 'unreachable' && (await options.retryUnreachable?.(existing)) === true;
     if (existing && (existing.state === 'delivered' || existing.state === 'unreachable') && !retryable) {
+      summary.alreadyDone += 1;
+      return;
+    }
+    // A send that kept failing is not tried on every pass for ever: after three failed passes it
+    // stays failed (the delivery summary named the person; an admin reminds them).
+    if (existing?.state === 'failed' && (existing.failedPasses ?? 1) >= MAX_PASSES_FOR_A_FAILURE) {
       summary.alreadyDone += 1;
       return;
     }
@@ -158,7 +167,8 @@ export async function fanOut(
           const problem = unreachable ? ((error instanceof SendError ? error.problem : undefined) ?? 'app-not-installed') : undefined;
           outcome = { state: unreachable ? 'unreachable' : 'failed', lastError: message.slice(0, 300), problem };
         }
-        await settle(claim, etag!, { ...outcome, attempts: claim.attempts + attempt });
+        const failedPasses = outcome.state === 'failed' ? (existing?.failedPasses ?? 0) + 1 : existing?.failedPasses;
+        await settle(claim, etag!, { ...outcome, attempts: claim.attempts + attempt, ...(failedPasses ? { failedPasses } : {}) });
         if (outcome.state === 'delivered') summary.delivered += 1;
         else if (outcome.state === 'unreachable') {
           summary.unreachable += 1;

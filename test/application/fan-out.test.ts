@@ -92,6 +92,20 @@ describe('delivery', () => {
     }
   });
 
+  it('tries a send that keeps failing on three passes, not on every pass for ever', async () => {
+    const recipients = people(1);
+    let sends = 0;
+    const failing: SendFn = async (_r, _limiter, ready) => {
+      await ready();
+      sends += 1;
+      throw new SendError('Bad Request', 400);
+    };
+    const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 2 };
+    for (let pass = 0; pass < 5; pass++) await fanOut(year, recipients, data, failing, { instanceId: 'x', sleep: noSleep, retry: policy });
+    assert.equal(sends, 3, 'a 400 is not retried within a pass; three passes try it');
+    assert.equal((await data.listDeliveries(year))[0]!.state, 'failed');
+  });
+
   it('sends everyone exactly one message despite 503s and 429s, and records each delivery', async () => {
     const sent = new Map<string, number>();
     let calls = 0;
