@@ -195,7 +195,7 @@ export const SETTINGS = {
   bootstrapAdmins: setting('BOOTSTRAP_ADMINS', [] as Person[], listOf(person, 'Entra object ids or e-mail addresses')),
   reminderDaysBefore: setting('REMINDER_DAYS', [14, 3], reminderDays),
   // Teams allows 50 requests/s per app and tenant; more than that is for the local connector in tests.
-  sendRatePerSecond: setting('SEND_RATE_PER_SECOND', 49, decimal(0.1, 1000)),
+  sendRatePerSecond: setting('SEND_RATE_PER_SECOND', 48, decimal(0.1, 1000)),
   instanceId: setting(['INSTANCE_ID', 'WEBSITE_INSTANCE_ID'], () => `${hostname()}-${process.pid}`, text),
   schedulerIntervalMs: setting('SCHEDULER_INTERVAL_MS', 60_000, (raw) => {
     if (raw.trim() === '0') return 0;
