@@ -22,7 +22,7 @@ describe('settings', () => {
     const config = loadConfig({});
     assert.equal(config.port, 3978);
     assert.deepEqual(config.reminderDaysBefore, [14, 3]);
-    assert.equal(config.sendRatePerSecond, 49);
+    assert.equal(config.sendRatePerSecond, 48);
     assert.equal(config.schedulerIntervalMs, 60_000);
     assert.equal(config.userMessagesPerMinute, 30);
     assert.equal(config.userActionsPerMinute, 120);
