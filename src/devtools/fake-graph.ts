@@ -36,9 +36,9 @@ export class FakeGraph {
     this.users.set(upn.toLowerCase(), { id, upn, accountEnabled });
   }
 
-  async start(): Promise<string> {
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     const address = this.server.address();
     if (!address || typeof address === 'string') throw new Error('no address');
     return `http://127.0.0.1:${address.port}`;
