@@ -56,6 +56,14 @@ async function context(service: FollowUpService, actor: Person, position: CardPo
   };
 }
 
+/** Whether the card's fields hold something other than the saved answer (blank fields hold nothing). */
+function hasUnsavedChanges(typed: { status?: unknown; description?: unknown }, saved: Answer | undefined): boolean {
+  const status = typeof typed.status === 'string' ? typed.status.trim() : '';
+  const description = typeof typed.description === 'string' ? typed.description.trim() : '';
+  if (!saved) return status !== '' || description !== '';
+  return (status !== '' && status !== saved.status) || (description !== '' && description !== saved.description.trim());
+}
+
 const answerRefusal = (refusal: RefusalReason, detail: string, view?: RoundView): AnswerRefusal => ({
   ok: false,
   reason: 'answer-refused',
@@ -73,16 +81,30 @@ export async function myRound(service: FollowUpService, actor: Person): Promise<
   return { ok: true, view: await roundViewAt(service, round, units, undefined) };
 }
 
-/** Refresh (step 0), next (1) or previous (-1) from where the card is. */
+/**
+ * Refresh (step 0), next (1) or previous (-1) from where the card is. `typed`: what the card's
+ * fields hold; moving away from text that differs from the saved answer is refused (it would be
+ * lost), and the card comes back with it.
+ */
 export async function moveInRound(
   service: FollowUpService,
   actor: Person,
   position: CardPosition,
   step: -1 | 0 | 1,
+  typed: { status?: unknown; description?: unknown } = {},
 ): Promise<{ ok: true; view: RoundView } | AnswerRefusal> {
   const c = await context(service, actor, position);
   if (!c.round) return answerRefusal('unknown-round', String(position.year ?? '').slice(0, 10));
   if (c.index < 0) return answerRefusal(c.units.length === 0 ? 'not-authorized' : 'not-responsible', c.unit.slice(0, 60));
+  if (
+    step !== 0 &&
+    hasUnsavedChanges(
+      typed,
+      c.answers.find((a) => a.actionId === c.actionId && a.unit === c.unit),
+    )
+  ) {
+    return answerRefusal('unsaved-changes', '', await roundViewAt(service, c.round, c.units, c.mine[c.index], c.answers));
+  }
   const target = c.mine[(c.index + step + c.mine.length) % c.mine.length]!;
   return { ok: true, view: await roundViewAt(service, c.round, c.units, target, c.answers) };
 }

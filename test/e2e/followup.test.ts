@@ -300,8 +300,21 @@ describe('follow-up round over HTTP', function () {
       throw new StoreUnavailableError('injected: database down');
     };
     try {
-      const card = JSON.stringify(await save(ANNA, 'A16-2', 'SF', 'pagaende', 'Arbetsgruppen träffas.'));
-      assert.match(card, /Databasen svarar inte just nu. Inget har sparats/);
+      const response = await h.post(
+        teamsInvoke({
+          serviceUrl: h.connector.url,
+          conversationId: ANNA.conv,
+          verb: 'round.save',
+          data: { year: '2024', actionId: 'A16-2', unit: 'SF', status: 'pagaende', description: 'Arbetsgruppen träffas.' },
+          userId: ANNA.id,
+          aadObjectId: ANNA.aad,
+          replyToId: cardMessageIn(ANNA.conv),
+        }),
+      );
+      // Said in a message: the card, and the text typed in it, stay for the next try.
+      const body = (await response.json()) as { type: string; value: string };
+      assert.equal(body.type, 'application/vnd.microsoft.activity.message');
+      assert.match(body.value, /Databasen svarar inte just nu. Inget har sparats/);
     } finally {
       store.batch = original;
     }

@@ -145,6 +145,21 @@ describe('use cases: working through the round', () => {
     assert.ok(!closed.ok && closed.refusal === 'round-closed' && closed.view === undefined);
   });
 
+  it('does not move away from typed text that is not saved; moves when the fields are blank or as saved', async () => {
+    const [first, second] = sfActions();
+    const at = { year: 2026, actionId: first!.actionId, unit: 'SF' };
+    const refused = await moveInRound(service, ANNA, at, 1, { status: 'paborjad', description: 'Halvskrivet svar' });
+    assert.ok(!refused.ok && refused.refusal === 'unsaved-changes');
+    assert.deepEqual(refused.view?.obligation, first, 'the card stays at the action the text belongs to');
+    assert.ok((await moveInRound(service, ANNA, at, 1, { status: '', description: '  ' })).ok);
+    assert.ok((await answer(ANNA, first!.actionId)).ok);
+    const asSaved = await moveInRound(service, ANNA, at, 1, { status: 'pagaende', description: 'Arbetet löper enligt plan.' });
+    assert.ok(asSaved.ok && asSaved.view.obligation.actionId === second!.actionId);
+    const changed = await moveInRound(service, ANNA, at, -1, { status: 'pagaende', description: 'Ändrat men inte sparat.' });
+    assert.ok(!changed.ok && changed.refusal === 'unsaved-changes');
+    assert.ok((await moveInRound(service, ANNA, at, 0, { description: 'Ändrat' })).ok, 'a refresh is not a move');
+  });
+
   it('costs three reads and one write per saved answer: round and answers in one query, contacts, last year; one batch', async () => {
     const [first, second] = sfActions();
     calls.length = 0;

@@ -68,13 +68,16 @@ export class FollowUpHandlers {
     for (const verb of ['round.save', 'round.show', 'round.next', 'round.previous'] as const) {
       app.adaptiveCards.actionExecute(verb, async (context, _state, data: Record<string, unknown>) => {
         const card = await this.onRoundVerb(context, verb, data);
+        // A string is shown as a message and the card stays, with whatever the person typed in it.
+        if (typeof card === 'string') return card;
         // teams-ai updates the card's message in place when the card has `refresh`, which needs the
         // message's id (replyToId). Without one, the card is returned without refresh instead of failing.
         if (!context.activity.replyToId) delete card.refresh;
         return card as AdaptiveCard;
       });
       app.adaptiveCards.actionSubmit(verb, async (context, _state, data: Record<string, unknown>) => {
-        await this.reply(context, await this.onRoundVerb(context, verb, data));
+        const card = await this.onRoundVerb(context, verb, data);
+        await this.reply(context, typeof card === 'string' ? notice(card) : card);
       });
     }
     app.adaptiveCards.actionExecute(
@@ -171,6 +174,17 @@ export class FollowUpHandlers {
       if (!isStoreOutage(error)) throw error;
       this.deps.logger.error({ event: 'store-error', status: storeOutageStatus(error), what, err: error }, 'store failed');
       return notice(t('storeDown', lang));
+    }
+  }
+
+  /** Like storeGuard, for a card with a form: the outage is said in a message, and the card (and what is typed in it) stays. */
+  private async storeGuardKeepingCard(lang: Language, what: string, work: () => Promise<Card>): Promise<Card | string> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isStoreOutage(error)) throw error;
+      this.deps.logger.error({ event: 'store-error', status: storeOutageStatus(error), what, err: error }, 'store failed');
+      return t('storeDown', lang);
     }
   }
 
@@ -312,18 +326,27 @@ export class FollowUpHandlers {
     return roundCardFromView(result.view, lang, [context.activity.from?.id ?? ''].filter(Boolean));
   }
 
-  private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
+  /** The round card's actions: a card, or (when the store is down) a message that leaves the card and what was typed in it. */
+  private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string> {
     const { service, logger } = this.deps;
     await this.recordUser(context);
     const lang = actionLanguage(data);
     const user = this.personOf(context);
     const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
     const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[3]) => roundCardFromView(view, lang, refreshIds, extra);
-    return this.storeGuard(lang, verb, async () => {
+    // What the person typed goes back into any card with a refusal, so nothing they wrote is lost.
+    const typed = {
+      status: typeof data.status === 'string' ? data.status : undefined,
+      description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined,
+    };
+    return this.storeGuardKeepingCard(lang, verb, async () => {
       const position = { year: data.year, actionId: data.actionId, unit: data.unit };
       if (verb !== 'round.save') {
-        const moved = await moveInRound(service, user, position, verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0);
-        return moved.ok ? card(moved.view) : notice(answerRefusalText(moved.refusal, lang, moved.detail));
+        const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0;
+        const moved = await moveInRound(service, user, position, step, typed);
+        if (moved.ok) return card(moved.view);
+        const text = answerRefusalText(moved.refusal, lang, moved.detail);
+        return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
       const result = await answerAction(service, user, { ...position, status: data.status, description: data.description });
       if (!result.ok) {
@@ -337,11 +360,6 @@ export class FollowUpHandlers {
           'answer refused',
         );
         const text = answerRefusalText(result.refusal, lang, result.detail);
-        // What the person typed goes back into the card with the reason, so nothing they wrote is lost.
-        const typed = {
-          status: typeof data.status === 'string' ? data.status : undefined,
-          description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined,
-        };
         return result.view ? card(result.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
       const { answer } = result;

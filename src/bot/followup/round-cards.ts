@@ -66,10 +66,8 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     labels: {
       unit: t('unit', lang),
       status: t('status', lang),
-      statusRequired: t('statusRequired', lang),
       description: t('description', lang),
       descriptionHint: t('descriptionHint', lang),
-      descriptionRequired: t('descriptionRequired', lang),
       save: t('save', lang),
       previous: t('previous', lang),
       next: t('next', lang),

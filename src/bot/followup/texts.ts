@@ -165,6 +165,10 @@ const TEXTS = {
 } as const;
 
 export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
+  'unsaved-changes': {
+    sv: 'Du har skrivit något som inte är sparat. Tryck Spara först, eller töm fälten för att gå vidare utan att spara.',
+    en: 'You have typed something that is not saved. Press Save first, or clear the fields to move on without saving.',
+  },
   malformed: { sv: 'Svaret kunde inte läsas. Inget sparades.', en: 'The answer could not be read. Nothing was saved.' },
   'unknown-round': {
     sv: 'Det finns ingen uppföljning för {detail}. Inget sparades.',

@@ -23,7 +23,9 @@ export type RefusalReason =
   | 'not-authorized'
   | 'invalid-status'
   | 'description-missing'
-  | 'description-too-long';
+  | 'description-too-long'
+  /** Moving to another action with typed text that is not saved: it would be lost. */
+  | 'unsaved-changes';
 
 export interface SubmissionInput {
   year: unknown;
