@@ -17,6 +17,8 @@ export interface RoundView {
   answer: Answer | undefined;
   lastYear: Answer | undefined;
   progress: { answered: number; total: number };
+  /** Where this action is among the person's ("3 of 45"), and how far each of their units is. */
+  position: { index: number; total: number; perUnit: Array<{ unit: string; answered: number; total: number }> };
 }
 
 const isFor = (o: Obligation) => (a: Answer) => a.actionId === o.actionId && a.unit === o.unit;
@@ -47,5 +49,13 @@ export async function roundViewAt(
     answer: answers.find(isFor(obligation)),
     lastYear: await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit),
     progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },
+    position: {
+      index: mine.findIndex((o) => o.actionId === obligation.actionId && o.unit === obligation.unit),
+      total: mine.length,
+      perUnit: units.map((unit) => {
+        const ofUnit = mine.filter((o) => o.unit === unit);
+        return { unit, answered: ofUnit.filter((o) => answers.some(isFor(o))).length, total: ofUnit.length };
+      }),
+    },
   };
 }

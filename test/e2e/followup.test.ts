@@ -178,6 +178,13 @@ describe('follow-up round over HTTP', function () {
     assert.match(json, /Åtgärden kan ej inledas då förutsättningar saknas/);
     assert.match(json, /"verb":"round.save"/);
     assert.deepEqual((annaCard.refresh as { userIds: string[] }).userIds, [ANNA.id]);
+    // The notification says what it is (text, not "sent a card"); the card says who asks, why, how and by when.
+    const message = roundMessagesTo(ANNA.conv)[0]!.activity;
+    assert.equal(message.text, 'Uppföljning 2024 av åtgärdsplanen: svara för SF senast 2099-02-28.');
+    assert.match(json, /Säkerhetschefen följer varje år upp/);
+    assert.match(json, /Varje svar sparas för sig när du trycker Spara, och du kan ändra det fram till 2099-02-28/);
+    assert.match(json, /Åtgärd 1 av \d+/);
+    assert.doesNotMatch(json, /tryckt som/);
     reached.add('started');
   });
 
@@ -206,6 +213,7 @@ describe('follow-up round over HTTP', function () {
     assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
     // Refresh shows the stored state.
     const refreshed = JSON.stringify(await invoke(ANNA, 'round.show', { year: '2024', actionId: 'A16-1', unit: 'SF' }));
+    assert.match(refreshed, /Sparat av [^"]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'who saved it and when');
     assert.match(refreshed, /"value":"paborjad"/);
     assert.match(refreshed, /"value":"Behöver utvecklas."/);
     reached.add('answered');
@@ -348,6 +356,7 @@ describe('follow-up round over HTTP', function () {
     assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 2 personer som/);
     assert.equal(h.connector.forConversation(ANNA.conv).length, annaBefore + 1);
     assert.match(textOf(h.connector.forConversation(ANNA.conv).at(-1)!), /Påminnelse: uppföljning 2024/);
+    assert.match(String(h.connector.forConversation(ANNA.conv).at(-1)!.activity.text), /^Påminnelse: uppföljning 2024/);
     assert.equal(h.connector.forConversation(davidChat).length, davidBefore + 1);
     assert.match(textOf(h.connector.forConversation(davidChat).at(-1)!), /Påminnelse: uppföljning 2024/);
     assert.equal(h.connector.forConversation(ERIK.conv).length, erikBefore);

@@ -140,9 +140,13 @@ export class RoundMessenger implements Notifier {
     const { limiter, ready } = pacing;
     const origin = teamsOrigin(view.round.origin);
     if (!origin) throw new SendError('the round was not started from Teams: no way to open a chat', 400);
+    // The text is what Teams shows in the notification and the chat list (a card alone: "sent a card").
+    const text = t('roundMessageText', lang, { year: view.round.year, units: view.units.join(', '), deadline: view.round.deadline });
     const activityWith = (refreshIds: string[]) => ({
       type: 'message',
-      attachments: [cardAttachment(roundCardFromView(view, lang, refreshIds))],
+      text,
+      summary: text,
+      attachments: [cardAttachment(roundCardFromView(view, lang, refreshIds, { intro: true }))],
     });
     let sent: SentMessage = {};
     try {
@@ -238,10 +242,13 @@ export class RoundMessenger implements Notifier {
       text: t('reminder', lang, { year: round.year, answered: progress.answered, total: progress.total, deadline: round.deadline }),
       kind: 'attention' as const,
     };
-    const card = roundCardFromView(view, lang, to.teamsUserId ? [to.teamsUserId] : [], {
-      notice,
+    const card = roundCardFromView(view, lang, to.teamsUserId ? [to.teamsUserId] : [], { notice, intro: true });
+    await this.sendInChat(chatReference(to), {
+      type: 'message',
+      text: notice.text,
+      summary: notice.text,
+      attachments: [cardAttachment(card)],
     });
-    await this.sendInChat(chatReference(to), { type: 'message', attachments: [cardAttachment(card)] });
   }
 
   /** Reminds those who have not finished (usecases/remind-unfinished); how many were reminded. */

@@ -24,7 +24,14 @@ export interface RoundCardInput {
   notice?: { text: string; kind: 'good' | 'attention' };
   /** What the user typed, shown again after a refusal so nothing they wrote is lost. */
   typed?: { status?: string; description?: string };
+  /** Where the card is among the person's actions, and how far each of their units is. */
+  position?: { index: number; total: number; perUnit: Array<{ unit: string; answered: number; total: number }> };
+  /** The opening lines: who asks, why, and how answering works (on the round message and reminders). */
+  intro?: boolean;
 }
+
+/** When something happened, as a Swede reads it on the wall clock: "2026-12-01 14:05" (Swedish time, summer or winter). */
+const SWEDISH_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
 
 export function roundActionCard(input: RoundCardInput): Record<string, unknown> {
   const lang = input.language;
@@ -47,15 +54,40 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
         : `${STATUSES[key].label} (${STATUSES[key].enLabel}) – ${STATUSES[key].enDescription}`,
     value: key,
   }));
+  const positionText = input.position
+    ? [
+        t('position', lang, { n: input.position.index + 1, total: input.position.total }),
+        ...(input.position.perUnit.length > 1 ? input.position.perUnit.map((u) => t('unitProgress', lang, u)) : []),
+      ].join(' · ')
+    : '';
+  const askWho = input.round.startedBy.upn ?? input.round.startedBy.name ?? t('askAdmin', lang);
+  const introLines = input.intro ? [t('intro', lang, { units: input.units.join(', '), deadline: input.round.deadline, askWho })] : [];
+  const savedLines = input.answer
+    ? [
+        t('answeredByLine', lang, {
+          who: input.answer.answeredBy.upn ?? input.answer.answeredBy.name ?? input.answer.answeredBy.aadObjectId ?? '?',
+          when: SWEDISH_TIME.format(new Date(input.answer.answeredAt)),
+          onBehalf: input.answer.onBehalf ? ` (${t('onBehalf', lang)})` : '',
+        }),
+      ]
+    : [];
   const currentStatus = input.typed?.status ?? input.answer?.status ?? '';
   const currentDescription = input.typed?.description ?? input.answer?.description ?? '';
   return expandCard('round-action', {
     fallbackText: [title, progressText, `${view.id} ${view.text}`].join('\n'),
     title,
-    progressText,
+    progressText: [progressText, positionText].filter(Boolean).join(' · '),
+    introLines,
+    savedLines,
     year: String(input.round.year),
     lang,
-    action: { id: view.id, heading: actionHeading(view, lang), areaTitle: view.areaTitle, text: view.text, unit: input.obligation.unit },
+    action: {
+      id: view.id,
+      heading: actionHeading(view, lang, { printedAs: false }),
+      areaTitle: view.areaTitle,
+      text: view.text,
+      unit: input.obligation.unit,
+    },
     lastYearLines,
     statusChoices,
     currentStatus,
@@ -122,7 +154,7 @@ export function roundCardFromView(
   view: RoundView,
   lang: Language,
   refreshUserIds: string[],
-  extra: Pick<RoundCardInput, 'notice' | 'typed'> = {},
+  extra: Pick<RoundCardInput, 'notice' | 'typed' | 'intro'> = {},
 ): Record<string, unknown> {
   return roundActionCard({ ...view, language: lang, refreshUserIds, ...extra });
 }

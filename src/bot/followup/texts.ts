@@ -10,6 +10,18 @@ const TEXTS = {
     en: 'Follow-up {year} of the action plan – answer by {deadline}',
   },
   progress: { sv: '{answered} av {total} rapporterade för {units}', en: '{answered} of {total} reported for {units}' },
+  position: { sv: 'Åtgärd {n} av {total}', en: 'Action {n} of {total}' },
+  unitProgress: { sv: '{unit}: {answered} av {total}', en: '{unit}: {answered} of {total}' },
+  intro: {
+    sv: 'Säkerhetschefen följer varje år upp kommunens åtgärdsplan mot brott och för trygghet, och rapporterar till kommunfullmäktige. Du svarar för {units}: välj status för varje åtgärd och beskriv kort utvecklingen. Varje svar sparas för sig när du trycker Spara, och du kan ändra det fram till {deadline}. Frågor: {askWho}.',
+    en: "Every year the safety chief follows up the municipality's action plan against crime and for safety, and reports to the city council. You answer for {units}: choose a status for each action and briefly describe the development. Each answer is saved on its own when you press Save, and you can change it until {deadline}. Questions: {askWho}.",
+  },
+  roundMessageText: {
+    sv: 'Uppföljning {year} av åtgärdsplanen: svara för {units} senast {deadline}.',
+    en: 'Follow-up {year} of the action plan: answer for {units} by {deadline}.',
+  },
+  askAdmin: { sv: 'den som startade uppföljningen', en: 'whoever started the follow-up' },
+  answeredByLine: { sv: 'Sparat av {who} {when}{onBehalf}.', en: 'Saved by {who} {when}{onBehalf}.' },
   unit: { sv: 'Rapporterande enhet', en: 'Reporting unit' },
   lastYear: { sv: 'Förra året ({year}): {status} – {description}', en: 'Last year ({year}): {status} – {description}' },
   status: { sv: 'Status', en: 'Status' },

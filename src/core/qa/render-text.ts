@@ -8,10 +8,13 @@ export function citationText(citation: Citation, language: Language): string {
 }
 
 /** "Åtgärd 6. Kunskapshöjande insatser › 6.3 Parallella samhällsstrukturer (tryckt som 5.3)" */
-export function actionHeading(a: ActionView, language: Language): string {
-  const sub = a.subsection
-    ? ` › ${a.subsection.label} ${a.subsection.title}${a.subsection.labelAsPrinted !== a.subsection.label ? ` (${phrase('printedAs', language)} ${a.subsection.labelAsPrinted})` : ''}`
-    : '';
+/** The action's group and subsection; `printedAs: false` leaves out the importer's note on a misnumbered subsection (for owners' cards). */
+export function actionHeading(a: ActionView, language: Language, options: { printedAs?: boolean } = {}): string {
+  const note =
+    options.printedAs !== false && a.subsection && a.subsection.labelAsPrinted !== a.subsection.label
+      ? ` (${phrase('printedAs', language)} ${a.subsection.labelAsPrinted})`
+      : '';
+  const sub = a.subsection ? ` › ${a.subsection.label} ${a.subsection.title}${note}` : '';
   return `${phrase('group', language)} ${a.group}. ${a.groupTitle}${sub}`;
 }
 
