@@ -140,6 +140,13 @@ export function createTeamsBot(
     await followUp?.recordUser(context);
     if (followUp && (await followUp.onMessage(context, question))) return;
     const answer = answerer.answer(question);
+    if (answer.kind === 'not-found' && followUp && (await followUp.onAnswerInChat(context, question))) {
+      logger.info(
+        { event: 'answer-in-chat', conversationId: context.activity.conversation?.id },
+        'follow-up answer typed in the chat: pointed to the card',
+      );
+      return;
+    }
     await context.sendActivity(answerReply(answer, channelId));
     logger.info(
       {

@@ -219,6 +219,16 @@ describe('follow-up round over HTTP', function () {
     reached.add('answered');
   });
 
+  it('points an answer typed into the chat to the card, and still answers other questions from the plan', async () => {
+    await reach('started');
+    const pointer = textOf(await say(ANNA, 'Pågående, samordningsfunktionen är bemannad och träffas varje månad'));
+    assert.match(pointer, /Det ser ut som ett svar till uppföljningen 2024/);
+    assert.match(pointer, /min uppföljning/);
+    assert.doesNotMatch(pointer, /Jag hittar inget/);
+    // Someone with nothing to answer gets the plan's answer, as before.
+    assert.match(textOf(await say(ADMIN, 'Pågående, samordningsfunktionen är bemannad och träffas varje månad')), /Jag hittar inget/);
+  });
+
   it('refuses, with a clear card and no write, what is not allowed or not valid', async () => {
     await reach('started');
     const before = (await h.bot.service.data.listHistory(2024)).length;

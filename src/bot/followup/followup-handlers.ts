@@ -33,6 +33,7 @@ import { viewStatus } from '../../usecases/view-status';
 import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
 import { answerAction, moveInRound, myRound } from '../../usecases/work-through-round';
+import { answerTypedInChat } from '../../usecases/chat-answer';
 import type { RoundView } from '../../usecases/round-view';
 
 export interface FollowUpDeps {
@@ -144,6 +145,24 @@ export class FollowUpHandlers {
   /** Remembers how to reach the user proactively (see TeamsUsers). */
   recordUser(context: TurnContext): Promise<void> {
     return this.users.record(context);
+  }
+
+  /** A message the plan has no answer to that reads like a follow-up answer: a pointer to the card; false if it is not one. */
+  async onAnswerInChat(context: TurnContext, text: string): Promise<boolean> {
+    const lang = languageOf(context);
+    let found: Awaited<ReturnType<typeof answerTypedInChat>>;
+    try {
+      found = await answerTypedInChat(this.deps.service, this.personOf(context), text);
+    } catch (error) {
+      if (!isStoreOutage(error)) throw error;
+      return false; // the plain "nothing in the plan" answer is better than none
+    }
+    if (!found) return false;
+    await this.reply(
+      context,
+      notice(t('answerInChat', lang, { year: found.year, units: found.units.join(', '), deadline: found.deadline })),
+    );
+    return true;
   }
 
   /** Handles a follow-up command in a message; false if the text is not one. */

@@ -1,0 +1,21 @@
+/**
+ * An answer typed into the chat instead of the round card: the person is pointed to their card
+ * ("min uppföljning"), not told that the plan says nothing about it.
+ */
+import type { Person } from '../core/followup/model';
+import { looksLikeAnswer } from '../core/followup/looks-like-answer';
+import type { FollowUpService } from '../application/followup-service';
+import { openRound } from './rounds';
+
+/** The open round and the person's units when `text` reads like an answer they meant for it; undefined otherwise. */
+export async function answerTypedInChat(
+  service: FollowUpService,
+  actor: Person,
+  text: string,
+): Promise<{ year: number; deadline: string; units: string[] } | undefined> {
+  if (!looksLikeAnswer(text)) return undefined;
+  const round = await openRound(service);
+  if (!round) return undefined;
+  const units = await service.unitsOf(actor);
+  return units.length > 0 ? { year: round.year, deadline: round.deadline, units } : undefined;
+}
