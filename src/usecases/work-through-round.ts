@@ -9,6 +9,8 @@ import type { AnswerOutcome } from '../application/followup-store';
 import type { FollowUpService } from '../application/followup-service';
 import { nextUnanswered, roundViewAt, type RoundView } from './round-view';
 import { openRound } from './rounds';
+import { unlessAdmin } from './access';
+import { reportingUnits } from './manage-contacts';
 import { refuse, type Result } from './result';
 
 /** An answer refused: the reason in the core's terms, and the card to show again when there is one. */
@@ -79,6 +81,24 @@ export async function myRound(service: FollowUpService, actor: Person): Promise<
   const units = await service.unitsOf(actor);
   if (units.length === 0) return refuse({ reason: 'not-contact' });
   return { ok: true, view: await roundViewAt(service, round, units, undefined) };
+}
+
+/**
+ * "svara för Polisen": an admin answering on a unit's behalf (one without contacts, or one whose
+ * contacts are away): the card at the unit's first unanswered action; answers are recorded as on
+ * the unit's behalf.
+ */
+export async function roundForUnit(service: FollowUpService, actor: Person, input: { unit: string }): Promise<Result<{ view: RoundView }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  const unit = reportingUnits(service).find((u) => u.toLowerCase() === input.unit.trim().toLowerCase());
+  if (!unit) return refuse({ reason: 'unknown-unit', unit: input.unit.slice(0, 60) });
+  const round = await openRound(service);
+  if (!round) return refuse({ reason: 'no-round' });
+  const units = [...new Set([...(await service.unitsOf(actor)), unit])];
+  const ofUnit = service.obligationsOf([unit]);
+  const first = nextUnanswered(ofUnit, await service.data.listAnswers(round.year)) ?? ofUnit[0];
+  return { ok: true, view: await roundViewAt(service, round, units, first) };
 }
 
 /**

@@ -260,6 +260,25 @@ describe('follow-up round over HTTP', function () {
     assert.equal(value('Ej rapporterad'), h.bot.service.obligations.length - answers.length);
     assert.match(json, /"type":"Chart.VerticalBar.Grouped"/);
     assert.match(json, new RegExp(`SF: \\d+/\\d+ – ${ANNA.aad}`));
+    // Units nobody answers for are named, and an admin can take one's card from here; the summary stays.
+    assert.match(json, /Enheter utan kontakter: \d+ \(en administratör kan svara för dem\)/);
+    assert.match(json, /"value":"Polisen"/);
+    const before = h.connector.forConversation(ADMIN.conv).length;
+    const response = await h.post(
+      teamsInvoke({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        verb: 'round.answerFor',
+        data: { year: '2024', unit: 'Polisen' },
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+    const body = (await response.json()) as { type: string; value: string };
+    assert.equal(body.type, 'application/vnd.microsoft.activity.message');
+    assert.match(body.value, /Kortet för Polisen kommer nedan/);
+    const polisCard = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!;
+    assert.match(textOf(polisCard), /Rapporterande enhet: Polisen/);
     // Export: admins only, a link to the bot's own server that expires and cannot be guessed.
     assert.match(JSON.stringify(await invoke(ANNA, 'report.export', { year: '2024', format: 'xlsx' })), /bara administratörer/);
     const linkCard = await invoke(ADMIN, 'report.export', { year: '2024', format: 'xlsx' });
@@ -342,6 +361,13 @@ describe('follow-up round over HTTP', function () {
 
   it('lets an admin answer for a unit without contacts, recorded as on its behalf', async () => {
     await reach('started');
+    // "svara för Polisen" gives the admin the unit's card; Anna, not an admin, is refused.
+    const offered = await say(ADMIN, 'svara för polisen');
+    assertValidCard(offered.activity.attachments![0]!.content);
+    assert.match(textOf(offered), /"unit":"Polisen"/);
+    assert.match(textOf(offered), /Rapporterande enhet: Polisen/);
+    assert.match(textOf(await say(ANNA, 'svara för Polisen')), /bara administratörer/);
+    assert.match(textOf(await say(ADMIN, 'svara för Ingen sådan enhet')), /finns inte bland planens ansvariga/);
     const card = JSON.stringify(await save(ADMIN, 'A3-1', 'Polisen', 'pagaende', 'Enligt Polisens besked.'));
     assert.match(card, /Sparat: A3-1 för Polisen/);
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A3-1', 'Polisen'))?.onBehalf, true);

@@ -32,7 +32,7 @@ import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-r
 import { viewStatus } from '../../usecases/view-status';
 import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
-import { answerAction, moveInRound, myRound } from '../../usecases/work-through-round';
+import { answerAction, moveInRound, myRound, roundForUnit } from '../../usecases/work-through-round';
 import { answerTypedInChat } from '../../usecases/chat-answer';
 import type { RoundView } from '../../usecases/round-view';
 
@@ -99,6 +99,17 @@ export class FollowUpHandlers {
       'round.remind',
       async (context, _state, data: Record<string, unknown>) => (await this.onRemindVerb(context, data)) as AdaptiveCard,
     );
+    // From the summary: the chosen unit's round card comes as a new message; the summary stays.
+    app.adaptiveCards.actionExecute('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
+      const card = await this.onAnswerFor(context, data);
+      if (typeof card === 'string') return card;
+      await this.reply(context, card);
+      return t('answerForBelow', actionLanguage(data), { unit: String(data.unit ?? '') });
+    });
+    app.adaptiveCards.actionSubmit('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
+      const card = await this.onAnswerFor(context, data);
+      await this.reply(context, typeof card === 'string' ? notice(card) : card);
+    });
     app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) =>
       this.reply(context, await this.onRemindVerb(context, data)),
     );
@@ -221,6 +232,10 @@ export class FollowUpHandlers {
         return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
       case 'my-round':
         return this.myRoundCard(context, lang);
+      case 'answer-for-unit': {
+        const result = await roundForUnit(service, user, command);
+        return result.ok ? roundCardFromView(result.view, lang, [context.activity.from?.id ?? ''].filter(Boolean)) : refused(result);
+      }
       case 'action-status':
       case 'unit-status': {
         const request =
@@ -306,6 +321,20 @@ export class FollowUpHandlers {
     return this.storeGuard(lang, 'round.remind', async () => {
       const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
       return result.ok ? notice(t('remindersSent', lang, { n: await this.messenger.remind(result.round) })) : refusalCard(result, lang);
+    });
+  }
+
+  /** The round card of the unit an admin chose to answer for; a string (a message) when refused. */
+  private async onAnswerFor(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+    const lang = actionLanguage(data);
+    await this.recordUser(context);
+    return this.storeGuardKeepingCard(lang, 'round.answerFor', async () => {
+      const result = await roundForUnit(this.deps.service, this.personOf(context), {
+        unit: typeof data.unit === 'string' ? data.unit : '',
+      });
+      return result.ok
+        ? roundCardFromView(result.view, lang, [context.activity.from?.id ?? ''].filter(Boolean))
+        : refusalText(result, lang);
     });
   }
 

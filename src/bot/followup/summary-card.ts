@@ -23,6 +23,9 @@ const LABELS = {
     closed: 'stängd',
     noLate: 'Alla enheter med kontakter har svarat.',
     noContacts: 'inga kontakter',
+    withoutContacts: 'Enheter utan kontakter: {n} (en administratör kan svara för dem)',
+    answerFor: 'Svara för enheten',
+    chooseUnit: 'Enhet',
   },
   en: {
     statusChart: 'Status of all reports',
@@ -41,6 +44,9 @@ const LABELS = {
     closed: 'closed',
     noLate: 'Every unit with contacts has answered.',
     noContacts: 'no contacts',
+    withoutContacts: 'Units without contacts: {n} (an admin can answer for them)',
+    answerFor: 'Answer for the unit',
+    chooseUnit: 'Unit',
   },
 } as const;
 
@@ -85,8 +91,15 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
       ? [l.noLate]
       : late.slice(0, MAX_LATE_LINES).map((u) => `${u.unit}: ${u.answered}/${u.total} – ${u.contacts.join(', ')}`);
   if (late.length > MAX_LATE_LINES) lateLines.push(`… +${late.length - MAX_LATE_LINES}`);
+  // Units nobody answers for, still to report: named, with a way for an admin to answer for them.
+  const orphans = report.units.filter((u) => u.contacts.length === 0 && u.answered < u.total);
+  const orphanLines = orphans.map((u) => `${u.unit}: ${u.answered}/${u.total}`);
   return expandCard('summary', {
-    fallbackText: [title, subtitle, ...areaLines, ...lateLines].join('\n'),
+    fallbackText: [title, subtitle, ...areaLines, ...lateLines, ...orphanLines].join('\n'),
+    orphanTitle: orphans.length ? [fill(l.withoutContacts, { n: orphans.length })] : [],
+    orphanLines: orphanLines.length ? [orphanLines.join(' · ')] : [],
+    orphanChoices: orphans.map((u) => ({ title: `${u.unit} (${u.answered}/${u.total})`, value: u.unit })),
+    hasOrphans: orphans.length > 0,
     title,
     subtitle,
     donut,

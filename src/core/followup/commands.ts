@@ -15,6 +15,8 @@ export type FollowUpCommand =
   | { kind: 'remove-admin'; person: Person }
   | { kind: 'set-safety-chief'; person: Person }
   | { kind: 'my-round' }
+  /** An admin answering on behalf of a unit (one without contacts, say): its round card. */
+  | { kind: 'answer-for-unit'; unit: string }
   | { kind: 'summary'; year: number | null }
   | { kind: 'action-status'; actionId: string; year: number | null }
   | { kind: 'unit-status'; unit: string; year: number | null }
@@ -84,6 +86,8 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
     return person ? { kind: 'set-safety-chief', person } : { kind: 'invalid', message: 'person' };
   }
   if (/^(?:min uppföljning|mina åtgärder|uppföljning|my follow-?up)$/i.test(text)) return { kind: 'my-round' };
+  m = /^(?:svara för|svara åt|answer for) (.+?)\s*$/i.exec(text);
+  if (m) return { kind: 'answer-for-unit', unit: m[1]! };
   m = /^(?:sammanställning(?:en)?|summary)(?: (\d{4}))?$/i.exec(text);
   if (m) return { kind: 'summary', year: m[1] ? Number(m[1]) : null };
   m = /^(?:status (?:för |for )?(?:åtgärd |action )?)(A\d{1,2}-\d{1,2})(?: (\d{4}))?\??$/i.exec(text);
