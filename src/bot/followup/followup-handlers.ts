@@ -208,7 +208,7 @@ export class FollowUpHandlers {
   }
 
   /** Like storeGuard, for a card with a form: the outage is said in a message, and the card (and what is typed in it) stays. */
-  private async storeGuardKeepingCard(lang: Language, what: string, work: () => Promise<Card>): Promise<Card | string> {
+  private async storeGuardKeepingCard(lang: Language, what: string, work: () => Promise<Card | string>): Promise<Card | string> {
     try {
       return await work();
     } catch (error) {
