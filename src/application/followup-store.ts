@@ -65,6 +65,8 @@ export interface UserRecord {
   tenantId?: string;
   /** Teams' id for the user in this bot's conversations ("29:…"). */
   teamsUserId?: string;
+  /** Their Teams locale ("sv-SE", "en-US"), from their last activity: the language of what the bot sends them. */
+  locale?: string;
   /** When the bot installed its app for this person (Graph) to send a round message: no welcome on that install. */
   installedByBotAt?: string;
   updatedAt: string;

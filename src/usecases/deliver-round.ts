@@ -12,10 +12,9 @@ import { SendError } from '../delivery/retry';
 import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
 import { userFor } from './assess-reach';
 import { rememberUser } from './remember-user';
-import { canBeMessaged } from './notifier';
 import type { FollowUpService } from '../application/followup-service';
 import { fanOut, type FanOutSummary, type Recipient } from '../delivery/fan-out';
-import { roundLanguage, type Notifier } from './notifier';
+import { canBeMessaged, personLanguage, roundLanguage, type Notifier } from './notifier';
 import { roundViewAt } from './round-view';
 
 /** Starts the error a Notifier throws for a person with no chat with the bot and no way to open one. */
@@ -53,7 +52,10 @@ export async function deliverRound(
         }
       }
       const view = await roundViewAt(service, round, recipient.units, undefined);
-      const sent = await notifier.sendRoundMessage({ recipient, user, reachAs: recipient.reachAs }, view, language, { limiter, ready });
+      const sent = await notifier.sendRoundMessage({ recipient, user, reachAs: recipient.reachAs }, view, personLanguage(user), {
+        limiter,
+        ready,
+      });
       if (sent.openedChat) {
         const { conversationId, serviceUrl, tenantId, teamsUserId, upn } = sent.openedChat;
         const person = { ...recipient.person, aadObjectId: recipient.reachAs, ...(upn ? { upn } : {}) };

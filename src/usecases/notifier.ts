@@ -46,8 +46,11 @@ export interface NoticeOutcome {
   failures: Array<{ person: string; error: string }>;
 }
 
-/** The round's language: the one the admin started it in. */
+/** The round's language: the one the admin started it in (for what goes back to the admin). */
 export const roundLanguage = (round: Round): Language => languageOfLocale(round.origin?.locale);
+
+/** A person's language: their Teams locale once known, Swedish until then (not the admin's). */
+export const personLanguage = (user: UserRecord | undefined): Language => languageOfLocale(user?.locale);
 
 export const canBeMessaged = (user: UserRecord | undefined): user is UserRecord & { conversationId: string; serviceUrl: string } =>
   Boolean(user?.conversationId && user.serviceUrl);

@@ -5,7 +5,7 @@
 import { progress } from '../core/followup/validate';
 import { personKey, type Round } from '../core/followup/model';
 import type { FollowUpService } from '../application/followup-service';
-import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
+import { canBeMessaged, personLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { roundViewAt } from './round-view';
 
 export async function remindUnfinished(service: FollowUpService, notifier: Notifier, round: Round): Promise<NoticeOutcome> {
@@ -20,7 +20,7 @@ export async function remindUnfinished(service: FollowUpService, notifier: Notif
       continue;
     }
     try {
-      await notifier.sendReminder(user, await roundViewAt(service, round, recipient.units, undefined, answers), roundLanguage(round));
+      await notifier.sendReminder(user, await roundViewAt(service, round, recipient.units, undefined, answers), personLanguage(user));
       outcome.sent += 1;
     } catch (error) {
       outcome.failures.push({ person: personKey(recipient.person), error: (error as Error).message });

@@ -31,10 +31,14 @@ class RecordingNotifier implements Notifier {
     if (this.failFor.has(to.person.aadObjectId ?? '')) throw new Error('403 blocked');
     this.reminders.push({ to: to.person.aadObjectId ?? '', view, language });
   }
-  readonly roundMessages: Array<{ to: string; actionId: string }> = [];
+  readonly roundMessages: Array<{ to: string; actionId: string; language?: string }> = [];
   readonly deliverySummaries: Array<{ year: number; delivered: number; unreachable: number }> = [];
-  async sendRoundMessage(to: { recipient: { person: { aadObjectId?: string } } }, view: RoundView): Promise<{ conversationId: string }> {
-    this.roundMessages.push({ to: to.recipient.person.aadObjectId ?? '', actionId: view.obligation.actionId });
+  async sendRoundMessage(
+    to: { recipient: { person: { aadObjectId?: string } } },
+    view: RoundView,
+    language: string,
+  ): Promise<{ conversationId: string }> {
+    this.roundMessages.push({ to: to.recipient.person.aadObjectId ?? '', actionId: view.obligation.actionId, language });
     return { conversationId: `a:${to.recipient.person.aadObjectId}` };
   }
   async sendDeliverySummary(round: { year: number }, summary: { delivered: number; unreachable: number }): Promise<void> {
@@ -113,11 +117,16 @@ describe('use cases: reminders and summaries', () => {
   it('sends each recipient the round message once, and tells the admin after a start but not after a quiet pass', async () => {
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
     await addContacts(service, ADMIN, { unit: 'VOF', people: [ERIK] });
+    await service.data.putUser({ person: ERIK, locale: 'en-US', updatedAt: NOW.toISOString() }); // Erik's Teams is in English
     const started = await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW);
     assert.ok(started.ok);
     const options = { instanceId: 'test', ratePerSecond: 1000 };
     const first = await deliverRound(service, notifier, started.round, started.recipients, { ...options, announce: true });
     assert.equal(first.delivered, 2);
+    // Each in their own Teams language, Swedish when it is not known; not the admin's.
+    const languageOf = (who: { aadObjectId?: string }) => notifier.roundMessages.find((m) => m.to === who.aadObjectId)?.language;
+    assert.equal(languageOf(ERIK), 'en');
+    assert.equal(languageOf(ANNA), 'sv');
     assert.deepEqual(notifier.roundMessages.map((m) => m.to).sort(), [ANNA.aadObjectId, ERIK.aadObjectId].sort());
     assert.deepEqual(notifier.roundMessages.find((m) => m.to === ANNA.aadObjectId)?.actionId, service.obligationsOf(['SF'])[0]!.actionId);
     assert.deepEqual(notifier.deliverySummaries, [{ year: 2026, delivered: 2, unreachable: 0 }]);

@@ -77,7 +77,7 @@ export class TeamsUsers {
     }
     const person = this.personOf(context);
     const activity = context.activity;
-    const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}|${person.upn ?? ''}`;
+    const fingerprint = `${activity.conversation?.id}|${activity.serviceUrl}|${activity.from?.id}|${person.upn ?? ''}|${activity.locale ?? ''}`;
     const key = personKey(person);
     if (this.savedReferences.get(key) === fingerprint) return;
     this.savedReferences.set(key, fingerprint);
@@ -89,6 +89,7 @@ export class TeamsUsers {
         serviceUrl: activity.serviceUrl,
         tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
         teamsUserId: activity.from?.id,
+        ...(activity.locale ? { locale: activity.locale } : {}),
       });
     } catch (error) {
       if (this.savedReferences.get(key) === fingerprint) this.savedReferences.delete(key); // the next turn tries again
