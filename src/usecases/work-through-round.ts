@@ -3,7 +3,7 @@
  * action, and saving an answer. Who may answer for which unit: a unit's contacts, and an admin for
  * any unit (on its behalf). After a save the card moves on to the next unanswered action.
  */
-import { isRoundYear, type Answer, type Person } from '../core/followup/model';
+import { isRoundYear, samePerson, type Answer, type Person } from '../core/followup/model';
 import type { RefusalReason } from '../core/followup/validate';
 import type { AnswerOutcome } from '../application/followup-store';
 import type { FollowUpService } from '../application/followup-service';
@@ -133,13 +133,27 @@ export async function moveInRound(
 export async function answerAction(
   service: FollowUpService,
   actor: Person,
-  input: CardPosition & { status: unknown; description: unknown },
+  input: CardPosition & { status: unknown; description: unknown; seen?: unknown },
   now = new Date(),
 ): Promise<{ ok: true; outcome: AnswerOutcome; answer: Answer; view: RoundView; allDone: boolean } | AnswerRefusal> {
   const c = await context(service, actor, input);
   if (!c.round) return answerRefusal('unknown-round', String(input.year ?? '').slice(0, 10));
   // The answers read with the round serve the save (the stored answer and its ETag) and the next card.
   const before = c.answers;
+  // A colleague saved this action after the card was shown (`seen`: the saved time the card showed, or
+  // 'none'): their answer is not overwritten unseen. The card comes back with it, and what was
+  // typed; saving again replaces it knowingly. ('none': the card showed no answer.)
+  const stored = before.find((a) => a.actionId === c.actionId && a.unit === c.unit);
+  if (
+    typeof input.seen === 'string' &&
+    stored &&
+    stored.answeredAt !== input.seen &&
+    !samePerson(stored.answeredBy, actor) &&
+    c.index >= 0
+  ) {
+    const who = stored.answeredBy.name ?? stored.answeredBy.upn ?? stored.answeredBy.aadObjectId ?? '?';
+    return answerRefusal('changed-by-other', who, await roundViewAt(service, c.round, c.units, c.mine[c.index], before));
+  }
   const result = await service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin, answers: before });
   if (!result.ok) {
     const showAgain = c.index >= 0 && result.reason !== 'round-closed';

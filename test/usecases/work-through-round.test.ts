@@ -160,6 +160,24 @@ describe('use cases: working through the round', () => {
     assert.ok((await moveInRound(service, ANNA, at, 0, { description: 'Ändrat' })).ok, 'a refresh is not a move');
   });
 
+  it("does not overwrite a colleague's answer saved after the card was shown; a second save replaces it knowingly", async () => {
+    const first = sfActions()[0]!;
+    const erik = { aadObjectId: 'dddddddd-0000-4000-8000-00000000000d', name: 'Erik' };
+    await addContacts(service, ADMIN, { unit: 'SF', people: [erik] });
+    // Anna's card shows no answer ('none'); Erik saves meanwhile.
+    assert.ok((await answer(erik, first.actionId, 'SF', { seen: 'none', description: 'Eriks svar.' })).ok);
+    const refused = await answer(ANNA, first.actionId, 'SF', { seen: 'none', description: 'Annas svar.' });
+    assert.ok(!refused.ok && refused.refusal === 'changed-by-other' && refused.detail === 'Erik');
+    assert.equal(refused.view?.answer?.description, 'Eriks svar.', "the card shows Erik's answer now");
+    assert.equal((await service.data.getAnswer(2026, first.actionId, 'SF'))?.description, 'Eriks svar.');
+    // Saving again from the card that shows Erik's answer replaces it.
+    const again = await answer(ANNA, first.actionId, 'SF', { seen: refused.view!.answer!.answeredAt, description: 'Annas svar.' });
+    assert.ok(again.ok);
+    assert.equal((await service.data.getAnswer(2026, first.actionId, 'SF'))?.description, 'Annas svar.');
+    // One's own earlier save (another device) is no conflict.
+    assert.ok((await answer(ANNA, first.actionId, 'SF', { seen: 'none', description: 'Annas andra svar.' })).ok);
+  });
+
   it('costs three reads and one write per saved answer: round and answers in one query, contacts, last year; one batch', async () => {
     const [first, second] = sfActions();
     calls.length = 0;

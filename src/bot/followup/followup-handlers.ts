@@ -396,7 +396,12 @@ export class FollowUpHandlers {
         const text = answerRefusalText(moved.refusal, lang, moved.detail);
         return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
-      const result = await answerAction(service, user, { ...position, status: data.status, description: data.description });
+      const result = await answerAction(service, user, {
+        ...position,
+        status: data.status,
+        description: data.description,
+        seen: data.seen,
+      });
       if (!result.ok) {
         logger.warn(
           {

@@ -79,6 +79,8 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     progressText: [progressText, positionText].filter(Boolean).join(' · '),
     introLines,
     savedLines,
+    // The saved answer's time as this card shows it: a save compares it, so a colleague's later answer is not overwritten unseen.
+    seen: input.answer?.answeredAt ?? 'none',
     year: String(input.round.year),
     lang,
     action: {

@@ -182,6 +182,10 @@ const TEXTS = {
 } as const;
 
 export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
+  'changed-by-other': {
+    sv: '{detail} sparade ett svar på den här åtgärden efter att kortet visades; det står nu under fälten. Din text är kvar: tryck Spara igen för att ersätta svaret, eller gå vidare.',
+    en: '{detail} saved an answer to this action after the card was shown; it is shown below the fields now. Your text is kept: press Save again to replace it, or move on.',
+  },
   'unsaved-changes': {
     sv: 'Du har skrivit något som inte är sparat. Tryck Spara först, eller töm fälten för att gå vidare utan att spara.',
     en: 'You have typed something that is not saved. Press Save first, or clear the fields to move on without saving.',

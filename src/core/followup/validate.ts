@@ -25,7 +25,9 @@ export type RefusalReason =
   | 'description-missing'
   | 'description-too-long'
   /** Moving to another action with typed text that is not saved: it would be lost. */
-  | 'unsaved-changes';
+  | 'unsaved-changes'
+  /** A colleague saved the action after the card was shown: not overwritten unseen. */
+  | 'changed-by-other';
 
 export interface SubmissionInput {
   year: unknown;
