@@ -102,7 +102,7 @@ export async function roundForUnit(service: FollowUpService, actor: Person, inpu
 }
 
 /**
- * Refresh (step 0), next (1) or previous (-1) from where the card is. `typed`: what the card's
+ * Refresh (step 0), next (1), previous (-1) or the next unanswered action from where the card is. `typed`: what the card's
  * fields hold; moving away from text that differs from the saved answer is refused (it would be
  * lost), and the card comes back with it.
  */
@@ -110,7 +110,7 @@ export async function moveInRound(
   service: FollowUpService,
   actor: Person,
   position: CardPosition,
-  step: -1 | 0 | 1,
+  step: -1 | 0 | 1 | 'unanswered',
   typed: { status?: unknown; description?: unknown } = {},
 ): Promise<{ ok: true; view: RoundView } | AnswerRefusal> {
   const c = await context(service, actor, position);
@@ -125,7 +125,10 @@ export async function moveInRound(
   ) {
     return answerRefusal('unsaved-changes', '', await roundViewAt(service, c.round, c.units, c.mine[c.index], c.answers));
   }
-  const target = c.mine[(c.index + step + c.mine.length) % c.mine.length]!;
+  const target =
+    step === 'unanswered'
+      ? (nextUnanswered(c.mine, c.answers, c.index) ?? c.mine[c.index]!)
+      : c.mine[(c.index + step + c.mine.length) % c.mine.length]!;
   return { ok: true, view: await roundViewAt(service, c.round, c.units, target, c.answers) };
 }
 

@@ -178,6 +178,13 @@ describe('use cases: working through the round', () => {
     assert.ok((await answer(ANNA, first.actionId, 'SF', { seen: 'none', description: 'Annas andra svar.' })).ok);
   });
 
+  it('jumps to the next unanswered action, past answered ones', async () => {
+    const [a, b, c] = sfActions();
+    assert.ok((await answer(ANNA, b!.actionId)).ok);
+    const jumped = await moveInRound(service, ANNA, { year: 2026, actionId: a!.actionId, unit: 'SF' }, 'unanswered');
+    assert.ok(jumped.ok && jumped.view.obligation.actionId === c!.actionId);
+  });
+
   it('costs three reads and one write per saved answer: round and answers in one query, contacts, last year; one batch', async () => {
     const [first, second] = sfActions();
     calls.length = 0;

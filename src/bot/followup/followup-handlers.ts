@@ -66,7 +66,7 @@ export class FollowUpHandlers {
   /** Registers the card routes; call before the general message route, which they must precede. */
   register(): void {
     const { app } = this.deps;
-    for (const verb of ['round.save', 'round.show', 'round.next', 'round.previous'] as const) {
+    for (const verb of ['round.save', 'round.show', 'round.next', 'round.previous', 'round.unanswered'] as const) {
       app.adaptiveCards.actionExecute(verb, async (context, _state, data: Record<string, unknown>) => {
         const card = await this.onRoundVerb(context, verb, data);
         // A string is shown as a message and the card stays, with whatever the person typed in it.
@@ -390,7 +390,7 @@ export class FollowUpHandlers {
     return this.storeGuardKeepingCard(lang, verb, async () => {
       const position = { year: data.year, actionId: data.actionId, unit: data.unit };
       if (verb !== 'round.save') {
-        const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : 0;
+        const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : verb === 'round.unanswered' ? 'unanswered' : 0;
         const moved = await moveInRound(service, user, position, step, typed);
         if (moved.ok) return card(moved.view);
         const text = answerRefusalText(moved.refusal, lang, moved.detail);

@@ -81,6 +81,8 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     savedLines,
     // The saved answer's time as this card shows it: a save compares it, so a colleague's later answer is not overwritten unseen.
     seen: input.answer?.answeredAt ?? 'none',
+    // A jump to the next unanswered one, while there is one besides this action.
+    hasUnanswered: input.progress.answered < input.progress.total - (input.answer ? 0 : 1),
     year: String(input.round.year),
     lang,
     action: {
@@ -105,6 +107,7 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
       save: t('save', lang),
       previous: t('previous', lang),
       next: t('next', lang),
+      unanswered: t('nextUnanswered', lang),
       refresh: t('refresh', lang),
     },
   });

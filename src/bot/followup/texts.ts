@@ -40,6 +40,7 @@ const TEXTS = {
   save: { sv: 'Spara', en: 'Save' },
   previous: { sv: 'Föregående', en: 'Previous' },
   next: { sv: 'Nästa', en: 'Next' },
+  nextUnanswered: { sv: 'Nästa obesvarade', en: 'Next unanswered' },
   refresh: { sv: 'Uppdatera', en: 'Refresh' },
   saved: { sv: 'Sparat: {actionId} för {unit}.', en: 'Saved: {actionId} for {unit}.' },
   unchanged: { sv: 'Inget ändrat: svaret var redan sparat.', en: 'Nothing changed: the answer was already saved.' },
