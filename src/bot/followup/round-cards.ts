@@ -96,7 +96,10 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     statusChoices,
     currentStatus,
     currentDescription: currentDescription.slice(0, MAX_DESCRIPTION_LENGTH),
-    noticeLines: input.notice ? [input.notice.text] : [],
+    // A save that went through is said at the top, in green, where the eye starts on the next action's card;
+    // a refusal stays beside the fields it is about.
+    bannerLines: input.notice?.kind === 'good' ? [input.notice.text] : [],
+    noticeLines: input.notice && input.notice.kind !== 'good' ? [input.notice.text] : [],
     noticeColor: input.notice?.kind === 'attention' ? 'Attention' : 'Good',
     refreshUserIds: input.refreshUserIds.slice(0, 60),
     labels: {
