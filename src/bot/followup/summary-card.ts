@@ -100,6 +100,7 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
     orphanLines: orphanLines.length ? [orphanLines.join(' · ')] : [],
     orphanChoices: orphans.map((u) => ({ title: `${u.unit} (${u.answered}/${u.total})`, value: u.unit })),
     hasOrphans: orphans.length > 0,
+    firstOrphan: orphans[0]?.unit ?? '',
     title,
     subtitle,
     donut,
