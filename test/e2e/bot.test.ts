@@ -102,6 +102,12 @@ describe('bot over HTTP, as Teams talks to it', function () {
 
   it('says plainly when the plan has nothing, and for unknown ids', async () => {
     assert.match(JSON.stringify(cardOf(await ask('Vem ansvarar för snöröjningen?'))), /Jag hittar inget om det i planen/);
+    // A greeting or "what can you do?" gets the welcome with its examples, not "nothing in the plan".
+    for (const greeting of ['hej', 'vad kan du hjälpa mig med?']) {
+      const welcome = JSON.stringify(cardOf(await ask(greeting)));
+      assert.match(welcome, /Jag svarar på vem som är ansvarig/);
+      assert.doesNotMatch(welcome, /Jag hittar inget/);
+    }
     assert.match(JSON.stringify(cardOf(await ask('åtgärd 99'))), /Planen har ingen åtgärd 99/);
     assert.match(JSON.stringify(cardOf(await ask('A9-77'))), /ingen åtgärd med id A9-77/);
   });

@@ -56,12 +56,15 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   m = /^(?:påminn|remind)(?: (\d{4}))?$/i.exec(text);
   if (m) return { kind: 'remind', year: m[1] ? Number(m[1]) : null };
   if (/^(?:kontakter|contacts)$/i.test(text)) return { kind: 'list-contacts' };
-  m = /^(?:ta bort kontakt|remove contact) (\S+) (\S+)$/i.exec(text);
+  // A unit's name may have spaces ("Styrgrupp välfärdsbrott"): the people are what follows the last word that is not a person.
+  m = /^(?:ta bort kontakt|remove contact) (.+?) (\S+)$/i.exec(text);
   if (m) {
     const person = parsePerson(m[2]!);
     return person ? { kind: 'remove-contact', unit: m[1]!, person } : { kind: 'invalid', message: 'person' };
   }
-  m = /^(?:kontakt|contact) (\S+) (.+)$/i.exec(text);
+  m =
+    /^(?:kontakt|contact) (.+?) ((?:[^\s,;]+@[^\s,;]+|[0-9a-f]{8}-[0-9a-f-]{27})(?:[,;\s]+.*)?)$/i.exec(text) ??
+    /^(?:kontakt|contact) (\S+) (.+)$/i.exec(text);
   if (m) {
     const people = m[2]!
       .split(/[,;\s]+/)
@@ -92,7 +95,7 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   if (m) return { kind: 'summary', year: m[1] ? Number(m[1]) : null };
   m = /^(?:status (?:för |for )?(?:åtgärd |action )?)(A\d{1,2}-\d{1,2})(?: (\d{4}))?\??$/i.exec(text);
   if (m) return { kind: 'action-status', actionId: m[1]!.toUpperCase(), year: m[2] ? Number(m[2]) : null };
-  m = /^(?:hur går det för|how is) (.+?)(?: doing)?(?: (\d{4}))?\s*\??$/i.exec(text);
+  m = /^(?:hur går det för|how is) (.+?)(?: doing)?\s*\??(?: (\d{4}))?\s*\??$/i.exec(text);
   if (m) return { kind: 'unit-status', unit: m[1]!.trim(), year: m[2] ? Number(m[2]) : null };
   return null;
 }

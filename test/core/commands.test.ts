@@ -1,0 +1,46 @@
+/** The follow-up's chat commands as people type them, including the forms that failed before. */
+import { strict as assert } from 'node:assert';
+import { parseFollowUpCommand } from '../../src/core/followup/commands';
+
+describe('follow-up commands', () => {
+  it("reads the README's own status form, with the question mark before the year", () => {
+    assert.deepEqual(parseFollowUpCommand('hur går det för SF? 2024'), { kind: 'unit-status', unit: 'SF', year: 2024 });
+    assert.deepEqual(parseFollowUpCommand('hur går det för SF 2024?'), { kind: 'unit-status', unit: 'SF', year: 2024 });
+    assert.deepEqual(parseFollowUpCommand('hur går det för SF?'), { kind: 'unit-status', unit: 'SF', year: null });
+  });
+
+  it('takes a unit whose name has spaces, for adding and removing contacts', () => {
+    assert.deepEqual(parseFollowUpCommand('kontakt Styrgrupp välfärdsbrott anna@example.com, erik@example.com'), {
+      kind: 'add-contacts',
+      unit: 'Styrgrupp välfärdsbrott',
+      people: [{ upn: 'anna@example.com' }, { upn: 'erik@example.com' }],
+    });
+    assert.deepEqual(parseFollowUpCommand('ta bort kontakt Styrgrupp välfärdsbrott anna@example.com'), {
+      kind: 'remove-contact',
+      unit: 'Styrgrupp välfärdsbrott',
+      person: { upn: 'anna@example.com' },
+    });
+    assert.deepEqual(parseFollowUpCommand('kontakt SF bbbbbbbb-0000-4000-8000-00000000000b'), {
+      kind: 'add-contacts',
+      unit: 'SF',
+      people: [{ aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b' }],
+    });
+    assert.deepEqual(parseFollowUpCommand('kontakt SF inte-en-person'), { kind: 'invalid', message: 'person' });
+  });
+
+  it('takes "svara för" with a unit of several words', () => {
+    assert.deepEqual(parseFollowUpCommand('svara för Styrgrupp välfärdsbrott'), {
+      kind: 'answer-for-unit',
+      unit: 'Styrgrupp välfärdsbrott',
+    });
+  });
+});
+
+describe('small talk', () => {
+  it('knows a greeting and "what can you do?", and not a question about the plan', async () => {
+    const { isSmallTalk } = await import('../../src/core/qa/small-talk');
+    for (const t of ['hej', 'Hej!', 'God morgon', 'vad kan du hjälpa mig med?', 'what can you do?', 'hi there'])
+      assert.ok(isSmallTalk(t), t);
+    for (const t of ['Vem ansvarar för kamerorna?', 'hej vem ansvarar för SF', 'A9-2']) assert.ok(!isSmallTalk(t), t);
+  });
+});
