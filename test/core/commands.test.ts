@@ -1,6 +1,7 @@
 /** The follow-up's chat commands as people type them, including the forms that failed before. */
 import { strict as assert } from 'node:assert';
 import { parseFollowUpCommand } from '../../src/core/followup/commands';
+import { isSmallTalk } from '../../src/core/qa/small-talk';
 
 describe('follow-up commands', () => {
   it("reads the README's own status form, with the question mark before the year", () => {
@@ -37,8 +38,7 @@ describe('follow-up commands', () => {
 });
 
 describe('small talk', () => {
-  it('knows a greeting and "what can you do?", and not a question about the plan', async () => {
-    const { isSmallTalk } = await import('../../src/core/qa/small-talk');
+  it('knows a greeting and "what can you do?", and not a question about the plan', () => {
     for (const t of ['hej', 'Hej!', 'God morgon', 'vad kan du hjälpa mig med?', 'what can you do?', 'hi there'])
       assert.ok(isSmallTalk(t), t);
     for (const t of ['Vem ansvarar för kamerorna?', 'hej vem ansvarar för SF', 'A9-2']) assert.ok(!isSmallTalk(t), t);
