@@ -50,6 +50,33 @@ const invoke = async (who: Who, verb: string, data: Record<string, unknown>): Pr
 /** Saves an answer through the round card's Save, as the person clicks it. */
 const save = (who: Who, actionId: string, unit: string, status: string, description: string, year = '2024') =>
   invoke(who, 'round.save', { year, actionId, unit, status, description });
+/** A card action whose answer is a message (the card it was pressed on stays): the message. */
+const invokeForMessage = async (who: Who, verb: string, data: Record<string, unknown>): Promise<string> => {
+  const response = await h.post(
+    teamsInvoke({
+      serviceUrl: h.connector.url,
+      conversationId: who.conv,
+      verb,
+      data,
+      userId: who.id,
+      aadObjectId: who.aad,
+      replyToId: cardMessageIn(who.conv),
+    }),
+  );
+  assert.equal(response.status, 200);
+  const body = (await response.json()) as { type: string; value: string };
+  assert.equal(body.type, 'application/vnd.microsoft.activity.message', 'the card stays; a message says what happened');
+  return body.value;
+};
+/** Export from the summary: the link comes as a new message (the summary stays); its card. */
+const exportLink = async (who: Who, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
+  const before = h.connector.forConversation(who.conv).length;
+  assert.match(await invokeForMessage(who, 'report.export', data), /Länken till rapporten kommer nedan/);
+  const link = (await h.connector.waitFor((r) => r.conversationId === who.conv, before + 1))[before]!;
+  const card = link.activity.attachments![0]!.content as Record<string, unknown>;
+  assertValidCard(card);
+  return card;
+};
 /** The round's own messages: posts (in-place card updates are PUTs), reminders excluded. */
 const roundMessagesTo = (conv: string) =>
   h.connector
@@ -280,8 +307,10 @@ describe('follow-up round over HTTP', function () {
     const polisCard = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!;
     assert.match(textOf(polisCard), /Rapporterande enhet: Polisen/);
     // Export: admins only, a link to the bot's own server that expires and cannot be guessed.
-    assert.match(JSON.stringify(await invoke(ANNA, 'report.export', { year: '2024', format: 'xlsx' })), /bara administratörer/);
-    const linkCard = await invoke(ADMIN, 'report.export', { year: '2024', format: 'xlsx' });
+    assert.match(await invokeForMessage(ANNA, 'report.export', { year: '2024', format: 'xlsx' }), /bara administratörer/);
+    // Remind from the summary: said in a message, the summary stays.
+    assert.match(await invokeForMessage(ADMIN, 'round.remind', { year: '2024' }), /Påminnelser skickade till/);
+    const linkCard = await exportLink(ADMIN, { year: '2024', format: 'xlsx' });
     const url = (linkCard.actions as Array<{ url: string }>)[0]!.url;
     const path = new URL(url).pathname;
     assert.match(path, /^\/reports\/[A-Za-z0-9_-]{43}$/);
@@ -321,8 +350,7 @@ describe('follow-up round over HTTP', function () {
     await reach('started');
     assert.match(textOf(await say(ADMIN, `admin ${ERIK.aad}`)), /är nu administratör/);
     assert.match(textOf(await say(ERIK, 'kontakter')), /Kontaktpersoner per enhet/);
-    const link = new URL(((await invoke(ERIK, 'report.export', { year: '2024', format: 'md' })).actions as Array<{ url: string }>)[0]!.url)
-      .pathname;
+    const link = new URL(((await exportLink(ERIK, { year: '2024', format: 'md' })).actions as Array<{ url: string }>)[0]!.url).pathname;
     assert.equal((await fetch(`${h.bot.url}${link}`)).status, 200);
     assert.match(textOf(await say(ADMIN, `ta bort admin ${ERIK.aad}`)), /inte längre administratör/);
     assert.match(textOf(await say(ERIK, 'kontakter')), /bara administratörer/);

@@ -97,7 +97,8 @@ export class FollowUpHandlers {
     });
     app.adaptiveCards.actionExecute(
       'round.remind',
-      async (context, _state, data: Record<string, unknown>) => (await this.onRemindVerb(context, data)) as AdaptiveCard,
+      // Said in a message: the summary card it was pressed on stays as it is, charts and all.
+      async (context, _state, data: Record<string, unknown>) => this.onRemindVerb(context, data),
     );
     // From the summary: the chosen unit's round card comes as a new message; the summary stays.
     app.adaptiveCards.actionExecute('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
@@ -111,15 +112,22 @@ export class FollowUpHandlers {
       await this.reply(context, typeof card === 'string' ? notice(card) : card);
     });
     app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) =>
-      this.reply(context, await this.onRemindVerb(context, data)),
+      this.reply(context, notice(await this.onRemindVerb(context, data))),
     );
     app.adaptiveCards.actionExecute(
       'report.export',
-      async (context, _state, data: Record<string, unknown>) => (await this.onExport(context, data)) as AdaptiveCard,
+      // The link comes as a new message; the summary it was asked from stays.
+      async (context, _state, data: Record<string, unknown>) => {
+        const link = await this.onExport(context, data);
+        if (typeof link === 'string') return link;
+        await this.reply(context, link);
+        return t('reportLinkBelow', actionLanguage(data));
+      },
     );
-    app.adaptiveCards.actionSubmit('report.export', async (context, _state, data: Record<string, unknown>) =>
-      this.reply(context, await this.onExport(context, data)),
-    );
+    app.adaptiveCards.actionSubmit('report.export', async (context, _state, data: Record<string, unknown>) => {
+      const link = await this.onExport(context, data);
+      await this.reply(context, typeof link === 'string' ? notice(link) : link);
+    });
     app.adaptiveCards.actionExecute(
       'round.cancel',
       async (_context, _state, data: Record<string, unknown>) => notice(t('cancelled', actionLanguage(data))) as AdaptiveCard,
@@ -315,13 +323,15 @@ export class FollowUpHandlers {
     });
   }
 
-  private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+  /** Reminds those not finished; what happened, as a message (the summary it was pressed on stays). */
+  private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<string> {
     const lang = actionLanguage(data);
     await this.recordUser(context);
-    return this.storeGuard(lang, 'round.remind', async () => {
+    const said = await this.storeGuardKeepingCard(lang, 'round.remind', async () => {
       const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
-      return result.ok ? notice(t('remindersSent', lang, { n: await this.messenger.remind(result.round) })) : refusalCard(result, lang);
+      return result.ok ? t('remindersSent', lang, { n: await this.messenger.remind(result.round) }) : refusalText(result, lang);
     });
+    return typeof said === 'string' ? said : '';
   }
 
   /** The round card of the unit an admin chose to answer for; a string (a message) when refused. */
@@ -338,12 +348,12 @@ export class FollowUpHandlers {
     });
   }
 
-  /** A link to the report on the bot's own server: unguessable, expiring, admins only. */
-  private async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+  /** A link to the report on the bot's own server: unguessable, expiring, admins only. A refusal is a message (a string). */
+  private async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
     const { logger, reportLinkTtlMs, publicUrl } = this.deps;
     const lang = actionLanguage(data);
     await this.recordUser(context);
-    return this.storeGuard(lang, 'report.export', async () => {
+    return this.storeGuardKeepingCard(lang, 'report.export', async () => {
       const result = await exportReport(this.deps.service, this.personOf(context), {
         year: data.year,
         format: data.format,
@@ -352,7 +362,7 @@ export class FollowUpHandlers {
       if (!result.ok) {
         if (result.reason === 'not-admin')
           logger.warn({ event: 'refused', reason: 'not-admin', action: 'report.export' }, 'report export refused');
-        return refusalCard(result, lang);
+        return refusalText(result, lang);
       }
       const url = `${publicUrl.replace(/\/$/, '')}/reports/${result.token}`;
       const hours = Math.round(reportLinkTtlMs / 3_600_000);

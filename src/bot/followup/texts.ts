@@ -24,6 +24,7 @@ const TEXTS = {
     sv: 'Det ser ut som ett svar till uppföljningen {year}. Svar lämnas i kortet, en åtgärd i taget, så att de hamnar rätt i rapporten: skriv "min uppföljning" så får du kortet för {units} (svara senast {deadline}). Det du skrev här sparades inte.',
     en: 'That looks like an answer to follow-up {year}. Answers go into the card, one action at a time, so they land in the right place in the report: write "min uppföljning" to get the card for {units} (answer by {deadline}). What you wrote here was not saved.',
   },
+  reportLinkBelow: { sv: 'Länken till rapporten kommer nedan.', en: 'The link to the report follows below.' },
   answerForBelow: { sv: 'Kortet för {unit} kommer nedan.', en: 'The card for {unit} follows below.' },
   askAdmin: { sv: 'den som startade uppföljningen', en: 'whoever started the follow-up' },
   answeredByLine: { sv: 'Sparat av {who} {when}{onBehalf}.', en: 'Saved by {who} {when}{onBehalf}.' },
