@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { loadGlossary, loadPlan } from '../plan-files';
 import { openStore } from '../store/open-store';
+import { StoreLockedError } from '../store/store-lock';
 import { FollowUpStore } from '../application/followup-store';
 import { FollowUpService } from '../application/followup-service';
 import { OPERATOR } from '../usecases/access';
@@ -23,7 +24,21 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const store = await openStore(config);
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    if (!(error instanceof StoreLockedError)) throw error;
+    // The embedded store belongs to one process at a time: the running bot has it.
+    console.error(
+      `The bot is running on this store (${config.storeDir}), so this command cannot open it.\n` +
+        'Either ask the bot in Teams: "sammanställning ' +
+        year +
+        '" and press "Exportera rapport" on the summary card,\n' +
+        'or stop the bot, run this command again, and start the bot afterwards.',
+    );
+    return 1;
+  }
   try {
     const service = new FollowUpService(new FollowUpStore(store), loadPlan(config.planFile), loadGlossary(config.glossaryFile));
     // The same use case as the admin's "sammanställning" in Teams, run by the operator.
