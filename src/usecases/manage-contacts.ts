@@ -83,6 +83,8 @@ export async function replaceUnitContacts(
   const typed = (typeof input.people === 'string' ? input.people : '').split(/[,;\s]+/).filter(Boolean);
   const people = typed.map(parsePerson);
   if (people.some((p) => p === null)) return refuse({ reason: 'bad-person' });
+  // An empty field does not silently take away a unit's contacts; "ta bort kontakt" does that.
+  if (people.length === 0) return refuse({ reason: 'no-people', unit });
   const set = await setUnitContacts(service, actor, { unit, people: people as Person[] }, directory);
   return set.ok ? { ...set, typed } : set;
 }

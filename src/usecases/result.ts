@@ -12,6 +12,8 @@ export type Refusal =
   | { reason: 'already-exists'; year: number }
   | { reason: 'unknown-unit'; unit: string }
   | { reason: 'bad-person' }
+  /** The contacts form saved with an empty field: nothing removed (removing is said in so many words). */
+  | { reason: 'no-people'; unit: string }
   | { reason: 'unknown-action'; actionId: string }
   | { reason: 'other-units'; ownUnits: string[] };
 

@@ -166,7 +166,14 @@ describe('follow-up round over HTTP', function () {
       /e-postadress eller Entra/,
     );
     assert.match(JSON.stringify(await invoke(ANNA, 'contacts.save', { unit: 'KOF', people: '' })), /bara administratörer/);
-    await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: '' });
+    // An empty field removes nobody: it says how to remove a contact instead.
+    assert.match(
+      JSON.stringify(await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: '' })),
+      /Fältet är tomt, så inget ändrades för KOF/,
+    );
+    assert.equal((await h.bot.service.data.listContacts()).filter((c) => c.unit === 'KOF').length, 2);
+    await say(ADMIN, 'ta bort kontakt KOF sara@example.com');
+    await say(ADMIN, 'ta bort kontakt KOF karin@example.com');
     assert.equal((await h.bot.service.data.listContacts()).filter((c) => c.unit === 'KOF').length, 0);
     reached.add('contacts');
   });

@@ -68,6 +68,8 @@ export function refusalText(refusal: Refusal, lang: Language): string {
       return t('unknownUnit', lang, { unit: refusal.unit });
     case 'bad-person':
       return t('badPerson', lang);
+    case 'no-people':
+      return t('noPeople', lang, { unit: refusal.unit });
     case 'unknown-action':
       return answerRefusalText('unknown-action', lang, refusal.actionId);
     case 'other-units':

@@ -25,6 +25,10 @@ const TEXTS = {
     en: 'That looks like an answer to follow-up {year}. Answers go into the card, one action at a time, so they land in the right place in the report: write "min uppföljning" to get the card for {units} (answer by {deadline}). What you wrote here was not saved.',
   },
   reportLinkBelow: { sv: 'Länken till rapporten kommer nedan.', en: 'The link to the report follows below.' },
+  noPeople: {
+    sv: 'Fältet är tomt, så inget ändrades för {unit}. För att ta bort en kontakt: skriv "ta bort kontakt {unit} e-postadress".',
+    en: 'The field is empty, so nothing changed for {unit}. To remove a contact, write "remove contact {unit} e-mail".',
+  },
   answerForBelow: { sv: 'Kortet för {unit} kommer nedan.', en: 'The card for {unit} follows below.' },
   askAdmin: { sv: 'den som startade uppföljningen', en: 'whoever started the follow-up' },
   answeredByLine: { sv: 'Sparat av {who} {when}{onBehalf}.', en: 'Saved by {who} {when}{onBehalf}.' },
