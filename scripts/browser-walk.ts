@@ -1,0 +1,128 @@
+/**
+ * npm run test:browser — walks a follow-up round in the Microsoft 365 Agents Playground with a
+ * headless Chromium, as its users meet it, checks what they should see, and saves a screenshot of
+ * each step in .data/browser/ to look at. Not part of `npm test`: it needs a Chromium
+ * (Debian: `apt-get install chromium`; or CHROMIUM_PATH) and takes about a minute.
+ *
+ * The Playground's user (Anna Andersson, anna.andersson@example.com) is the admin and the contact
+ * for SF: she starts the round, gets the round message, leaves unsaved text (refused, kept),
+ * saves, types an answer into the chat (pointed to the card), opens the summary and takes
+ * Polisen's card from it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startBot } from '../src/bot-runtime';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { projectRoot } from '../src/project-root';
+
+const BROWSER = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const PLAYGROUND_PORT = 56150;
+
+async function main(): Promise<number> {
+  if (!BROWSER) {
+    console.error('No Chromium found: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+    return 2;
+  }
+  const out = join(projectRoot(), '.data/browser');
+  mkdirSync(out, { recursive: true });
+  const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-browser-'));
+  const bot = await startBot(
+    loadConfig({
+      PORT: '3978',
+      HOST: '127.0.0.1',
+      STORE_DIR: storeDir,
+      BOOTSTRAP_ADMINS: 'anna.andersson@example.com',
+      SCHEDULER_INTERVAL_MS: '0',
+    }),
+    createLogger('warn'),
+  );
+  const playground = spawn(
+    join(projectRoot(), 'node_modules/.bin/agentsplayground'),
+    ['start', '-p', String(PLAYGROUND_PORT), '--app-endpoint', `${bot.url}/api/messages`, '--channel-id', 'msteams', '--disable-telemetry'],
+    { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const failures: string[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the Playground did not start in 60 s')), 60_000);
+      playground.stdout.on('data', (d: Buffer) => {
+        if (String(d).includes(`Listening on ${PLAYGROUND_PORT}`)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const browser = await chromium.launch({ executablePath: BROWSER, args: ['--no-sandbox'] });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
+    let step = 0;
+    const shot = async (name: string) => page.screenshot({ path: join(out, `${String(++step).padStart(2, '0')}-${name}.png`) });
+    const expectText = async (text: string | RegExp, what: string) => {
+      try {
+        await page.getByText(text).last().waitFor({ timeout: 10_000 });
+      } catch {
+        failures.push(`${what}: "${String(text)}" not seen`);
+      }
+    };
+    const say = async (text: string) => {
+      const box = page.getByRole('textbox').last();
+      await box.click();
+      await box.fill(text);
+      await box.press('Enter');
+      await page.waitForTimeout(2500);
+    };
+    await page.goto(`http://localhost:${PLAYGROUND_PORT}`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(3000);
+    await say('kontakt SF anna.andersson@example.com');
+    await say('starta uppföljning 2026 senast 2099-02-28');
+    await expectText('Starta uppföljning 2026?', 'confirmation card');
+    await shot('confirmation');
+    await clickButton(page, /^Starta$/);
+    await page.waitForTimeout(5000);
+    // The Playground's user has an English Teams locale: the round card comes in English.
+    await expectText(/Every year the safety chief follows up/, 'round message intro');
+    await expectText(/Action 1 of 45/, 'position on the card');
+    await shot('round-message');
+    await page.locator('textarea').last().fill('Halvskrivet svar om samordningen');
+    await clickButton(page, /^Next$/);
+    await expectText(/You have typed something that is not saved/, 'unsaved text refused');
+    await shot('unsaved-text-kept');
+    await page.getByText('Pågående (Ongoing)').last().click();
+    await clickButton(page, /^Save$/);
+    await expectText(/✓ Saved: A5-1 for SF/, 'save confirmed');
+    await shot('saved');
+    await say('Pågående, vi har samordnat arbetet med polisen hela året');
+    await expectText(/Det ser ut som ett svar till uppföljningen 2026/, 'answer typed in chat pointed to the card');
+    await shot('answer-in-chat');
+    await say('sammanställning 2026');
+    await expectText(/Enheter utan kontakter/, 'summary names units without contacts');
+    await shot('summary');
+    await clickButton(page, /^Svara för enheten$/);
+    await expectText(/Rapporterande enhet: Polisen/, "Polisen's card from the summary");
+    await shot('answer-for-polisen');
+    await browser.close();
+  } finally {
+    playground.kill();
+    await bot.stop();
+    rmSync(storeDir, { recursive: true, force: true });
+  }
+  console.log(`Screenshots in ${out}`);
+  for (const f of failures) console.error(`FAILED ${f}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+async function clickButton(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('button', { name }).last().click();
+  await page.waitForTimeout(2500);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
