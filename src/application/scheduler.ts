@@ -6,7 +6,8 @@
  */
 import type { Logger } from '../log';
 import type { FollowUpService } from './followup-service';
-import { dueSummaries, dueWork, remindersDone, type SummaryReason } from '../core/followup/schedule';
+import { dueWork, remindersDone, type SummaryReason } from '../core/followup/schedule';
+import { sendDueSummaries } from '../usecases/send-due-summaries';
 import { PreconditionFailedError } from '../store/document-store';
 import type { Round } from '../core/followup/model';
 
@@ -47,30 +48,15 @@ export class RoundScheduler {
     return this.ticking;
   }
 
-  /** Sends the summaries due for a round, each marked on the round first (ETag) so it goes out once. */
+  /** The summaries due for a round (usecases/send-due-summaries, shared with the close command and the last save). */
   private async summaries(round: Round, now: Date): Promise<void> {
-    const everyoneAnswered = await this.everyoneAnswered(round);
-    for (const due of dueSummaries(round, now, everyoneAnswered)) {
-      const current = await this.service.data.getRound(round.year);
-      if (!current || (current.summariesSent ?? []).includes(due.key)) continue;
-      const { _etag, ...body } = current;
-      try {
-        await this.service.data.updateRound({ ...body, summariesSent: [...(body.summariesSent ?? []), due.key] }, _etag);
-      } catch (error) {
-        if (error instanceof PreconditionFailedError) continue;
-        throw error;
-      }
-      const n = await this.actions.sendSummary(body, due.reason);
-      this.logger.info({ event: 'summary-sent', year: round.year, reason: due.reason, recipients: n }, 'summary sent');
-    }
-  }
-
-  /** Every unit with contacts has answered all its actions. */
-  private async everyoneAnswered(round: Round): Promise<boolean> {
-    const contacts = await this.service.data.listContacts();
-    const units = new Set(contacts.map((c) => c.unit));
-    const { answered, total } = await this.service.progressOf(round.year, [...units]);
-    return total > 0 && answered === total;
+    for (const { reason, recipients } of await sendDueSummaries(
+      this.service,
+      (r, why) => this.actions.sendSummary(r, why),
+      round.year,
+      now,
+    ))
+      this.logger.info({ event: 'summary-sent', year: round.year, reason, recipients }, 'summary sent');
   }
 
   private async work(now: Date): Promise<void> {

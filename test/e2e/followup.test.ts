@@ -454,6 +454,14 @@ describe('follow-up round across a restart', function () {
     await h.bot.bot.followUp!.idle();
     assert.equal(roundMessagesTo(ANNA.conv).length, 1, 'no second round message after a restart');
     assert.match(textOf(await say(ADMIN, 'stäng uppföljning 2024')), /är stängd/);
+    // The closing summary comes at once, not on a scheduler pass (this harness runs none).
+    await h.bot.bot.followUp!.idle();
+    assert.equal(
+      h.connector
+        .forConversation(ADMIN.conv)
+        .filter((r) => /Uppföljning 2024 är stängd. Här är sammanställningen/.test(String(r.activity.text ?? ''))).length,
+      1,
+    );
     const refused = JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', 'För sent.'));
     assert.match(refused, /Uppföljningen är stängd/);
     assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');

@@ -15,6 +15,7 @@ import { answerAction } from '../../src/usecases/work-through-round';
 import { remindUnfinished } from '../../src/usecases/remind-unfinished';
 import { sendSummaries } from '../../src/usecases/send-summaries';
 import { deliverRound } from '../../src/usecases/deliver-round';
+import { sendDueSummaries } from '../../src/usecases/send-due-summaries';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
@@ -152,5 +153,29 @@ describe('use cases: reminders and summaries', () => {
       'Erik once, though chief and admin',
     );
     assert.equal(outcome.withoutChat, 1, 'Sara has no chat with the bot');
+  });
+
+  it('sends the "everyone has answered" summary once, when the last answer comes, whoever asks first', async () => {
+    await addContacts(service, ADMIN, { unit: 'VSS', people: [ANNA] });
+    const started = await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW);
+    assert.ok(started.ok);
+    const sent: string[] = [];
+    const send = async (_round: unknown, reason: string) => {
+      sent.push(reason);
+      return 1;
+    };
+    assert.deepEqual(await sendDueSummaries(service, send, 2026, NOW), [], 'nothing due before everyone has answered');
+    for (const o of service.obligationsOf(['VSS'])) {
+      const saved = await answerAction(
+        service,
+        ANNA,
+        { year: 2026, actionId: o.actionId, unit: 'VSS', status: 'pagaende', description: 'Klart.' },
+        NOW,
+      );
+      assert.ok(saved.ok);
+    }
+    // The last save's turn and the scheduler both look: one summary.
+    await Promise.all([sendDueSummaries(service, send, 2026, NOW), sendDueSummaries(service, send, 2026, NOW)]);
+    assert.deepEqual(sent, ['complete']);
   });
 });

@@ -34,6 +34,7 @@ import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
 import { answerAction, moveInRound, myRound, roundForUnit } from '../../usecases/work-through-round';
 import { answerTypedInChat } from '../../usecases/chat-answer';
+import { sendDueSummaries } from '../../usecases/send-due-summaries';
 import type { RoundView } from '../../usecases/round-view';
 
 export interface FollowUpDeps {
@@ -135,6 +136,16 @@ export class FollowUpHandlers {
     app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) =>
       this.reply(context, notice(t('cancelled', actionLanguage(data)))),
     );
+  }
+
+  /** Sends the summaries due for the round now (usecases/send-due-summaries), in the background of the turn. */
+  private async summariesDue(year: number): Promise<void> {
+    try {
+      for (const { reason, recipients } of await sendDueSummaries(this.deps.service, (r, why) => this.messenger.summarize(r, why), year))
+        this.deps.logger.info({ event: 'summary-sent', year, reason, recipients }, 'summary sent');
+    } catch (error) {
+      this.deps.logger.error({ event: 'summary-failed', year, err: error }, 'summary not sent; the scheduler tries again');
+    }
   }
 
   /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
@@ -262,6 +273,8 @@ export class FollowUpHandlers {
         const result = await closeRound(service, user, command);
         if (!result.ok) return refused(result);
         logger.info({ event: 'round-closed', year: result.year }, 'round closed');
+        // The closing summary goes out now, not on the scheduler's next pass (nor never, with it off).
+        this.messenger.track(this.summariesDue(result.year));
         return notice(t('closed', lang, { year: result.year }));
       }
       case 'remind': {
@@ -437,6 +450,8 @@ export class FollowUpHandlers {
         },
         'answer saved',
       );
+      // The save that completes someone's units may complete the round: its summary goes out now.
+      if (result.allDone && result.outcome !== 'unchanged') this.messenger.track(this.summariesDue(answer.year));
       const savedText =
         result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId: answer.actionId, unit: answer.unit });
       return card(result.view, { notice: { text: result.allDone ? `${savedText} ${t('allDone', lang)}` : savedText, kind: 'good' } });

@@ -1,0 +1,41 @@
+/**
+ * Sends the summaries that are due for a round now (weekly while open, when everyone has answered,
+ * when it closes), each marked on the round first (ETag) so it goes out once, whoever gets there
+ * first: the scheduler's pass, or the close command and the save that completes the round, which
+ * send them at the moment it happens rather than on the next pass.
+ */
+import type { Round } from '../core/followup/model';
+import { dueSummaries, type SummaryReason } from '../core/followup/schedule';
+import type { FollowUpService } from '../application/followup-service';
+import { PreconditionFailedError } from '../store/document-store';
+
+/** Every unit with contacts has answered all its actions. */
+export async function everyoneAnswered(service: FollowUpService, round: Round): Promise<boolean> {
+  const units = new Set((await service.data.listContacts()).map((c) => c.unit));
+  const { answered, total } = await service.progressOf(round.year, [...units]);
+  return total > 0 && answered === total;
+}
+
+export async function sendDueSummaries(
+  service: FollowUpService,
+  send: (round: Round, reason: SummaryReason) => Promise<number>,
+  year: number,
+  now = new Date(),
+): Promise<Array<{ reason: SummaryReason; recipients: number }>> {
+  const sent: Array<{ reason: SummaryReason; recipients: number }> = [];
+  const round = await service.data.getRound(year);
+  if (!round) return sent;
+  for (const due of dueSummaries(round, now, await everyoneAnswered(service, round))) {
+    const current = await service.data.getRound(round.year);
+    if (!current || (current.summariesSent ?? []).includes(due.key)) continue;
+    const { _etag, ...body } = current;
+    try {
+      await service.data.updateRound({ ...body, summariesSent: [...(body.summariesSent ?? []), due.key] }, _etag);
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) continue; // another instance marked it first: it sends
+      throw error;
+    }
+    sent.push({ reason: due.reason, recipients: await send(body, due.reason) });
+  }
+  return sent;
+}
