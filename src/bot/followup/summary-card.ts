@@ -73,6 +73,8 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
     { key: 'none' as const, legend: lang === 'en' ? NOT_REPORTED.enLabel : NOT_REPORTED.label, color: NOT_REPORTED.color as string },
   ];
   const donut = series.map((s) => ({ legend: s.legend, value: report.totals[s.key], color: s.color }));
+  // The fallback's FactSet takes text: numbers there showed as empty values on clients without charts.
+  const donutFacts = donut.map((d) => ({ title: d.legend, value: String(d.value) }));
   const short = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title);
   const bars = series.map((s) => ({
     legend: s.legend,
@@ -80,11 +82,9 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
     values: report.areas.map((a) => ({ x: short(a.areaTitle), y: a.counts[s.key] })),
   }));
   const areaLines = report.areas.map((a) => `${a.areaTitle}: ${series.map((s) => `${s.legend} ${a.counts[s.key]}`).join(' · ')}`);
+  // Every responsible unit, as the header counts all reports; those nobody answers for are marked.
   const unitLine =
-    report.units
-      .filter((u) => u.contacts.length > 0 || u.answered > 0)
-      .map((u) => `${u.unit} ${u.answered}/${u.total}`)
-      .join(' · ') || '–';
+    report.units.map((u) => `${u.unit} ${u.answered}/${u.total}${u.contacts.length === 0 ? ` (${l.noContacts})` : ''}`).join(' · ') || '–';
   const late = report.lateUnits.filter((u) => u.contacts.length > 0);
   const lateLines =
     late.length === 0
@@ -104,6 +104,7 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
     title,
     subtitle,
     donut,
+    donutFacts,
     bars,
     areaLines,
     unitLine,
