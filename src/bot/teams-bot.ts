@@ -12,7 +12,6 @@ import { phrase } from '../core/qa/phrases';
 import { answerReply, plainReply, welcomeReply } from './replies';
 import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
-import { isSmallTalk } from '../core/qa/small-talk';
 import { TeamsRosters } from './followup/team-rosters';
 import { NO_DIRECTORY, type PeopleDirectory } from '../usecases/people-directory';
 import type { FollowUpService } from '../application/followup-service';
@@ -141,12 +140,6 @@ export function createTeamsBot(
     await followUp?.recordUser(context);
     if (followUp && (await followUp.onMessage(context, question))) return;
     const answer = answerer.answer(question);
-    if (answer.kind === 'not-found' && isSmallTalk(question)) {
-      // "hej", "vad kan du hjälpa mig med?": the welcome with its examples, not "nothing in the plan".
-      await context.sendActivity(welcomeReply(languageOf(context), channelId));
-      logger.info({ event: 'small-talk', conversationId: context.activity.conversation?.id }, 'greeting answered with the welcome');
-      return;
-    }
     if (answer.kind === 'not-found' && followUp && (await followUp.onAnswerInChat(context, question))) {
       logger.info(
         { event: 'answer-in-chat', conversationId: context.activity.conversation?.id },

@@ -29,6 +29,10 @@ export async function userFor(service: FollowUpService, recipient: Recipient) {
   );
 }
 
+/** Why a recipient without an Entra id cannot be reached: what their lookup found, or what is likely. */
+export const whyUnreachable = (recipient: Recipient, directory: PeopleDirectory): ReachProblem =>
+  recipient.problem ?? (directory.available ? 'not-in-directory' : 'not-found-without-graph');
+
 export async function assessReach(service: FollowUpService, directory: PeopleDirectory, recipients: Recipient[]): Promise<ReachAssessment> {
   const assessment: ReachAssessment = { now: 0, install: 0, openChat: 0, cannot: [], directoryAvailable: directory.available };
   for (const recipient of recipients) {
@@ -37,7 +41,7 @@ export async function assessReach(service: FollowUpService, directory: PeopleDir
       if (directory.available) assessment.install += 1;
       else assessment.openChat += 1;
     } else {
-      const problem = recipient.problem ?? (directory.available ? 'not-in-directory' : 'not-found-without-graph');
+      const problem = whyUnreachable(recipient, directory);
       assessment.cannot.push({ person: recipient.person, problem });
       if (problem === 'no-graph-permission') assessment.directoryAvailable = false;
     }

@@ -7,10 +7,10 @@
  * wrote to the bot or installed it after the last try). The card is built from the round as it is
  * now; the Notifier sends it.
  */
-import { personKey, type Round } from '../core/followup/model';
+import { personKey, type Contact, type Round } from '../core/followup/model';
 import { SendError } from '../delivery/retry';
 import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
-import { userFor } from './assess-reach';
+import { userFor, whyUnreachable } from './assess-reach';
 import { rememberUser } from './remember-user';
 import type { FollowUpService } from '../application/followup-service';
 import { fanOut, type FanOutSummary, type Recipient } from '../delivery/fan-out';
@@ -29,6 +29,8 @@ export async function deliverRound(
 ): Promise<FanOutSummary> {
   const directory = options.directory ?? NO_DIRECTORY;
   const language = roundLanguage(round);
+  // Read once for the whole pass, and only if someone unreachable is looked at again.
+  let contacts: Promise<Contact[]> | undefined;
   const summary = await fanOut(
     round.year,
     recipients,
@@ -38,7 +40,7 @@ export async function deliverRound(
       let installedByBotAt: string | undefined;
       if (!canBeMessaged(user)) {
         if (!recipient.reachAs) {
-          const problem = recipient.problem ?? (directory.available ? 'not-in-directory' : 'not-found-without-graph');
+          const problem = whyUnreachable(recipient, directory);
           throw new SendError(`${NO_CHAT}: no chat with this person and no Entra object id to start one`, 404, undefined, problem);
         }
         if (directory.available) {
@@ -78,7 +80,8 @@ export async function deliverRound(
         const recipient = recipients.find((r) => personKey(r.person) === personKey(delivery.recipient));
         const user = recipient ? await userFor(service, recipient) : await service.data.getUser(delivery.recipient);
         if (canBeMessaged(user) && user.updatedAt > delivery.updatedAt) return true;
-        const found = (await service.data.listContacts()).find(
+        contacts ??= service.data.listContacts();
+        const found = (await contacts).find(
           (c) => personKey(c.person) === personKey(delivery.recipient) && c.resolution && 'aadObjectId' in c.resolution,
         );
         return Boolean(found?.resolution && found.resolution.at > delivery.updatedAt);

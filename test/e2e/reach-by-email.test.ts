@@ -16,6 +16,20 @@ const PEOPLE = [
   { upn: 'erik.berg@example.com', aad: 'cccccccc-0000-4000-8000-00000000000c', unit: 'BFT' },
   { upn: 'sara.lind@example.com', aad: 'dddddddd-0000-4000-8000-00000000000d', unit: 'VOF' },
 ];
+/** The admin presses Starta on the confirmation card; resolves when the round's messages are sent. */
+async function startRoundAsAdmin(h: Awaited<ReturnType<typeof startHarness>>): Promise<void> {
+  await h.post(
+    teamsInvoke({
+      serviceUrl: h.connector.url,
+      conversationId: ADMIN.conv,
+      verb: 'round.start',
+      data: { year: '2026', deadline: '2099-02-28' },
+      userId: ADMIN.id,
+      aadObjectId: ADMIN.aad,
+    }),
+  );
+  await h.bot.bot.followUp!.idle();
+}
 const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
 
 describe('reaching contacts given by e-mail, none with the app (fake Graph)', function () {
@@ -75,17 +89,7 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
   });
 
   it('installs the app, opens a chat and sends each exactly one message; no welcome on its own install; the summary names who was not reached', async () => {
-    await h.post(
-      teamsInvoke({
-        serviceUrl: h.connector.url,
-        conversationId: ADMIN.conv,
-        verb: 'round.start',
-        data: { year: '2026', deadline: '2099-02-28' },
-        userId: ADMIN.id,
-        aadObjectId: ADMIN.aad,
-      }),
-    );
-    await h.bot.bot.followUp!.idle();
+    await startRoundAsAdmin(h);
     await Promise.all(installs);
     for (const p of PEOPLE.slice(0, 2)) {
       const chat = chatOf(p.aad);
@@ -193,17 +197,7 @@ describe('reaching contacts given by e-mail through the roster of a team the bot
     const confirm = textOf((await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!);
     assert.match(confirm, /nås om appen är förinstallerad för dem \(ingen Graph-behörighet\)","value":"1"/);
     assert.match(confirm, /Microsoft Graph är inte tillgängligt/);
-    await h.post(
-      teamsInvoke({
-        serviceUrl: h.connector.url,
-        conversationId: ADMIN.conv,
-        verb: 'round.start',
-        data: { year: '2026', deadline: '2099-02-28' },
-        userId: ADMIN.id,
-        aadObjectId: ADMIN.aad,
-      }),
-    );
-    await h.bot.bot.followUp!.idle();
+    await startRoundAsAdmin(h);
     const chat = h.connector.createdConversations.find((c) => c.members.some((m) => m.id === ANNA.aad));
     assert.ok(chat, 'a chat opened with the id found in the roster');
     assert.equal(h.connector.forConversation(chat.id).filter((r) => textOf(r).includes('Uppföljning 2026 av åtgärdsplanen')).length, 1);

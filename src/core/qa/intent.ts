@@ -4,6 +4,7 @@
  */
 import type { Language, RoleFocus } from './answer-model';
 import { tokenize } from './text';
+import { isSmallTalk } from './small-talk';
 
 export type Intent =
   | { kind: 'help' }
@@ -110,7 +111,8 @@ const DEFINE = [
 export function readIntent(raw: string): Intent {
   const text = raw.trim();
   if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };
-  if (/^\s*\/?(hjälp|help|hjalp|\?|start|meny|menu)\s*[?!.]*\s*$/i.test(text)) return { kind: 'help' };
+  // "hjälp", and greetings or "vad kan du hjälpa mig med?": the help with its examples, not "nothing in the plan".
+  if (/^\s*\/?(hjälp|help|hjalp|\?|start|meny|menu)\s*[?!.]*\s*$/i.test(text) || isSmallTalk(text)) return { kind: 'help' };
   const focus = detectFocus(text);
 
   const id = ACTION_ID.exec(text);
