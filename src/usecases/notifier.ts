@@ -8,6 +8,7 @@ import type { SummaryReason } from '../core/followup/schedule';
 import type { Report } from '../core/report/report-model';
 import type { UserRecord } from '../application/followup-store';
 import type { RoundView } from './round-view';
+import type { ReminderPreview } from './remind-unfinished';
 import type { FanOutSummary, Recipient, SentMessage } from '../delivery/fan-out';
 import type { RateLimiter } from '../delivery/rate-limiter';
 
@@ -34,8 +35,14 @@ export interface Notifier {
   sendReminder(to: UserRecord, view: RoundView, language: Language): Promise<void>;
   /** To the admin who started the round: how its sending went. */
   sendDeliverySummary(round: Round, summary: FanOutSummary, language: Language): Promise<void>;
-  /** The summary of the round, with why it comes now. */
-  sendSummary(to: UserRecord, report: Report, reason: SummaryReason, language: Language): Promise<void>;
+  /** The summary of the round, with why it comes now (and, while open, who a reminder would reach). */
+  sendSummary(to: UserRecord, summary: RoundSummary, reason: SummaryReason, language: Language): Promise<void>;
+}
+
+/** A round's report and, while the round is open, who a reminder would reach. */
+export interface RoundSummary {
+  report: Report;
+  reminders?: ReminderPreview;
 }
 
 /** What a batch of proactive messages came to. */

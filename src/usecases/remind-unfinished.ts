@@ -1,20 +1,49 @@
 /**
  * Reminds every contact in a round who has not answered for all their units, in the chat they
  * have with the bot. Those who have finished are not reminded; those without a chat are counted.
+ * The preview says the same counts before anything is sent, for the admin to confirm.
  */
 import { progress } from '../core/followup/validate';
-import { personKey, type Round } from '../core/followup/model';
+import { personKey, type Answer, type Round } from '../core/followup/model';
 import type { FollowUpService } from '../application/followup-service';
+import type { RoundRecipient } from '../application/followup-service';
+import type { UserRecord } from '../application/followup-store';
 import { canBeMessaged, personLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { roundViewAt } from './round-view';
+
+/** Who a reminder would go to now: people with a chat, and how many unfinished people have none. */
+export interface ReminderPreview {
+  /** People not finished who have a chat with the bot: they get the reminder. */
+  people: number;
+  /** People not finished whom the bot cannot message yet (no chat). */
+  withoutChat: number;
+}
+
+interface Unfinished {
+  recipient: RoundRecipient;
+  user: UserRecord | undefined;
+}
+
+/** The round's contacts who have not answered for all their units, with their records. */
+async function unfinished(service: FollowUpService, answers: Answer[]): Promise<Unfinished[]> {
+  const found: Unfinished[] = [];
+  for (const recipient of await service.recipients()) {
+    const { answered, total } = progress(service.obligations, answers, recipient.units);
+    if (answered < total) found.push({ recipient, user: await service.data.getUser(recipient.person) });
+  }
+  return found;
+}
+
+export async function previewReminders(service: FollowUpService, round: Round): Promise<ReminderPreview> {
+  const people = await unfinished(service, await service.data.listAnswers(round.year));
+  const reachable = people.filter((p) => canBeMessaged(p.user)).length;
+  return { people: reachable, withoutChat: people.length - reachable };
+}
 
 export async function remindUnfinished(service: FollowUpService, notifier: Notifier, round: Round): Promise<NoticeOutcome> {
   const answers = await service.data.listAnswers(round.year);
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
-  for (const recipient of await service.recipients()) {
-    const { answered, total } = progress(service.obligations, answers, recipient.units);
-    if (answered >= total) continue;
-    const user = await service.data.getUser(recipient.person);
+  for (const { recipient, user } of await unfinished(service, answers)) {
     if (!canBeMessaged(user)) {
       outcome.withoutChat += 1;
       continue;

@@ -8,6 +8,7 @@ import type { SummaryReason } from '../core/followup/schedule';
 import type { FollowUpService } from '../application/followup-service';
 import { loadReport } from '../application/report-service';
 import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
+import { previewReminders } from './remind-unfinished';
 
 export async function sendSummaries(
   service: FollowUpService,
@@ -18,6 +19,7 @@ export async function sendSummaries(
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
   const report = await loadReport(service, round.year);
   if (!report) return outcome;
+  const reminders = round.state === 'open' ? await previewReminders(service, round) : undefined;
   const roles = await service.data.getRoles();
   const everyone = [...(roles.safetyChief ? [roles.safetyChief] : []), ...roles.admins, ...service.configuredAdminList()];
   const people = everyone.filter((p, i) => everyone.findIndex((q) => personKey(q) === personKey(p)) === i);
@@ -31,7 +33,7 @@ export async function sendSummaries(
     if (chats.has(user.conversationId)) continue;
     chats.add(user.conversationId);
     try {
-      await notifier.sendSummary(user, report, reason, roundLanguage(round));
+      await notifier.sendSummary(user, { report, reminders }, reason, roundLanguage(round));
       outcome.sent += 1;
     } catch (error) {
       outcome.failures.push({ person: personKey(person), error: (error as Error).message });

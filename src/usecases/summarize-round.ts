@@ -1,4 +1,4 @@
-/** "sammanställning [år]": the report of a round (the open one, else the newest), for admins. */
+/** "sammanställning [år]": the report of a round (the open one, else the newest), for admins; while open, who a reminder would reach. */
 import type { Person } from '../core/followup/model';
 import type { Report } from '../core/report/report-model';
 import type { FollowUpService } from '../application/followup-service';
@@ -6,15 +6,19 @@ import { loadReport } from '../application/report-service';
 import { unlessAdmin } from './access';
 import { latestRound } from './rounds';
 import { refuse, type Result } from './result';
+import { previewReminders, type ReminderPreview } from './remind-unfinished';
 
 export async function summarizeRound(
   service: FollowUpService,
   actor: Person,
   input: { year: number | null },
-): Promise<Result<{ report: Report }>> {
+): Promise<Result<{ report: Report; reminders?: ReminderPreview }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = input.year ?? (await latestRound(service))?.year;
   const report = year ? await loadReport(service, year) : undefined;
-  return report ? { ok: true, report } : refuse({ reason: 'no-round' });
+  if (!report) return refuse({ reason: 'no-round' });
+  // While the round is open the summary offers reminders, saying how many people would get one.
+  const round = report.state === 'open' ? await service.data.getRound(report.year) : undefined;
+  return { ok: true, report, ...(round ? { reminders: await previewReminders(service, round) } : {}) };
 }

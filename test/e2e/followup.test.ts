@@ -319,8 +319,17 @@ describe('follow-up round over HTTP', function () {
     assert.match(textOf(polisCard), /Rapporterande enhet: Polisen/);
     // Export: admins only, a link to the bot's own server that expires and cannot be guessed.
     assert.match(await invokeForMessage(ANNA, 'report.export', { year: '2024', format: 'xlsx' }), /bara administratörer/);
-    // Remind from the summary: said in a message, the summary stays.
-    assert.match(await invokeForMessage(ADMIN, 'round.remind', { year: '2024' }), /Påminnelser skickade till/);
+    // Remind from the summary: it first says how many would get one; the sending is said in a message, the summary stays.
+    const remindOffer = (card.actions as Array<{ type: string; card?: unknown }>).find((a) => a.type === 'Action.ShowCard')!;
+    assert.match(JSON.stringify(remindOffer.card), /\d+ (person|personer) som inte har svarat klart får en påminnelse/);
+    assert.match(await invokeForMessage(ADMIN, 'round.remind', { year: '2024', confirmed: true }), /Påminnelser skickade till/);
+    // A summary sent before reminders asked first: the confirmation comes as a new message, nothing is sent.
+    const beforeOld = h.connector.forConversation(ADMIN.conv).length;
+    const sentBefore = h.connector.forConversation(ANNA.conv).length;
+    assert.match(await invokeForMessage(ADMIN, 'round.remind', { year: '2024' }), /Bekräfta påminnelsen i meddelandet nedan/);
+    const confirm = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, beforeOld + 1))[beforeOld]!;
+    assert.match(textOf(confirm), /Påminna om uppföljning 2024\?/);
+    assert.equal(h.connector.forConversation(ANNA.conv).length, sentBefore, 'nothing sent before it is confirmed');
     const linkCard = await exportLink(ADMIN, { year: '2024', format: 'xlsx' });
     const url = (linkCard.actions as Array<{ url: string }>)[0]!.url;
     const path = new URL(url).pathname;
@@ -428,7 +437,12 @@ describe('follow-up round over HTTP', function () {
     // David never wrote to the bot: the chat the bot opened for his round message is kept, so he is reminded there too.
     const davidChat = h.connector.createdConversations.find((c) => c.members.some((m) => m.id === DAVID.aad))!.id;
     const davidBefore = h.connector.forConversation(davidChat).length;
-    assert.match(textOf(await say(ADMIN, 'påminn 2024')), /Påminnelser skickade till 2 personer som/);
+    // "påminn" says how many get a reminder and sends nothing until confirmed.
+    const confirm = textOf(await say(ADMIN, 'påminn 2024'));
+    assert.match(confirm, /2 personer som inte har svarat klart får en påminnelse/);
+    assert.equal(h.connector.forConversation(ANNA.conv).length, annaBefore, 'nothing sent before it is confirmed');
+    const sent = await invoke(ADMIN, 'round.remind', { year: '2024', lang: 'sv', confirmed: true, replaceCard: true });
+    assert.match(JSON.stringify(sent), /Påminnelser skickade till 2 personer som/);
     assert.equal(h.connector.forConversation(ANNA.conv).length, annaBefore + 1);
     assert.match(textOf(h.connector.forConversation(ANNA.conv).at(-1)!), /Påminnelse: uppföljning 2024/);
     assert.match(String(h.connector.forConversation(ANNA.conv).at(-1)!.activity.text), /^Påminnelse: uppföljning 2024/);

@@ -133,7 +133,19 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
     const annaChat = chatOf(PEOPLE[0]!.aad)!;
     const annaBefore = h.connector.forConversation(annaChat).length;
     const erikBefore = h.connector.forConversation(erikChat).length;
-    assert.match(await say('påminn 2026'), /Påminnelser skickade till 1 person som/);
+    assert.match(await say('påminn 2026'), /1 person som inte har svarat klart får en påminnelse/);
+    assert.equal(h.connector.forConversation(annaChat).length, annaBefore, 'nothing sent before it is confirmed');
+    const confirmed = await h.post(
+      teamsInvoke({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        verb: 'round.remind',
+        data: { year: '2026', lang: 'sv', confirmed: true, replaceCard: true },
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+    assert.match(await confirmed.text(), /Påminnelser skickade till 1 person som/);
     assert.equal(h.connector.forConversation(annaChat).length, annaBefore + 1);
     assert.equal(h.connector.forConversation(erikChat).length, erikBefore);
   });

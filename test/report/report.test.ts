@@ -186,12 +186,74 @@ describe('summary card with a full plan of answers', () => {
       })),
     );
     const full = buildReport({ plan: PLAN, round: round(2024), obligations, answers, previousAnswers: answers, contacts });
-    for (const lang of ['sv', 'en'] as const) assertValidCard(summaryCard(full, lang));
+    for (const lang of ['sv', 'en'] as const)
+      assertValidCard(summaryCard({ report: full, reminders: { people: 0, withoutChat: 0 } }, lang));
     const none = buildReport({ plan: PLAN, round: round(2024), obligations, answers: [], previousAnswers: undefined, contacts });
-    const card = summaryCard(none, 'sv');
+    const card = summaryCard({ report: none }, 'sv');
     assertValidCard(card);
     assert.match(JSON.stringify(card), /… \+\d+/, 'late units beyond the first 15 are summarized');
     assert.equal(full.totals.none, 0);
     assert.equal(full.totals.pagaende + full.totals.paborjad + full.totals['ej-paborjad'], obligations.length);
+  });
+
+  it('summary card: the bar chart shows short area labels the chart can fit, the list below their full titles', () => {
+    const report = buildReport({
+      plan: PLAN,
+      round: round(2024),
+      obligations: obligationsFor(PLAN, GLOSSARY),
+      answers: [],
+      previousAnswers: undefined,
+      contacts: [],
+    });
+    const card = summaryCard({ report }, 'sv');
+    const bars = (card.body as Array<Record<string, unknown>>).find((e) => e.type === 'Chart.VerticalBar.Grouped')!;
+    const labels = ((bars.data as Array<{ values: Array<{ x: string }> }>)[0]!.values ?? []).map((v) => v.x);
+    assert.deepEqual(labels, ['AS 1', 'AS 2', 'AS 3', 'AS 4', 'MO 1', 'MO 2', 'MO 3']);
+    // Without chart support the list below already has the numbers: the chart is dropped, not repeated.
+    assert.equal(bars.fallback, 'drop');
+    const text = JSON.stringify(card);
+    assert.match(text, /MO 1 Organiserad brottslighet och våldsbejakande extremism: Pågående 0/);
+    assert.match(text, /AS 1 Kunskapsbaserad metodik: /);
+    assert.equal(summaryCard({ report }, 'en').body !== undefined, true);
+    assert.match(JSON.stringify(summaryCard({ report }, 'en')), /"x":"GA 1"/);
+  });
+
+  it('summary card: remind opens a confirmation with how many get a reminder; a closed round offers none', () => {
+    const report = buildReport({
+      plan: PLAN,
+      round: round(2024),
+      obligations: obligationsFor(PLAN, GLOSSARY),
+      answers: [],
+      previousAnswers: undefined,
+      contacts: [],
+    });
+    const open = summaryCard({ report, reminders: { people: 3, withoutChat: 2 } }, 'sv');
+    assertValidCard(open);
+    const remind = (open.actions as Array<Record<string, unknown>>).find((a) => a.type === 'Action.ShowCard')!;
+    assert.equal(remind.title, 'Påminn de som inte är klara');
+    const inner = remind.card as { body: Array<{ text: string }>; actions: Array<Record<string, unknown>> };
+    assert.deepEqual(
+      inner.body.map((b) => b.text),
+      [
+        '3 personer som inte har svarat klart får en påminnelse i Teams, med sitt kort och hur långt de har kommit.',
+        '2 personer till har inte svarat klart men har ingen chatt med boten och kan inte påminnas här.',
+      ],
+    );
+    assert.deepEqual(inner.actions[0]!.data, { year: '2024', lang: 'sv', confirmed: true });
+    assert.equal(inner.actions[0]!.verb, 'round.remind');
+
+    const nobody = summaryCard({ report, reminders: { people: 0, withoutChat: 0 } }, 'sv');
+    const nobodyInner = (nobody.actions as Array<Record<string, unknown>>).find((a) => a.type === 'Action.ShowCard')!.card as {
+      body: Array<{ text: string }>;
+      actions?: unknown[];
+    };
+    assert.deepEqual(
+      nobodyInner.body.map((b) => b.text),
+      ['Ingen att påminna: alla kontakter har svarat.'],
+    );
+    assert.equal((nobodyInner.actions ?? []).length, 0, 'no send button when nobody would get one');
+
+    const closed = summaryCard({ report }, 'sv');
+    assert.equal((closed.actions as Array<Record<string, unknown>>).filter((a) => a.type === 'Action.ShowCard').length, 0);
   });
 });

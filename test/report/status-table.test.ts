@@ -64,7 +64,7 @@ describe('one status table', () => {
     assert.equal(report.totals[FOURTH], 1);
     assert.equal(report.rows.find((r) => r.actionId === 'A16-1' && r.unit === 'SF')?.statusLabel, 'Avslutad');
 
-    const card = summaryCard(report, 'sv');
+    const card = summaryCard({ report }, 'sv');
     assertValidCard(card);
     assert.match(JSON.stringify(card), /"legend":"Avslutad","value":1/);
 

@@ -13,6 +13,7 @@ import roundConfirm from './templates/round-confirm.json';
 import contactsForm from './templates/contacts-form.json';
 import summary from './templates/summary.json';
 import link from './templates/link.json';
+import remindConfirm from './templates/remind-confirm.json';
 
 export const TEMPLATES = {
   actions,
@@ -24,6 +25,7 @@ export const TEMPLATES = {
   'contacts-form': contactsForm,
   summary,
   link,
+  'remind-confirm': remindConfirm,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 

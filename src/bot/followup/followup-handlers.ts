@@ -18,7 +18,7 @@ import { RoundMessenger } from './messenger';
 import { refusalText as answerRefusalText, t } from './texts';
 import { cardReply } from '../replies';
 import { actionLanguage, languageOf } from '../language';
-import { summaryCard } from './summary-card';
+import { remindConfirmCard, summaryCard } from './summary-card';
 import { contactsCard, notice, refusalCard, refusalText, statusCard, type Card } from './command-cards';
 import { TeamsUsers } from './teams-users';
 import type { Refusal } from '../../usecases/result';
@@ -96,11 +96,17 @@ export class FollowUpHandlers {
     app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
       await this.reply(context, await this.onContactsSave(context, data));
     });
-    app.adaptiveCards.actionExecute(
-      'round.remind',
-      // Said in a message: the summary card it was pressed on stays as it is, charts and all.
-      async (context, _state, data: Record<string, unknown>) => this.onRemindVerb(context, data),
-    );
+    app.adaptiveCards.actionExecute('round.remind', async (context, _state, data: Record<string, unknown>) => {
+      const outcome = await this.onRemindVerb(context, data);
+      if (typeof outcome !== 'string') {
+        // A summary from before reminders were confirmed: the confirmation comes as a new message.
+        await this.reply(context, outcome);
+        return t('remindConfirmBelow', actionLanguage(data));
+      }
+      // From the confirmation card the outcome takes its place (no second press); from the
+      // summary it is said in a message and the summary stays as it is, charts and all.
+      return data.replaceCard === true ? (notice(outcome) as AdaptiveCard) : outcome;
+    });
     // From the summary: the chosen unit's round card comes as a new message; the summary stays.
     app.adaptiveCards.actionExecute('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
       const card = await this.onAnswerFor(context, data);
@@ -112,9 +118,10 @@ export class FollowUpHandlers {
       const card = await this.onAnswerFor(context, data);
       await this.reply(context, typeof card === 'string' ? notice(card) : card);
     });
-    app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) =>
-      this.reply(context, notice(await this.onRemindVerb(context, data))),
-    );
+    app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) => {
+      const outcome = await this.onRemindVerb(context, data);
+      await this.reply(context, typeof outcome === 'string' ? notice(outcome) : outcome);
+    });
     app.adaptiveCards.actionExecute(
       'report.export',
       // The link comes as a new message; the summary it was asked from stays.
@@ -129,12 +136,15 @@ export class FollowUpHandlers {
       const link = await this.onExport(context, data);
       await this.reply(context, typeof link === 'string' ? notice(link) : link);
     });
+    // "Avbryt" on a confirmation: nothing is done, and the card says what was not.
+    const cancelled = (data: Record<string, unknown>) =>
+      notice(t(data.cancels === 'remind' ? 'remindCancelled' : 'cancelled', actionLanguage(data)));
     app.adaptiveCards.actionExecute(
       'round.cancel',
-      async (_context, _state, data: Record<string, unknown>) => notice(t('cancelled', actionLanguage(data))) as AdaptiveCard,
+      async (_context, _state, data: Record<string, unknown>) => cancelled(data) as AdaptiveCard,
     );
     app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) =>
-      this.reply(context, notice(t('cancelled', actionLanguage(data)))),
+      this.reply(context, cancelled(data)),
     );
   }
 
@@ -278,14 +288,15 @@ export class FollowUpHandlers {
         return notice(t('closed', lang, { year: result.year }));
       }
       case 'remind': {
+        // Nothing is sent before the admin has seen how many it goes to.
         const result = await chooseReminderRound(service, user, command);
-        return result.ok ? notice(t('remindersSent', lang, { n: await this.messenger.remind(result.round) })) : refused(result);
+        return result.ok ? remindConfirmCard(result.round.year, result.reminders, lang) : refused(result);
       }
       case 'list-contacts':
         return this.contactsCard(user, lang);
       case 'summary': {
         const result = await summarizeRound(service, user, command);
-        return result.ok ? summaryCard(result.report, lang) : refused(result);
+        return result.ok ? summaryCard(result, lang) : refused(result);
       }
       case 'add-contacts': {
         const result = await addContacts(service, user, command, this.deps.directory);
@@ -336,15 +347,19 @@ export class FollowUpHandlers {
     });
   }
 
-  /** Reminds those not finished; what happened, as a message (the summary it was pressed on stays). */
-  private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<string> {
+  /**
+   * Confirmed: reminds those not finished and says what happened. Not confirmed (a summary sent
+   * before reminders asked first): the confirmation card with how many would get one.
+   */
+  private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
     const lang = actionLanguage(data);
     await this.recordUser(context);
-    const said = await this.storeGuardKeepingCard(lang, 'round.remind', async () => {
+    return this.storeGuardKeepingCard(lang, 'round.remind', async () => {
       const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
-      return result.ok ? t('remindersSent', lang, { n: await this.messenger.remind(result.round) }) : refusalText(result, lang);
+      if (!result.ok) return refusalText(result, lang);
+      if (data.confirmed !== true) return remindConfirmCard(result.round.year, result.reminders, lang);
+      return t('remindersSent', lang, { n: await this.messenger.remind(result.round) });
     });
-    return typeof said === 'string' ? said : '';
   }
 
   /** The round card of the unit an admin chose to answer for; a string (a message) when refused. */

@@ -13,10 +13,9 @@ import { teamsOrigin, type TeamsRoundOrigin } from './teams-origin';
 import type { SummaryReason } from '../../core/followup/schedule';
 import type { FollowUpService } from '../../application/followup-service';
 import type { UserRecord } from '../../application/followup-store';
-import type { Report } from '../../core/report/report-model';
 import { remindUnfinished } from '../../usecases/remind-unfinished';
 import { sendSummaries } from '../../usecases/send-summaries';
-import { type Notifier, type NoticeOutcome, type Pacing } from '../../usecases/notifier';
+import { type Notifier, type NoticeOutcome, type Pacing, type RoundSummary } from '../../usecases/notifier';
 import { deliverRound, NO_CHAT } from '../../usecases/deliver-round';
 import { resolveContacts } from '../../usecases/resolve-contacts';
 import type { PeopleDirectory } from '../../usecases/people-directory';
@@ -228,11 +227,11 @@ export class RoundMessenger implements Notifier {
   }
 
   /** Notifier: the summary card, with a line saying why it comes now. */
-  async sendSummary(to: UserRecord, report: Report, reason: SummaryReason, lang: Language): Promise<void> {
+  async sendSummary(to: UserRecord, summary: RoundSummary, reason: SummaryReason, lang: Language): Promise<void> {
     const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, {
-      year: report.year,
+      year: summary.report.year,
     });
-    await this.sendInChat(chatReference(to), { type: 'message', text: intro, attachments: [cardAttachment(summaryCard(report, lang))] });
+    await this.sendInChat(chatReference(to), { type: 'message', text: intro, attachments: [cardAttachment(summaryCard(summary, lang))] });
   }
 
   /** Notifier: the round card where the person is, with the reminder on it. */

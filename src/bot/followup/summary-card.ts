@@ -1,9 +1,11 @@
 /** The safety chief's summary card: counts per status and area (charts with a text fallback), response rate per unit, late units with contacts. */
 import type { Language } from '../../core/language';
-import type { Report } from '../../core/report/report-model';
+import type { AreaSummary } from '../../core/report/report-model';
+import type { RoundSummary } from '../../usecases/notifier';
 import { expandCard } from '../cards/render';
 import { fillPlaceholders } from '../../core/qa/phrases';
 import { NOT_REPORTED, STATUSES, STATUS_KEYS, statusLabel, type Status } from '../../core/followup/model';
+import { t } from './texts';
 
 const LABELS = {
   sv: {
@@ -14,7 +16,6 @@ const LABELS = {
     areas: 'Per målområde och arbetssätt',
     units: 'Svarsfrekvens per enhet',
     late: 'Enheter som inte är klara',
-    remind: 'Påminn de som inte är klara',
     exportXlsx: 'Exportera rapport (Excel)',
     exportMd: 'Exportera rapport (Markdown)',
     title: 'Sammanställning uppföljning {year}',
@@ -26,6 +27,7 @@ const LABELS = {
     withoutContacts: 'Enheter utan kontakter: {n} (en administratör kan svara för dem)',
     answerFor: 'Svara för enheten',
     chooseUnit: 'Enhet',
+    shortKind: { malomrade: 'MO', arbetssatt: 'AS' },
   },
   en: {
     statusChart: 'Status of all reports',
@@ -35,7 +37,6 @@ const LABELS = {
     areas: 'Per goal area and working method',
     units: 'Response rate per unit',
     late: 'Units not finished',
-    remind: 'Remind those not finished',
     exportXlsx: 'Export report (Excel)',
     exportMd: 'Export report (Markdown)',
     title: 'Follow-up {year} summary',
@@ -47,6 +48,7 @@ const LABELS = {
     withoutContacts: 'Units without contacts: {n} (an admin can answer for them)',
     answerFor: 'Answer for the unit',
     chooseUnit: 'Unit',
+    shortKind: { malomrade: 'GA', arbetssatt: 'WM' },
   },
 } as const;
 
@@ -55,8 +57,10 @@ const MAX_LATE_LINES = 15;
 
 const fill = fillPlaceholders;
 
-export function summaryCard(report: Report, lang: Language): Record<string, unknown> {
+export function summaryCard({ report, reminders }: RoundSummary, lang: Language): Record<string, unknown> {
   const l = LABELS[lang];
+  // The bar chart cuts long titles ("Kunsk…") and clips in a narrow panel: it shows "MO 1", the list its title.
+  const shortLabel = (a: AreaSummary) => `${l.shortKind[a.areaKind]} ${a.areaNumber}`;
   const total = report.rows.length;
   const answered = total - report.totals.none;
   const title = fill(l.title, { year: report.year });
@@ -75,13 +79,14 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
   const donut = series.map((s) => ({ legend: s.legend, value: report.totals[s.key], color: s.color }));
   // The fallback's FactSet takes text: numbers there showed as empty values on clients without charts.
   const donutFacts = donut.map((d) => ({ title: d.legend, value: String(d.value) }));
-  const short = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title);
   const bars = series.map((s) => ({
     legend: s.legend,
     color: s.color,
-    values: report.areas.map((a) => ({ x: short(a.areaTitle), y: a.counts[s.key] })),
+    values: report.areas.map((a) => ({ x: shortLabel(a), y: a.counts[s.key] })),
   }));
-  const areaLines = report.areas.map((a) => `${a.areaTitle}: ${series.map((s) => `${s.legend} ${a.counts[s.key]}`).join(' · ')}`);
+  const areaLines = report.areas.map(
+    (a) => `${shortLabel(a)} ${a.areaTitle}: ${series.map((s) => `${s.legend} ${a.counts[s.key]}`).join(' · ')}`,
+  );
   // Every responsible unit, as the header counts all reports; those nobody answers for are marked.
   const unitLine =
     report.units.map((u) => `${u.unit} ${u.answered}/${u.total}${u.contacts.length === 0 ? ` (${l.noContacts})` : ''}`).join(' · ') || '–';
@@ -100,6 +105,7 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
     orphanLines: orphanLines.length ? [orphanLines.join(' · ')] : [],
     orphanChoices: orphans.map((u) => ({ title: `${u.unit} (${u.answered}/${u.total})`, value: u.unit })),
     hasOrphans: orphans.length > 0,
+    ...reminderOffer(reminders, lang),
     firstOrphan: orphans[0]?.unit ?? '',
     title,
     subtitle,
@@ -112,5 +118,45 @@ export function summaryCard(report: Report, lang: Language): Record<string, unkn
     year: String(report.year),
     lang,
     labels: l,
+  });
+}
+
+/** While the round is open: the remind button opens a confirmation saying how many get a reminder. */
+function reminderOffer(reminders: RoundSummary['reminders'], lang: Language) {
+  if (!reminders) return { canRemind: false, remindLines: [], hasPeopleToRemind: false };
+  return {
+    canRemind: true,
+    remindLines: reminderPreviewLines(reminders, lang),
+    hasPeopleToRemind: reminders.people > 0,
+    remindLabels: { open: t('remindOpen', lang), send: t('remindSend', lang) },
+  };
+}
+
+/** "3 personer som inte har svarat klart får en påminnelse …", and those without a chat, from the preview. */
+export function reminderPreviewLines(reminders: NonNullable<RoundSummary['reminders']>, lang: Language): string[] {
+  return [
+    reminders.people > 0
+      ? t('remindPreview', lang, { n: reminders.people })
+      : t(reminders.withoutChat > 0 ? 'remindNobody' : 'remindAllDone', lang),
+    ...(reminders.withoutChat > 0 ? [t('remindWithoutChat', lang, { n: reminders.withoutChat })] : []),
+  ];
+}
+
+/** "påminn": how many get a reminder, to confirm before anything is sent. */
+export function remindConfirmCard(
+  year: number,
+  reminders: NonNullable<RoundSummary['reminders']>,
+  lang: Language,
+): Record<string, unknown> {
+  const title = t('remindConfirmTitle', lang, { year });
+  const lines = reminderPreviewLines(reminders, lang);
+  return expandCard('remind-confirm', {
+    fallbackText: [title, ...lines].join('\n'),
+    title,
+    lines,
+    hasPeopleToRemind: reminders.people > 0,
+    year: String(year),
+    lang,
+    labels: { send: t('remindSend', lang), cancel: t('cancel', lang) },
   });
 }

@@ -184,7 +184,28 @@ const TEXTS = {
     sv: 'Påminnelse: uppföljning {year} – {answered} av {total} rapporterade. Svara senast {deadline}.',
     en: 'Reminder: follow-up {year} – {answered} of {total} reported. Answer by {deadline}.',
   },
-  remindersSent: { sv: 'Påminnelser skickade till {people} som inte är klara.', en: 'Reminders sent to {people} who have not finished.' },
+  remindOpen: { sv: 'Påminn de som inte är klara', en: 'Remind those not finished' },
+  remindSend: { sv: 'Skicka påminnelser', en: 'Send reminders' },
+  remindConfirmTitle: { sv: 'Påminna om uppföljning {year}?', en: 'Remind about follow-up {year}?' },
+  remindPreview: {
+    sv: '{people} som inte har svarat klart får en påminnelse i Teams, med sitt kort och hur långt de har kommit.',
+    en: '{people} who have not finished get a reminder in Teams, with their card and how far they have come.',
+  },
+  remindNobody: {
+    sv: 'Ingen att påminna just nu: alla som inte har svarat klart saknar chatt med boten.',
+    en: 'Nobody to remind right now: everyone not finished lacks a chat with the bot.',
+  },
+  remindConfirmBelow: { sv: 'Bekräfta påminnelsen i meddelandet nedan.', en: 'Confirm the reminder in the message below.' },
+  remindCancelled: { sv: 'Inga påminnelser skickades.', en: 'No reminders were sent.' },
+  remindAllDone: { sv: 'Ingen att påminna: alla kontakter har svarat.', en: 'Nobody to remind: every contact has answered.' },
+  remindWithoutChat: {
+    sv: '{people} till har inte svarat klart men har ingen chatt med boten och kan inte påminnas här.',
+    en: '{people} more have not finished but have no chat with the bot and cannot be reminded here.',
+  },
+  remindersSent: {
+    sv: 'Påminnelser skickade till {people} som inte har svarat klart.',
+    en: 'Reminders sent to {people} who have not finished.',
+  },
 } as const;
 
 export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {

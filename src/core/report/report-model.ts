@@ -3,7 +3,7 @@
  * plan order, with the stored answer, who gave it and when, and the change since last year; and a
  * summary per målområde / working method and per unit. Pure: the caller brings plan and answers.
  */
-import type { Plan } from '../plan/model';
+import type { AreaKind, Plan } from '../plan/model';
 import {
   NOT_REPORTED,
   STATUSES,
@@ -39,6 +39,9 @@ export interface ReportRow {
 export interface AreaSummary {
   areaId: string;
   areaTitle: string;
+  /** Its kind and number in the plan ("Målområde 1"): short labels where the title does not fit. */
+  areaKind: AreaKind;
+  areaNumber: number;
   counts: Record<Status | 'none', number>;
 }
 
@@ -118,7 +121,7 @@ export function buildReport(input: {
   const areas: AreaSummary[] = plan.areas.map((area) => {
     const counts = emptyCounts();
     for (const row of rows) if (actions.get(row.actionId)!.areaId === area.id) counts[row.status ?? 'none'] += 1;
-    return { areaId: area.id, areaTitle: area.title, counts };
+    return { areaId: area.id, areaTitle: area.title, areaKind: area.kind, areaNumber: area.number, counts };
   });
   const totals = emptyCounts();
   for (const row of rows) totals[row.status ?? 'none'] += 1;
