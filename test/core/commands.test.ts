@@ -1,5 +1,6 @@
 /** The follow-up's chat commands as people type them, including the forms that failed before. */
 import { strict as assert } from 'node:assert';
+import { plainTyped, unbreakableId } from '../../src/core/typed-text';
 import { parseFollowUpCommand } from '../../src/core/followup/commands';
 import { isSmallTalk } from '../../src/core/qa/small-talk';
 
@@ -27,6 +28,13 @@ describe('follow-up commands', () => {
       people: [{ aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b' }],
     });
     assert.deepEqual(parseFollowUpCommand('kontakt SF inte-en-person'), { kind: 'invalid', message: 'person' });
+  });
+
+  it('reads an id copied from a card (non-breaking hyphen) or typed with a dash as the plain id', () => {
+    for (const typed of ['status för åtgärd A14\u20113', 'status för åtgärd A14\u20133', 'status\u00a0för åtgärd A14-3'])
+      assert.deepEqual(parseFollowUpCommand(typed), { kind: 'action-status', actionId: 'A14-3', year: null }, typed);
+    assert.equal(plainTyped('SSPF \u2013 samverkan'), 'SSPF \u2013 samverkan', 'a dash between words stays a dash');
+    assert.equal(unbreakableId('A14-3'), 'A14\u20113');
   });
 
   it('takes "svara för" with a unit of several words', () => {

@@ -49,6 +49,11 @@ describe('question answering', () => {
     assert.equal(answer.kind === 'actions' && answer.actions[0]!.ansvarig, 'KLF (HBE, SÅK), Polisen, SF');
   });
 
+  it('finds an id pasted from a card, where it is printed with a non-breaking hyphen', () => {
+    const answer = qa.answer('Vem ansvarar för A14\u20116?');
+    assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A14-6');
+  });
+
   it('shows a corrected subsection with the label as printed', () => {
     const answer = qa.answer('A6-4');
     assert.equal(answer.kind, 'actions');

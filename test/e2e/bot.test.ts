@@ -90,7 +90,9 @@ describe('bot over HTTP, as Teams talks to it', function () {
   it("lists a unit's actions", async () => {
     const card = JSON.stringify(cardOf(await ask('Vilka åtgärder har SF?')));
     assert.match(card, /SF är ansvarig för 36 åtgärder/);
-    assert.match(card, /A18-11/);
+    // Ids are printed with a non-breaking hyphen so "A18-" and "11" never land on two lines.
+    assert.match(card, /"text":"\*\*A18\u201111\*\* Delta i forskningsprojekt SAVE/);
+    assert.doesNotMatch(JSON.stringify(cardOf(await ask('Vilka åtgärder har SF?')).body), /\*\*A\d+-\d+\*\*/);
   });
 
   it('shows help on "hjälp" with example buttons that ask the question', async () => {

@@ -3,6 +3,7 @@ import type { ActionView, Answer } from '../../core/qa/answer-model';
 import { phrase } from '../../core/qa/phrases';
 import { actionHeading, citationText, renderText } from '../../core/qa/render-text';
 import { expandCard, type TemplateName } from './render';
+import { unbreakableId } from '../../core/typed-text';
 
 /** Teams shows at most six buttons comfortably. */
 const MAX_EXAMPLE_BUTTONS = 6;
@@ -18,7 +19,7 @@ interface CardSpec {
 function actionData(a: ActionView, lang: Answer['language']): Record<string, string | string[]> {
   const notPrinted = phrase('notPrinted', lang);
   return {
-    id: a.id,
+    id: unbreakableId(a.id),
     heading: actionHeading(a, lang),
     text: a.text,
     ansvarig: a.ansvarig || notPrinted,
@@ -29,7 +30,11 @@ function actionData(a: ActionView, lang: Answer['language']): Record<string, str
 }
 
 function row(a: ActionView): Record<string, string> {
-  return { id: a.id, text: a.text.length > ROW_TEXT_LIMIT ? `${a.text.slice(0, ROW_TEXT_LIMIT - 1)}…` : a.text, owner: a.ansvarig || '–' };
+  return {
+    id: unbreakableId(a.id),
+    text: a.text.length > ROW_TEXT_LIMIT ? `${a.text.slice(0, ROW_TEXT_LIMIT - 1)}…` : a.text,
+    owner: a.ansvarig || '–',
+  };
 }
 
 const labels = (lang: Answer['language']) => ({

@@ -9,6 +9,7 @@ import type { Contact } from '../../core/followup/model';
 import { expandCard } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
 import { refusalText as answerRefusalText, t } from './texts';
+import { unbreakableId } from '../../core/typed-text';
 
 export type Card = Record<string, unknown>;
 
@@ -86,7 +87,7 @@ export function statusCard(view: StatusView, lang: Language): Card {
       ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})`
       : `${r.unit}: ${t('notReported', lang)}`;
   if (view.kind === 'action')
-    return messageCard(t('actionStatusTitle', lang, { actionId: view.actionId, year: view.year }), [
+    return messageCard(t('actionStatusTitle', lang, { actionId: unbreakableId(view.actionId), year: view.year }), [
       view.actionText,
       ...view.rows.map(line),
     ]);
@@ -94,7 +95,9 @@ export function statusCard(view: StatusView, lang: Language): Card {
   const title = t('unitStatusTitle', lang, { unit: unit.unit, year: view.year, answered: unit.answered, total: unit.total });
   return messageCard(title, [
     view.counts.map((c) => `${c.label} ${c.n}`).join(' · '),
-    ...(missing.length ? [t('missingList', lang, { ids: missing.slice(0, 40).join(', ') + (missing.length > 40 ? ' …' : '') })] : []),
+    ...(missing.length
+      ? [t('missingList', lang, { ids: missing.slice(0, 40).map(unbreakableId).join(', ') + (missing.length > 40 ? ' …' : '') })]
+      : []),
     t('contactsOf', lang, { people: unit.contacts.join(', ') || '–' }),
   ]);
 }

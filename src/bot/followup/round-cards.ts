@@ -8,6 +8,7 @@ import type { ActionView } from '../../core/plan/action-view';
 import { expandCard } from '../cards/render';
 import type { RoundView } from '../../usecases/round-view';
 import { t } from './texts';
+import { unbreakableId } from '../../core/typed-text';
 
 export interface RoundCardInput {
   round: Round;
@@ -87,6 +88,7 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     lang,
     action: {
       id: view.id,
+      displayId: unbreakableId(view.id),
       heading: actionHeading(view, lang, { printedAs: false }),
       areaTitle: view.areaTitle,
       text: view.text,

@@ -3,6 +3,7 @@
  * whether the user may.
  */
 import type { Person } from './model';
+import { plainTyped } from '../typed-text';
 
 export type FollowUpCommand =
   | { kind: 'start-round'; year: number; deadline: string | null }
@@ -44,7 +45,7 @@ function isDate(text: string): boolean {
 }
 
 export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
-  const text = raw.trim().replace(/\s+/g, ' ');
+  const text = plainTyped(raw).trim().replace(/\s+/g, ' ');
   let m = /^(?:starta uppföljning(?:en)?|start follow-?up) (\d{4})(?: (?:senast|deadline|by) (\S+))?$/i.exec(text);
   if (m) {
     const deadline = m[2] ?? null;

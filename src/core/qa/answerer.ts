@@ -10,6 +10,7 @@ import { actionView } from '../plan/action-view';
 import { detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch } from './search';
 import { isStopWord, tokenize } from './text';
+import { plainTyped } from '../typed-text';
 
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -83,7 +84,8 @@ export class PlanAnswerer {
       });
   }
 
-  answer(question: string): Answer {
+  answer(typed: string): Answer {
+    const question = plainTyped(typed);
     const language = detectLanguage(question);
     if (question.length > MAX_QUESTION_LENGTH) {
       return { kind: 'not-found', language, reason: 'too-long', detail: String(MAX_QUESTION_LENGTH) };
