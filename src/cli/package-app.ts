@@ -27,6 +27,7 @@ export async function buildAppPackage(
     bots: Array<{ botId: string }>;
     validDomains: string[];
     icons: { color: string; outline: string };
+    localizationInfo?: { additionalLanguages?: Array<{ languageTag: string; file: string }> };
   };
   const botId = env.BOT_ID ?? '';
   const domain = (env.BOT_DOMAIN ?? '').replace(/^https?:\/\//, '').replace(/\/.*$/, '');
@@ -38,20 +39,46 @@ export async function buildAppPackage(
   manifest.version = env.APP_VERSION ?? (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   manifest.bots[0]!.botId = botId;
   manifest.validDomains = [domain];
-  const schemaFile = require.resolve(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+  const errors = await ManifestUtil.validateManifestAgainstSchema(
+    manifest as never,
+    officialSchema(manifest.manifestVersion, 'manifest') as never,
   );
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\x07')) as Record<string, unknown>;
-  const errors = await ManifestUtil.validateManifestAgainstSchema(manifest as never, schema as never);
   if (errors.length > 0) throw new Error(`The manifest does not match the Teams schema:\n${errors.join('\n')}`);
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   zip.file(manifest.icons.color, readFileSync(join(dir, manifest.icons.color)));
   zip.file(manifest.icons.outline, readFileSync(join(dir, manifest.icons.outline)));
+  // The manifest's other languages (English beside the Swedish default), each checked against its schema.
+  for (const { languageTag, file } of manifest.localizationInfo?.additionalLanguages ?? []) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const problems = await localizationProblems(JSON.parse(text) as Record<string, unknown>, manifest.manifestVersion);
+    if (problems.length > 0)
+      throw new Error(`The ${languageTag} translation (${file}) does not match the Teams schema:\n${problems.join('\n')}`);
+    zip.file(file, text);
+  }
   const file = outFile ?? join(dir, 'build', 'appPackage.zip');
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return { file, manifest };
+}
+
+/**
+ * The official schema (manifest or translation) for a manifest version, as shipped in
+ * @microsoft/app-manifest (no network). The published files have regexes JavaScript rejects:
+ * a "\a" escape (microsoft-teams-app-schema#190) and a lone "]" after "\b"; both are escaped here.
+ */
+export function officialSchema(manifestVersion: string, kind: 'manifest' | 'localization'): Record<string, unknown> {
+  const name = kind === 'manifest' ? 'MicrosoftTeams.schema.json' : 'MicrosoftTeams.Localization.schema.json';
+  const file = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/${name}`);
+  const text = readFileSync(file, 'utf8')
+    .replace(/\\a/g, '\\x07')
+    .replace(/\\\\b\]/g, '\\\\b\\\\]');
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** What in a manifest translation breaks the official localization schema; empty when nothing. */
+export function localizationProblems(translation: Record<string, unknown>, manifestVersion: string): Promise<string[]> {
+  return ManifestUtil.validateManifestAgainstSchema(translation as never, officialSchema(manifestVersion, 'localization') as never);
 }
 
 if (require.main === module) {
