@@ -5,7 +5,7 @@
  */
 import type { Answer, Language } from '../core/qa/answer-model';
 import { renderText } from '../core/qa/render-text';
-import { answerCard, helpSpec, messageCard } from './cards/answer-cards';
+import { answerCard, helpSpec, messageCard, type HelpExtras } from './cards/answer-cards';
 import { cardAttachment, expandCard } from './cards/render';
 import { HELP_EXAMPLES } from '../core/qa/answerer';
 
@@ -29,8 +29,9 @@ export function answerReply(answer: Answer, channelId: string | undefined): Outg
   return { type: 'message', attachments: [cardAttachment(answerCard(answer))], locale };
 }
 
-export function welcomeReply(language: Language, channelId: string | undefined): OutgoingMessage {
-  const spec = helpSpec(language, HELP_EXAMPLES[language], true);
+/** The welcome (on install) or the help card, with what is the person's own or the group's when known. */
+export function helpReply(language: Language, channelId: string | undefined, welcome: boolean, extras?: HelpExtras): OutgoingMessage {
+  const spec = helpSpec(language, HELP_EXAMPLES[language], welcome, extras);
   if (!rendersCards(channelId)) return { type: 'message', text: String(spec.data.fallbackText) };
   return { type: 'message', attachments: [cardAttachment(expandCard(spec.template, spec.data))] };
 }

@@ -9,7 +9,10 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { PlanAnswerer } from '../core/qa/answerer';
 import { phrase } from '../core/qa/phrases';
-import { answerReply, plainReply, welcomeReply } from './replies';
+import { answerReply, helpReply, plainReply } from './replies';
+import { isSharedConversation } from './conversation';
+import { groupHelp } from './followup/help-sections';
+import type { Language } from '../core/language';
 import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
 import { TeamsRosters } from './followup/team-rosters';
@@ -100,10 +103,22 @@ export function createTeamsBot(
     : undefined;
   followUp?.register();
 
+  /**
+   * The welcome or the help card with what is this person's: in a group, how to talk to the bot
+   * there (@mention; the follow-up only in personal chat); in a personal chat, their own round or
+   * an admin's commands.
+   */
+  const helpFor = async (context: TurnContext, language: Language, welcome: boolean) => {
+    const extras = isSharedConversation(context)
+      ? groupHelp(context.activity.recipient?.name || 'Trygghetsboten', language)
+      : await followUp?.roleHelp(context, language);
+    return helpReply(language, context.activity.channelId, welcome, extras);
+  };
+
   const welcome = async (context: TurnContext, trigger: string): Promise<void> => {
     const conversationId = context.activity.conversation?.id ?? '';
     if (!welcomed.add(conversationId)) return;
-    await context.sendActivity(welcomeReply(languageOf(context), context.activity.channelId));
+    await context.sendActivity(await helpFor(context, languageOf(context), true));
     logger.info({ event: 'welcome', trigger, conversationId, channelId: context.activity.channelId }, 'welcome sent');
   };
 
@@ -147,7 +162,7 @@ export function createTeamsBot(
       );
       return;
     }
-    await context.sendActivity(answerReply(answer, channelId));
+    await context.sendActivity(answer.kind === 'help' ? await helpFor(context, answer.language, false) : answerReply(answer, channelId));
     logger.info(
       {
         event: 'answer',

@@ -209,8 +209,15 @@ export function teamsMessage(options: {
   locale?: string;
   channelId?: string;
   tenantId?: string;
+  /** A group chat or channel: the conversation says so and the text starts with the bot's @mention, as Teams sends it there. */
+  conversationType?: 'personal' | 'groupChat' | 'channel';
 }): Record<string, unknown> {
   const tenantId = options.tenantId ?? '72f988bf-0000-0000-0000-000000000001';
+  const conversationType = options.conversationType ?? 'personal';
+  const bot = { id: '28:trygghetsbot', name: 'Trygghetsbot' };
+  const shared = conversationType !== 'personal';
+  const mention = `<at>${bot.name}</at>`;
+  const text = options.text !== undefined && shared ? `${mention} ${options.text}` : options.text;
   return {
     type: 'message',
     id: randomUUID(),
@@ -223,13 +230,16 @@ export function teamsMessage(options: {
       name: 'Anna Andersson',
       aadObjectId: options.aadObjectId ?? '6b1e4c7a-0000-4000-8000-000000000001',
     },
-    conversation: { conversationType: 'personal', tenantId, id: options.conversationId },
-    recipient: { id: '28:trygghetsbot', name: 'Trygghetsbot' },
+    conversation: { conversationType, tenantId, id: options.conversationId, ...(shared ? { isGroup: true } : {}) },
+    recipient: bot,
     textFormat: 'plain',
     locale: options.locale ?? 'sv-SE',
-    ...(options.text !== undefined ? { text: options.text } : {}),
+    ...(text !== undefined ? { text } : {}),
     ...(options.value !== undefined ? { value: options.value } : {}),
-    entities: [{ type: 'clientInfo', locale: options.locale ?? 'sv-SE', country: 'SE', platform: 'Web', timezone: 'Europe/Stockholm' }],
+    entities: [
+      { type: 'clientInfo', locale: options.locale ?? 'sv-SE', country: 'SE', platform: 'Web', timezone: 'Europe/Stockholm' },
+      ...(shared && text !== undefined ? [{ type: 'mention', text: mention, mentioned: bot }] : []),
+    ],
     channelData: { tenant: { id: tenantId } },
   };
 }
@@ -268,8 +278,11 @@ export function teamsInstall(options: {
   locale?: string;
   userId?: string;
   aadObjectId?: string;
+  /** Added to a group chat or a team's channel rather than installed personally. */
+  conversationType?: 'personal' | 'groupChat' | 'channel';
 }): Record<string, unknown> {
   const tenantId = '72f988bf-0000-0000-0000-000000000001';
+  const conversationType = options.conversationType ?? 'personal';
   return {
     type: 'conversationUpdate',
     id: randomUUID(),
@@ -277,7 +290,7 @@ export function teamsInstall(options: {
     serviceUrl: options.serviceUrl,
     channelId: 'msteams',
     from: { id: options.userId ?? '29:1user-anna', aadObjectId: options.aadObjectId ?? '6b1e4c7a-0000-4000-8000-000000000001' },
-    conversation: { conversationType: 'personal', tenantId, id: options.conversationId },
+    conversation: { conversationType, tenantId, id: options.conversationId, ...(conversationType !== 'personal' ? { isGroup: true } : {}) },
     recipient: { id: '28:trygghetsbot', name: 'Trygghetsbot' },
     membersAdded: [{ id: '28:trygghetsbot' }],
     locale: options.locale,

@@ -4,15 +4,23 @@
  */
 import type { TeamRecord, UserRecord } from '../application/followup-store';
 import type { FollowUpService } from '../application/followup-service';
+import type { Person } from '../core/followup/model';
+import { canBeMessaged } from './notifier';
 
 /** The UPN stored for a person known by Entra object id, if any. */
 export async function storedUpn(service: FollowUpService, aadObjectId: string): Promise<string | undefined> {
   return (await service.data.getUser({ aadObjectId }))?.person.upn;
 }
 
-/** Saves how to reach the person; a group conversation is not a way to reach one person. */
+/**
+ * Saves how to reach the person. What the turn does not tell stays as stored: a turn in a group
+ * chat has no 1:1 chat to give, and the one stored must stay (it is where the person is reached).
+ */
 export async function rememberUser(service: FollowUpService, record: Omit<UserRecord, 'updatedAt'>, now = new Date()): Promise<void> {
-  await service.data.putUser({ ...record, updatedAt: now.toISOString() });
+  const known = await service.data.getUser(record.person);
+  const told = Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Omit<UserRecord, 'updatedAt'>;
+  const { _etag: _unused, ...stored } = (known ?? {}) as Partial<UserRecord> & { _etag?: string };
+  await service.data.putUser({ ...stored, ...told, person: { ...stored.person, ...told.person }, updatedAt: now.toISOString() });
 }
 
 /** Whether the bot installed its app for this person within the last hour (deliver-round), so their install needs no welcome. */
@@ -28,4 +36,13 @@ export async function rememberTeam(service: FollowUpService, team: TeamRecord): 
 
 export async function teamsTheBotIsIn(service: FollowUpService): Promise<TeamRecord[]> {
   return service.data.listTeams();
+}
+
+/** The person's stored 1:1 chat with the bot, if the bot can message them there. */
+export async function personalChatOf(
+  service: FollowUpService,
+  person: Person,
+): Promise<(UserRecord & { conversationId: string; serviceUrl: string }) | undefined> {
+  const user = await service.data.getUser(person);
+  return canBeMessaged(user) ? user : undefined;
 }

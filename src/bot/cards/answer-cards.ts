@@ -144,20 +144,36 @@ function messageSpec(title: string, paragraphs: string[], citation: string, fall
   };
 }
 
-export function helpSpec(lang: Answer['language'], examples: string[], welcome = false): CardSpec {
+/** More for the help card than the plan's examples: the follow-up's part for this person, or a line for a group. */
+export interface HelpExtras {
+  sections: Array<{ title: string; lines: string[] }>;
+  /** Buttons that send a command, e.g. "min uppföljning". */
+  commands: string[];
+}
+
+export function helpSpec(lang: Answer['language'], examples: string[], welcome = false, extras?: HelpExtras): CardSpec {
   const title = welcome ? phrase('welcomeTitle', lang) : phrase('helpTitle', lang);
   const intro = phrase('helpIntro', lang);
+  const sections = extras?.sections ?? [];
+  const commands = extras?.commands ?? [];
   return {
     template: 'help',
     data: {
-      fallbackText: [title, intro, ...examples.map((e) => `• ${e}`)].join('\n'),
+      fallbackText: [
+        title,
+        intro,
+        ...examples.map((e) => `• ${e}`),
+        ...sections.flatMap((s) => ['', s.title, ...s.lines.map((l) => `• ${l}`)]),
+      ].join('\n'),
       title,
       intro,
       source:
         lang === 'sv'
           ? 'Svaren bygger på Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet (KS 2023-638).'
           : 'Answers are based on the action plan KS 2023-638.',
-      examples: examples.slice(0, MAX_EXAMPLE_BUTTONS),
+      sections,
+      // The person's own commands first; the example questions fill the rest of the buttons.
+      buttons: [...commands, ...examples].slice(0, MAX_EXAMPLE_BUTTONS + commands.length),
     },
   };
 }

@@ -17,6 +17,10 @@ import { roundCardFromView, roundConfirmCard } from './round-cards';
 import { RoundMessenger } from './messenger';
 import { refusalText as answerRefusalText, t } from './texts';
 import { cardReply } from '../replies';
+import { isSharedConversation } from '../conversation';
+import type { HelpExtras } from '../cards/answer-cards';
+import { roleHelp } from './help-sections';
+import { roleInFollowUp } from '../../usecases/role-in-follow-up';
 import { actionLanguage, languageOf } from '../language';
 import { remindConfirmCard, summaryCard } from './summary-card';
 import { contactsCard, notice, refusalCard, refusalText, statusCard, type Card } from './command-cards';
@@ -218,8 +222,25 @@ export class FollowUpHandlers {
       return commandCard ?? notice('');
     });
     if (planQuestion) return false; // a status view asked by someone outside the follow-up: a question about the plan
+    // Answer forms, summaries, contacts' e-mails and answers are for the person, not for everyone in a group.
+    if (isSharedConversation(context)) {
+      const sent = await this.messenger.sendPrivately(context, user, cardReply(card, context.activity.channelId));
+      const bot = context.activity.recipient?.name || 'Trygghetsboten';
+      await this.reply(context, notice(t(sent ? 'sentPrivately' : 'openPersonalChat', lang, { bot })));
+      return true;
+    }
     await this.reply(context, card);
     return true;
+  }
+
+  /** The help card's part for this person: their own round, an admin's commands (usecases/role-in-follow-up). */
+  async roleHelp(context: TurnContext, lang: Language): Promise<HelpExtras | undefined> {
+    try {
+      return roleHelp(await roleInFollowUp(this.deps.service, this.personOf(context)), lang);
+    } catch (error) {
+      if (!isStoreOutage(error)) throw error;
+      return undefined; // the plan's help is still worth having while the store is down
+    }
   }
 
   /**

@@ -8,7 +8,7 @@ import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
-import type { Round } from '../../core/followup/model';
+import type { Person, Round } from '../../core/followup/model';
 import { teamsOrigin, type TeamsRoundOrigin } from './teams-origin';
 import type { SummaryReason } from '../../core/followup/schedule';
 import type { FollowUpService } from '../../application/followup-service';
@@ -16,6 +16,7 @@ import type { UserRecord } from '../../application/followup-store';
 import { remindUnfinished } from '../../usecases/remind-unfinished';
 import { sendSummaries } from '../../usecases/send-summaries';
 import { type Notifier, type NoticeOutcome, type Pacing, type RoundSummary } from '../../usecases/notifier';
+import { personalChatOf, rememberUser } from '../../usecases/remember-user';
 import { deliverRound, NO_CHAT } from '../../usecases/deliver-round';
 import { resolveContacts } from '../../usecases/resolve-contacts';
 import type { PeopleDirectory } from '../../usecases/people-directory';
@@ -224,6 +225,46 @@ export class RoundMessenger implements Notifier {
     });
     if (outcome.failure !== undefined) throw outcome.failure;
     return outcome.sent!;
+  }
+
+  /**
+   * Sends what a person asked for in a group chat or channel to their 1:1 chat with the bot: the
+   * one stored, else one opened now (Teams lets a bot open it with a member of a chat it is in),
+   * which is kept for next time. False when no personal chat could be reached.
+   */
+  async sendPrivately(context: TurnContext, person: Person, activity: Partial<Activity>): Promise<boolean> {
+    const { service, logger } = this.deps;
+    try {
+      const chat = await personalChatOf(service, person);
+      if (chat) {
+        await this.sendInChat(chatReference(chat), activity);
+        return true;
+      }
+      const turn = context.activity;
+      const tenantId = turn.conversation?.tenantId ?? (turn.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+      const client = context.turnState.get(this.deps.adapter.ConnectorClientKey) as ConnectorClient;
+      const created = await client.conversations.createConversation({
+        isGroup: false,
+        bot: turn.recipient,
+        members: [{ id: turn.from.id, name: turn.from.name ?? '' }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      } as never);
+      const conversationId = created.id ?? '';
+      await client.conversations.sendToConversation(conversationId, activity as Activity);
+      await rememberUser(service, {
+        person,
+        conversationId,
+        serviceUrl: turn.serviceUrl,
+        tenantId,
+        teamsUserId: turn.from.id,
+        ...(turn.locale ? { locale: turn.locale } : {}),
+      }).catch((error: unknown) => logger.warn({ event: 'user-record-failed', err: error }, 'could not keep the opened chat'));
+      return true;
+    } catch (error) {
+      logger.warn({ event: 'private-send-failed', err: (error as Error).message }, 'could not reach the person in a personal chat');
+      return false;
+    }
   }
 
   /** Notifier: the summary card, with a line saying why it comes now. */

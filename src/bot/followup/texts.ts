@@ -184,6 +184,36 @@ const TEXTS = {
     sv: 'Påminnelse: uppföljning {year} – {answered} av {total} rapporterade. Svara senast {deadline}.',
     en: 'Reminder: follow-up {year} – {answered} of {total} reported. Answer by {deadline}.',
   },
+  helpMineTitle: { sv: 'Din uppföljning', en: 'Your follow-up' },
+  helpMineOpen: {
+    sv: 'Du svarar för {units} i uppföljningen {year}, senast {deadline}. Skriv **min uppföljning** för att få ditt kort; varje svar sparas för sig och kan ändras fram till dess.',
+    en: 'You answer for {units} in follow-up {year}, by {deadline}. Write **my follow-up** to get your card; each answer is saved on its own and can be changed until then.',
+  },
+  helpMineWaiting: {
+    sv: 'Du är kontaktperson för {units}. När årets uppföljning startar får du ett kort här att svara i.',
+    en: "You are a contact for {units}. When this year's follow-up starts you get a card here to answer in.",
+  },
+  helpMyRoundCommand: { sv: 'min uppföljning', en: 'my follow-up' },
+  helpAdminTitle: { sv: 'Uppföljningen (för administratörer)', en: 'The follow-up (for admins)' },
+  helpAdminLines: {
+    sv: 'starta uppföljning <år> senast <ÅÅÅÅ-MM-DD> – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt <enhet> <e-post> · ta bort kontakt <enhet> <e-post>\nsammanställning [år] · påminn [år] · stäng uppföljning [år]\nsvara för <enhet> – svara för en enhet som saknar kontakter\nstatus för åtgärd <id> · hur går det för <enhet>? [år]\nadmin <e-post> · ta bort admin <e-post> · säkerhetschef <e-post>',
+    en: 'start follow-up <year> by <YYYY-MM-DD> – shows first who will get it and who cannot be reached\ncontacts · contact <unit> <e-mail> · remove contact <unit> <e-mail>\nsummary [year] · remind [year] · close follow-up [year]\nanswer for <unit> – answer for a unit without contacts\nstatus for action <id> · how is <unit> doing? [year]\nadmin <e-mail> · remove admin <e-mail> · safety chief <e-mail>',
+  },
+  helpSummaryCommand: { sv: 'sammanställning', en: 'summary' },
+  helpContactsCommand: { sv: 'kontakter', en: 'contacts' },
+  helpGroupTitle: { sv: 'I en grupp eller kanal', en: 'In a group chat or channel' },
+  helpGroupLine: {
+    sv: 'Skriv @{bot} före frågan, så ser jag den. Uppföljningens kort och sammanställningar skickar jag bara i din personliga chatt med mig.',
+    en: 'Write @{bot} before your question so that I see it. Follow-up cards and summaries are sent only in your personal chat with me.',
+  },
+  sentPrivately: {
+    sv: 'Jag har skickat det till dig i vår personliga chatt: uppföljningens kort och uppgifter visas bara där.',
+    en: "I have sent it to you in our personal chat: the follow-up's cards and details are shown only there.",
+  },
+  openPersonalChat: {
+    sv: 'Uppföljningens kort och uppgifter visas bara i en personlig chatt. Öppna en chatt med {bot} (under Appar) och skriv kommandot där.',
+    en: "The follow-up's cards and details are shown only in a personal chat. Open a chat with {bot} (under Apps) and write the command there.",
+  },
   remindOpen: { sv: 'Påminn de som inte är klara', en: 'Remind those not finished' },
   remindSend: { sv: 'Skicka påminnelser', en: 'Send reminders' },
   remindConfirmTitle: { sv: 'Påminna om uppföljning {year}?', en: 'Remind about follow-up {year}?' },

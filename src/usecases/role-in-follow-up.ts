@@ -1,0 +1,20 @@
+/**
+ * What the follow-up is to the person asking for help: whether they are an admin, the units they
+ * answer for, and the round open now. Help shows each person the commands that are theirs.
+ */
+import type { Person } from '../core/followup/model';
+import type { FollowUpService } from '../application/followup-service';
+import { openRound } from './rounds';
+
+export interface RoleInFollowUp {
+  admin: boolean;
+  /** The units the person is a contact for. */
+  units: string[];
+  /** The round open now, if any. */
+  round?: { year: number; deadline: string };
+}
+
+export async function roleInFollowUp(service: FollowUpService, actor: Person): Promise<RoleInFollowUp> {
+  const [admin, units, round] = await Promise.all([service.isAdmin(actor), service.unitsOf(actor), openRound(service)]);
+  return { admin, units, ...(round ? { round: { year: round.year, deadline: round.deadline } } : {}) };
+}
