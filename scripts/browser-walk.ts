@@ -28,6 +28,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const out = join(projectRoot(), '.data/browser');
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-browser-'));
   const bot = await startBot(
@@ -62,7 +63,10 @@ async function main(): Promise<number> {
     const shot = async (name: string) => page.screenshot({ path: join(out, `${String(++step).padStart(2, '0')}-${name}.png`) });
     const expectText = async (text: string | RegExp, what: string) => {
       try {
-        await page.getByText(text).last().waitFor({ timeout: 10_000 });
+        const seen = page.getByText(text).last();
+        await seen.waitFor({ timeout: 10_000 });
+        // The chat scrolls inside its pane: bring what was checked into the screenshot.
+        await seen.scrollIntoViewIfNeeded();
       } catch {
         failures.push(`${what}: "${String(text)}" not seen`);
       }
@@ -77,6 +81,10 @@ async function main(): Promise<number> {
     await page.goto(`http://localhost:${PLAYGROUND_PORT}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(3000);
     await say('kontakt SF anna.andersson@example.com');
+    await say('hjälp');
+    await expectText('Uppföljningen (för administratörer)', 'help shows an admin the follow-up commands');
+    await expectText(/Du är kontaktperson för SF/, 'help shows a contact their part');
+    await shot('help-by-role');
     await say('starta uppföljning 2026 senast 2099-02-28');
     await expectText('Starta uppföljning 2026?', 'confirmation card');
     await shot('confirmation');
@@ -100,9 +108,23 @@ async function main(): Promise<number> {
     await say('sammanställning 2026');
     await expectText(/Enheter utan kontakter/, 'summary names units without contacts');
     await shot('summary');
+    await clickButton(page, /^Påminn de som inte är klara$/);
+    await expectText(/som inte har svarat klart får en påminnelse/, 'remind says first how many get one');
+    await shot('remind-confirm');
+    await clickButton(page, /^Skicka påminnelser$/);
+    await expectText(/Påminnelser skickade till/, 'reminders sent when confirmed');
+    await expectText(/Sammanställning uppföljning 2026/, 'the summary stays');
+    await shot('reminded');
+    await say('sammanställning 2026');
     await clickButton(page, /^Svara för enheten$/);
     await expectText(/Rapporterande enhet: Polisen/, "Polisen's card from the summary");
     await shot('answer-for-polisen');
+    // In the group chat: the summary goes to the personal chat, the group is told so.
+    await page.getByText('Trygghetsgruppen').first().click();
+    await page.waitForTimeout(2000);
+    await mentionBotAndSay(page, 'sammanställning 2026');
+    await expectText(/Jag har skickat det till dig i vår personliga chatt/, 'a summary asked for in a group is sent privately');
+    await shot('group-sent-privately');
     await browser.close();
   } finally {
     playground.kill();
@@ -112,6 +134,21 @@ async function main(): Promise<number> {
   console.log(`Screenshots in ${out}`);
   for (const f of failures) console.error(`FAILED ${f}`);
   return failures.length === 0 ? 0 : 1;
+}
+
+/** In a group chat the bot only hears messages that @mention it: types "@", picks the bot, then the text. */
+async function mentionBotAndSay(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox').last();
+  await box.click();
+  await page.keyboard.type('@Tryg', { delay: 50 });
+  await page.waitForTimeout(1500);
+  // The Playground suggests the bot above the box, as Teams does.
+  await page.getByText('Trygghetsboten', { exact: true }).last().click();
+  await box.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(` ${text}`, { delay: 10 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(3000);
 }
 
 async function clickButton(page: Page, name: RegExp): Promise<void> {

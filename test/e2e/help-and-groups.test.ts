@@ -81,9 +81,12 @@ describe('help by role, and group chats', function () {
     assertValidCard(admin);
     const adminSections = sectionsOf(admin);
     assert.equal(adminSections[0]![0], 'Uppföljningen (för administratörer)');
-    assert.match(adminSections[0]!.join('\n'), /starta uppföljning <år> senast <ÅÅÅÅ-MM-DD>/);
-    assert.match(adminSections[0]!.join('\n'), /svara för <enhet>/);
+    assert.match(adminSections[0]!.join('\n'), /starta uppföljning _år_ senast _ÅÅÅÅ-MM-DD_/);
+    assert.match(adminSections[0]!.join('\n'), /svara för _enhet_/);
     assert.deepEqual(buttonsOf(admin).slice(0, 2), ['sammanställning', 'kontakter']);
+    assert.ok(buttonsOf(admin).length <= 6, 'no more buttons than Teams shows without an overflow menu');
+    // Nothing in angle brackets: Teams' Markdown would take "<enhet>" for a tag and drop it.
+    assert.doesNotMatch(JSON.stringify(admin.body), /<[a-zåäö-]+>/i);
 
     const anna = cardOf(await say(ANNA, 'hjälp', ANNA.conv));
     assert.deepEqual(sectionsOf(anna), [

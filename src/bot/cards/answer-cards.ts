@@ -172,8 +172,8 @@ export function helpSpec(lang: Answer['language'], examples: string[], welcome =
           ? 'Svaren bygger på Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet (KS 2023-638).'
           : 'Answers are based on the action plan KS 2023-638.',
       sections,
-      // The person's own commands first; the example questions fill the rest of the buttons.
-      buttons: [...commands, ...examples].slice(0, MAX_EXAMPLE_BUTTONS + commands.length),
+      // The person's own commands first; the example questions fill the rest (more would hide behind "…").
+      buttons: [...commands, ...examples].slice(0, MAX_EXAMPLE_BUTTONS),
     },
   };
 }

@@ -195,9 +195,10 @@ const TEXTS = {
   },
   helpMyRoundCommand: { sv: 'min uppföljning', en: 'my follow-up' },
   helpAdminTitle: { sv: 'Uppföljningen (för administratörer)', en: 'The follow-up (for admins)' },
+  // Placeholders in italics: "<enhet>" would be taken for an HTML tag by Teams' Markdown and vanish.
   helpAdminLines: {
-    sv: 'starta uppföljning <år> senast <ÅÅÅÅ-MM-DD> – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt <enhet> <e-post> · ta bort kontakt <enhet> <e-post>\nsammanställning [år] · påminn [år] · stäng uppföljning [år]\nsvara för <enhet> – svara för en enhet som saknar kontakter\nstatus för åtgärd <id> · hur går det för <enhet>? [år]\nadmin <e-post> · ta bort admin <e-post> · säkerhetschef <e-post>',
-    en: 'start follow-up <year> by <YYYY-MM-DD> – shows first who will get it and who cannot be reached\ncontacts · contact <unit> <e-mail> · remove contact <unit> <e-mail>\nsummary [year] · remind [year] · close follow-up [year]\nanswer for <unit> – answer for a unit without contacts\nstatus for action <id> · how is <unit> doing? [year]\nadmin <e-mail> · remove admin <e-mail> · safety chief <e-mail>',
+    sv: 'starta uppföljning _år_ senast _ÅÅÅÅ-MM-DD_ – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt _enhet_ _e-post_ · ta bort kontakt _enhet_ _e-post_\nsammanställning [_år_] · påminn [_år_] · stäng uppföljning [_år_]\nsvara för _enhet_ – svara för en enhet som saknar kontakter\nstatus för åtgärd _id_ · hur går det för _enhet_? [_år_]\nadmin _e-post_ · ta bort admin _e-post_ · säkerhetschef _e-post_',
+    en: 'start follow-up _year_ by _YYYY-MM-DD_ – shows first who will get it and who cannot be reached\ncontacts · contact _unit_ _e-mail_ · remove contact _unit_ _e-mail_\nsummary [_year_] · remind [_year_] · close follow-up [_year_]\nanswer for _unit_ – answer for a unit without contacts\nstatus for action _id_ · how is _unit_ doing? [_year_]\nadmin _e-mail_ · remove admin _e-mail_ · safety chief _e-mail_',
   },
   helpSummaryCommand: { sv: 'sammanställning', en: 'summary' },
   helpContactsCommand: { sv: 'kontakter', en: 'contacts' },
