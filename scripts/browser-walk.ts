@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     await shot('unsaved-text-kept');
     await page.getByText('Pågående (Ongoing)').last().click();
     await clickButton(page, /^Save$/);
-    await expectText(/✓ Saved: A5-1 for SF/, 'save confirmed');
+    await expectText(/✓ Saved: A5\u20111 for SF/, 'save confirmed');
     await shot('saved');
     await say('Pågående, vi har samordnat arbetet med polisen hela året');
     await expectText(/Det ser ut som ett svar till uppföljningen 2026/, 'answer typed in chat pointed to the card');

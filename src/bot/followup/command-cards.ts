@@ -87,7 +87,7 @@ export function statusCard(view: StatusView, lang: Language): Card {
       ? `${r.unit}: ${r.statusLabel} – ${r.description} (${r.answeredBy}${r.onBehalf ? `, ${t('onBehalf', lang)}` : ''}, ${r.answeredAt.slice(0, 10)})`
       : `${r.unit}: ${t('notReported', lang)}`;
   if (view.kind === 'action')
-    return messageCard(t('actionStatusTitle', lang, { actionId: unbreakableId(view.actionId), year: view.year }), [
+    return messageCard(t('actionStatusTitle', lang, { actionId: view.actionId, year: view.year }), [
       view.actionText,
       ...view.rows.map(line),
     ]);

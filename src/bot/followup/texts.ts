@@ -2,6 +2,7 @@
 import type { Language } from '../../core/language';
 import type { RefusalReason } from '../../core/followup/validate';
 import { fillPlaceholders } from '../../core/qa/phrases';
+import { unbreakableId } from '../../core/typed-text';
 import { MAX_DESCRIPTION_LENGTH, STATUS_KEYS, statusLabel } from '../../core/followup/model';
 
 const TEXTS = {
@@ -284,7 +285,10 @@ const fill = fillPlaceholders;
 export function t(key: TextKey, language: Language, values: Record<string, string | number> = {}): string {
   const n = values.n;
   const people = typeof n === 'number' ? (n === 1 ? '1 person' : `${n} ${language === 'sv' ? 'personer' : 'people'}`) : '';
-  return fill(TEXTS[key][language], { people, max: maxDescription(language), ...values });
+  // An action id in a text is on a card: printed so that it never breaks at its hyphen.
+  const filled: Record<string, string | number> = { people, max: maxDescription(language), ...values };
+  if (typeof values.actionId === 'string') filled.actionId = unbreakableId(values.actionId);
+  return fill(TEXTS[key][language], filled);
 }
 
 export function refusalText(reason: RefusalReason, language: Language, detail = ''): string {
