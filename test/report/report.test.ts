@@ -196,8 +196,9 @@ describe('summary card with a full plan of answers', () => {
     assert.equal(full.totals.pagaende + full.totals.paborjad + full.totals['ej-paborjad'], obligations.length);
   });
 
-  it('summary card: the bar chart shows short area labels the chart can fit, the list below their full titles', () => {
-    const report = buildReport({
+  /** A round of the whole plan where nobody has answered yet. */
+  const unansweredReport = () =>
+    buildReport({
       plan: PLAN,
       round: round(2024),
       obligations: obligationsFor(PLAN, GLOSSARY),
@@ -205,6 +206,9 @@ describe('summary card with a full plan of answers', () => {
       previousAnswers: undefined,
       contacts: [],
     });
+
+  it('summary card: the bar chart shows short area labels the chart can fit, the list below their full titles', () => {
+    const report = unansweredReport();
     const card = summaryCard({ report }, 'sv');
     const bars = (card.body as Array<Record<string, unknown>>).find((e) => e.type === 'Chart.VerticalBar.Grouped')!;
     const labels = ((bars.data as Array<{ values: Array<{ x: string }> }>)[0]!.values ?? []).map((v) => v.x);
@@ -214,19 +218,11 @@ describe('summary card with a full plan of answers', () => {
     const text = JSON.stringify(card);
     assert.match(text, /MO 1 Organiserad brottslighet och våldsbejakande extremism: Pågående 0/);
     assert.match(text, /AS 1 Kunskapsbaserad metodik: /);
-    assert.equal(summaryCard({ report }, 'en').body !== undefined, true);
     assert.match(JSON.stringify(summaryCard({ report }, 'en')), /"x":"GA 1"/);
   });
 
   it('summary card: remind opens a confirmation with how many get a reminder; a closed round offers none', () => {
-    const report = buildReport({
-      plan: PLAN,
-      round: round(2024),
-      obligations: obligationsFor(PLAN, GLOSSARY),
-      answers: [],
-      previousAnswers: undefined,
-      contacts: [],
-    });
+    const report = unansweredReport();
     const open = summaryCard({ report, reminders: { people: 3, withoutChat: 2 } }, 'sv');
     assertValidCard(open);
     const remind = (open.actions as Array<Record<string, unknown>>).find((a) => a.type === 'Action.ShowCard')!;
