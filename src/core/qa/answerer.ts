@@ -3,13 +3,13 @@
  * finances an action; which actions a unit or funder has; what an abbreviation means; what a
  * group, målområde or working method contains. Pure: the plan and glossary come in, data goes out.
  */
-import type { Action, Plan, UnitRef } from '../plan/model';
+import type { Action, Area, Plan, UnitRef } from '../plan/model';
 import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer-model';
 import { actionView } from '../plan/action-view';
 import { detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch } from './search';
-import { isStopWord, tokenize } from './text';
+import { isStopWord, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
 
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
@@ -127,9 +127,38 @@ export class PlanAnswerer {
         return this.areaAnswer(language, intent.areaKind, intent.number, intent.words);
       case 'define':
         return this.defineAnswer(question, intent.term, language);
-      case 'search':
+      case 'search': {
+        const area = this.areaNamedByTitle(question);
+        if (area) return this.areaAnswer(language, area.kind, area.number, '');
         return this.searchAnswer(question, language, intent.focus);
+      }
     }
+  }
+
+  /**
+   * A working method or målområde named by its title alone ("Innovativa lösningar och teknik",
+   * "vilka åtgärder finns för våld i nära relation"): the question is (part of) the title, or asks
+   * for a listing with at least half of the title's words. "Vem …" asks for an owner: the search.
+   */
+  private areaNamedByTitle(question: string): Area | undefined {
+    const words = (text: string) =>
+      new Set(
+        tokenize(text)
+          .filter((t) => !isStopWord(t) && t.length > 2)
+          .map(stemSwedish),
+      );
+    const asked = words(question);
+    if (asked.size < 2) return undefined;
+    const listing = /^\s*(vilka åtgärder|vad (gör|görs|ingår|finns|innehåller)|which actions|what (is|are) (in|done))/i.test(question);
+    let best: { area: Area; shared: number } | undefined;
+    for (const area of this.plan.areas) {
+      const title = words(area.title);
+      const shared = [...asked].filter((w) => title.has(w)).length;
+      const isTitle = shared === asked.size && shared >= 2;
+      const listsIt = listing && shared >= 2 && shared * 2 >= title.size;
+      if ((isTitle || listsIt) && shared > (best?.shared ?? 0)) best = { area, shared };
+    }
+    return best?.area;
   }
 
   private groupAnswer(language: Language, number: number, focus: RoleFocus): Answer {

@@ -103,7 +103,7 @@ const SUBSECTION_REF = /(?:^|\s)(\d{1,2})\.(\d{1,2})(?=[\s?.!,]|$)/;
 const AREA_REF =
   /(?<![\p{L}])(målområde|målområdet|mål\s*område|goal\s*area|target\s*area|arbetssätt|arbetssättet|working\s*method)\s*(?:nr\.?|nummer|number)?\s*(\d)?(?!\p{N})/iu;
 const DEFINE = [
-  /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för)?\s*[?.!]*\s*$/i,
+  /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är|menas\s+med|avses\s+med)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för\s+(?:något|nåt|någonting)|för)?\s*(?:i\s+(?:planen|åtgärdsplanen))?\s*[?.!]*\s*$/i,
   /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,
   /^\s*(?:förklara|förkortningen|explain|define|definiera)\s+["“']?(.+?)["”']?\s*[?.!]*\s*$/i,
 ];

@@ -14,11 +14,20 @@ const english = newStemmer('english');
 export function stemSwedish(word: string): string {
   const known = stemCache.get(word);
   if (known !== undefined) return known;
-  const first = swedish.stem(word);
+  const first = swedish.stem(definiteToIndefinite(word));
   const stem = first.length >= 7 && first.endsWith('et') ? swedish.stem(first.slice(0, -2)) : first;
   if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
   stemCache.set(word, stem);
   return stem;
+}
+
+/**
+ * The definite form that Snowball's Swedish stemmer leaves apart from the word: "-an" of nouns in
+ * -a (stadskärnan ~ stadskärna, testarenan ~ testarena). The final "n" goes, so both stem alike.
+ * (Plural "-ena", områdena ~ områden, cannot be told from words like "arena" by letters alone.)
+ */
+function definiteToIndefinite(word: string): string {
+  return word.length >= 7 && word.endsWith('an') ? word.slice(0, -1) : word;
 }
 
 /** Stemming is the hot path of every question; the plan's and users' words repeat. Bounded. */
