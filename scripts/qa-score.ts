@@ -11,10 +11,12 @@ import type { Answer } from '../src/core/qa/answer-model';
 import { GLOSSARY, PLAN } from '../test/fixtures/plan';
 import { QUESTIONS } from '../test/fixtures/questions';
 import { FRESH_QUESTIONS, type FreshCase } from '../test/fixtures/questions-fresh';
-import { judge } from '../test/fixtures/judge';
+import { judge, suggestedRight } from '../test/fixtures/judge';
 
 export interface Score {
   right: number;
+  /** Not answered, but the right action offered among the nearest ones (one click away). */
+  suggested: number;
   total: number;
   /** Questions outside the plan that were given an owner. */
   ownersOutsidePlan: number;
@@ -25,11 +27,12 @@ export interface Score {
 const givesOwner = (answer: Answer): boolean => ['actions', 'unit', 'funder'].includes(answer.kind);
 
 export function score(answerer: PlanAnswerer, cases: FreshCase[]): Score {
-  const result: Score = { right: 0, total: cases.length, ownersOutsidePlan: 0, misses: [] };
+  const result: Score = { right: 0, suggested: 0, total: cases.length, ownersOutsidePlan: 0, misses: [] };
   for (const c of cases) {
     const answer = answerer.answer(c.q);
     const verdict = judge(c, answer);
     if (verdict === true) result.right += 1;
+    else if (suggestedRight(c, answer)) result.suggested += 1;
     else result.misses.push(`${c.q}  →  ${verdict}`);
     if (c.kind === 'not-found' && givesOwner(answer)) result.ownersOutsidePlan += 1;
   }
@@ -54,7 +57,8 @@ export function qaScores(): Record<'first' | 'dev' | 'heldOut', Score> {
   };
 }
 
-const pct = (s: Score) => `${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)} %)`;
+const pct = (s: Score) =>
+  `${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)} %) answered right; with the right action offered among the nearest: ${s.right + s.suggested}/${s.total} (${((100 * (s.right + s.suggested)) / s.total).toFixed(1)} %)`;
 
 if (require.main === module) {
   const { first, dev, heldOut } = qaScores();

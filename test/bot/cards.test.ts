@@ -52,6 +52,9 @@ describe('cards', () => {
     'Vad betyder QQQ?',
     'x'.repeat(1000),
     'Vem ansvarar för snöröjningen?',
+    // Not sure: the nearest actions offered
+    'Vem tar hand om tältläger med EU-migranter?',
+    'Who is in charge of the tent camps of EU migrants?',
   ];
 
   it(`expand for every group, row, unit, funder, term, area and refusal (${questions.length} answers): valid, complete, under the size limit`, () => {

@@ -54,6 +54,46 @@ describe('question answering', () => {
     assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A14-6');
   });
 
+  describe('when some words of a question are nowhere in the plan', () => {
+    it('answers from the other words when they are a question of their own, and says nothing of an owner otherwise', () => {
+      // Two words that one row matches, one word the plan does not have: answered.
+      const answered = qa.answer('Vem utbildar om unga som riskerar att hamna i kriminalitet?');
+      assert.equal(answered.kind, 'actions');
+      // One word left against one dropped: the nearest actions, with what matched and what did not, and no owner.
+      const offered = qa.answer('Vem tar hand om tältläger med EU-migranter?');
+      assert.equal(offered.kind, 'suggestions');
+      if (offered.kind !== 'suggestions') return;
+      assert.deepEqual(offered.unmatched, ['tältläger']);
+      assert.deepEqual(offered.matched, ['eu-migranter']);
+      assert.equal(offered.actions[0]!.id, 'A13-3');
+      assert.ok(offered.actions.length <= 3);
+      assert.doesNotMatch(renderText(offered), /Ansvarig|Polisen|MOS/, 'no owner named on a guess');
+      assert.match(renderText(offered), /Jag hittar inget i planen om "tältläger", så jag gissar inte vem som ansvarar/);
+    });
+
+    it('does not answer when the word the plan lacks is the topic (the longest word of the question)', () => {
+      for (const q of ['När öppnar simhallen?', 'Vad kostar ett busskort?', 'vem lagar vägarna'])
+        assert.equal(qa.answer(q).kind, 'not-found', q);
+    });
+
+    it('reads a misspelt question word as the question word, not as a topic', () => {
+      const answer = qa.answer('vem ansvrar för trygghetsvandingarna');
+      assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A24-6');
+    });
+  });
+
+  it('knows a working method or målområde by its title alone', () => {
+    for (const [q, area] of [
+      ['Innovativa lösningar och teknik', 'arbetssatt-3'],
+      ['Vilka åtgärder finns mot organiserad brottslighet?', 'malomrade-1'],
+    ] as const) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind === 'area' && answer.area.id, area, q);
+    }
+    // Asking who is responsible for something in the title is a question about the actions.
+    assert.equal(qa.answer('vem samordnar arbetet mot våld i nära relationer').kind, 'actions');
+  });
+
   it('shows a corrected subsection with the label as printed', () => {
     const answer = qa.answer('A6-4');
     assert.equal(answer.kind, 'actions');

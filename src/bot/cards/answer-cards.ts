@@ -1,7 +1,7 @@
 /** Turns an answer from the core into a card: picks the template and prepares its data. */
 import type { ActionView, Answer } from '../../core/qa/answer-model';
 import { phrase } from '../../core/qa/phrases';
-import { actionHeading, citationText, renderText } from '../../core/qa/render-text';
+import { actionHeading, citationText, renderText, suggestionsIntro } from '../../core/qa/render-text';
 import { expandCard, type TemplateName } from './render';
 import { unbreakableId } from '../../core/typed-text';
 
@@ -134,6 +134,21 @@ export function answerCardSpec(answer: Answer): CardSpec {
     }
     case 'help':
       return helpSpec(lang, answer.examples);
+    case 'suggestions':
+      return {
+        template: 'suggestions',
+        data: {
+          fallbackText,
+          title: phrase('suggestionsTitle', lang),
+          intro: suggestionsIntro(answer),
+          // Each a button that asks for the action by its id: the answer then names who is responsible.
+          actions: answer.actions.map((a) => ({
+            id: a.id,
+            label: unbreakableId(a.id),
+            text: a.text.length > ROW_TEXT_LIMIT ? `${a.text.slice(0, ROW_TEXT_LIMIT - 1)}…` : a.text,
+          })),
+        },
+      };
   }
 }
 

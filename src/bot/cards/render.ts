@@ -14,6 +14,7 @@ import contactsForm from './templates/contacts-form.json';
 import summary from './templates/summary.json';
 import link from './templates/link.json';
 import remindConfirm from './templates/remind-confirm.json';
+import suggestions from './templates/suggestions.json';
 
 export const TEMPLATES = {
   actions,
@@ -26,6 +27,7 @@ export const TEMPLATES = {
   summary,
   link,
   'remind-confirm': remindConfirm,
+  suggestions,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 

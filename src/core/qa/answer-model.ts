@@ -56,6 +56,17 @@ export type Answer =
     }
   | { kind: 'help'; language: Language; examples: string[] }
   | {
+      /**
+       * Not sure enough to name an owner: the question's words that the plan has nowhere, the ones
+       * that matched, and the nearest actions (id and text only) to choose from.
+       */
+      kind: 'suggestions';
+      language: Language;
+      unmatched: string[];
+      matched: string[];
+      actions: Array<Pick<ActionView, 'id' | 'text'>>;
+    }
+  | {
       kind: 'not-found';
       language: Language;
       reason: 'no-match' | 'unknown-action-id' | 'unknown-group' | 'unknown-area' | 'unknown-term' | 'empty' | 'too-long';

@@ -8,7 +8,7 @@ import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '.
 import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer-model';
 import { actionView } from '../plan/action-view';
 import { detectFocus, detectLanguage, readIntent } from './intent';
-import { PlanSearch } from './search';
+import { PlanSearch, type SearchHit, type SearchOutcome } from './search';
 import { isStopWord, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
 
@@ -278,6 +278,20 @@ export class PlanAnswerer {
       if (involving.length > 0) actions = involving;
     }
     if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
+    const relaxed = outcome.relaxed;
+    // The longest word of a Swedish question is most often its topic ("simhallen", "busskort"):
+    // when that word is nowhere in the plan, the rest of the question does not make it a plan question.
+    if (relaxed && longest(relaxed.dropped) > longest(relaxed.kept)) return { kind: 'not-found', language, reason: 'no-match' };
+    if (relaxed && !isConfidentRelaxation(relaxed, outcome.hits)) {
+      // Some of the question's words are nowhere in the plan: no owner on a guess; the nearest rows to choose from.
+      return {
+        kind: 'suggestions',
+        language,
+        unmatched: relaxed.dropped,
+        matched: relaxed.kept,
+        actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
+      };
+    }
     return this.actionsAnswer(language, focus, 'text', actions);
   }
 
@@ -369,3 +383,19 @@ function involves(action: Action, code: string): boolean {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** At most this many nearest actions are offered when the bot is not sure. */
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * When words were dropped, owners are named only if what is left is a question of its own: two
+ * or more words, more than were dropped, all matched by the rows answered (as an unrelaxed
+ * question's are). Otherwise the nearest rows are offered, not answered.
+ */
+function isConfidentRelaxation(relaxed: NonNullable<SearchOutcome['relaxed']>, hits: SearchHit[]): boolean {
+  const best = hits[0];
+  if (!best) return false;
+  return relaxed.kept.length >= 2 && relaxed.kept.length > relaxed.dropped.length && best.coverage === 1;
+}
+
+const longest = (words: string[]): number => Math.max(0, ...words.map((w) => w.length));

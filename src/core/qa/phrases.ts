@@ -12,6 +12,11 @@ const PHRASES = {
   source: { sv: 'Källa', en: 'Source' },
   rows: { sv: 'rad', en: 'row' },
   matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
+  suggestionsTitle: { sv: 'Menar du någon av de här åtgärderna?', en: 'Do you mean one of these actions?' },
+  suggestionsIntro: {
+    sv: 'Jag hittar inget i planen om {unmatched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast {matched}; välj en för att se vem som ansvarar:',
+    en: 'I find nothing in the plan about {unmatched}, so I do not guess who is responsible. These actions are closest to {matched}; choose one to see who is responsible:',
+  },
   unitResponsible: { sv: '{unit} är ansvarig för {n} {actionsWord}', en: '{unit} is responsible for {n} {actionsWord}' },
   unitCooperates: { sv: '{unit} samverkar i {n} {actionsWord}', en: '{unit} cooperates on {n} {actionsWord}' },
   unitAllMunicipal: {

@@ -31,6 +31,16 @@ export function actionLines(a: ActionView, language: Language): string[] {
   ];
 }
 
+/** "inget i planen om "nuförtiden" … närmast "kamerorna"": the words as the user wrote them. */
+export function suggestionsIntro(answer: Extract<Answer, { kind: 'suggestions' }>): string {
+  const quoted = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
+  return phrase('suggestionsIntro', answer.language, { unmatched: quoted(answer.unmatched), matched: quoted(answer.matched) });
+}
+
+function shortRows(actions: Array<Pick<ActionView, 'id' | 'text'>>): string[] {
+  return actions.map((a) => `  ${a.id} ${a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text}`);
+}
+
 function shortList(actions: ActionView[]): string[] {
   return actions.map((a) => `  ${a.id} ${a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text} (${a.ansvarig || '–'})`);
 }
@@ -87,6 +97,8 @@ export function renderText(answer: Answer): string {
         citationText(answer.citation, lang),
       ].join('\n');
     }
+    case 'suggestions':
+      return [phrase('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':
       return [phrase('helpTitle', lang), phrase('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
     case 'not-found': {

@@ -7,7 +7,7 @@
 import MiniSearch from 'minisearch';
 import type { Plan } from '../plan/model';
 import { ENGLISH_TO_SWEDISH, SPELLING_VARIANTS, SYNONYMS } from './lexicon';
-import { isStopWord, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
+import { isMisspeltStopWord, isStopWord, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
 
 interface ActionDocument {
   id: string;
@@ -33,6 +33,11 @@ export interface SearchOutcome {
   /** The content words of the question, after stop words are removed. */
   contentWords: string[];
   hits: SearchHit[];
+  /**
+   * Set when no row matched enough of the question and the search was relaxed: the words that
+   * match no row of the plan at all were dropped, and the hits match the words kept.
+   */
+  relaxed?: { kept: string[]; dropped: string[] };
 }
 
 /** Two content words must both match; three need two; a lone word must match. */
@@ -139,7 +144,11 @@ export class PlanSearch {
     const phrase = tokenize(question).join(' ');
     // Short words that the plan does not know ("stan", "ju") are filler, not a topic outside the plan.
     const contentWords = tokenize(question).filter(
-      (t) => !isStopWord(t) && !/^\d+$/.test(t) && (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH),
+      (t) =>
+        !isStopWord(t) &&
+        !/^\d+$/.test(t) &&
+        (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH) &&
+        !(isMisspeltStopWord(t) && !this.knows(t)),
     );
     if (contentWords.length === 0) return { contentWords, hits: [] };
 
@@ -169,14 +178,29 @@ export class PlanSearch {
       const rarity = own.length > 0 ? Math.min(...own) : Infinity;
       return { actionId: String(r.id), score: r.score, coverage: covered / groups.length, strong: rarity <= 3, rarity };
     });
-    const relevant = hits
-      .filter((h) => h.coverage >= MIN_COVERAGE || (h.strong && h.coverage >= 0.5))
-      .sort((a, b) => b.coverage - a.coverage || a.rarity - b.rarity || b.score - a.score);
-    const best = relevant[0];
-    if (!best) return { contentWords, hits: [] };
-    const top = relevant
-      .filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity))
-      .slice(0, limit);
-    return { contentWords, hits: top };
+    const strict = bestOf(hits, limit);
+    if (strict.length > 0 || groups.length < 2) return { contentWords, hits: strict };
+
+    // Relaxed: a few words that the plan has nowhere ("nuförtiden", "gänget") must not sink a
+    // question whose other words find a row. Coverage is counted over the words some row matches.
+    // Short words ("många", "hamna") stay: too little to tell filler from topic, they still count as missed.
+    const droppable = processed.map(
+      (terms, i) => contentWords[i]!.length >= 6 && !results.some((r) => r.queryTerms.some((t) => terms.has(t))),
+    );
+    const kept = contentWords.filter((_, i) => !droppable[i]);
+    const dropped = contentWords.filter((_, i) => droppable[i]);
+    if (dropped.length === 0 || kept.length === 0) return { contentWords, hits: [] };
+    const relaxedHits = hits.map((h) => ({ ...h, coverage: (h.coverage * groups.length) / kept.length }));
+    return { contentWords, hits: bestOf(relaxedHits, limit), relaxed: { kept, dropped } };
   }
+}
+
+/** The rows that match enough of the question, best first: most words covered, then the rarest word, then the score. */
+function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
+  const relevant = hits
+    .filter((h) => h.coverage >= MIN_COVERAGE || (h.strong && h.coverage >= 0.5))
+    .sort((a, b) => b.coverage - a.coverage || a.rarity - b.rarity || b.score - a.score);
+  const best = relevant[0];
+  if (!best) return [];
+  return relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
 }

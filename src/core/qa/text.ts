@@ -52,6 +52,36 @@ export function tokenize(text: string): string[] {
 export const STOP_WORDS = new Set([
   // Swedish
   'vem',
+  // Function words that say nothing about the topic in a question
+  'inte',
+  'någon',
+  'något',
+  'nåt',
+  'några',
+  'bara',
+  'också',
+  'även',
+  'lite',
+  'väl',
+  'ju',
+  'då',
+  'här',
+  'denna',
+  'detta',
+  'dessa',
+  'vår',
+  'våra',
+  'vårt',
+  'dem',
+  'dom',
+  'vara',
+  'blir',
+  'bli',
+  'hade',
+  'skulle',
+  'vill',
+  'måste',
+  'borde',
   'vilka',
   'vilken',
   'vilket',
@@ -289,6 +319,27 @@ export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token) || INTENT_PREFIXES.some((p) => token.startsWith(p));
 }
 
+/** Long stop words, the ones a typo can hit and still be recognised ("ansvrar" for "ansvarar"). */
+const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 6);
+
+/** A misspelt question word: one letter off a long stop word (left out, added, changed or two swapped). */
+export function isMisspeltStopWord(token: string): boolean {
+  if (token.length < 5 || isStopWord(token)) return false;
+  return LONG_STOP_WORDS.some((w) => Math.abs(w.length - token.length) <= 1 && withinOneEdit(token, w));
+}
+
+/** Damerau–Levenshtein distance at most 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (restA.slice(1) === restB.slice(1)) return true; // changed
+  if (restA === restB.slice(1) || restA.slice(1) === restB) return true; // left out or added
+  return restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2); // swapped
+}
+
 /** Stems of the plan, with a fast "is any stem starting with this?" for compounds and prefixes. */
 export class Vocabulary {
   private readonly stems = new Set<string>();
@@ -341,7 +392,7 @@ export function splitCompound(
     const headStem = stemSwedish(head);
     const tailStem = stemSwedish(tail);
     const bareHead = head.endsWith('s') ? head.slice(0, -1) : head;
-    const headKnown = vocabulary.has(headStem) || vocabulary.has(stemSwedish(bareHead)) || (bareHead.length >= 6 && hasPrefix(bareHead));
+    const headKnown = vocabulary.has(headStem) || vocabulary.has(stemSwedish(bareHead)) || (bareHead.length >= 5 && hasPrefix(bareHead));
     if (headKnown && (!tailMustBeKnown || vocabulary.has(tailStem))) return [vocabulary.has(headStem) ? head : bareHead, tail];
   }
   return null;
