@@ -8,7 +8,7 @@ import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '.
 import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer-model';
 import { actionView } from '../plan/action-view';
 import { detectFocus, detectLanguage, readIntent } from './intent';
-import { PlanSearch, type SearchHit, type SearchOutcome } from './search';
+import { PlanSearch, type SearchOutcome } from './search';
 import { isStopWord, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
 
@@ -282,7 +282,7 @@ export class PlanAnswerer {
     // The longest word of a Swedish question is most often its topic ("simhallen", "busskort"):
     // when that word is nowhere in the plan, the rest of the question does not make it a plan question.
     if (relaxed && longest(relaxed.dropped) > longest(relaxed.kept)) return { kind: 'not-found', language, reason: 'no-match' };
-    if (relaxed && !isConfidentRelaxation(relaxed, outcome.hits)) {
+    if (relaxed && !isConfidentRelaxation(relaxed)) {
       // Some of the question's words are nowhere in the plan: no owner on a guess; the nearest rows to choose from.
       return {
         kind: 'suggestions',
@@ -389,13 +389,11 @@ const MAX_SUGGESTIONS = 3;
 
 /**
  * When words were dropped, owners are named only if what is left is a question of its own: two
- * or more words, more than were dropped, all matched by the rows answered (as an unrelaxed
- * question's are). Otherwise the nearest rows are offered, not answered.
+ * or more words, more than were dropped, matched as an unrelaxed question's must be (the search's
+ * coverage rule). Otherwise the nearest rows are offered, not answered.
  */
-function isConfidentRelaxation(relaxed: NonNullable<SearchOutcome['relaxed']>, hits: SearchHit[]): boolean {
-  const best = hits[0];
-  if (!best) return false;
-  return relaxed.kept.length >= 2 && relaxed.kept.length > relaxed.dropped.length && best.coverage === 1;
+function isConfidentRelaxation(relaxed: NonNullable<SearchOutcome['relaxed']>): boolean {
+  return relaxed.kept.length >= 2 && relaxed.kept.length > relaxed.dropped.length;
 }
 
 const longest = (words: string[]): number => Math.max(0, ...words.map((w) => w.length));
