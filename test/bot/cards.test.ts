@@ -52,6 +52,10 @@ describe('cards', () => {
     'Vad betyder QQQ?',
     'x'.repeat(1000),
     'Vem ansvarar för snöröjningen?',
+    // Listings across a column
+    'Vilka åtgärder har extern finansiering?',
+    'Vilka åtgärder saknar ansvarig?',
+    'Which actions are done with IOP partners?',
     // Not sure: the nearest actions offered
     'Vem tar hand om tältläger med EU-migranter?',
     'Who is in charge of the tent camps of EU migrants?',

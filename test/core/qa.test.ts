@@ -82,6 +82,32 @@ describe('question answering', () => {
     });
   });
 
+  it('lists across a column: funding from outside, no owner printed, partners the plan marks with a qualifier', () => {
+    const ids = (q: string) => {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind, 'column', q);
+      return answer.kind === 'column' ? answer.actions.map((a) => a.id) : [];
+    };
+    // External: every funder but the departments' own budget ("inom ram"); A6-1 has BRÅ besides.
+    assert.deepEqual(ids('Vilka åtgärder har extern finansiering?'), [
+      'A3-4',
+      'A6-1',
+      'A6-7',
+      'A6-8',
+      'A7-1',
+      'A9-2',
+      'A18-9',
+      'A19-7',
+      'A21-1',
+      'A21-2',
+    ]);
+    assert.deepEqual(ids('Vilka åtgärder saknar ansvarig?'), ['A20-2']);
+    assert.deepEqual(ids('Vilka åtgärder görs med IOP-partner?'), ['A18-3', 'A18-4', 'A18-5', 'A19-5', 'A19-6']);
+    assert.match(renderText(qa.answer('Vilka åtgärder saknar ansvarig?')), /^Åtgärder där planen inte anger någon ansvarig: 1:/);
+    // A funder named is the funder's listing, not the column's.
+    assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
+  });
+
   it('knows a working method or målområde by its title alone', () => {
     for (const [q, area] of [
       ['Innovativa lösningar och teknik', 'arbetssatt-3'],

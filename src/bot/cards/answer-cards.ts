@@ -1,7 +1,7 @@
 /** Turns an answer from the core into a card: picks the template and prepares its data. */
 import type { ActionView, Answer } from '../../core/qa/answer-model';
 import { phrase } from '../../core/qa/phrases';
-import { actionHeading, citationText, renderText, suggestionsIntro } from '../../core/qa/render-text';
+import { actionHeading, citationText, columnRows, columnTitle, renderText, suggestionsIntro } from '../../core/qa/render-text';
 import { expandCard, type TemplateName } from './render';
 import { unbreakableId } from '../../core/typed-text';
 
@@ -134,6 +134,19 @@ export function answerCardSpec(answer: Answer): CardSpec {
     }
     case 'help':
       return helpSpec(lang, answer.examples);
+    case 'column':
+      return {
+        template: 'listing',
+        data: {
+          fallbackText,
+          title: columnTitle(answer),
+          subtitleLines: [],
+          sections: answer.actions.length
+            ? [{ heading: '', rows: columnRows(answer).map((r) => ({ ...r, id: unbreakableId(r.id) })) }]
+            : [{ heading: phrase('columnNone', lang), rows: [] }],
+          citation: citationText(answer.citation, lang),
+        },
+      };
     case 'suggestions':
       return {
         template: 'suggestions',

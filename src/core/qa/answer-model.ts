@@ -8,6 +8,9 @@ export type RoleFocus = 'ansvarig' | 'samverkan' | 'finansiering' | 'all';
 export type { ActionView, UnitExpansion } from '../plan/action-view';
 import type { ActionView } from '../plan/action-view';
 
+/** What a listing across a column asks for: any funding, funding from outside, no owner printed, a partner qualifier ("IOP"). */
+export type ColumnCriterion = { kind: 'funding'; external: boolean } | { kind: 'no-owner' } | { kind: 'qualifier'; qualifier: string };
+
 export interface Citation {
   document: string;
   diarienummer: string;
@@ -52,6 +55,15 @@ export type Answer =
       language: Language;
       area: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string };
       groups: Array<{ number: number; title: string; actionCount: number }>;
+      citation: Citation;
+    }
+  | {
+      /** Every action whose Ansvarig, Samverkan or Finansiering cell meets a criterion, e.g. external funding. */
+      kind: 'column';
+      language: Language;
+      column: 'ansvarig' | 'samverkan' | 'finansiering';
+      criterion: ColumnCriterion;
+      actions: ActionView[];
       citation: Citation;
     }
   | { kind: 'help'; language: Language; examples: string[] }

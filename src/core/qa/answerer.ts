@@ -9,6 +9,7 @@ import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer
 import { actionView } from '../plan/action-view';
 import { detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch, type SearchOutcome } from './search';
+import { columnListing } from './column-listing';
 import { isStopWord, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
 
@@ -259,6 +260,17 @@ export class PlanAnswerer {
 
   private searchAnswer(question: string, language: Language, focus: RoleFocus): Answer {
     const units = this.mentionedUnits(question);
+    const listing = units.length === 0 ? columnListing(question, this.plan, this.glossary) : undefined;
+    if (listing) {
+      return {
+        kind: 'column',
+        language,
+        column: listing.column,
+        criterion: listing.criterion,
+        actions: listing.actions.map((a) => this.view(a)),
+        citation: this.cite(listing.actions.map((a) => a.id)),
+      };
+    }
     let remaining = question;
     for (const u of units) remaining = remaining.replace(u.token, ' ');
     const outcome = this.search.search(remaining);

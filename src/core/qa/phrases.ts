@@ -12,6 +12,20 @@ const PHRASES = {
   source: { sv: 'Källa', en: 'Source' },
   rows: { sv: 'rad', en: 'row' },
   matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
+  columnFunding: { sv: 'Åtgärder med finansiering angiven i planen: {n}', en: 'Actions with financing stated in the plan: {n}' },
+  columnExternalFunding: {
+    sv: 'Åtgärder med finansiering utöver förvaltningarnas egna budgetar: {n}',
+    en: "Actions financed beyond the departments' own budgets: {n}",
+  },
+  columnNoOwner: {
+    sv: 'Åtgärder där planen inte anger någon ansvarig: {n}',
+    en: 'Actions for which the plan states no one responsible: {n}',
+  },
+  columnQualifier: {
+    sv: 'Åtgärder där planen anger samverkan med {qualifier}-partner: {n}',
+    en: 'Actions where the plan names {qualifier} partners in Samverkan: {n}',
+  },
+  columnNone: { sv: 'Inga åtgärder i planen.', en: 'No actions in the plan.' },
   suggestionsTitle: { sv: 'Menar du någon av de här åtgärderna?', en: 'Do you mean one of these actions?' },
   suggestionsIntro: {
     sv: 'Jag hittar inget i planen om {unmatched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast {matched}; välj en för att se vem som ansvarar:',

@@ -31,6 +31,27 @@ export function actionLines(a: ActionView, language: Language): string[] {
   ];
 }
 
+/** The heading of a listing across a column, with its count; a plain sentence when nothing matches. */
+export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string {
+  const n = answer.actions.length;
+  const lang = answer.language;
+  const c = answer.criterion;
+  if (c.kind === 'no-owner') return phrase('columnNoOwner', lang, { n });
+  if (c.kind === 'qualifier') return phrase('columnQualifier', lang, { qualifier: c.qualifier, n });
+  return phrase(c.external ? 'columnExternalFunding' : 'columnFunding', lang, { n });
+}
+
+/** The rows of a column listing, each with the cell the listing is about (Ansvarig for "no owner": its Samverkan). */
+export function columnRows(answer: Extract<Answer, { kind: 'column' }>): Array<{ id: string; text: string; owner: string }> {
+  const cell = (a: ActionView) =>
+    answer.column === 'finansiering' ? a.finansiering : answer.column === 'samverkan' ? a.samverkan : a.samverkan || a.ansvarig;
+  return answer.actions.map((a) => ({
+    id: a.id,
+    text: a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text,
+    owner: `${a.ansvarig || phrase('notPrinted', answer.language)}; ${cell(a) || '–'}`,
+  }));
+}
+
 /** "inget i planen om "nuförtiden" … närmast "kamerorna"": the words as the user wrote them. */
 export function suggestionsIntro(answer: Extract<Answer, { kind: 'suggestions' }>): string {
   const quoted = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
@@ -97,6 +118,13 @@ export function renderText(answer: Answer): string {
         citationText(answer.citation, lang),
       ].join('\n');
     }
+    case 'column':
+      return [
+        `${columnTitle(answer)}:`,
+        ...columnRows(answer).map((r) => `  ${r.id} ${r.text} (${r.owner})`),
+        '',
+        citationText(answer.citation, lang),
+      ].join('\n');
     case 'suggestions':
       return [phrase('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':

@@ -1,0 +1,50 @@
+/**
+ * Listings across a column of the plan: "Vilka åtgärder har extern finansiering?", "… saknar
+ * ansvarig?", "… görs med IOP-partner?". The criteria come from the plan's own cells: its funders
+ * (those the glossary calls the municipality's own budget are not external), empty Ansvarig cells,
+ * and the qualifiers the plan prints in front of partner names.
+ */
+import type { Action, Plan } from '../plan/model';
+import { findUnit, type UnitGlossary } from '../plan/glossary';
+import type { ColumnCriterion } from './answer-model';
+import { tokenize } from './text';
+
+export interface ColumnListing {
+  column: 'ansvarig' | 'samverkan' | 'finansiering';
+  criterion: ColumnCriterion;
+  actions: Action[];
+}
+
+const LISTING = /^\s*(vilka|vilken|lista|visa|finns det|which|list|show|are there)\b/i;
+const FUNDING = /finansi|pengar|medel|bidrag|betala|fund|financ|money|grant/i;
+const EXTERNAL = /\bextern|\butifrån|\butanför|\bexternal|\boutside/i;
+const NO_OWNER = /\b(ingen|utan|saknar|inte har någon|no|without|lack)\s+(ansvarig|ansvar|owner|responsible|one responsible)/i;
+
+/** Funders that are the municipality's own budget ("inom ram"): what the glossary says is internal. */
+function isOwnBudget(code: string, glossary: UnitGlossary): boolean {
+  const expansion = findUnit(glossary, code)?.expansion ?? '';
+  return /egen budget|own budget/i.test(expansion);
+}
+
+export function columnListing(question: string, plan: Plan, glossary: UnitGlossary): ColumnListing | undefined {
+  if (!LISTING.test(question)) return undefined;
+  if (NO_OWNER.test(question)) {
+    return { column: 'ansvarig', criterion: { kind: 'no-owner' }, actions: plan.actions.filter((a) => a.ansvarig.units.length === 0) };
+  }
+  // A qualifier the plan prints in front of partners ("IOP Novahuset"), named in the question ("IOP-partner").
+  const words = new Set(tokenize(question).flatMap((t) => [t, ...t.split('-')]));
+  const qualifiers = new Set(
+    plan.actions.flatMap((a) => a.samverkan.units.map((u) => u.qualifier ?? '')).filter((q) => /^[A-ZÅÄÖ]{2,6}$/.test(q)),
+  );
+  for (const qualifier of qualifiers) {
+    if (!words.has(qualifier.toLocaleLowerCase('sv'))) continue;
+    const actions = plan.actions.filter((a) => a.samverkan.units.some((u) => u.qualifier === qualifier));
+    return { column: 'samverkan', criterion: { kind: 'qualifier', qualifier }, actions };
+  }
+  if (FUNDING.test(question) && (EXTERNAL.test(question) || /\b(har|får|has|have|get)\b/i.test(question))) {
+    const external = EXTERNAL.test(question);
+    const funded = (a: Action) => a.finansiering.funders.some((f) => !external || !isOwnBudget(f.code, glossary));
+    return { column: 'finansiering', criterion: { kind: 'funding', external }, actions: plan.actions.filter(funded) };
+  }
+  return undefined;
+}
