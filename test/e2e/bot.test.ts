@@ -90,9 +90,23 @@ describe('bot over HTTP, as Teams talks to it', function () {
   it("lists a unit's actions", async () => {
     const card = JSON.stringify(cardOf(await ask('Vilka åtgärder har SF?')));
     assert.match(card, /SF är ansvarig för 36 åtgärder/);
+    // Grouped by målområde, a few rows each, a button for the rest; all departments' actions one line with its own button.
+    assert.match(card, /"text":"Målområde 2: Våld i nära relation och Hedersrelaterat våld och förtryck \(18\)"/);
+    assert.match(card, /"title":"Visa alla 18 i Målområde 2","data":\{"question":"Vad ansvarar SF för i Målområde 2\?"\}/);
+    assert.match(card, /"title":"Visa samtliga förvaltningars åtgärder"/);
+    assert.ok(card.length < 8_000, `the card fits a Teams panel: ${card.length} bytes (it was 17 KB)`);
+    // The button's question: every one of SF's actions in that målområde.
+    const all = JSON.stringify(cardOf(await ask('Vad ansvarar SF för i Målområde 2?')));
     // Ids are printed with a non-breaking hyphen so "A18-" and "11" never land on two lines.
-    assert.match(card, /"text":"\*\*A18\u201111\*\* Delta i forskningsprojekt SAVE/);
+    assert.match(all, /"text":"\*\*A18\u201111\*\* Delta i forskningsprojekt SAVE/);
+    assert.equal((all.match(/\*\*A1[5-9]\u2011\d+\*\*/g) ?? []).length, 18);
     assert.doesNotMatch(JSON.stringify(cardOf(await ask('Vilka åtgärder har SF?')).body), /\*\*A\d+-\d+\*\*/);
+  });
+
+  it('shows Samverkan in a listing asked about cooperation', async () => {
+    const card = JSON.stringify(cardOf(await ask('Vilka åtgärder samverkar SF i?')));
+    assert.match(card, /SF samverkar i 9 åtgärder/);
+    assert.match(card, /_\(Ansvarig: KLF \(SÄK\); Samverkan: VOF SF\)_/);
   });
 
   it('shows help on "hjälp" with example buttons that ask the question', async () => {

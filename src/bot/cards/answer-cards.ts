@@ -74,28 +74,13 @@ export function answerCardSpec(answer: Answer): CardSpec {
       };
     case 'unit': {
       const unit = answer.unit;
-      const sections = [
-        answer.relation !== 'cooperates' && {
-          heading: phrase('unitResponsible', lang, { unit, n: answer.responsible.length }),
-          rows: answer.responsible.map(row),
-        },
-        answer.relation !== 'responsible' && {
-          heading: phrase('unitCooperates', lang, { unit, n: answer.cooperates.length }),
-          rows: answer.cooperates.map(row),
-        },
-        answer.allMunicipal.length > 0 && {
-          heading: phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length }),
-          rows: answer.allMunicipal.map(row),
-        },
-      ].filter(
-        (s): s is { heading: string; rows: Array<Record<string, string>> } => Boolean(s) && (s as { rows: unknown[] }).rows.length > 0,
-      );
+      const sections = unitSections(answer);
       if (sections.length === 0) return messageSpec(unit, [phrase('unitNone', lang, { unit })], '', fallbackText);
       return {
         template: 'listing',
         data: {
           fallbackText,
-          title: unit,
+          title: answer.area ? `${unit} · ${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}` : unit,
           subtitleLines: answer.expansion ? [answer.expansion] : [],
           sections,
           citation: citationText(answer.citation, lang),
@@ -110,17 +95,22 @@ export function answerCardSpec(answer: Answer): CardSpec {
           title: `${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}`,
           subtitleLines: [],
           sections: [
-            {
+            section({
               heading: phrase('areaContains', lang, {
                 area: `${phrase(answer.area.kind, lang)} ${answer.area.number}`,
                 n: answer.groups.length,
               }),
-              rows: answer.groups.map((g) => ({
-                id: String(g.number),
-                text: g.title,
-                owner: phrase('actionsCount', lang, { n: g.actionCount }),
-              })),
-            },
+            }),
+            // Each group with its actions when they are few, else its count and a button to see them.
+            ...answer.groups.map((g) =>
+              section({
+                title: `${phrase('group', lang)} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
+                rows: (g.actions ?? []).map(row),
+                more: g.actions
+                  ? []
+                  : [{ title: phrase('showGroup', lang, { n: g.number }), question: phrase('groupQuestion', lang, { n: g.number }) }],
+              }),
+            ),
           ],
           citation: citationText(answer.citation, lang),
         },
@@ -142,8 +132,8 @@ export function answerCardSpec(answer: Answer): CardSpec {
           title: columnTitle(answer),
           subtitleLines: [],
           sections: answer.actions.length
-            ? [{ heading: '', rows: columnRows(answer).map((r) => ({ ...r, id: unbreakableId(r.id) })) }]
-            : [{ heading: phrase('columnNone', lang), rows: [] }],
+            ? [section({ rows: columnRows(answer).map((r) => ({ ...r, id: unbreakableId(r.id) })) })]
+            : [section({ heading: phrase('columnNone', lang) })],
           citation: citationText(answer.citation, lang),
         },
       };
@@ -163,6 +153,116 @@ export function answerCardSpec(answer: Answer): CardSpec {
         },
       };
   }
+}
+
+/**
+ * A listing card's section: a heading, a title, rows, and buttons that ask for more. Optional parts
+ * are lists of none or one (the templating library warns on every "$when" that is false).
+ */
+interface ListingSection {
+  headingLines: string[];
+  titleLines: string[];
+  rows: Array<Record<string, string>>;
+  moreSets: Array<{ buttons: Array<{ title: string; question: string }> }>;
+}
+
+function section(parts: {
+  heading?: string;
+  title?: string;
+  rows?: Array<Record<string, string>>;
+  more?: Array<{ title: string; question: string }>;
+}): ListingSection {
+  const more = parts.more ?? [];
+  return {
+    headingLines: parts.heading ? [parts.heading] : [],
+    titleLines: parts.title ? [parts.title] : [],
+    rows: parts.rows ?? [],
+    moreSets: more.length > 0 ? [{ buttons: more }] : [],
+  };
+}
+
+/** Rows a unit card shows per working method or målområde before "Visa alla". */
+const ROWS_PER_AREA = 3;
+
+/**
+ * A unit's actions grouped by working method and målområde, a few of each with a button for the
+ * rest (a unit can own 50 actions: the whole list would not fit a Teams panel), and the actions of
+ * all departments as one line with its own button. Asked about cooperation, rows show Samverkan.
+ */
+function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection[] {
+  const lang = answer.language;
+  const unit = answer.unit;
+  const sections: ListingSection[] = [];
+  const relations = [
+    {
+      key: 'responsible' as const,
+      actions: answer.responsible,
+      heading: 'unitResponsible' as const,
+      ask: 'unitAreaResponsibleQuestion' as const,
+    },
+    {
+      key: 'cooperates' as const,
+      actions: answer.cooperates,
+      heading: 'unitCooperates' as const,
+      ask: 'unitAreaCooperatesQuestion' as const,
+    },
+  ];
+  for (const relation of relations) {
+    if (relation.actions.length === 0) continue;
+    const byArea = new Map<string, ActionView[]>();
+    for (const a of relation.actions)
+      byArea.set(`${a.areaKind}-${a.areaNumber}`, [...(byArea.get(`${a.areaKind}-${a.areaNumber}`) ?? []), a]);
+    let heading = phrase(relation.heading, lang, { unit, n: relation.actions.length });
+    // Cooperation beside responsibility is counted per area (its rows are a button away); spread
+    // over many areas, fewer rows each.
+    const perArea =
+      answer.area !== undefined
+        ? Infinity
+        : answer.relation === 'both' && relation.key === 'cooperates'
+          ? 0
+          : byArea.size > 4
+            ? ROWS_PER_AREA - 1
+            : ROWS_PER_AREA;
+    for (const actions of byArea.values()) {
+      const first = actions[0]!;
+      const areaName = `${phrase(first.areaKind, lang)} ${first.areaNumber}`;
+      const shown = actions.slice(0, perArea);
+      const rest = actions.length - shown.length;
+      sections.push(
+        section({
+          heading,
+          title: answer.area ? '' : `${areaName}: ${first.areaTitle} (${actions.length})`,
+          rows: shown.map((a) => (answer.relation === 'cooperates' ? rowWithCooperation(a, lang) : row(a))),
+          more:
+            rest > 0
+              ? [
+                  {
+                    title: phrase('showAll', lang, { n: actions.length, area: areaName }),
+                    question: phrase(relation.ask, lang, { unit, area: areaName }),
+                  },
+                ]
+              : [],
+        }),
+      );
+      heading = '';
+    }
+  }
+  if (answer.allMunicipal.length > 0) {
+    sections.push(
+      section({
+        heading: phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length }),
+        more: [{ title: phrase('showAllMunicipal', lang), question: phrase('allMunicipalQuestion', lang) }],
+      }),
+    );
+  }
+  return sections;
+}
+
+function rowWithCooperation(a: ActionView, lang: Answer['language']): Record<string, string> {
+  return {
+    ...row(a),
+    owner: `${phrase('responsible', lang)}: ${a.ansvarig || '–'}; ${phrase('cooperation', lang)}: ${a.samverkan || '–'}`,
+  };
 }
 
 function messageSpec(title: string, paragraphs: string[], citation: string, fallbackText: string): CardSpec {

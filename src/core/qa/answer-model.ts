@@ -36,6 +36,8 @@ export type Answer =
       responsible: ActionView[];
       cooperates: ActionView[];
       allMunicipal: ActionView[];
+      /** Set when the question asked about one working method or målområde only. */
+      area?: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string };
       citation: Citation;
     }
   | { kind: 'funder'; language: Language; funder: string; expansion: string | null; actions: ActionView[]; citation: Citation }
@@ -54,7 +56,8 @@ export type Answer =
       kind: 'area';
       language: Language;
       area: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string };
-      groups: Array<{ number: number; title: string; actionCount: number }>;
+      /** Each group of the area; a group of few actions comes with them (a count alone tells little). */
+      groups: Array<{ number: number; title: string; actionCount: number; actions?: ActionView[] }>;
       citation: Citation;
     }
   | {

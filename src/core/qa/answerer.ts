@@ -124,8 +124,13 @@ export class PlanAnswerer {
         if (byPosition) return this.actionsAnswer(language, intent.focus, 'id', [byPosition]);
         return this.searchAnswer(question, language, intent.focus);
       }
-      case 'area':
+      case 'area': {
+        // "Vad ansvarar SF för i målområde 1?": the unit's actions in that area (the unit card's "Visa alla").
+        const unit = this.mentionedUnits(question).find((u) => !u.code.startsWith('sub:'));
+        const area = this.plan.areas.find((a) => a.kind === (intent.areaKind ?? 'malomrade') && a.number === intent.number);
+        if (unit && area) return this.unitAnswer(language, unit.code, detectFocus(question), undefined, area.id);
         return this.areaAnswer(language, intent.areaKind, intent.number, intent.words);
+      }
       case 'define':
         return this.defineAnswer(question, intent.term, language);
       case 'search': {
@@ -179,7 +184,12 @@ export class PlanAnswerer {
     if (!area) return { kind: 'not-found', language, reason: 'unknown-area', detail: number === null ? undefined : String(number) };
     const groups = this.plan.groups
       .filter((g) => g.areaId === area.id)
-      .map((g) => ({ number: g.number, title: g.title, actionCount: g.actionIds.length }));
+      .map((g) => ({
+        number: g.number,
+        title: g.title,
+        actionCount: g.actionIds.length,
+        ...(g.actionIds.length <= FEW_ACTIONS ? { actions: g.actionIds.map((id) => this.view(this.byId.get(id)!)) } : {}),
+      }));
     return {
       kind: 'area',
       language,
@@ -312,15 +322,17 @@ export class PlanAnswerer {
   }
 
   /** A unit's actions; with `parent`, `code` is a subunit of it ("SÄK" of "KLF"); a subunit alone matches any parent. */
-  private unitAnswer(language: Language, code: string, focus: RoleFocus, parent?: string): Answer {
+  private unitAnswer(language: Language, code: string, focus: RoleFocus, parent?: string, areaId?: string): Answer {
     // "HR" is both a unit of its own ("HR VSS") and a subunit of KLF ("KLF (HR)"): both count.
     const isSubunit = this.subunitCodes.has(code) && (parent !== undefined || !this.unitNames.some((n) => n.code === code));
     const matches = (u: UnitRef): boolean =>
       parent !== undefined ? u.code === parent && u.subunits.includes(code) : u.code === code || u.subunits.includes(code);
-    const responsible = this.plan.actions.filter((a) => a.ansvarig.units.some(matches));
-    const cooperates = this.plan.actions.filter((a) => a.samverkan.units.some(matches));
+    const inArea = this.plan.actions.filter((a) => areaId === undefined || a.areaId === areaId);
+    const responsible = inArea.filter((a) => a.ansvarig.units.some(matches));
+    const cooperates = inArea.filter((a) => a.samverkan.units.some(matches));
     const isMunicipal = !isSubunit && findUnit(this.glossary, code)?.kind === 'municipal';
-    const allMunicipal = isMunicipal ? this.plan.actions.filter((a) => a.ansvarig.units.some((u) => u.code === ALL_MUNICIPAL_UNITS)) : [];
+    const allMunicipal = isMunicipal ? inArea.filter((a) => a.ansvarig.units.some((u) => u.code === ALL_MUNICIPAL_UNITS)) : [];
+    const area = areaId ? this.plan.areas.find((a) => a.id === areaId) : undefined;
     const relation = focus === 'samverkan' ? 'cooperates' : focus === 'ansvarig' ? 'responsible' : 'both';
     const shown = [...(relation !== 'cooperates' ? responsible : []), ...(relation !== 'responsible' ? cooperates : [])];
     return {
@@ -332,6 +344,7 @@ export class PlanAnswerer {
       responsible: relation === 'cooperates' ? [] : responsible.map((a) => this.view(a)),
       cooperates: relation === 'responsible' ? [] : cooperates.map((a) => this.view(a)),
       allMunicipal: relation === 'cooperates' ? [] : allMunicipal.map((a) => this.view(a)),
+      ...(area ? { area: { id: area.id, kind: area.kind, number: area.number, title: area.title } } : {}),
       citation: this.cite(shown.map((a) => a.id)),
     };
   }
@@ -409,3 +422,6 @@ function isConfidentRelaxation(relaxed: NonNullable<SearchOutcome['relaxed']>): 
 }
 
 const longest = (words: string[]): number => Math.max(0, ...words.map((w) => w.length));
+
+/** A group of an area with this many actions or fewer is shown with them. */
+const FEW_ACTIONS = 2;

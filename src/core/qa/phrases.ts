@@ -12,6 +12,13 @@ const PHRASES = {
   source: { sv: 'Källa', en: 'Source' },
   rows: { sv: 'rad', en: 'row' },
   matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
+  showAll: { sv: 'Visa alla {n} i {area}', en: 'Show all {n} in {area}' },
+  showAllMunicipal: { sv: 'Visa samtliga förvaltningars åtgärder', en: 'Show the actions of all departments' },
+  allMunicipalQuestion: { sv: 'Vilka åtgärder har samtliga förvaltningar?', en: 'Which actions does Samtliga förvaltningar have?' },
+  unitAreaResponsibleQuestion: { sv: 'Vad ansvarar {unit} för i {area}?', en: 'Which actions is {unit} responsible for in {area}?' },
+  unitAreaCooperatesQuestion: { sv: 'Vad samverkar {unit} i inom {area}?', en: 'Which actions does {unit} cooperate on in {area}?' },
+  showGroup: { sv: 'Visa åtgärd {n}', en: 'Show action group {n}' },
+  groupQuestion: { sv: 'Åtgärd {n}', en: 'Action {n}' },
   columnFunding: { sv: 'Åtgärder med finansiering angiven i planen: {n}', en: 'Actions with financing stated in the plan: {n}' },
   columnExternalFunding: {
     sv: 'Åtgärder med finansiering utöver förvaltningarnas egna budgetar: {n}',
