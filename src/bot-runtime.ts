@@ -2,7 +2,8 @@
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { loadGlossary, loadPlan } from './plan-files';
-import { PlanAnswerer } from './core/qa/answerer';
+import { LiveAnswerer } from './application/live-answerer';
+import { glossaryEntries } from './usecases/glossary';
 import { createTeamsBot } from './bot/teams-bot';
 import { directoryFromConfig } from './graph/directory-from-config';
 import { createHttpServer, type HttpServer } from './server/http-server';
@@ -43,13 +44,15 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
   assertProductionReady(config);
   const plan = loadPlan(config.planFile);
   const glossary = loadGlossary(config.glossaryFile);
-  const answerer = new PlanAnswerer(plan, glossary);
   const store = await openStore(config, (notice) => logger.warn(notice, notice.message));
   logger.info(
     { event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) },
     'store open',
   );
   const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins);
+  // The plan's answers with the expansions the municipality gave in chat (ordlista).
+  const answerer = new LiveAnswerer(plan, glossary, () => glossaryEntries(service), logger);
+  await answerer.refresh();
   const bot = createTeamsBot(config, answerer, logger, service, directoryFromConfig(config, logger));
   if (bot.localMode) {
     logger.warn(

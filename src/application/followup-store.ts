@@ -15,6 +15,7 @@ import {
 } from '../store/document-store';
 import { personKey, type Answer, type AnswerChange, type Contact, type Person, type Roles, type Round } from '../core/followup/model';
 import type { ReachProblem, Resolution } from '../core/followup/reach';
+import type { GlossaryEntry } from '../core/plan/glossary';
 
 export const roundPartition = (year: number): string => `round-${year}`;
 /**
@@ -304,6 +305,27 @@ export class FollowUpStore {
       teamId: d.teamId,
       serviceUrl: d.serviceUrl,
       tenantId: d.tenantId,
+    }));
+  }
+
+  // The municipality's glossary ---------------------------------------------------------------------
+
+  /** Keeps an expansion an admin gave for a code (one per code: a new one replaces it). */
+  async putGlossaryEntry(entry: GlossaryEntry): Promise<void> {
+    await this.store.upsert<DocumentBody & GlossaryEntry>('directory', {
+      id: documentId('glossary', entry.code.toLocaleLowerCase('sv')),
+      pk: 'glossary',
+      type: 'glossary-entry',
+      ...entry,
+    });
+  }
+
+  async listGlossaryEntries(): Promise<GlossaryEntry[]> {
+    return (await this.store.listPartition<DocumentBody & GlossaryEntry>('directory', 'glossary', 'glossary-entry')).map((d) => ({
+      code: d.code,
+      expansion: d.expansion,
+      setBy: d.setBy,
+      setAt: d.setAt,
     }));
   }
 

@@ -7,7 +7,7 @@ import { Application } from '@microsoft/teams-ai';
 import { BotAdapter, publicCloudWithKeysFrom } from './bot-adapter';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { PlanAnswerer } from '../core/qa/answerer';
+import type { QuestionAnswerer } from '../application/live-answerer';
 import { phrase } from '../core/qa/phrases';
 import { answerReply, helpReply, plainReply } from './replies';
 import { isSharedConversation } from './conversation';
@@ -56,7 +56,7 @@ function questionOf(context: TurnContext): string | undefined {
 
 export function createTeamsBot(
   config: Config,
-  answerer: PlanAnswerer,
+  answerer: QuestionAnswerer,
   logger: Logger,
   service?: FollowUpService,
   directory: PeopleDirectory = NO_DIRECTORY,
@@ -99,6 +99,7 @@ export function createTeamsBot(
         publicUrl: config.publicUrl || `http://localhost:${config.port}`,
         reportLinkTtlMs: config.reportLinkTtlMs,
         directory: people ?? directory,
+        glossaryChanged: () => answerer.refresh?.() ?? Promise.resolve(),
       })
     : undefined;
   followUp?.register();

@@ -15,7 +15,10 @@ export type Refusal =
   /** The contacts form saved with an empty field: nothing removed (removing is said in so many words). */
   | { reason: 'no-people'; unit: string }
   | { reason: 'unknown-action'; actionId: string }
-  | { reason: 'other-units'; ownUnits: string[] };
+  | { reason: 'other-units'; ownUnits: string[] }
+  /** A glossary entry for a code the plan itself defines, or with an empty or overlong name. */
+  | { reason: 'defined-by-plan'; code: string; expansion: string }
+  | { reason: 'bad-expansion'; max: number };
 
 export type Result<T> = ({ ok: true } & T) | ({ ok: false } & Refusal);
 

@@ -37,6 +37,27 @@ describe('follow-up commands', () => {
     assert.equal(unbreakableId('A14-3'), 'A14\u20113');
   });
 
+  it('reads a glossary entry: the code, then the name (with or without "=" or ":"); a unit of several words in quotes', () => {
+    const expected = { kind: 'set-glossary', code: 'VOF', expansion: 'Vård- och omsorgsförvaltningen' };
+    for (const t of [
+      'ordlista VOF Vård- och omsorgsförvaltningen',
+      'ordlista VOF = Vård- och omsorgsförvaltningen',
+      'Ordlista VOF: Vård- och omsorgsförvaltningen',
+    ])
+      assert.deepEqual(parseFollowUpCommand(t), expected, t);
+    assert.deepEqual(parseFollowUpCommand('ordlista "Styrgrupp välfärdsbrott" Kommunens styrgrupp mot välfärdsbrott'), {
+      kind: 'set-glossary',
+      code: 'Styrgrupp välfärdsbrott',
+      expansion: 'Kommunens styrgrupp mot välfärdsbrott',
+    });
+    assert.deepEqual(parseFollowUpCommand('ordlista'), { kind: 'list-glossary' });
+    assert.deepEqual(parseFollowUpCommand('glossary SF Social services'), {
+      kind: 'set-glossary',
+      code: 'SF',
+      expansion: 'Social services',
+    });
+  });
+
   it('takes "svara för" with a unit of several words', () => {
     assert.deepEqual(parseFollowUpCommand('svara för Styrgrupp välfärdsbrott'), {
       kind: 'answer-for-unit',

@@ -19,6 +19,9 @@ import { grantAdmin, revokeAdmin, setSafetyChief } from '../../src/usecases/mana
 import { viewStatus } from '../../src/usecases/view-status';
 import { summarizeRound } from '../../src/usecases/summarize-round';
 import { exportReport } from '../../src/usecases/export-report';
+import { glossaryEntries, setGlossaryExpansion, MAX_EXPANSION_LENGTH } from '../../src/usecases/glossary';
+import { LiveAnswerer } from '../../src/application/live-answerer';
+import { createLogger } from '../../src/log';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
@@ -203,5 +206,31 @@ describe('use cases: the round and its administration', () => {
     assert.ok(summary.ok && summary.report.year === 2026);
     const exported = await exportReport(service, ADMIN, { year: '2026', format: 'md', ttlMs: 60_000 });
     assert.ok(exported.ok && exported.format === 'md' && /^[A-Za-z0-9_-]{43}$/.test(exported.token));
+  });
+
+  it('keeps what an admin says a code stands for, with who and when; refuses others, codes the plan defines, and empty or overlong names', async () => {
+    assert.equal((await setGlossaryExpansion(service, ANNA, { code: 'VOF', expansion: 'x' }, NOW)).ok, false);
+    const planDefined = await setGlossaryExpansion(service, ADMIN, { code: 'pdv', expansion: 'Något annat' }, NOW);
+    assert.deepEqual(planDefined, { ok: false, reason: 'defined-by-plan', code: 'PDV', expansion: 'Pågående dödligt våld' });
+    assert.deepEqual(await setGlossaryExpansion(service, ADMIN, { code: 'XYZ', expansion: 'Påhitt' }, NOW), {
+      ok: false,
+      reason: 'unknown-unit',
+      unit: 'XYZ',
+    });
+    for (const expansion of ['   ', 'x'.repeat(MAX_EXPANSION_LENGTH + 1)])
+      assert.equal((await setGlossaryExpansion(service, ADMIN, { code: 'VOF', expansion }, NOW)).ok, false);
+    const saved = await setGlossaryExpansion(service, ADMIN, { code: 'vof', expansion: ' Vård- och  omsorgsförvaltningen ' }, NOW);
+    assert.ok(saved.ok);
+    assert.deepEqual(await glossaryEntries(service), [
+      { code: 'VOF', expansion: 'Vård- och omsorgsförvaltningen', setBy: ADMIN.aadObjectId, setAt: NOW.toISOString() },
+    ]);
+    // The answers use it once refreshed, marked as given in chat.
+    const answerer = new LiveAnswerer(PLAN, GLOSSARY, () => glossaryEntries(service), createLogger('silent'));
+    const before = answerer.answer('Vad är VOF?');
+    assert.equal(before.kind === 'abbreviation' && before.expansion, null);
+    await answerer.refresh();
+    const after = answerer.answer('Vad är VOF?');
+    assert.equal(after.kind === 'abbreviation' && after.expansion, 'Vård- och omsorgsförvaltningen');
+    assert.equal(after.kind === 'abbreviation' && after.setBy, ADMIN.aadObjectId);
   });
 });

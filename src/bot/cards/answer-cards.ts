@@ -1,7 +1,15 @@
 /** Turns an answer from the core into a card: picks the template and prepares its data. */
 import type { ActionView, Answer } from '../../core/qa/answer-model';
 import { phrase } from '../../core/qa/phrases';
-import { actionHeading, citationText, columnRows, columnTitle, renderText, suggestionsIntro } from '../../core/qa/render-text';
+import {
+  actionHeading,
+  citationText,
+  columnRows,
+  columnTitle,
+  expansionText,
+  renderText,
+  suggestionsIntro,
+} from '../../core/qa/render-text';
 import { expandCard, type TemplateName } from './render';
 import { unbreakableId } from '../../core/typed-text';
 
@@ -25,7 +33,7 @@ function actionData(a: ActionView, lang: Answer['language']): Record<string, str
     ansvarig: a.ansvarig || notPrinted,
     samverkan: a.samverkan || notPrinted,
     finansiering: a.finansiering || notPrinted,
-    expansionLines: a.expansions.length ? [a.expansions.map((e) => `${e.code} = ${e.expansion}`).join(' · ')] : [],
+    expansionLines: a.expansions.length ? [a.expansions.map((e) => expansionText(e, lang)).join(' · ')] : [],
   };
 }
 

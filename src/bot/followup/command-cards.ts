@@ -75,6 +75,10 @@ export function refusalText(refusal: Refusal, lang: Language): string {
       return answerRefusalText('unknown-action', lang, refusal.actionId);
     case 'other-units':
       return t('statusOwnUnitsOnly', lang, { units: refusal.ownUnits.join(', ') });
+    case 'defined-by-plan':
+      return t('definedByPlan', lang, { code: refusal.code, expansion: refusal.expansion });
+    case 'bad-expansion':
+      return t('badExpansion', lang, { max: refusal.max });
   }
 }
 

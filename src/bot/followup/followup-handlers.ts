@@ -34,6 +34,8 @@ import { chooseReminderRound } from '../../usecases/choose-reminder-round';
 import { addContacts, listContacts, removeContact, replaceUnitContacts } from '../../usecases/manage-contacts';
 import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
 import { viewStatus } from '../../usecases/view-status';
+import { glossaryEntries, setGlossaryExpansion } from '../../usecases/glossary';
+import { messageCard } from '../cards/answer-cards';
 import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
 import { answerAction, moveInRound, myRound, roundForUnit } from '../../usecases/work-through-round';
@@ -56,6 +58,8 @@ export interface FollowUpDeps {
   reportLinkTtlMs: number;
   /** The organization's directory (Graph); NO_DIRECTORY without it. */
   directory: PeopleDirectory;
+  /** Called when an admin changed the glossary: the answers use it from now on. */
+  glossaryChanged?: () => Promise<void>;
 }
 
 export class FollowUpHandlers {
@@ -336,6 +340,22 @@ export class FollowUpHandlers {
       case 'remove-admin': {
         const result = await revokeAdmin(service, user, command);
         return result.ok ? notice(t('adminRemoved', lang, { person: who(result.person) })) : refused(result);
+      }
+      case 'set-glossary': {
+        const result = await setGlossaryExpansion(service, user, command);
+        if (!result.ok) return refused(result);
+        logger.info({ event: 'glossary-changed', code: result.entry.code }, 'glossary entry set');
+        await this.deps.glossaryChanged?.();
+        return notice(t('glossarySaved', lang, { code: result.entry.code, expansion: result.entry.expansion }));
+      }
+      case 'list-glossary': {
+        const entries = await glossaryEntries(service);
+        return messageCard(
+          t('glossaryTitle', lang),
+          entries.length
+            ? entries.map((e) => `${e.code} = ${e.expansion} (${e.setBy}, ${e.setAt.slice(0, 10)})`)
+            : [t('glossaryEmpty', lang)],
+        );
       }
       case 'set-safety-chief': {
         const result = await setSafetyChief(service, user, command);

@@ -216,6 +216,23 @@ const TEXTS = {
     sv: 'Uppföljningens kort och uppgifter visas bara i en personlig chatt. Öppna en chatt med {bot} (under Appar) och skriv kommandot där.',
     en: "The follow-up's cards and details are shown only in a personal chat. Open a chat with {bot} (under Apps) and write the command there.",
   },
+  glossarySaved: {
+    sv: 'Sparat i kommunens ordlista: {code} = {expansion}. Svaren visar det från och med nu, märkt som kommunens ordlista.',
+    en: "Saved in the municipality's glossary: {code} = {expansion}. Answers show it from now on, marked as the municipality's glossary.",
+  },
+  glossaryTitle: { sv: 'Kommunens ordlista', en: "The municipality's glossary" },
+  glossaryEmpty: {
+    sv: 'Inga koder har angetts än. En administratör skriver till exempel "ordlista VOF" följt av namnet.',
+    en: 'No codes have been given yet. An admin writes, for example, "glossary VOF" followed by the name.',
+  },
+  definedByPlan: {
+    sv: 'Planen anger redan vad {code} står för: {expansion}. Ordlistan ändrar inte planens egna förklaringar.',
+    en: "The plan already says what {code} stands for: {expansion}. The glossary does not change the plan's own explanations.",
+  },
+  badExpansion: {
+    sv: 'Skriv koden och sedan namnet, högst {max} tecken, till exempel "ordlista VOF" följt av namnet.',
+    en: 'Write the code and then the name, at most {max} characters, for example "glossary VOF" followed by the name.',
+  },
   remindOpen: { sv: 'Påminn de som inte är klara', en: 'Remind those not finished' },
   remindSend: { sv: 'Skicka påminnelser', en: 'Send reminders' },
   remindConfirmTitle: { sv: 'Påminna om uppföljning {year}?', en: 'Remind about follow-up {year}?' },

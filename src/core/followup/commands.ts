@@ -15,6 +15,8 @@ export type FollowUpCommand =
   | { kind: 'add-admin'; person: Person }
   | { kind: 'remove-admin'; person: Person }
   | { kind: 'set-safety-chief'; person: Person }
+  | { kind: 'set-glossary'; code: string; expansion: string }
+  | { kind: 'list-glossary' }
   | { kind: 'my-round' }
   /** An admin answering on behalf of a unit (one without contacts, say): its round card. */
   | { kind: 'answer-for-unit'; unit: string }
@@ -89,6 +91,10 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
     const person = parsePerson(m[1]!);
     return person ? { kind: 'set-safety-chief', person } : { kind: 'invalid', message: 'person' };
   }
+  if (/^(?:ordlista(?:n)?|glossary)$/i.test(text)) return { kind: 'list-glossary' };
+  // "ordlista VOF Vård- och omsorgsförvaltningen" (also "ordlista VOF = …", "ordlista VOF: …"); a unit of several words in quotes.
+  m = /^(?:ordlista|glossary) (?:"([^"]+)"|(\S+?)):? (?:= ?)?(.+)$/i.exec(text);
+  if (m) return { kind: 'set-glossary', code: (m[1] ?? m[2])!, expansion: m[3]! };
   if (/^(?:min uppföljning|mina åtgärder|uppföljning|my follow-?up)$/i.test(text)) return { kind: 'my-round' };
   m = /^(?:svara för|svara åt|answer for) (.+?)\s*$/i.exec(text);
   if (m) return { kind: 'answer-for-unit', unit: m[1]! };

@@ -9,6 +9,8 @@ import { findSubunit, findUnit, type UnitGlossary } from './glossary';
 export interface UnitExpansion {
   code: string;
   expansion: string;
+  /** Given by the municipality in chat, not by the plan or the glossary file. */
+  givenInChat?: boolean;
 }
 
 export interface ActionView {
@@ -53,12 +55,12 @@ function expansionsFor(plan: Plan, glossary: UnitGlossary, action: Action): Unit
     ...[...action.ansvarig.units, ...action.samverkan.units].flatMap((u) => [u.code, ...u.subunits]),
     ...action.finansiering.funders.map((f) => f.code),
   ];
+  const inChat = new Set<string>();
   for (const code of codes) {
-    const expansion =
-      findUnit(glossary, code)?.expansion ??
-      findSubunit(glossary, code)?.expansion ??
-      plan.abbreviations.find((a) => a.abbreviation === code)?.expansion;
+    const known = findUnit(glossary, code) ?? findSubunit(glossary, code);
+    const expansion = known?.expansion ?? plan.abbreviations.find((a) => a.abbreviation === code)?.expansion;
     if (expansion && expansion !== code) out.set(code, expansion);
+    if (known?.setBy) inChat.add(code);
   }
-  return [...out].map(([code, expansion]) => ({ code, expansion }));
+  return [...out].map(([code, expansion]) => ({ code, expansion, ...(inChat.has(code) ? { givenInChat: true } : {}) }));
 }

@@ -8,6 +8,32 @@ export interface GlossaryUnit {
   expansion: string | null;
   source: string | null;
   aliases?: string[];
+  /** Set when the municipality gave the expansion in chat (`ordlista VOF …`): who and when. */
+  setBy?: string;
+  setAt?: string;
+}
+
+/** An expansion an admin gave in chat for a code the plan does not define. */
+export interface GlossaryEntry {
+  code: string;
+  expansion: string;
+  setBy: string;
+  setAt: string;
+}
+
+/**
+ * The glossary with the municipality's own expansions: an entry gives a unit its expansion, with
+ * who set it and when (shown with every answer that uses it). Codes the glossary does not have
+ * are left out: the use case accepts only codes the plan uses.
+ */
+export function withEntries(glossary: UnitGlossary, entries: GlossaryEntry[]): UnitGlossary {
+  if (entries.length === 0) return glossary;
+  const byCode = new Map(entries.map((e) => [e.code.toLocaleLowerCase('sv'), e]));
+  const apply = <T extends { code: string; expansion: string | null }>(u: T): T => {
+    const entry = byCode.get(u.code.toLocaleLowerCase('sv'));
+    return entry ? { ...u, expansion: entry.expansion, setBy: entry.setBy, setAt: entry.setAt } : u;
+  };
+  return { ...glossary, units: glossary.units.map(apply), subunits: glossary.subunits.map(apply) };
 }
 
 export interface GlossarySubunit {
@@ -16,6 +42,8 @@ export interface GlossarySubunit {
   expansion: string | null;
   source: string | null;
   aliases?: string[];
+  setBy?: string;
+  setAt?: string;
 }
 
 export interface UnitGlossary {

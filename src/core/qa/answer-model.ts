@@ -49,6 +49,9 @@ export type Answer =
       source: 'plan' | 'glossary';
       notes: string[];
       kindLabel: string | null;
+      /** The municipality gave the expansion in chat: who and when (shown with it). */
+      setBy?: string;
+      setAt?: string;
       usedIn: string[];
       citation: Citation | null;
     }

@@ -10,6 +10,7 @@ import { actionView } from '../plan/action-view';
 import { detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch, type SearchOutcome } from './search';
 import { columnListing } from './column-listing';
+import { phrase } from './phrases';
 import { isStopWord, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
 
@@ -243,6 +244,7 @@ export class PlanAnswerer {
         source: 'glossary',
         notes: known.source ? [known.source] : [],
         kindLabel,
+        ...(known.setBy ? { setBy: known.setBy, setAt: known.setAt } : {}),
         usedIn: ids,
         citation: ids.length ? this.cite(ids) : null,
       };
@@ -339,7 +341,7 @@ export class PlanAnswerer {
       kind: 'unit',
       language,
       unit: isSubunit && parent ? `${parent} (${code})` : code,
-      expansion: (isSubunit ? findSubunit(this.glossary, code)?.expansion : findUnit(this.glossary, code)?.expansion) ?? null,
+      expansion: glossaryExpansion(isSubunit ? findSubunit(this.glossary, code) : findUnit(this.glossary, code), language),
       relation,
       responsible: relation === 'cooperates' ? [] : responsible.map((a) => this.view(a)),
       cooperates: relation === 'responsible' ? [] : cooperates.map((a) => this.view(a)),
@@ -425,3 +427,9 @@ const longest = (words: string[]): number => Math.max(0, ...words.map((w) => w.l
 
 /** A group of an area with this many actions or fewer is shown with them. */
 const FEW_ACTIONS = 2;
+
+/** A code's expansion for a heading; marked when the municipality gave it in chat rather than a source. */
+function glossaryExpansion(known: { expansion: string | null; setBy?: string } | undefined, language: Language): string | null {
+  if (!known?.expansion) return null;
+  return known.setBy ? `${known.expansion} (${phrase('glossaryMark', language)})` : known.expansion;
+}

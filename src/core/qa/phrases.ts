@@ -54,6 +54,15 @@ const PHRASES = {
     sv: '{term} är en enhetskod i planen. Ordlistan ger ingen källa för vad den står för.',
     en: '{term} is a unit code in the plan. The glossary has no source for what it stands for.',
   },
+  glossarySetBy: {
+    sv: 'Inte ur planen: angivet av kommunen i chatten ({who}, {date}).',
+    en: 'Not from the plan: given by the municipality in chat ({who}, {date}).',
+  },
+  glossaryHowToSet: {
+    sv: 'En administratör kan ange vad den står för: skriv "ordlista {term}" följt av namnet.',
+    en: 'An admin can say what it stands for: write "glossary {term}" followed by the name.',
+  },
+  glossaryMark: { sv: 'kommunens ordlista', en: "the municipality's glossary" },
   usedIn: { sv: 'Förekommer i', en: 'Used in' },
   areaContains: { sv: '{area} innehåller {n} {groupsWord}', en: '{area} contains {n} {groupsWord}' },
   malomrade: { sv: 'Målområde', en: 'Goal area' },

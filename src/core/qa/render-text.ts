@@ -1,5 +1,5 @@
 /** Plain-text rendering of an answer: the card's fallback text and the terminal chat's output. */
-import type { ActionView, Answer, Citation, Language } from './answer-model';
+import type { ActionView, Answer, Citation, Language, UnitExpansion } from './answer-model';
 import { phrase } from './phrases';
 
 export function citationText(citation: Citation, language: Language): string {
@@ -20,7 +20,7 @@ export function actionHeading(a: ActionView, language: Language, options: { prin
 
 export function actionLines(a: ActionView, language: Language): string[] {
   const dash = phrase('notPrinted', language);
-  const expansions = a.expansions.length ? ` [${a.expansions.map((e) => `${e.code} = ${e.expansion}`).join('; ')}]` : '';
+  const expansions = a.expansions.length ? ` [${a.expansions.map((e) => expansionText(e, language)).join('; ')}]` : '';
   return [
     `${a.id} · ${actionHeading(a, language)}`,
     `  ${a.text}`,
@@ -29,6 +29,11 @@ export function actionLines(a: ActionView, language: Language): string[] {
     `  ${phrase('financing', language)}: ${a.finansiering || dash}`,
     ...(expansions ? [`  ${expansions.trim()}`] : []),
   ];
+}
+
+/** "VOF = Vård- och omsorgsförvaltningen", marked when the municipality gave it in chat rather than the plan. */
+export function expansionText(e: UnitExpansion, lang: Language): string {
+  return `${e.code} = ${e.expansion}${e.givenInChat ? ` (${phrase('glossaryMark', lang)})` : ''}`;
 }
 
 /** The heading of a listing across a column, with its count; a plain sentence when nothing matches. */
@@ -102,8 +107,14 @@ export function renderText(answer: Answer): string {
       const head = answer.expansion
         ? phrase('abbreviation', lang, { term: answer.term, expansion: answer.expansion })
         : phrase('abbreviationFromGlossary', lang, { term: answer.term });
+      // Given in chat by the municipality: said so, with who and when; without one, how to give it.
+      const given = answer.setBy
+        ? phrase('glossarySetBy', lang, { who: answer.setBy, date: (answer.setAt ?? '').slice(0, 10) })
+        : !answer.expansion && answer.source === 'glossary'
+          ? phrase('glossaryHowToSet', lang, { term: answer.term })
+          : '';
       const used = answer.usedIn.length ? `${phrase('usedIn', lang)}: ${answer.usedIn.join(', ')}` : '';
-      return [head, ...answer.notes.map((n) => `  ${n}`), used, answer.citation ? citationText(answer.citation, lang) : '']
+      return [head, given, ...answer.notes.map((n) => `  ${n}`), used, answer.citation ? citationText(answer.citation, lang) : '']
         .filter(Boolean)
         .join('\n');
     }

@@ -1,0 +1,58 @@
+/**
+ * The question answering with the municipality's glossary: the plan's answerer rebuilt when an
+ * admin gives an expansion in chat (on this instance at once; other instances within a few
+ * minutes, on their next question after that). Building it takes tens of milliseconds, and
+ * expansions are given a handful of times a year.
+ */
+import { PlanAnswerer } from '../core/qa/answerer';
+import type { Answer } from '../core/qa/answer-model';
+import type { Plan } from '../core/plan/model';
+import { withEntries, type GlossaryEntry, type UnitGlossary } from '../core/plan/glossary';
+import type { Logger } from '../log';
+
+export interface QuestionAnswerer {
+  answer(question: string): Answer;
+  /** Rebuilds from the stored glossary entries, where there are any. */
+  refresh?(): Promise<void>;
+}
+
+const REFRESH_MS = 5 * 60_000;
+
+export class LiveAnswerer implements QuestionAnswerer {
+  private current: PlanAnswerer;
+  private loadedAt = 0;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly glossary: UnitGlossary,
+    private readonly entries: () => Promise<GlossaryEntry[]>,
+    private readonly logger: Logger,
+    private readonly refreshMs = REFRESH_MS,
+  ) {
+    this.current = new PlanAnswerer(plan, glossary);
+  }
+
+  answer(question: string): Answer {
+    // Stale: answer with what is known now, and look for new entries in the background.
+    if (Date.now() - this.loadedAt > this.refreshMs) void this.refresh();
+    return this.current.answer(question);
+  }
+
+  /** Reads the entries and rebuilds the answerer; a store that fails keeps the one there is. */
+  refresh(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        const entries = await this.entries();
+        this.current = new PlanAnswerer(this.plan, withEntries(this.glossary, entries));
+        this.loadedAt = Date.now();
+      } catch (error) {
+        this.loadedAt = Date.now(); // not again on every question while the store is down
+        this.logger.warn({ event: 'glossary-load-failed', err: error }, 'glossary entries not loaded; answers without them');
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    return this.refreshing;
+  }
+}
