@@ -42,6 +42,11 @@ export interface SearchOutcome {
 
 /** Two content words must both match; three need two; a lone word must match. */
 const MULTIWORD_SYNONYMS = Object.entries(SYNONYMS).filter(([key]) => key.includes(' '));
+const SYNONYMS_BY_STEM = new Map(
+  Object.entries(SYNONYMS)
+    .filter(([key]) => !key.includes(' '))
+    .map(([key, values]) => [stemSwedish(key), values]),
+);
 
 const MIN_COVERAGE = 0.6;
 
@@ -115,7 +120,10 @@ export class PlanSearch {
       ENGLISH_TO_SWEDISH[word] ?? ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ?? ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ?? [];
     if (english.length > 0) english.forEach((t) => add(t, 1));
     else add(word, 1);
-    for (const t of SYNONYMS[word] ?? []) add(t, 1);
+    // Synonyms by stem: "gänget" and "hyresvärdarna" find the entries for "gäng" and "hyresvärdar".
+    for (const t of SYNONYMS[word] ?? SYNONYMS_BY_STEM.get(stemSwedish(word)) ?? []) add(t, 1);
+    // Plural definite "-ena" (områdena ~ områden), where the plan has the other form.
+    if (word.endsWith('ena') && !this.knows(word) && this.knows(word.slice(0, -1))) add(word.slice(0, -1), 1);
     for (const [key, values] of MULTIWORD_SYNONYMS) if (phrase.includes(key)) values.forEach((v) => add(v, 1));
     // "honour-related", "Municipal-samarbetet": each part stands for the word too.
     if (word.includes('-')) {

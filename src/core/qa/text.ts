@@ -393,7 +393,9 @@ export function splitCompound(
     const tailStem = stemSwedish(tail);
     const bareHead = head.endsWith('s') ? head.slice(0, -1) : head;
     const headKnown = vocabulary.has(headStem) || vocabulary.has(stemSwedish(bareHead)) || (bareHead.length >= 5 && hasPrefix(bareHead));
-    if (headKnown && (!tailMustBeKnown || vocabulary.has(tailStem))) return [vocabulary.has(headStem) ? head : bareHead, tail];
+    const tailKnown = vocabulary.has(tailStem) || (tail.endsWith('ena') && vocabulary.has(stemSwedish(tail.slice(0, -1))));
+    if (headKnown && (!tailMustBeKnown || tailKnown))
+      return [vocabulary.has(headStem) ? head : bareHead, tail.endsWith('ena') && !vocabulary.has(tailStem) ? tail.slice(0, -1) : tail];
   }
   return null;
 }
