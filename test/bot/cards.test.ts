@@ -57,7 +57,7 @@ describe('cards', () => {
     'Vilka åtgärder saknar ansvarig?',
     'Which actions are done with IOP partners?',
     // Not sure: the nearest actions offered
-    'Vem tar hand om tältläger med EU-migranter?',
+    'Vem bemöter EU-migranter?',
     'Who is in charge of the tent camps of EU migrants?',
   ];
 

@@ -121,7 +121,7 @@ export class PlanSearch {
     if (english.length > 0) english.forEach((t) => add(t, 1));
     else add(word, 1);
     // Synonyms by stem: "gänget" and "hyresvärdarna" find the entries for "gäng" and "hyresvärdar".
-    for (const t of SYNONYMS[word] ?? SYNONYMS_BY_STEM.get(stemSwedish(word)) ?? []) add(t, 1);
+    for (const t of synonymsOf(word)) add(t, 1);
     // Plural definite "-ena" (områdena ~ områden), where the plan has the other form.
     if (word.endsWith('ena') && !this.knows(word) && this.knows(word.slice(0, -1))) add(word.slice(0, -1), 1);
     for (const [key, values] of MULTIWORD_SYNONYMS) if (phrase.includes(key)) values.forEach((v) => add(v, 1));
@@ -155,7 +155,7 @@ export class PlanSearch {
       (t) =>
         !isStopWord(t) &&
         !/^\d+$/.test(t) &&
-        (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH) &&
+        (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH || synonymsOf(t).length > 0) &&
         !(isMisspeltStopWord(t) && !this.knows(t)),
     );
     if (contentWords.length === 0) return { contentWords, hits: [] };
@@ -211,4 +211,15 @@ function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
   const best = relevant[0];
   if (!best) return [];
   return relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
+}
+
+/**
+ * The lexicon's synonyms of a word, looked up as typed, by stem, and without a definite ending
+ * the stemmer keeps on short words ("gänget" → "gäng").
+ */
+function synonymsOf(word: string): string[] {
+  const direct = SYNONYMS[word] ?? SYNONYMS_BY_STEM.get(stemSwedish(word));
+  if (direct) return direct;
+  const bare = word.replace(/(arna|erna|orna|en|et|na|n)$/, '');
+  return bare.length >= 3 && bare !== word ? (SYNONYMS[bare] ?? SYNONYMS_BY_STEM.get(stemSwedish(bare)) ?? []) : [];
 }
