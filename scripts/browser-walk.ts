@@ -80,6 +80,14 @@ async function main(): Promise<number> {
     };
     await page.goto(`http://localhost:${PLAYGROUND_PORT}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(3000);
+    await say('Vilka åtgärder har SF?');
+    await expectText(/Visa alla 18 i Målområde 2/, "a unit's listing grouped by målområde, the rest a button away");
+    await shot('unit-listing');
+    await say('Vem bemöter EU-migranter?');
+    await expectText(/Menar du någon av de här åtgärderna\?/, 'the nearest actions offered when not sure');
+    await shot('suggestions');
+    await clickButton(page, /^Vem ansvarar för A13.3\?$/);
+    await expectText(/Ansvarig/, 'a suggestion opens the action with who is responsible');
     await say('kontakt SF anna.andersson@example.com');
     await say('hjälp');
     await expectText('Uppföljningen (för administratörer)', 'help shows an admin the follow-up commands');

@@ -156,6 +156,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           actions: answer.actions.map((a) => ({
             id: a.id,
             label: unbreakableId(a.id),
+            button: phrase('showAction', lang, { id: unbreakableId(a.id) }),
             text: a.text.length > ROW_TEXT_LIMIT ? `${a.text.slice(0, ROW_TEXT_LIMIT - 1)}…` : a.text,
           })),
         },
@@ -234,7 +235,8 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
     for (const actions of byArea.values()) {
       const first = actions[0]!;
       const areaName = `${phrase(first.areaKind, lang)} ${first.areaNumber}`;
-      const shown = actions.slice(0, perArea);
+      // One more row instead of a button that would show just it.
+      const shown = actions.length <= perArea + 1 ? actions : actions.slice(0, perArea);
       const rest = actions.length - shown.length;
       sections.push(
         section({

@@ -13,6 +13,7 @@ const PHRASES = {
   rows: { sv: 'rad', en: 'row' },
   matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
   showAll: { sv: 'Visa alla {n} i {area}', en: 'Show all {n} in {area}' },
+  showAction: { sv: 'Vem ansvarar för {id}?', en: 'Who is responsible for {id}?' },
   showAllMunicipal: { sv: 'Visa samtliga förvaltningars åtgärder', en: 'Show the actions of all departments' },
   allMunicipalQuestion: { sv: 'Vilka åtgärder har samtliga förvaltningar?', en: 'Which actions does Samtliga förvaltningar have?' },
   unitAreaResponsibleQuestion: { sv: 'Vad ansvarar {unit} för i {area}?', en: 'Which actions is {unit} responsible for in {area}?' },
