@@ -17,7 +17,9 @@ export async function storedUpn(service: FollowUpService, aadObjectId: string): 
  * chat has no 1:1 chat to give, and the one stored must stay (it is where the person is reached).
  */
 export async function rememberUser(service: FollowUpService, record: Omit<UserRecord, 'updatedAt'>, now = new Date()): Promise<void> {
-  const known = await service.data.getUser(record.person);
+  // A turn in their 1:1 chat with the UPN known tells everything that matters: no read needed.
+  const complete = record.conversationId !== undefined && record.person.upn !== undefined;
+  const known = complete ? undefined : await service.data.getUser(record.person);
   const told = Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Omit<UserRecord, 'updatedAt'>;
   const { _etag: _unused, ...stored } = (known ?? {}) as Partial<UserRecord> & { _etag?: string };
   await service.data.putUser({ ...stored, ...told, person: { ...stored.person, ...told.person }, updatedAt: now.toISOString() });
