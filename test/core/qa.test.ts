@@ -108,6 +108,11 @@ describe('question answering', () => {
     assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
   });
 
+  it('reads a particle verb as the plan's prefixed noun (bygger ut ~ utbyggnaden)', () => {
+    const answer = qa.answer('vem bygger ut kamerorna');
+    assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A3-1');
+  });
+
   it('knows a working method or målområde by its title alone', () => {
     for (const [q, area] of [
       ['Innovativa lösningar och teknik', 'arbetssatt-3'],

@@ -42,6 +42,8 @@ export interface SearchOutcome {
 
 /** Two content words must both match; three need two; a lone word must match. */
 const MULTIWORD_SYNONYMS = Object.entries(SYNONYMS).filter(([key]) => key.includes(' '));
+/** Verb particles that, placed before the verb, make the plan's nouns: ut|byggnad, fram|tagande, upp|följning. */
+const PARTICLES = new Set(['ut', 'upp', 'fram', 'in', 'av', 'över', 'ner', 'ned', 'bort', 'till', 'på']);
 const SYNONYMS_BY_STEM = new Map(
   Object.entries(SYNONYMS)
     .filter(([key]) => !key.includes(' '))
@@ -160,7 +162,18 @@ export class PlanSearch {
     );
     if (contentWords.length === 0) return { contentWords, hits: [] };
 
-    const groups = contentWords.map((word) => this.alternatives(word, phrase));
+    const tokens = tokenize(question);
+    const groups = contentWords.map((word) => {
+      const alts = this.alternatives(word, phrase);
+      // A particle verb ("bygger ut", "tar fram", "följer upp") is a prefixed noun in the plan
+      // ("utbyggnaden", "framtagande", "uppföljning"): the particle before the verb's stem.
+      const next = tokens[tokens.indexOf(word) + 1];
+      if (next && PARTICLES.has(next)) {
+        const prefixed = next + stemSwedish(word).replace(/(er|ar|a)$/, '');
+        if (this.vocabulary.hasPrefix(prefixed)) alts.set(prefixed, Math.max(alts.get(prefixed) ?? 0, 1));
+      }
+      return alts;
+    });
     const weights = new Map<string, number>();
     for (const group of groups) {
       for (const [term, weight] of group) {
