@@ -108,7 +108,7 @@ describe('question answering', () => {
     assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
   });
 
-  it('reads a particle verb as the plan's prefixed noun (bygger ut ~ utbyggnaden)', () => {
+  it("reads a particle verb as the plan's prefixed noun (bygger ut ~ utbyggnaden)", () => {
     const answer = qa.answer('vem bygger ut kamerorna');
     assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A3-1');
   });
