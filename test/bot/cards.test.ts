@@ -52,6 +52,7 @@ describe('cards', () => {
     'Vad betyder QQQ?',
     'x'.repeat(1000),
     'Vem ansvarar för snöröjningen?',
+    'Vad finansierar Polisen?',
     // Listings across a column
     'Vilka åtgärder har extern finansiering?',
     'Vilka åtgärder saknar ansvarig?',

@@ -108,6 +108,16 @@ describe('question answering', () => {
     assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
   });
 
+  it('says in a plain sentence that a funder finances nothing or a unit has no side, never an empty header', () => {
+    assert.equal(
+      renderText(qa.answer('Vad finansierar Polisen?')),
+      'Planen anger inte Polisen (Polismyndigheten) som finansiär för någon åtgärd.',
+    );
+    const noa = renderText(qa.answer('Vilka åtgärder har NOA?'));
+    assert.match(noa, /^NOA är inte ansvarig för någon åtgärd i planen\./);
+    assert.doesNotMatch(noa, / 0 åtgärder/);
+  });
+
   it("reads a particle verb as the plan's prefixed noun (bygger ut ~ utbyggnaden)", () => {
     const answer = qa.answer('vem bygger ut kamerorna');
     assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A3-1');

@@ -69,6 +69,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
         },
       };
     case 'funder':
+      if (answer.actions.length === 0) return messageSpec(answer.funder, [full], '', fallbackText);
       return {
         template: 'actions',
         data: {

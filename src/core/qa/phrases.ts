@@ -49,6 +49,15 @@ const PHRASES = {
     sv: '{unit} nämns inte som ansvarig eller samverkanspart i planen.',
     en: '{unit} is not named as responsible or cooperating in the plan.',
   },
+  funderNone: {
+    sv: 'Planen anger inte {funder} som finansiär för någon åtgärd.',
+    en: 'The plan does not name {funder} as financing any action.',
+  },
+  unitResponsibleNone: {
+    sv: '{unit} är inte ansvarig för någon åtgärd i planen.',
+    en: '{unit} is not responsible for any action in the plan.',
+  },
+  unitCooperatesNone: { sv: '{unit} samverkar inte i någon åtgärd i planen.', en: '{unit} does not cooperate on any action in the plan.' },
   funderActions: { sv: '{funder} finansierar {n} {actionsWord}', en: '{funder} finances {n} {actionsWord}' },
   abbreviation: { sv: '{term} betyder: {expansion}', en: '{term} means: {expansion}' },
   abbreviationFromGlossary: {

@@ -86,16 +86,27 @@ export function renderText(answer: Answer): string {
       if (answer.responsible.length === 0 && answer.cooperates.length === 0 && answer.allMunicipal.length === 0) {
         return phrase('unitNone', lang, { unit });
       }
+      // An empty side is a plain sentence, not a header over nothing.
       if (answer.relation !== 'cooperates')
-        lines.push(`${phrase('unitResponsible', lang, { unit, n: answer.responsible.length })}:`, ...shortList(answer.responsible), '');
+        lines.push(
+          ...(answer.responsible.length
+            ? [`${phrase('unitResponsible', lang, { unit, n: answer.responsible.length })}:`, ...shortList(answer.responsible), '']
+            : [phrase('unitResponsibleNone', lang, { unit }), '']),
+        );
       if (answer.relation !== 'responsible')
-        lines.push(`${phrase('unitCooperates', lang, { unit, n: answer.cooperates.length })}:`, ...shortList(answer.cooperates), '');
+        lines.push(
+          ...(answer.cooperates.length
+            ? [`${phrase('unitCooperates', lang, { unit, n: answer.cooperates.length })}:`, ...shortList(answer.cooperates), '']
+            : [phrase('unitCooperatesNone', lang, { unit }), '']),
+        );
       if (answer.allMunicipal.length)
         lines.push(`${phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length })}:`, ...shortList(answer.allMunicipal), '');
       return [...lines, citationText(answer.citation, lang)].join('\n');
     }
     case 'funder': {
       const funder = answer.expansion ? `${answer.funder} (${answer.expansion})` : answer.funder;
+      // Never an empty header ("SF finansierar 0 åtgärder:"): a plain sentence.
+      if (answer.actions.length === 0) return phrase('funderNone', lang, { funder });
       return [
         `${phrase('funderActions', lang, { funder, n: answer.actions.length })}:`,
         '',
