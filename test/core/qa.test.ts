@@ -118,6 +118,16 @@ describe('question answering', () => {
     assert.doesNotMatch(noa, / 0 åtgärder/);
   });
 
+  it('lets the name lead in a name joined to a common noun (Sweco-utbildningen, SSPF-arbetet)', () => {
+    for (const [q, id] of [
+      ['Vem har Sweco-utbildningen?', 'A21-1'],
+      ['vem driver SSPF-arbetet', 'A9-2'],
+    ] as const) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, id, q);
+    }
+  });
+
   it("reads a particle verb as the plan's prefixed noun (bygger ut ~ utbyggnaden)", () => {
     const answer = qa.answer('vem bygger ut kamerorna');
     assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A3-1');

@@ -55,13 +55,19 @@ const MIN_COVERAGE = 0.6;
 export class PlanSearch {
   private readonly index: MiniSearch<ActionDocument>;
   private readonly vocabulary = new Vocabulary();
+  /** How many rows each stem of the plan is in: a rare one names something, a common one describes. */
+  private readonly rowsWithStem = new Map<string, number>();
 
   constructor(plan: Plan) {
     const abbreviations = plan.abbreviations;
     const documents: ActionDocument[] = plan.actions.map((action) => {
       // Group and subsection titles, not the målområde's: a title shared by 60 rows would drown the row's own words.
       const context = [action.groupTitle, action.subsection?.title ?? ''].join(' ');
-      for (const token of tokenize(`${action.text} ${context}`)) this.vocabulary.add(stemSwedish(token));
+      const stems = new Set(tokenize(`${action.text} ${context}`).map(stemSwedish));
+      for (const stem of stems) {
+        this.vocabulary.add(stem);
+        this.rowsWithStem.set(stem, (this.rowsWithStem.get(stem) ?? 0) + 1);
+      }
       const owners = [action.ansvarig.asPrinted, action.samverkan.asPrinted, action.finansiering.asPrinted].join(' ');
       return { id: action.id, text: action.text, context, extra: '', owners };
     });
@@ -128,8 +134,15 @@ export class PlanSearch {
     if (word.endsWith('ena') && !this.knows(word) && this.knows(word.slice(0, -1))) add(word.slice(0, -1), 1);
     for (const [key, values] of MULTIWORD_SYNONYMS) if (phrase.includes(key)) values.forEach((v) => add(v, 1));
     // "honour-related", "Municipal-samarbetet": each part stands for the word too.
+    // A name joined to a common noun ("SAVE-projektet", "Sweco-utbildningen"): the name, which few
+    // rows have, leads; the common part ("projekt", in many rows) only helps.
     if (word.includes('-')) {
-      for (const part of word.split('-')) if (part.length >= 3) this.alternatives(part, phrase).forEach((w, t) => add(t, w * 0.6));
+      for (const part of word.split('-')) {
+        if (part.length < 3) continue;
+        const rows = this.rowsWithStem.get(stemSwedish(part)) ?? 0;
+        const weight = rows > 0 && rows <= 3 ? 1 : 0.3;
+        this.alternatives(part, phrase).forEach((w, t) => add(t, w * weight));
+      }
     }
     if (!this.knows(word) && word.length >= 7) for (const part of splitCompound(word, this.vocabulary) ?? []) add(part, 0.5);
     for (const prefix of this.knownPrefixes(stemSwedish(word))) add(prefix, 0.3);
