@@ -124,8 +124,13 @@ export class PlanSearch {
     };
     // English plurals and verb forms: "supports", "witnesses" → "support", "witness". A translated
     // English word is searched in Swedish only, or the plan's one English sentence (SAVE) would win.
+    // A singular finds a plural entry too ("guard" → "guards").
     const english =
-      ENGLISH_TO_SWEDISH[word] ?? ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ?? ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ?? [];
+      ENGLISH_TO_SWEDISH[word] ??
+      ENGLISH_TO_SWEDISH[word.replace(/(es|s)$/, '')] ??
+      ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ??
+      ENGLISH_TO_SWEDISH[`${word}s`] ??
+      [];
     if (english.length > 0) english.forEach((t) => add(t, 1));
     else add(word, 1);
     // Synonyms by stem: "gänget" and "hyresvärdarna" find the entries for "gäng" and "hyresvärdar".
