@@ -568,7 +568,8 @@ describe('plan importer', () => {
       ANDTS: 'Alkohol, narkotika, dopning, tobak och spel',
       BFT: 'brottsförebyggande och trygghetsskapande arbetet',
       EST: 'Effektiv samordning för trygghet',
-      LOS: 'Återkommande myndighetsgemensamma verksamhetskontroller',
+      // "Återkommande …" begins the sentence, not the name.
+      LOS: 'myndighetsgemensamma verksamhetskontroller',
       MVP: 'mentorer i våldsprevention',
       PDV: 'Pågående dödligt våld',
       SAVE: 'Support and protection Against Violence, on Equal terms for all children',

@@ -89,7 +89,12 @@ export function expansionBefore(textBefore: string, abbr: string): { expansion: 
     if (STOP_WORDS.has(run[0]!.toLocaleLowerCase('sv'))) continue;
     if (spellsAbbreviation(run, abbr)) return { expansion: run.join(' ').replace(/,$/, ''), lettersMatch: true };
   }
-  return { expansion: words.slice(-3).join(' ').replace(/,$/, ''), lettersMatch: false };
+  // The letters do not spell it: the last words before it, but not the capitalised first word of
+  // the sentence ("Återkommande myndighetsgemensamma verksamhetskontroller (LOS)": the sentence
+  // begins there; the name does not).
+  const run = words.slice(-3);
+  const sentenceStart = run.length === words.length && run.length >= 3 && /^\p{Lu}/u.test(run[0]!);
+  return { expansion: (sentenceStart ? run.slice(1) : run).join(' ').replace(/,$/, ''), lettersMatch: false };
 }
 
 export interface TextLine {
