@@ -290,6 +290,12 @@ export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
   teams: ['områdesteam'],
   employment: ['rekrytering'],
   equal: ['jämställdhetspolitiska'],
+  related: ['relaterat'],
+  close: ['nära'],
+  relationship: ['relation'],
+  relationships: ['relation'],
+  programme: ['verksamhet'],
+  program: ['verksamhet'],
 };
 
 /** The plan's own misspellings, indexed together with the spelling a user will type. */
@@ -371,4 +377,8 @@ export const SYNONYMS: Record<string, string[]> = {
   ungdomsgäng: ['kriminalitet', 'kriminella'],
   'kriminella nätverk': ['organiserad', 'brottslighet'],
   'welfare fraud': ['välfärdsbrott'],
+  'youth centre': ['fritidsverksamheter', 'ungdom'],
+  'youth centres': ['fritidsverksamheter', 'ungdom'],
+  'youth club': ['fritidsverksamheter', 'ungdom'],
+  'youth clubs': ['fritidsverksamheter', 'ungdom'],
 };
