@@ -54,6 +54,14 @@ export const STOP_WORDS = new Set([
   'vem',
   // Function words that say nothing about the topic in a question
   'inte',
+  // Everyday verbs for "is in charge of" that name no task
+  'kollar',
+  'kolla',
+  'ordnar',
+  'ordna',
+  'driver',
+  'fixar',
+  'sysslar',
   // Adverbs and courtesy words of everyday speech
   'nuförtiden',
   'numera',
