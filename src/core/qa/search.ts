@@ -222,10 +222,11 @@ export class PlanSearch {
 
     // Relaxed: a few words that the plan has nowhere ("nuförtiden", "gänget") must not sink a
     // question whose other words find a row. Coverage is counted over the words some row matches.
-    // Short words ("många", "hamna") stay: too little to tell filler from topic, they still count as missed.
-    const droppable = processed.map(
-      (terms, i) => contentWords[i]!.length >= 6 && !results.some((r) => r.queryTerms.some((t) => terms.has(t))),
-    );
+    // Short words ("många", "hamna") are dropped only beside two or more words the plan has: alone
+    // with one, they are too little to tell filler from topic, and still count as missed.
+    const unmatched = processed.map((terms) => !results.some((r) => r.queryTerms.some((t) => terms.has(t))));
+    const matchedCount = unmatched.filter((u) => !u).length;
+    const droppable = unmatched.map((u, i) => u && (contentWords[i]!.length >= 6 || matchedCount >= 2));
     const kept = contentWords.filter((_, i) => !droppable[i]);
     const dropped = contentWords.filter((_, i) => droppable[i]);
     if (dropped.length === 0 || kept.length === 0) return { contentWords, hits: [] };
