@@ -4,7 +4,7 @@
  * summary-card). Who the person is: TeamsUsers; proactive messages: the RoundMessenger.
  */
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard, Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
@@ -17,6 +17,7 @@ import { roundCardFromView, roundConfirmCard } from './round-cards';
 import { RoundMessenger } from './messenger';
 import { refusalText as answerRefusalText, t } from './texts';
 import { cardReply } from '../replies';
+import { registerCardRoutes } from './card-routes';
 import { isSharedConversation } from '../conversation';
 import type { HelpExtras } from '../cards/answer-cards';
 import { roleHelp } from './help-sections';
@@ -72,88 +73,9 @@ export class FollowUpHandlers {
     this.users = new TeamsUsers(deps.service, deps.logger);
   }
 
-  /** Registers the card routes; call before the general message route, which they must precede. */
+  /** Registers the card routes (card-routes.ts); call before the general message route, which they must precede. */
   register(): void {
-    const { app } = this.deps;
-    for (const verb of ['round.save', 'round.show', 'round.next', 'round.previous', 'round.unanswered'] as const) {
-      app.adaptiveCards.actionExecute(verb, async (context, _state, data: Record<string, unknown>) => {
-        const card = await this.onRoundVerb(context, verb, data);
-        // A string is shown as a message and the card stays, with whatever the person typed in it.
-        if (typeof card === 'string') return card;
-        // teams-ai updates the card's message in place when the card has `refresh`, which needs the
-        // message's id (replyToId). Without one, the card is returned without refresh instead of failing.
-        if (!context.activity.replyToId) delete card.refresh;
-        return card as AdaptiveCard;
-      });
-      app.adaptiveCards.actionSubmit(verb, async (context, _state, data: Record<string, unknown>) => {
-        const card = await this.onRoundVerb(context, verb, data);
-        await this.reply(context, typeof card === 'string' ? notice(card) : card);
-      });
-    }
-    app.adaptiveCards.actionExecute(
-      'round.start',
-      async (context, _state, data: Record<string, unknown>) => (await this.onStart(context, data)) as AdaptiveCard,
-    );
-    app.adaptiveCards.actionSubmit('round.start', async (context, _state, data: Record<string, unknown>) => {
-      await this.reply(context, await this.onStart(context, data));
-    });
-    app.adaptiveCards.actionExecute(
-      'contacts.save',
-      async (context, _state, data: Record<string, unknown>) => (await this.onContactsSave(context, data)) as AdaptiveCard,
-    );
-    app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
-      await this.reply(context, await this.onContactsSave(context, data));
-    });
-    app.adaptiveCards.actionExecute('round.remind', async (context, _state, data: Record<string, unknown>) => {
-      const outcome = await this.onRemindVerb(context, data);
-      if (typeof outcome !== 'string') {
-        // A summary from before reminders were confirmed: the confirmation comes as a new message.
-        await this.reply(context, outcome);
-        return t('remindConfirmBelow', actionLanguage(data));
-      }
-      // From the confirmation card the outcome takes its place (no second press); from the
-      // summary it is said in a message and the summary stays as it is, charts and all.
-      return data.replaceCard === true ? (notice(outcome) as AdaptiveCard) : outcome;
-    });
-    // From the summary: the chosen unit's round card comes as a new message; the summary stays.
-    app.adaptiveCards.actionExecute('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
-      const card = await this.onAnswerFor(context, data);
-      if (typeof card === 'string') return card;
-      await this.reply(context, card);
-      return t('answerForBelow', actionLanguage(data), { unit: String(data.unit ?? '') });
-    });
-    app.adaptiveCards.actionSubmit('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
-      const card = await this.onAnswerFor(context, data);
-      await this.reply(context, typeof card === 'string' ? notice(card) : card);
-    });
-    app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) => {
-      const outcome = await this.onRemindVerb(context, data);
-      await this.reply(context, typeof outcome === 'string' ? notice(outcome) : outcome);
-    });
-    app.adaptiveCards.actionExecute(
-      'report.export',
-      // The link comes as a new message; the summary it was asked from stays.
-      async (context, _state, data: Record<string, unknown>) => {
-        const link = await this.onExport(context, data);
-        if (typeof link === 'string') return link;
-        await this.reply(context, link);
-        return t('reportLinkBelow', actionLanguage(data));
-      },
-    );
-    app.adaptiveCards.actionSubmit('report.export', async (context, _state, data: Record<string, unknown>) => {
-      const link = await this.onExport(context, data);
-      await this.reply(context, typeof link === 'string' ? notice(link) : link);
-    });
-    // "Avbryt" on a confirmation: nothing is done, and the card says what was not.
-    const cancelled = (data: Record<string, unknown>) =>
-      notice(t(data.cancels === 'remind' ? 'remindCancelled' : 'cancelled', actionLanguage(data)));
-    app.adaptiveCards.actionExecute(
-      'round.cancel',
-      async (_context, _state, data: Record<string, unknown>) => cancelled(data) as AdaptiveCard,
-    );
-    app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) =>
-      this.reply(context, cancelled(data)),
-    );
+    registerCardRoutes(this.deps.app, this);
   }
 
   /** Sends the summaries due for the round now (usecases/send-due-summaries), in the background of the turn. */
@@ -370,7 +292,7 @@ export class FollowUpHandlers {
     return listed.ok ? contactsCard(listed, lang, noticeText) : refusalCard(listed, lang);
   }
 
-  private async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+  async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
     const lang = actionLanguage(data);
     await this.recordUser(context);
     return this.storeGuard(lang, 'contacts.save', async () => {
@@ -392,7 +314,7 @@ export class FollowUpHandlers {
    * Confirmed: reminds those not finished and says what happened. Not confirmed (a summary sent
    * before reminders asked first): the confirmation card with how many would get one.
    */
-  private async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+  async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
     const lang = actionLanguage(data);
     await this.recordUser(context);
     return this.storeGuardKeepingCard(lang, 'round.remind', async () => {
@@ -404,7 +326,7 @@ export class FollowUpHandlers {
   }
 
   /** The round card of the unit an admin chose to answer for; a string (a message) when refused. */
-  private async onAnswerFor(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+  async onAnswerFor(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
     const lang = actionLanguage(data);
     await this.recordUser(context);
     return this.storeGuardKeepingCard(lang, 'round.answerFor', async () => {
@@ -418,7 +340,7 @@ export class FollowUpHandlers {
   }
 
   /** A link to the report on the bot's own server: unguessable, expiring, admins only. A refusal is a message (a string). */
-  private async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+  async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
     const { logger, reportLinkTtlMs, publicUrl } = this.deps;
     const lang = actionLanguage(data);
     await this.recordUser(context);
@@ -454,7 +376,7 @@ export class FollowUpHandlers {
   }
 
   /** The round card's actions: a card, or (when the store is down) a message that leaves the card and what was typed in it. */
-  private async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string> {
+  async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string> {
     const { service, logger } = this.deps;
     await this.recordUser(context);
     const lang = actionLanguage(data);
@@ -514,7 +436,7 @@ export class FollowUpHandlers {
     });
   }
 
-  private async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+  async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
     const lang = actionLanguage(data);
     await this.recordUser(context);
     const activity = context.activity;
