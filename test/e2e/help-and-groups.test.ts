@@ -151,6 +151,13 @@ describe('help by role, and group chats', function () {
     assert.ok(h.connector.forConversation(GROUP).every((r) => !JSON.stringify(r.activity).includes('Rapporterande enhet')));
   });
 
+  it("points an answer typed into the group to the personal chat, naming none of the person's units", async () => {
+    await roundStarted();
+    const pointer = JSON.stringify(cardOf(await say(ANNA, 'Pågående, samordningsfunktionen träffas varje månad', GROUP, 'groupChat')));
+    assert.match(pointer, /Svar lämnas i kortet i din personliga chatt med mig/);
+    assert.doesNotMatch(pointer, /SF|2099-02-28/);
+  });
+
   it('says how to open a personal chat when none can be opened, and shows nothing in the group', async () => {
     const ERIC = { aad: 'eeeeeeee-0000-4000-8000-00000000000e', id: '29:eric' };
     await say(ADMIN, `kontakt VOF ${ERIC.aad}`, ADMIN.conv);

@@ -128,10 +128,11 @@ export class FollowUpHandlers {
       return false; // the plain "nothing in the plan" answer is better than none
     }
     if (!found) return false;
-    await this.reply(
-      context,
-      notice(t('answerInChat', lang, { year: found.year, units: found.units.join(', '), deadline: found.deadline })),
-    );
+    // In a group the pointer names no unit or deadline of the person's: those are for their personal chat.
+    const pointer = isSharedConversation(context)
+      ? t('answerInChatGroup', lang, { year: found.year })
+      : t('answerInChat', lang, { year: found.year, units: found.units.join(', '), deadline: found.deadline });
+    await this.reply(context, notice(pointer));
     return true;
   }
 

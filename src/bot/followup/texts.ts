@@ -25,6 +25,10 @@ const TEXTS = {
     sv: 'Det ser ut som ett svar till uppföljningen {year}. Svar lämnas i kortet, en åtgärd i taget, så att de hamnar rätt i rapporten: skriv "min uppföljning" så får du kortet för {units} (svara senast {deadline}). Det du skrev här sparades inte.',
     en: 'That looks like an answer to follow-up {year}. Answers go into the card, one action at a time, so they land in the right place in the report: write "min uppföljning" to get the card for {units} (answer by {deadline}). What you wrote here was not saved.',
   },
+  answerInChatGroup: {
+    sv: 'Det ser ut som ett svar till uppföljningen {year}. Svar lämnas i kortet i din personliga chatt med mig: skriv "min uppföljning" där. Det du skrev här sparades inte.',
+    en: 'That looks like an answer to follow-up {year}. Answers go into the card in your personal chat with me: write "min uppföljning" there. What you wrote here was not saved.',
+  },
   reportLinkBelow: { sv: 'Länken till rapporten kommer nedan.', en: 'The link to the report follows below.' },
   noPeople: {
     sv: 'Fältet är tomt, så inget ändrades för {unit}. För att ta bort en kontakt: skriv "ta bort kontakt {unit} e-postadress".',
