@@ -128,6 +128,11 @@ describe('question answering', () => {
     }
   });
 
+  it('reads a phrase of words that say nothing alone as a word of its own (action plan ~ handlingsplan)', () => {
+    const answer = qa.answer('Who is responsible for the action plan against organised crime?');
+    assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A5-1');
+  });
+
   it("reads a particle verb as the plan's prefixed noun (bygger ut ~ utbyggnaden)", () => {
     const answer = qa.answer('vem bygger ut kamerorna');
     assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A3-1');

@@ -178,6 +178,10 @@ export class PlanSearch {
         (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH || synonymsOf(t).length > 0) &&
         !(isMisspeltStopWord(t) && !this.knows(t)),
     );
+    // A phrase of the lexicon made only of words that say nothing alone ("action plan"): a word of its own.
+    for (const [key] of MULTIWORD_SYNONYMS) {
+      if (phrase.includes(key) && tokenize(key).every((t) => isStopWord(t)) && contentWords.length > 0) contentWords.push(key);
+    }
     if (contentWords.length === 0) return { contentWords, hits: [] };
 
     const tokens = tokenize(question);
