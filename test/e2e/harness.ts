@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startBot, type RunningBot } from '../../src/bot-runtime';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { LocalConnector } from '../../src/devtools/local-connector';
+import { LocalConnector, teamsInvoke } from '../../src/devtools/local-connector';
 
 export interface Harness {
   bot: RunningBot;
@@ -57,4 +57,16 @@ export async function startHarness(
       rmSync(storeDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Someone in Teams: their chat with the bot, their Teams id and their Entra object id. */
+export interface TeamsPerson {
+  conv: string;
+  id: string;
+  aad: string;
+}
+
+/** `who` presses a card button (an Action.Execute invoke, as Teams sends it) in their chat. */
+export function pressButton(h: Harness, who: TeamsPerson, verb: string, data: Record<string, unknown>): Promise<Response> {
+  return h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: who.conv, verb, data, userId: who.id, aadObjectId: who.aad }));
 }

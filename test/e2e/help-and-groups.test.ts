@@ -4,8 +4,8 @@
  * shows (answer forms, summaries with e-mails) goes to the person's personal chat, never the group.
  */
 import { strict as assert } from 'node:assert';
-import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
-import { startHarness, type Harness } from './harness';
+import { teamsInstall, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
+import { pressButton, startHarness, type Harness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
@@ -45,15 +45,7 @@ describe('help by role, and group chats', function () {
     if (started) return;
     started = true;
     await say(ADMIN, 'starta uppföljning 2026 senast 2099-02-28', ADMIN.conv);
-    const start = teamsInvoke({
-      serviceUrl: h.connector.url,
-      conversationId: ADMIN.conv,
-      verb: 'round.start',
-      data: { year: '2026', deadline: '2099-02-28' },
-      userId: ADMIN.id,
-      aadObjectId: ADMIN.aad,
-    });
-    assert.equal((await h.post(start)).status, 200);
+    assert.equal((await pressButton(h, ADMIN, 'round.start', { year: '2026', deadline: '2099-02-28' })).status, 200);
     await h.connector.waitFor(
       (r) => r.conversationId === ADMIN.conv && JSON.stringify(r.activity).includes('Utskick uppföljning 2026'),
       1,

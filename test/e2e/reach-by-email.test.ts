@@ -5,9 +5,9 @@
  * no welcome on its own install, and names who cannot be reached and why.
  */
 import { strict as assert } from 'node:assert';
-import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
+import { teamsInstall, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
 import { FakeGraph } from '../../src/devtools/fake-graph';
-import { startHarness } from './harness';
+import { pressButton, startHarness } from './harness';
 
 const APP = '3c6f0a52-8d1e-4b7e-9f2a-6a1d4b0c7e15'; // appPackage/manifest.json
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
@@ -18,16 +18,7 @@ const PEOPLE = [
 ];
 /** The admin presses Starta on the confirmation card; resolves when the round's messages are sent. */
 async function startRoundAsAdmin(h: Awaited<ReturnType<typeof startHarness>>): Promise<void> {
-  await h.post(
-    teamsInvoke({
-      serviceUrl: h.connector.url,
-      conversationId: ADMIN.conv,
-      verb: 'round.start',
-      data: { year: '2026', deadline: '2099-02-28' },
-      userId: ADMIN.id,
-      aadObjectId: ADMIN.aad,
-    }),
-  );
+  await pressButton(h, ADMIN, 'round.start', { year: '2026', deadline: '2099-02-28' });
   await h.bot.bot.followUp!.idle();
 }
 const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
@@ -118,16 +109,13 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
     const erik = PEOPLE[1]!;
     const erikChat = chatOf(erik.aad)!;
     for (const actionId of ['A2-1', 'A9-1']) {
-      const response = await h.post(
-        teamsInvoke({
-          serviceUrl: h.connector.url,
-          conversationId: erikChat,
-          verb: 'round.save',
-          data: { year: '2026', actionId, unit: 'BFT', status: 'pagaende', description: 'Enligt plan.' },
-          userId: `29:${erik.upn}`,
-          aadObjectId: erik.aad,
-        }),
-      );
+      const response = await pressButton(h, { conv: erikChat, id: `29:${erik.upn}`, aad: erik.aad }, 'round.save', {
+        year: '2026',
+        actionId,
+        unit: 'BFT',
+        status: 'pagaende',
+        description: 'Enligt plan.',
+      });
       assert.match(await response.text(), /Sparat/);
     }
     const annaChat = chatOf(PEOPLE[0]!.aad)!;
@@ -135,16 +123,7 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
     const erikBefore = h.connector.forConversation(erikChat).length;
     assert.match(await say('påminn 2026'), /1 person som inte har svarat klart får en påminnelse/);
     assert.equal(h.connector.forConversation(annaChat).length, annaBefore, 'nothing sent before it is confirmed');
-    const confirmed = await h.post(
-      teamsInvoke({
-        serviceUrl: h.connector.url,
-        conversationId: ADMIN.conv,
-        verb: 'round.remind',
-        data: { year: '2026', lang: 'sv', confirmed: true, replaceCard: true },
-        userId: ADMIN.id,
-        aadObjectId: ADMIN.aad,
-      }),
-    );
+    const confirmed = await pressButton(h, ADMIN, 'round.remind', { year: '2026', lang: 'sv', confirmed: true, replaceCard: true });
     assert.match(await confirmed.text(), /Påminnelser skickade till 1 person som/);
     assert.equal(h.connector.forConversation(annaChat).length, annaBefore + 1);
     assert.equal(h.connector.forConversation(erikChat).length, erikBefore);

@@ -192,13 +192,9 @@ export class RoundMessenger implements Notifier {
       try {
         const client = connectorOf(ctx, adapter);
         await limiter.acquire();
-        const created = await client.conversations.createConversation({
-          isGroup: false,
-          bot: { id: origin.botId, name: origin.botName ?? '' },
-          members: [{ id: aadObjectId, name }],
-          tenantId,
-          channelData: { tenant: { id: tenantId } },
-        } as never);
+        const created = await client.conversations.createConversation(
+          oneToOne({ id: origin.botId, name: origin.botName ?? '' }, { id: aadObjectId, name }, tenantId),
+        );
         const conversationId = created.id ?? '';
         await limiter.acquire();
         const member = (await client.conversations.getConversationMember(conversationId, aadObjectId).catch(() => undefined)) as
@@ -243,13 +239,9 @@ export class RoundMessenger implements Notifier {
       const turn = context.activity;
       const tenantId = turn.conversation?.tenantId ?? (turn.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
       const client = context.turnState.get(this.deps.adapter.ConnectorClientKey) as ConnectorClient;
-      const created = await client.conversations.createConversation({
-        isGroup: false,
-        bot: turn.recipient,
-        members: [{ id: turn.from.id, name: turn.from.name ?? '' }],
-        tenantId,
-        channelData: { tenant: { id: tenantId } },
-      } as never);
+      const created = await client.conversations.createConversation(
+        oneToOne(turn.recipient, { id: turn.from.id, name: turn.from.name ?? '' }, tenantId),
+      );
       const conversationId = created.id ?? '';
       await client.conversations.sendToConversation(conversationId, activity as Activity);
       await rememberUser(service, {
@@ -338,6 +330,11 @@ export class RoundMessenger implements Notifier {
     if (failure) throw failure;
     return id;
   }
+}
+
+/** What Teams needs to open (or find again) the 1:1 chat between the bot and one person. */
+function oneToOne(bot: { id: string; name?: string }, member: { id: string; name: string }, tenantId: string | undefined): never {
+  return { isGroup: false, bot, members: [member], tenantId, channelData: { tenant: { id: tenantId } } } as never;
 }
 
 /** A user's 1:1 chat with the bot, from their stored record. */

@@ -5,6 +5,7 @@
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../log';
+import { isSharedConversation } from '../conversation';
 import { personKey, type Person } from '../../core/followup/model';
 import type { FollowUpService } from '../../application/followup-service';
 import { installedByBotLately, rememberTeam, rememberUser, storedUpn } from '../../usecases/remember-user';
@@ -84,8 +85,8 @@ export class TeamsUsers {
     try {
       await rememberUser(this.service, {
         person,
-        conversationId:
-          activity.conversation?.conversationType === 'personal' || !activity.conversation?.isGroup ? activity.conversation?.id : undefined,
+        // A group chat or channel is no way to reach one person: the personal chat stored stays.
+        conversationId: isSharedConversation(context) ? undefined : activity.conversation?.id,
         serviceUrl: activity.serviceUrl,
         tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
         teamsUserId: activity.from?.id,

@@ -8,6 +8,7 @@ import type { Action, Plan } from '../plan/model';
 import { findUnit, type UnitGlossary } from '../plan/glossary';
 import type { ColumnCriterion } from './answer-model';
 import { tokenize } from './text';
+import { detectFocus } from './intent';
 
 export interface ColumnListing {
   column: 'ansvarig' | 'samverkan' | 'finansiering';
@@ -16,7 +17,8 @@ export interface ColumnListing {
 }
 
 const LISTING = /^\s*(vilka|vilken|lista|visa|finns det|which|list|show|are there)\b/i;
-const FUNDING = /finansi|pengar|medel|bidrag|betala|fund|financ|money|grant/i;
+/** Money words beside the intent's own test for a question about Finansiering (detectFocus). */
+const MONEY = /\b(pengar|medel|bidrag|money|grants?)\b/i;
 const EXTERNAL = /\bextern|\butifrån|\butanför|\bexternal|\boutside/i;
 const NO_OWNER = /\b(ingen|utan|saknar|inte har någon|no|without|lack)\s+(ansvarig|ansvar|owner|responsible|one responsible)/i;
 
@@ -41,7 +43,8 @@ export function columnListing(question: string, plan: Plan, glossary: UnitGlossa
     const actions = plan.actions.filter((a) => a.samverkan.units.some((u) => u.qualifier === qualifier));
     return { column: 'samverkan', criterion: { kind: 'qualifier', qualifier }, actions };
   }
-  if (FUNDING.test(question) && (EXTERNAL.test(question) || /\b(har|får|has|have|get)\b/i.test(question))) {
+  const aboutFunding = detectFocus(question) === 'finansiering' || MONEY.test(question);
+  if (aboutFunding && (EXTERNAL.test(question) || /\b(har|får|has|have|get)\b/i.test(question))) {
     const external = EXTERNAL.test(question);
     const funded = (a: Action) => a.finansiering.funders.some((f) => !external || !isOwnBudget(f.code, glossary));
     return { column: 'finansiering', criterion: { kind: 'funding', external }, actions: plan.actions.filter(funded) };
