@@ -88,6 +88,17 @@ async function main(): Promise<number> {
     await shot('suggestions');
     await clickButton(page, /^Vem ansvarar för A13.3\?$/);
     await expectText(/Ansvarig/, 'a suggestion opens the action with who is responsible');
+    await say('Vilka åtgärder har extern finansiering?');
+    await expectText(/Åtgärder med finansiering utöver förvaltningarnas egna budgetar: 10/, 'a listing across the Finansiering column');
+    await shot('column-listing');
+    await say('Vad innehåller målområde 3?');
+    await expectText(/Visa åtgärd 22/, "an area's groups, the few-action ones with their actions");
+    await shot('area');
+    await say('ordlista VOF Vård- och omsorgsförvaltningen');
+    await expectText(/Sparat i kommunens ordlista: VOF = Vård- och omsorgsförvaltningen/, 'an admin sets a glossary entry');
+    await say('Vad är VOF?');
+    await expectText(/Inte ur planen: angivet av kommunen i chatten/, 'the entry shown as the municipality’s, with who and when');
+    await shot('glossary');
     await say('kontakt SF anna.andersson@example.com');
     await say('hjälp');
     await expectText('Uppföljningen (för administratörer)', 'help shows an admin the follow-up commands');

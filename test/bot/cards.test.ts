@@ -75,6 +75,12 @@ describe('cards', () => {
     }
   });
 
+  it("show an area's few-action groups with their actions, and say when the plan names no one responsible", () => {
+    const card = JSON.stringify(answerCard(qa.answer('Vad innehåller målområde 3?')));
+    assert.match(card, /\*\*A20\u20112\*\* Beakta särskilt områden[^"]*_\(\(anges inte i planen\)\)_/);
+    assert.match(card, /"title":"Visa åtgärd 22","data":\{"question":"Åtgärd 22"\}/);
+  });
+
   it('expand the welcome and help cards in both languages', () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const welcome of [true, false]) {

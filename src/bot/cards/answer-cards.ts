@@ -37,11 +37,12 @@ function actionData(a: ActionView, lang: Answer['language']): Record<string, str
   };
 }
 
-function row(a: ActionView): Record<string, string> {
+/** A listing's row: id, text, and Ansvarig as printed (said so when the plan names none: "–" told a reader nothing). */
+function row(a: ActionView, lang: Answer['language']): Record<string, string> {
   return {
     id: unbreakableId(a.id),
     text: a.text.length > ROW_TEXT_LIMIT ? `${a.text.slice(0, ROW_TEXT_LIMIT - 1)}…` : a.text,
-    owner: a.ansvarig || '–',
+    owner: a.ansvarig || phrase('notPrinted', lang),
   };
 }
 
@@ -114,7 +115,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
             ...answer.groups.map((g) =>
               section({
                 title: `${phrase('group', lang)} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
-                rows: (g.actions ?? []).map(row),
+                rows: (g.actions ?? []).map((a) => row(a, lang)),
                 more: g.actions
                   ? []
                   : [{ title: phrase('showGroup', lang, { n: g.number }), question: phrase('groupQuestion', lang, { n: g.number }) }],
@@ -243,7 +244,7 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
         section({
           heading,
           title: answer.area ? '' : `${areaName}: ${first.areaTitle} (${actions.length})`,
-          rows: shown.map((a) => (answer.relation === 'cooperates' ? rowWithCooperation(a, lang) : row(a))),
+          rows: shown.map((a) => (answer.relation === 'cooperates' ? rowWithCooperation(a, lang) : row(a, lang))),
           more:
             rest > 0
               ? [
@@ -271,8 +272,8 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
 
 function rowWithCooperation(a: ActionView, lang: Answer['language']): Record<string, string> {
   return {
-    ...row(a),
-    owner: `${phrase('responsible', lang)}: ${a.ansvarig || '–'}; ${phrase('cooperation', lang)}: ${a.samverkan || '–'}`,
+    ...row(a, lang),
+    owner: `${phrase('responsible', lang)}: ${a.ansvarig || phrase('notPrinted', lang)}; ${phrase('cooperation', lang)}: ${a.samverkan || phrase('notPrinted', lang)}`,
   };
 }
 

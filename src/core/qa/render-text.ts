@@ -53,7 +53,7 @@ export function columnRows(answer: Extract<Answer, { kind: 'column' }>): Array<{
   return answer.actions.map((a) => ({
     id: a.id,
     text: a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text,
-    owner: `${a.ansvarig || phrase('notPrinted', answer.language)}; ${cell(a) || '–'}`,
+    owner: `${a.ansvarig || phrase('notPrinted', answer.language)}; ${cell(a) || phrase('notPrinted', answer.language)}`,
   }));
 }
 
