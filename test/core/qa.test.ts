@@ -104,6 +104,10 @@ describe('question answering', () => {
     assert.deepEqual(ids('Vilka åtgärder saknar ansvarig?'), ['A20-2']);
     assert.deepEqual(ids('Vilka åtgärder görs med IOP-partner?'), ['A18-3', 'A18-4', 'A18-5', 'A19-5', 'A19-6']);
     assert.match(renderText(qa.answer('Vilka åtgärder saknar ansvarig?')), /^Åtgärder där planen inte anger någon ansvarig: 1:/);
+    assert.match(
+      renderText(qa.answer('Vilka åtgärder har extern finansiering?')),
+      /A3-4 .* \(Ansvarig: KLF \(SÄK\); Finansiering: Vinnova 2 Mkr/,
+    );
     // A funder named is the funder's listing, not the column's.
     assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
   });

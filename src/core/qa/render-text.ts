@@ -53,7 +53,11 @@ export function columnRows(answer: Extract<Answer, { kind: 'column' }>): Array<{
   return answer.actions.map((a) => ({
     id: a.id,
     text: a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text,
-    owner: `${a.ansvarig || phrase('notPrinted', answer.language)}; ${cell(a) || phrase('notPrinted', answer.language)}`,
+    // Both cells named: "KLF (SÄK); BRÅ" left the reader to guess which was which.
+    owner: `${phrase('responsible', answer.language)}: ${a.ansvarig || phrase('notPrinted', answer.language)}; ${phrase(
+      answer.column === 'finansiering' ? 'financing' : 'cooperation',
+      answer.language,
+    )}: ${cell(a) || phrase('notPrinted', answer.language)}`,
   }));
 }
 
