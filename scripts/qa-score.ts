@@ -11,6 +11,7 @@ import type { Answer } from '../src/core/qa/answer-model';
 import { GLOSSARY, PLAN } from '../test/fixtures/plan';
 import { QUESTIONS } from '../test/fixtures/questions';
 import { FRESH_QUESTIONS, type FreshCase } from '../test/fixtures/questions-fresh';
+import { THIRD_QUESTIONS } from '../test/fixtures/questions-third';
 import { judge, suggestedRight } from '../test/fixtures/judge';
 
 export interface Score {
@@ -39,7 +40,7 @@ export function score(answerer: PlanAnswerer, cases: FreshCase[]): Score {
   return result;
 }
 
-export function qaScores(): Record<'first' | 'dev' | 'heldOut', Score> {
+export function qaScores(): Record<'first' | 'dev' | 'heldOut' | 'thirdDev' | 'thirdHeldOut', Score> {
   const answerer = new PlanAnswerer(PLAN, GLOSSARY);
   return {
     first: score(
@@ -54,6 +55,14 @@ export function qaScores(): Record<'first' | 'dev' | 'heldOut', Score> {
       answerer,
       FRESH_QUESTIONS.filter((c) => c.split === 'held-out'),
     ),
+    thirdDev: score(
+      answerer,
+      THIRD_QUESTIONS.filter((c) => c.split === 'dev'),
+    ),
+    thirdHeldOut: score(
+      answerer,
+      THIRD_QUESTIONS.filter((c) => c.split === 'held-out'),
+    ),
   };
 }
 
@@ -61,13 +70,16 @@ const pct = (s: Score) =>
   `${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)} %) answered right; with the right action offered among the nearest: ${s.right + s.suggested}/${s.total} (${((100 * (s.right + s.suggested)) / s.total).toFixed(1)} %)`;
 
 if (require.main === module) {
-  const { first, dev, heldOut } = qaScores();
+  const { first, dev, heldOut, thirdDev, thirdHeldOut } = qaScores();
   const verbose = process.argv.includes('--misses');
   console.log(`first set (tuned on):     ${pct(first)}`);
   if (verbose) for (const m of first.misses) console.log(`  ${m}`);
   console.log(`fresh set, development:   ${pct(dev)}`);
   if (verbose) for (const m of dev.misses) console.log(`  ${m}`);
   console.log(`fresh set, held out:      ${pct(heldOut)}`);
-  const owners = first.ownersOutsidePlan + dev.ownersOutsidePlan + heldOut.ownersOutsidePlan;
+  console.log(`third set, development:   ${pct(thirdDev)}`);
+  if (verbose) for (const m of thirdDev.misses) console.log(`  ${m}`);
+  console.log(`third set, held out:      ${pct(thirdHeldOut)}`);
+  const owners = [first, dev, heldOut, thirdDev, thirdHeldOut].reduce((sum, s) => sum + s.ownersOutsidePlan, 0);
   console.log(`owners given to questions outside the plan: ${owners}`);
 }
