@@ -76,6 +76,35 @@ describe('question answering', () => {
         assert.equal(qa.answer(q).kind, 'not-found', q);
     });
 
+    it('finds a row by a code the plan writes in capitals, however short ("SSPF"), and by quantity words around the topic', () => {
+      const first = (q: string) => {
+        const answer = qa.answer(q);
+        return answer.kind === 'actions' ? answer.actions[0]!.id : answer.kind;
+      };
+      assert.equal(first('Vem inför SSPF?'), 'A9-2');
+      assert.equal(first('vem sätter upp fler kameror'), 'A3-1');
+      assert.equal(first('Vem skyddar oss mot påtryckningar och mutor utifrån?'), 'A11-1');
+    });
+
+    it("meets a particle verb's noun ('ombyggnation', 'avradikalisering') and an unknown compound by its tail's synonym", () => {
+      const offered = qa.answer('Vem tänker på kablar och teknik när vi bygger nytt?');
+      assert.equal(offered.kind, 'suggestions');
+      assert.equal(offered.kind === 'suggestions' && offered.actions[0]!.id, 'A3-5');
+      const course = qa.answer('Vem gör onlinekursen om brottsprevention?');
+      assert.ok(course.kind === 'actions' || course.kind === 'suggestions', course.kind);
+      const ids = course.kind === 'actions' || course.kind === 'suggestions' ? course.actions.map((a) => a.id) : [];
+      assert.ok(
+        ids.slice(0, 2).some((id) => id === 'A1-4' || id === 'A1-5'),
+        ids.join(','),
+      );
+    });
+
+    it("ranks a row whose own task has the words above one that has them only in a partner's name", () => {
+      // "säkerhet" is in A23-1's Samverkan ("Säkerhets-samordnare"), but in A21-3's task ("eventsäkerhet").
+      const answer = qa.answer('vem utbildar om säkerhet på evenemang');
+      assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A21-3');
+    });
+
     it('reads a misspelt question word as the question word, not as a topic', () => {
       const answer = qa.answer('vem ansvrar för trygghetsvandingarna');
       assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A24-6');
@@ -232,6 +261,38 @@ describe('question answering', () => {
       'kameror',
     ]);
     assert.equal(splitCompound('snöröjning', vocabulary), null);
+  });
+});
+
+describe('question answering: a unit asked about in other words', () => {
+  it("lists a unit's actions for its tasks, part, role or possessive", () => {
+    const cases: Array<[string, string]> = [
+      ['Vilka uppgifter har SF?', 'SF'],
+      ['Vilka åtgärder ligger på VOF?', 'VOF'],
+      ['Vad är UTB inblandade i?', 'UTB'],
+      ['SF:s åtgärder', 'SF'],
+      ['Vad förväntas KLF göra?', 'KLF'],
+      ['Vilka åtaganden har MOS?', 'MOS'],
+    ];
+    for (const [q, unit] of cases) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind === 'unit' && answer.unit, unit, `${q} → ${answer.kind}`);
+    }
+  });
+
+  it('recognizes a unit by the expansion the municipality has set for its code', () => {
+    const withExpansion = new PlanAnswerer(PLAN, {
+      ...GLOSSARY,
+      units: GLOSSARY.units.map((u) => (u.code === 'SF' ? { ...u, expansion: 'Socialförvaltningen' } : u)),
+    });
+    const answer = withExpansion.answer('Vad ansvarar Socialförvaltningen för?');
+    assert.equal(answer.kind === 'unit' && answer.unit, 'SF');
+  });
+
+  it('answers in English when an English question names a Swedish place', () => {
+    assert.equal(qa.answer('What time is it in Malmö?').language, 'en');
+    assert.equal(qa.answer('Who is responsible for safety in Skäggetorp?').language, 'en');
+    assert.equal(qa.answer('Vem ansvarar för Berga?').language, 'sv');
   });
 });
 

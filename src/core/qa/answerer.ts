@@ -38,6 +38,41 @@ export const HELP_EXAMPLES: Record<Language, string[]> = {
   ],
 };
 
+/** Words that, beside a unit's name, ask what the unit does rather than name a topic. */
+const UNIT_LISTING_WORDS = new Set([
+  'uppgift',
+  'uppgifter',
+  'uppgifterna',
+  'uppdrag',
+  'uppdraget',
+  'uppdragen',
+  'åtagande',
+  'åtaganden',
+  'åtagandena',
+  'punkter',
+  'punkterna',
+  'del',
+  'delar',
+  'roll',
+  'rollen',
+  'inblandad',
+  'inblandade',
+  'involverad',
+  'involverade',
+  'delaktig',
+  'delaktiga',
+  'förväntas',
+  'ligger',
+  'hör',
+  'tasks',
+  'task',
+  'do',
+  'does',
+  'involved',
+  'part',
+  'role',
+]);
+
 interface MentionedUnit {
   code: string;
   token: string;
@@ -72,6 +107,8 @@ export class PlanAnswerer {
       names.push({ name, code });
       const known = code.startsWith('sub:') ? findSubunit(glossary, name) : findUnit(glossary, code);
       for (const alias of known?.aliases ?? []) names.push({ name: alias, code });
+      // What the municipality has said a code means ("Socialförvaltningen") names the unit too.
+      if (known?.expansion && known.expansion.length <= 60) names.push({ name: known.expansion, code });
     }
     // Longest names first, so "Samtliga förvaltningar" wins over shorter names inside it.
     this.unitNames = names
@@ -258,7 +295,8 @@ export class PlanAnswerer {
 
   private mentionedUnits(question: string): MentionedUnit[] {
     const found: MentionedUnit[] = [];
-    let rest = ` ${question.replace(/[?!.,;:"“”()]/g, ' ')} `;
+    // "SF:s åtgärder": the possessive kept on the name, before the colon goes with the punctuation.
+    let rest = ` ${question.replace(/(\p{L}):s(?![\p{L}])/gu, '$1s').replace(/[?!.,;:"“”()]/g, ' ')} `;
     for (const { code, patterns } of this.unitNames) {
       let m: RegExpExecArray | null = null;
       for (const pattern of patterns) if (!m) m = pattern.exec(rest);
@@ -283,8 +321,14 @@ export class PlanAnswerer {
         citation: this.cite(listing.actions.map((a) => a.id)),
       };
     }
-    let remaining = question;
+    let remaining = question.replace(/(\p{L}):s(?![\p{L}])/gu, '$1s');
     for (const u of units) remaining = remaining.replace(u.token, ' ');
+    // Beside a unit, words for "its tasks" or "its part" ("Vilka uppdrag har UTB?", "Vad är VOF
+    // inblandade i?") ask for the unit's listing, not for a topic.
+    if (units.length > 0)
+      remaining = remaining.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, (word) =>
+        UNIT_LISTING_WORDS.has(word.toLocaleLowerCase('sv')) ? ' ' : word,
+      );
     const outcome = this.search.search(remaining);
 
     if (units.length > 0 && outcome.contentWords.length === 0) {

@@ -80,10 +80,13 @@ const SWEDISH_CUES = new Set([
 ]);
 
 export function detectLanguage(text: string): Language {
-  if (/[åäö]/i.test(text)) return 'sv';
   const tokens = tokenize(text);
   const en = tokens.filter((t) => ENGLISH_CUES.has(t)).length;
   const sv = tokens.filter((t) => SWEDISH_CUES.has(t)).length;
+  // Å, ä and ö mark Swedish, but not in a Swedish name inside an English sentence ("…in Linköping?").
+  const swedishLetters = tokens.filter((t) => /[åäö]/.test(t)).length;
+  if (en >= 2 && en > sv + swedishLetters) return 'en';
+  if (swedishLetters > 0) return 'sv';
   return en > sv ? 'en' : 'sv';
 }
 

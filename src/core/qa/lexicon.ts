@@ -437,6 +437,15 @@ export const SYNONYMS: Record<string, string[]> = {
   detaljplaner: ['planprocessen'],
   stadsplanering: ['planprocessen'],
   samhällsplanering: ['planprocessen'],
+  // "införa" is the everyday verb for the plan's "implementera".
+  införa: ['implementera', 'implementering'],
+  inför: ['implementera', 'implementering'],
+  // The plan's background equates them: "Brottsprevention eller brottsförebyggande åtgärder".
+  brottsprevention: ['brottsförebyggande'],
+  prevention: ['förebyggande'],
+  kurs: ['utbildning'],
+  online: ['e-utbildning'],
+  stadsdel: ['områden'],
   'welfare fraud': ['välfärdsbrott'],
   'action plan': ['handlingsplan'],
   'youth centre': ['fritidsverksamheter', 'ungdom'],

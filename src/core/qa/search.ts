@@ -27,6 +27,8 @@ export interface SearchHit {
   strong: boolean;
   /** How many rows share the rarest of the question's long words that this row contains (lower is more specific). */
   rarity: number;
+  /** Share of the content words matched in the row's own words, not only in Ansvarig/Samverkan/Finansiering. */
+  ownCoverage: number;
 }
 
 export interface SearchOutcome {
@@ -44,6 +46,11 @@ export interface SearchOutcome {
 const MULTIWORD_SYNONYMS = Object.entries(SYNONYMS).filter(([key]) => key.includes(' '));
 /** Verb particles that, placed before the verb, make the plan's nouns: ut|byggnad, fram|tagande, upp|följning. */
 const PARTICLES = new Set(['ut', 'upp', 'fram', 'in', 'av', 'över', 'ner', 'ned', 'bort', 'till', 'på']);
+/**
+ * Particles that begin the plan's nouns made from particle verbs. Only those whose remainder is
+ * long and seldom a word by chance: "ut|betalningar", "in|stanser" would meet "betalas", "stan".
+ */
+const NOUN_PARTICLES = ['om', 'ny', 'av', 'in'];
 const SYNONYMS_BY_STEM = new Map(
   Object.entries(SYNONYMS)
     .filter(([key]) => !key.includes(' '))
@@ -57,6 +64,8 @@ export class PlanSearch {
   private readonly vocabulary = new Vocabulary();
   /** How many rows each stem of the plan is in: a rare one names something, a common one describes. */
   private readonly rowsWithStem = new Map<string, number>();
+  /** Codes and names the plan writes in capitals (SSPF, LOV3, SAVE): short, but they name one thing. */
+  private readonly codeStems = new Set<string>();
 
   constructor(plan: Plan) {
     const abbreviations = plan.abbreviations;
@@ -68,6 +77,8 @@ export class PlanSearch {
         this.vocabulary.add(stem);
         this.rowsWithStem.set(stem, (this.rowsWithStem.get(stem) ?? 0) + 1);
       }
+      for (const code of `${action.text} ${context}`.match(/\b\p{Lu}[\p{Lu}\d]+\b/gu) ?? [])
+        this.codeStems.add(stemSwedish(tokenize(code)[0]!));
       const owners = [action.ansvarig.asPrinted, action.samverkan.asPrinted, action.finansiering.asPrinted].join(' ');
       return { id: action.id, text: action.text, context, extra: '', owners };
     });
@@ -84,6 +95,10 @@ export class PlanSearch {
         // The plan's own compounds are split even where the tail is no word of its own ("narkotika|sök"),
         // so that "hundsök" or "bevakning" can meet them.
         if (token.length >= 9) extra.push(...(splitCompound(token, this.vocabulary, { tailMustBeKnown: false }) ?? []));
+        // A noun made of a particle and a verb ("om|byggnation", "av|radikalisering", "in|rapportering")
+        // is also found by the verb ("bygger", "radikaliseras", "rapporterar").
+        const particle = NOUN_PARTICLES.find((p) => token.startsWith(p) && token.length - p.length >= 8);
+        if (particle) extra.push(token.slice(particle.length));
       }
       doc.extra = extra.join(' ');
       for (const token of tokenize(doc.extra)) this.vocabulary.add(stemSwedish(token));
@@ -149,7 +164,18 @@ export class PlanSearch {
         this.alternatives(part, phrase).forEach((w, t) => add(t, w * weight));
       }
     }
-    if (!this.knows(word) && word.length >= 7) for (const part of splitCompound(word, this.vocabulary) ?? []) add(part, 0.5);
+    if (!this.knows(word) && word.length >= 7) {
+      for (const part of splitCompound(word, this.vocabulary) ?? []) add(part, 0.5);
+      // A compound the plan does not have, whose tail is an everyday word for a term of the plan
+      // ("online|kursen" → kurs → utbildning): the tail's synonyms, a little weaker than the word's own.
+      for (let i = 3; i <= word.length - 4; i++) {
+        const tailSynonyms = synonymsOf(word.slice(i));
+        if (tailSynonyms.length > 0) {
+          tailSynonyms.forEach((t) => add(t, 0.8));
+          break;
+        }
+      }
+    }
     for (const prefix of this.knownPrefixes(stemSwedish(word))) add(prefix, 0.3);
     return alts;
   }
@@ -209,17 +235,33 @@ export class PlanSearch {
     const processed = groups.map((g) => new Set([...g.keys()].flatMap((t) => tokenize(t)).map((t) => stemSwedish(t))));
 
     const results = this.index.search(queryText, { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
-    // A long, rare word of the question found as it is ("registerkontroller") identifies a row even
-    // when the rest of the question does not match.
-    const ownStems = contentWords.map((w) => stemSwedish(w)).filter((stem) => stem.length >= 8);
+    // The same words in the rows' own text only: "säkerhet" in "Säkerhets-samordnare" (a Samverkan
+    // cell) says less about a row than in "eventsäkerhet" (its task).
+    const inOwnWords = new Map(
+      this.index
+        .search(queryText, { fields: ['text', 'context', 'extra'], combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 })
+        .map((r) => [String(r.id), new Set(r.queryTerms)]),
+    );
+    // A long, rare word of the question found as it is ("registerkontroller"), or a code of the plan
+    // ("SSPF"), identifies a row even when the rest of the question does not match.
+    const ownStems = contentWords.map((w) => stemSwedish(w)).filter((stem) => stem.length >= 8 || this.codeStems.has(stem));
     const rowsWith = new Map<string, number>();
     for (const r of results) for (const term of Object.keys(r.match)) rowsWith.set(term, (rowsWith.get(term) ?? 0) + 1);
     const hits: SearchHit[] = results.map((r) => {
       const matched = new Set(r.queryTerms);
       const covered = processed.filter((terms) => [...terms].some((t) => matched.has(t))).length;
-      const own = ownStems.filter((stem) => r.match[stem] !== undefined).map((stem) => rowsWith.get(stem) ?? Infinity);
-      const rarity = own.length > 0 ? Math.min(...own) : Infinity;
-      return { actionId: String(r.id), score: r.score, coverage: covered / groups.length, strong: rarity <= 3, rarity };
+      const own = inOwnWords.get(String(r.id)) ?? new Set<string>();
+      const ownCovered = processed.filter((terms) => [...terms].some((t) => own.has(t))).length;
+      const rare = ownStems.filter((stem) => r.match[stem] !== undefined).map((stem) => rowsWith.get(stem) ?? Infinity);
+      const rarity = rare.length > 0 ? Math.min(...rare) : Infinity;
+      return {
+        actionId: String(r.id),
+        score: r.score,
+        coverage: covered / groups.length,
+        ownCoverage: ownCovered / groups.length,
+        strong: rarity <= 3,
+        rarity,
+      };
     });
     const strict = bestOf(hits, limit);
     if (strict.length > 0 || groups.length < 2) return { contentWords, hits: strict };
@@ -234,7 +276,11 @@ export class PlanSearch {
     const kept = contentWords.filter((_, i) => !droppable[i]);
     const dropped = contentWords.filter((_, i) => droppable[i]);
     if (dropped.length === 0 || kept.length === 0) return { contentWords, hits: [] };
-    const relaxedHits = hits.map((h) => ({ ...h, coverage: (h.coverage * groups.length) / kept.length }));
+    const relaxedHits = hits.map((h) => ({
+      ...h,
+      coverage: (h.coverage * groups.length) / kept.length,
+      ownCoverage: (h.ownCoverage * groups.length) / kept.length,
+    }));
     return { contentWords, hits: bestOf(relaxedHits, limit), relaxed: { kept, dropped } };
   }
 }
@@ -243,7 +289,7 @@ export class PlanSearch {
 function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
   const relevant = hits
     .filter((h) => h.coverage >= MIN_COVERAGE || (h.strong && h.coverage >= 0.5))
-    .sort((a, b) => b.coverage - a.coverage || a.rarity - b.rarity || b.score - a.score);
+    .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || a.rarity - b.rarity || b.score - a.score);
   const best = relevant[0];
   if (!best) return [];
   return relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);

@@ -253,6 +253,22 @@ export const STOP_WORDS = new Set([
   'bara',
   'just',
   'egentligen',
+  // Quantity and age words around the topic ("fler kameror", "nya områden") and "utifrån" (based on,
+  // from outside): in the plan they frame a row's topic, they never name it.
+  'fler',
+  'flera',
+  'ny',
+  'nya',
+  'nytt',
+  'utifrån',
+  'olika',
+  // Light verbs that carry a particle's meaning ("sätter upp", "ställer till", "lägger ner"): no topic.
+  'sätter',
+  'sätta',
+  'ställer',
+  'ställa',
+  'lägger',
+  'lägga',
   // English
   'against',
   'into',
