@@ -105,6 +105,26 @@ describe('question answering', () => {
       assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A21-3');
     });
 
+    it('offers the nearest rows, never an owner, when every word is in the plan but no row has them together', () => {
+      const offered = qa.answer('Vem undervisar om sex och samtycke?');
+      assert.equal(offered.kind, 'suggestions');
+      if (offered.kind !== 'suggestions') return;
+      const ids = offered.actions.map((a) => a.id);
+      assert.ok(ids.includes('A19-6') && ids.includes('A17-1'), ids.join(','));
+      assert.match(renderText(offered), /^Menar du .*\nIngen åtgärd i planen handlar om både "sex" och "samtycke", så jag gissar inte/);
+      assert.doesNotMatch(renderText(offered), /Ansvarig|SF|KOF/);
+      // A question for a number or a date the plan does not give gets no rows to choose from.
+      assert.equal(qa.answer('Hur många invånare har Linköping?').kind, 'not-found');
+    });
+
+    it('takes an everyday verb for a task verb as a hint for ranking, not as a word a row must have', () => {
+      // "hjälper" stands for stöd/stödja, which A6-8's row does not have: the question is about radicalisation.
+      const answer = qa.answer('Vem hjälper till om man är orolig att en elev radikaliseras?');
+      assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A6-8');
+      assert.equal(qa.answer('Vem stoppar klotter?').kind, 'not-found');
+      assert.equal(qa.answer('Vem hjälper äldre med snöskottning?').kind, 'not-found');
+    });
+
     it('reads a misspelt question word as the question word, not as a topic', () => {
       const answer = qa.answer('vem ansvrar för trygghetsvandingarna');
       assert.equal(answer.kind === 'actions' && answer.actions[0]!.id, 'A24-6');

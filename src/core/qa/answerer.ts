@@ -346,6 +346,20 @@ export class PlanAnswerer {
       if (involving.length > 0) actions = involving;
     }
     if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
+    // A question that opens "Hur många …", "När …" asks for numbers and dates the plan does not give;
+    // nearest rows would mislead. ("när" inside a question is a conjunction: "… när vi bygger nytt".)
+    if (outcome.apart && /^\s*(hur många|hur mycket|när|how many|how much|when)\s/i.test(question)) {
+      return { kind: 'not-found', language, reason: 'no-match' };
+    }
+    if (outcome.apart) {
+      return {
+        kind: 'suggestions',
+        language,
+        unmatched: [],
+        matched: outcome.contentWords,
+        actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
+      };
+    }
     const relaxed = outcome.relaxed;
     // The longest word of a Swedish question is most often its topic ("simhallen", "busskort"):
     // when that word is nowhere in the plan, the rest of the question does not make it a plan question.

@@ -39,6 +39,10 @@ const PHRASES = {
     sv: 'Jag hittar inget i planen om {unmatched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast {matched}; välj en för att se vem som ansvarar:',
     en: 'I find nothing in the plan about {unmatched}, so I do not guess who is responsible. These actions are closest to {matched}; choose one to see who is responsible:',
   },
+  suggestionsApart: {
+    sv: 'Ingen åtgärd i planen handlar om både {matched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast; välj en för att se vem som ansvarar:',
+    en: 'No action in the plan is about both {matched}, so I do not guess who is responsible. These actions are closest; choose one to see who is responsible:',
+  },
   unitResponsible: { sv: '{unit} är ansvarig för {n} {actionsWord}', en: '{unit} is responsible for {n} {actionsWord}' },
   unitCooperates: { sv: '{unit} samverkar i {n} {actionsWord}', en: '{unit} cooperates on {n} {actionsWord}' },
   unitAllMunicipal: {

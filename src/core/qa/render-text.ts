@@ -64,6 +64,8 @@ export function columnRows(answer: Extract<Answer, { kind: 'column' }>): Array<{
 /** "inget i planen om "nuförtiden" … närmast "kamerorna"": the words as the user wrote them. */
 export function suggestionsIntro(answer: Extract<Answer, { kind: 'suggestions' }>): string {
   const quoted = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
+  const both = (words: string[]) => `${quoted(words.slice(0, -1))} ${answer.language === 'sv' ? 'och' : 'and'} ${quoted(words.slice(-1))}`;
+  if (answer.unmatched.length === 0) return phrase('suggestionsApart', answer.language, { matched: both(answer.matched) });
   return phrase('suggestionsIntro', answer.language, { unmatched: quoted(answer.unmatched), matched: quoted(answer.matched) });
 }
 

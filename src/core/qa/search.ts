@@ -6,7 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Plan } from '../plan/model';
-import { ENGLISH_TO_SWEDISH, SPELLING_VARIANTS, SYNONYMS } from './lexicon';
+import { ENGLISH_TO_SWEDISH, SPELLING_VARIANTS, SYNONYMS, VERB_SYNONYMS } from './lexicon';
 import { isMisspeltStopWord, isStopWord, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
 
 interface ActionDocument {
@@ -40,6 +40,8 @@ export interface SearchOutcome {
    * match no row of the plan at all were dropped, and the hits match the words kept.
    */
   relaxed?: { kept: string[]; dropped: string[] };
+  /** Set when every word is in the plan but no row has enough of them together: the hits are only the nearest. */
+  apart?: boolean;
 }
 
 /** Two content words must both match; three need two; a lone word must match. */
@@ -51,6 +53,7 @@ const PARTICLES = new Set(['ut', 'upp', 'fram', 'in', 'av', 'över', 'ner', 'ned
  * long and seldom a word by chance: "ut|betalningar", "in|stanser" would meet "betalas", "stan".
  */
 const NOUN_PARTICLES = ['om', 'ny', 'av', 'in'];
+const VERB_SYNONYMS_BY_STEM = new Map(Object.entries(VERB_SYNONYMS).map(([key, values]) => [stemSwedish(key), values]));
 const SYNONYMS_BY_STEM = new Map(
   Object.entries(SYNONYMS)
     .filter(([key]) => !key.includes(' '))
@@ -209,6 +212,13 @@ export class PlanSearch {
       if (phrase.includes(key) && tokenize(key).every((t) => isStopWord(t)) && contentWords.length > 0) contentWords.push(key);
     }
     if (contentWords.length === 0) return { contentWords, hits: [] };
+    // Everyday verbs for the plan's task verbs ("hjälper", "stoppar") rank rows that have the verb
+    // higher, but a row without it is not refused for that: the question's topic is in its nouns.
+    const verbTerms = contentWords.filter((w) => !this.knows(w) && verbSynonymsOf(w).length > 0);
+    if (verbTerms.length > 0 && verbTerms.length < contentWords.length) {
+      contentWords.splice(0, contentWords.length, ...contentWords.filter((w) => !verbTerms.includes(w)));
+    }
+    const verbAlternatives = contentWords.length === 0 ? [] : verbTerms.flatMap((w) => verbSynonymsOf(w));
 
     const tokens = tokenize(question);
     const groups = contentWords.map((word) => {
@@ -223,6 +233,7 @@ export class PlanSearch {
       return alts;
     });
     const weights = new Map<string, number>();
+    for (const verb of verbAlternatives) for (const token of tokenize(verb)) weights.set(stemSwedish(token), 0.5);
     for (const group of groups) {
       for (const [term, weight] of group) {
         for (const token of tokenize(term)) {
@@ -231,7 +242,7 @@ export class PlanSearch {
         }
       }
     }
-    const queryText = groups.flatMap((g) => [...g.keys()]).join(' ');
+    const queryText = [...groups.flatMap((g) => [...g.keys()]), ...verbAlternatives].join(' ');
     const processed = groups.map((g) => new Set([...g.keys()].flatMap((t) => tokenize(t)).map((t) => stemSwedish(t))));
 
     const results = this.index.search(queryText, { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
@@ -275,7 +286,16 @@ export class PlanSearch {
     const droppable = unmatched.map((u, i) => u && (contentWords[i]!.length >= 6 || matchedCount >= 2));
     const kept = contentWords.filter((_, i) => !droppable[i]);
     const dropped = contentWords.filter((_, i) => droppable[i]);
-    if (dropped.length === 0 || kept.length === 0) return { contentWords, hits: [] };
+    if (kept.length === 0) return { contentWords, hits: [] };
+    if (dropped.length === 0) {
+      // Every word is in the plan, but no row has enough of them together ("sex" and "samtycke"
+      // are in two rows): the rows nearest, to choose from, never an owner.
+      const nearest = hits
+        .filter((h) => h.coverage >= 0.5)
+        .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || b.score - a.score)
+        .slice(0, limit);
+      return nearest.length > 0 ? { contentWords, hits: nearest, apart: true } : { contentWords, hits: [] };
+    }
     const relaxedHits = hits.map((h) => ({
       ...h,
       coverage: (h.coverage * groups.length) / kept.length,
@@ -299,6 +319,10 @@ function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
  * The lexicon's synonyms of a word, looked up as typed, by stem, and without a definite ending
  * the stemmer keeps on short words ("gänget" → "gäng").
  */
+function verbSynonymsOf(word: string): string[] {
+  return VERB_SYNONYMS[word] ?? VERB_SYNONYMS_BY_STEM.get(stemSwedish(word)) ?? [];
+}
+
 function synonymsOf(word: string): string[] {
   const direct = SYNONYMS[word] ?? SYNONYMS_BY_STEM.get(stemSwedish(word));
   if (direct) return direct;
