@@ -329,7 +329,7 @@ export class PlanAnswerer {
       remaining = remaining.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, (word) =>
         UNIT_LISTING_WORDS.has(word.toLocaleLowerCase('sv')) ? ' ' : word,
       );
-    const outcome = this.search.search(remaining);
+    const outcome = this.search.search(remaining, SEARCH_LIMIT);
 
     if (units.length > 0 && outcome.contentWords.length === 0) {
       // "KLF (SÄK)": a unit with one of its subunits named in parentheses after it.
@@ -471,6 +471,8 @@ function escapeRegExp(text: string): string {
 
 /** At most this many nearest actions are offered when the bot is not sure. */
 const MAX_SUGGESTIONS = 3;
+/** Rows a free-text answer lists at most. */
+const SEARCH_LIMIT = 5;
 
 /**
  * When words were dropped, owners are named only if what is left is a question of its own: two
