@@ -5,13 +5,21 @@
  * expansions are given a handful of times a year.
  */
 import { PlanAnswerer } from '../core/qa/answerer';
-import type { Answer } from '../core/qa/answer-model';
+import type { Answer, Citation, Language } from '../core/qa/answer-model';
+
+/** What the help card needs of the plan: example questions and the plan it cites. */
+export interface PlanHelp {
+  examples: string[];
+  source: Omit<Citation, 'actionIds'>;
+}
 import type { Plan } from '../core/plan/model';
 import { withEntries, type GlossaryEntry, type UnitGlossary } from '../core/plan/glossary';
 import type { Logger } from '../log';
 
 export interface QuestionAnswerer {
   answer(question: string): Answer;
+  /** The help card's example questions and the plan it cites. */
+  help(language: Language): PlanHelp;
   /** Rebuilds from the stored glossary entries, where there are any. */
   refresh?(): Promise<void>;
 }
@@ -31,6 +39,10 @@ export class LiveAnswerer implements QuestionAnswerer {
     private readonly refreshMs = REFRESH_MS,
   ) {
     this.current = new PlanAnswerer(plan, glossary);
+  }
+
+  help(language: Language): PlanHelp {
+    return { examples: this.current.examples[language], source: this.current.citationBase };
   }
 
   answer(question: string): Answer {

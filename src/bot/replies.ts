@@ -4,10 +4,10 @@
  * as its fallbackText.
  */
 import type { Answer, Language } from '../core/qa/answer-model';
+import type { PlanHelp } from '../application/live-answerer';
 import { renderText } from '../core/qa/render-text';
 import { answerCard, helpSpec, messageCard, type HelpExtras } from './cards/answer-cards';
 import { cardAttachment, expandCard } from './cards/render';
-import { HELP_EXAMPLES } from '../core/qa/answerer';
 
 /** Channels known to render Adaptive Cards 1.5. */
 const CARD_CHANNELS = new Set(['msteams', 'emulator', 'webchat', 'directline', 'test']);
@@ -30,8 +30,14 @@ export function answerReply(answer: Answer, channelId: string | undefined): Outg
 }
 
 /** The welcome (on install) or the help card, with what is the person's own or the group's when known. */
-export function helpReply(language: Language, channelId: string | undefined, welcome: boolean, extras?: HelpExtras): OutgoingMessage {
-  const spec = helpSpec(language, HELP_EXAMPLES[language], welcome, extras);
+export function helpReply(
+  language: Language,
+  help: PlanHelp,
+  channelId: string | undefined,
+  welcome: boolean,
+  extras?: HelpExtras,
+): OutgoingMessage {
+  const spec = helpSpec(language, help, welcome, extras);
   if (!rendersCards(channelId)) return { type: 'message', text: String(spec.data.fallbackText) };
   return { type: 'message', attachments: [cardAttachment(expandCard(spec.template, spec.data))] };
 }

@@ -113,7 +113,7 @@ export function createTeamsBot(
     const extras = isSharedConversation(context)
       ? groupHelp(context.activity.recipient?.name || 'Trygghetsboten', language)
       : await followUp?.roleHelp(context, language);
-    return helpReply(language, context.activity.channelId, welcome, extras);
+    return helpReply(language, answerer.help(language), context.activity.channelId, welcome, extras);
   };
 
   const welcome = async (context: TurnContext, trigger: string): Promise<void> => {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { PlanAnswerer } from '../../src/core/qa/answerer';
 import { answerCard, answerCardSpec, helpSpec, messageCard } from '../../src/bot/cards/answer-cards';
 import { expandCard, expandCardChecked, TEMPLATES } from '../../src/bot/cards/render';
-import { HELP_EXAMPLES } from '../../src/core/qa/answerer';
 import { GLOSSARY, PLAN, ROOT } from '../fixtures/plan';
 import { assertValidCard } from '../fixtures/cards';
 
@@ -84,7 +83,7 @@ describe('cards', () => {
   it('expand the welcome and help cards in both languages', () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const welcome of [true, false]) {
-        const spec = helpSpec(lang, HELP_EXAMPLES[lang], welcome);
+        const spec = helpSpec(lang, { examples: qa.examples[lang], source: qa.citationBase }, welcome);
         assertValidCard(expandCard(spec.template, spec.data));
       }
     }

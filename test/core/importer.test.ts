@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { importPlan } from '../../src/core/plan/importer';
 import { parseUnitCell } from '../../src/core/plan/cells';
 import { planIntegrityErrors, planSchemaErrors } from '../../src/core/plan/schema';
-import { GLOSSARY, PLAN, PLAN_DOCUMENT } from '../fixtures/plan';
+import { GLOSSARY, PLAN, PLAN_DOCUMENT, PLAN_SETTINGS } from '../fixtures/plan';
 
-const { plan, warnings } = importPlan(PLAN_DOCUMENT, GLOSSARY, 'atgardsplan-2023.md');
+const { plan, warnings } = importPlan(PLAN_DOCUMENT, GLOSSARY, 'atgardsplan-2023.md', PLAN_SETTINGS);
 const action = (id: string) => {
   const found = plan.actions.find((a) => a.id === id);
   assert.ok(found, `action ${id} exists`);

@@ -1,4 +1,6 @@
 /** Turns an answer from the core into a card: picks the template and prepares its data. */
+import { areaName } from '../../core/plan/areas';
+import type { PlanHelp } from '../../application/live-answerer';
 import type { ActionView, Answer } from '../../core/qa/answer-model';
 import { phrase } from '../../core/qa/phrases';
 import {
@@ -90,7 +92,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
         template: 'listing',
         data: {
           fallbackText,
-          title: answer.area ? `${unit} · ${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}` : unit,
+          title: answer.area ? `${unit} · ${areaName(answer.area, lang)}: ${answer.area.title}` : unit,
           subtitleLines: answer.expansion ? [answer.expansion] : [],
           sections,
           citation: citationText(answer.citation, lang),
@@ -102,12 +104,12 @@ export function answerCardSpec(answer: Answer): CardSpec {
         template: 'listing',
         data: {
           fallbackText,
-          title: `${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}`,
+          title: `${areaName(answer.area, lang)}: ${answer.area.title}`,
           subtitleLines: [],
           sections: [
             section({
               heading: phrase('areaContains', lang, {
-                area: `${phrase(answer.area.kind, lang)} ${answer.area.number}`,
+                area: areaName(answer.area, lang),
                 n: answer.groups.length,
               }),
             }),
@@ -133,7 +135,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
       return messageSpec(first ?? '', paragraphs, citation, fallbackText);
     }
     case 'help':
-      return helpSpec(lang, answer.examples);
+      return helpSpec(lang, answer);
     case 'column':
       return {
         template: 'listing',
@@ -236,21 +238,21 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
             : ROWS_PER_AREA;
     for (const actions of byArea.values()) {
       const first = actions[0]!;
-      const areaName = `${phrase(first.areaKind, lang)} ${first.areaNumber}`;
+      const areaTitle = areaName(first.area, lang);
       // One more row instead of a button that would show just it.
       const shown = actions.length <= perArea + 1 ? actions : actions.slice(0, perArea);
       const rest = actions.length - shown.length;
       sections.push(
         section({
           heading,
-          title: answer.area ? '' : `${areaName}: ${first.areaTitle} (${actions.length})`,
+          title: answer.area ? '' : `${areaTitle}: ${first.areaTitle} (${actions.length})`,
           rows: shown.map((a) => (answer.relation === 'cooperates' ? rowWithCooperation(a, lang) : row(a, lang))),
           more:
             rest > 0
               ? [
                   {
-                    title: phrase('showAll', lang, { n: actions.length, area: areaName }),
-                    question: phrase(relation.ask, lang, { unit, area: areaName }),
+                    title: phrase('showAll', lang, { n: actions.length, area: areaTitle }),
+                    question: phrase(relation.ask, lang, { unit, area: areaTitle }),
                   },
                 ]
               : [],
@@ -291,7 +293,8 @@ export interface HelpExtras {
   commands: string[];
 }
 
-export function helpSpec(lang: Answer['language'], examples: string[], welcome = false, extras?: HelpExtras): CardSpec {
+export function helpSpec(lang: Answer['language'], help: PlanHelp, welcome = false, extras?: HelpExtras): CardSpec {
+  const examples = help.examples;
   const title = welcome ? phrase('welcomeTitle', lang) : phrase('helpTitle', lang);
   const intro = phrase('helpIntro', lang);
   const sections = extras?.sections ?? [];
@@ -307,10 +310,7 @@ export function helpSpec(lang: Answer['language'], examples: string[], welcome =
       ].join('\n'),
       title,
       intro,
-      source:
-        lang === 'sv'
-          ? 'Svaren bygger på Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet (KS 2023-638).'
-          : 'Answers are based on the action plan KS 2023-638.',
+      source: phrase('helpSource', lang, { document: help.source.document, diarienummer: help.source.diarienummer }),
       sections,
       // The person's own commands first; the example questions fill the rest (more would hide behind "…").
       buttons: [...commands, ...examples].slice(0, MAX_EXAMPLE_BUTTONS),

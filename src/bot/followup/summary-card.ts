@@ -1,4 +1,5 @@
 /** The safety chief's summary card: counts per status and area (charts with a text fallback), response rate per unit, late units with contacts. */
+import { areaShortName } from '../../core/plan/areas';
 import type { Language } from '../../core/language';
 import type { AreaSummary } from '../../core/report/report-model';
 import type { RoundSummary } from '../../usecases/notifier';
@@ -27,7 +28,6 @@ const LABELS = {
     withoutContacts: 'Enheter utan kontakter: {n} (en administratör kan svara för dem)',
     answerFor: 'Svara för enheten',
     chooseUnit: 'Enhet',
-    shortKind: { malomrade: 'MO', arbetssatt: 'AS' },
   },
   en: {
     statusChart: 'Status of all reports',
@@ -48,7 +48,6 @@ const LABELS = {
     withoutContacts: 'Units without contacts: {n} (an admin can answer for them)',
     answerFor: 'Answer for the unit',
     chooseUnit: 'Unit',
-    shortKind: { malomrade: 'GA', arbetssatt: 'WM' },
   },
 } as const;
 
@@ -60,7 +59,7 @@ const fill = fillPlaceholders;
 export function summaryCard({ report, reminders }: RoundSummary, lang: Language): Record<string, unknown> {
   const l = LABELS[lang];
   // The bar chart cuts long titles ("Kunsk…") and clips in a narrow panel: it shows "MO 1", the list its title.
-  const shortLabel = (a: AreaSummary) => `${l.shortKind[a.areaKind]} ${a.areaNumber}`;
+  const shortLabel = (a: AreaSummary) => areaShortName(a.area, lang);
   const total = report.rows.length;
   const answered = total - report.totals.none;
   const title = fill(l.title, { year: report.year });

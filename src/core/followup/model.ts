@@ -4,46 +4,17 @@
  */
 import type { Resolution } from './reach';
 
-/** How a status is shown: its Adaptive Card colour (charts and notices). */
-export type StatusColor = 'good' | 'warning' | 'attention' | 'neutral';
-
-export interface StatusDefinition {
-  /** The plan's word, also the report's column header. */
-  label: string;
-  /** The plan's definition, which tells the statuses apart. */
-  description: string;
-  enLabel: string;
-  enDescription: string;
-  color: StatusColor;
-}
+import { PLAN_STATUSES, type StatusDefinition } from '../plan/follow-up-config';
+export type { StatusColor, StatusDefinition } from '../plan/follow-up-config';
 
 /**
  * The plan's follow-up columns, in its own words: the one table the round card, the summary
  * card, the Excel and Markdown reports, the texts and the counts all derive from, in this order.
  */
-export const STATUSES = {
-  pagaende: {
-    label: 'Pågående',
-    description: 'Åtgärden fortlöper enligt plan',
-    enLabel: 'Ongoing',
-    enDescription: 'runs according to plan',
-    color: 'good',
-  },
-  paborjad: {
-    label: 'Påbörjad',
-    description: 'Åtgärden är inledd men behöver utvecklas',
-    enLabel: 'Started',
-    enDescription: 'needs development',
-    color: 'warning',
-  },
-  'ej-paborjad': {
-    label: 'Ej påbörjad',
-    description: 'Åtgärden kan ej inledas då förutsättningar saknas',
-    enLabel: 'Not started',
-    enDescription: 'prerequisites missing',
-    color: 'attention',
-  },
-} satisfies Record<string, StatusDefinition>;
+export const STATUSES = Object.fromEntries(PLAN_STATUSES.map((s) => [s.key, s])) as Record<
+  'pagaende' | 'paborjad' | 'ej-paborjad',
+  StatusDefinition
+>;
 export type Status = keyof typeof STATUSES;
 export const STATUS_KEYS = Object.keys(STATUSES) as Status[];
 

@@ -4,6 +4,7 @@
  * the plan gives one. Used by the answers and by the follow-up's round card alike.
  */
 import type { Action, Plan } from './model';
+import { areaRef, type AreaRef } from './areas';
 import { findSubunit, findUnit, type UnitGlossary } from './glossary';
 
 export interface UnitExpansion {
@@ -20,8 +21,10 @@ export interface ActionView {
   /** Corrected subsection label and title, with the printed label when it differs. */
   subsection: { label: string; labelAsPrinted: string; title: string } | null;
   areaTitle: string;
-  areaKind: 'arbetssatt' | 'malomrade';
+  areaKind: string;
   areaNumber: number;
+  /** The area in the plan's own words ("Målområde 1"). */
+  area: AreaRef;
   text: string;
   /** Exactly as the plan prints them. */
   ansvarig: string;
@@ -41,6 +44,7 @@ export function actionView(plan: Plan, glossary: UnitGlossary, action: Action): 
     areaTitle: area.title,
     areaKind: area.kind,
     areaNumber: area.number,
+    area: areaRef(plan, area),
     text: action.text,
     ansvarig: action.ansvarig.asPrinted,
     samverkan: action.samverkan.asPrinted,

@@ -4,19 +4,42 @@
  * The source has real defects; each one is repaired and reported as a warning.
  */
 import { createHash } from 'node:crypto';
-import type { Action, Area, Group, ImportWarning, Plan, Subsection } from './model';
+import type { Action, Area, AreaKindDefinition, Group, ImportWarning, Plan, Subsection } from './model';
 import { PLAN_SCHEMA_VERSION } from './model';
 import { parseFunderCell, parseUnitCell } from './cells';
 import type { UnitGlossary } from './glossary';
 import { extractAbbreviations, type TextLine } from './abbreviations';
+import { STATUS_SETS, type FollowUpPeriod, type StatusDefinition } from './follow-up-config';
 
-/** The four working methods, in the plan's order (groups 1–4 sit under them). */
-export const WORKING_METHODS = [
-  'Kunskapsbaserad metodik',
-  'Väl avvägd och utvecklad samverkan',
-  'Innovativa lösningar och teknik',
-  'Transparens och gemensamt ansvar',
-] as const;
+/**
+ * What the document does not say about itself, from the municipality's settings file beside it
+ * (data/plan/<document>.settings.json): its name, how it is followed up, what its kinds of area are
+ * called in short, its own misspellings, and example questions. Defaults where a setting is missing.
+ */
+export interface PlanSettings {
+  municipality?: string;
+  planVersion?: string;
+  /** A status set's name ("standard", "trafikljus") or the statuses themselves. */
+  statuses?: string | StatusDefinition[];
+  period?: FollowUpPeriod;
+  areaKinds?: AreaKindDefinition[];
+  spellingVariants?: Record<string, string[]>;
+  helpExamples?: { sv: string[]; en: string[] };
+}
+
+/** Målområde and arbetssätt, as a plan of this kind names them, where the settings do not. */
+const DOCUMENT_AREA_KINDS: AreaKindDefinition[] = [
+  { kind: 'malomrade', label: { sv: 'Målområde', en: 'Goal area' }, short: { sv: 'MO', en: 'GA' } },
+  { kind: 'arbetssatt', label: { sv: 'Arbetssätt', en: 'Working method' }, short: { sv: 'AS', en: 'WM' } },
+];
+
+/** The status set a setting names, or the statuses it lists. */
+export function statusesOf(setting: PlanSettings['statuses']): StatusDefinition[] {
+  if (Array.isArray(setting)) return setting;
+  const named = STATUS_SETS[setting ?? 'standard'];
+  if (!named) throw new Error(`Unknown status set "${String(setting)}": use ${Object.keys(STATUS_SETS).join(' or ')}`);
+  return named;
+}
 
 export interface ImportResult {
   plan: Plan;
@@ -51,7 +74,12 @@ function isSeparatorRow(cells: string[]): boolean {
   return cells.every((c) => /^-*$/.test(c.trim())) && cells.some((c) => c.includes('-'));
 }
 
-export function importPlan(document: string, glossary: UnitGlossary, fileName = 'atgardsplan.md'): ImportResult {
+export function importPlan(
+  document: string,
+  glossary: UnitGlossary,
+  fileName = 'atgardsplan.md',
+  settings: PlanSettings = {},
+): ImportResult {
   const warnings: ImportWarning[] = [];
   const warn = (code: ImportWarning['code'], line: number, message: string): void => {
     warnings.push({ code, line, message });
@@ -69,6 +97,9 @@ export function importPlan(document: string, glossary: UnitGlossary, fileName = 
   let group: Group | undefined;
   let subsection: Subsection | null = null;
   let footnotesSinceLastRow = false;
+  /** The working methods, as the document lists them under its heading about "arbetssätt". */
+  const workingMethods: string[] = [];
+  let inMethodList = false;
 
   const closeGroup = (): void => {
     group = undefined;
@@ -88,7 +119,8 @@ export function importPlan(document: string, glossary: UnitGlossary, fileName = 
       closeGroup();
       const text = heading[1]!.trim();
       if (!meta.title && trimmed.startsWith('# ')) meta.title = text;
-      const method = WORKING_METHODS.findIndex((m) => m === text);
+      const method = workingMethods.findIndex((m) => m === text);
+      inMethodList = method < 0 && workingMethods.length === 0 && /arbetssätt/i.test(text);
       if (method >= 0 && !areas.some((a) => a.id === `arbetssatt-${method + 1}`)) {
         area = { id: `arbetssatt-${method + 1}`, kind: 'arbetssatt', number: method + 1, title: text, headingAsPrinted: text };
         areas.push(area);
@@ -106,6 +138,11 @@ export function importPlan(document: string, glossary: UnitGlossary, fileName = 
       return;
     }
 
+    const bullet = /^[-•]\s+(.+)$/.exec(trimmed);
+    if (inMethodList && bullet) {
+      workingMethods.push(stripMarkup(bullet[1]!));
+      return;
+    }
     const metaMatch = /^(Diarienummer|Antaget av|Giltighetstid):\s*(.*)$/.exec(trimmed);
     if (metaMatch && !group) {
       const value = metaMatch[2]!.trim();
@@ -217,18 +254,28 @@ export function importPlan(document: string, glossary: UnitGlossary, fileName = 
 
   repairGluedFootnotes(actions, footnotes, warn);
 
+  // "Kommundirektör 2023-12-14": who decided, and when.
+  const adopted = /^(.*?)\s*(\d{4}-\d{2}-\d{2})?$/.exec(meta.adoptedBy)!;
   const plan: Plan = {
     schemaVersion: PLAN_SCHEMA_VERSION,
-    planVersion: meta.validity || 'unknown',
+    planVersion: settings.planVersion ?? (meta.validity || 'unknown'),
     source: {
+      municipality: settings.municipality ?? '',
       title: meta.title,
       diarienummer: meta.diarienummer,
-      adoptedBy: meta.adoptedBy,
+      adoptedBy: adopted[1]!,
+      adoptedAt: adopted[2] ?? '',
       validity: meta.validity,
       file: fileName,
       sha256: createHash('sha256').update(document).digest('hex'),
     },
+    areaKinds: settings.areaKinds ?? DOCUMENT_AREA_KINDS,
     areas,
+    goals: [],
+    followUp: { period: settings.period ?? 'year', statuses: statusesOf(settings.statuses) },
+    spellingVariants: settings.spellingVariants ?? {},
+    units: [],
+    ...(settings.helpExamples ? { helpExamples: settings.helpExamples } : {}),
     groups,
     actions,
     footnotes,

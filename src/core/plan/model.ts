@@ -1,16 +1,26 @@
 /**
- * The action plan as data. Produced by the importer from the plan document,
- * stored as versioned JSON (data/plan/plan-2023.json) and read by everything else.
+ * The action plan as data: any municipality's plan, whether imported from Linköping's document
+ * (core/plan/importer.ts) or from the plan template anyone can fill (core/plan/template/). Stored
+ * as versioned JSON and read by everything else; everything users see of a plan (titles,
+ * citations, area names, statuses, help examples) comes from here, never from code.
  * Pure types: no I/O here.
  */
+import type { FollowUpConfig } from './follow-up-config';
 
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
-/** The four working methods (arbetssätt, groups 1–4) and the three goal areas (målområden, groups 5–25). */
-export type AreaKind = 'arbetssatt' | 'malomrade';
+/** A kind of area as the plan names it: "malomrade", "arbetssatt", "fokusomrade", … (any). */
+export type AreaKind = string;
+
+/** How the plan names a kind of area, in full and short (charts, lists): "Målområde", "MO". */
+export interface AreaKindDefinition {
+  kind: AreaKind;
+  label: { sv: string; en: string };
+  short: { sv: string; en: string };
+}
 
 export interface Area {
-  /** Stable id: "arbetssatt-1".."arbetssatt-4", "malomrade-1".."malomrade-3". */
+  /** Stable id: kind and number, "malomrade-1", "fokusomrade-3". */
   id: string;
   kind: AreaKind;
   number: number;
@@ -50,8 +60,25 @@ export interface RoleCell {
   asPrinted: string;
 }
 
+/** A goal under an area (a template's "Mål" column); actions may belong to one. */
+export interface Goal {
+  id: string;
+  areaId: string;
+  title: string;
+}
+
+/** How an action's effect is measured (a template's "Indikator" column). */
+export interface Indicator {
+  name: string;
+  baseline?: string;
+  target?: string;
+}
+
 export interface Action {
-  /** Stable, human-typable id: "A<group>-<n>", n = position of the row within its group (1-based). */
+  /**
+   * Stable, human-typable id: as the plan gives it, or "A<group>-<n>" (n = position of the row
+   * within its group, 1-based) where it gives none: the same file imported twice gives the same ids.
+   */
   id: string;
   group: number;
   groupTitle: string;
@@ -66,6 +93,12 @@ export interface Action {
   footnotes: number[];
   /** 1-based line number(s) in the source document, for citing and debugging. */
   sourceLines: number[];
+  goalId?: string;
+  /** When the action is to be done, as the plan says it ("2024–2025", "Q3"). */
+  timeframe?: string;
+  indicator?: Indicator;
+  /** The problem in the lägesbild that the action answers. */
+  cause?: string;
 }
 
 export interface Group {
@@ -101,19 +134,43 @@ export interface ImportWarning {
   message: string;
 }
 
+/** A unit, actor or funder the plan names, from a template's "Enheter" sheet. */
+export interface PlanUnit {
+  code: string;
+  name: string | null;
+  type: 'förvaltning' | 'extern' | 'roll' | 'finansiär';
+}
+
 export interface Plan {
   schemaVersion: number;
-  /** Version of this plan, e.g. "2023". */
+  /** Version of this plan, e.g. "2023", "2025-2"; a round records the version it asked about. */
   planVersion: string;
   source: {
+    municipality: string;
     title: string;
+    /** The registration number (diarienummer), cited with every answer. */
     diarienummer: string;
+    /** Who decided the plan ("Kommundirektör", "Kommunfullmäktige"). */
     adoptedBy: string;
+    /** When it was decided, YYYY-MM-DD, or "" when the plan does not say. */
+    adoptedAt: string;
+    /** The period of validity as printed ("2023", "2024–2026"). */
     validity: string;
     file: string;
     sha256: string;
   };
+  /** The kinds of area the plan has, in its own words. */
+  areaKinds: AreaKindDefinition[];
   areas: Area[];
+  goals: Goal[];
+  /** Statuses and the period a follow-up round covers. */
+  followUp: FollowUpConfig;
+  /** The plan's own misspellings and the spelling a user will type instead ("kvinnjouren" → "kvinnojouren"). */
+  spellingVariants: Record<string, string[]>;
+  /** Units the plan defines (a template's "Enheter" sheet); empty for a plan that defines none. */
+  units: PlanUnit[];
+  /** The help card's example questions where the municipality chose them; else made from the plan's data. */
+  helpExamples?: { sv: string[]; en: string[] };
   groups: Group[];
   actions: Action[];
   footnotes: Record<string, string>;

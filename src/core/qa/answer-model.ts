@@ -7,6 +7,8 @@ export type RoleFocus = 'ansvarig' | 'samverkan' | 'finansiering' | 'all';
 
 export type { ActionView, UnitExpansion } from '../plan/action-view';
 import type { ActionView } from '../plan/action-view';
+import type { AreaRef } from '../plan/areas';
+export type { AreaRef };
 
 /** What a listing across a column asks for: any funding, funding from outside, no owner printed, a partner qualifier ("IOP"). */
 export type ColumnCriterion = { kind: 'funding'; external: boolean } | { kind: 'no-owner' } | { kind: 'qualifier'; qualifier: string };
@@ -37,7 +39,7 @@ export type Answer =
       cooperates: ActionView[];
       allMunicipal: ActionView[];
       /** Set when the question asked about one working method or målområde only. */
-      area?: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string };
+      area?: AreaRef;
       citation: Citation;
     }
   | { kind: 'funder'; language: Language; funder: string; expansion: string | null; actions: ActionView[]; citation: Citation }
@@ -58,7 +60,7 @@ export type Answer =
   | {
       kind: 'area';
       language: Language;
-      area: { id: string; kind: 'arbetssatt' | 'malomrade'; number: number; title: string };
+      area: AreaRef;
       /** Each group of the area; a group of few actions comes with them (a count alone tells little). */
       groups: Array<{ number: number; title: string; actionCount: number; actions?: ActionView[] }>;
       citation: Citation;
@@ -72,7 +74,7 @@ export type Answer =
       actions: ActionView[];
       citation: Citation;
     }
-  | { kind: 'help'; language: Language; examples: string[] }
+  | { kind: 'help'; language: Language; examples: string[]; source: Omit<Citation, 'actionIds'> }
   | {
       /**
        * Not sure enough to name an owner: the question's words that the plan has nowhere, the ones

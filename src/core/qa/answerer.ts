@@ -3,11 +3,13 @@
  * finances an action; which actions a unit or funder has; what an abbreviation means; what a
  * group, målområde or working method contains. Pure: the plan and glossary come in, data goes out.
  */
-import type { Action, Area, Plan, UnitRef } from '../plan/model';
+import type { Action, Area, AreaKind, Plan, UnitRef } from '../plan/model';
+import { areaKindNamed, areaRef } from '../plan/areas';
+import { helpExamples } from './help-examples';
 import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer-model';
 import { actionView } from '../plan/action-view';
-import { detectFocus, detectLanguage, readIntent } from './intent';
+import { areaReference, detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch, type SearchOutcome } from './search';
 import { columnListing } from './column-listing';
 import { phrase } from './phrases';
@@ -16,27 +18,6 @@ import { plainTyped } from '../typed-text';
 
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
 export const MAX_QUESTION_LENGTH = 500;
-
-export const HELP_EXAMPLES: Record<Language, string[]> = {
-  sv: [
-    'Vem ansvarar för kamerabevakningen?',
-    'Vilka åtgärder har SF?',
-    'Vad finansieras av BRÅ?',
-    'Vad betyder PDV?',
-    'Åtgärd 9',
-    'A14-3',
-    'Vad innehåller målområde 2?',
-  ],
-  en: [
-    'Who is responsible for camera surveillance?',
-    'Which actions does SF own?',
-    'What is funded by BRÅ?',
-    'What does PDV mean?',
-    'Action 9',
-    'A14-3',
-    'What is in goal area 2?',
-  ],
-};
 
 /** Words that, beside a unit's name, ask what the unit does rather than name a topic. */
 const UNIT_LISTING_WORDS = new Set([
@@ -81,7 +62,14 @@ interface MentionedUnit {
 export class PlanAnswerer {
   private readonly search: PlanSearch;
   private readonly byId: Map<string, Action>;
-  private readonly citationBase: Omit<Citation, 'actionIds'>;
+  /** The plan's ids as people type them (any case, any dash): "t-12", "1.3". */
+  private readonly byTypedId: Map<string, Action>;
+  /** Which words name the plan's kinds of area. */
+  private readonly areaRef: RegExp;
+  /** The help card's example questions, from the plan's own data. */
+  readonly examples: Record<Language, string[]>;
+  /** The plan cited with every answer: its title and registration number. */
+  readonly citationBase: Omit<Citation, 'actionIds'>;
   /** Every unit or funder code that the plan's cells name, for recognizing them in questions. */
   private readonly unitNames: Array<{ name: string; code: string; patterns: RegExp[] }>;
   /** Subunits the plan names in parentheses ("SÄK" in "KLF (SÄK)"), for "Vilka åtgärder har SÄK?". */
@@ -93,6 +81,9 @@ export class PlanAnswerer {
   ) {
     this.search = new PlanSearch(plan);
     this.byId = new Map(plan.actions.map((a) => [a.id, a]));
+    this.byTypedId = new Map(plan.actions.map((a) => [typedId(a.id), a]));
+    this.areaRef = areaReference(plan.areaKinds);
+    this.examples = helpExamples(plan, glossary);
     this.citationBase = { document: plan.source.title, diarienummer: plan.source.diarienummer };
     const codes = new Set<string>();
     for (const a of plan.actions) {
@@ -129,7 +120,10 @@ export class PlanAnswerer {
     if (question.length > MAX_QUESTION_LENGTH) {
       return { kind: 'not-found', language, reason: 'too-long', detail: String(MAX_QUESTION_LENGTH) };
     }
-    const intent = readIntent(question);
+    const intent = readIntent(question, this.areaRef);
+    // An id the plan gives itself ("T-12", "1.3"), typed alone or in a question.
+    const ownId = this.ownIdIn(question);
+    if (ownId && intent.kind !== 'action-id') return this.actionsAnswer(language, detectFocus(question), 'id', [ownId]);
     // A lone abbreviation the plan defines ("PDV?", "ANDTS") asks what it means.
     const lone = question.trim().replace(/[?!.]+$/, '');
     if (
@@ -143,7 +137,7 @@ export class PlanAnswerer {
       case 'empty':
         return { kind: 'not-found', language, reason: 'empty' };
       case 'help':
-        return { kind: 'help', language, examples: HELP_EXAMPLES[language] };
+        return { kind: 'help', language, examples: this.examples[language], source: this.citationBase };
       case 'action-id': {
         const action = this.byId.get(`A${intent.group}-${intent.row}`);
         if (!action) return { kind: 'not-found', language, reason: 'unknown-action-id', detail: `A${intent.group}-${intent.row}` };
@@ -165,9 +159,10 @@ export class PlanAnswerer {
       case 'area': {
         // "Vad ansvarar SF för i målområde 1?": the unit's actions in that area (the unit card's "Visa alla").
         const unit = this.mentionedUnits(question).find((u) => !u.code.startsWith('sub:'));
-        const area = this.plan.areas.find((a) => a.kind === (intent.areaKind ?? 'malomrade') && a.number === intent.number);
+        const kind = areaKindNamed(this.plan, intent.kindWord);
+        const area = this.plan.areas.find((a) => a.kind === (kind ?? this.plan.areas[0]!.kind) && a.number === intent.number);
         if (unit && area) return this.unitAnswer(language, unit.code, detectFocus(question), undefined, area.id);
-        return this.areaAnswer(language, intent.areaKind, intent.number, intent.words);
+        return this.areaAnswer(language, kind, intent.number, intent.words);
       }
       case 'define':
         return this.defineAnswer(question, intent.term, language);
@@ -213,7 +208,7 @@ export class PlanAnswerer {
     return { ...this.actionsAnswer(language, focus, 'group', actions), group: { number, title: group.title, areaTitle: area.title } };
   }
 
-  private areaAnswer(language: Language, kind: 'arbetssatt' | 'malomrade' | null, number: number | null, words: string): Answer {
+  private areaAnswer(language: Language, kind: AreaKind | null, number: number | null, words: string): Answer {
     let area = this.plan.areas.find((a) => (kind === null || a.kind === kind) && a.number === number);
     if (!area && number === null) {
       const wanted = new Set(tokenize(words).filter((t) => !isStopWord(t) && t.length > 3));
@@ -231,7 +226,7 @@ export class PlanAnswerer {
     return {
       kind: 'area',
       language,
-      area: { id: area.id, kind: area.kind, number: area.number, title: area.title },
+      area: areaRef(this.plan, area),
       groups,
       citation: this.cite(this.plan.groups.filter((g) => g.areaId === area.id).flatMap((g) => g.actionIds)),
     };
@@ -291,6 +286,15 @@ export class PlanAnswerer {
       return { kind: 'not-found', language, reason: 'unknown-term', detail: cleaned };
     }
     return this.searchAnswer(question, language, detectFocus(question));
+  }
+
+  /** An action id of the plan's own (not "A<group>-<n>", which the intent reads) in the question. */
+  private ownIdIn(question: string): Action | undefined {
+    for (const token of question.split(/[\s,;!?()"“”]+/)) {
+      const found = this.byTypedId.get(typedId(token.replace(/[.:]+$/, '')));
+      if (found && !/^A\d+-\d+$/.test(found.id)) return found;
+    }
+    return undefined;
   }
 
   private mentionedUnits(question: string): MentionedUnit[] {
@@ -404,7 +408,7 @@ export class PlanAnswerer {
       responsible: relation === 'cooperates' ? [] : responsible.map((a) => this.view(a)),
       cooperates: relation === 'responsible' ? [] : cooperates.map((a) => this.view(a)),
       allMunicipal: relation === 'cooperates' ? [] : allMunicipal.map((a) => this.view(a)),
-      ...(area ? { area: { id: area.id, kind: area.kind, number: area.number, title: area.title } } : {}),
+      ...(area ? { area: areaRef(this.plan, area) } : {}),
       citation: this.cite(shown.map((a) => a.id)),
     };
   }
@@ -492,4 +496,9 @@ const FEW_ACTIONS = 2;
 function glossaryExpansion(known: { expansion: string | null; setBy?: string } | undefined, language: Language): string | null {
   if (!known?.expansion) return null;
   return known.setBy ? `${known.expansion} (${phrase('glossaryMark', language)})` : known.expansion;
+}
+
+/** An id as typed, for lookup: lower case, any dash a hyphen. */
+function typedId(id: string): string {
+  return id.toLocaleLowerCase('sv').replace(/[\u2010-\u2015\u2212]/g, '-');
 }

@@ -3,6 +3,7 @@
  * few and fixed, and a rule that misfires can be read and fixed; the search itself is MiniSearch.
  */
 import type { Language, RoleFocus } from './answer-model';
+import type { AreaKindDefinition } from '../plan/model';
 import { tokenize } from './text';
 import { isSmallTalk } from './small-talk';
 
@@ -12,7 +13,8 @@ export type Intent =
   | { kind: 'action-id'; group: number; row: number; focus: RoleFocus }
   | { kind: 'group'; group: number; focus: RoleFocus }
   | { kind: 'subsection'; label: string; focus: RoleFocus }
-  | { kind: 'area'; areaKind: 'arbetssatt' | 'malomrade' | null; number: number | null; words: string }
+  /** `kindWord` as typed ("målområdet", "goal area"): the answerer finds the plan's kind it names. */
+  | { kind: 'area'; kindWord: string; number: number | null; words: string }
   | { kind: 'define'; term: string }
   | { kind: 'search'; text: string; focus: RoleFocus };
 
@@ -103,15 +105,35 @@ const GROUP_REF =
   /(?<![\p{L}])(?:åtgärd(?:sgrupp)?|åtgärdsnummer|grupp|gruppen|punkt|action(?:\s+group)?|group|item|measure)\s*(?:nr\.?|nummer|number|no\.?)?\s*(\d{1,3})\b(?!\s*[.,]\s*\d)/iu;
 const BARE_GROUP = /^\s*(?:nr\.?\s*)?(\d{1,3})\s*[?.!]?\s*$/;
 const SUBSECTION_REF = /(?:^|\s)(\d{1,2})\.(\d{1,2})(?=[\s?.!,]|$)/;
-const AREA_REF =
-  /(?<![\p{L}])(målområde|målområdet|mål\s*område|goal\s*area|target\s*area|arbetssätt|arbetssättet|working\s*method)\s*(?:nr\.?|nummer|number)?\s*(\d)?(?!\p{N})/iu;
+/**
+ * "Målområde 2", "arbetssättet", "fokusområde 3", "goal area 1": the words for the plan's kinds of
+ * area (from its data), in the singular or definite, Swedish or English, with a number or without.
+ */
+export function areaReference(areaKinds: AreaKindDefinition[]): RegExp {
+  const words = areaKinds.flatMap((k) => [k.label.sv, k.label.en]).map((w) => w.toLocaleLowerCase('sv'));
+  const forms = words.flatMap((w) => {
+    const spaced = escapeRegExp(w).replace(/\s+/g, '\\s*');
+    return [spaced, `${spaced}(?:et|t|en|n)`];
+  });
+  // "mål område", "goal area", "target area" as people type them.
+  forms.push('mål\\s*område', 'target\\s*area');
+  return new RegExp(
+    `(?<![\\p{L}])(${forms.sort((a, b) => b.length - a.length).join('|')})\\s*(?:nr\\.?|nummer|number)?\\s*(\\d)?(?!\\p{N})`,
+    'iu',
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 const DEFINE = [
   /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är|menas\s+med|avses\s+med)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för\s+(?:något|nåt|någonting)|för)?\s*(?:i\s+(?:planen|åtgärdsplanen))?\s*[?.!]*\s*$/i,
   /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,
   /^\s*(?:förklara|förkortningen|explain|define|definiera)\s+["“']?(.+?)["”']?\s*[?.!]*\s*$/i,
 ];
 
-export function readIntent(raw: string): Intent {
+/** `areaRef` is the plan's `areaReference`: which words name its areas. */
+export function readIntent(raw: string, areaRef: RegExp): Intent {
   const text = raw.trim();
   if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };
   // "hjälp", and greetings or "vad kan du hjälpa mig med?": the help with its examples, not "nothing in the plan".
@@ -132,12 +154,8 @@ export function readIntent(raw: string): Intent {
   const group = GROUP_REF.exec(text) ?? BARE_GROUP.exec(text);
   if (group) return { kind: 'group', group: Number(group[1]), focus };
 
-  const area = AREA_REF.exec(text);
-  if (area) {
-    const word = area[1]!.toLocaleLowerCase('sv');
-    const areaKind = /arbetssätt|working/.test(word) ? 'arbetssatt' : 'malomrade';
-    return { kind: 'area', areaKind, number: area[2] ? Number(area[2]) : null, words: text };
-  }
+  const area = areaRef.exec(text);
+  if (area) return { kind: 'area', kindWord: area[1]!.toLocaleLowerCase('sv'), number: area[2] ? Number(area[2]) : null, words: text };
 
   for (const pattern of DEFINE) {
     const m = pattern.exec(text);

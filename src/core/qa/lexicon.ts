@@ -1,7 +1,6 @@
 /**
  * Small word lists that let the search meet users where they are.
  * - ENGLISH_TO_SWEDISH: English question words mapped to the plan's Swedish terms.
- * - SPELLING_VARIANTS: the plan's own misspellings and the spelling a user will type instead.
  * - SYNONYMS: everyday words for the plan's terms.
  */
 
@@ -295,14 +294,6 @@ export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
   relationships: ['relation'],
   programme: ['verksamhet'],
   program: ['verksamhet'],
-};
-
-/** The plan's own misspellings, indexed together with the spelling a user will type. */
-export const SPELLING_VARIANTS: Record<string, string[]> = {
-  könsstämpning: ['könsstympning'],
-  alkoholserving: ['alkoholservering'],
-  alkoholservingstillstånd: ['alkoholserveringstillstånd', 'serveringstillstånd'],
-  kvinnjouren: ['kvinnojouren'],
 };
 
 /** Everyday words for the plan's terms, added to the query. */

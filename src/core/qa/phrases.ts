@@ -39,6 +39,7 @@ const PHRASES = {
     sv: 'Jag hittar inget i planen om {unmatched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast {matched}; välj en för att se vem som ansvarar:',
     en: 'I find nothing in the plan about {unmatched}, so I do not guess who is responsible. These actions are closest to {matched}; choose one to see who is responsible:',
   },
+  helpSource: { sv: 'Svaren bygger på {document} ({diarienummer}).', en: 'Answers are based on {document} ({diarienummer}).' },
   suggestionsApart: {
     sv: 'Ingen åtgärd i planen handlar om både {matched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast; välj en för att se vem som ansvarar:',
     en: 'No action in the plan is about both {matched}, so I do not guess who is responsible. These actions are closest; choose one to see who is responsible:',

@@ -1,4 +1,5 @@
 /** Plain-text rendering of an answer: the card's fallback text and the terminal chat's output. */
+import { areaName } from '../plan/areas';
 import type { ActionView, Answer, Citation, Language, UnitExpansion } from './answer-model';
 import { phrase } from './phrases';
 
@@ -136,7 +137,7 @@ export function renderText(answer: Answer): string {
         .join('\n');
     }
     case 'area': {
-      const label = `${phrase(answer.area.kind, lang)} ${answer.area.number}: ${answer.area.title}`;
+      const label = `${areaName(answer.area, lang)}: ${answer.area.title}`;
       return [
         `${phrase('areaContains', lang, { area: label, n: answer.groups.length })}:`,
         ...answer.groups.map(

@@ -6,7 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Plan } from '../plan/model';
-import { ENGLISH_TO_SWEDISH, SPELLING_VARIANTS, SYNONYMS, VERB_SYNONYMS } from './lexicon';
+import { ENGLISH_TO_SWEDISH, SYNONYMS, VERB_SYNONYMS } from './lexicon';
 import { isMisspeltStopWord, isStopWord, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
 
 interface ActionDocument {
@@ -93,7 +93,7 @@ export class PlanSearch {
         if (new RegExp(`\\b${a.abbreviation}\\b`).test(`${doc.text} ${doc.context}`)) extra.push(a.expansion);
       }
       for (const token of tokens) {
-        extra.push(...(SPELLING_VARIANTS[token] ?? []));
+        extra.push(...(plan.spellingVariants[token] ?? []));
         if (token.includes('-')) extra.push(...token.split('-').filter((part) => part.length >= 3));
         // The plan's own compounds are split even where the tail is no word of its own ("narkotika|sök"),
         // so that "hundsök" or "bevakning" can meet them.

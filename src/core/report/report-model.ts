@@ -3,6 +3,7 @@
  * plan order, with the stored answer, who gave it and when, and the change since last year; and a
  * summary per målområde / working method and per unit. Pure: the caller brings plan and answers.
  */
+import { areaRef, type AreaRef } from '../plan/areas';
 import type { AreaKind, Plan } from '../plan/model';
 import {
   NOT_REPORTED,
@@ -42,6 +43,7 @@ export interface AreaSummary {
   /** Its kind and number in the plan ("Målområde 1"): short labels where the title does not fit. */
   areaKind: AreaKind;
   areaNumber: number;
+  area: AreaRef;
   counts: Record<Status | 'none', number>;
 }
 
@@ -121,7 +123,7 @@ export function buildReport(input: {
   const areas: AreaSummary[] = plan.areas.map((area) => {
     const counts = emptyCounts();
     for (const row of rows) if (actions.get(row.actionId)!.areaId === area.id) counts[row.status ?? 'none'] += 1;
-    return { areaId: area.id, areaTitle: area.title, areaKind: area.kind, areaNumber: area.number, counts };
+    return { areaId: area.id, areaTitle: area.title, areaKind: area.kind, areaNumber: area.number, area: areaRef(plan, area), counts };
   });
   const totals = emptyCounts();
   for (const row of rows) totals[row.status ?? 'none'] += 1;
