@@ -1,7 +1,7 @@
 /** Wires the parts together: config → plan → core → Teams adapter → HTTP server. */
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
-import { loadGlossary, loadPlan } from './plan-files';
+import { glossaryFor, loadPlan } from './plan-files';
 import { LiveAnswerer } from './application/live-answerer';
 import { glossaryEntries } from './usecases/glossary';
 import { createTeamsBot } from './bot/teams-bot';
@@ -43,7 +43,7 @@ export function assertProductionReady(config: Config): void {
 export async function startBot(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningBot> {
   assertProductionReady(config);
   const plan = loadPlan(config.planFile);
-  const glossary = loadGlossary(config.glossaryFile);
+  const glossary = glossaryFor(plan, config.glossaryFile);
   const store = await openStore(config, (notice) => logger.warn(notice, notice.message));
   logger.info(
     { event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) },

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { projectRoot } from './project-root';
+import { activePlanFile } from './plan-files';
 import { parsePerson } from './core/followup/commands';
 import type { Person } from './core/followup/model';
 
@@ -180,7 +181,7 @@ export const SETTINGS = {
   ),
   botOpenIdMetadata: setting('BotOpenIdMetadata', '', url('https:', 'http:')),
   logLevel: setting('LOG_LEVEL', 'info', oneOf('trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent')),
-  planFile: setting('PLAN_FILE', () => join(projectRoot(), 'data/plan/plan-2023.json'), text),
+  planFile: setting('PLAN_FILE', () => activePlanFile(projectRoot()), text),
   glossaryFile: setting('GLOSSARY_FILE', () => join(projectRoot(), 'data/glossary/units.json'), text),
   maxBodyBytes: setting('MAX_BODY_BYTES', 256 * 1024, integer(16 * 1024, 8 * 1024 * 1024)),
   cosmosEndpoint: setting('COSMOS_ENDPOINT', '', url('https:', 'http:')),

@@ -1,8 +1,19 @@
-/** Reads the imported plan and the unit glossary from disk and checks them before use. */
-import { readFileSync } from 'node:fs';
+/**
+ * Reads and writes the plans on disk: the active plan and its glossary, checked before use, and the
+ * plan library (data/plans/<municipality>/<version>.json) that imports add versions to. Which plan
+ * is active: PLAN_FILE when set; else the one `npm run plan:use` chose (data/plans/active.json);
+ * else Linköping's 2023 plan, as a fresh clone starts.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Plan } from './core/plan/model';
 import type { UnitGlossary } from './core/plan/glossary';
+import { glossaryOfUnits } from './core/plan/template/read-template';
 import { assertValidPlan, planIntegrityErrors } from './core/plan/schema';
+
+export const DEFAULT_PLAN = 'data/plan/plan-2023.json';
+export const PLAN_LIBRARY = 'data/plans';
+const ACTIVE_FILE = 'active.json';
 
 export function loadPlan(file: string): Plan {
   const plan: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -18,4 +29,61 @@ export function loadGlossary(file: string): UnitGlossary {
     throw new Error(`Glossary ${file} must have units, subunits and qualifiers`);
   }
   return glossary;
+}
+
+/** A plan's glossary: the units it defines itself (template sheet "Enheter"), else the glossary file. */
+export function glossaryFor(plan: Plan, glossaryFile: string): UnitGlossary {
+  return plan.units.length > 0 ? glossaryOfUnits(plan.units) : loadGlossary(glossaryFile);
+}
+
+/** The active plan's file: what `npm run plan:use` chose, else Linköping's 2023 plan. */
+export function activePlanFile(root: string): string {
+  const active = join(root, PLAN_LIBRARY, ACTIVE_FILE);
+  if (existsSync(active)) {
+    const chosen = (JSON.parse(readFileSync(active, 'utf8')) as { file?: unknown }).file;
+    if (typeof chosen === 'string' && chosen !== '') return isAbsolute(chosen) ? chosen : join(root, chosen);
+  }
+  return join(root, DEFAULT_PLAN);
+}
+
+/** Makes a plan the active one for `npm start` (PLAN_FILE, when set, still wins). */
+export function chooseActivePlan(root: string, file: string): void {
+  loadPlan(file);
+  mkdirSync(join(root, PLAN_LIBRARY), { recursive: true });
+  writeFileSync(join(root, PLAN_LIBRARY, ACTIVE_FILE), `${JSON.stringify({ file: relative(root, file) }, null, 2)}\n`);
+}
+
+/** "Exempelby kommun" → "exempelby-kommun": the plan's folder in the library. */
+export function municipalitySlug(municipality: string): string {
+  return (
+    municipality
+      .toLocaleLowerCase('sv')
+      .replace(/[åä]/g, 'a')
+      .replace(/ö/g, 'o')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'plan'
+  );
+}
+
+/** Where an imported plan version is kept: data/plans/<municipality>/<version>.json. */
+export function libraryFile(root: string, plan: Plan): string {
+  const version = plan.planVersion.replace(/[^A-Za-z0-9._-]+/g, '-');
+  return join(root, PLAN_LIBRARY, municipalitySlug(plan.source.municipality), `${version}.json`);
+}
+
+/** Every version of the plan in `file`'s folder (its own municipality's), by version. */
+export function planVersions(file: string): Map<string, Plan> {
+  const versions = new Map<string, Plan>();
+  const own = loadPlan(file);
+  versions.set(own.planVersion, own);
+  for (const name of readdirSync(dirname(file))) {
+    if (!name.endsWith('.json') || join(dirname(file), name) === file) continue;
+    try {
+      const plan = loadPlan(join(dirname(file), name));
+      if (plan.source.municipality === own.source.municipality && !versions.has(plan.planVersion)) versions.set(plan.planVersion, plan);
+    } catch {
+      // Not a plan (a settings file, a glossary): not a version.
+    }
+  }
+  return versions;
 }

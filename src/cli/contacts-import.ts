@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config';
-import { loadGlossary, loadPlan } from '../plan-files';
+import { glossaryFor, loadPlan } from '../plan-files';
 import { obligationsFor } from '../core/followup/obligations';
 import { openStore } from '../store/open-store';
 import { FollowUpStore } from '../application/followup-store';
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const plan = loadPlan(config.planFile);
-  const glossary = loadGlossary(config.glossaryFile);
+  const glossary = glossaryFor(plan, config.glossaryFile);
   const units = [...new Set(obligationsFor(plan, glossary).map((o) => o.unit))];
   const { contacts, errors } = readContactsCsv(readFileSync(file, 'utf8'), units);
   if (errors.length > 0) {

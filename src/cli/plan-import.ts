@@ -1,27 +1,55 @@
 /**
- * npm run plan:import -- <document.md> <out.json> [glossary.json]
+ * npm run plan:import -- <plan.xlsx | plan.csv | document.md> [out.json] [--ersätt]
  *
- * Linköping's plan document (Markdown from the PDF) into the plan model; what the document does
- * not say about itself comes from <document>.settings.json beside it, when there is one.
+ * Validates every row of a plan file and prints each problem with sheet, row and column. Imports
+ * nothing if anything is fatal; otherwise writes the plan as a version in the plan library
+ * (data/plans/<municipality>/<version>.json), or to out.json when given. A version already in the
+ * library is not overwritten unless --ersätt says so: a revised plan gets a version of its own.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { importPlan, type PlanSettings } from '../core/plan/importer';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { assertValidPlan } from '../core/plan/schema';
-import type { UnitGlossary } from '../core/plan/glossary';
+import { importPlanFile, problemText } from '../plan-io/import-plan-file';
+import { libraryFile, loadGlossary } from '../plan-files';
+import { projectRoot } from '../project-root';
 
-const [documentPath, outPath, glossaryPath = resolve(__dirname, '../../data/glossary/units.json')] = process.argv.slice(2);
-if (!documentPath || !outPath) {
-  console.error('Usage: npm run plan:import -- <document.md> <out.json> [units-glossary.json]');
-  process.exit(2);
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const replace = args.includes('--ersätt') || args.includes('--replace');
+  const [file, out] = args.filter((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('Användning: npm run plan:import -- <plan.xlsx | plan.csv | dokument.md> [ut.json] [--ersätt]');
+    return 2;
+  }
+  const root = projectRoot();
+  const { plan, problems, warnings } = await importPlanFile(resolve(file), () => loadGlossary(resolve(root, 'data/glossary/units.json')));
+  for (const p of problems) console.error(problemText(p));
+  for (const w of warnings) console.warn(`varning ${w}`);
+  if (!plan) {
+    console.error(`Inget importerades: ${problems.filter((p) => p.fatal).length} fel att rätta i ${file}.`);
+    return 1;
+  }
+  assertValidPlan(plan);
+  const target = out ? resolve(out) : libraryFile(root, plan);
+  if (!out && existsSync(target) && !replace && readFileSync(target, 'utf8') !== `${JSON.stringify(plan, null, 2)}\n`) {
+    console.error(
+      `Version ${plan.planVersion} av ${plan.source.municipality}s plan finns redan (${relative(root, target)}). ` +
+        'Ange en ny Version i fliken Plan för den reviderade planen, eller --ersätt för att skriva över.',
+    );
+    return 1;
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(plan, null, 2)}\n`);
+  const areas = new Set(plan.areas.map((a) => a.id)).size;
+  console.log(`${plan.actions.length} åtgärder i ${areas} områden, version ${plan.planVersion} → ${relative(root, target) || target}`);
+  if (!out) console.log(`Gör den till den aktiva planen med: npm run plan:use -- ${relative(root, target)}`);
+  return 0;
 }
-const glossary = JSON.parse(readFileSync(glossaryPath, 'utf8')) as UnitGlossary;
-const settingsPath = documentPath.replace(/\.md$/i, '.settings.json');
-const settings = existsSync(settingsPath) ? (JSON.parse(readFileSync(settingsPath, 'utf8')) as PlanSettings) : {};
-const { plan, warnings } = importPlan(readFileSync(documentPath, 'utf8'), glossary, basename(documentPath), settings);
-assertValidPlan(plan);
-for (const w of warnings) console.warn(`warning line ${w.line} [${w.code}]: ${w.message}`);
-writeFileSync(outPath, `${JSON.stringify(plan, null, 2)}\n`);
-console.log(
-  `${plan.groups.length} groups, ${plan.actions.length} actions, ${plan.abbreviations.length} abbreviations, ${warnings.length} warnings → ${outPath}`,
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
 );

@@ -1,7 +1,7 @@
 /** npm run report -- --year 2024 --format xlsx|md [--out file] */
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
-import { loadGlossary, loadPlan } from '../plan-files';
+import { glossaryFor, loadPlan } from '../plan-files';
 import { openStore } from '../store/open-store';
 import { StoreLockedError } from '../store/store-lock';
 import { FollowUpStore } from '../application/followup-store';
@@ -40,7 +40,8 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    const service = new FollowUpService(new FollowUpStore(store), loadPlan(config.planFile), loadGlossary(config.glossaryFile));
+    const plan = loadPlan(config.planFile);
+    const service = new FollowUpService(new FollowUpStore(store), plan, glossaryFor(plan, config.glossaryFile));
     // The same use case as the admin's "sammanställning" in Teams, run by the operator.
     const summarized = await summarizeRound(service, OPERATOR, { year });
     if (!summarized.ok) {

@@ -65,7 +65,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
         data: {
           fallbackText,
           labels: labels(lang),
-          title: answer.group ? `${phrase('group', lang)} ${answer.group.number}. ${answer.group.title}` : phrase('matches', lang),
+          title: answer.group ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title}` : phrase('matches', lang),
           subtitleLines: answer.group ? [answer.group.areaTitle] : [],
           actions: answer.actions.map((a) => actionData(a, lang)),
           citation: citationText(answer.citation, lang),
@@ -116,7 +116,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
             // Each group with its actions when they are few, else its count and a button to see them.
             ...answer.groups.map((g) =>
               section({
-                title: `${phrase('group', lang)} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
+                title: `${answer.groupLabel[lang]} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
                 rows: (g.actions ?? []).map((a) => row(a, lang)),
                 more: g.actions
                   ? []

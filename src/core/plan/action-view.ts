@@ -18,6 +18,8 @@ export interface ActionView {
   id: string;
   group: number;
   groupTitle: string;
+  /** What the plan calls the group ("Åtgärd", "Mål"). */
+  groupLabel: { sv: string; en: string };
   /** Corrected subsection label and title, with the printed label when it differs. */
   subsection: { label: string; labelAsPrinted: string; title: string } | null;
   areaTitle: string;
@@ -40,6 +42,7 @@ export function actionView(plan: Plan, glossary: UnitGlossary, action: Action): 
     id: action.id,
     group: action.group,
     groupTitle: action.groupTitle,
+    groupLabel: plan.groupLabel,
     subsection: action.subsection ? { ...action.subsection } : null,
     areaTitle: area.title,
     areaKind: area.kind,

@@ -18,7 +18,7 @@ interface Lexeme {
 }
 
 const SEPARATOR = /^[\s,;]+/;
-const AMOUNT = /^\d[\d\s]*(?:Mkr|kr)\b/;
+const AMOUNT = /^\d[\d\s]*(?:Mkr|mkr|tkr|kr)\b/;
 
 /** Splits a cell into names from the glossary, qualifiers, parenthesised groups and other words. */
 function lex(cell: string, glossary: UnitGlossary): Lexeme[] {

@@ -25,6 +25,7 @@ export interface PlanSettings {
   areaKinds?: AreaKindDefinition[];
   spellingVariants?: Record<string, string[]>;
   helpExamples?: { sv: string[]; en: string[] };
+  groupLabel?: { sv: string; en: string };
 }
 
 /** Målområde and arbetssätt, as a plan of this kind names them, where the settings do not. */
@@ -275,6 +276,7 @@ export function importPlan(
     followUp: { period: settings.period ?? 'year', statuses: statusesOf(settings.statuses) },
     spellingVariants: settings.spellingVariants ?? {},
     units: [],
+    groupLabel: settings.groupLabel ?? { sv: 'Åtgärd', en: 'Action group' },
     ...(settings.helpExamples ? { helpExamples: settings.helpExamples } : {}),
     groups,
     actions,

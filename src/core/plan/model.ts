@@ -169,6 +169,8 @@ export interface Plan {
   spellingVariants: Record<string, string[]>;
   /** Units the plan defines (a template's "Enheter" sheet); empty for a plan that defines none. */
   units: PlanUnit[];
+  /** What the plan calls its numbered groups of actions: "Åtgärd 9" in Linköping's, "Mål 3" where they are goals. */
+  groupLabel: { sv: string; en: string };
   /** The help card's example questions where the municipality chose them; else made from the plan's data. */
   helpExamples?: { sv: string[]; en: string[] };
   groups: Group[];

@@ -26,7 +26,7 @@ export type Answer =
       focus: RoleFocus;
       query: 'text' | 'id' | 'group' | 'subsection';
       actions: ActionView[];
-      group?: { number: number; title: string; areaTitle: string };
+      group?: { number: number; title: string; areaTitle: string; label: { sv: string; en: string } };
       citation: Citation;
     }
   | {
@@ -63,6 +63,8 @@ export type Answer =
       area: AreaRef;
       /** Each group of the area; a group of few actions comes with them (a count alone tells little). */
       groups: Array<{ number: number; title: string; actionCount: number; actions?: ActionView[] }>;
+      /** What the plan calls its groups ("Åtgärd", "Mål"). */
+      groupLabel: { sv: string; en: string };
       citation: Citation;
     }
   | {

@@ -205,7 +205,10 @@ export class PlanAnswerer {
     if (!group) return { kind: 'not-found', language, reason: 'unknown-group', detail: String(number) };
     const actions = group.actionIds.map((id) => this.byId.get(id)!);
     const area = this.plan.areas.find((a) => a.id === group.areaId)!;
-    return { ...this.actionsAnswer(language, focus, 'group', actions), group: { number, title: group.title, areaTitle: area.title } };
+    return {
+      ...this.actionsAnswer(language, focus, 'group', actions),
+      group: { number, title: group.title, areaTitle: area.title, label: this.plan.groupLabel },
+    };
   }
 
   private areaAnswer(language: Language, kind: AreaKind | null, number: number | null, words: string): Answer {
@@ -228,6 +231,7 @@ export class PlanAnswerer {
       language,
       area: areaRef(this.plan, area),
       groups,
+      groupLabel: this.plan.groupLabel,
       citation: this.cite(this.plan.groups.filter((g) => g.areaId === area.id).flatMap((g) => g.actionIds)),
     };
   }

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../language';
 import type { Plan } from '../plan/model';
-import { ALL_MUNICIPAL_UNITS, type UnitGlossary } from '../plan/glossary';
+import { ALL_MUNICIPAL_UNITS, findUnit, type UnitGlossary } from '../plan/glossary';
 import { areaKindDefinition } from '../plan/areas';
 
 export function helpExamples(plan: Plan, glossary: UnitGlossary): Record<Language, string[]> {
@@ -23,7 +23,10 @@ export function helpExamples(plan: Plan, glossary: UnitGlossary): Record<Languag
     sv.push(`Vilka åtgärder har ${unit}?`);
     en.push(`Which actions does ${unit} own?`);
   }
-  const funder = plan.actions.flatMap((a) => a.finansiering.funders.map((f) => f.code))[0];
+  // A funder from outside, not the departments' own budget ("Inom ram").
+  const funder = plan.actions
+    .flatMap((a) => a.finansiering.funders.map((f) => f.code))
+    .find((code) => !/egen budget/i.test(findUnit(glossary, code)?.expansion ?? '') && !/^inom ram/i.test(code));
   if (funder) {
     sv.push(`Vad finansieras av ${funder}?`);
     en.push(`What is funded by ${funder}?`);
@@ -35,8 +38,8 @@ export function helpExamples(plan: Plan, glossary: UnitGlossary): Record<Languag
   }
   const group = plan.groups.find((g) => g.actionIds.length >= 2);
   if (group && plan.groups.length > 1) {
-    sv.push(`Åtgärd ${group.number}`);
-    en.push(`Action ${group.number}`);
+    sv.push(`${plan.groupLabel.sv} ${group.number}`);
+    en.push(`${plan.groupLabel.en} ${group.number}`);
   }
   const action = plan.actions[Math.min(plan.actions.length - 1, Math.floor(plan.actions.length / 2))]!;
   sv.push(action.id);

@@ -16,7 +16,7 @@ export function actionHeading(a: ActionView, language: Language, options: { prin
       ? ` (${phrase('printedAs', language)} ${a.subsection.labelAsPrinted})`
       : '';
   const sub = a.subsection ? ` › ${a.subsection.label} ${a.subsection.title}${note}` : '';
-  return `${phrase('group', language)} ${a.group}. ${a.groupTitle}${sub}`;
+  return `${a.groupLabel[language]} ${a.group}. ${a.groupTitle}${sub}`;
 }
 
 export function actionLines(a: ActionView, language: Language): string[] {
@@ -83,7 +83,7 @@ export function renderText(answer: Answer): string {
   switch (answer.kind) {
     case 'actions': {
       const head = answer.group
-        ? `${phrase('group', lang)} ${answer.group.number}. ${answer.group.title} (${answer.group.areaTitle})`
+        ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title} (${answer.group.areaTitle})`
         : phrase('matches', lang);
       return [head, '', ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']), citationText(answer.citation, lang)].join('\n');
     }
@@ -141,7 +141,7 @@ export function renderText(answer: Answer): string {
       return [
         `${phrase('areaContains', lang, { area: label, n: answer.groups.length })}:`,
         ...answer.groups.map(
-          (g) => `  ${phrase('group', lang)} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
+          (g) => `  ${answer.groupLabel[lang]} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
         ),
         '',
         citationText(answer.citation, lang),

@@ -1,0 +1,457 @@
+/**
+ * A filled plan template (sheets "Åtgärder", "Plan", "Enheter", as rows of text) into the plan
+ * model. Every row is checked; each problem names its sheet, row and column as the person who
+ * filled the file sees them, and a plan is returned only when nothing is fatal. Ids the file does
+ * not give are made from the row's place (group and position), so the same file imported twice
+ * gives the same ids. Pure: the workbook and CSV files are read by the adapters.
+ */
+import type { Action, AreaKindDefinition, Group, Plan, PlanUnit, Area, Goal } from '../model';
+import { PLAN_SCHEMA_VERSION } from '../model';
+import { STATUS_SETS, type FollowUpPeriod } from '../follow-up-config';
+import { ALL_MUNICIPAL_UNITS, findUnit, type GlossaryUnit, type UnitGlossary } from '../glossary';
+import { parseFunderCell, parseUnitCell } from '../cells';
+import { extractAbbreviations } from '../abbreviations';
+import {
+  ACTION_COLUMNS,
+  ACTIONS_SHEET,
+  PLAN_KEYS,
+  PLAN_SHEET,
+  UNIT_COLUMNS,
+  UNITS_SHEET,
+  columnOf,
+  normalizeHeader,
+  type ActionColumn,
+  type ColumnDefinition,
+  type PlanKey,
+  type UnitColumn,
+} from './columns';
+
+/** A sheet as text: rows[0] is Excel's row 1. */
+export interface SheetRows {
+  name: string;
+  rows: string[][];
+}
+
+export interface TemplateProblem {
+  sheet: string;
+  /** 1-based, as Excel shows it. */
+  row: number;
+  column: string;
+  message: string;
+  /** A fatal problem stops the import; the others are said and the plan is imported. */
+  fatal: boolean;
+}
+
+export interface TemplateSource {
+  file: string;
+  sha256: string;
+}
+
+export type TemplateResult = { plan: Plan; problems: TemplateProblem[] } | { plan: null; problems: TemplateProblem[] };
+
+const PERIODS: Record<string, FollowUpPeriod> = {
+  år: 'year',
+  årsvis: 'year',
+  helår: 'year',
+  year: 'year',
+  halvår: 'half-year',
+  halvårsvis: 'half-year',
+  'half-year': 'half-year',
+  tertial: 'tertial',
+  tertialvis: 'tertial',
+};
+
+const UNIT_TYPES: Record<string, { type: PlanUnit['type']; kind: GlossaryUnit['kind'] }> = {
+  förvaltning: { type: 'förvaltning', kind: 'municipal' },
+  extern: { type: 'extern', kind: 'external' },
+  roll: { type: 'roll', kind: 'role' },
+  finansiär: { type: 'finansiär', kind: 'funder' },
+};
+
+/** Words in a cell that qualify a unit rather than name one. */
+const QUALIFIERS = ['vid behov', 'm.fl.', 'm.fl', 'med flera', 'IOP'];
+
+const ID_PATTERN = /^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]{0,23}$/;
+
+/** The glossary a plan's own units make: codes, their names as aliases and expansions, their kinds. */
+export function glossaryOfUnits(units: PlanUnit[]): UnitGlossary {
+  const byType = Object.fromEntries(Object.values(UNIT_TYPES).map((t) => [t.type, t.kind]));
+  return {
+    units: [
+      ...units.map((u): GlossaryUnit => ({
+        code: u.code,
+        kind: byType[u.type] ?? 'other',
+        expansion: u.name,
+        source: u.name ? 'Planens flik Enheter' : null,
+        ...(u.name && u.name !== u.code ? { aliases: [u.name] } : {}),
+      })),
+      { code: ALL_MUNICIPAL_UNITS, kind: 'all-municipal', expansion: null, source: null },
+      // "Inom ram": the departments' own budget, as Swedish plans write it.
+      { code: 'Inom ram', kind: 'funder', expansion: 'Inom förvaltningens egen budgetram', source: null, aliases: ['inom ram'] },
+    ],
+    subunits: [],
+    qualifiers: QUALIFIERS,
+  };
+}
+
+export function readTemplate(sheets: SheetRows[], source: TemplateSource): TemplateResult {
+  const problems: TemplateProblem[] = [];
+  const problem = (sheet: string, row: number, column: string, message: string, fatal = true): void => {
+    problems.push({ sheet, row, column, message, fatal });
+  };
+  const sheetNamed = (name: string) => sheets.find((s) => normalizeHeader(s.name) === normalizeHeader(name));
+  // A CSV file is one sheet: the actions, whatever its name.
+  const actionsSheet =
+    sheetNamed(ACTIONS_SHEET) ?? sheets.find((s) => ![PLAN_SHEET, UNITS_SHEET].some((n) => normalizeHeader(n) === normalizeHeader(s.name)));
+  if (!actionsSheet) {
+    problem(ACTIONS_SHEET, 1, '', `fliken "${ACTIONS_SHEET}" saknas`);
+    return { plan: null, problems };
+  }
+
+  const meta = readPlanSheet(sheetNamed(PLAN_SHEET), problem);
+  const units = readUnitsSheet(sheetNamed(UNITS_SHEET), problem);
+  const glossary = glossaryOfUnits(units ?? []);
+  const sheetName = actionsSheet.name;
+
+  const header = actionsSheet.rows[0] ?? [];
+  const columns = new Map<ActionColumn, number>();
+  let areaHeader = '';
+  header.forEach((cell, index) => {
+    const column = columnOf(ACTION_COLUMNS, cell);
+    if (!column || columns.has(column.key)) return;
+    columns.set(column.key, index);
+    if (column.key === 'area') areaHeader = cell.replace(/[*:]|\(obligatorisk\)/g, '').trim();
+  });
+  for (const c of ACTION_COLUMNS) {
+    if (c.required && !columns.has(c.key)) problem(sheetName, 1, c.header, `kolumnen "${c.header}" saknas (obligatorisk)`);
+  }
+  if (problems.some((p) => p.fatal && p.sheet === sheetName)) return { plan: null, problems };
+
+  const kindLabel = meta.areaKind || (normalizeHeader(areaHeader) === 'område' ? 'Område' : capitalize(areaHeader));
+  const areaKind = kindOf(kindLabel);
+  const areaKinds: AreaKindDefinition[] = [
+    { kind: areaKind, label: { sv: kindLabel, en: englishKind(kindLabel) }, short: shortOf(kindLabel) },
+  ];
+
+  const cell = (row: string[], key: ActionColumn): string => {
+    const index = columns.get(key);
+    return index === undefined ? '' : (row[index] ?? '').replace(/\s+/g, ' ').trim();
+  };
+  const headerOf = (key: ActionColumn): string => {
+    const index = columns.get(key);
+    return index === undefined ? ACTION_COLUMNS.find((c) => c.key === key)!.header : (header[index] ?? '').trim();
+  };
+
+  const areas: Area[] = [];
+  const goals: Goal[] = [];
+  const groups: Group[] = [];
+  const actions: Action[] = [];
+  const givenIds = new Map<string, number>();
+  const rows = actionsSheet.rows.slice(1).map((row, i) => ({ row, number: i + 2 }));
+
+  for (const { row, number } of rows) {
+    if (row.every((c) => (c ?? '').trim() === '')) continue;
+    const areaText = cell(row, 'area');
+    const text = cell(row, 'action');
+    const ansvarigText = cell(row, 'ansvarig');
+    if (areaText === '') problem(sheetName, number, headerOf('area'), `${headerOf('area')} är tomt`);
+    if (text === '') problem(sheetName, number, headerOf('action'), `${headerOf('action')} är tom`);
+    if (ansvarigText === '') problem(sheetName, number, headerOf('ansvarig'), `${headerOf('ansvarig')} är tom`);
+    const id = cell(row, 'id');
+    if (id !== '') {
+      if (!ID_PATTERN.test(id)) {
+        problem(
+          sheetName,
+          number,
+          headerOf('id'),
+          `Id "${id}" får bara ha bokstäver, siffror, punkt, bindestreck och understreck (högst 24 tecken)`,
+        );
+      } else if (givenIds.has(id.toLocaleLowerCase('sv'))) {
+        problem(sheetName, number, headerOf('id'), `Id "${id}" finns redan på rad ${givenIds.get(id.toLocaleLowerCase('sv'))}`);
+      } else {
+        givenIds.set(id.toLocaleLowerCase('sv'), number);
+      }
+    }
+    if (areaText === '' || text === '' || ansvarigText === '') continue;
+
+    const area = areaFor(areas, areaText, areaKind);
+    const goalTitle = cell(row, 'goal');
+    const goal = goalTitle ? goalFor(goals, area, goalTitle) : undefined;
+    const group = groupFor(groups, area, goal);
+
+    const ansvarig = parseUnitCell(ansvarigText, glossary);
+    const samverkanText = cell(row, 'samverkan');
+    const samverkan = parseUnitCell(samverkanText, glossary);
+    if (units) {
+      for (const [key, parsed] of [
+        ['ansvarig', ansvarig],
+        ['samverkan', samverkan],
+      ] as const) {
+        for (const u of parsed.units) {
+          if (!findUnit(glossary, u.code)) {
+            problem(sheetName, number, headerOf(key), `"${u.asPrinted}" finns inte i fliken ${UNITS_SHEET}`);
+          }
+        }
+      }
+    }
+    const finansieringText = cell(row, 'finansiering');
+    const indicatorName = cell(row, 'indicator');
+    const baseline = cell(row, 'baseline');
+    const target = cell(row, 'target');
+    actions.push({
+      id,
+      group: group.number,
+      groupTitle: group.title,
+      subsection: null,
+      areaId: area.id,
+      text,
+      ansvarig: { asPrinted: ansvarigText, units: ansvarig.units },
+      samverkan: { asPrinted: samverkanText, units: samverkan.units },
+      finansiering: { asPrinted: finansieringText, funders: parseFunderCell(finansieringText, glossary) },
+      footnotes: [],
+      sourceLines: [number],
+      ...(goal ? { goalId: goal.id } : {}),
+      ...(cell(row, 'timeframe') ? { timeframe: cell(row, 'timeframe') } : {}),
+      ...(indicatorName ? { indicator: { name: indicatorName, ...(baseline ? { baseline } : {}), ...(target ? { target } : {}) } } : {}),
+      ...(cell(row, 'cause') ? { cause: cell(row, 'cause') } : {}),
+    });
+  }
+  if (actions.length === 0 && !problems.some((p) => p.fatal)) problem(sheetName, 2, headerOf('action'), 'inga åtgärder');
+
+  assignIds(actions, groups, givenIds);
+  if (problems.some((p) => p.fatal)) return { plan: null, problems };
+
+  const textLines = actions.map((a) => ({ line: a.sourceLines[0]!, text: `${a.text} ${a.cause ?? ''}`.trim() }));
+  const plan: Plan = {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    planVersion: meta.version || meta.validity || '1',
+    source: {
+      municipality: meta.municipality,
+      title: meta.title || `Åtgärdsplan ${meta.municipality}`.trim(),
+      diarienummer: meta.diarienummer,
+      adoptedBy: meta.adoptedBy,
+      adoptedAt: meta.adoptedAt,
+      validity: meta.validity,
+      file: source.file,
+      sha256: source.sha256,
+    },
+    areaKinds,
+    areas,
+    goals,
+    followUp: { period: meta.period, statuses: STATUS_SETS[meta.statuses]! },
+    spellingVariants: meta.spelling,
+    units: units ?? [],
+    // Groups are the goals where the file names them, else the areas themselves.
+    groupLabel: goals.length > 0 ? { sv: 'Mål', en: 'Goal' } : { sv: kindLabel, en: englishKind(kindLabel) },
+    groups,
+    actions,
+    footnotes: {},
+    abbreviations: extractAbbreviations(textLines, {}),
+    importWarnings: [],
+  };
+  return { plan, problems };
+}
+
+interface PlanMeta {
+  municipality: string;
+  title: string;
+  diarienummer: string;
+  adoptedBy: string;
+  adoptedAt: string;
+  validity: string;
+  version: string;
+  period: FollowUpPeriod;
+  statuses: string;
+  areaKind: string;
+  spelling: Record<string, string[]>;
+}
+
+type Report = (sheet: string, row: number, column: string, message: string, fatal?: boolean) => void;
+
+/** The "Plan" sheet: one key and its value per row (a header row "Uppgift | Värde" is allowed). */
+function readPlanSheet(sheet: SheetRows | undefined, problem: Report): PlanMeta {
+  const meta: PlanMeta = {
+    municipality: '',
+    title: '',
+    diarienummer: '',
+    adoptedBy: '',
+    adoptedAt: '',
+    validity: '',
+    version: '',
+    period: 'year',
+    statuses: 'standard',
+    areaKind: '',
+    spelling: {},
+  };
+  if (!sheet) return meta;
+  const seen = new Set<PlanKey>();
+  sheet.rows.forEach((row, index) => {
+    const number = index + 1;
+    const key = columnOf(PLAN_KEYS as ColumnDefinition<PlanKey>[], row[0] ?? '');
+    const value = (row[1] ?? '').replace(/\s+/g, ' ').trim();
+    if (!key) {
+      if ((row[0] ?? '').trim() !== '' && index > 0)
+        problem(sheet.name, number, 'A', `"${row[0]!.trim()}" känns inte igen och läses inte`, false);
+      return;
+    }
+    seen.add(key.key);
+    const column = 'B';
+    switch (key.key) {
+      case 'period': {
+        const period = PERIODS[value.toLocaleLowerCase('sv')];
+        if (value !== '' && !period)
+          problem(sheet.name, number, column, `Uppföljning "${value}" känns inte igen: skriv år, halvår eller tertial`);
+        if (period) meta.period = period;
+        return;
+      }
+      case 'statuses': {
+        const name = value.toLocaleLowerCase('sv');
+        if (value !== '' && !STATUS_SETS[name]) {
+          problem(sheet.name, number, column, `Statusar "${value}" känns inte igen: skriv ${Object.keys(STATUS_SETS).join(' eller ')}`);
+        } else if (value !== '') meta.statuses = name;
+        return;
+      }
+      case 'adoptedAt':
+        if (value !== '' && !isIsoDate(value)) problem(sheet.name, number, column, `Beslutsdatum "${value}" är inget datum (ÅÅÅÅ-MM-DD)`);
+        else meta.adoptedAt = value;
+        return;
+      case 'spelling':
+        for (const pair of value.split(';')) {
+          const [written, corrected] = pair.split('=').map((s) => s.trim().toLocaleLowerCase('sv'));
+          if (written && corrected) meta.spelling[written] = [...(meta.spelling[written] ?? []), corrected];
+        }
+        return;
+      default:
+        meta[key.key] = value;
+    }
+  });
+  for (const k of PLAN_KEYS) {
+    if (k.required && (!seen.has(k.key) || meta[k.key as 'municipality' | 'title'] === '')) {
+      problem(sheet.name, 1, k.header, `"${k.header}" saknas (obligatorisk)`);
+    }
+  }
+  return meta;
+}
+
+/** The "Enheter" sheet, or undefined when the file has none (then any unit named is accepted). */
+function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): PlanUnit[] | undefined {
+  if (!sheet) return undefined;
+  const header = sheet.rows[0] ?? [];
+  const columns = new Map<UnitColumn, number>();
+  header.forEach((cell, index) => {
+    const column = columnOf(UNIT_COLUMNS, cell);
+    if (column && !columns.has(column.key)) columns.set(column.key, index);
+  });
+  for (const c of UNIT_COLUMNS)
+    if (c.required && !columns.has(c.key)) problem(sheet.name, 1, c.header, `kolumnen "${c.header}" saknas (obligatorisk)`);
+  if (!columns.has('code') || !columns.has('type')) return [];
+  const units: PlanUnit[] = [];
+  const seen = new Map<string, number>();
+  sheet.rows.slice(1).forEach((row, i) => {
+    const number = i + 2;
+    const get = (key: UnitColumn) => (columns.has(key) ? (row[columns.get(key)!] ?? '').replace(/\s+/g, ' ').trim() : '');
+    const code = get('code');
+    const typeText = get('type');
+    if (code === '' && typeText === '' && get('name') === '') return;
+    if (code === '') return problem(sheet.name, number, 'Kod', 'Kod är tom');
+    const type = UNIT_TYPES[typeText.toLocaleLowerCase('sv')];
+    if (!type)
+      return problem(sheet.name, number, 'Typ', `Typ "${typeText}" känns inte igen: skriv förvaltning, extern, roll eller finansiär`);
+    if (seen.has(code.toLocaleLowerCase('sv'))) {
+      return problem(sheet.name, number, 'Kod', `Kod "${code}" finns redan på rad ${seen.get(code.toLocaleLowerCase('sv'))}`);
+    }
+    seen.set(code.toLocaleLowerCase('sv'), number);
+    units.push({ code, name: get('name') || null, type: type.type });
+  });
+  return units;
+}
+
+/** "1. Trygg stadsmiljö", "Fokusområde 2: Unga", "Unga": the number when it is given, else the next. */
+function areaFor(areas: Area[], text: string, kind: string): Area {
+  const numbered = /^(?:[\p{L}]+\s+)?(\d{1,2})\s*[.:)–-]\s*(.+)$/u.exec(text);
+  const title = numbered ? numbered[2]!.trim() : text;
+  const existing = areas.find((a) => a.headingAsPrinted === text || a.title.toLocaleLowerCase('sv') === title.toLocaleLowerCase('sv'));
+  if (existing) return existing;
+  const used = new Set(areas.map((a) => a.number));
+  let number = numbered ? Number(numbered[1]) : areas.length + 1;
+  while (!numbered && used.has(number)) number += 1;
+  const area: Area = { id: `${kind}-${number}`, kind, number, title, headingAsPrinted: text };
+  areas.push(area);
+  return area;
+}
+
+function goalFor(goals: Goal[], area: Area, title: string): Goal {
+  const existing = goals.find((g) => g.areaId === area.id && g.title === title);
+  if (existing) return existing;
+  const goal: Goal = { id: `${area.id}-mal-${goals.filter((g) => g.areaId === area.id).length + 1}`, areaId: area.id, title };
+  goals.push(goal);
+  return goal;
+}
+
+/** A group per area and goal, numbered in the order they first appear. */
+function groupFor(groups: Group[], area: Area, goal: Goal | undefined): Group {
+  const title = goal?.title ?? area.title;
+  const existing = groups.find((g) => g.areaId === area.id && g.title === title);
+  if (existing) return existing;
+  const group: Group = { number: groups.length + 1, title, areaId: area.id, subsections: [], actionIds: [] };
+  groups.push(group);
+  return group;
+}
+
+/** Given ids stay; the others are "A<group>-<n>", skipping any the file gives itself. */
+function assignIds(actions: Action[], groups: Group[], givenIds: Map<string, number>): void {
+  const counters = new Map<number, number>();
+  for (const action of actions) {
+    if (action.id === '') {
+      let n = counters.get(action.group) ?? 0;
+      do n += 1;
+      while (givenIds.has(`a${action.group}-${n}`));
+      counters.set(action.group, n);
+      action.id = `A${action.group}-${n}`;
+    }
+    groups.find((g) => g.number === action.group)!.actionIds.push(action.id);
+  }
+}
+
+function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+const capitalize = (text: string) => (text ? text.charAt(0).toLocaleUpperCase('sv') + text.slice(1) : 'Område');
+
+/** "Fokusområde" → "fokusomrade": an id of letters a–z. */
+function kindOf(label: string): string {
+  return (
+    label
+      .toLocaleLowerCase('sv')
+      .replace(/[åä]/g, 'a')
+      .replace(/ö/g, 'o')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'omrade'
+  );
+}
+
+const ENGLISH_KINDS: Record<string, string> = {
+  målområde: 'Goal area',
+  fokusområde: 'Focus area',
+  insatsområde: 'Action area',
+  arbetssätt: 'Working method',
+  område: 'Area',
+};
+
+function englishKind(label: string): string {
+  return ENGLISH_KINDS[label.toLocaleLowerCase('sv')] ?? label;
+}
+
+/** "Fokusområde" → "FO", "Målområde" → "MO": first letter of each part of the compound. */
+function shortOf(label: string): { sv: string; en: string } {
+  const sv =
+    label.toLocaleLowerCase('sv').endsWith('område') && label.length > 6
+      ? `${label.charAt(0).toUpperCase()}O`
+      : label.slice(0, 2).toUpperCase();
+  const en = englishKind(label)
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+  return { sv, en: en.length >= 2 ? en : en + englishKind(label).charAt(1).toUpperCase() };
+}

@@ -1,0 +1,114 @@
+/**
+ * The plan template as an Excel workbook (exceljs): writing an empty one to fill, and reading a
+ * filled one as rows of text for the pure reader (core/plan/template/read-template.ts). What a
+ * cell shows is what is read: dates and numbers as Excel displays them.
+ */
+import type { SheetRows } from '../core/plan/template/read-template';
+import { ACTION_COLUMNS, ACTIONS_SHEET, PLAN_KEYS, PLAN_SHEET, UNIT_COLUMNS, UNITS_SHEET } from '../core/plan/template/columns';
+import { STATUS_SETS } from '../core/plan/follow-up-config';
+
+export const INSTRUCTIONS_SHEET = 'Instruktioner';
+
+async function excel() {
+  const { default: ExcelJS } = await import('exceljs');
+  return ExcelJS;
+}
+
+/** An empty template: the three sheets with their headers explained, and how to fill and import it. */
+export async function templateWorkbook(): Promise<Buffer> {
+  const ExcelJS = await excel();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Trygghetsboten';
+  workbook.created = new Date();
+  workbook.title = 'Mall för åtgärdsplan';
+
+  const actions = workbook.addWorksheet(ACTIONS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  actions.columns = ACTION_COLUMNS.map((c) => ({
+    header: c.required ? `${c.header} *` : c.header,
+    key: c.key,
+    width: c.key === 'action' ? 60 : 22,
+  }));
+  ACTION_COLUMNS.forEach((c, i) => {
+    actions.getRow(1).getCell(i + 1).note = c.help;
+  });
+  actions.getRow(1).font = { bold: true };
+
+  const plan = workbook.addWorksheet(PLAN_SHEET);
+  plan.columns = [
+    { header: 'Uppgift', key: 'key', width: 18 },
+    { header: 'Värde', key: 'value', width: 40 },
+    { header: 'Förklaring', key: 'help', width: 70 },
+  ];
+  plan.getRow(1).font = { bold: true };
+  for (const k of PLAN_KEYS) plan.addRow({ key: k.required ? `${k.header} *` : k.header, value: '', help: k.help });
+  const rowOf = (header: string) => PLAN_KEYS.findIndex((k) => k.header === header) + 2;
+  plan.getCell(`B${rowOf('Uppföljning')}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"år,halvår,tertial"'] };
+  plan.getCell(`B${rowOf('Statusar')}`).dataValidation = {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${Object.keys(STATUS_SETS).join(',')}"`],
+  };
+
+  const units = workbook.addWorksheet(UNITS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  units.columns = UNIT_COLUMNS.map((c) => ({
+    header: c.required ? `${c.header} *` : c.header,
+    key: c.key,
+    width: c.key === 'name' ? 40 : 16,
+  }));
+  UNIT_COLUMNS.forEach((c, i) => {
+    units.getRow(1).getCell(i + 1).note = c.help;
+  });
+  units.getRow(1).font = { bold: true };
+  for (let row = 2; row <= 200; row++) {
+    units.getCell(`C${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"förvaltning,extern,roll,finansiär"'] };
+  }
+
+  const help = workbook.addWorksheet(INSTRUCTIONS_SHEET);
+  help.getColumn(1).width = 110;
+  for (const line of INSTRUCTIONS) help.addRow([line]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const INSTRUCTIONS = [
+  'Så fyller du i mallen',
+  '',
+  `1. Fliken ${ACTIONS_SHEET}: en rad per åtgärd. Kolumner med * måste fyllas i. Håll muspekaren över en rubrik för en förklaring.`,
+  '   Område kan heta Målområde, Fokusområde eller Arbetssätt; rubriken blir vad områdena kallas. Skriv gärna numret först: "1. Trygg stadsmiljö".',
+  '   Ansvarig och Samverkan: koderna från fliken Enheter, åtskilda med komma, t.ex. "SOC, Polisen". "Samtliga förvaltningar" går också.',
+  '   Id kan lämnas tomt: då får åtgärden en beteckning som blir densamma varje gång samma fil importeras.',
+  `2. Fliken ${PLAN_SHEET}: kommunens namn och planens titel, diarienummer, beslut, giltighetstid, version, hur ofta planen följs upp (år, halvår, tertial)`,
+  '   och vilka statusar som rapporteras (standard: Pågående, Påbörjad, Ej påbörjad; trafikljus: Grön, Gul, Röd).',
+  `3. Fliken ${UNITS_SHEET}: varje enhet som nämns i Ansvarig och Samverkan, med kod, namn och typ (förvaltning, extern, roll, finansiär).`,
+  '   En kod som inte finns här stoppar importen, så att varje ansvarig går att nå i uppföljningen.',
+  '',
+  'Importera: npm run plan:import -- plan.xlsx',
+  'Varje problem skrivs ut med flik, rad och kolumn. Finns ett problem som stoppar importen importeras ingenting.',
+  '',
+  'Som CSV (UTF-8, komma eller semikolon): spara fliken Åtgärder som plan.csv och, om du vill, fliken Plan som plan-plan.csv',
+  'och fliken Enheter som plan-enheter.csv i samma mapp. Importera sedan med: npm run plan:import -- plan.csv',
+];
+
+/** A filled workbook as sheets of text, the rows as Excel numbers them (row 1 first). */
+export async function readTemplateWorkbook(file: string): Promise<SheetRows[]> {
+  const ExcelJS = await excel();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.worksheets
+    .filter((sheet) => sheet.name !== INSTRUCTIONS_SHEET)
+    .map((sheet) => {
+      const rows: string[][] = [];
+      for (let r = 1; r <= sheet.rowCount; r++) {
+        const row = sheet.getRow(r);
+        const cells: string[] = [];
+        for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) cells.push(cellText(row.getCell(c)));
+        rows.push(cells);
+      }
+      return { name: sheet.name, rows };
+    });
+}
+
+/** What a cell shows; a date as YYYY-MM-DD (Excel shows it in the reader's locale). */
+function cellText(cell: { value: unknown; text: string }): string {
+  if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
+  return cell.text ?? '';
+}
