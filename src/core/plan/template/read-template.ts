@@ -120,7 +120,7 @@ export function readTemplate(sheets: SheetRows[], source: TemplateSource): Templ
     const column = columnOf(ACTION_COLUMNS, cell);
     if (!column || columns.has(column.key)) return;
     columns.set(column.key, index);
-    if (column.key === 'area') areaHeader = cell.replace(/[*:]|\(obligatorisk\)/g, '').trim();
+    if (column.key === 'area') areaHeader = cleanHeader(cell);
   });
   for (const c of ACTION_COLUMNS) {
     if (c.required && !columns.has(c.key)) problem(sheetName, 1, c.header, `kolumnen "${c.header}" saknas (obligatorisk)`);
@@ -139,7 +139,7 @@ export function readTemplate(sheets: SheetRows[], source: TemplateSource): Templ
   };
   const headerOf = (key: ActionColumn): string => {
     const index = columns.get(key);
-    return index === undefined ? ACTION_COLUMNS.find((c) => c.key === key)!.header : (header[index] ?? '').trim();
+    return index === undefined ? ACTION_COLUMNS.find((c) => c.key === key)!.header : cleanHeader(header[index] ?? '');
   };
 
   const areas: Area[] = [];
@@ -216,7 +216,8 @@ export function readTemplate(sheets: SheetRows[], source: TemplateSource): Templ
       ...(cell(row, 'cause') ? { cause: cell(row, 'cause') } : {}),
     });
   }
-  if (actions.length === 0 && !problems.some((p) => p.fatal)) problem(sheetName, 2, headerOf('action'), 'inga åtgärder');
+  if (actions.length === 0 && !problems.some((p) => p.fatal && p.sheet === sheetName))
+    problem(sheetName, 2, headerOf('action'), 'inga åtgärder');
 
   assignIds(actions, groups, givenIds);
   if (problems.some((p) => p.fatal)) return { plan: null, problems };
@@ -413,11 +414,20 @@ function assignIds(actions: Action[], groups: Group[], givenIds: Map<string, num
   }
 }
 
+/** A header as the person wrote it, without the template's marks: "Område *" → "Område". */
+function cleanHeader(header: string): string {
+  return header
+    .replace(/\(obligatorisk\)|[*:]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
-const capitalize = (text: string) => (text ? text.charAt(0).toLocaleUpperCase('sv') + text.slice(1) : 'Område');
+/** "FOKUSOMRÅDE", "fokusområde" → "Fokusområde". */
+const capitalize = (text: string) => (text ? text.charAt(0).toLocaleUpperCase('sv') + text.slice(1).toLocaleLowerCase('sv') : 'Område');
 
 /** "Fokusområde" → "fokusomrade": an id of letters a–z. */
 function kindOf(label: string): string {
