@@ -125,7 +125,15 @@ export class FollowUpService {
     const round = known.round ?? (isRoundYear(year) ? await this.data.getRound(year) : undefined);
     const contacts: Contact[] = known.contacts ?? (await this.data.listContacts());
     const isAdmin = known.isAdmin ?? (await this.isAdmin(user));
-    const verdict = validateSubmission(input, { round, obligations: this.obligations, contacts, isAdmin, user, now });
+    const verdict = validateSubmission(input, {
+      round,
+      obligations: this.obligations,
+      contacts,
+      isAdmin,
+      user,
+      now,
+      statuses: this.plan.followUp.statuses,
+    });
     if (!verdict.ok) return verdict;
     const { actionId, unit } = verdict.answer;
     const current = known.answers ? (known.answers.find((a) => a.actionId === actionId && a.unit === unit) ?? null) : undefined;

@@ -1,6 +1,7 @@
 /** The report as Markdown, for reading in a browser or an editor. Table cells are escaped. */
 import type { Report } from '../core/report/report-model';
-import { NOT_REPORTED, STATUSES, STATUS_KEYS } from '../core/followup/model';
+import { NOT_REPORTED } from '../core/followup/model';
+import { countOf } from '../core/report/report-model';
 
 /** Markdown table cell: markup-free (< escaped), pipes escaped, line breaks as <br>. */
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
@@ -9,12 +10,13 @@ export function reportMarkdown(report: Report): string {
   const lines: string[] = [];
   lines.push(`# Uppföljning ${report.year}: ${report.planTitle}`, '');
   lines.push(`${report.diarienummer} · sista svarsdag ${report.deadline} · ${report.state === 'open' ? 'pågår' : 'stängd'}`, '');
-  const columns = [...STATUS_KEYS, 'none'] as const;
-  const counts = (c: Report['totals']): string => columns.map((k) => ` ${c[k]} |`).join('');
+  const columns = [...report.statuses.map((s) => s.key), 'none'];
+  const counts = (c: Report['totals']): string => columns.map((k) => ` ${countOf(c, k)} |`).join('');
+  const label = (key: string) => (key === 'none' ? NOT_REPORTED.label : report.statuses.find((s) => s.key === key)!.label);
   lines.push(
     '## Sammanställning',
     '',
-    `| Målområde / arbetssätt |${columns.map((k) => ` ${k === 'none' ? NOT_REPORTED.label : STATUSES[k].label} |`).join('')}`,
+    `| ${cell(report.areaHeading)} |${columns.map((k) => ` ${label(k)} |`).join('')}`,
     `|---|${columns.map(() => '---:|').join('')}`,
   );
   for (const a of report.areas) lines.push(`| ${cell(a.areaTitle)} |${counts(a.counts)}`);

@@ -4,7 +4,7 @@
  * målområde / working method and the response rate per unit.
  */
 import type { Report } from '../core/report/report-model';
-import { NOT_REPORTED, STATUSES, STATUS_KEYS } from '../core/followup/model';
+import { NOT_REPORTED, statusLabel } from '../core/followup/model';
 
 export const ROWS_SHEET = 'Åtgärder';
 export const SUMMARY_SHEET = 'Sammanställning';
@@ -18,16 +18,16 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
   workbook.title = `Uppföljning ${report.year} – ${report.planTitle}`;
 
   // One column per status, keyed by the status itself, headed by the plan's word for it.
-  const statusColumns = STATUS_KEYS.map((status) => ({
-    header: STATUSES[status].label,
-    key: status,
-    width: Math.max(10, STATUSES[status].label.length + 1),
+  const statusColumns = report.statuses.map((status) => ({
+    header: status.label,
+    key: status.key,
+    width: Math.max(10, status.label.length + 1),
   }));
   const sheet = workbook.addWorksheet(ROWS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns: Array<{ header: string; key: string; width: number }> = [
     { header: 'Id', key: 'id', width: 8 },
     { header: 'Åtgärd', key: 'group', width: 28 },
-    { header: 'Målområde / arbetssätt', key: 'area', width: 28 },
+    { header: report.areaHeading, key: 'area', width: 28 },
     { header: 'Åtgärd (text i planen)', key: 'text', width: 60 },
     { header: 'Ansvarig (som i planen)', key: 'ansvarig', width: 22 },
     { header: 'Rapporterande enhet', key: 'unit', width: 14 },
@@ -50,12 +50,12 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
       text: row.actionText,
       ansvarig: row.ansvarig,
       unit: row.unit,
-      ...Object.fromEntries(STATUS_KEYS.map((status) => [status, row.status === status ? 'X' : ''])),
+      ...Object.fromEntries(report.statuses.map((status) => [status.key, row.status === status.key ? 'X' : ''])),
       description: row.description,
       by: row.answeredBy,
       at: row.answeredAt ? new Date(row.answeredAt) : '',
       onBehalf: row.onBehalf ? 'Ja' : '',
-      previous: row.previousStatus ? STATUSES[row.previousStatus].label : '',
+      previous: row.previousStatus ? statusLabel(report.statuses, row.previousStatus) : '',
       change: row.change,
     });
   }
@@ -65,7 +65,7 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
 
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   summary.columns = [
-    { header: 'Målområde / arbetssätt', key: 'area', width: 50 },
+    { header: report.areaHeading, key: 'area', width: 50 },
     ...statusColumns,
     { header: NOT_REPORTED.label, key: 'none', width: 14 },
   ];

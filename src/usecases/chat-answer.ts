@@ -13,7 +13,7 @@ export async function answerTypedInChat(
   actor: Person,
   text: string,
 ): Promise<{ year: number; deadline: string; units: string[] } | undefined> {
-  if (!looksLikeAnswer(text)) return undefined;
+  if (!looksLikeAnswer(text, service.plan.followUp.statuses)) return undefined;
   const round = await openRound(service);
   if (!round) return undefined;
   const units = await service.unitsOf(actor);

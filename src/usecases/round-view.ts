@@ -3,7 +3,7 @@
  * year's, and their progress over all the units they answer for. Plain data: the Teams card is
  * drawn from it without going back to the store.
  */
-import type { Answer, Obligation, Round } from '../core/followup/model';
+import type { Answer, Obligation, Round, StatusDefinition } from '../core/followup/model';
 import type { FollowUpService } from '../application/followup-service';
 import { actionView, type ActionView } from '../core/plan/action-view';
 
@@ -17,6 +17,8 @@ export interface RoundView {
   answer: Answer | undefined;
   lastYear: Answer | undefined;
   progress: { answered: number; total: number };
+  /** The statuses to choose from, in the plan's words. */
+  statuses: StatusDefinition[];
   /** Where this action is among the person's ("3 of 45"), and how far each of their units is. */
   position: { index: number; total: number; perUnit: Array<{ unit: string; answered: number; total: number }> };
 }
@@ -49,6 +51,7 @@ export async function roundViewAt(
     answer: answers.find(isFor(obligation)),
     lastYear: await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit),
     progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },
+    statuses: service.plan.followUp.statuses,
     position: {
       index: mine.findIndex((o) => o.actionId === obligation.actionId && o.unit === obligation.unit),
       total: mine.length,

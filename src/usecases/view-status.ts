@@ -3,7 +3,7 @@
  * follow-up (core/followup/status-access.ts says who sees what). 'not-in-follow-up' tells the
  * adapter that for this person the words are a question about the plan.
  */
-import { STATUSES, STATUS_KEYS, type Person } from '../core/followup/model';
+import type { Person } from '../core/followup/model';
 import { statusAccess } from '../core/followup/status-access';
 import type { Report, ReportRow } from '../core/report/report-model';
 import type { FollowUpService } from '../application/followup-service';
@@ -51,7 +51,7 @@ export async function viewStatus(
   const unit = full.units.find((u) => u.unit.toLocaleLowerCase('sv') === wanted);
   if (!unit) return refuse({ reason: 'unknown-unit', unit: request.unit.slice(0, 40) });
   const unitRows = rows.filter((r) => r.unit === unit.unit);
-  const counts = STATUS_KEYS.map((status) => ({ label: STATUSES[status].label, n: unitRows.filter((r) => r.status === status).length }));
+  const counts = full.statuses.map((status) => ({ label: status.label, n: unitRows.filter((r) => r.status === status.key).length }));
   return {
     ok: true,
     view: {

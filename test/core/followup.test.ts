@@ -25,6 +25,7 @@ const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext 
   isAdmin: false,
   user: anna,
   now: new Date('2025-01-20T10:00:00Z'),
+  statuses: PLAN.followUp.statuses,
   ...overrides,
 });
 const valid = {

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { looksLikeAnswer } from '../../src/core/followup/looks-like-answer';
+import { looksLikeAnswer as looksLike } from '../../src/core/followup/looks-like-answer';
+import { PLAN } from '../fixtures/plan';
+
+const looksLikeAnswer = (text: string) => looksLike(text, PLAN.followUp.statuses);
 
 describe('an answer typed into the chat', () => {
   it('is recognized by a status named, or by a few sentences that are not a question', () => {

@@ -124,7 +124,7 @@ describe('bot over HTTP, as Teams talks to it', function () {
       assert.match(welcome, /Jag svarar på vem som är ansvarig/);
       assert.doesNotMatch(welcome, /Jag hittar inget/);
     }
-    assert.match(JSON.stringify(cardOf(await ask('åtgärd 99'))), /Planen har ingen åtgärd 99/);
+    assert.match(JSON.stringify(cardOf(await ask('åtgärd 99'))), /Åtgärd 99 finns inte i planen; numreringen går 1–25/);
     assert.match(JSON.stringify(cardOf(await ask('A9-77'))), /ingen åtgärd med id A9-77/);
   });
 

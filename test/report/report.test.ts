@@ -193,7 +193,7 @@ describe('summary card with a full plan of answers', () => {
     assertValidCard(card);
     assert.match(JSON.stringify(card), /… \+\d+/, 'late units beyond the first 15 are summarized');
     assert.equal(full.totals.none, 0);
-    assert.equal(full.totals.pagaende + full.totals.paborjad + full.totals['ej-paborjad'], obligations.length);
+    assert.equal(full.totals.pagaende! + full.totals.paborjad! + full.totals['ej-paborjad']!, obligations.length);
   });
 
   /** A round of the whole plan where nobody has answered yet. */

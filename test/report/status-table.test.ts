@@ -1,10 +1,11 @@
 /**
- * One status table: a fourth status added to STATUSES (and nowhere else) reaches the answer rules,
- * the round card, the refusal text, the counts, the summary card and both reports.
+ * One status table: a fourth status added to the plan's table (and nowhere else) reaches the
+ * answer rules, the round card, the refusal text, the counts, the summary card and both reports.
  */
 import { strict as assert } from 'node:assert';
 import ExcelJS from 'exceljs';
-import { STATUSES, STATUS_KEYS, type Answer, type Round, type Status } from '../../src/core/followup/model';
+import type { Answer, Round, Status } from '../../src/core/followup/model';
+import type { Plan } from '../../src/core/plan/model';
 import { obligationsFor } from '../../src/core/followup/obligations';
 import { validateSubmission } from '../../src/core/followup/validate';
 import { buildReport } from '../../src/core/report/report-model';
@@ -29,32 +30,45 @@ const round: Round = {
   reminderDaysBefore: [],
 };
 
-describe('one status table', () => {
-  before(() => {
-    (STATUSES as Record<string, unknown>)[FOURTH] = {
-      label: 'Avslutad',
-      description: 'Åtgärden är genomförd och avslutad',
-      enLabel: 'Finished',
-      enDescription: 'done and closed',
-      color: 'accent',
-    };
-    STATUS_KEYS.push(FOURTH);
-  });
-  after(() => {
-    delete (STATUSES as Record<string, unknown>)[FOURTH];
-    STATUS_KEYS.splice(STATUS_KEYS.indexOf(FOURTH), 1);
-  });
+/** Linköping's plan with a fourth status in its table. */
+const WITH_FOURTH: Plan = {
+  ...PLAN,
+  followUp: {
+    ...PLAN.followUp,
+    statuses: [
+      ...PLAN.followUp.statuses,
+      {
+        key: FOURTH,
+        label: 'Avslutad',
+        description: 'Åtgärden är genomförd och avslutad',
+        enLabel: 'Finished',
+        enDescription: 'done and closed',
+        color: 'neutral',
+      },
+    ],
+  },
+};
+const statuses = WITH_FOURTH.followUp.statuses;
 
+describe('one status table', () => {
   it('reaches every place a status is shown, counted or checked, from the table alone', async () => {
     const obligations = obligationsFor(PLAN, GLOSSARY);
     const verdict = validateSubmission(
       { year: 2026, actionId: 'A16-1', unit: 'SF', status: FOURTH, description: 'Klart.' },
-      { round, obligations, contacts: [{ unit: 'SF', person: anna }], isAdmin: false, user: anna, now: new Date('2026-12-10T10:00:00Z') },
+      {
+        round,
+        obligations,
+        contacts: [{ unit: 'SF', person: anna }],
+        isAdmin: false,
+        user: anna,
+        now: new Date('2026-12-10T10:00:00Z'),
+        statuses,
+      },
     );
     assert.ok(verdict.ok, 'the answer rules accept it');
     const answers: Answer[] = [verdict.answer, { ...verdict.answer, actionId: 'A16-2', status: 'pagaende' }];
     const report = buildReport({
-      plan: PLAN,
+      plan: WITH_FOURTH,
       round,
       obligations,
       answers,
@@ -89,10 +103,11 @@ describe('one status table', () => {
       lastYear: undefined,
       progress: { answered: 0, total: 1 },
       units: ['SF'],
+      statuses,
       language: 'sv',
       refreshUserIds: [],
     });
     assert.match(JSON.stringify(roundCard), /"title":"Avslutad – Åtgärden är genomförd och avslutad","value":"avslutad"/);
-    assert.equal(refusalText('invalid-status', 'sv'), 'Välj Pågående, Påbörjad, Ej påbörjad eller Avslutad. Inget sparades.');
+    assert.equal(refusalText('invalid-status', 'sv', '', statuses), 'Välj Pågående, Påbörjad, Ej påbörjad eller Avslutad. Inget sparades.');
   });
 });

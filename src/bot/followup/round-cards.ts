@@ -2,7 +2,14 @@
 import type { Language } from '../../core/language';
 import type { ReachAssessment } from '../../usecases/assess-reach';
 import type { RoundPlanSummary } from '../../core/followup/obligations';
-import { MAX_DESCRIPTION_LENGTH, STATUSES, STATUS_KEYS, type Answer, type Obligation, type Round } from '../../core/followup/model';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  statusLabel,
+  type Answer,
+  type Obligation,
+  type Round,
+  type StatusDefinition,
+} from '../../core/followup/model';
 import { actionHeading } from '../../core/qa/render-text';
 import type { ActionView } from '../../core/plan/action-view';
 import { expandCard } from '../cards/render';
@@ -19,6 +26,8 @@ export interface RoundCardInput {
   lastYear: Answer | undefined;
   progress: { answered: number; total: number };
   units: string[];
+  /** The plan's statuses, in its words and order. */
+  statuses: StatusDefinition[];
   language: Language;
   /** Teams ids ("29:…") of the users whose card refreshes itself; at most 60. */
   refreshUserIds: string[];
@@ -43,17 +52,14 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     ? [
         t('lastYear', lang, {
           year: input.lastYear.year,
-          status: STATUSES[input.lastYear.status].label,
+          status: statusLabel(input.statuses, input.lastYear.status),
           description: input.lastYear.description,
         }),
       ]
     : [];
-  const statusChoices = STATUS_KEYS.map((key) => ({
-    title:
-      lang === 'sv'
-        ? `${STATUSES[key].label} – ${STATUSES[key].description}`
-        : `${STATUSES[key].label} (${STATUSES[key].enLabel}) – ${STATUSES[key].enDescription}`,
-    value: key,
+  const statusChoices = input.statuses.map((s) => ({
+    title: lang === 'sv' ? `${s.label} – ${s.description}` : `${s.label} (${s.enLabel}) – ${s.enDescription}`,
+    value: s.key,
   }));
   const positionText = input.position
     ? [

@@ -5,16 +5,15 @@ import type { AreaSummary } from '../../core/report/report-model';
 import type { RoundSummary } from '../../usecases/notifier';
 import { expandCard } from '../cards/render';
 import { fillPlaceholders } from '../../core/qa/phrases';
-import { NOT_REPORTED, STATUSES, STATUS_KEYS, statusLabel, type Status } from '../../core/followup/model';
+import { NOT_REPORTED, type Status } from '../../core/followup/model';
+import { countOf } from '../../core/report/report-model';
 import { t } from './texts';
 
 const LABELS = {
   sv: {
     statusChart: 'Status för alla rapporter',
-    areaChart: 'Per målområde och arbetssätt',
     area: 'Område',
     reports: 'Rapporter',
-    areas: 'Per målområde och arbetssätt',
     units: 'Svarsfrekvens per enhet',
     late: 'Enheter som inte är klara',
     exportXlsx: 'Exportera rapport (Excel)',
@@ -31,10 +30,8 @@ const LABELS = {
   },
   en: {
     statusChart: 'Status of all reports',
-    areaChart: 'Per goal area and working method',
     area: 'Area',
     reports: 'Reports',
-    areas: 'Per goal area and working method',
     units: 'Response rate per unit',
     late: 'Units not finished',
     exportXlsx: 'Export report (Excel)',
@@ -61,7 +58,10 @@ export function summaryCard({ report, reminders }: RoundSummary, lang: Language)
   // The bar chart cuts long titles ("Kunsk…") and clips in a narrow panel: it shows "MO 1", the list its title.
   const shortLabel = (a: AreaSummary) => areaShortName(a.area, lang);
   const total = report.rows.length;
-  const answered = total - report.totals.none;
+  const answered = total - countOf(report.totals, 'none');
+  // "Per målområde och arbetssätt", "Per focus area": the plan's own kinds of area.
+  const kinds = report.areaKinds.map((k) => k.label[lang].toLocaleLowerCase(lang === 'sv' ? 'sv' : 'en'));
+  const perArea = `Per ${kinds.length < 2 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${kinds.at(-1)}`}`;
   const title = fill(l.title, { year: report.year });
   const subtitle = fill(l.subtitle, {
     answered,
@@ -72,19 +72,23 @@ export function summaryCard({ report, reminders }: RoundSummary, lang: Language)
   });
   // The statuses and "not reported", in the status table's order, words and colours.
   const series = [
-    ...STATUS_KEYS.map((key) => ({ key: key as Status | 'none', legend: statusLabel(key, lang), color: STATUSES[key].color as string })),
+    ...report.statuses.map((s) => ({
+      key: s.key as Status | 'none',
+      legend: lang === 'en' ? s.enLabel : s.label,
+      color: s.color as string,
+    })),
     { key: 'none' as const, legend: lang === 'en' ? NOT_REPORTED.enLabel : NOT_REPORTED.label, color: NOT_REPORTED.color as string },
   ];
-  const donut = series.map((s) => ({ legend: s.legend, value: report.totals[s.key], color: s.color }));
+  const donut = series.map((s) => ({ legend: s.legend, value: countOf(report.totals, s.key), color: s.color }));
   // The fallback's FactSet takes text: numbers there showed as empty values on clients without charts.
   const donutFacts = donut.map((d) => ({ title: d.legend, value: String(d.value) }));
   const bars = series.map((s) => ({
     legend: s.legend,
     color: s.color,
-    values: report.areas.map((a) => ({ x: shortLabel(a), y: a.counts[s.key] })),
+    values: report.areas.map((a) => ({ x: shortLabel(a), y: countOf(a.counts, s.key) })),
   }));
   const areaLines = report.areas.map(
-    (a) => `${shortLabel(a)} ${a.areaTitle}: ${series.map((s) => `${s.legend} ${a.counts[s.key]}`).join(' · ')}`,
+    (a) => `${shortLabel(a)} ${a.areaTitle}: ${series.map((s) => `${s.legend} ${countOf(a.counts, s.key)}`).join(' · ')}`,
   );
   // Every responsible unit, as the header counts all reports; those nobody answers for are marked.
   const unitLine =
@@ -116,7 +120,7 @@ export function summaryCard({ report, reminders }: RoundSummary, lang: Language)
     lateLines,
     year: String(report.year),
     lang,
-    labels: l,
+    labels: { ...l, areaChart: perArea, areas: perArea },
   });
 }
 

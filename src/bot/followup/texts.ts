@@ -3,7 +3,7 @@ import type { Language } from '../../core/language';
 import type { RefusalReason } from '../../core/followup/validate';
 import { fillPlaceholders } from '../../core/qa/phrases';
 import { unbreakableId } from '../../core/typed-text';
-import { MAX_DESCRIPTION_LENGTH, STATUS_KEYS, statusLabel } from '../../core/followup/model';
+import { MAX_DESCRIPTION_LENGTH, type StatusDefinition } from '../../core/followup/model';
 
 const TEXTS = {
   roundTitle: {
@@ -312,16 +312,17 @@ export function t(key: TextKey, language: Language, values: Record<string, strin
   return fill(TEXTS[key][language], filled);
 }
 
-export function refusalText(reason: RefusalReason, language: Language, detail = ''): string {
-  return fill(REFUSALS[reason][language], { detail, statuses: statusChoiceList(language), max: maxDescription(language) });
+/** Why an answer was refused; `statuses`, the plan's, name the choices when the status was missing. */
+export function refusalText(reason: RefusalReason, language: Language, detail = '', statuses: StatusDefinition[] = []): string {
+  return fill(REFUSALS[reason][language], { detail, statuses: statusChoiceList(statuses, language), max: maxDescription(language) });
 }
 
 /** The description limit as the language writes numbers: "2 000", "2,000". */
 const maxDescription = (language: Language): string =>
   MAX_DESCRIPTION_LENGTH.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE').replace(/\u00a0/g, ' ');
 
-/** "Pågående, Påbörjad eller Ej påbörjad", from the status table. */
-function statusChoiceList(language: Language): string {
-  const labels = STATUS_KEYS.map((key) => statusLabel(key, language));
+/** "Pågående, Påbörjad eller Ej påbörjad", from the plan's status table. */
+function statusChoiceList(statuses: StatusDefinition[], language: Language): string {
+  const labels = statuses.map((s) => (language === 'en' ? s.enLabel : s.label));
   return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} ${language === 'en' ? 'or' : 'eller'} ${labels.at(-1)}`;
 }

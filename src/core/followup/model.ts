@@ -4,25 +4,14 @@
  */
 import type { Resolution } from './reach';
 
-import { PLAN_STATUSES, type StatusDefinition } from '../plan/follow-up-config';
 export type { StatusColor, StatusDefinition } from '../plan/follow-up-config';
+export { statusDefinition, statusLabel } from '../plan/follow-up-config';
 
-/**
- * The plan's follow-up columns, in its own words: the one table the round card, the summary
- * card, the Excel and Markdown reports, the texts and the counts all derive from, in this order.
- */
-export const STATUSES = Object.fromEntries(PLAN_STATUSES.map((s) => [s.key, s])) as Record<
-  'pagaende' | 'paborjad' | 'ej-paborjad',
-  StatusDefinition
->;
-export type Status = keyof typeof STATUSES;
-export const STATUS_KEYS = Object.keys(STATUSES) as Status[];
+/** A status's key in the plan's status table (plan.followUp.statuses): "pagaende", "gron", … */
+export type Status = string;
 
 /** A report row without an answer, counted beside the statuses. */
 export const NOT_REPORTED = { label: 'Ej rapporterad', enLabel: 'Not reported', color: 'neutral' } as const;
-
-export const statusLabel = (status: Status, language: 'sv' | 'en' = 'sv'): string =>
-  language === 'en' ? STATUSES[status].enLabel : STATUSES[status].label;
 
 /** "Beskrivning av utveckling": required, at most this many characters. */
 export const MAX_DESCRIPTION_LENGTH = 2000;

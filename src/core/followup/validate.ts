@@ -4,13 +4,13 @@
  */
 import {
   MAX_DESCRIPTION_LENGTH,
-  STATUS_KEYS,
   isContactPerson,
   type Answer,
   type Contact,
   type Obligation,
   type Person,
   type Round,
+  type StatusDefinition,
   type Status,
 } from './model';
 
@@ -44,6 +44,8 @@ export interface SubmissionContext {
   isAdmin: boolean;
   user: Person;
   now: Date;
+  /** The plan's status table: the only statuses an answer may have. */
+  statuses: StatusDefinition[];
 }
 
 export type Verdict = { ok: true; answer: Answer } | { ok: false; reason: RefusalReason; detail?: string };
@@ -73,7 +75,7 @@ export function validateSubmission(input: SubmissionInput, context: SubmissionCo
   if (!context.obligations.some((o) => o.actionId === actionId && o.unit === unit)) return refuse('not-responsible', `${actionId}/${unit}`);
   const isContact = context.contacts.some((c) => c.unit === unit && isContactPerson(c, context.user));
   if (!isContact && !context.isAdmin) return refuse('not-authorized', unit);
-  if (typeof status !== 'string' || !STATUS_KEYS.includes(status as Status)) return refuse('invalid-status');
+  if (typeof status !== 'string' || !context.statuses.some((s) => s.key === status)) return refuse('invalid-status');
   if (typeof description !== 'string') return refuse('description-missing');
   const cleaned = cleanDescription(description);
   if (cleaned === '') return refuse('description-missing');

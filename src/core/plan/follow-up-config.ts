@@ -92,6 +92,16 @@ export const STATUS_SETS: Record<string, StatusDefinition[]> = {
   trafikljus: TRAFFIC_LIGHT_STATUSES,
 };
 
+/** A status's definition in a plan's table; undefined for a key the table does not have (another version's). */
+export const statusDefinition = (statuses: StatusDefinition[], key: string): StatusDefinition | undefined =>
+  statuses.find((s) => s.key === key);
+
+/** A status as the plan words it ("Pågående", "Grön"); a key the table does not have, as stored. */
+export function statusLabel(statuses: StatusDefinition[], key: string, language: 'sv' | 'en' = 'sv'): string {
+  const found = statusDefinition(statuses, key);
+  return found ? (language === 'en' ? found.enLabel : found.label) : key;
+}
+
 export const DEFAULT_FOLLOW_UP: FollowUpConfig = { period: 'year', statuses: PLAN_STATUSES };
 
 /** The periods a round of this plan can cover in a year: "2025" for a year; "2025-H1", "2025-T3" otherwise. */

@@ -93,4 +93,6 @@ export type Answer =
       language: Language;
       reason: 'no-match' | 'unknown-action-id' | 'unknown-group' | 'unknown-area' | 'unknown-term' | 'empty' | 'too-long';
       detail?: string;
+      /** What the plan has instead, in its own words, for the message: "Åtgärd", "25", "målområde 1–3 …", an example. */
+      values?: Record<string, string>;
     };

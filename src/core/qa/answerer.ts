@@ -135,12 +135,21 @@ export class PlanAnswerer {
     }
     switch (intent.kind) {
       case 'empty':
-        return { kind: 'not-found', language, reason: 'empty' };
+        return { kind: 'not-found', language, reason: 'empty', values: { example: this.examples[language][0] ?? '' } };
       case 'help':
         return { kind: 'help', language, examples: this.examples[language], source: this.citationBase };
       case 'action-id': {
         const action = this.byId.get(`A${intent.group}-${intent.row}`);
-        if (!action) return { kind: 'not-found', language, reason: 'unknown-action-id', detail: `A${intent.group}-${intent.row}` };
+        if (!action) {
+          const example = this.plan.actions[Math.floor(this.plan.actions.length / 2)]!.id;
+          return {
+            kind: 'not-found',
+            language,
+            reason: 'unknown-action-id',
+            detail: `A${intent.group}-${intent.row}`,
+            values: { example },
+          };
+        }
         return this.actionsAnswer(language, intent.focus, 'id', [action]);
       }
       case 'group':
@@ -202,7 +211,16 @@ export class PlanAnswerer {
 
   private groupAnswer(language: Language, number: number, focus: RoleFocus): Answer {
     const group = this.plan.groups.find((g) => g.number === number);
-    if (!group) return { kind: 'not-found', language, reason: 'unknown-group', detail: String(number) };
+    if (!group) {
+      const last = String(Math.max(...this.plan.groups.map((g) => g.number)));
+      return {
+        kind: 'not-found',
+        language,
+        reason: 'unknown-group',
+        detail: String(number),
+        values: { label: this.plan.groupLabel[language], last },
+      };
+    }
     const actions = group.actionIds.map((id) => this.byId.get(id)!);
     const area = this.plan.areas.find((a) => a.id === group.areaId)!;
     return {
@@ -217,7 +235,21 @@ export class PlanAnswerer {
       const wanted = new Set(tokenize(words).filter((t) => !isStopWord(t) && t.length > 3));
       area = this.plan.areas.find((a) => tokenize(a.title).some((t) => wanted.has(t)));
     }
-    if (!area) return { kind: 'not-found', language, reason: 'unknown-area', detail: number === null ? undefined : String(number) };
+    if (!area) {
+      const ranges = this.plan.areaKinds.map((k) => {
+        const numbers = this.plan.areas.filter((a) => a.kind === k.kind).map((a) => a.number);
+        return `${k.label[language].toLocaleLowerCase(language === 'sv' ? 'sv' : 'en')} ${Math.min(...numbers)}–${Math.max(...numbers)}`;
+      });
+      const areas =
+        ranges.length < 2 ? ranges.join('') : `${ranges.slice(0, -1).join(', ')} ${language === 'sv' ? 'och' : 'and'} ${ranges.at(-1)}`;
+      return {
+        kind: 'not-found',
+        language,
+        reason: 'unknown-area',
+        detail: number === null ? undefined : String(number),
+        values: { areas },
+      };
+    }
     const groups = this.plan.groups
       .filter((g) => g.areaId === area.id)
       .map((g) => ({

@@ -90,21 +90,21 @@ const PHRASES = {
   },
   notFoundNoMatch: { sv: 'Jag hittar inget om det i planen.', en: 'I find nothing about that in the plan.' },
   notFoundActionId: {
-    sv: 'Det finns ingen åtgärd med id {detail} i planen. Id skrivs A<grupp>-<rad>, till exempel A9-2.',
-    en: 'There is no action with id {detail} in the plan. Ids are written A<group>-<row>, for example A9-2.',
+    sv: 'Det finns ingen åtgärd med id {detail} i planen. Skriv ett id som planen har, till exempel {example}.',
+    en: 'There is no action with id {detail} in the plan. Write an id the plan has, for example {example}.',
   },
   notFoundGroup: {
-    sv: 'Planen har ingen åtgärd {detail}. Åtgärderna är numrerade 1–25.',
-    en: 'The plan has no action group {detail}. The groups are numbered 1–25.',
+    sv: '{label} {detail} finns inte i planen; numreringen går 1–{last}.',
+    en: '{label} {detail} is not in the plan; the numbers go 1–{last}.',
   },
   notFoundArea: {
-    sv: 'Planen har tre målområden (1–3) och fyra arbetssätt (1–4).',
-    en: 'The plan has three goal areas (1–3) and four working methods (1–4).',
+    sv: 'Planen har {areas}.',
+    en: 'The plan has {areas}.',
   },
   notFoundTerm: { sv: 'Jag hittar inte "{detail}" i planen eller ordlistan.', en: 'I cannot find "{detail}" in the plan or the glossary.' },
   empty: {
-    sv: 'Skriv en fråga om åtgärdsplanen, till exempel "Vem ansvarar för kamerabevakningen?". Skriv "hjälp" för fler exempel.',
-    en: 'Write a question about the action plan, for example "Who is responsible for camera surveillance?". Write "help" for more examples.',
+    sv: 'Skriv en fråga om åtgärdsplanen, till exempel "{example}". Skriv "hjälp" för fler exempel.',
+    en: 'Write a question about the action plan, for example "{example}". Write "help" for more examples.',
   },
   tooLong: {
     sv: 'Frågan är för lång. Skriv en kortare fråga (högst {detail} tecken).',

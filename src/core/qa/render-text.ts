@@ -168,7 +168,7 @@ export function renderText(answer: Answer): string {
         empty: 'empty',
         'too-long': 'tooLong',
       } as const;
-      return phrase(key[answer.reason], lang, { detail: answer.detail ?? '' });
+      return phrase(key[answer.reason], lang, { detail: answer.detail ?? '', ...answer.values });
     }
   }
 }

@@ -4,17 +4,23 @@
  * summary per målområde / working method and per unit. Pure: the caller brings plan and answers.
  */
 import { areaRef, type AreaRef } from '../plan/areas';
-import type { AreaKind, Plan } from '../plan/model';
+import type { AreaKind, AreaKindDefinition, Plan } from '../plan/model';
 import {
   NOT_REPORTED,
-  STATUSES,
-  STATUS_KEYS,
+  statusLabel,
   type Answer,
   type Contact,
   type Obligation,
   type Round,
   type Status,
+  type StatusDefinition,
 } from '../followup/model';
+
+/** Reports per status key of the plan's table, and 'none' for rows without an answer. */
+export type StatusCounts = Record<Status | 'none', number>;
+
+/** A count that is 0 where nothing was counted. */
+export const countOf = (counts: StatusCounts, key: Status | 'none'): number => counts[key] ?? 0;
 
 export interface ReportRow {
   actionId: string;
@@ -44,7 +50,7 @@ export interface AreaSummary {
   areaKind: AreaKind;
   areaNumber: number;
   area: AreaRef;
-  counts: Record<Status | 'none', number>;
+  counts: StatusCounts;
 }
 
 export interface UnitSummary {
@@ -62,23 +68,31 @@ export interface Report {
   planTitle: string;
   diarienummer: string;
   hasPreviousYear: boolean;
+  /** What the plan calls its areas, for a column header: "Målområde / Arbetssätt", "Fokusområde". */
+  areaHeading: string;
+  /** The plan's kinds of area, in its words: "Per målområde och arbetssätt" on the summary. */
+  areaKinds: AreaKindDefinition[];
+  /** The plan's status table, in its order: the columns, legends and colours of every report. */
+  statuses: StatusDefinition[];
   rows: ReportRow[];
   areas: AreaSummary[];
-  totals: Record<Status | 'none', number>;
+  totals: StatusCounts;
   units: UnitSummary[];
   /** Units with unanswered rows, most behind first. */
   lateUnits: UnitSummary[];
 }
 
-const emptyCounts = (): Record<Status | 'none', number> =>
-  Object.fromEntries([...STATUS_KEYS, 'none'].map((k) => [k, 0])) as Record<Status | 'none', number>;
+const emptyCounts = (statuses: StatusDefinition[]): StatusCounts =>
+  Object.fromEntries([...statuses.map((s) => s.key), 'none'].map((k) => [k, 0]));
 
-function changeText(current: Answer | undefined, previous: Answer | undefined, hasPrevious: boolean): string {
+function changeText(statuses: StatusDefinition[], current: Answer | undefined, previous: Answer | undefined, hasPrevious: boolean): string {
   if (!hasPrevious) return '';
   if (!previous && current) return 'ny i år';
   if (!current && previous) return 'ej rapporterad i år';
   if (!current || !previous) return '';
-  return current.status === previous.status ? 'oförändrad' : `${STATUSES[previous.status].label} → ${STATUSES[current.status].label}`;
+  return current.status === previous.status
+    ? 'oförändrad'
+    : `${statusLabel(statuses, previous.status)} → ${statusLabel(statuses, current.status)}`;
 }
 
 export function buildReport(input: {
@@ -96,6 +110,7 @@ export function buildReport(input: {
   const actions = new Map(plan.actions.map((a) => [a.id, a]));
   const areaTitle = new Map(plan.areas.map((a) => [a.id, a.title]));
   const hasPrevious = previousAnswers !== undefined;
+  const statuses = plan.followUp.statuses;
 
   const rows: ReportRow[] = obligations.map((o) => {
     const action = actions.get(o.actionId)!;
@@ -110,23 +125,24 @@ export function buildReport(input: {
       unit: o.unit,
       ansvarig: action.ansvarig.asPrinted,
       status: answer?.status ?? null,
-      statusLabel: answer ? STATUSES[answer.status].label : NOT_REPORTED.label,
+      statusLabel: answer ? statusLabel(statuses, answer.status) : NOT_REPORTED.label,
       description: answer?.description ?? '',
       answeredBy: answer ? (answer.answeredBy.name ?? answer.answeredBy.upn ?? answer.answeredBy.aadObjectId ?? '') : '',
       answeredAt: answer?.answeredAt ?? '',
       onBehalf: answer?.onBehalf ?? false,
       previousStatus: previous?.status ?? null,
-      change: changeText(answer, previous, hasPrevious),
+      change: changeText(statuses, answer, previous, hasPrevious),
     };
   });
 
   const areas: AreaSummary[] = plan.areas.map((area) => {
-    const counts = emptyCounts();
-    for (const row of rows) if (actions.get(row.actionId)!.areaId === area.id) counts[row.status ?? 'none'] += 1;
+    const counts = emptyCounts(statuses);
+    for (const row of rows)
+      if (actions.get(row.actionId)!.areaId === area.id) counts[row.status ?? 'none'] = countOf(counts, row.status ?? 'none') + 1;
     return { areaId: area.id, areaTitle: area.title, areaKind: area.kind, areaNumber: area.number, area: areaRef(plan, area), counts };
   });
-  const totals = emptyCounts();
-  for (const row of rows) totals[row.status ?? 'none'] += 1;
+  const totals = emptyCounts(statuses);
+  for (const row of rows) totals[row.status ?? 'none'] = countOf(totals, row.status ?? 'none') + 1;
 
   const unitNames = [...new Set(obligations.map((o) => o.unit))];
   const units: UnitSummary[] = unitNames.map((unit) => {
@@ -149,6 +165,9 @@ export function buildReport(input: {
     planTitle: plan.source.title,
     diarienummer: plan.source.diarienummer,
     hasPreviousYear: hasPrevious,
+    areaHeading: plan.areaKinds.map((k, i) => (i === 0 ? k.label.sv : k.label.sv.toLocaleLowerCase('sv'))).join(' / '),
+    areaKinds: plan.areaKinds,
+    statuses,
     rows,
     areas,
     totals,
