@@ -1,4 +1,5 @@
 /** Gathers a year's answers, last year's and the contacts, and builds the report; serves it for a link. */
+import { comparableRound, roundLabel } from '../core/followup/periods';
 import { buildReport, type Report } from '../core/report/report-model';
 import type { FollowUpService } from './followup-service';
 import { resolveReportLink } from './report-links';
@@ -8,13 +9,13 @@ import { reportMarkdown } from '../export/markdown';
 export async function loadReport(service: FollowUpService, year: number): Promise<Report | undefined> {
   const round = await service.data.getRound(year);
   if (!round) return undefined;
-  const previousRound = await service.data.getRound(year - 1);
+  const previousRound = await service.data.getRound(comparableRound(year));
   return buildReport({
     plan: service.plan,
     round,
     obligations: service.obligations,
     answers: await service.data.listAnswers(year),
-    previousAnswers: previousRound ? await service.data.listAnswers(year - 1) : undefined,
+    previousAnswers: previousRound ? await service.data.listAnswers(comparableRound(year)) : undefined,
     contacts: await service.data.listContacts(),
   });
 }
@@ -38,7 +39,11 @@ export async function reportFileForLink(service: FollowUpService, token: string,
     ? {
         body: await reportWorkbook(report),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        fileName: `uppfoljning-${link.year}.xlsx`,
+        fileName: `uppfoljning-${roundLabel(link.year).replace(' ', '-')}.xlsx`,
       }
-    : { body: reportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName: `uppfoljning-${link.year}.md` };
+    : {
+        body: reportMarkdown(report),
+        contentType: 'text/markdown; charset=utf-8',
+        fileName: `uppfoljning-${roundLabel(link.year).replace(' ', '-')}.md`,
+      };
 }

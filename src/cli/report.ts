@@ -1,4 +1,4 @@
-/** npm run report -- --year 2024 --format xlsx|md [--out file] */
+/** npm run report -- --year 2024 (or "2025 H1", "2025-T2") --format xlsx|md [--out file] */
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { glossaryFor, loadPlan } from '../plan-files';
@@ -10,6 +10,7 @@ import { OPERATOR } from '../usecases/access';
 import { summarizeRound } from '../usecases/summarize-round';
 import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
+import { parseRoundRef, roundLabel } from '../core/followup/periods';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,10 +18,10 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<number> {
-  const year = Number(arg('year'));
+  const year = parseRoundRef(arg('year') ?? '');
   const format = arg('format') ?? 'xlsx';
-  if (!Number.isInteger(year) || !['xlsx', 'md'].includes(format)) {
-    console.error('Usage: npm run report -- --year 2024 --format xlsx|md [--out file]');
+  if (year === null || !['xlsx', 'md'].includes(format)) {
+    console.error('Usage: npm run report -- --year 2024 (or 2025-H1, 2025-T2) --format xlsx|md [--out file]');
     return 2;
   }
   const config = loadConfig();
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
     console.error(
       `The bot is running on this store (${config.storeDir}), so this command cannot open it.\n` +
         'Either ask the bot in Teams: "sammanställning ' +
-        year +
+        roundLabel(year) +
         '" and press "Exportera rapport" on the summary card,\n' +
         'or stop the bot, run this command again, and start the bot afterwards.',
     );
@@ -45,13 +46,15 @@ async function main(): Promise<number> {
     // The same use case as the admin's "sammanställning" in Teams, run by the operator.
     const summarized = await summarizeRound(service, OPERATOR, { year });
     if (!summarized.ok) {
-      console.error(`There is no follow-up round for ${year}.`);
+      console.error(`There is no follow-up round for ${roundLabel(year)}.`);
       return 1;
     }
     const { report } = summarized;
-    const out = arg('out') ?? `uppfoljning-${year}.${format}`;
+    const out = arg('out') ?? `uppfoljning-${roundLabel(year).replace(' ', '-')}.${format}`;
     writeFileSync(out, format === 'xlsx' ? await reportWorkbook(report) : reportMarkdown(report));
-    console.log(`Report for ${year}: ${report.rows.length} rows, ${report.rows.filter((r) => r.status).length} answered → ${out}`);
+    console.log(
+      `Report for ${roundLabel(year)}: ${report.rows.length} rows, ${report.rows.filter((r) => r.status).length} answered → ${out}`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -2,13 +2,14 @@
 import type { Report } from '../core/report/report-model';
 import { NOT_REPORTED } from '../core/followup/model';
 import { countOf } from '../core/report/report-model';
+import { roundLabel } from '../core/followup/periods';
 
 /** Markdown table cell: markup-free (< escaped), pipes escaped, line breaks as <br>. */
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
 export function reportMarkdown(report: Report): string {
   const lines: string[] = [];
-  lines.push(`# Uppföljning ${report.year}: ${report.planTitle}`, '');
+  lines.push(`# Uppföljning ${roundLabel(report.year)}: ${report.planTitle}`, '');
   lines.push(`${report.diarienummer} · sista svarsdag ${report.deadline} · ${report.state === 'open' ? 'pågår' : 'stängd'}`, '');
   const columns = [...report.statuses.map((s) => s.key), 'none'];
   const counts = (c: Report['totals']): string => columns.map((k) => ` ${countOf(c, k)} |`).join('');

@@ -5,6 +5,7 @@
  */
 import type { Report } from '../core/report/report-model';
 import { NOT_REPORTED, statusLabel } from '../core/followup/model';
+import { comparableRound, roundLabel } from '../core/followup/periods';
 
 export const ROWS_SHEET = 'Åtgärder';
 export const SUMMARY_SHEET = 'Sammanställning';
@@ -15,7 +16,7 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Trygghetsboten';
   workbook.created = new Date();
-  workbook.title = `Uppföljning ${report.year} – ${report.planTitle}`;
+  workbook.title = `Uppföljning ${roundLabel(report.year)} – ${report.planTitle}`;
 
   // One column per status, keyed by the status itself, headed by the plan's word for it.
   const statusColumns = report.statuses.map((status) => ({
@@ -38,7 +39,10 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
     { header: 'För enhetens räkning', key: 'onBehalf', width: 12 },
   ];
   if (report.hasPreviousYear) {
-    columns.push({ header: `Status ${report.year - 1}`, key: 'previous', width: 14 }, { header: 'Förändring', key: 'change', width: 26 });
+    columns.push(
+      { header: `Status ${roundLabel(comparableRound(report.year))}`, key: 'previous', width: 14 },
+      { header: 'Förändring', key: 'change', width: 26 },
+    );
   }
   sheet.columns = columns;
   sheet.getRow(1).font = { bold: true };

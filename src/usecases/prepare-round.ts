@@ -5,6 +5,7 @@
  */
 import type { Person } from '../core/followup/model';
 import { swedishDate } from '../core/followup/schedule';
+import { defaultDeadline, fitsPeriod, periodExample, roundParts } from '../core/followup/periods';
 import type { RoundPlanSummary } from '../core/followup/obligations';
 import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin } from './access';
@@ -13,7 +14,12 @@ import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
 import { resolveContacts } from './resolve-contacts';
 import { assessReach, type ReachAssessment } from './assess-reach';
 
-export const defaultDeadline = (year: number): string => `${year + 1}-02-28`;
+/** A refusal when the round is of another kind than the plan's follow-up period; undefined when it fits. */
+export function wrongPeriod(service: FollowUpService, round: number) {
+  const period = service.plan.followUp.period;
+  if (fitsPeriod(round, period)) return undefined;
+  return refuse({ reason: 'wrong-period', period, example: periodExample(period, roundParts(round)?.year ?? round) });
+}
 
 /** Contacts given by e-mail are looked up first (people the bot knows, then the directory), so the counts are what the start will do. */
 export async function prepareRound(
@@ -25,6 +31,8 @@ export async function prepareRound(
 ): Promise<Result<{ year: number; deadline: string; summary: RoundPlanSummary; reach: ReachAssessment }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
+  const wrong = wrongPeriod(service, input.year);
+  if (wrong) return wrong;
   const deadline = input.deadline ?? defaultDeadline(input.year);
   if (deadline < swedishDate(now)) return refuse({ reason: 'past-deadline', deadline });
   await resolveContacts(service, directory, { now });

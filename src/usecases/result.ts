@@ -3,11 +3,15 @@
  * outcomes (not an admin, no round, a unit the plan does not have) are values, never exceptions;
  * an exception means the store or something below it failed.
  */
+import type { FollowUpPeriod } from '../core/plan/follow-up-config';
+
 export type Refusal =
   | { reason: 'not-admin' }
   | { reason: 'not-contact' }
   | { reason: 'no-round' }
   | { reason: 'bad-date' }
+  /** A round of another kind than the plan's follow-up period ("2025" for a plan followed up per half-year). */
+  | { reason: 'wrong-period'; period: FollowUpPeriod; example: string }
   | { reason: 'past-deadline'; deadline: string }
   | { reason: 'already-exists'; year: number }
   | { reason: 'unknown-unit'; unit: string }

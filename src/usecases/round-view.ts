@@ -6,6 +6,7 @@
 import type { Answer, Obligation, Round, StatusDefinition } from '../core/followup/model';
 import type { FollowUpService } from '../application/followup-service';
 import { actionView, type ActionView } from '../core/plan/action-view';
+import { comparableRound } from '../core/followup/periods';
 
 export interface RoundView {
   round: Round;
@@ -49,7 +50,7 @@ export async function roundViewAt(
     obligation,
     action: actionView(service.plan, service.glossary, planAction),
     answer: answers.find(isFor(obligation)),
-    lastYear: await service.data.getAnswer(round.year - 1, obligation.actionId, obligation.unit),
+    lastYear: await service.data.getAnswer(comparableRound(round.year), obligation.actionId, obligation.unit),
     progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },
     statuses: service.plan.followUp.statuses,
     position: {

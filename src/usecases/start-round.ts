@@ -8,6 +8,7 @@ import { swedishDate } from '../core/followup/schedule';
 import type { FollowUpService, RoundRecipient } from '../application/followup-service';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
+import { wrongPeriod } from './prepare-round';
 
 export async function startRound(
   service: FollowUpService,
@@ -20,6 +21,8 @@ export async function startRound(
   const year = Number(input.year);
   const deadline = typeof input.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.deadline) ? input.deadline : '';
   if (!isRoundYear(year) || !deadline) return refuse({ reason: 'bad-date' });
+  const wrong = wrongPeriod(service, year);
+  if (wrong) return wrong;
   if (deadline < swedishDate(now) && !(await service.data.getRound(year))) return refuse({ reason: 'past-deadline', deadline });
   const opened = await service.openRound(year, deadline, actor, input.reminderDaysBefore, input.origin, now);
   const round = await service.data.getRound(year);

@@ -51,6 +51,13 @@ export function contactsCard(
 }
 
 /** A use case's refusal in the user's words. */
+/** How often a plan is followed up, in words: "per år", "per halvår", "per tertial". */
+const PERIOD_WORDS = {
+  year: { sv: 'per år', en: 'yearly' },
+  'half-year': { sv: 'per halvår', en: 'per half-year' },
+  tertial: { sv: 'per tertial', en: 'per four-month period' },
+} as const;
+
 export function refusalText(refusal: Refusal, lang: Language): string {
   switch (refusal.reason) {
     case 'not-admin':
@@ -61,6 +68,8 @@ export function refusalText(refusal: Refusal, lang: Language): string {
       return t('noRound', lang);
     case 'bad-date':
       return t('badDate', lang);
+    case 'wrong-period':
+      return t('wrongPeriod', lang, { period: PERIOD_WORDS[refusal.period][lang], example: refusal.example });
     case 'past-deadline':
       return t('pastDeadline', lang, { deadline: refusal.deadline });
     case 'already-exists':

@@ -7,6 +7,7 @@ import { expandCard } from '../cards/render';
 import { fillPlaceholders } from '../../core/qa/phrases';
 import { NOT_REPORTED, type Status } from '../../core/followup/model';
 import { countOf } from '../../core/report/report-model';
+import { roundLabel } from '../../core/followup/periods';
 import { t } from './texts';
 
 const LABELS = {
@@ -62,7 +63,7 @@ export function summaryCard({ report, reminders }: RoundSummary, lang: Language)
   // "Per målområde och arbetssätt", "Per focus area": the plan's own kinds of area.
   const kinds = report.areaKinds.map((k) => k.label[lang].toLocaleLowerCase(lang === 'sv' ? 'sv' : 'en'));
   const perArea = `Per ${kinds.length < 2 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${kinds.at(-1)}`}`;
-  const title = fill(l.title, { year: report.year });
+  const title = fill(l.title, { year: roundLabel(report.year) });
   const subtitle = fill(l.subtitle, {
     answered,
     total,

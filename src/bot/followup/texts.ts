@@ -1,4 +1,5 @@
 /** The follow-up's words, Swedish and English. */
+import { roundLabel } from '../../core/followup/periods';
 import type { Language } from '../../core/language';
 import type { RefusalReason } from '../../core/followup/validate';
 import { fillPlaceholders } from '../../core/qa/phrases';
@@ -156,6 +157,10 @@ const TEXTS = {
     en: 'The deadline {deadline} has already passed. Give a later date.',
   },
   badDate: { sv: 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2025-02-28.', en: 'Give the date as YYYY-MM-DD, for example 2025-02-28.' },
+  wrongPeriod: {
+    sv: 'Planen följs upp {period}: skriv till exempel "starta uppföljning {example}".',
+    en: 'The plan is followed up {period}: write for example "starta uppföljning {example}".',
+  },
   unknownUnit: {
     sv: 'Enheten {unit} finns inte bland planens ansvariga.',
     en: "The unit {unit} is not among the plan's responsible units.",
@@ -309,6 +314,8 @@ export function t(key: TextKey, language: Language, values: Record<string, strin
   // An action id in a text is on a card: printed so that it never breaks at its hyphen.
   const filled: Record<string, string | number> = { people, max: maxDescription(language), ...values };
   if (typeof values.actionId === 'string') filled.actionId = unbreakableId(values.actionId);
+  // A round as people write it: "2025", "2025 H1" (core/followup/periods.ts).
+  if (typeof values.year === 'number') filled.year = roundLabel(values.year);
   return fill(TEXTS[key][language], filled);
 }
 

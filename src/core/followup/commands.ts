@@ -4,6 +4,7 @@
  */
 import type { Person } from './model';
 import { plainTyped } from '../typed-text';
+import { parseRoundRef, ROUND_REF } from './periods';
 
 export type FollowUpCommand =
   | { kind: 'start-round'; year: number; deadline: string | null }
@@ -46,18 +47,22 @@ function isDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
 }
 
+/** A round as typed after a command ("2025", "2025 H1"), or null when none was typed or it is no round. */
+const roundOrNull = (typed: string | undefined): number | null => (typed ? parseRoundRef(typed) : null);
+
 export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   const text = plainTyped(raw).trim().replace(/\s+/g, ' ');
-  let m = /^(?:starta uppföljning(?:en)?|start follow-?up) (\d{4})(?: (?:senast|deadline|by) (\S+))?$/i.exec(text);
+  let m = new RegExp(`^(?:starta uppföljning(?:en)?|start follow-?up) (${ROUND_REF})(?: (?:senast|deadline|by) (\\S+))?$`, 'i').exec(text);
   if (m) {
     const deadline = m[2] ?? null;
     if (deadline !== null && !isDate(deadline)) return { kind: 'invalid', message: 'date' };
-    return { kind: 'start-round', year: Number(m[1]), deadline };
+    const round = parseRoundRef(m[1]!);
+    return round === null ? { kind: 'invalid', message: 'year' } : { kind: 'start-round', year: round, deadline };
   }
-  m = /^(?:stäng uppföljning(?:en)?|close follow-?up)(?: (\d{4}))?$/i.exec(text);
-  if (m) return { kind: 'close-round', year: m[1] ? Number(m[1]) : null };
-  m = /^(?:påminn|remind)(?: (\d{4}))?$/i.exec(text);
-  if (m) return { kind: 'remind', year: m[1] ? Number(m[1]) : null };
+  m = new RegExp(`^(?:stäng uppföljning(?:en)?|close follow-?up)(?: (${ROUND_REF}))?$`, 'i').exec(text);
+  if (m) return { kind: 'close-round', year: roundOrNull(m[1]) };
+  m = new RegExp(`^(?:påminn|remind)(?: (${ROUND_REF}))?$`, 'i').exec(text);
+  if (m) return { kind: 'remind', year: roundOrNull(m[1]) };
   if (/^(?:kontakter|contacts)$/i.test(text)) return { kind: 'list-contacts' };
   // A unit's name may have spaces ("Styrgrupp välfärdsbrott"): the people are what follows the last word that is not a person.
   m = /^(?:ta bort kontakt|remove contact) (.+?) (\S+)$/i.exec(text);
@@ -98,11 +103,11 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   if (/^(?:min uppföljning|mina åtgärder|uppföljning|my follow-?up)$/i.test(text)) return { kind: 'my-round' };
   m = /^(?:svara för|svara åt|answer for) (.+?)\s*$/i.exec(text);
   if (m) return { kind: 'answer-for-unit', unit: m[1]! };
-  m = /^(?:sammanställning(?:en)?|summary)(?: (\d{4}))?$/i.exec(text);
-  if (m) return { kind: 'summary', year: m[1] ? Number(m[1]) : null };
-  m = /^(?:status (?:för |for )?(?:åtgärd |action )?)(A\d{1,2}-\d{1,2})(?: (\d{4}))?\??$/i.exec(text);
-  if (m) return { kind: 'action-status', actionId: m[1]!.toUpperCase(), year: m[2] ? Number(m[2]) : null };
-  m = /^(?:hur går det för|how is) (.+?)(?: doing)?\s*\??(?: (\d{4}))?\s*\??$/i.exec(text);
-  if (m) return { kind: 'unit-status', unit: m[1]!.trim(), year: m[2] ? Number(m[2]) : null };
+  m = new RegExp(`^(?:sammanställning(?:en)?|summary)(?: (${ROUND_REF}))?$`, 'i').exec(text);
+  if (m) return { kind: 'summary', year: roundOrNull(m[1]) };
+  m = new RegExp(`^(?:status (?:för |for )?(?:åtgärd |action )?)(A\\d{1,2}-\\d{1,2})(?: (${ROUND_REF}))?\\??$`, 'i').exec(text);
+  if (m) return { kind: 'action-status', actionId: m[1]!.toUpperCase(), year: roundOrNull(m[2]) };
+  m = new RegExp(`^(?:hur går det för|how is) (.+?)(?: doing)?\\s*\\??(?: (${ROUND_REF}))?\\s*\\??$`, 'i').exec(text);
+  if (m) return { kind: 'unit-status', unit: m[1]!.trim(), year: roundOrNull(m[2]) };
   return null;
 }

@@ -4,6 +4,7 @@
  */
 import type { Resolution } from './reach';
 
+import { isRoundNumber } from './periods';
 export type { StatusColor, StatusDefinition } from '../plan/follow-up-config';
 export { statusDefinition, statusLabel } from '../plan/follow-up-config';
 
@@ -17,8 +18,8 @@ export const NOT_REPORTED = { label: 'Ej rapporterad', enLabel: 'Not reported', 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 
 /** The years a round may follow up: the one range every command, card and store call checks. */
-const ROUND_YEARS = { first: 2000, last: 2100 } as const;
-export const isRoundYear = (year: number): boolean => Number.isInteger(year) && year >= ROUND_YEARS.first && year <= ROUND_YEARS.last;
+/** Whether a number is a round (a year, or a year's half or tertial: core/followup/periods.ts). */
+export const isRoundYear = (round: number): boolean => isRoundNumber(round);
 
 /** Stands for the unit of a row that prints no Ansvarig (A20-2): only an admin can answer it. */
 export const NO_UNIT = '(ingen ansvarig angiven)';
