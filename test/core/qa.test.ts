@@ -284,6 +284,19 @@ describe('question answering', () => {
   });
 });
 
+describe('question answering: which plan', () => {
+  it("says which plan it answers from, with the plan's own metadata and follow-up", () => {
+    for (const q of ['Vilken plan gäller?', 'vilken plan', 'aktiv plan', 'Which plan is active?'])
+      assert.equal(qa.answer(q).kind, 'plan', q);
+    const text = renderText(qa.answer('Vilken plan gäller?'));
+    assert.match(text, /Diarienummer: KS 2023-638/);
+    assert.match(text, /124 åtgärder\. Följs upp en gång per år med statusarna Pågående, Påbörjad, Ej påbörjad\./);
+    assert.match(text, /Målområde 3: Ökad trygghet/);
+    // A question about a plan in the plan is still a question about the plan.
+    assert.notEqual(qa.answer('Vem tar fram handlingsplanen mot ANDTS?').kind, 'plan');
+  });
+});
+
 describe('question answering: a unit asked about in other words', () => {
   it("lists a unit's actions for its tasks, part, role or possessive", () => {
     const cases: Array<[string, string]> = [

@@ -67,6 +67,15 @@ describe("bot over HTTP on another municipality's plan (Exempelby, from the temp
     assert.doesNotMatch(help, /kamerabevakningen|PDV|A14-3/);
   });
 
+  it('says which plan it answers from, and how it is followed up', async () => {
+    const card = await ask('Vilken plan gäller?');
+    assert.match(card, /Planen jag svarar från/);
+    assert.match(card, /Exempelby kommun/);
+    assert.match(card, /Beslutad av: Kommunfullmäktige 2025-02-24/);
+    assert.match(card, /43 åtgärder\. Följs upp varje halvår med statusarna Grön, Gul, Röd\./);
+    assert.match(card, /Fokusområde 4: Organiserad brottslighet och välfärdsbrott/);
+  });
+
   it('says it finds nothing for a question outside the plan', async () => {
     assert.match(await ask('Vem ansvarar för snöröjningen?'), /hittar inget/i);
   });

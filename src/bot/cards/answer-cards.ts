@@ -9,6 +9,7 @@ import {
   columnRows,
   columnTitle,
   expansionText,
+  planLines,
   renderText,
   suggestionsIntro,
 } from '../../core/qa/render-text';
@@ -136,6 +137,8 @@ export function answerCardSpec(answer: Answer): CardSpec {
     }
     case 'help':
       return helpSpec(lang, answer);
+    case 'plan':
+      return messageSpec(phrase('planTitle', lang), [...planLines(answer), answer.areas.join('\n\n')], '', fallbackText);
     case 'column':
       return {
         template: 'listing',

@@ -78,6 +78,22 @@ export type Answer =
     }
   | { kind: 'help'; language: Language; examples: string[]; source: Omit<Citation, 'actionIds'> }
   | {
+      /** Which plan the bot answers from: its metadata and how it is followed up. */
+      kind: 'plan';
+      language: Language;
+      municipality: string;
+      title: string;
+      diarienummer: string;
+      adoptedBy: string;
+      adoptedAt: string;
+      validity: string;
+      version: string;
+      period: 'year' | 'half-year' | 'tertial';
+      statuses: string[];
+      areas: string[];
+      actionCount: number;
+    }
+  | {
       /**
        * Not sure enough to name an owner: the question's words that the plan has nowhere, the ones
        * that matched, and the nearest actions (id and text only) to choose from.

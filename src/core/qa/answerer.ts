@@ -4,7 +4,7 @@
  * group, målområde or working method contains. Pure: the plan and glossary come in, data goes out.
  */
 import type { Action, Area, AreaKind, Plan, UnitRef } from '../plan/model';
-import { areaKindNamed, areaRef } from '../plan/areas';
+import { areaKindNamed, areaName, areaRef } from '../plan/areas';
 import { helpExamples } from './help-examples';
 import { ALL_MUNICIPAL_UNITS, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer-model';
@@ -138,6 +138,8 @@ export class PlanAnswerer {
         return { kind: 'not-found', language, reason: 'empty', values: { example: this.examples[language][0] ?? '' } };
       case 'help':
         return { kind: 'help', language, examples: this.examples[language], source: this.citationBase };
+      case 'plan':
+        return this.planAnswer(language);
       case 'action-id': {
         const action = this.byId.get(`A${intent.group}-${intent.row}`);
         if (!action) {
@@ -207,6 +209,25 @@ export class PlanAnswerer {
       if ((isTitle || listsIt) && shared > (best?.shared ?? 0)) best = { area, shared };
     }
     return best?.area;
+  }
+
+  private planAnswer(language: Language): Answer {
+    const { source, followUp } = this.plan;
+    return {
+      kind: 'plan',
+      language,
+      municipality: source.municipality,
+      title: source.title,
+      diarienummer: source.diarienummer,
+      adoptedBy: source.adoptedBy,
+      adoptedAt: source.adoptedAt,
+      validity: source.validity,
+      version: this.plan.planVersion,
+      period: followUp.period,
+      statuses: followUp.statuses.map((s) => (language === 'en' ? s.enLabel : s.label)),
+      areas: this.plan.areas.map((a) => `${areaName(areaRef(this.plan, a), language)}: ${a.title}`),
+      actionCount: this.plan.actions.length,
+    };
   }
 
   private groupAnswer(language: Language, number: number, focus: RoleFocus): Answer {

@@ -9,6 +9,8 @@ import { isSmallTalk } from './small-talk';
 
 export type Intent =
   | { kind: 'help' }
+  /** "Vilken plan gäller?": which plan the bot answers from. */
+  | { kind: 'plan' }
   | { kind: 'empty' }
   | { kind: 'action-id'; group: number; row: number; focus: RoleFocus }
   | { kind: 'group'; group: number; focus: RoleFocus }
@@ -138,6 +140,13 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
   if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };
   // "hjälp", and greetings or "vad kan du hjälpa mig med?": the help with its examples, not "nothing in the plan".
   if (/^\s*\/?(hjälp|help|hjalp|\?|start|meny|menu)\s*[?!.]*\s*$/i.test(text) || isSmallTalk(text)) return { kind: 'help' };
+  if (
+    /^\s*(vilken plan(?: gäller| används| är aktiv)?|aktiv plan|vilken åtgärdsplan(?: gäller)?|om planen|which plan(?: is active| applies)?|active plan)\s*[?!.]*\s*$/i.test(
+      text,
+    )
+  ) {
+    return { kind: 'plan' };
+  }
   const focus = detectFocus(text);
 
   const id = ACTION_ID.exec(text);

@@ -39,6 +39,14 @@ const PHRASES = {
     sv: 'Jag hittar inget i planen om {unmatched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast {matched}; välj en för att se vem som ansvarar:',
     en: 'I find nothing in the plan about {unmatched}, so I do not guess who is responsible. These actions are closest to {matched}; choose one to see who is responsible:',
   },
+  planTitle: { sv: 'Planen jag svarar från', en: 'The plan I answer from' },
+  planLines: {
+    sv: '{title}|{municipality}|Diarienummer: {diarienummer}|Beslutad av: {adopted}|Giltighetstid: {validity} · version {version}|{n} åtgärder. Följs upp {period} med statusarna {statuses}.',
+    en: '{title}|{municipality}|Registration number: {diarienummer}|Decided by: {adopted}|Valid: {validity} · version {version}|{n} actions. Followed up {period} with the statuses {statuses}.',
+  },
+  periodYear: { sv: 'en gång per år', en: 'once a year' },
+  periodHalfYear: { sv: 'varje halvår', en: 'every half-year' },
+  periodTertial: { sv: 'varje tertial', en: 'every four months' },
   helpSource: { sv: 'Svaren bygger på {document} ({diarienummer}).', en: 'Answers are based on {document} ({diarienummer}).' },
   suggestionsApart: {
     sv: 'Ingen åtgärd i planen handlar om både {matched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast; välj en för att se vem som ansvarar:',

@@ -78,6 +78,30 @@ function shortList(actions: ActionView[]): string[] {
   return actions.map((a) => `  ${a.id} ${a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text} (${a.ansvarig || '–'})`);
 }
 
+/** The plan's metadata, a line each, in the answer's language. */
+export function planLines(answer: Extract<Answer, { kind: 'plan' }>): string[] {
+  const lang = answer.language;
+  const period = phrase(
+    answer.period === 'half-year' ? 'periodHalfYear' : answer.period === 'tertial' ? 'periodTertial' : 'periodYear',
+    lang,
+  );
+  const statuses = answer.statuses.join(', ');
+  const adopted = [answer.adoptedBy, answer.adoptedAt].filter(Boolean).join(' ') || '–';
+  return phrase('planLines', lang, {
+    title: answer.title,
+    municipality: answer.municipality || '–',
+    diarienummer: answer.diarienummer || '–',
+    adopted,
+    validity: answer.validity || '–',
+    version: answer.version,
+    n: answer.actionCount,
+    period,
+    statuses,
+  })
+    .split('|')
+    .filter((line) => !/^(–|Diarienummer: –|Registration number: –)$/.test(line));
+}
+
 export function renderText(answer: Answer): string {
   const lang = answer.language;
   switch (answer.kind) {
@@ -158,6 +182,8 @@ export function renderText(answer: Answer): string {
       return [phrase('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':
       return [phrase('helpTitle', lang), phrase('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
+    case 'plan':
+      return [phrase('planTitle', lang), ...planLines(answer), '', ...answer.areas.map((a) => `  ${a}`)].join('\n');
     case 'not-found': {
       const key = {
         'no-match': 'notFoundNoMatch',
