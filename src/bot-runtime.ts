@@ -1,7 +1,7 @@
 /** Wires the parts together: config → plan → core → Teams adapter → HTTP server. */
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
-import { glossaryFor, loadPlan } from './plan-files';
+import { glossaryFor, loadPlan, planVersions } from './plan-files';
 import { LiveAnswerer } from './application/live-answerer';
 import { glossaryEntries } from './usecases/glossary';
 import { createTeamsBot } from './bot/teams-bot';
@@ -49,7 +49,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     { event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) },
     'store open',
   );
-  const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins);
+  const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins, planVersions(config.planFile));
   // The plan's answers with the expansions the municipality gave in chat (ordlista).
   const answerer = new LiveAnswerer(plan, glossary, () => glossaryEntries(service), logger);
   await answerer.refresh();

@@ -37,6 +37,8 @@ export class FollowUpService {
     readonly glossary: UnitGlossary,
     /** People who are admins from configuration (BOOTSTRAP_ADMINS), on top of the stored ones. */
     private readonly configuredAdmins: Person[] = [],
+    /** Every version of the plan on hand, by version: a round on an earlier one is compared with it. */
+    readonly planVersions: ReadonlyMap<string, Plan> = new Map([[plan.planVersion, plan]]),
   ) {
     this.obligations = obligationsFor(plan, glossary);
   }

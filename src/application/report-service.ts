@@ -16,6 +16,10 @@ export async function loadReport(service: FollowUpService, year: number): Promis
     obligations: service.obligations,
     answers: await service.data.listAnswers(year),
     previousAnswers: previousRound ? await service.data.listAnswers(comparableRound(year)) : undefined,
+    // The version the previous round asked about, when the plan has been revised since.
+    ...(previousRound && previousRound.planVersion !== service.plan.planVersion && service.planVersions.has(previousRound.planVersion)
+      ? { previousPlan: service.planVersions.get(previousRound.planVersion)! }
+      : {}),
     contacts: await service.data.listContacts(),
   });
 }

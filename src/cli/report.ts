@@ -1,7 +1,7 @@
 /** npm run report -- --year 2024 (or "2025 H1", "2025-T2") --format xlsx|md [--out file] */
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
-import { glossaryFor, loadPlan } from '../plan-files';
+import { glossaryFor, loadPlan, planVersions } from '../plan-files';
 import { openStore } from '../store/open-store';
 import { StoreLockedError } from '../store/store-lock';
 import { FollowUpStore } from '../application/followup-store';
@@ -42,7 +42,13 @@ async function main(): Promise<number> {
   }
   try {
     const plan = loadPlan(config.planFile);
-    const service = new FollowUpService(new FollowUpStore(store), plan, glossaryFor(plan, config.glossaryFile));
+    const service = new FollowUpService(
+      new FollowUpStore(store),
+      plan,
+      glossaryFor(plan, config.glossaryFile),
+      [],
+      planVersions(config.planFile),
+    );
     // The same use case as the admin's "sammanställning" in Teams, run by the operator.
     const summarized = await summarizeRound(service, OPERATOR, { year });
     if (!summarized.ok) {

@@ -7,6 +7,24 @@ import { roundLabel } from '../core/followup/periods';
 /** Markdown table cell: markup-free (< escaped), pipes escaped, line breaks as <br>. */
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
+/** What changed in the plan since the previous round's version: new, revised and removed actions. */
+function versionSection(changes: NonNullable<Report['versionChanges']>): string[] {
+  const lines = ['', `## Ändringar i planen sedan förra uppföljningen (version ${cell(changes.from)} → ${cell(changes.to)})`, ''];
+  lines.push(`Nya åtgärder (${changes.added.length}): ${changes.added.map((a) => `${a.id} ${cell(a.text)}`).join('; ') || '–'}`, '');
+  lines.push(
+    `Ändrade åtgärder (${changes.changed.length}): ${changes.changed.map((a) => `${a.id} (tidigare ${a.previousId}: ${cell(a.previousText)})`).join('; ') || '–'}`,
+    '',
+  );
+  lines.push(
+    `Borttagna åtgärder (${changes.removed.length}): ${
+      changes.removed
+        .map((a) => `${a.id} ${cell(a.text)}${a.previousStatuses.length ? ` (senast ${cell(a.previousStatuses.join(', '))})` : ''}`)
+        .join('; ') || '–'
+    }`,
+  );
+  return lines;
+}
+
 export function reportMarkdown(report: Report): string {
   const lines: string[] = [];
   lines.push(`# Uppföljning ${roundLabel(report.year)}: ${report.planTitle}`, '');
@@ -24,6 +42,7 @@ export function reportMarkdown(report: Report): string {
   lines.push(`| **Totalt** |${counts(report.totals)}`, '');
   lines.push('## Svarsfrekvens per enhet', '', '| Enhet | Rapporterade | Kontakter |', '|---|---:|---|');
   for (const u of report.units) lines.push(`| ${cell(u.unit)} | ${u.answered} av ${u.total} | ${cell(u.contacts.join(', ') || '–')} |`);
+  if (report.versionChanges) lines.push(...versionSection(report.versionChanges));
   lines.push('', '## Åtgärder', '');
   const prev = report.hasPreviousYear;
   lines.push(`| Id | Enhet | Åtgärd | Status | Beskrivning av utveckling | Besvarad av |${prev ? ' Förändring |' : ''}`);

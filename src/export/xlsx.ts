@@ -9,6 +9,7 @@ import { comparableRound, roundLabel } from '../core/followup/periods';
 
 export const ROWS_SHEET = 'Åtgärder';
 export const SUMMARY_SHEET = 'Sammanställning';
+export const CHANGES_SHEET = 'Planändringar';
 
 export async function reportWorkbook(report: Report): Promise<Buffer> {
   // Loaded when a report is asked for: exceljs is large, and the bot answers questions all day without it.
@@ -85,6 +86,29 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
   for (const unit of report.units) {
     summary.addRow([unit.unit, unit.answered, unit.total, unit.total ? unit.answered / unit.total : 0, unit.contacts.join(', ')]);
     summary.lastRow!.getCell(4).numFmt = '0%';
+  }
+  if (report.versionChanges) {
+    // A revised plan: what was compared with what, so that a changed number is never read as progress on another action.
+    const changes = report.versionChanges;
+    const sheet = workbook.addWorksheet(CHANGES_SHEET);
+    sheet.columns = [
+      { header: 'Ändring', key: 'kind', width: 12 },
+      { header: `Id (version ${changes.to})`, key: 'id', width: 14 },
+      { header: 'Åtgärd', key: 'text', width: 60 },
+      { header: `Tidigare (version ${changes.from})`, key: 'before', width: 60 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    for (const a of changes.added) sheet.addRow({ kind: 'Ny', id: a.id, text: a.text, before: '' });
+    for (const a of changes.changed) sheet.addRow({ kind: 'Ändrad', id: a.id, text: a.text, before: `${a.previousId}: ${a.previousText}` });
+    for (const a of changes.removed) {
+      sheet.addRow({
+        kind: 'Borttagen',
+        id: '',
+        text: '',
+        before: `${a.id}: ${a.text}${a.previousStatuses.length ? ` (senast ${a.previousStatuses.join(', ')})` : ''}`,
+      });
+    }
+    for (const key of ['text', 'before']) sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

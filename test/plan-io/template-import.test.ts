@@ -150,6 +150,7 @@ describe('plan template: a made-up municipality imported from CSV and from Excel
       'Utgångsvärde',
       'Målvärde',
       'Orsak',
+      'Ersätter',
     ]);
     const { plan, problems } = readTemplate(sheets, { file: 'mall.xlsx', sha256: '0'.repeat(64) });
     assert.equal(plan, null);

@@ -99,6 +99,10 @@ export interface Action {
   indicator?: Indicator;
   /** The problem in the lägesbild that the action answers. */
   cause?: string;
+  /** Set when the plan's file gave the id (a template's "Id" column): the municipality's identity for the action. */
+  idGiven?: true;
+  /** Ids in the plan's version before that this action replaces (a template's "Ersätter" column). */
+  replaces?: string[];
 }
 
 export interface Group {

@@ -4,6 +4,7 @@
  * summary per målområde / working method and per unit. Pure: the caller brings plan and answers.
  */
 import { areaRef, type AreaRef } from '../plan/areas';
+import { compareVersions, type VersionComparison } from '../plan/compare-versions';
 import type { AreaKind, AreaKindDefinition, Plan } from '../plan/model';
 import {
   NOT_REPORTED,
@@ -39,8 +40,21 @@ export interface ReportRow {
   onBehalf: boolean;
   /** Last year's status, when last year's round exists and had an answer for this row. */
   previousStatus: Status | null;
-  /** "ny" / "oförändrad" / "Påbörjad → Pågående" / "ej rapporterad i år"; empty without a previous round. */
+  /**
+   * "ny i år" / "oförändrad" / "Påbörjad → Pågående" / "ej rapporterad i år"; "ny åtgärd i planen"
+   * when a revised plan added it, "ändrad åtgärd: …" when it revised its text; empty without a previous round.
+   */
   change: string;
+}
+
+/** How the plan changed between the previous round's version and this round's: what the comparison could not carry over. */
+export interface PlanVersionChanges {
+  from: string;
+  to: string;
+  added: Array<{ id: string; text: string }>;
+  changed: Array<{ id: string; text: string; previousId: string; previousText: string }>;
+  /** Actions of the previous version that this one does not have, with their last status. */
+  removed: Array<{ id: string; text: string; previousStatuses: string[] }>;
 }
 
 export interface AreaSummary {
@@ -80,6 +94,8 @@ export interface Report {
   units: UnitSummary[];
   /** Units with unanswered rows, most behind first. */
   lateUnits: UnitSummary[];
+  /** Set when the previous round asked about another version of the plan. */
+  versionChanges?: PlanVersionChanges;
 }
 
 const emptyCounts = (statuses: StatusDefinition[]): StatusCounts =>
@@ -102,11 +118,19 @@ export function buildReport(input: {
   answers: Answer[];
   /** Last year's answers, or undefined when there was no round last year. */
   previousAnswers: Answer[] | undefined;
+  /** The plan version last year's round asked about, when it is another than this round's. */
+  previousPlan?: Plan;
   contacts: Contact[];
 }): Report {
   const { plan, round, obligations, answers, previousAnswers, contacts } = input;
   const byKey = new Map(answers.map((a) => [`${a.actionId}|${a.unit}`, a]));
   const previousByKey = new Map((previousAnswers ?? []).map((a) => [`${a.actionId}|${a.unit}`, a]));
+  // Across plan versions, last year's answer is the one for the action this one continues (never one that merely shares its id).
+  const comparison =
+    input.previousPlan && previousAnswers && input.previousPlan.planVersion !== plan.planVersion
+      ? compareVersions(input.previousPlan, plan)
+      : undefined;
+  const previousId = (id: string): string | undefined => (comparison ? comparison.previousOf.get(id) : id);
   const actions = new Map(plan.actions.map((a) => [a.id, a]));
   const areaTitle = new Map(plan.areas.map((a) => [a.id, a.title]));
   const hasPrevious = previousAnswers !== undefined;
@@ -115,7 +139,8 @@ export function buildReport(input: {
   const rows: ReportRow[] = obligations.map((o) => {
     const action = actions.get(o.actionId)!;
     const answer = byKey.get(`${o.actionId}|${o.unit}`);
-    const previous = previousByKey.get(`${o.actionId}|${o.unit}`);
+    const continued = previousId(o.actionId);
+    const previous = continued ? previousByKey.get(`${continued}|${o.unit}`) : undefined;
     return {
       actionId: o.actionId,
       group: action.group,
@@ -131,7 +156,7 @@ export function buildReport(input: {
       answeredAt: answer?.answeredAt ?? '',
       onBehalf: answer?.onBehalf ?? false,
       previousStatus: previous?.status ?? null,
-      change: changeText(statuses, answer, previous, hasPrevious),
+      change: versionedChange(comparison, o.actionId, changeText(statuses, answer, previous, hasPrevious)),
     };
   });
 
@@ -173,5 +198,37 @@ export function buildReport(input: {
     totals,
     units,
     lateUnits,
+    ...(comparison && input.previousPlan
+      ? { versionChanges: versionChanges(comparison, input.previousPlan, plan, previousAnswers ?? []) }
+      : {}),
+  };
+}
+
+/** The change text of a row whose action a revised plan added or reworded. */
+function versionedChange(comparison: VersionComparison | undefined, actionId: string, change: string): string {
+  if (!comparison) return change;
+  if (comparison.added.includes(actionId)) return 'ny åtgärd i planen';
+  if (comparison.changed.includes(actionId)) return `ändrad åtgärd: ${change}`;
+  return change;
+}
+
+function versionChanges(comparison: VersionComparison, previousPlan: Plan, plan: Plan, previousAnswers: Answer[]): PlanVersionChanges {
+  const text = (p: Plan, id: string) => p.actions.find((a) => a.id === id)?.text ?? '';
+  return {
+    from: comparison.from,
+    to: comparison.to,
+    added: comparison.added.map((id) => ({ id, text: text(plan, id) })),
+    changed: comparison.changed.map((id) => {
+      const previousId = comparison.previousOf.get(id)!;
+      return { id, text: text(plan, id), previousId, previousText: text(previousPlan, previousId) };
+    }),
+    removed: comparison.removed.map((a) => ({
+      id: a.id,
+      text: a.text,
+      // In the previous version's own words for its statuses.
+      previousStatuses: previousAnswers
+        .filter((answer) => answer.actionId === a.id)
+        .map((answer) => `${answer.unit}: ${statusLabel(previousPlan.followUp.statuses, answer.status)}`),
+    })),
   };
 }

@@ -17,7 +17,8 @@ export type ActionColumn =
   | 'indicator'
   | 'baseline'
   | 'target'
-  | 'cause';
+  | 'cause'
+  | 'replaces';
 
 export interface ColumnDefinition<K extends string> {
   key: K;
@@ -118,6 +119,13 @@ export const ACTION_COLUMNS: ColumnDefinition<ActionColumn>[] = [
     required: false,
     variants: ['orsaker', 'problem', 'problembild', 'lägesbild'],
     help: 'Problemet i lägesbilden som åtgärden ska möta',
+  },
+  {
+    key: 'replaces',
+    header: 'Ersätter',
+    required: false,
+    variants: ['ersätter id', 'tidigare id', 'ersätter åtgärd'],
+    help: 'I en reviderad plan: id för den eller de åtgärder i förra versionen som den här ersätter, åtskilda med komma (valfritt)',
   },
 ];
 

@@ -214,6 +214,14 @@ export function readTemplate(sheets: SheetRows[], source: TemplateSource): Templ
       ...(cell(row, 'timeframe') ? { timeframe: cell(row, 'timeframe') } : {}),
       ...(indicatorName ? { indicator: { name: indicatorName, ...(baseline ? { baseline } : {}), ...(target ? { target } : {}) } } : {}),
       ...(cell(row, 'cause') ? { cause: cell(row, 'cause') } : {}),
+      ...(id !== '' ? { idGiven: true as const } : {}),
+      ...(cell(row, 'replaces')
+        ? {
+            replaces: cell(row, 'replaces')
+              .split(/[,;\s]+/)
+              .filter(Boolean),
+          }
+        : {}),
     });
   }
   if (actions.length === 0 && !problems.some((p) => p.fatal && p.sheet === sheetName))
