@@ -156,7 +156,9 @@ export function createTeamsBot(
     await followUp?.recordUser(context);
     if (followUp && (await followUp.onMessage(context, question))) return;
     const answer = answerer.answer(question);
-    if (answer.kind === 'not-found' && followUp && (await followUp.onAnswerInChat(context, question))) {
+    // Where the plan has no answer of its own (nothing, or only nearest rows), a contact's text may be an answer meant for the card.
+    const unanswered = answer.kind === 'not-found' || answer.kind === 'suggestions';
+    if (unanswered && followUp && (await followUp.onAnswerInChat(context, question))) {
       logger.info(
         { event: 'answer-in-chat', conversationId: context.activity.conversation?.id },
         'follow-up answer typed in the chat: pointed to the card',

@@ -115,6 +115,8 @@ describe('question answering', () => {
       assert.doesNotMatch(renderText(offered), /Ansvarig|SF|KOF/);
       // A question for a number or a date the plan does not give gets no rows to choose from.
       assert.equal(qa.answer('Hur många invånare har Linköping?').kind, 'not-found');
+      // Nor does a sentence of four words or more (seen in the Playground: an answer typed into the chat).
+      assert.equal(qa.answer('Pågående, vi har samordnat arbetet med polisen hela året').kind, 'not-found');
     });
 
     it('takes an everyday verb for a task verb as a hint for ranking, not as a word a row must have', () => {

@@ -289,7 +289,9 @@ export class PlanSearch {
     if (kept.length === 0) return { contentWords, hits: [] };
     if (dropped.length === 0) {
       // Every word is in the plan, but no row has enough of them together ("sex" and "samtycke"
-      // are in two rows): the rows nearest, to choose from, never an owner.
+      // are in two rows): the rows nearest, to choose from, never an owner. Not for four words or
+      // more: that is a sentence (an answer typed into the chat), not a question about two topics.
+      if (groups.length > 3) return { contentWords, hits: [] };
       const nearest = hits
         .filter((h) => h.coverage >= 0.5)
         .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || b.score - a.score)
