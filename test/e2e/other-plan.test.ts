@@ -65,6 +65,10 @@ describe("bot over HTTP on another municipality's plan (Exempelby, from the temp
     assert.match(help, /Svaren bygger på Åtgärdsplan mot brott och för ökad trygghet i Exempelby 2025–2026 \(KS 2025\/117\)/);
     assert.match(help, /Vad innehåller fokusområde 2\?/);
     assert.doesNotMatch(help, /kamerabevakningen|PDV|A14-3/);
+    // Every example on the help card works: "Mål 1" is the plan's word for its groups.
+    assert.match(help, /Mål 1/);
+    assert.match(await ask('Mål 1'), /Mål 1\. Färre unga rekryteras till kriminalitet/);
+    assert.match(await ask('mål 99'), /Mål 99 finns inte i planen; numreringen går 1–8/);
   });
 
   it('says which plan it answers from, and how it is followed up', async () => {

@@ -66,6 +66,8 @@ export class PlanAnswerer {
   private readonly byTypedId: Map<string, Action>;
   /** Which words name the plan's kinds of area. */
   private readonly areaRef: RegExp;
+  /** A group named by what the plan calls its groups, alone: "Mål 3". */
+  private readonly groupRef: RegExp;
   /** The help card's example questions, from the plan's own data. */
   readonly examples: Record<Language, string[]>;
   /** The plan cited with every answer: its title and registration number. */
@@ -83,6 +85,9 @@ export class PlanAnswerer {
     this.byId = new Map(plan.actions.map((a) => [a.id, a]));
     this.byTypedId = new Map(plan.actions.map((a) => [typedId(a.id), a]));
     this.areaRef = areaReference(plan.areaKinds);
+    // "Mål 3" where the plan calls its groups goals ("åtgärd 3" is read by the intent for every plan).
+    const labels = [plan.groupLabel.sv, plan.groupLabel.en].map((l) => escapeRegExp(l));
+    this.groupRef = new RegExp(`^\\s*(?:${labels.join('|')})\\s*(?:nr\\.?|nummer|number)?\\s*(\\d{1,3})\\s*[?.!]*\\s*$`, 'iu');
     this.examples = helpExamples(plan, glossary);
     this.citationBase = { document: plan.source.title, diarienummer: plan.source.diarienummer };
     const codes = new Set<string>();
@@ -124,6 +129,8 @@ export class PlanAnswerer {
     // An id the plan gives itself ("T-12", "1.3"), typed alone or in a question.
     const ownId = this.ownIdIn(question);
     if (ownId && intent.kind !== 'action-id') return this.actionsAnswer(language, detectFocus(question), 'id', [ownId]);
+    const namedGroup = intent.kind === 'search' ? this.groupRef.exec(question) : null;
+    if (namedGroup) return this.groupAnswer(language, Number(namedGroup[1]), 'all');
     // A lone abbreviation the plan defines ("PDV?", "ANDTS") asks what it means.
     const lone = question.trim().replace(/[?!.]+$/, '');
     if (
