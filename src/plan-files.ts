@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Plan } from './core/plan/model';
 import type { UnitGlossary } from './core/plan/glossary';
 import { glossaryOfUnits } from './core/plan/template/read-template';
+import { slug } from './core/plan/slug';
 import { assertValidPlan, planIntegrityErrors } from './core/plan/schema';
 
 export const DEFAULT_PLAN = 'data/plan/plan-2023.json';
@@ -54,16 +55,7 @@ export function chooseActivePlan(root: string, file: string): void {
 }
 
 /** "Exempelby kommun" → "exempelby-kommun": the plan's folder in the library. */
-export function municipalitySlug(municipality: string): string {
-  return (
-    municipality
-      .toLocaleLowerCase('sv')
-      .replace(/[åä]/g, 'a')
-      .replace(/ö/g, 'o')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'plan'
-  );
-}
+export const municipalitySlug = (municipality: string): string => slug(municipality, 'plan');
 
 /** Where an imported plan version is kept: data/plans/<municipality>/<version>.json. */
 export function libraryFile(root: string, plan: Plan): string {

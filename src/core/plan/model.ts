@@ -145,24 +145,26 @@ export interface PlanUnit {
   type: 'förvaltning' | 'extern' | 'roll' | 'finansiär';
 }
 
+/** What a plan says about itself: the municipality, the title and registration number, the decision, the validity. */
+export interface PlanMetadata {
+  municipality: string;
+  title: string;
+  /** The registration number (diarienummer), cited with every answer. */
+  diarienummer: string;
+  /** Who decided the plan ("Kommundirektör", "Kommunfullmäktige"). */
+  adoptedBy: string;
+  /** When it was decided, YYYY-MM-DD, or "" when the plan does not say. */
+  adoptedAt: string;
+  /** The period of validity as printed ("2023", "2024–2026"). */
+  validity: string;
+}
+
 export interface Plan {
   schemaVersion: number;
   /** Version of this plan, e.g. "2023", "2025-2"; a round records the version it asked about. */
   planVersion: string;
-  source: {
-    municipality: string;
-    title: string;
-    /** The registration number (diarienummer), cited with every answer. */
-    diarienummer: string;
-    /** Who decided the plan ("Kommundirektör", "Kommunfullmäktige"). */
-    adoptedBy: string;
-    /** When it was decided, YYYY-MM-DD, or "" when the plan does not say. */
-    adoptedAt: string;
-    /** The period of validity as printed ("2023", "2024–2026"). */
-    validity: string;
-    file: string;
-    sha256: string;
-  };
+  /** The plan's metadata, and the file it was imported from. */
+  source: PlanMetadata & { file: string; sha256: string };
   /** The kinds of area the plan has, in its own words. */
   areaKinds: AreaKindDefinition[];
   areas: Area[];

@@ -8,6 +8,7 @@ export type RoleFocus = 'ansvarig' | 'samverkan' | 'finansiering' | 'all';
 export type { ActionView, UnitExpansion } from '../plan/action-view';
 import type { ActionView } from '../plan/action-view';
 import type { AreaRef } from '../plan/areas';
+import type { PlanMetadata } from '../plan/model';
 export type { AreaRef };
 
 /** What a listing across a column asks for: any funding, funding from outside, no owner printed, a partner qualifier ("IOP"). */
@@ -81,12 +82,7 @@ export type Answer =
       /** Which plan the bot answers from: its metadata and how it is followed up. */
       kind: 'plan';
       language: Language;
-      municipality: string;
-      title: string;
-      diarienummer: string;
-      adoptedBy: string;
-      adoptedAt: string;
-      validity: string;
+      metadata: PlanMetadata;
       version: string;
       period: 'year' | 'half-year' | 'tertial';
       statuses: string[];

@@ -86,13 +86,14 @@ export function planLines(answer: Extract<Answer, { kind: 'plan' }>): string[] {
     lang,
   );
   const statuses = answer.statuses.join(', ');
-  const adopted = [answer.adoptedBy, answer.adoptedAt].filter(Boolean).join(' ') || '–';
+  const { metadata } = answer;
+  const adopted = [metadata.adoptedBy, metadata.adoptedAt].filter(Boolean).join(' ') || '–';
   return phrase('planLines', lang, {
-    title: answer.title,
-    municipality: answer.municipality || '–',
-    diarienummer: answer.diarienummer || '–',
+    title: metadata.title,
+    municipality: metadata.municipality || '–',
+    diarienummer: metadata.diarienummer || '–',
     adopted,
-    validity: answer.validity || '–',
+    validity: metadata.validity || '–',
     version: answer.version,
     n: answer.actionCount,
     period,

@@ -5,12 +5,13 @@
  * not give are made from the row's place (group and position), so the same file imported twice
  * gives the same ids. Pure: the workbook and CSV files are read by the adapters.
  */
-import type { Action, AreaKindDefinition, Group, Plan, PlanUnit, Area, Goal } from '../model';
+import type { Action, AreaKindDefinition, Group, Plan, PlanMetadata, PlanUnit, Area, Goal } from '../model';
 import { PLAN_SCHEMA_VERSION } from '../model';
 import { STATUS_SETS, type FollowUpPeriod } from '../follow-up-config';
 import { ALL_MUNICIPAL_UNITS, findUnit, type GlossaryUnit, type UnitGlossary } from '../glossary';
 import { parseFunderCell, parseUnitCell } from '../cells';
 import { extractAbbreviations } from '../abbreviations';
+import { slug } from '../slug';
 import {
   ACTION_COLUMNS,
   ACTIONS_SHEET,
@@ -261,13 +262,7 @@ export function readTemplate(sheets: SheetRows[], source: TemplateSource): Templ
   return { plan, problems };
 }
 
-interface PlanMeta {
-  municipality: string;
-  title: string;
-  diarienummer: string;
-  adoptedBy: string;
-  adoptedAt: string;
-  validity: string;
+interface PlanMeta extends PlanMetadata {
   version: string;
   period: FollowUpPeriod;
   statuses: string;
@@ -438,16 +433,7 @@ function isIsoDate(value: string): boolean {
 const capitalize = (text: string) => (text ? text.charAt(0).toLocaleUpperCase('sv') + text.slice(1).toLocaleLowerCase('sv') : 'Område');
 
 /** "Fokusområde" → "fokusomrade": an id of letters a–z. */
-function kindOf(label: string): string {
-  return (
-    label
-      .toLocaleLowerCase('sv')
-      .replace(/[åä]/g, 'a')
-      .replace(/ö/g, 'o')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'omrade'
-  );
-}
+const kindOf = (label: string): string => slug(label, 'omrade');
 
 const ENGLISH_KINDS: Record<string, string> = {
   målområde: 'Goal area',
