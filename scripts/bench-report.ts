@@ -1,7 +1,8 @@
 /**
  * Report generation for the full plan with a year of answers and a previous year, in a process of
  * its own so its peak memory is its own: prints JSON with median times and peak RSS.
- * Run by npm run bench (node dist/scripts/bench-report.js).
+ * Run by npm run bench: `node dist/scripts/bench-report.js` builds the Excel and Markdown reports,
+ * `… docx` the Word report (with its chart) alone, so that each has its own peak RSS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { FollowUpService } from '../src/application/followup-service';
 import { loadReport } from '../src/application/report-service';
 import { reportWorkbook } from '../src/export/xlsx';
 import { reportMarkdown } from '../src/export/markdown';
+import { reportDocument } from '../src/export/docx';
 import { loadGlossary, loadPlan } from '../src/plan-files';
 import { projectRoot } from '../src/project-root';
 import type { Answer, Round } from '../src/core/followup/model';
@@ -54,13 +56,19 @@ async function main(): Promise<void> {
       await service.data.saveAnswer(answer);
     }
   }
-  const times = { load: [] as number[], xlsx: [] as number[], md: [] as number[] };
+  const word = process.argv[2] === 'docx';
+  const times = { load: [] as number[], xlsx: [] as number[], md: [] as number[], docx: [] as number[] };
   let bytes = 0;
   for (let i = 0; i < 7; i++) {
     let t = performance.now();
     const report = (await loadReport(service, 2024))!;
     times.load.push(performance.now() - t);
     t = performance.now();
+    if (word) {
+      bytes = (await reportDocument(report)).length;
+      times.docx.push(performance.now() - t);
+      continue;
+    }
     bytes = (await reportWorkbook(report)).length;
     times.xlsx.push(performance.now() - t);
     t = performance.now();
@@ -73,9 +81,9 @@ async function main(): Promise<void> {
     JSON.stringify({
       rows: service.obligations.length,
       loadMedianMs: median(times.load),
-      xlsxMedianMs: median(times.xlsx),
-      mdMedianMs: median(times.md),
-      xlsxBytes: bytes,
+      ...(word
+        ? { docxMedianMs: median(times.docx), docxBytes: bytes }
+        : { xlsxMedianMs: median(times.xlsx), mdMedianMs: median(times.md), xlsxBytes: bytes }),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );

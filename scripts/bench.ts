@@ -188,9 +188,15 @@ async function main(): Promise<void> {
     xlsxBytes: number;
     peakRssMb: number;
   };
-  console.log(`\n(f) report for the full plan (${report.rows} rows, a year of answers and the previous year), own process:`);
+  const wordRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js'), 'docx'], { encoding: 'utf8' });
+  if (wordRun.status !== 0) throw new Error(`Word report bench failed: ${wordRun.stderr}`);
+  const word = JSON.parse(wordRun.stdout.trim().split('\n').pop()!) as { docxMedianMs: number; docxBytes: number; peakRssMb: number };
+  console.log(`\n(f) report for the full plan (${report.rows} rows, a year of answers and the previous year), each in its own process:`);
   console.log(
     `    read and build ${fmt(report.loadMedianMs)}   Excel ${fmt(report.xlsxMedianMs)} (${Math.round(report.xlsxBytes / 1024)} KB)   Markdown ${fmt(report.mdMedianMs)}   peak RSS ${report.peakRssMb.toFixed(1)} MB`,
+  );
+  console.log(
+    `    Word with its chart ${fmt(word.docxMedianMs)} (${Math.round(word.docxBytes / 1024)} KB)   peak RSS ${word.peakRssMb.toFixed(1)} MB`,
   );
 }
 

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DocumentBody, DocumentStore } from '../store/document-store';
 import type { Person } from '../core/followup/model';
 
-export type ReportFormat = 'xlsx' | 'md';
+export type ReportFormat = 'xlsx' | 'md' | 'docx';
 
 interface LinkDoc extends DocumentBody {
   type: 'report-link';

@@ -5,6 +5,7 @@ import type { FollowUpService } from './followup-service';
 import { resolveReportLink } from './report-links';
 import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
+import { reportDocument } from '../export/docx';
 
 export async function loadReport(service: FollowUpService, year: number): Promise<Report | undefined> {
   const round = await service.data.getRound(year);
@@ -39,15 +40,21 @@ export async function reportFileForLink(service: FollowUpService, token: string,
   if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
   const report = await loadReport(service, link.year);
   if (!report) return undefined;
-  return link.format === 'xlsx'
-    ? {
+  const fileName = `uppfoljning-${roundLabel(link.year).replace(' ', '-')}.${link.format}`;
+  switch (link.format) {
+    case 'xlsx':
+      return {
         body: await reportWorkbook(report),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        fileName: `uppfoljning-${roundLabel(link.year).replace(' ', '-')}.xlsx`,
-      }
-    : {
-        body: reportMarkdown(report),
-        contentType: 'text/markdown; charset=utf-8',
-        fileName: `uppfoljning-${roundLabel(link.year).replace(' ', '-')}.md`,
+        fileName,
       };
+    case 'docx':
+      return {
+        body: await reportDocument(report),
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        fileName,
+      };
+    default:
+      return { body: reportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName };
+  }
 }

@@ -1,4 +1,4 @@
-/** npm run report -- --year 2024 (or "2025 H1", "2025-T2") --format xlsx|md [--out file] */
+/** npm run report -- --year 2024 (or "2025 H1", "2025-T2") --format docx|xlsx|md [--out file] */
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { glossaryFor, loadPlan, planVersions } from '../plan-files';
@@ -10,6 +10,7 @@ import { OPERATOR } from '../usecases/access';
 import { summarizeRound } from '../usecases/summarize-round';
 import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
+import { reportDocument } from '../export/docx';
 import { parseRoundRef, roundLabel } from '../core/followup/periods';
 
 function arg(name: string): string | undefined {
@@ -20,8 +21,8 @@ function arg(name: string): string | undefined {
 async function main(): Promise<number> {
   const year = parseRoundRef(arg('year') ?? '');
   const format = arg('format') ?? 'xlsx';
-  if (year === null || !['xlsx', 'md'].includes(format)) {
-    console.error('Usage: npm run report -- --year 2024 (or 2025-H1, 2025-T2) --format xlsx|md [--out file]');
+  if (year === null || !['xlsx', 'md', 'docx'].includes(format)) {
+    console.error('Usage: npm run report -- --year 2024 (or 2025-H1, 2025-T2) --format docx|xlsx|md [--out file]');
     return 2;
   }
   const config = loadConfig();
@@ -57,7 +58,10 @@ async function main(): Promise<number> {
     }
     const { report } = summarized;
     const out = arg('out') ?? `uppfoljning-${roundLabel(year).replace(' ', '-')}.${format}`;
-    writeFileSync(out, format === 'xlsx' ? await reportWorkbook(report) : reportMarkdown(report));
+    writeFileSync(
+      out,
+      format === 'xlsx' ? await reportWorkbook(report) : format === 'docx' ? await reportDocument(report) : reportMarkdown(report),
+    );
     console.log(
       `Report for ${roundLabel(year)}: ${report.rows.length} rows, ${report.rows.filter((r) => r.status).length} answered → ${out}`,
     );

@@ -16,7 +16,7 @@ export async function exportReport(
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = Number(input.year);
-  const format: ReportFormat = input.format === 'md' ? 'md' : 'xlsx';
+  const format: ReportFormat = input.format === 'md' ? 'md' : input.format === 'docx' ? 'docx' : 'xlsx';
   if (!Number.isInteger(year) || !(await service.data.getRound(year))) return refuse({ reason: 'no-round' });
   return { ok: true, year, format, token: await createReportLink(service.data.store, year, format, actor, input.ttlMs) };
 }

@@ -13,6 +13,7 @@ import { loadGlossary } from '../../src/plan-files';
 import { startHarness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
 import { ROOT } from '../fixtures/plan';
+import JSZip from 'jszip';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-0000000000e1', id: '29:admin-e', conv: 'a:admin-exempelby' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-0000000000e2', id: '29:anna-e', conv: 'a:anna-exempelby' };
@@ -101,6 +102,24 @@ describe("a round on another municipality's plan: half-year, traffic light", fun
     assert.match(summary, /"legend":"Röd","value":1/);
     assert.match(summary, /Per fokusområde/);
     assert.match(summary, /FO 1 Unga och skola: Grön 1 · Gul 0 · Röd 1/);
+
+    // The Word report, through the same admin-only link, beside Excel and Markdown.
+    assert.match(summary, /Exportera rapport \(Word\)/);
+    const linkFor = async (format: string): Promise<string> => {
+      const count = h.connector.forConversation(ADMIN.conv).length;
+      await invoke(ADMIN, 'report.export', { year: '20251', format });
+      const message = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, count + 1))[count]!;
+      return ((message.activity.attachments![0]!.content as Record<string, unknown>).actions as Array<{ url: string }>)[0]!.url;
+    };
+    const word = await fetch(`${h.bot.url}${new URL(await linkFor('docx')).pathname}`);
+    assert.equal(word.status, 200);
+    assert.match(word.headers.get('content-type') ?? '', /wordprocessingml/);
+    const zip = await JSZip.loadAsync(await word.arrayBuffer());
+    const documentXml = await zip.file('word/document.xml')!.async('string');
+    assert.match(documentXml, /Uppföljning 2025 H1 av åtgärdsplanen/);
+    assert.match(documentXml, /Fokusområde 1: Unga och skola/);
+    assert.match(documentXml, /SSPF finns i fyra skolområden\./);
+    assert.match(documentXml, /PRELIMINÄR/, 'the round is still open');
 
     const before = h.connector.forConversation(ADMIN.conv).length;
     await invoke(ADMIN, 'report.export', { year: '20251', format: 'md' });

@@ -63,6 +63,9 @@ export interface FollowUpDeps {
   glossaryChanged?: () => Promise<void>;
 }
 
+/** A report format as people know it. */
+const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word' } as const;
+
 export class FollowUpHandlers {
   private readonly users: TeamsUsers;
   /** Proactive messages: round messages, reminders, summaries. */
@@ -359,7 +362,7 @@ export class FollowUpHandlers {
       const url = `${publicUrl.replace(/\/$/, '')}/reports/${result.token}`;
       const hours = Math.round(reportLinkTtlMs / 3_600_000);
       logger.info({ event: 'report-link', year: result.year, format: result.format }, 'report link created');
-      const title = t('reportReady', lang, { year: result.year, format: result.format === 'xlsx' ? 'Excel' : 'Markdown' });
+      const title = t('reportReady', lang, { year: result.year, format: FORMAT_NAMES[result.format] });
       return expandCard('link', {
         fallbackText: `${title}\n${url}`,
         title,

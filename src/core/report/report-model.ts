@@ -27,6 +27,7 @@ export interface ReportRow {
   actionId: string;
   group: number;
   groupTitle: string;
+  areaId: string;
   areaTitle: string;
   actionText: string;
   /** The unit that reports this row; Ansvarig as printed is beside it. */
@@ -81,6 +82,10 @@ export interface Report {
   state: Round['state'];
   planTitle: string;
   diarienummer: string;
+  municipality: string;
+  planVersion: string;
+  /** What the plan calls its groups ("Åtgärd", "Mål"). */
+  groupLabel: { sv: string; en: string };
   hasPreviousYear: boolean;
   /** What the plan calls its areas, for a column header: "Målområde / Arbetssätt", "Fokusområde". */
   areaHeading: string;
@@ -145,6 +150,7 @@ export function buildReport(input: {
       actionId: o.actionId,
       group: action.group,
       groupTitle: action.groupTitle,
+      areaId: action.areaId,
       areaTitle: areaTitle.get(action.areaId) ?? '',
       actionText: action.text,
       unit: o.unit,
@@ -189,6 +195,9 @@ export function buildReport(input: {
     state: round.state,
     planTitle: plan.source.title,
     diarienummer: plan.source.diarienummer,
+    municipality: plan.source.municipality,
+    planVersion: plan.planVersion,
+    groupLabel: plan.groupLabel,
     hasPreviousYear: hasPrevious,
     areaHeading: plan.areaKinds.map((k, i) => (i === 0 ? k.label.sv : k.label.sv.toLocaleLowerCase('sv'))).join(' / '),
     areaKinds: plan.areaKinds,
