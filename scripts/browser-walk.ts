@@ -127,6 +127,11 @@ async function main(): Promise<number> {
     await say('sammanställning 2026');
     await expectText(/Enheter utan kontakter/, 'summary names units without contacts');
     await shot('summary');
+    // The council report as Word, from the summary: the link comes as a new message.
+    await expectText(/Exportera rapport \(Word\)/, 'summary offers the Word report');
+    await clickButton(page, /^Exportera rapport \(Word\)$/);
+    await expectText(/Rapporten för uppföljning 2026 \(Word\) är klar/, 'Word report link');
+    await shot('word-report-link');
     await clickButton(page, /^Påminn de som inte är klara$/);
     await expectText(/som inte har svarat klart får en påminnelse/, 'remind says first how many get one');
     await shot('remind-confirm');
