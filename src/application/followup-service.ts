@@ -3,6 +3,7 @@
  * whose units are whose, the recipients, opening and closing a round, and validating and storing
  * an answer. Joins the pure rules (core/followup) with their storage (FollowUpStore). No Teams here.
  */
+import { glossaryOfUnits } from '../core/plan/template/read-template';
 import type { Plan } from '../core/plan/model';
 import type { UnitGlossary } from '../core/plan/glossary';
 import { obligationsFor, summarizeRound, type RoundPlanSummary } from '../core/followup/obligations';
@@ -41,6 +42,26 @@ export class FollowUpService {
     readonly planVersions: ReadonlyMap<string, Plan> = new Map([[plan.planVersion, plan]]),
   ) {
     this.obligations = obligationsFor(plan, glossary);
+  }
+
+  private readonly forVersions = new Map<string, FollowUpService>();
+
+  /**
+   * The follow-up as a round sees it: bound to the plan version the round asked about (its rows,
+   * units and statuses), when that version is on hand; the active plan's otherwise. A round opened
+   * before a revised plan was made active is answered and reported on its own version.
+   */
+  forRound(round: Pick<Round, 'planVersion'>): FollowUpService {
+    if (round.planVersion === this.plan.planVersion) return this;
+    const plan = this.planVersions.get(round.planVersion);
+    if (!plan) return this;
+    let bound = this.forVersions.get(round.planVersion);
+    if (!bound) {
+      const glossary = plan.units.length > 0 ? glossaryOfUnits(plan.units) : this.glossary;
+      bound = new FollowUpService(this.data, plan, glossary, this.configuredAdmins, this.planVersions);
+      this.forVersions.set(round.planVersion, bound);
+    }
+    return bound;
   }
 
   configuredAdminList(): Person[] {

@@ -7,9 +7,11 @@ import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
 import { reportDocument } from '../export/docx';
 
-export async function loadReport(service: FollowUpService, year: number): Promise<Report | undefined> {
-  const round = await service.data.getRound(year);
+export async function loadReport(active: FollowUpService, year: number): Promise<Report | undefined> {
+  const round = await active.data.getRound(year);
   if (!round) return undefined;
+  // A round is reported on the plan version it asked about.
+  const service = active.forRound(round);
   const previousRound = await service.data.getRound(comparableRound(year));
   return buildReport({
     plan: service.plan,

@@ -35,7 +35,7 @@ async function unfinished(service: FollowUpService, answers: Answer[]): Promise<
 }
 
 export async function previewReminders(service: FollowUpService, round: Round): Promise<ReminderPreview> {
-  const people = await unfinished(service, await service.data.listAnswers(round.year));
+  const people = await unfinished(service.forRound(round), await service.data.listAnswers(round.year));
   const reachable = people.filter((p) => canBeMessaged(p.user)).length;
   return { people: reachable, withoutChat: people.length - reachable };
 }
@@ -43,7 +43,7 @@ export async function previewReminders(service: FollowUpService, round: Round): 
 export async function remindUnfinished(service: FollowUpService, notifier: Notifier, round: Round): Promise<NoticeOutcome> {
   const answers = await service.data.listAnswers(round.year);
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
-  for (const { recipient, user } of await unfinished(service, answers)) {
+  for (const { recipient, user } of await unfinished(service.forRound(round), answers)) {
     if (!canBeMessaged(user)) {
       outcome.withoutChat += 1;
       continue;

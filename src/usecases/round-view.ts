@@ -34,12 +34,13 @@ export function nextUnanswered(mine: Obligation[], answers: Answer[], index = -1
 
 /** The view at `at`, or at the units' first unanswered action (their first action when all are answered). */
 export async function roundViewAt(
-  service: FollowUpService,
+  active: FollowUpService,
   round: Round,
   units: string[],
   at: Obligation | undefined,
   knownAnswers?: Answer[],
 ): Promise<RoundView> {
+  const service = active.forRound(round);
   const mine = service.obligationsOf(units);
   const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
   const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;

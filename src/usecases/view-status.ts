@@ -42,10 +42,13 @@ export async function viewStatus(
   if (!full) return refuse({ reason: 'no-round' });
   const rows = access.kind === 'all' ? full.rows : full.rows.filter((r) => access.units.includes(r.unit));
   if (request.kind === 'action') {
+    // The round's rows carry the action's text in the plan version the round asked about.
     const actionRows = rows.filter((r) => r.actionId === request.actionId);
-    const action = service.plan.actions.find((a) => a.id === request.actionId);
-    if (actionRows.length === 0 || !action) return refuse({ reason: 'unknown-action', actionId: request.actionId });
-    return { ok: true, view: { kind: 'action', year: full.year, actionId: request.actionId, actionText: action.text, rows: actionRows } };
+    if (actionRows.length === 0) return refuse({ reason: 'unknown-action', actionId: request.actionId });
+    return {
+      ok: true,
+      view: { kind: 'action', year: full.year, actionId: request.actionId, actionText: actionRows[0]!.actionText, rows: actionRows },
+    };
   }
   const wanted = request.unit.toLocaleLowerCase('sv');
   const unit = full.units.find((u) => u.unit.toLocaleLowerCase('sv') === wanted);

@@ -33,11 +33,13 @@ export interface CardPosition {
  * contacts, and (only for someone acting for a unit that is not theirs) whether they are an admin.
  * `units`: the person's units, with `unit` added when an admin acts on its behalf.
  */
-async function context(service: FollowUpService, actor: Person, position: CardPosition) {
+async function context(active: FollowUpService, actor: Person, position: CardPosition) {
   const year = Number(position.year);
   const actionId = typeof position.actionId === 'string' ? position.actionId : '';
   const unit = typeof position.unit === 'string' ? position.unit : '';
-  const state = isRoundYear(year) ? await service.data.getRoundWithAnswers(year) : undefined;
+  const state = isRoundYear(year) ? await active.data.getRoundWithAnswers(year) : undefined;
+  // The round's own plan version: its rows, units and statuses.
+  const service = state ? active.forRound(state.round) : active;
   const contacts = await service.data.listContacts();
   const myUnits = await service.unitsOf(actor, contacts);
   const isAdmin = myUnits.includes(unit) ? undefined : await service.isAdmin(actor);
@@ -45,6 +47,7 @@ async function context(service: FollowUpService, actor: Person, position: CardPo
   const mine = service.obligationsOf(units);
   const index = mine.findIndex((o) => o.actionId === actionId && o.unit === unit);
   return {
+    service,
     year,
     actionId,
     unit,
@@ -96,7 +99,7 @@ export async function roundForUnit(service: FollowUpService, actor: Person, inpu
   const round = await openRound(service);
   if (!round) return refuse({ reason: 'no-round' });
   const units = [...new Set([...(await service.unitsOf(actor)), unit])];
-  const ofUnit = service.obligationsOf([unit]);
+  const ofUnit = service.forRound(round).obligationsOf([unit]);
   const first = nextUnanswered(ofUnit, await service.data.listAnswers(round.year)) ?? ofUnit[0];
   return { ok: true, view: await roundViewAt(service, round, units, first) };
 }
@@ -157,7 +160,7 @@ export async function answerAction(
     const who = stored.answeredBy.name ?? stored.answeredBy.upn ?? stored.answeredBy.aadObjectId ?? '?';
     return answerRefusal('changed-by-other', who, await roundViewAt(service, c.round, c.units, c.mine[c.index], before));
   }
-  const result = await service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin, answers: before });
+  const result = await c.service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin, answers: before });
   if (!result.ok) {
     const showAgain = c.index >= 0 && result.reason !== 'round-closed';
     return answerRefusal(

@@ -112,6 +112,18 @@ describe('plan versions: year over year across a revised plan', () => {
           [v2.planVersion, v2],
         ]),
       );
+      // The round on version 1 is still open: with version 2 active, it is answered and reported on version 1.
+      await answer(second, h1, ANNA, 'U2', 'SOC', 'gul');
+      assert.ok(
+        (await answerAction(second, ANNA, { year: h1, actionId: 'U3', unit: 'SOC', status: 'gron', description: 'x' }, NOW)).ok,
+        'U3 is in version 1',
+      );
+      const first1 = (await loadReport(second, h1))!;
+      assert.ok(first1.rows.some((r) => r.actionId === 'U3'));
+      assert.equal(first1.rows.find((r) => r.actionId === 'U1')!.actionText, v1.actions.find((a) => a.id === 'U1')!.text);
+      assert.equal(first1.planVersion, '2025');
+      // Version 1's answers as the previous round had them: U3 'gul' was replaced above; put it back.
+      await answer(second, h1, ANNA, 'U3', 'SOC', 'gul');
       const h1Next = roundNumber(2026, 'H1');
       const started = await startRound(second, ADMIN, { year: h1Next, deadline: '2099-08-31', reminderDaysBefore: [] }, NOW);
       assert.ok(started.ok && started.round.planVersion === '2025-2', 'the round records the version it asks about');

@@ -398,7 +398,7 @@ export class FollowUpHandlers {
         const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : verb === 'round.unanswered' ? 'unanswered' : 0;
         const moved = await moveInRound(service, user, position, step, typed);
         if (moved.ok) return card(moved.view);
-        const text = answerRefusalText(moved.refusal, lang, moved.detail, service.plan.followUp.statuses);
+        const text = answerRefusalText(moved.refusal, lang, moved.detail, moved.view?.statuses ?? service.plan.followUp.statuses);
         return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
       const result = await answerAction(service, user, {
@@ -417,7 +417,7 @@ export class FollowUpHandlers {
           },
           'answer refused',
         );
-        const text = answerRefusalText(result.refusal, lang, result.detail, service.plan.followUp.statuses);
+        const text = answerRefusalText(result.refusal, lang, result.detail, result.view?.statuses ?? service.plan.followUp.statuses);
         return result.view ? card(result.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
       const { answer } = result;
