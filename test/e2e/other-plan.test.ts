@@ -59,6 +59,7 @@ describe("bot over HTTP on another municipality's plan (Exempelby, from the temp
   it('names areas and groups as the plan does (Fokusområde, Mål), and its help comes from the plan', async () => {
     const area = await ask('Vad innehåller fokusområde 3?');
     assert.match(area, /Fokusområde 3: Våld i nära relationer/);
+    assert.match(area, /Fokusområde 3 innehåller 2 mål/);
     assert.match(area, /Mål 5\. Fler våldsutsatta får stöd/);
     assert.doesNotMatch(area, /Målområde/);
     const help = await ask('hjälp');

@@ -9,6 +9,7 @@ import {
   columnRows,
   columnTitle,
   expansionText,
+  groupsWord,
   planLines,
   renderText,
   suggestionsIntro,
@@ -112,6 +113,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
               heading: phrase('areaContains', lang, {
                 area: areaName(answer.area, lang),
                 n: answer.groups.length,
+                ...groupsWord(answer, lang),
               }),
             }),
             // Each group with its actions when they are few, else its count and a button to see them.

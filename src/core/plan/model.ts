@@ -177,6 +177,8 @@ export interface Plan {
   units: PlanUnit[];
   /** What the plan calls its numbered groups of actions: "Åtgärd 9" in Linköping's, "Mål 3" where they are goals. */
   groupLabel: { sv: string; en: string };
+  /** The groups counted in words, singular and plural ("mål", "mål"; "goal", "goals"); "åtgärdsgrupp(er)" where not given. */
+  groupWords?: { sv: [string, string]; en: [string, string] };
   /** The help card's example questions where the municipality chose them; else made from the plan's data. */
   helpExamples?: { sv: string[]; en: string[] };
   groups: Group[];

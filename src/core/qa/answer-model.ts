@@ -64,8 +64,9 @@ export type Answer =
       area: AreaRef;
       /** Each group of the area; a group of few actions comes with them (a count alone tells little). */
       groups: Array<{ number: number; title: string; actionCount: number; actions?: ActionView[] }>;
-      /** What the plan calls its groups ("Åtgärd", "Mål"). */
+      /** What the plan calls its groups ("Åtgärd", "Mål"), and counts them in words where it says. */
       groupLabel: { sv: string; en: string };
+      groupWords?: { sv: [string, string]; en: [string, string] };
       citation: Citation;
     }
   | {

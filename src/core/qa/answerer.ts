@@ -294,6 +294,7 @@ export class PlanAnswerer {
       area: areaRef(this.plan, area),
       groups,
       groupLabel: this.plan.groupLabel,
+      ...(this.plan.groupWords ? { groupWords: this.plan.groupWords } : {}),
       citation: this.cite(this.plan.groups.filter((g) => g.areaId === area.id).flatMap((g) => g.actionIds)),
     };
   }

@@ -145,7 +145,8 @@ export function fillPlaceholders(template: string, values: Record<string, string
 export function phrase(key: PhraseKey, language: Language, values: Record<string, string | number> = {}): string {
   const all: Record<string, string | number> = { ...values };
   if (typeof values.n === 'number') {
-    for (const [word, forms] of Object.entries(PLURALS)) all[word] = forms[language][values.n === 1 ? 0 : 1];
+    // A word the caller gives (a plan's own word for its groups) wins over the default.
+    for (const [word, forms] of Object.entries(PLURALS)) if (!(word in values)) all[word] = forms[language][values.n === 1 ? 0 : 1];
   }
   return fillPlaceholders(PHRASES[key][language], all);
 }

@@ -78,6 +78,12 @@ function shortList(actions: ActionView[]): string[] {
   return actions.map((a) => `  ${a.id} ${a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text} (${a.ansvarig || '–'})`);
 }
 
+/** The plan's own word for its groups, counted ("2 mål"), where it gives one. */
+export function groupsWord(answer: Extract<Answer, { kind: 'area' }>, lang: Language): { groupsWord?: string } {
+  const words = answer.groupWords?.[lang];
+  return words ? { groupsWord: words[answer.groups.length === 1 ? 0 : 1] } : {};
+}
+
 /** The plan's metadata, a line each, in the answer's language. */
 export function planLines(answer: Extract<Answer, { kind: 'plan' }>): string[] {
   const lang = answer.language;
@@ -164,7 +170,7 @@ export function renderText(answer: Answer): string {
     case 'area': {
       const label = `${areaName(answer.area, lang)}: ${answer.area.title}`;
       return [
-        `${phrase('areaContains', lang, { area: label, n: answer.groups.length })}:`,
+        `${phrase('areaContains', lang, { area: label, n: answer.groups.length, ...groupsWord(answer, lang) })}:`,
         ...answer.groups.map(
           (g) => `  ${answer.groupLabel[lang]} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
         ),

@@ -253,6 +253,7 @@ export function readTemplate(sheets: SheetRows[], source: TemplateSource): Templ
     units: units ?? [],
     // Groups are the goals where the file names them, else the areas themselves.
     groupLabel: goals.length > 0 ? { sv: 'Mål', en: 'Goal' } : { sv: kindLabel, en: englishKind(kindLabel) },
+    ...(goals.length > 0 ? { groupWords: { sv: ['mål', 'mål'] as [string, string], en: ['goal', 'goals'] as [string, string] } } : {}),
     groups,
     actions,
     footnotes: {},
