@@ -324,6 +324,16 @@ describe('question answering: a unit asked about in other words', () => {
     assert.equal(answer.kind === 'unit' && answer.unit, 'SF');
   });
 
+  it("reads an English word through its Swedish term and that term's everyday synonyms", () => {
+    const first = (q: string) => {
+      const answer = qa.answer(q);
+      return answer.kind === 'actions' ? answer.actions[0]!.id : answer.kind;
+    };
+    assert.equal(first('Who inspects gyms?'), 'A14-5');
+    // radicalisation → radikalisering → våldsbejakande extremism: the group about VBE, not drugs in schools.
+    assert.match(first('Who handles radicalisation in schools?'), /^A6-/);
+  });
+
   it('answers in English when an English question names a Swedish place', () => {
     assert.equal(qa.answer('What time is it in Malmö?').language, 'en');
     assert.equal(qa.answer('Who is responsible for safety in Skäggetorp?').language, 'en');

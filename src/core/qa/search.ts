@@ -149,8 +149,11 @@ export class PlanSearch {
       ENGLISH_TO_SWEDISH[word.replace(/s$/, '')] ??
       ENGLISH_TO_SWEDISH[`${word}s`] ??
       [];
-    if (english.length > 0) english.forEach((t) => add(t, 1));
-    else add(word, 1);
+    if (english.length > 0) {
+      // The Swedish word's own everyday synonyms too: radicalisation → radikalisering → våldsbejakande extremism.
+      english.forEach((t) => add(t, 1));
+      english.flatMap((t) => synonymsOf(t)).forEach((t) => add(t, 1));
+    } else add(word, 1);
     // Synonyms by stem: "gänget" and "hyresvärdarna" find the entries for "gäng" and "hyresvärdar".
     for (const t of synonymsOf(word)) add(t, 1);
     // Plural definite "-ena" (områdena ~ områden), where the plan has the other form.
