@@ -99,6 +99,17 @@ describe('question answering', () => {
       );
     });
 
+    it("meets an unknown compound by its head's synonym and a tail the plan has, and the plan's words for staff and bars", () => {
+      const first = (q: string) => {
+        const answer = qa.answer(q);
+        return answer.kind === 'actions' ? answer.actions[0]!.id : answer.kind;
+      };
+      assert.match(first('vem jobbar mot knarkförsäljning på krogen'), /^A14-(6|7)$/);
+      assert.equal(first('Vem hjälper personal som blir hotade?'), 'A6-2', 'personal ~ medarbetare, hotade ~ hot');
+      const offered = qa.answer('Vem kollar att krogarna inte serverar för fulla gäster?');
+      assert.ok(offered.kind === 'suggestions' && offered.actions[0]!.id === 'A14-9', 'a krog is a restaurang or nattklubb');
+    });
+
     it("ranks a row whose own task has the words above one that has them only in a partner's name", () => {
       // "säkerhet" is in A23-1's Samverkan ("Säkerhets-samordnare"), but in A21-3's task ("eventsäkerhet").
       const answer = qa.answer('vem utbildar om säkerhet på evenemang');

@@ -311,8 +311,8 @@ export const SYNONYMS: Record<string, string[]> = {
   hedersvåld: ['hedersrelaterat'],
   'våld i nära relationer': ['nära', 'relation'],
   bidragsfusk: ['välfärdsbrott', 'felaktiga', 'utbetalningar'],
-  krogar: ['krogmiljö'],
-  krog: ['krogmiljö'],
+  krogar: ['krogmiljö', 'restauranger', 'nattklubbar'],
+  krog: ['krogmiljö', 'restauranger', 'nattklubbar'],
   restauranger: ['krogmiljö', 'restauranger'],
   skolan: ['skolmiljö', 'skolor'],
   vakter: ['ordningsvakter'],
@@ -441,6 +441,10 @@ export const SYNONYMS: Record<string, string[]> = {
   stadsdel: ['områden'],
   // A third pass over the rows, 2026-11-27: everyday nouns, each mapped to the plan's term.
   befolkningen: ['invånare'],
+  // The plan's own words for the people who work in the municipality, each standing for the others.
+  personal: ['personal', 'medarbetare', 'anställda'],
+  medarbetare: ['medarbetare', 'personal', 'anställda'],
+  anställda: ['anställda', 'medarbetare', 'personal'],
   tonåringar: ['ungdomar', 'unga'],
   bolag: ['företag'],
   firmor: ['företag'],

@@ -181,6 +181,16 @@ export class PlanSearch {
           break;
         }
       }
+      // Or whose head is one ("knark|försäljning" → narkotika + försäljning): both parts, when the tail is the plan's.
+      for (let i = 3; i <= word.length - 4; i++) {
+        const headSynonyms = synonymsOf(word.slice(0, i));
+        const tail = word.slice(i);
+        if (headSynonyms.length > 0 && this.knows(tail)) {
+          headSynonyms.forEach((t) => add(t, 0.8));
+          add(tail, 0.8);
+          break;
+        }
+      }
     }
     for (const prefix of this.knownPrefixes(stemSwedish(word))) add(prefix, 0.3);
     return alts;
