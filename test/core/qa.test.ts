@@ -106,6 +106,8 @@ describe('question answering', () => {
       };
       assert.match(first('vem jobbar mot knarkförsäljning på krogen'), /^A14-(6|7)$/);
       assert.equal(first('Vem hjälper personal som blir hotade?'), 'A6-2', 'personal ~ medarbetare, hotade ~ hot');
+      assert.equal(first('vem tar hand om folk som vill sluta med kriminalitet'), 'A10-1');
+      assert.equal(first('vem har hand om kontrollen av leverantörer'), 'A12-5');
       const offered = qa.answer('Vem kollar att krogarna inte serverar för fulla gäster?');
       assert.ok(offered.kind === 'suggestions' && offered.actions[0]!.id === 'A14-9', 'a krog is a restaurang or nattklubb');
     });
