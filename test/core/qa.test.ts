@@ -343,6 +343,10 @@ describe('question answering: a unit asked about in other words', () => {
       return answer.kind === 'actions' ? answer.actions[0]!.id : answer.kind;
     };
     assert.equal(first('Who inspects gyms?'), 'A14-5');
+    assert.equal(first('Who deals with fake rental contracts?'), 'A7-9');
+    assert.equal(first('Who reports to EST?'), 'A24-2');
+    assert.equal(first('Who organises activities for teenagers at night?'), 'A23-4');
+    assert.match(first('Who works with the Swedish Tax Agency?'), /^A(7-7|6-1)$/);
     // radicalisation → radikalisering → våldsbejakande extremism: the group about VBE, not drugs in schools.
     assert.match(first('Who handles radicalisation in schools?'), /^A6-/);
   });

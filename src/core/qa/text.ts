@@ -270,6 +270,11 @@ export const STOP_WORDS = new Set([
   'lägger',
   'lägga',
   // English
+  // Words that qualify a name or a role without naming a topic ("the Swedish Tax Agency", "religious leaders").
+  'swedish',
+  'agency',
+  'leader',
+  'leaders',
   'against',
   'into',
   'from',
