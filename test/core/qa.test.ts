@@ -108,6 +108,8 @@ describe('question answering', () => {
       assert.equal(first('Vem hjälper personal som blir hotade?'), 'A6-2', 'personal ~ medarbetare, hotade ~ hot');
       assert.equal(first('vem tar hand om folk som vill sluta med kriminalitet'), 'A10-1');
       assert.equal(first('vem har hand om kontrollen av leverantörer'), 'A12-5');
+      // A question word in its definite form ("huvudansvaret") is still a question word.
+      assert.equal(qa.answer('Vem har huvudansvaret för välfärdsbrott?').kind, 'actions');
       const offered = qa.answer('Vem kollar att krogarna inte serverar för fulla gäster?');
       assert.ok(offered.kind === 'suggestions' && offered.actions[0]!.id === 'A14-9', 'a krog is a restaurang or nattklubb');
     });

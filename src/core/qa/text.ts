@@ -384,7 +384,14 @@ export const STOP_WORDS = new Set([
 const INTENT_PREFIXES = ['ansvar', 'ansva', 'samverk', 'samarbet', 'finansi', 'responsib', 'cooperat', 'collaborat', 'financ'];
 
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token) || INTENT_PREFIXES.some((p) => token.startsWith(p));
+  return STOP_WORDS.has(token) || INTENT_PREFIXES.some((p) => token.startsWith(p)) || isDefiniteOfStopWord(token);
+}
+
+/** "huvudansvaret", "frågorna": the definite form of a stop word the list has in the indefinite. */
+function isDefiniteOfStopWord(token: string): boolean {
+  if (token.length < 7) return false;
+  const bare = token.replace(/(orna|erna|arna|et|en)$/, '');
+  return bare !== token && bare.length >= 4 && STOP_WORDS.has(bare);
 }
 
 /** Long stop words, the ones a typo can hit and still be recognised ("ansvrar" for "ansvarar"). */
