@@ -108,6 +108,7 @@ describe('question answering', () => {
       assert.equal(first('Vem hjälper personal som blir hotade?'), 'A6-2', 'personal ~ medarbetare, hotade ~ hot');
       assert.equal(first('vem tar hand om folk som vill sluta med kriminalitet'), 'A10-1');
       assert.equal(first('vem har hand om kontrollen av leverantörer'), 'A12-5');
+      assert.equal(first('vem kontrollerar att folk bor där de är skrivna'), 'A7-9');
       // A question word in its definite form ("huvudansvaret") is still a question word.
       assert.equal(qa.answer('Vem har huvudansvaret för välfärdsbrott?').kind, 'actions');
       const offered = qa.answer('Vem kollar att krogarna inte serverar för fulla gäster?');

@@ -512,6 +512,11 @@ export const SYNONYMS: Record<string, string[]> = {
   leverantör: ['företag'],
   leverantörer: ['företag'],
   kontrakt: ['avtal'],
+  // "bor där de är skrivna": the address one is registered at.
+  skriven: ['folkbokföring'],
+  skrivna: ['folkbokföring'],
+  folkbokförd: ['folkbokföring', 'folkbokföringsbrott'],
+  folkbokförda: ['folkbokföring', 'folkbokföringsbrott'],
   grooming: ['internet', 'sexuellt'],
   'lämna gänget': ['avhopparverksamhet'],
   'lämna gäng': ['avhopparverksamhet'],

@@ -262,6 +262,7 @@ export const STOP_WORDS = new Set([
   'nytt',
   'utifrån',
   'olika',
+  'bland',
   // Light verbs that carry a particle's meaning ("sätter upp", "ställer till", "lägger ner"): no topic.
   'sätter',
   'sätta',
