@@ -259,13 +259,6 @@ export class PlanSearch {
     const processed = groups.map((g) => new Set([...g.keys()].flatMap((t) => tokenize(t)).map((t) => stemSwedish(t))));
 
     const results = this.index.search(queryText, { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
-    // The same words in the rows' own text only: "säkerhet" in "Säkerhets-samordnare" (a Samverkan
-    // cell) says less about a row than in "eventsäkerhet" (its task).
-    const inOwnWords = new Map(
-      this.index
-        .search(queryText, { fields: ['text', 'context', 'extra'], combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 })
-        .map((r) => [String(r.id), new Set(r.queryTerms)]),
-    );
     // A long, rare word of the question found as it is ("registerkontroller"), or a code of the plan
     // ("SSPF"), identifies a row even when the rest of the question does not match.
     const ownStems = contentWords.map((w) => stemSwedish(w)).filter((stem) => stem.length >= 8 || this.codeStems.has(stem));
@@ -274,8 +267,14 @@ export class PlanSearch {
     const hits: SearchHit[] = results.map((r) => {
       const matched = new Set(r.queryTerms);
       const covered = processed.filter((terms) => [...terms].some((t) => matched.has(t))).length;
-      const own = inOwnWords.get(String(r.id)) ?? new Set<string>();
-      const ownCovered = processed.filter((terms) => [...terms].some((t) => own.has(t))).length;
+      // The words found in the row's own text, not only in its Ansvarig/Samverkan/Finansiering cells:
+      // "säkerhet" in "Säkerhets-samordnare" (a Samverkan cell) says less than in "eventsäkerhet" (its task).
+      const ownTerms = Object.entries(r.match)
+        .filter(([, fields]) => fields.some((f) => f !== 'owners'))
+        .map(([term]) => term);
+      const ownCovered = processed.filter((terms) =>
+        [...terms].some((t) => ownTerms.some((o) => o.startsWith(t) || t.startsWith(o))),
+      ).length;
       const rare = ownStems.filter((stem) => r.match[stem] !== undefined).map((stem) => rowsWith.get(stem) ?? Infinity);
       const rarity = rare.length > 0 ? Math.min(...rare) : Infinity;
       return {
