@@ -7,8 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Plan } from './core/plan/model';
-import type { UnitGlossary } from './core/plan/glossary';
-import { glossaryOfUnits } from './core/plan/template/read-template';
+import { planGlossary, type UnitGlossary } from './core/plan/glossary';
 import { slug } from './core/plan/slug';
 import { assertValidPlan, planIntegrityErrors } from './core/plan/schema';
 
@@ -34,7 +33,7 @@ export function loadGlossary(file: string): UnitGlossary {
 
 /** A plan's glossary: the units it defines itself (template sheet "Enheter"), else the glossary file. */
 export function glossaryFor(plan: Plan, glossaryFile: string): UnitGlossary {
-  return plan.units.length > 0 ? glossaryOfUnits(plan.units) : loadGlossary(glossaryFile);
+  return planGlossary(plan, () => loadGlossary(glossaryFile));
 }
 
 /** The active plan's file: what `npm run plan:use` chose, else Linköping's 2023 plan. */

@@ -3,14 +3,14 @@
  * whose units are whose, the recipients, opening and closing a round, and validating and storing
  * an answer. Joins the pure rules (core/followup) with their storage (FollowUpStore). No Teams here.
  */
-import { glossaryOfUnits } from '../core/plan/template/read-template';
+import { isRoundNumber } from '../core/followup/periods';
+import { planGlossary } from '../core/plan/glossary';
 import type { Plan } from '../core/plan/model';
 import type { UnitGlossary } from '../core/plan/glossary';
 import { obligationsFor, summarizeRound, type RoundPlanSummary } from '../core/followup/obligations';
 import { validateSubmission, progress, type SubmissionInput, type Verdict } from '../core/followup/validate';
 import {
   isContactPerson,
-  isRoundYear,
   personKey,
   samePerson,
   type Answer,
@@ -57,8 +57,13 @@ export class FollowUpService {
     if (!plan) return this;
     let bound = this.forVersions.get(round.planVersion);
     if (!bound) {
-      const glossary = plan.units.length > 0 ? glossaryOfUnits(plan.units) : this.glossary;
-      bound = new FollowUpService(this.data, plan, glossary, this.configuredAdmins, this.planVersions);
+      bound = new FollowUpService(
+        this.data,
+        plan,
+        planGlossary(plan, () => this.glossary),
+        this.configuredAdmins,
+        this.planVersions,
+      );
       this.forVersions.set(round.planVersion, bound);
     }
     return bound;
@@ -145,7 +150,7 @@ export class FollowUpService {
     known: { round?: Round; contacts?: Contact[]; isAdmin?: boolean; answers?: Array<Answer & { _etag: string }> } = {},
   ): Promise<SubmitResult> {
     const year = Number(input.year);
-    const round = known.round ?? (isRoundYear(year) ? await this.data.getRound(year) : undefined);
+    const round = known.round ?? (isRoundNumber(year) ? await this.data.getRound(year) : undefined);
     const contacts: Contact[] = known.contacts ?? (await this.data.listContacts());
     const isAdmin = known.isAdmin ?? (await this.isAdmin(user));
     const verdict = validateSubmission(input, {

@@ -13,11 +13,8 @@ import { countOf } from '../core/report/report-model';
 import { areaName } from '../core/plan/areas';
 import { NOT_REPORTED, statusLabel } from '../core/followup/model';
 import { comparableRound, roundLabel } from '../core/followup/periods';
+import { swedishDate, swedishDateTime } from '../core/followup/schedule';
 import { chartImage, chartSeries } from './charts';
-
-/** When something happened, as a Swede reads it: "2026-12-01 14:05", Swedish time. */
-const SWEDISH_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short' });
 
 /** A first column of 40 % and the rest shared: titles beside counts. */
 function widthsFor(columns: number): number[] {
@@ -86,7 +83,7 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
     ...(report.diarienummer ? [paragraph(`Diarienummer: ${report.diarienummer}`)] : []),
     paragraph(`Planversion: ${report.planVersion}`),
     paragraph(`Uppföljningsperiod: ${round} · sista svarsdag ${report.deadline}`),
-    paragraph(`Rapporten skapad: ${SWEDISH_DATE.format(now)}`),
+    paragraph(`Rapporten skapad: ${swedishDate(now)}`),
     paragraph(open ? PRELIMINARY : 'Uppföljningen är stängd; rapporten är slutlig.', { bold: open }),
     paragraph(`${answered} av ${total} rapporter lämnade (${rate(answered, total)}).`),
     new Paragraph({ children: [new PageBreak()] }),
@@ -174,7 +171,7 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
     r.unit,
     r.statusLabel,
     r.description || '–',
-    r.answeredBy ? `${r.answeredBy}${r.onBehalf ? ' (för enhetens räkning)' : ''}\n${SWEDISH_TIME.format(new Date(r.answeredAt))}` : '–',
+    r.answeredBy ? `${r.answeredBy}${r.onBehalf ? ' (för enhetens räkning)' : ''}\n${swedishDateTime(r.answeredAt)}` : '–',
     ...(previous ? [previousCell(r)] : []),
   ];
   const actionsPart: Array<InstanceType<typeof Paragraph> | InstanceType<typeof Table>> = [

@@ -3,7 +3,8 @@
  * click, a retry after a crash) resumes the same open round, so nobody gets a second message; a
  * round of that year that is already closed is refused. Sending is the caller's (the Notifier).
  */
-import { isRoundYear, type Person, type Round, type RoundOrigin } from '../core/followup/model';
+import { isRoundNumber } from '../core/followup/periods';
+import { type Person, type Round, type RoundOrigin } from '../core/followup/model';
 import { swedishDate } from '../core/followup/schedule';
 import type { FollowUpService, RoundRecipient } from '../application/followup-service';
 import { unlessAdmin } from './access';
@@ -20,7 +21,7 @@ export async function startRound(
   if (refused) return refused;
   const year = Number(input.year);
   const deadline = typeof input.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.deadline) ? input.deadline : '';
-  if (!isRoundYear(year) || !deadline) return refuse({ reason: 'bad-date' });
+  if (!isRoundNumber(year) || !deadline) return refuse({ reason: 'bad-date' });
   const wrong = wrongPeriod(service, year);
   if (wrong) return wrong;
   if (deadline < swedishDate(now) && !(await service.data.getRound(year))) return refuse({ reason: 'past-deadline', deadline });

@@ -3,7 +3,8 @@
  * action, and saving an answer. Who may answer for which unit: a unit's contacts, and an admin for
  * any unit (on its behalf). After a save the card moves on to the next unanswered action.
  */
-import { isRoundYear, samePerson, type Answer, type Person } from '../core/followup/model';
+import { isRoundNumber } from '../core/followup/periods';
+import { samePerson, type Answer, type Person } from '../core/followup/model';
 import type { RefusalReason } from '../core/followup/validate';
 import type { AnswerOutcome } from '../application/followup-store';
 import type { FollowUpService } from '../application/followup-service';
@@ -37,7 +38,7 @@ async function context(active: FollowUpService, actor: Person, position: CardPos
   const year = Number(position.year);
   const actionId = typeof position.actionId === 'string' ? position.actionId : '';
   const unit = typeof position.unit === 'string' ? position.unit : '';
-  const state = isRoundYear(year) ? await active.data.getRoundWithAnswers(year) : undefined;
+  const state = isRoundNumber(year) ? await active.data.getRoundWithAnswers(year) : undefined;
   // The round's own plan version: its rows, units and statuses.
   const service = state ? active.forRound(state.round) : active;
   const contacts = await service.data.listContacts();

@@ -15,7 +15,7 @@ import { startRound } from '../../src/usecases/start-round';
 import { answerAction } from '../../src/usecases/work-through-round';
 import { addContacts } from '../../src/usecases/manage-contacts';
 import { readTemplate, type SheetRows } from '../../src/core/plan/template/read-template';
-import { glossaryOfUnits } from '../../src/core/plan/template/read-template';
+import { glossaryOfUnits } from '../../src/core/plan/glossary';
 import { compareVersions } from '../../src/core/plan/compare-versions';
 import { roundNumber } from '../../src/core/followup/periods';
 import { readTemplateCsv } from '../../src/plan-io/template-csv';

@@ -228,8 +228,7 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
   for (const relation of relations) {
     if (relation.actions.length === 0) continue;
     const byArea = new Map<string, ActionView[]>();
-    for (const a of relation.actions)
-      byArea.set(`${a.areaKind}-${a.areaNumber}`, [...(byArea.get(`${a.areaKind}-${a.areaNumber}`) ?? []), a]);
+    for (const a of relation.actions) byArea.set(a.area.id, [...(byArea.get(a.area.id) ?? []), a]);
     let heading = phrase(relation.heading, lang, { unit, n: relation.actions.length });
     // Cooperation beside responsibility is counted per area (its rows are a button away); spread
     // over many areas, fewer rows each.

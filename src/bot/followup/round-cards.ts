@@ -1,4 +1,5 @@
 /** Prepares the data for the follow-up cards (templates round-action.json, round-confirm.json). */
+import { swedishDateTime } from '../../core/followup/schedule';
 import type { Language } from '../../core/language';
 import type { ReachAssessment } from '../../usecases/assess-reach';
 import type { RoundPlanSummary } from '../../core/followup/obligations';
@@ -40,9 +41,6 @@ export interface RoundCardInput {
   intro?: boolean;
 }
 
-/** When something happened, as a Swede reads it on the wall clock: "2026-12-01 14:05" (Swedish time, summer or winter). */
-const SWEDISH_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' });
-
 export function roundActionCard(input: RoundCardInput): Record<string, unknown> {
   const lang = input.language;
   const view = input.action;
@@ -73,7 +71,7 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     ? [
         t('answeredByLine', lang, {
           who: input.answer.answeredBy.upn ?? input.answer.answeredBy.name ?? input.answer.answeredBy.aadObjectId ?? '?',
-          when: SWEDISH_TIME.format(new Date(input.answer.answeredAt)),
+          when: swedishDateTime(input.answer.answeredAt),
           onBehalf: input.answer.onBehalf ? ` (${t('onBehalf', lang)})` : '',
         }),
       ]

@@ -4,7 +4,6 @@
  */
 import type { Resolution } from './reach';
 
-import { isRoundNumber } from './periods';
 export type { StatusColor, StatusDefinition } from '../plan/follow-up-config';
 export { statusDefinition, statusLabel } from '../plan/follow-up-config';
 
@@ -16,10 +15,6 @@ export const NOT_REPORTED = { label: 'Ej rapporterad', enLabel: 'Not reported', 
 
 /** "Beskrivning av utveckling": required, at most this many characters. */
 export const MAX_DESCRIPTION_LENGTH = 2000;
-
-/** The years a round may follow up: the one range every command, card and store call checks. */
-/** Whether a number is a round (a year, or a year's half or tertial: core/followup/periods.ts). */
-export const isRoundYear = (round: number): boolean => isRoundNumber(round);
 
 /** Stands for the unit of a row that prints no Ansvarig (A20-2): only an admin can answer it. */
 export const NO_UNIT = '(ingen ansvarig angiven)';

@@ -11,6 +11,11 @@ export function swedishDate(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+const DATE_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
+
+/** When something happened, as a Swede reads it on the wall clock: "2026-12-01 14:05" (Swedish time, summer or winter). */
+export const swedishDateTime = (iso: string): string => DATE_TIME.format(new Date(iso));
+
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -23,8 +23,6 @@ export interface ActionView {
   /** Corrected subsection label and title, with the printed label when it differs. */
   subsection: { label: string; labelAsPrinted: string; title: string } | null;
   areaTitle: string;
-  areaKind: string;
-  areaNumber: number;
   /** The area in the plan's own words ("Målområde 1"). */
   area: AreaRef;
   text: string;
@@ -45,8 +43,6 @@ export function actionView(plan: Plan, glossary: UnitGlossary, action: Action): 
     groupLabel: plan.groupLabel,
     subsection: action.subsection ? { ...action.subsection } : null,
     areaTitle: area.title,
-    areaKind: area.kind,
-    areaNumber: area.number,
     area: areaRef(plan, area),
     text: action.text,
     ansvarig: action.ansvarig.asPrinted,

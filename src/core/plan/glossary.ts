@@ -1,3 +1,5 @@
+import type { Plan, PlanUnit } from './model';
+
 /** The editable unit glossary (data/glossary/units.json): codes the plan uses but does not define. */
 
 export type UnitKind = 'municipal' | 'all-municipal' | 'internal-group' | 'role' | 'external' | 'funder' | 'other';
@@ -67,4 +69,40 @@ export function findSubunit(glossary: UnitGlossary, code: string): GlossarySubun
   return glossary.subunits.find(
     (u) => u.code.toLocaleLowerCase('sv') === wanted || (u.aliases ?? []).some((a) => a.toLocaleLowerCase('sv') === wanted),
   );
+}
+
+/** What a plan's unit types (its "Enheter" sheet) are as glossary kinds. */
+const KIND_OF_TYPE: Record<PlanUnit['type'], UnitKind> = {
+  förvaltning: 'municipal',
+  extern: 'external',
+  roll: 'role',
+  finansiär: 'funder',
+};
+
+/** Words in a cell that qualify a unit rather than name one. */
+const QUALIFIERS = ['vid behov', 'm.fl.', 'm.fl', 'med flera', 'IOP'];
+
+/** The glossary a plan's own units make: codes, their names as aliases and expansions, their kinds. */
+export function glossaryOfUnits(units: PlanUnit[]): UnitGlossary {
+  return {
+    units: [
+      ...units.map((u): GlossaryUnit => ({
+        code: u.code,
+        kind: KIND_OF_TYPE[u.type],
+        expansion: u.name,
+        source: u.name ? 'Planens flik Enheter' : null,
+        ...(u.name && u.name !== u.code ? { aliases: [u.name] } : {}),
+      })),
+      { code: ALL_MUNICIPAL_UNITS, kind: 'all-municipal', expansion: null, source: null },
+      // "Inom ram": the departments' own budget, as Swedish plans write it.
+      { code: 'Inom ram', kind: 'funder', expansion: 'Inom förvaltningens egen budgetram', source: null, aliases: ['inom ram'] },
+    ],
+    subunits: [],
+    qualifiers: QUALIFIERS,
+  };
+}
+
+/** A plan's glossary: the units it defines itself, else the one given (Linköping's glossary file). */
+export function planGlossary(plan: Plan, otherwise: () => UnitGlossary): UnitGlossary {
+  return plan.units.length > 0 ? glossaryOfUnits(plan.units) : otherwise();
 }

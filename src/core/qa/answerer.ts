@@ -13,7 +13,7 @@ import { areaReference, detectFocus, detectLanguage, readIntent } from './intent
 import { PlanSearch, type SearchOutcome } from './search';
 import { columnListing } from './column-listing';
 import { phrase } from './phrases';
-import { isStopWord, stemSwedish, tokenize } from './text';
+import { escapeRegExp, isStopWord, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
 
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
@@ -534,10 +534,6 @@ function involves(action: Action, code: string): boolean {
     [...action.ansvarig.units, ...action.samverkan.units].some((u) => u.code === code) ||
     action.finansiering.funders.some((f) => f.code === code)
   );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** At most this many nearest actions are offered when the bot is not sure. */

@@ -4,7 +4,7 @@
  */
 import type { Language, RoleFocus } from './answer-model';
 import type { AreaKindDefinition } from '../plan/model';
-import { tokenize } from './text';
+import { escapeRegExp, tokenize } from './text';
 import { isSmallTalk } from './small-talk';
 
 export type Intent =
@@ -125,9 +125,6 @@ export function areaReference(areaKinds: AreaKindDefinition[]): RegExp {
   );
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 const DEFINE = [
   /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är|menas\s+med|avses\s+med)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för\s+(?:något|nåt|någonting)|för)?\s*(?:i\s+(?:planen|åtgärdsplanen))?\s*[?.!]*\s*$/i,
   /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,

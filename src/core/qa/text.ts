@@ -475,3 +475,8 @@ export function splitCompound(
   }
   return null;
 }
+
+/** Text to match as it is inside a regular expression ("KLF (SÄK)", "m.fl."). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

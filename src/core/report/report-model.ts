@@ -5,7 +5,7 @@
  */
 import { areaRef, type AreaRef } from '../plan/areas';
 import { compareVersions, type VersionComparison } from '../plan/compare-versions';
-import type { AreaKind, AreaKindDefinition, Plan } from '../plan/model';
+import type { AreaKindDefinition, Plan } from '../plan/model';
 import {
   NOT_REPORTED,
   statusLabel,
@@ -61,9 +61,7 @@ export interface PlanVersionChanges {
 export interface AreaSummary {
   areaId: string;
   areaTitle: string;
-  /** Its kind and number in the plan ("Målområde 1"): short labels where the title does not fit. */
-  areaKind: AreaKind;
-  areaNumber: number;
+  /** Its kind and number in the plan ("Målområde 1"), with short labels where the title does not fit. */
   area: AreaRef;
   counts: StatusCounts;
 }
@@ -170,7 +168,7 @@ export function buildReport(input: {
     const counts = emptyCounts(statuses);
     for (const row of rows)
       if (actions.get(row.actionId)!.areaId === area.id) counts[row.status ?? 'none'] = countOf(counts, row.status ?? 'none') + 1;
-    return { areaId: area.id, areaTitle: area.title, areaKind: area.kind, areaNumber: area.number, area: areaRef(plan, area), counts };
+    return { areaId: area.id, areaTitle: area.title, area: areaRef(plan, area), counts };
   });
   const totals = emptyCounts(statuses);
   for (const row of rows) totals[row.status ?? 'none'] = countOf(totals, row.status ?? 'none') + 1;

@@ -8,7 +8,7 @@
 import type { Action, AreaKindDefinition, Group, Plan, PlanMetadata, PlanUnit, Area, Goal } from '../model';
 import { PLAN_SCHEMA_VERSION } from '../model';
 import { STATUS_SETS, type FollowUpPeriod } from '../follow-up-config';
-import { ALL_MUNICIPAL_UNITS, findUnit, type GlossaryUnit, type UnitGlossary } from '../glossary';
+import { findUnit, glossaryOfUnits } from '../glossary';
 import { parseFunderCell, parseUnitCell } from '../cells';
 import { extractAbbreviations } from '../abbreviations';
 import { slug } from '../slug';
@@ -62,38 +62,10 @@ const PERIODS: Record<string, FollowUpPeriod> = {
   tertialvis: 'tertial',
 };
 
-const UNIT_TYPES: Record<string, { type: PlanUnit['type']; kind: GlossaryUnit['kind'] }> = {
-  förvaltning: { type: 'förvaltning', kind: 'municipal' },
-  extern: { type: 'extern', kind: 'external' },
-  roll: { type: 'roll', kind: 'role' },
-  finansiär: { type: 'finansiär', kind: 'funder' },
-};
-
-/** Words in a cell that qualify a unit rather than name one. */
-const QUALIFIERS = ['vid behov', 'm.fl.', 'm.fl', 'med flera', 'IOP'];
+/** The Typ column's words. */
+const UNIT_TYPES: Record<string, PlanUnit['type']> = { förvaltning: 'förvaltning', extern: 'extern', roll: 'roll', finansiär: 'finansiär' };
 
 const ID_PATTERN = /^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]{0,23}$/;
-
-/** The glossary a plan's own units make: codes, their names as aliases and expansions, their kinds. */
-export function glossaryOfUnits(units: PlanUnit[]): UnitGlossary {
-  const byType = Object.fromEntries(Object.values(UNIT_TYPES).map((t) => [t.type, t.kind]));
-  return {
-    units: [
-      ...units.map((u): GlossaryUnit => ({
-        code: u.code,
-        kind: byType[u.type] ?? 'other',
-        expansion: u.name,
-        source: u.name ? 'Planens flik Enheter' : null,
-        ...(u.name && u.name !== u.code ? { aliases: [u.name] } : {}),
-      })),
-      { code: ALL_MUNICIPAL_UNITS, kind: 'all-municipal', expansion: null, source: null },
-      // "Inom ram": the departments' own budget, as Swedish plans write it.
-      { code: 'Inom ram', kind: 'funder', expansion: 'Inom förvaltningens egen budgetram', source: null, aliases: ['inom ram'] },
-    ],
-    subunits: [],
-    qualifiers: QUALIFIERS,
-  };
-}
 
 export function readTemplate(sheets: SheetRows[], source: TemplateSource): TemplateResult {
   const problems: TemplateProblem[] = [];
@@ -366,7 +338,7 @@ function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): PlanUnit
       return problem(sheet.name, number, 'Kod', `Kod "${code}" finns redan på rad ${seen.get(code.toLocaleLowerCase('sv'))}`);
     }
     seen.set(code.toLocaleLowerCase('sv'), number);
-    units.push({ code, name: get('name') || null, type: type.type });
+    units.push({ code, name: get('name') || null, type });
   });
   return units;
 }
