@@ -156,9 +156,7 @@ export function createTeamsBot(
     await followUp?.recordUser(context);
     if (followUp && (await followUp.onMessage(context, question))) return;
     const answer = answerer.answer(question);
-    // Where the plan has no answer of its own (nothing, or only nearest rows), a contact's text may be an answer meant for the card.
-    const unanswered = answer.kind === 'not-found' || answer.kind === 'suggestions';
-    if (unanswered && followUp && (await followUp.onAnswerInChat(context, question))) {
+    if (followUp && (await followUp.onAnswerInChat(context, question, answer.kind))) {
       logger.info(
         { event: 'answer-in-chat', conversationId: context.activity.conversation?.id },
         'follow-up answer typed in the chat: pointed to the card',

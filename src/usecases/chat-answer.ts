@@ -3,16 +3,23 @@
  * ("min uppföljning"), not told that the plan says nothing about it.
  */
 import type { Person } from '../core/followup/model';
+import type { Answer } from '../core/qa/answer-model';
 import { looksLikeAnswer } from '../core/followup/looks-like-answer';
 import type { FollowUpService } from '../application/followup-service';
 import { openRound } from './rounds';
 
-/** The open round and the person's units when `text` reads like an answer they meant for it; undefined otherwise. */
+/**
+ * The open round and the person's units when `text` reads like an answer they meant for it;
+ * undefined otherwise. Asked only where the plan has no answer of its own (`planAnswer`: nothing
+ * found, or only the nearest rows to choose from): a question the plan answers is a question.
+ */
 export async function answerTypedInChat(
   service: FollowUpService,
   actor: Person,
   text: string,
+  planAnswer: Answer['kind'],
 ): Promise<{ year: number; deadline: string; units: string[] } | undefined> {
+  if (planAnswer !== 'not-found' && planAnswer !== 'suggestions') return undefined;
   if (!looksLikeAnswer(text, service.plan.followUp.statuses)) return undefined;
   const round = await openRound(service);
   if (!round) return undefined;

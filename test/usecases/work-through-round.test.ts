@@ -16,6 +16,7 @@ import { addContacts } from '../../src/usecases/manage-contacts';
 import { closeRound } from '../../src/usecases/close-round';
 import { grantAdmin } from '../../src/usecases/manage-roles';
 import { answerAction, moveInRound, myRound } from '../../src/usecases/work-through-round';
+import { answerTypedInChat } from '../../src/usecases/chat-answer';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
@@ -183,6 +184,19 @@ describe('use cases: working through the round', () => {
     assert.ok((await answer(ANNA, b!.actionId)).ok);
     const jumped = await moveInRound(service, ANNA, { year: 2026, actionId: a!.actionId, unit: 'SF' }, 'unanswered');
     assert.ok(jumped.ok && jumped.view.obligation.actionId === c!.actionId);
+  });
+
+  it('points an answer typed in the chat to the card only where the plan has no answer of its own', async () => {
+    const typed = 'Pågående, vi har samordnat arbetet med polisen hela året';
+    assert.deepEqual(await answerTypedInChat(service, ANNA, typed, 'not-found'), { year: 2026, deadline: '2027-02-28', units: ['SF'] });
+    assert.ok(await answerTypedInChat(service, ANNA, typed, 'suggestions'), 'nearest rows are no answer of the plan');
+    assert.equal(await answerTypedInChat(service, ANNA, typed, 'actions'), undefined, 'a question the plan answers is a question');
+    assert.equal(
+      await answerTypedInChat(service, ANNA, 'Vem ansvarar för kamerorna', 'not-found'),
+      undefined,
+      'it does not read like an answer',
+    );
+    assert.equal(await answerTypedInChat(service, ADMIN, typed, 'not-found'), undefined, 'nothing to answer for');
   });
 
   it('costs three reads and one write per saved answer: round and answers in one query, contacts, last year; one batch', async () => {

@@ -3,6 +3,7 @@
  * (src/usecases, where the rules are) and its result a card (command-cards, round-cards,
  * summary-card). Who the person is: TeamsUsers; proactive messages: the RoundMessenger.
  */
+import type { Answer } from '../../core/qa/answer-model';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
@@ -120,12 +121,12 @@ export class FollowUpHandlers {
     return this.users.record(context);
   }
 
-  /** A message the plan has no answer to that reads like a follow-up answer: a pointer to the card; false if it is not one. */
-  async onAnswerInChat(context: TurnContext, text: string): Promise<boolean> {
+  /** A message that reads like a follow-up answer (the use case decides): a pointer to the card; false if it is not one. */
+  async onAnswerInChat(context: TurnContext, text: string, planAnswer: Answer['kind']): Promise<boolean> {
     const lang = languageOf(context);
     let found: Awaited<ReturnType<typeof answerTypedInChat>>;
     try {
-      found = await answerTypedInChat(this.deps.service, this.personOf(context), text);
+      found = await answerTypedInChat(this.deps.service, this.personOf(context), text, planAnswer);
     } catch (error) {
       if (!isStoreOutage(error)) throw error;
       return false; // the plain "nothing in the plan" answer is better than none
