@@ -4,6 +4,7 @@ import { StoreDamagedError } from './store/file-store';
 import { StoreLockedError } from './store/store-lock';
 import { createLogger } from './log';
 import { startBot } from './bot-runtime';
+import { PlanFileError } from './plan-files';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -30,7 +31,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // A bad setting, a damaged journal, a folder in use: the operator's to fix. The message says
   // what and how; a stack trace would only hide it.
-  const forOperator = error instanceof ConfigError || error instanceof StoreDamagedError || error instanceof StoreLockedError;
+  const forOperator =
+    error instanceof ConfigError ||
+    error instanceof StoreDamagedError ||
+    error instanceof StoreLockedError ||
+    error instanceof PlanFileError;
   console.error(forOperator ? error.message : error);
   process.exit(1);
 });

@@ -15,11 +15,22 @@ export const DEFAULT_PLAN = 'data/plan/plan-2023.json';
 export const PLAN_LIBRARY = 'data/plans';
 const ACTIVE_FILE = 'active.json';
 
+/** The plan to start with is missing or is no valid plan: the operator's to fix, said without a stack trace. */
+export class PlanFileError extends Error {
+  override readonly name = 'PlanFileError';
+}
+
 export function loadPlan(file: string): Plan {
-  const plan: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  assertValidPlan(plan);
+  if (!existsSync(file)) throw new PlanFileError(`The plan ${file} does not exist (PLAN_FILE, or npm run plan:use -- <file>)`);
+  let plan: unknown;
+  try {
+    plan = JSON.parse(readFileSync(file, 'utf8'));
+    assertValidPlan(plan);
+  } catch (error) {
+    throw new PlanFileError(`The plan ${file} is not a valid plan: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const errors = planIntegrityErrors(plan);
-  if (errors.length > 0) throw new Error(`Plan ${file} is inconsistent:\n${errors.join('\n')}`);
+  if (errors.length > 0) throw new PlanFileError(`Plan ${file} is inconsistent:\n${errors.join('\n')}`);
   return plan;
 }
 
@@ -41,7 +52,16 @@ export function activePlanFile(root: string): string {
   const active = join(root, PLAN_LIBRARY, ACTIVE_FILE);
   if (existsSync(active)) {
     const chosen = (JSON.parse(readFileSync(active, 'utf8')) as { file?: unknown }).file;
-    if (typeof chosen === 'string' && chosen !== '') return isAbsolute(chosen) ? chosen : join(root, chosen);
+    if (typeof chosen === 'string' && chosen !== '') {
+      const file = isAbsolute(chosen) ? chosen : join(root, chosen);
+      // Never another municipality's plan in silence: the chosen one is gone, so say which and how to mend it.
+      if (!existsSync(file)) {
+        throw new PlanFileError(
+          `The plan chosen in ${join(PLAN_LIBRARY, ACTIVE_FILE)} (${chosen}) does not exist: choose one with npm run plan:use -- <file>`,
+        );
+      }
+      return file;
+    }
   }
   return join(root, DEFAULT_PLAN);
 }

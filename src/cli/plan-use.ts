@@ -42,4 +42,10 @@ function main(): number {
   return 0;
 }
 
-process.exit(main());
+try {
+  process.exit(main());
+} catch (error) {
+  // A file that is no plan (or fails its checks): said in one line, nothing chosen.
+  console.error(`Det är ingen giltig plan: ${error instanceof Error ? error.message.split('\n').slice(0, 4).join('; ') : String(error)}`);
+  process.exit(1);
+}

@@ -20,12 +20,26 @@ export interface PlanFileImport {
   warnings: string[];
 }
 
+/** A problem with the file as a whole (it is missing, or not what its name says), said as the rows' problems are. */
+const fileProblem = (file: string, message: string): PlanFileImport => ({
+  plan: null,
+  problems: [{ sheet: basename(file), row: 1, column: '', message, fatal: true }],
+  warnings: [],
+});
+
 export async function importPlanFile(file: string, documentGlossary: () => UnitGlossary): Promise<PlanFileImport> {
   const extension = extname(file).toLowerCase();
+  if (!existsSync(file)) return fileProblem(file, `filen ${file} finns inte`);
   if (extension === '.md') {
     const settingsPath = file.replace(/\.md$/i, '.settings.json');
     const settings = existsSync(settingsPath) ? (JSON.parse(readFileSync(settingsPath, 'utf8')) as PlanSettings) : {};
     const { plan, warnings } = importPlan(readFileSync(file, 'utf8'), documentGlossary(), basename(file), settings);
+    if (plan.actions.length === 0 || plan.areas.length === 0) {
+      return fileProblem(
+        file,
+        'dokumentet har inga åtgärdstabeller i Linköpingsplanens form; en kommuns egen plan importeras från mallen (npm run plan:template)',
+      );
+    }
     return { plan, problems: [], warnings: warnings.map((w) => `rad ${w.line} [${w.code}]: ${w.message}`) };
   }
   if (extension !== '.xlsx' && extension !== '.csv') {
@@ -35,9 +49,12 @@ export async function importPlanFile(file: string, documentGlossary: () => UnitG
   try {
     sheets = extension === '.xlsx' ? await readTemplateWorkbook(file) : readTemplateCsv(file);
   } catch (error) {
-    if (error instanceof CsvEncodingError)
-      return { plan: null, problems: [{ sheet: basename(file), row: 1, column: '', message: error.message, fatal: true }], warnings: [] };
-    throw error;
+    if (error instanceof CsvEncodingError) return fileProblem(file, error.message);
+    // exceljs says "Can't find end of central directory" of a file that is no workbook.
+    return fileProblem(
+      file,
+      `filen kunde inte läsas som ${extension === '.xlsx' ? 'en Excel-arbetsbok' : 'CSV'}: spara den på nytt ur Excel och importera igen`,
+    );
   }
   const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
   const { plan, problems } = readTemplate(sheets, { file: basename(file), sha256 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPlanFile, problemText } from '../../src/plan-io/import-plan-file';
@@ -7,7 +7,7 @@ import { readCsv } from '../../src/plan-io/template-csv';
 import { readTemplateWorkbook, templateWorkbook } from '../../src/plan-io/template-workbook';
 import { readTemplate } from '../../src/core/plan/template/read-template';
 import { planIntegrityErrors, planSchemaErrors } from '../../src/core/plan/schema';
-import { loadGlossary } from '../../src/plan-files';
+import { activePlanFile, loadGlossary, loadPlan, PlanFileError } from '../../src/plan-files';
 import type { Plan } from '../../src/core/plan/model';
 import { ROOT } from '../fixtures/plan';
 
@@ -159,5 +159,41 @@ describe('plan template: a made-up municipality imported from CSV and from Excel
       'Fel: Plan rad 1, kolumn Titel: "Titel" saknas (obligatorisk)',
       'Fel: Åtgärder rad 2, kolumn Åtgärd: inga åtgärder',
     ]);
+  });
+});
+
+describe('plan files: bad input says what is wrong and imports or starts nothing', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-files-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names a missing file, a file that is no workbook, and a document without action tables', async () => {
+    const messages = async (file: string) => (await importPlanFile(file, glossary)).problems.map(problemText);
+    assert.deepEqual(await messages(join(dir, 'saknas.xlsx')), [`Fel: saknas.xlsx rad 1: filen ${join(dir, 'saknas.xlsx')} finns inte`]);
+    writeFileSync(join(dir, 'trasig.xlsx'), 'inte en arbetsbok');
+    assert.deepEqual(await messages(join(dir, 'trasig.xlsx')), [
+      'Fel: trasig.xlsx rad 1: filen kunde inte läsas som en Excel-arbetsbok: spara den på nytt ur Excel och importera igen',
+    ]);
+    writeFileSync(join(dir, 'anteckningar.md'), '# Anteckningar\n\nInga tabeller här.\n');
+    assert.match(
+      (await messages(join(dir, 'anteckningar.md')))[0]!,
+      /dokumentet har inga åtgärdstabeller[^;]*; en kommuns egen plan importeras från mallen/,
+    );
+  });
+
+  it('refuses to start on a chosen plan that is gone or is no plan, naming it, rather than on another plan in silence', () => {
+    mkdirSync(join(dir, 'data/plans'), { recursive: true });
+    writeFileSync(join(dir, 'data/plans/active.json'), JSON.stringify({ file: 'data/plans/x/borta.json' }));
+    assert.throws(
+      () => activePlanFile(dir),
+      (e: unknown) => e instanceof PlanFileError && /borta\.json\) does not exist: choose one with npm run plan:use/.test(e.message),
+    );
+    writeFileSync(join(dir, 'inte-en-plan.json'), '{"x": 1}');
+    assert.throws(
+      () => loadPlan(join(dir, 'inte-en-plan.json')),
+      (e: unknown) => e instanceof PlanFileError && /is not a valid plan/.test(e.message),
+    );
   });
 });
