@@ -99,6 +99,9 @@ async function main(): Promise<number> {
     await say('Vad är VOF?');
     await expectText(/Inte ur planen: angivet av kommunen i chatten/, 'the entry shown as the municipality’s, with who and when');
     await shot('glossary');
+    await say('Vilken plan gäller?');
+    await expectText(/Följs upp en gång per år med statusarna Pågående, Påbörjad, Ej påbörjad/, 'which plan the bot answers from');
+    await shot('which-plan');
     await say('kontakt SF anna.andersson@example.com');
     await say('hjälp');
     await expectText('Uppföljningen (för administratörer)', 'help shows an admin the follow-up commands');
