@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { plainTyped, unbreakableId } from '../../src/core/typed-text';
 import { parseFollowUpCommand } from '../../src/core/followup/commands';
-import { isSmallTalk } from '../../src/core/qa/small-talk';
+import { isSmallTalk, isThanks } from '../../src/core/qa/small-talk';
 
 describe('follow-up commands', () => {
   it("reads the README's own status form, with the question mark before the year", () => {
@@ -71,5 +71,17 @@ describe('small talk', () => {
     for (const t of ['hej', 'Hej!', 'God morgon', 'vad kan du hjälpa mig med?', 'what can you do?', 'hi there'])
       assert.ok(isSmallTalk(t), t);
     for (const t of ['Vem ansvarar för kamerorna?', 'hej vem ansvarar för SF', 'A9-2']) assert.ok(!isSmallTalk(t), t);
+  });
+
+  it('knows "how do I use you?" as a question about the bot', () => {
+    for (const t of ['Hur använder jag dig?', 'hur funkar boten?', 'Hur fungerar det här', 'How do I use this?', 'how does this work'])
+      assert.ok(isSmallTalk(t), t);
+    assert.ok(!isSmallTalk('Hur används kamerorna?'));
+  });
+
+  it('knows thanks, alone or with a word of praise, and not "ok" alone or a question that thanks', () => {
+    for (const t of ['Tack!', 'tack för hjälpen', 'Toppen, tack!', 'Tusen tack 🙂', 'thanks a lot', 'Thank you!'])
+      assert.ok(isThanks(t), t);
+    for (const t of ['ok', 'Bra', 'Tack, vem ansvarar för kamerorna?', 'Pågående, tack']) assert.ok(!isThanks(t), t);
   });
 });

@@ -124,6 +124,10 @@ describe('bot over HTTP, as Teams talks to it', function () {
       assert.match(welcome, /Jag svarar på vem som är ansvarig/);
       assert.doesNotMatch(welcome, /Jag hittar inget/);
     }
+    // Thanks get a "you're welcome", not "nothing in the plan".
+    const thanks = JSON.stringify(cardOf(await ask('Tack för hjälpen!')));
+    assert.match(thanks, /Varsågod!/);
+    assert.doesNotMatch(thanks, /Jag hittar inget/);
     assert.match(JSON.stringify(cardOf(await ask('åtgärd 99'))), /Åtgärd 99 finns inte i planen; numreringen går 1–25/);
     assert.match(JSON.stringify(cardOf(await ask('A9-77'))), /ingen åtgärd med id A9-77/);
   });

@@ -79,6 +79,8 @@ export type Answer =
       citation: Citation;
     }
   | { kind: 'help'; language: Language; examples: string[]; source: Omit<Citation, 'actionIds'> }
+  /** Thanked: a short "you're welcome" with how to ask again. */
+  | { kind: 'thanks'; language: Language; example: string }
   | {
       /** Which plan the bot answers from: its metadata and how it is followed up. */
       kind: 'plan';

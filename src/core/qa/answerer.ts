@@ -13,7 +13,7 @@ import { areaReference, detectFocus, detectLanguage, readIntent } from './intent
 import { PlanSearch, type SearchOutcome } from './search';
 import { columnListing } from './column-listing';
 import { phrase } from './phrases';
-import { escapeRegExp, isStopWord, stemSwedish, tokenize } from './text';
+import { escapeRegExp, isStopWord, STOP_WORDS, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
 
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
@@ -147,6 +147,8 @@ export class PlanAnswerer {
         return { kind: 'help', language, examples: this.examples[language], source: this.citationBase };
       case 'plan':
         return this.planAnswer(language);
+      case 'thanks':
+        return { kind: 'thanks', language, example: this.examples[language][0] ?? '' };
       case 'action-id': {
         const action = this.byId.get(`A${intent.group}-${intent.row}`);
         if (!action) {
@@ -206,7 +208,10 @@ export class PlanAnswerer {
       );
     const asked = words(question);
     if (asked.size < 2) return undefined;
-    const listing = /^\s*(vilka åtgärder|vad (gör|görs|ingår|finns|innehåller)|which actions|what (is|are) (in|done))/i.test(question);
+    const listing =
+      /^\s*(vilka åtgärder|vad (gör|görs|ingår|finns|innehåller)|(visa|lista) (allt|alla åtgärder|åtgärderna)?|which actions|what (is|are) (in|done)|(show|list) (me )?(all|everything|the actions)?)/i.test(
+        question,
+      );
     let best: { area: Area; shared: number } | undefined;
     for (const area of this.plan.areas) {
       const title = words(area.title);
@@ -262,8 +267,9 @@ export class PlanAnswerer {
   private areaAnswer(language: Language, kind: AreaKind | null, number: number | null, words: string): Answer {
     let area = this.plan.areas.find((a) => (kind === null || a.kind === kind) && a.number === number);
     if (!area && number === null) {
-      const wanted = new Set(tokenize(words).filter((t) => !isStopWord(t) && t.length > 3));
-      area = this.plan.areas.find((a) => tokenize(a.title).some((t) => wanted.has(t)));
+      // The stop words keep the intent's words here: "samverkan" names a working method ("arbetssättet samverkan").
+      const wanted = new Set(tokenize(words).filter((t) => t.length > 3 && (!STOP_WORDS.has(t) || /^(samverk|samarbet|ansvar)/.test(t))));
+      area = this.plan.areas.find((a) => (kind === null || a.kind === kind) && tokenize(a.title).some((t) => wanted.has(t)));
     }
     if (!area) {
       const ranges = this.plan.areaKinds.map((k) => {
@@ -303,6 +309,8 @@ export class PlanAnswerer {
     const cleaned = term
       .replace(/[?!."“”']/g, '')
       .replace(/\s+(i planen|i åtgärdsplanen|in the plan)$/i, '')
+      // "Vad är en SIG?": the article is not part of the term.
+      .replace(/^(en|ett|the|a|an)\s+(?=\S)/i, '')
       .trim();
     const upper = cleaned.toLocaleUpperCase('sv');
     const fromPlan = this.plan.abbreviations.find((a) => a.abbreviation.toLocaleUpperCase('sv') === upper);
@@ -419,10 +427,10 @@ export class PlanAnswerer {
     if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
     // A question that opens "Hur många …", "När …" asks for numbers and dates the plan does not give;
     // nearest rows would mislead. ("när" inside a question is a conjunction: "… när vi bygger nytt".)
-    if (outcome.apart && /^\s*(hur många|hur mycket|när|how many|how much|when)\s/i.test(question)) {
+    if ((outcome.apart || outcome.weak) && /^\s*(hur många|hur mycket|när|how many|how much|when)\s/i.test(question)) {
       return { kind: 'not-found', language, reason: 'no-match' };
     }
-    if (outcome.apart) {
+    if (outcome.apart || outcome.weak) {
       return {
         kind: 'suggestions',
         language,

@@ -5,10 +5,12 @@
 import type { Language, RoleFocus } from './answer-model';
 import type { AreaKindDefinition } from '../plan/model';
 import { escapeRegExp, tokenize } from './text';
-import { isSmallTalk } from './small-talk';
+import { isSmallTalk, isThanks } from './small-talk';
 
 export type Intent =
   | { kind: 'help' }
+  /** "Tack!": thanked, not asked. */
+  | { kind: 'thanks' }
   /** "Vilken plan gäller?": which plan the bot answers from. */
   | { kind: 'plan' }
   | { kind: 'empty' }
@@ -137,6 +139,7 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
   if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };
   // "hjälp", and greetings or "vad kan du hjälpa mig med?": the help with its examples, not "nothing in the plan".
   if (/^\s*\/?(hjälp|help|hjalp|\?|start|meny|menu)\s*[?!.]*\s*$/i.test(text) || isSmallTalk(text)) return { kind: 'help' };
+  if (isThanks(text)) return { kind: 'thanks' };
   if (
     /^\s*(vilken plan(?: gäller| används| är aktiv)?|aktiv plan|vilken åtgärdsplan(?: gäller)?|om planen|which plan(?: is active| applies)?|active plan)\s*[?!.]*\s*$/i.test(
       text,

@@ -189,6 +189,8 @@ export function renderText(answer: Answer): string {
       return [phrase('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':
       return [phrase('helpTitle', lang), phrase('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
+    case 'thanks':
+      return phrase('thanks', lang, { example: answer.example });
     case 'plan':
       return [phrase('planTitle', lang), ...planLines(answer), '', ...answer.areas.map((a) => `  ${a}`)].join('\n');
     case 'not-found': {

@@ -7,7 +7,7 @@
 import MiniSearch from 'minisearch';
 import type { Plan } from '../plan/model';
 import { ENGLISH_TO_SWEDISH, SYNONYMS, VERB_SYNONYMS } from './lexicon';
-import { isMisspeltStopWord, isStopWord, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
+import { isMisspeltStopWord, isStopWord, splitByKnownTail, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
 
 interface ActionDocument {
   id: string;
@@ -29,6 +29,8 @@ export interface SearchHit {
   rarity: number;
   /** Share of the content words matched in the row's own words, not only in Ansvarig/Samverkan/Finansiering. */
   ownCoverage: number;
+  /** The weight of the best term it matched: 1 for a word of the question or its synonym, less for a part or a beginning. */
+  matchWeight: number;
 }
 
 export interface SearchOutcome {
@@ -42,6 +44,11 @@ export interface SearchOutcome {
   relaxed?: { kept: string[]; dropped: string[] };
   /** Set when every word is in the plan but no row has enough of them together: the hits are only the nearest. */
   apart?: boolean;
+  /**
+   * Set when the best rows match only by a beginning or a common part of a word ("IT-säkerheten"
+   * meets "säkerhet…"): the nearest rows to choose from, never an owner.
+   */
+  weak?: boolean;
 }
 
 /** Two content words must both match; three need two; a lone word must match. */
@@ -61,12 +68,18 @@ const SYNONYMS_BY_STEM = new Map(
 );
 
 const MIN_COVERAGE = 0.6;
+/** A row matched only by terms this weak (a word's beginning, a common part of it) is offered, not answered. */
+const WEAK_MATCH = 0.3;
+/** A shared beginning counts as the same root only when so few rows have words that begin with it. */
+const MAX_ROWS_OF_A_ROOT = 5;
 
 export class PlanSearch {
   private readonly index: MiniSearch<ActionDocument>;
   private readonly vocabulary = new Vocabulary();
   /** How many rows each stem of the plan is in: a rare one names something, a common one describes. */
   private readonly rowsWithStem = new Map<string, number>();
+  /** Each row's stems, its compounds' parts included: for how many rows have a word that begins so ("assistans…"). */
+  private readonly rowStems: string[][] = [];
   /** Codes and names the plan writes in capitals (SSPF, LOV3, SAVE): short, but they name one thing. */
   private readonly codeStems = new Set<string>();
 
@@ -97,7 +110,11 @@ export class PlanSearch {
         if (token.includes('-')) extra.push(...token.split('-').filter((part) => part.length >= 3));
         // The plan's own compounds are split even where the tail is no word of its own ("narkotika|sök"),
         // so that "hundsök" or "bevakning" can meet them.
-        if (token.length >= 9) extra.push(...(splitCompound(token, this.vocabulary, { tailMustBeKnown: false }) ?? []));
+        // Or where the head is no word of its own but the tail is ("religions|dialog": "dialog" is in other rows).
+        if (token.length >= 9)
+          extra.push(
+            ...(splitCompound(token, this.vocabulary, { tailMustBeKnown: false }) ?? splitByKnownTail(token, this.vocabulary) ?? []),
+          );
         // A noun made of a particle and a verb ("om|byggnation", "av|radikalisering", "in|rapportering")
         // is also found by the verb ("bygger", "radikaliseras", "rapporterar").
         const particle = NOUN_PARTICLES.find((p) => token.startsWith(p) && token.length - p.length >= 8);
@@ -105,6 +122,7 @@ export class PlanSearch {
       }
       doc.extra = extra.join(' ');
       for (const token of tokenize(doc.extra)) this.vocabulary.add(stemSwedish(token));
+      this.rowStems.push([...new Set(tokenize(`${doc.text} ${doc.context} ${doc.extra}`).map(stemSwedish))]);
     }
 
     this.index = new MiniSearch<ActionDocument>({
@@ -156,6 +174,14 @@ export class PlanSearch {
     } else add(word, 1);
     // Synonyms by stem: "gänget" and "hyresvärdarna" find the entries for "gäng" and "hyresvärdar".
     for (const t of synonymsOf(word)) add(t, 1);
+    // A doubled consonant before a definite or plural ending ("gymmen", "gymmet" ~ "gym").
+    const single = word.replace(/(\p{L})\1(en|et|ar|arna|er|erna)$/u, '$1');
+    if (single !== word && !this.knows(word) && (this.knows(single) || synonymsOf(single).length > 0)) {
+      add(single, 1);
+      synonymsOf(single).forEach((t) => add(t, 1));
+    }
+    // A genitive "-s" on a name the plan has ("Swecos utbildning").
+    if (word.length >= 5 && word.endsWith('s') && !this.knows(word) && this.knows(word.slice(0, -1))) add(word.slice(0, -1), 1);
     // Plural definite "-ena" (områdena ~ områden), where the plan has the other form.
     if (word.endsWith('ena') && !this.knows(word) && this.knows(word.slice(0, -1))) add(word.slice(0, -1), 1);
     for (const [key, values] of MULTIWORD_SYNONYMS) if (phrase.includes(key)) values.forEach((v) => add(v, 1));
@@ -181,6 +207,9 @@ export class PlanSearch {
           break;
         }
       }
+      // Or whose head names something only a few rows have ("assistans|ersättning" ~ "assistansfusk"): the head, weaker.
+      const head = this.rareHead(word);
+      if (head) add(head, 0.5);
       // Or whose head is one ("knark|försäljning" → narkotika + försäljning): both parts, when the tail is the plan's.
       for (let i = 3; i <= word.length - 4; i++) {
         const headSynonyms = synonymsOf(word.slice(0, i));
@@ -196,6 +225,29 @@ export class PlanSearch {
     return alts;
   }
 
+  private rowsWithWordsBeginning(prefix: string): number {
+    return this.rowStems.filter((stems) => stems.some((s) => s.startsWith(prefix))).length;
+  }
+
+  /**
+   * The longest head of an unknown compound (six letters or more) that begins words of only a few
+   * rows (three or fewer): "assistans|ersättning" ~ "assistansfusk". A head in many rows
+   * ("trygghets|rådet") says too little alone.
+   */
+  private rareHead(word: string): string | undefined {
+    for (let i = word.length - 4; i >= 6; i--) {
+      const head = word.slice(0, i);
+      const bare = head.endsWith('s') ? head.slice(0, -1) : head;
+      for (const candidate of new Set([head, bare])) {
+        if (candidate.length < 6) continue;
+        const rows = this.rowsWithWordsBeginning(candidate);
+        if (rows > 0 && rows <= 3) return candidate;
+        if (rows > 3) return undefined;
+      }
+    }
+    return undefined;
+  }
+
   /**
    * Where the stemmer leaves forms apart ("utbildning" vs "utbilda" → "utbild"), the stems of the
    * plan that begin the word and keep most of it.
@@ -206,6 +258,17 @@ export class PlanSearch {
     for (let n = stem.length - 1; n >= Math.max(5, Math.ceil(stem.length * 0.6)) && found.length < 3; n--) {
       const prefix = stem.slice(0, n);
       if (this.vocabulary.has(prefix)) found.push(prefix);
+    }
+    // The same root with another ending ("religiösa" ~ "religionsdialog", "extremist" ~ "extremism"):
+    // a long shared beginning, most of the word, that begins words of a few rows. Not for compounds
+    // (stems over ten letters): "trygghets|rådet" shares "trygghets" with many rows and is no root.
+    if (found.length === 0 && !this.vocabulary.has(stem) && stem.length <= 10) {
+      for (let n = stem.length - 1; n >= Math.max(6, Math.ceil(stem.length * 0.75)); n--) {
+        const prefix = stem.slice(0, n);
+        if (!this.vocabulary.hasPrefix(prefix)) continue;
+        if (this.rowsWithWordsBeginning(prefix) <= MAX_ROWS_OF_A_ROOT) found.push(prefix);
+        break;
+      }
     }
     return found;
   }
@@ -284,9 +347,11 @@ export class PlanSearch {
         ownCoverage: ownCovered / groups.length,
         strong: rarity <= 3,
         rarity,
+        matchWeight: Math.max(0, ...r.queryTerms.map((t) => weights.get(t) ?? 1)),
       };
     });
     const strict = bestOf(hits, limit);
+    if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, hits: strict, weak: true };
     if (strict.length > 0 || groups.length < 2) return { contentWords, hits: strict };
 
     // Relaxed: a few words that the plan has nowhere ("nuförtiden", "gänget") must not sink a

@@ -62,6 +62,19 @@ export const STOP_WORDS = new Set([
   'driver',
   'fixar',
   'sysslar',
+  'fixa',
+  // "ser till att" (makes sure), "blivit" (become): no topic of their own
+  'ser',
+  'blivit',
+  'blev',
+  // "Enligt planen", "grejer", "folk": framing and vague nouns for people and things, never a topic
+  'enligt',
+  'grejer',
+  'grejerna',
+  'grej',
+  'saker',
+  'sakerna',
+  'folk',
   // Adverbs and courtesy words of everyday speech
   'nuförtiden',
   'numera',
@@ -330,6 +343,14 @@ export const STOP_WORDS = new Set([
   'owner',
   'owners',
   'in-charge',
+  'deals',
+  'deal',
+  'handles',
+  'handle',
+  'takes',
+  'care',
+  'people',
+  'things',
   'charge',
   'action',
   'actions',
@@ -472,6 +493,21 @@ export function splitCompound(
     const tailKnown = vocabulary.has(tailStem) || (tail.endsWith('ena') && vocabulary.has(stemSwedish(tail.slice(0, -1))));
     if (headKnown && (!tailMustBeKnown || tailKnown))
       return [vocabulary.has(headStem) ? head : bareHead, tail.endsWith('ena') && !vocabulary.has(tailStem) ? tail.slice(0, -1) : tail];
+  }
+  return null;
+}
+
+/**
+ * Splits a compound of the plan whose head is no word of the plan but whose tail is, five letters
+ * or more ("religions|dialog" → "religion" + "dialog"): the longest such tail, the joint "s" dropped.
+ */
+export function splitByKnownTail(word: string, vocabulary: Vocabulary): string[] | null {
+  for (let i = 4; i <= word.length - 5; i++) {
+    const tail = word.slice(i);
+    if (vocabulary.has(stemSwedish(tail)) && stemSwedish(tail) !== stemSwedish(word)) {
+      const head = word.slice(0, i);
+      return [head.endsWith('s') && head.length >= 5 ? head.slice(0, -1) : head, tail];
+    }
   }
   return null;
 }
