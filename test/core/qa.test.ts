@@ -408,6 +408,19 @@ describe('question answering: word forms and compounds the plan does not have', 
     assert.equal(all.kind === 'unit' && all.unit, 'Samtliga förvaltningar');
   });
 
+  it("searches with a unit's name when no row found involves it: the name is a word of the rows' text too", () => {
+    // BFT is a unit (Ansvarig of A2-1) and a word of A2-1's text; "Myndigheter" a partner and a word of A12-4.
+    assert.equal(first('vem samordnar BFT och segregationsarbetet'), 'A2-1');
+    assert.equal(first('vem gör kontroller av företag tillsammans med andra myndigheter'), 'A12-4');
+  });
+
+  it('lets a code of the plan lead in a hyphenated word (SAVE-projektet), and a part nowhere in the plan only help', () => {
+    assert.equal(first('vem har hand om SAVE-projektet'), 'A18-11');
+    assert.equal(first('Vem ansvarar för ANDTS-handlingsplanen?'), 'A5-2');
+    // "EU" is nowhere in the plan, but "tältläger" (~ migrantläger) finds the row outright.
+    assert.equal(first('Vem tar hand om tältläger med EU-migranter?'), 'A13-3');
+  });
+
   it('reads "se till att" and "blivit" as no topic of their own', () => {
     assert.equal(first('vem ser till att det finns kameror på stan'), 'A3-1');
     assert.equal(first('vem tar hand om kvinnor som blivit slagna'), 'A18-4');

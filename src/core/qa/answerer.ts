@@ -408,7 +408,7 @@ export class PlanAnswerer {
       remaining = remaining.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, (word) =>
         UNIT_LISTING_WORDS.has(word.toLocaleLowerCase('sv')) ? ' ' : word,
       );
-    const outcome = this.search.search(remaining, SEARCH_LIMIT);
+    let outcome = this.search.search(remaining, SEARCH_LIMIT);
 
     if (units.length > 0 && outcome.contentWords.length === 0) {
       // "KLF (SÄK)": a unit with one of its subunits named in parentheses after it.
@@ -423,6 +423,15 @@ export class PlanAnswerer {
     if (units.length > 0 && actions.length > 0) {
       const involving = actions.filter((a) => units.some((u) => involves(a, u.code)));
       if (involving.length > 0) actions = involving;
+      else {
+        // No row found involves the unit: its name may be a word of the rows' own text instead
+        // ("BFT och segregationsarbetet", "kontroller med andra myndigheter"). Searched with it, if that finds rows outright.
+        const whole = this.search.search(question, SEARCH_LIMIT);
+        if (whole.hits.length > 0 && !whole.relaxed && !whole.apart && !whole.weak) {
+          outcome = whole;
+          actions = whole.hits.map((h) => this.byId.get(h.actionId)!);
+        }
+      }
     }
     if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
     // A question that opens "Hur många …", "När …" asks for numbers and dates the plan does not give;

@@ -189,10 +189,25 @@ export class PlanSearch {
     // A name joined to a common noun ("SAVE-projektet", "Sweco-utbildningen"): the name, which few
     // rows have, leads; the common part ("projekt", in many rows) only helps.
     if (word.includes('-')) {
-      for (const part of word.split('-')) {
-        if (part.length < 3) continue;
-        const rows = this.rowsWithStem.get(stemSwedish(part)) ?? 0;
-        const weight = rows > 0 && rows <= 3 ? 1 : 0.3;
+      const parts = word.split('-').filter((part) => part.length >= 3);
+      // A code of the plan ("SAVE", "ANDTS", "LOV3") leads whatever the other part is.
+      const hasCode = parts.some((part) => this.codeStems.has(stemSwedish(part)));
+      // A part nowhere in the plan ("IT-säkerheten", "EU-migranter") is the word's topic: the other
+      // parts only help, so that a row they meet alone is offered, never answered.
+      const unknownPart = word
+        .split('-')
+        .some(
+          (part) =>
+            !this.knows(part) &&
+            this.knownPrefixes(stemSwedish(part)).length === 0 &&
+            synonymsOf(part).length === 0 &&
+            !(part in ENGLISH_TO_SWEDISH),
+        );
+      for (const part of parts) {
+        const stem = stemSwedish(part);
+        const rows = this.rowsWithStem.get(stem) ?? 0;
+        const rare = hasCode ? this.codeStems.has(stem) : rows > 0 && rows <= 3;
+        const weight = rare && !unknownPart ? 1 : 0.3;
         this.alternatives(part, phrase).forEach((w, t) => add(t, w * weight));
       }
     }
