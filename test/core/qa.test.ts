@@ -171,7 +171,7 @@ describe('question answering', () => {
     ]);
     assert.deepEqual(ids('Vilka åtgärder saknar ansvarig?'), ['A20-2']);
     assert.deepEqual(ids('Vilka åtgärder görs med IOP-partner?'), ['A18-3', 'A18-4', 'A18-5', 'A19-5', 'A19-6']);
-    assert.match(renderText(qa.answer('Vilka åtgärder saknar ansvarig?')), /^Åtgärder där planen inte anger någon ansvarig: 1:/);
+    assert.match(renderText(qa.answer('Vilka åtgärder saknar ansvarig?')), /^Åtgärder där planen inte anger någon ansvarig: 1\n/);
     assert.match(
       renderText(qa.answer('Vilka åtgärder har extern finansiering?')),
       /A3-4 .* \(Ansvarig: KLF \(SÄK\); Finansiering: Vinnova 2 Mkr/,
@@ -325,11 +325,35 @@ describe('question answering: a unit asked about in other words', () => {
       ['SF:s åtgärder', 'SF'],
       ['Vad förväntas KLF göra?', 'KLF'],
       ['Vilka åtaganden har MOS?', 'MOS'],
+      // Words for actions or work in general, and the task verbs, beside a unit
+      ['Vilka insatser gör UTB?', 'UTB'],
+      ['Vilket arbete gör VOF?', 'VOF'],
+      ['Vilka åtgärder ska SÄK genomföra?', 'SÄK'],
+      // English possessive, and the English name the glossary gives
+      ["What are MOS's tasks?", 'MOS'],
+      ['What does the police do in the plan?', 'Polisen'],
     ];
     for (const [q, unit] of cases) {
       const answer = qa.answer(q);
       assert.equal(answer.kind === 'unit' && answer.unit, unit, `${q} → ${answer.kind}`);
     }
+  });
+
+  it('lists the actions two units share, compactly, in the order they were named', () => {
+    const answer = qa.answer('Vad samarbetar SF och Polisen om?');
+    assert.equal(answer.kind, 'column');
+    if (answer.kind !== 'column') return;
+    assert.deepEqual(answer.criterion, { kind: 'shared', units: ['SF', 'Polisen'] });
+    // The cells as the importer read them ("Polis" in A25-2 is Polisen too).
+    const expected = PLAN.actions.filter((a) =>
+      ['SF', 'Polisen'].every((code) => [...a.ansvarig.units, ...a.samverkan.units].some((u) => u.code === code)),
+    );
+    assert.deepEqual(
+      answer.actions.map((a) => a.id),
+      expected.map((a) => a.id),
+    );
+    assert.match(renderText(answer), /^Åtgärder som SF och Polisen har tillsammans \(som ansvariga eller i samverkan\): 15\n/);
+    assert.equal(qa.answer('Vilka åtgärder har SF och VOF tillsammans?').kind, 'column');
   });
 
   it('recognizes a unit by the expansion the municipality has set for its code', () => {

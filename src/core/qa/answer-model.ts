@@ -12,7 +12,12 @@ import type { PlanMetadata } from '../plan/model';
 export type { AreaRef };
 
 /** What a listing across a column asks for: any funding, funding from outside, no owner printed, a partner qualifier ("IOP"). */
-export type ColumnCriterion = { kind: 'funding'; external: boolean } | { kind: 'no-owner' } | { kind: 'qualifier'; qualifier: string };
+export type ColumnCriterion =
+  | { kind: 'funding'; external: boolean }
+  | { kind: 'no-owner' }
+  | { kind: 'qualifier'; qualifier: string }
+  /** Actions that involve every one of these units (Ansvarig or Samverkan): "SF och VOF tillsammans". */
+  | { kind: 'shared'; units: string[] };
 
 export interface Citation {
   document: string;

@@ -47,6 +47,32 @@ const UNIT_LISTING_WORDS = new Set([
   'hör',
   'tasks',
   'task',
+  // Words for "actions" and "work" in general: beside a unit they ask for all of its actions.
+  'insatser',
+  'insatserna',
+  'aktiviteter',
+  'aktiviteterna',
+  'arbete',
+  'arbetet',
+  'jobb',
+  'ansvarsområde',
+  'ansvarsområden',
+  'genomföra',
+  'genomför',
+  'utföra',
+  'utför',
+  'leda',
+  'leder',
+  // Two units "together" ("SF och VOF tillsammans"): the actions they share.
+  'tillsammans',
+  'gemensamt',
+  'gemensamma',
+  'båda',
+  'together',
+  'both',
+  'activities',
+  'work',
+  'working',
   'do',
   'does',
   'involved',
@@ -374,8 +400,7 @@ export class PlanAnswerer {
 
   private mentionedUnits(question: string): MentionedUnit[] {
     const found: MentionedUnit[] = [];
-    // "SF:s åtgärder": the possessive kept on the name, before the colon goes with the punctuation.
-    let rest = ` ${question.replace(/(\p{L}):s(?![\p{L}])/gu, '$1s').replace(/[?!.,;:"“”()]/g, ' ')} `;
+    let rest = ` ${possessivesJoined(question).replace(/[?!.,;:"“”()]/g, ' ')} `;
     for (const { code, patterns } of this.unitNames) {
       let m: RegExpExecArray | null = null;
       for (const pattern of patterns) if (!m) m = pattern.exec(rest);
@@ -400,7 +425,7 @@ export class PlanAnswerer {
         citation: this.cite(listing.actions.map((a) => a.id)),
       };
     }
-    let remaining = question.replace(/(\p{L}):s(?![\p{L}])/gu, '$1s');
+    let remaining = possessivesJoined(question);
     for (const u of units) remaining = remaining.replace(u.token, ' ');
     // Beside a unit, words for "its tasks" or "its part" ("Vilka uppdrag har UTB?", "Vad är VOF
     // inblandade i?") ask for the unit's listing, not for a topic.
@@ -415,6 +440,23 @@ export class PlanAnswerer {
       const sub = units.find((u) => u.code.startsWith('sub:'));
       const parent = units.find((u) => !u.code.startsWith('sub:'));
       if (sub && (!parent || units.length === 2)) return this.unitAnswer(language, sub.code.slice(4), focus, parent?.code);
+      // Two units or more ("Vad samarbetar SF och Polisen om?"): the actions that involve them all.
+      const named = units
+        .filter((u) => !u.code.startsWith('sub:'))
+        .sort((a, b) => question.indexOf(a.token.trim()) - question.indexOf(b.token.trim()));
+      if (named.length >= 2) {
+        const shared = this.plan.actions.filter((a) => named.every((u) => involves(a, u.code)));
+        if (shared.length > 0) {
+          return {
+            kind: 'column',
+            language,
+            column: 'samverkan',
+            criterion: { kind: 'shared', units: named.map((u) => u.code) },
+            actions: shared.map((a) => this.view(a)),
+            citation: this.cite(shared.map((a) => a.id)),
+          };
+        }
+      }
       const unit = units[0]!;
       if (focus === 'finansiering' || this.isOnlyFunder(unit.code)) return this.funderAnswer(language, unit.code);
       return this.unitAnswer(language, unit.code, focus);
@@ -551,6 +593,14 @@ function involves(action: Action, code: string): boolean {
     [...action.ansvarig.units, ...action.samverkan.units].some((u) => u.code === code) ||
     action.finansiering.funders.some((f) => f.code === code)
   );
+}
+
+/**
+ * "SF:s åtgärder", "MOS's tasks": the possessive kept on the name ("SFs", "MOSs"), before the colon
+ * or apostrophe goes with the punctuation.
+ */
+function possessivesJoined(text: string): string {
+  return text.replace(/(\p{L}):s(?![\p{L}])/gu, '$1s').replace(/(\p{L})['’]s(?![\p{L}])/gu, '$1s');
 }
 
 /** At most this many nearest actions are offered when the bot is not sure. */

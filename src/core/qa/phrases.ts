@@ -25,6 +25,10 @@ const PHRASES = {
     sv: 'Åtgärder med finansiering utöver förvaltningarnas egna budgetar: {n}',
     en: "Actions financed beyond the departments' own budgets: {n}",
   },
+  columnShared: {
+    sv: 'Åtgärder som {units} har tillsammans (som ansvariga eller i samverkan): {n}',
+    en: 'Actions that {units} share (as responsible or cooperating): {n}',
+  },
   columnNoOwner: {
     sv: 'Åtgärder där planen inte anger någon ansvarig: {n}',
     en: 'Actions for which the plan states no one responsible: {n}',

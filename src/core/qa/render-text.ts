@@ -44,6 +44,10 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
   const c = answer.criterion;
   if (c.kind === 'no-owner') return phrase('columnNoOwner', lang, { n });
   if (c.kind === 'qualifier') return phrase('columnQualifier', lang, { qualifier: c.qualifier, n });
+  if (c.kind === 'shared') {
+    const units = `${c.units.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${c.units.at(-1)}`;
+    return phrase('columnShared', lang, { units, n });
+  }
   return phrase(c.external ? 'columnExternalFunding' : 'columnFunding', lang, { n });
 }
 
@@ -180,7 +184,7 @@ export function renderText(answer: Answer): string {
     }
     case 'column':
       return [
-        `${columnTitle(answer)}:`,
+        columnTitle(answer),
         ...columnRows(answer).map((r) => `  ${r.id} ${r.text} (${r.owner})`),
         '',
         citationText(answer.citation, lang),
