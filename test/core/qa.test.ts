@@ -445,6 +445,17 @@ describe('question answering: word forms and compounds the plan does not have', 
     assert.equal(first('Vem tar hand om tältläger med EU-migranter?'), 'A13-3');
   });
 
+  it("ranks first, among rows alike, the one whose task begins with the question's verb (tar fram ~ Ta fram)", () => {
+    // A1-4 "Ta fram … E-utbildning" and A1-5 "Genomföra E-utbildning" share the topic.
+    assert.equal(first('Vem tar fram webbutbildningen om brottsförebyggande arbete?'), 'A1-4');
+    assert.equal(first('Vem genomför e-utbildningen om brottsförebyggande arbete?'), 'A1-5');
+  });
+
+  it('reads a compound joined with an "s" where the plan has none, or the other way round', () => {
+    assert.equal(first('vem utökar ordningsvaktsområdena'), 'A23-8');
+    assert.equal(first('vem ansvarar för trygghetvandringarna'), 'A24-6');
+  });
+
   it('reads "se till att" and "blivit" as no topic of their own', () => {
     assert.equal(first('vem ser till att det finns kameror på stan'), 'A3-1');
     assert.equal(first('vem tar hand om kvinnor som blivit slagna'), 'A18-4');

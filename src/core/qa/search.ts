@@ -31,6 +31,8 @@ export interface SearchHit {
   ownCoverage: number;
   /** The weight of the best term it matched: 1 for a word of the question or its synonym, less for a part or a beginning. */
   matchWeight: number;
+  /** The question's verb is the row's task verb ("tar fram" ~ "Ta fram …", "genomför" ~ "Genomföra …"). */
+  taskVerb: boolean;
 }
 
 export interface SearchOutcome {
@@ -78,6 +80,8 @@ export class PlanSearch {
   private readonly vocabulary = new Vocabulary();
   /** How many rows each stem of the plan is in: a rare one names something, a common one describes. */
   private readonly rowsWithStem = new Map<string, number>();
+  /** Each row's task verb as the row begins ("ta fram", "genomföra"), where it begins with one. */
+  private readonly taskVerbs = new Map<string, string>();
   /** Each row's stems, its compounds' parts included: for how many rows have a word that begins so ("assistans…"). */
   private readonly rowStems: string[][] = [];
   /** Codes and names the plan writes in capitals (SSPF, LOV3, SAVE): short, but they name one thing. */
@@ -96,6 +100,8 @@ export class PlanSearch {
       for (const code of `${action.text} ${context}`.match(/\b\p{Lu}[\p{Lu}\d]+\b/gu) ?? [])
         this.codeStems.add(stemSwedish(tokenize(code)[0]!));
       const owners = [action.ansvarig.asPrinted, action.samverkan.asPrinted, action.finansiering.asPrinted].join(' ');
+      const verb = taskVerbOf(action.text);
+      if (verb) this.taskVerbs.set(action.id, verb);
       return { id: action.id, text: action.text, context, extra: '', owners };
     });
     // Second pass, once the vocabulary is known: spelled-out abbreviations, spelling variants, compound parts.
@@ -180,6 +186,12 @@ export class PlanSearch {
       add(single, 1);
       synonymsOf(single).forEach((t) => add(t, 1));
     }
+    // A compound joined with an "s" where the plan has none, or the other way round
+    // ("ordningsvakts|områdena" ~ "ordningsvaktområden", "trygghet|vandring" ~ "trygghetsvandring").
+    if (word.length >= 9 && !this.knows(word)) {
+      const joint = this.jointVariant(word);
+      if (joint) add(joint, 1);
+    }
     // A genitive "-s" on a name the plan has ("Swecos utbildning").
     if (word.length >= 5 && word.endsWith('s') && !this.knows(word) && this.knows(word.slice(0, -1))) add(word.slice(0, -1), 1);
     // Plural definite "-ena" (områdena ~ områden), where the plan has the other form.
@@ -238,6 +250,23 @@ export class PlanSearch {
     }
     for (const prefix of this.knownPrefixes(stemSwedish(word))) add(prefix, 0.3);
     return alts;
+  }
+
+  /** The word with a joint "s" taken out or put in, where the plan has that form. */
+  private jointVariant(word: string): string | undefined {
+    // Known as it is, or but for an ending the stemmer leaves ("områdena" ~ "områd…"): the plan's stem.
+    const known = (candidate: string): string | undefined => {
+      const stem = stemSwedish(candidate);
+      if (this.vocabulary.has(stem)) return candidate;
+      return this.knownPrefixes(stem).find((prefix) => prefix.length >= stem.length - 3);
+    };
+    for (let i = 4; i <= word.length - 4; i++) {
+      const without = word[i] === 's' ? known(word.slice(0, i) + word.slice(i + 1)) : undefined;
+      if (without) return without;
+      const withS = word[i - 1] !== 's' && word[i] !== 's' ? known(`${word.slice(0, i)}s${word.slice(i)}`) : undefined;
+      if (withS) return withS;
+    }
+    return undefined;
   }
 
   private rowsWithWordsBeginning(prefix: string): number {
@@ -339,7 +368,12 @@ export class PlanSearch {
     const results = this.index.search(queryText, { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
     // A long, rare word of the question found as it is ("registerkontroller"), or a code of the plan
     // ("SSPF"), identifies a row even when the rest of the question does not match.
-    const ownStems = contentWords.map((w) => stemSwedish(w)).filter((stem) => stem.length >= 8 || this.codeStems.has(stem));
+    // Its spelling variants count as it ("ordningsvakts|områdena" ~ "ordningsvaktområden").
+    const spellings = contentWords.flatMap((w) => [w, ...(w.length >= 9 && !this.knows(w) ? [this.jointVariant(w) ?? ''] : [])]);
+    const ownStems = spellings
+      .filter((w) => w !== '')
+      .map((w) => stemSwedish(w))
+      .filter((stem) => stem.length >= 8 || this.codeStems.has(stem));
     const rowsWith = new Map<string, number>();
     for (const r of results) for (const term of Object.keys(r.match)) rowsWith.set(term, (rowsWith.get(term) ?? 0) + 1);
     const hits: SearchHit[] = results.map((r) => {
@@ -363,8 +397,11 @@ export class PlanSearch {
         strong: rarity <= 3,
         rarity,
         matchWeight: Math.max(0, ...r.queryTerms.map((t) => weights.get(t) ?? 1)),
+        taskVerb: false,
       };
     });
+    const askedVerbs = verbPhrasesOf(tokens);
+    for (const hit of hits) hit.taskVerb = askedVerbs.has(this.taskVerbs.get(hit.actionId) ?? '');
     const strict = bestOf(hits, limit);
     if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, hits: strict, weak: true };
     if (strict.length > 0 || groups.length < 2) return { contentWords, hits: strict };
@@ -403,10 +440,45 @@ export class PlanSearch {
 function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
   const relevant = hits
     .filter((h) => h.coverage >= MIN_COVERAGE || (h.strong && h.coverage >= 0.5))
-    .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || a.rarity - b.rarity || b.score - a.score);
+    .sort(
+      (a, b) =>
+        b.coverage - a.coverage ||
+        b.ownCoverage - a.ownCoverage ||
+        a.rarity - b.rarity ||
+        Number(b.taskVerb) - Number(a.taskVerb) ||
+        b.score - a.score,
+    );
   const best = relevant[0];
   if (!best) return [];
   return relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
+}
+
+/**
+ * The verb a row's task begins with, lower case, with its particle ("Ta fram …" → "ta fram",
+ * "Genomföra …" → "genomföra"); none where the row begins with who does it ("Berörda ska …").
+ */
+function taskVerbOf(text: string): string | undefined {
+  const [first, second] = tokenize(text);
+  // "Arbeta för …" says how, not what: asked "arbetar med", it is no sign of the row.
+  if (!first || second === 'ska' || first === 'arbeta' || !/(a|för|sätt)$/.test(first)) return undefined;
+  return second && PARTICLES.has(second) && first.length <= 3 ? `${first} ${second}` : first;
+}
+
+/**
+ * The forms in which a question's words could name a task verb: "tar fram" → "ta fram",
+ * "utvecklar" → "utveckla", "upprätthåller" → "upprätthålla", "genomför" → "genomför", "genomföra".
+ */
+function verbPhrasesOf(tokens: string[]): Set<string> {
+  const phrases = new Set<string>();
+  tokens.forEach((token, i) => {
+    const forms = [token, token.replace(/r$/, ''), token.replace(/er$/, 'a'), `${token}a`];
+    const next = tokens[i + 1];
+    for (const form of forms) {
+      phrases.add(form);
+      if (next && PARTICLES.has(next)) phrases.add(`${form} ${next}`);
+    }
+  });
+  return phrases;
 }
 
 /**
