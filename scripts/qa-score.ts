@@ -1,7 +1,7 @@
 /**
  * npm run qa:score — how many questions the bot answers right, on the question sets in
  * test/fixtures: the first set (tuned on over earlier issues), and the fresh set's development
- * and held-out halves. Cases that fail are listed for the development half and the first set
+ * and held-out halves, and the third and fourth sets' halves. Cases that fail are listed for the development half and the first set
  * only: the held-out half is a number, so tuning never looks at its questions.
  *
  * A question outside the plan that gets an owner is counted apart: it must be 0.
@@ -12,6 +12,7 @@ import { GLOSSARY, PLAN } from '../test/fixtures/plan';
 import { QUESTIONS } from '../test/fixtures/questions';
 import { FRESH_QUESTIONS, type FreshCase } from '../test/fixtures/questions-fresh';
 import { THIRD_QUESTIONS } from '../test/fixtures/questions-third';
+import { FOURTH_QUESTIONS } from '../test/fixtures/questions-fourth';
 import { judge, suggestedRight } from '../test/fixtures/judge';
 
 export interface Score {
@@ -40,7 +41,7 @@ export function score(answerer: PlanAnswerer, cases: FreshCase[]): Score {
   return result;
 }
 
-export function qaScores(): Record<'first' | 'dev' | 'heldOut' | 'thirdDev' | 'thirdHeldOut', Score> {
+export function qaScores(): Record<'first' | 'dev' | 'heldOut' | 'thirdDev' | 'thirdHeldOut' | 'fourthDev' | 'fourthHeldOut', Score> {
   const answerer = new PlanAnswerer(PLAN, GLOSSARY);
   return {
     first: score(
@@ -63,6 +64,14 @@ export function qaScores(): Record<'first' | 'dev' | 'heldOut' | 'thirdDev' | 't
       answerer,
       THIRD_QUESTIONS.filter((c) => c.split === 'held-out'),
     ),
+    fourthDev: score(
+      answerer,
+      FOURTH_QUESTIONS.filter((c) => c.split === 'dev'),
+    ),
+    fourthHeldOut: score(
+      answerer,
+      FOURTH_QUESTIONS.filter((c) => c.split === 'held-out'),
+    ),
   };
 }
 
@@ -70,7 +79,7 @@ const pct = (s: Score) =>
   `${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)} %) answered right; with the right action offered among the nearest: ${s.right + s.suggested}/${s.total} (${((100 * (s.right + s.suggested)) / s.total).toFixed(1)} %)`;
 
 if (require.main === module) {
-  const { first, dev, heldOut, thirdDev, thirdHeldOut } = qaScores();
+  const { first, dev, heldOut, thirdDev, thirdHeldOut, fourthDev, fourthHeldOut } = qaScores();
   const verbose = process.argv.includes('--misses');
   console.log(`first set (tuned on):     ${pct(first)}`);
   if (verbose) for (const m of first.misses) console.log(`  ${m}`);
@@ -80,6 +89,9 @@ if (require.main === module) {
   console.log(`third set, development:   ${pct(thirdDev)}`);
   if (verbose) for (const m of thirdDev.misses) console.log(`  ${m}`);
   console.log(`third set, held out:      ${pct(thirdHeldOut)}`);
-  const owners = [first, dev, heldOut, thirdDev, thirdHeldOut].reduce((sum, s) => sum + s.ownersOutsidePlan, 0);
+  console.log(`fourth set, development:  ${pct(fourthDev)}`);
+  if (verbose) for (const m of fourthDev.misses) console.log(`  ${m}`);
+  console.log(`fourth set, held out:     ${pct(fourthHeldOut)}`);
+  const owners = [first, dev, heldOut, thirdDev, thirdHeldOut, fourthDev, fourthHeldOut].reduce((sum, s) => sum + s.ownersOutsidePlan, 0);
   console.log(`owners given to questions outside the plan: ${owners}`);
 }

@@ -538,7 +538,6 @@ export const SYNONYMS: Record<string, string[]> = {
   dörrvakter: ['ordningsvakter', 'krogpersonal'],
   religiös: ['religionsdialog'],
   religiösa: ['religionsdialog'],
-  undervisning: ['utbildning'],
   sexualundervisning: ['sex', 'sexuellt', 'utbildning'],
   sexualkunskap: ['sex', 'sexuellt', 'utbildning'],
   upphandling: ['upphandlad', 'avtal'],
