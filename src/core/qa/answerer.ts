@@ -433,7 +433,8 @@ export class PlanAnswerer {
       remaining = remaining.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu, (word) =>
         UNIT_LISTING_WORDS.has(word.toLocaleLowerCase('sv')) ? ' ' : word,
       );
-    let outcome = this.search.search(remaining, SEARCH_LIMIT);
+    // Beside a unit, the rows that involve it are looked for among all that match, not only the best five.
+    let outcome = this.search.search(remaining, units.length > 0 ? this.plan.actions.length : SEARCH_LIMIT);
 
     if (units.length > 0 && outcome.contentWords.length === 0) {
       // "KLF (SÄK)": a unit with one of its subunits named in parentheses after it.
@@ -464,17 +465,23 @@ export class PlanAnswerer {
     let actions = outcome.hits.map((h) => this.byId.get(h.actionId)!);
     if (units.length > 0 && actions.length > 0) {
       const involving = actions.filter((a) => units.some((u) => involves(a, u.code)));
-      if (involving.length > 0) actions = involving;
+      if (involving.length > 0) actions = involving.slice(0, SEARCH_LIMIT);
       else {
         // No row found involves the unit: its name may be a word of the rows' own text instead
         // ("BFT och segregationsarbetet", "kontroller med andra myndigheter"). Searched with it, if that finds rows outright.
         const whole = this.search.search(question, SEARCH_LIMIT);
+        const own = this.plan.actions.filter((a) => units.some((u) => involves(a, u.code)));
         if (whole.hits.length > 0 && !whole.relaxed && !whole.apart && !whole.weak) {
           outcome = whole;
           actions = whole.hits.map((h) => this.byId.get(h.actionId)!);
+        } else if (own.length > 0 && own.length <= FEW_ACTIONS_OF_A_PARTNER) {
+          // A partner with a row or two ("Swecos utbildning" ~ A21-1's "kunskapshöjande insats … framtagen
+          // av Sweco"): its rows are what the question is about, whatever else it calls them.
+          return this.actionsAnswer(language, focus, 'text', own);
         }
       }
     }
+    actions = actions.slice(0, SEARCH_LIMIT);
     if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
     // A question that opens "Hur många …", "När …" asks for numbers and dates the plan does not give;
     // nearest rows would mislead. ("när" inside a question is a conjunction: "… när vi bygger nytt".)
@@ -618,6 +625,9 @@ function isConfidentRelaxation(relaxed: NonNullable<SearchOutcome['relaxed']>): 
 }
 
 const longest = (words: string[]): number => Math.max(0, ...words.map((w) => w.length));
+
+/** A unit or partner named in a question with this many actions or fewer: those are the answer. */
+const FEW_ACTIONS_OF_A_PARTNER = 3;
 
 /** A group of an area with this many actions or fewer is shown with them. */
 const FEW_ACTIONS = 2;

@@ -98,7 +98,7 @@ export function detectLanguage(text: string): Language {
 
 export function detectFocus(text: string): RoleFocus {
   const t = text.toLocaleLowerCase('sv');
-  if (/finansi|betalar|bekostar|\bfund|financ|\bpays?\b|\bpaid\b/.test(t)) return 'finansiering';
+  if (/finansi|betala[rs]?\b|bekosta|\bpengar|\bfund|financ|\bpays?\b|\bpaid\b|\bmoney\b/.test(t)) return 'finansiering';
   if (/samverk|samarbet|cooperat|collaborat|partner|\binvolved\b/.test(t)) return 'samverkan';
   if (/ansva|huvudansvar|\bäger\b|responsib|\bowns?\b|in charge/.test(t)) return 'ansvarig';
   return 'all';

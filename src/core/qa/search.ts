@@ -31,7 +31,10 @@ export interface SearchHit {
   ownCoverage: number;
   /** The weight of the best term it matched: 1 for a word of the question or its synonym, less for a part or a beginning. */
   matchWeight: number;
-  /** The question's verb is the row's task verb ("tar fram" ~ "Ta fram …", "genomför" ~ "Genomföra …"). */
+  /**
+   * The question's verb is the row's task verb ("tar fram" ~ "Ta fram …", "genomför" ~ "Genomföra …"),
+   * or the question asks about cooperation and the row's task is cooperation.
+   */
   taskVerb: boolean;
 }
 
@@ -80,6 +83,8 @@ export class PlanSearch {
   private readonly vocabulary = new Vocabulary();
   /** How many rows each stem of the plan is in: a rare one names something, a common one describes. */
   private readonly rowsWithStem = new Map<string, number>();
+  /** Rows whose own text is about cooperation ("samverkan", "samverka", "samarbete"). */
+  private readonly cooperationRows = new Set<string>();
   /** Each row's task verb as the row begins ("ta fram", "genomföra"), where it begins with one. */
   private readonly taskVerbs = new Map<string, string>();
   /** Each row's stems, its compounds' parts included: for how many rows have a word that begins so ("assistans…"). */
@@ -100,6 +105,7 @@ export class PlanSearch {
       for (const code of `${action.text} ${context}`.match(/\b\p{Lu}[\p{Lu}\d]+\b/gu) ?? [])
         this.codeStems.add(stemSwedish(tokenize(code)[0]!));
       const owners = [action.ansvarig.asPrinted, action.samverkan.asPrinted, action.finansiering.asPrinted].join(' ');
+      if (/samverk|samarbet/i.test(action.text)) this.cooperationRows.add(action.id);
       const verb = taskVerbOf(action.text);
       if (verb) this.taskVerbs.set(action.id, verb);
       return { id: action.id, text: action.text, context, extra: '', owners };
@@ -368,8 +374,12 @@ export class PlanSearch {
     const results = this.index.search(queryText, { combineWith: 'OR', boostTerm: (term) => weights.get(term) ?? 1 });
     // A long, rare word of the question found as it is ("registerkontroller"), or a code of the plan
     // ("SSPF"), identifies a row even when the rest of the question does not match.
-    // Its spelling variants count as it ("ordningsvakts|områdena" ~ "ordningsvaktområden").
-    const spellings = contentWords.flatMap((w) => [w, ...(w.length >= 9 && !this.knows(w) ? [this.jointVariant(w) ?? ''] : [])]);
+    // Its spelling variants count as it ("ordningsvakts|områdena" ~ "ordningsvaktområden"). Not the
+    // verb of "vem <verb> …": the topic is in the nouns ("vem utvärderar områdesteamen" is about områdesteamen).
+    const askedVerb = verbAfterWho(tokens);
+    const spellings = contentWords
+      .filter((w) => w !== askedVerb)
+      .flatMap((w) => [w, ...(w.length >= 9 && !this.knows(w) ? [this.jointVariant(w) ?? ''] : [])]);
     const ownStems = spellings
       .filter((w) => w !== '')
       .map((w) => stemSwedish(w))
@@ -401,7 +411,12 @@ export class PlanSearch {
       };
     });
     const askedVerbs = verbPhrasesOf(tokens);
-    for (const hit of hits) hit.taskVerb = askedVerbs.has(this.taskVerbs.get(hit.actionId) ?? '');
+    // "Vem samverkar med … om …": a row whose own task is cooperation ("Utveckla lokal samverkan") is
+    // the one asked for, rather than a row that only lists the partner.
+    const asksCooperation = tokens.some((t) => /^(samverk|samarbet)/.test(t));
+    for (const hit of hits) {
+      hit.taskVerb = askedVerbs.has(this.taskVerbs.get(hit.actionId) ?? '') || (asksCooperation && this.cooperationRows.has(hit.actionId));
+    }
     const strict = bestOf(hits, limit);
     if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, hits: strict, weak: true };
     if (strict.length > 0 || groups.length < 2) return { contentWords, hits: strict };
@@ -451,6 +466,16 @@ function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
   const best = relevant[0];
   if (!best) return [];
   return relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
+}
+
+/** Auxiliaries between "vem" and the verb ("vem ska ta fram", "vem som gör"). */
+const AUXILIARIES = new Set(['ska', 'skall', 'som', 'kan', 'får', 'måste', 'borde', 'bör']);
+
+/** The verb of a question "vem <verb> …" / "who <verb> …", as typed; undefined if there is none. */
+function verbAfterWho(tokens: string[]): string | undefined {
+  const at = tokens.findIndex((t) => t === 'vem' || t === 'who');
+  if (at < 0) return undefined;
+  return tokens.slice(at + 1).find((t) => !AUXILIARIES.has(t));
 }
 
 /**
