@@ -90,9 +90,9 @@ describe('question answering', () => {
     });
 
     it("meets a particle verb's noun ('ombyggnation', 'avradikalisering') and an unknown compound by its tail's synonym", () => {
-      const offered = qa.answer('Vem tänker på kablar och teknik när vi bygger nytt?');
-      assert.equal(offered.kind, 'suggestions');
-      assert.equal(offered.kind === 'suggestions' && offered.actions[0]!.id, 'A3-5');
+      // "kablar" is an everyday word for the plan's "teknisk infrastruktur": answered, no longer only offered.
+      const cables = qa.answer('Vem tänker på kablar och teknik när vi bygger nytt?');
+      assert.equal(cables.kind === 'actions' && cables.actions[0]!.id, 'A3-5');
       const course = qa.answer('Vem gör onlinekursen om brottsprevention?');
       assert.ok(course.kind === 'actions' || course.kind === 'suggestions', course.kind);
       const ids = course.kind === 'actions' || course.kind === 'suggestions' ? course.actions.map((a) => a.id) : [];

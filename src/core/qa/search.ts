@@ -410,7 +410,9 @@ export class PlanSearch {
         taskVerb: false,
       };
     });
+    // The question's verbs, and the plan's task verbs that they are everyday words for ("skriva" ~ "ta fram").
     const askedVerbs = verbPhrasesOf(tokens);
+    for (const token of tokens) for (const verb of verbSynonymsOf(token)) askedVerbs.add(verb);
     // "Vem samverkar med … om …": a row whose own task is cooperation ("Utveckla lokal samverkan") is
     // the one asked for, rather than a row that only lists the partner.
     const asksCooperation = tokens.some((t) => /^(samverk|samarbet)/.test(t));

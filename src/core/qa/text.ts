@@ -83,6 +83,13 @@ export const STOP_WORDS = new Set([
   'vända',
   'vänder',
   'över',
+  // "Vem beslutar om …", "vem bestämmer över …": who is responsible, asked in other words
+  'beslutar',
+  'besluta',
+  'bestämmer',
+  'bestämma',
+  'decides',
+  'decide',
   'ute',
   // Adverbs and courtesy words of everyday speech
   'nuförtiden',
