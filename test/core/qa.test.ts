@@ -481,6 +481,10 @@ describe('question answering: word forms and compounds the plan does not have', 
     assert.equal(first('vem går Swecos utbildning'), 'A21-1');
   });
 
+  it('reads an everyday word typed one letter off as that word (kamrorna ~ kamerorna)', () => {
+    assert.equal(first('vem ansvarar för kamrorna'), 'A3-1');
+  });
+
   it('reads money words as a question about funding (betalas, pengar)', () => {
     const answer = qa.answer('Vilka åtgärder betalas med pengar från Brå?');
     assert.equal(answer.kind === 'funder' && answer.funder, 'BRÅ');

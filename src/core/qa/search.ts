@@ -7,7 +7,7 @@
 import MiniSearch from 'minisearch';
 import type { Plan } from '../plan/model';
 import { ENGLISH_TO_SWEDISH, SYNONYMS, VERB_SYNONYMS } from './lexicon';
-import { isMisspeltStopWord, isStopWord, splitByKnownTail, splitCompound, stemSwedish, tokenize, Vocabulary } from './text';
+import { isMisspeltStopWord, isStopWord, splitByKnownTail, splitCompound, stemSwedish, tokenize, Vocabulary, withinOneEdit } from './text';
 
 interface ActionDocument {
   id: string;
@@ -186,6 +186,8 @@ export class PlanSearch {
     } else add(word, 1);
     // Synonyms by stem: "gänget" and "hyresvärdarna" find the entries for "gäng" and "hyresvärdar".
     for (const t of synonymsOf(word)) add(t, 1);
+    // Or of the everyday word it is a typo of, where the plan has no such word.
+    if (!this.knows(word) && synonymsOf(word).length === 0) for (const t of typoSynonymsOf(word)) add(t, 1);
     // A doubled consonant before a definite or plural ending ("gymmen", "gymmet" ~ "gym").
     const single = word.replace(/(\p{L})\1(en|et|ar|arna|er|erna)$/u, '$1');
     if (single !== word && !this.knows(word) && (this.knows(single) || synonymsOf(single).length > 0)) {
@@ -521,4 +523,24 @@ function synonymsOf(word: string): string[] {
   if (direct) return direct;
   const bare = word.replace(/(arna|erna|orna|en|et|na|n)$/, '');
   return bare.length >= 3 && bare !== word ? (SYNONYMS[bare] ?? SYNONYMS_BY_STEM.get(stemSwedish(bare)) ?? []) : [];
+}
+
+/** The lexicon's single words, by length, for finding one a typo is one letter off. */
+const SYNONYM_KEYS_BY_LENGTH = new Map<number, string[]>();
+for (const key of Object.keys(SYNONYMS).filter((k) => !k.includes(' '))) {
+  SYNONYM_KEYS_BY_LENGTH.set(key.length, [...(SYNONYM_KEYS_BY_LENGTH.get(key.length) ?? []), key]);
+}
+
+/**
+ * The synonyms of an everyday word typed one letter off ("kamrorna" for "kamerorna"): the plan's
+ * own words have MiniSearch's fuzzy match, the lexicon's everyday words this. Six letters or more,
+ * where one letter off is seldom another word.
+ */
+function typoSynonymsOf(word: string): string[] {
+  if (word.length < 6) return [];
+  for (const length of [word.length, word.length - 1, word.length + 1]) {
+    const key = (SYNONYM_KEYS_BY_LENGTH.get(length) ?? []).find((k) => withinOneEdit(word, k));
+    if (key) return SYNONYMS[key]!;
+  }
+  return [];
 }

@@ -445,7 +445,7 @@ export function isMisspeltStopWord(token: string): boolean {
 }
 
 /** Damerau–Levenshtein distance at most 1. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
