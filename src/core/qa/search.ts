@@ -521,7 +521,8 @@ function verbSynonymsOf(word: string): string[] {
 function synonymsOf(word: string): string[] {
   const direct = SYNONYMS[word] ?? SYNONYMS_BY_STEM.get(stemSwedish(word));
   if (direct) return direct;
-  const bare = word.replace(/(arna|erna|orna|en|et|na|n)$/, '');
+  // A final "n" only after a vowel ("skolan" ~ "skola"): in "barn" it is the word's own, not an ending.
+  const bare = word.replace(/(arna|erna|orna|en|et|na|(?<=[aeiouyåäö])n)$/, '');
   return bare.length >= 3 && bare !== word ? (SYNONYMS[bare] ?? SYNONYMS_BY_STEM.get(stemSwedish(bare)) ?? []) : [];
 }
 
