@@ -489,6 +489,16 @@ describe('question answering: word forms and compounds the plan does not have', 
     assert.equal(first('vem ansvarar för kamrorna'), 'A3-1');
   });
 
+  it('answers "vem …" with an owner, not the area whose title it names, and reads "en plan" as a plan to write', () => {
+    assert.equal(first('vem gör en plan mot organiserad brottslighet'), 'A5-1');
+    // "the plan" in English is the action plan itself, no topic.
+    assert.equal(first('What does the plan say about cameras?'), 'A3-1');
+  });
+
+  it("ranks a row whose compound task verb ends with the question's verb (leder ~ Projektleda), its words joined where a line break split them ('BRÅ- uppdrag')", () => {
+    assert.equal(first('vem leder Brå-uppdraget'), 'A7-1');
+  });
+
   it('reads money words as a question about funding (betalas, pengar)', () => {
     const answer = qa.answer('Vilka åtgärder betalas med pengar från Brå?');
     assert.equal(answer.kind === 'funder' && answer.funder, 'BRÅ');

@@ -233,7 +233,8 @@ export class PlanAnswerer {
           .map(stemSwedish),
       );
     const asked = words(question);
-    if (asked.size < 2) return undefined;
+    // "Vem gör en plan mot organiserad brottslighet?" asks who owns an action, not what an area holds.
+    if (asked.size < 2 || /^\s*(vem|vilka|who)\s+(?!åtgärder)/i.test(question)) return undefined;
     const listing =
       /^\s*(vilka åtgärder|vad (gör|görs|ingår|finns|innehåller)|(visa|lista) (allt|alla åtgärder|åtgärderna)?|which actions|what (is|are) (in|done)|(show|list) (me )?(all|everything|the actions)?)/i.test(
         question,

@@ -117,6 +117,8 @@ export class PlanSearch {
       for (const a of abbreviations) {
         if (new RegExp(`\\b${a.abbreviation}\\b`).test(`${doc.text} ${doc.context}`)) extra.push(a.expansion);
       }
+      // A hyphen the document's line break left apart ("BRÅ- uppdrag", "APT- material"): the word joined too.
+      for (const m of `${doc.text} ${doc.context}`.matchAll(/([\p{L}\p{N}]+)-\s+([\p{L}\p{N}]+)/gu)) extra.push(`${m[1]}-${m[2]}`);
       for (const token of tokens) {
         extra.push(...(plan.spellingVariants[token] ?? []));
         if (token.includes('-')) extra.push(...token.split('-').filter((part) => part.length >= 3));
@@ -328,9 +330,12 @@ export class PlanSearch {
   search(question: string, limit = 5): SearchOutcome {
     const phrase = tokenize(question).join(' ');
     // Short words that the plan does not know ("stan", "ju") are filler, not a topic outside the plan.
-    const contentWords = tokenize(question).filter(
-      (t) =>
+    // "en plan mot …" names a plan to be written; "the plan", "this plan" is the action plan itself.
+    const asked = tokenize(question);
+    const contentWords = asked.filter(
+      (t, i) =>
         !isStopWord(t) &&
+        !(t === 'plan' && ['the', 'this', 'our', 'your'].includes(asked[i - 1] ?? '')) &&
         !/^\d+$/.test(t) &&
         (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH || synonymsOf(t).length > 0) &&
         !(isMisspeltStopWord(t) && !this.knows(t)),
@@ -418,8 +423,13 @@ export class PlanSearch {
     // "Vem samverkar med … om …": a row whose own task is cooperation ("Utveckla lokal samverkan") is
     // the one asked for, rather than a row that only lists the partner.
     const asksCooperation = tokens.some((t) => /^(samverk|samarbet)/.test(t));
+    // A compound task verb ends with the question's verb: "leder" ~ "Projektleda" (not a function word's
+    // form: "för" is no "genom|föra").
+    const contentVerbs = [...verbPhrasesOf(tokens.filter((t) => !isStopWord(t)))].filter((v) => v.length >= 4 && !v.includes(' '));
     for (const hit of hits) {
-      hit.taskVerb = askedVerbs.has(this.taskVerbs.get(hit.actionId) ?? '') || (asksCooperation && this.cooperationRows.has(hit.actionId));
+      const verb = this.taskVerbs.get(hit.actionId) ?? '';
+      const endsWithAsked = verb !== '' && contentVerbs.some((v) => verb !== v && verb.endsWith(v));
+      hit.taskVerb = askedVerbs.has(verb) || endsWithAsked || (asksCooperation && this.cooperationRows.has(hit.actionId));
     }
     const strict = bestOf(hits, limit);
     if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, hits: strict, weak: true };

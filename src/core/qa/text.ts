@@ -211,7 +211,6 @@ export const STOP_WORDS = new Set([
   'åtgärderna',
   'åtgärdsplanen',
   'planen',
-  'plan',
   'kommunen',
   'kommunens',
   'linköping',
