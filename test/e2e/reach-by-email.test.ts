@@ -194,3 +194,63 @@ describe('reaching contacts given by e-mail through the roster of a team the bot
     assert.equal(h.connector.forConversation(chat.id).filter((r) => textOf(r).includes('Uppföljning 2026 av åtgärdsplanen')).length, 1);
   });
 });
+
+describe('a brief failure while opening a chat for a contact given by e-mail', function () {
+  this.timeout(60_000);
+  let h: Awaited<ReturnType<typeof startHarness>>;
+  let graph: FakeGraph;
+  const ANNA = PEOPLE[0]!;
+
+  before(async () => {
+    graph = new FakeGraph();
+    const graphUrl = await graph.start();
+    graph.addUser(ANNA.upn, ANNA.aad);
+    graph.catalog.push({ id: 'catalog-trygghetsbot', externalId: APP, displayName: 'Trygghetsbot' });
+    h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad, GRAPH_ENDPOINT: graphUrl });
+    h.connector.members.set(ANNA.aad, { id: `29:${ANNA.upn}`, aadObjectId: ANNA.aad, userPrincipalName: ANNA.upn });
+    await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await h.post(
+      teamsMessage({
+        serviceUrl: h.connector.url,
+        conversationId: ADMIN.conv,
+        text: `kontakt SF ${ANNA.upn}`,
+        userId: ADMIN.id,
+        aadObjectId: ADMIN.aad,
+      }),
+    );
+  });
+  after(async () => {
+    await h.stop();
+    await graph.stop();
+  });
+
+  it('goes on from the step that failed: the chat is opened once, the member asked again, the message sent once with its refresh', async () => {
+    // Teams answers 503 once to asking for Anna's id in the new chat, and once to the message itself.
+    const failedOnce = new Set<string>();
+    h.connector.inject = ({ method, path }) => {
+      const step = /\/members\//.test(path)
+        ? 'member'
+        : method === 'POST' && /\/activities$/.test(path) && path.includes('created-')
+          ? 'send'
+          : '';
+      if (!step || failedOnce.has(step)) return undefined;
+      failedOnce.add(step);
+      return { status: 503 };
+    };
+    try {
+      await startRoundAsAdmin(h);
+    } finally {
+      h.connector.inject = undefined;
+    }
+    assert.deepEqual([...failedOnce].sort(), ['member', 'send']);
+    const chats = h.connector.createdConversations.filter((c) => c.members.some((m) => m.id === ANNA.aad));
+    assert.equal(chats.length, 1, 'the chat opened once, not again on each retry');
+    const sent = roundMessages(chats[0]!.id);
+    assert.equal(sent.length, 1);
+    const card = sent[0]!.activity.attachments![0]!.content as { refresh?: { userIds: string[] } };
+    assert.deepEqual(card.refresh?.userIds, [`29:${ANNA.upn}`], 'the card refreshes for her: her id was asked again');
+  });
+
+  const roundMessages = (conv: string) =>
+    h.connector.forConversation(conv).filter((r) => r.method === 'POST' && textOf(r).includes('Uppföljning 2026 av åtgärdsplanen'));
+});

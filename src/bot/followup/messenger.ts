@@ -22,7 +22,7 @@ import { resolveContacts } from '../../usecases/resolve-contacts';
 import type { PeopleDirectory } from '../../usecases/people-directory';
 import type { RoundView } from '../../usecases/round-view';
 import type { Recipient, FanOutSummary, SentMessage } from '../../delivery/fan-out';
-import { SendError, retryAfterFrom } from '../../delivery/retry';
+import { SendError, classify, retryAfterFrom } from '../../delivery/retry';
 import { cardAttachment } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
 import { roundCardFromView } from './round-cards';
@@ -40,6 +40,24 @@ export interface MessengerDeps {
   /** The organization's directory (Graph), to find people given by e-mail and install the app for them. */
   directory: PeopleDirectory;
 }
+
+/** What Teams says of a member of a chat the bot opened: their Teams id and sign-in name. */
+interface ChatMember {
+  id?: string;
+  userPrincipalName?: string;
+  email?: string;
+}
+
+/** A chat opened for a person whose send has not succeeded yet. */
+interface OpenedChat {
+  conversationId: string;
+  member?: ChatMember;
+  /** How often asking Teams for the member failed briefly. */
+  memberTries?: number;
+}
+
+/** Opened chats kept for a retry at most (people whose send failed at the last step). */
+const MAX_OPENED_CHATS_KEPT = 10_000;
 
 export function toSendError(error: unknown): SendError {
   const e = error as {
@@ -59,6 +77,11 @@ export class RoundMessenger implements Notifier {
   private readonly running = new Set<Promise<unknown>>();
   /** Rounds this process is sending right now: a second fan-out of the same round would only race the first. */
   private readonly sending = new Set<number>();
+  /**
+   * Chats opened (and Teams ids asked) for people whose send then failed, by Entra id: the fan-out's
+   * retry goes on from there instead of opening the chat again (each step is a paced request).
+   */
+  private readonly openedChats = new Map<string, OpenedChat>();
 
   constructor(private readonly deps: MessengerDeps) {}
 
@@ -188,20 +211,38 @@ export class RoundMessenger implements Notifier {
       bot: { id: origin.botId, name: origin.botName ?? '' },
       conversation: { id: '', isGroup: false, conversationType: 'personal', tenantId, name: '' },
     };
+    const key = `${origin.serviceUrl} ${aadObjectId}`;
     await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
       try {
         const client = connectorOf(ctx, adapter);
-        await limiter.acquire();
-        const created = await client.conversations.createConversation(
-          oneToOne({ id: origin.botId, name: origin.botName ?? '' }, { id: aadObjectId, name }, tenantId),
-        );
-        const conversationId = created.id ?? '';
-        await limiter.acquire();
-        const member = (await client.conversations.getConversationMember(conversationId, aadObjectId).catch(() => undefined)) as
-          { id?: string; userPrincipalName?: string; email?: string } | undefined;
+        // A retry after a failed step goes on from the last step that succeeded.
+        let opened = this.openedChats.get(key);
+        if (!opened) {
+          await limiter.acquire();
+          const created = await client.conversations.createConversation(
+            oneToOne({ id: origin.botId, name: origin.botName ?? '' }, { id: aadObjectId, name }, tenantId),
+          );
+          opened = { conversationId: created.id ?? '' };
+          this.rememberOpenedChat(key, opened);
+        }
+        const conversationId = opened.conversationId;
+        if (!opened.member) {
+          await limiter.acquire();
+          // Teams' id for the person, for the card's refresh. A brief failure (503, 429) is tried again
+          // with the send, once; a second one, or one that says no (403, 404), leaves the card without
+          // refresh, but sent.
+          const chat = opened;
+          chat.member = (await client.conversations.getConversationMember(conversationId, aadObjectId).catch((error: unknown) => {
+            chat.memberTries = (chat.memberTries ?? 0) + 1;
+            if (classify(error) === 'retry' && chat.memberTries < 2) throw error;
+            return {};
+          })) as ChatMember;
+        }
+        const member = opened.member;
         await limiter.acquire();
         await ready();
         const response = await client.conversations.sendToConversation(conversationId, activityWith(member?.id ? [member.id] : []));
+        this.openedChats.delete(key);
         outcome = {
           sent: {
             conversationId,
@@ -221,6 +262,12 @@ export class RoundMessenger implements Notifier {
     });
     if (outcome.failure !== undefined) throw outcome.failure;
     return outcome.sent!;
+  }
+
+  /** Kept until the send succeeds; bounded, so that people who are never reached do not pile up. */
+  private rememberOpenedChat(key: string, chat: OpenedChat): void {
+    if (this.openedChats.size >= MAX_OPENED_CHATS_KEPT) this.openedChats.delete(this.openedChats.keys().next().value!);
+    this.openedChats.set(key, chat);
   }
 
   /**
