@@ -87,8 +87,14 @@ export class PlanSearch {
   private readonly cooperationRows = new Set<string>();
   /** Each row's task verb as the row begins ("ta fram", "genomföra"), where it begins with one. */
   private readonly taskVerbs = new Map<string, string>();
-  /** Each row's stems, its compounds' parts included: for how many rows have a word that begins so ("assistans…"). */
-  private readonly rowStems: string[][] = [];
+  /**
+   * Each stem of the rows, its compounds' parts included, with the rows that have it, sorted: for how
+   * many rows have a word that begins so ("assistans…").
+   */
+  private readonly rowsOfStem = new Map<string, number[]>();
+  private sortedRowStems: string[] = [];
+  /** Answers of rowsWithWordsBeginning: the plan does not change, and users' words repeat. Bounded. */
+  private readonly rowsBeginningCache = new Map<string, number>();
   /** Codes and names the plan writes in capitals (SSPF, LOV3, SAVE): short, but they name one thing. */
   private readonly codeStems = new Set<string>();
 
@@ -136,7 +142,10 @@ export class PlanSearch {
       }
       doc.extra = extra.join(' ');
       for (const token of tokenize(doc.extra)) this.vocabulary.add(stemSwedish(token));
-      this.rowStems.push([...new Set(tokenize(`${doc.text} ${doc.context} ${doc.extra}`).map(stemSwedish))]);
+      const row = documents.indexOf(doc);
+      for (const stem of new Set(tokenize(`${doc.text} ${doc.context} ${doc.extra}`).map(stemSwedish))) {
+        this.rowsOfStem.set(stem, [...(this.rowsOfStem.get(stem) ?? []), row]);
+      }
     }
 
     this.index = new MiniSearch<ActionDocument>({
@@ -154,6 +163,7 @@ export class PlanSearch {
       },
     });
     this.index.addAll(documents);
+    this.sortedRowStems = [...this.rowsOfStem.keys()].sort();
   }
 
   /** True when the stemmed word, or a word that it begins, is in the plan. */
@@ -280,7 +290,22 @@ export class PlanSearch {
   }
 
   private rowsWithWordsBeginning(prefix: string): number {
-    return this.rowStems.filter((stems) => stems.some((s) => s.startsWith(prefix))).length;
+    const cached = this.rowsBeginningCache.get(prefix);
+    if (cached !== undefined) return cached;
+    const sorted = this.sortedRowStems;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const rows = new Set<number>();
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
+      for (const row of this.rowsOfStem.get(sorted[i]!)!) rows.add(row);
+    if (this.rowsBeginningCache.size >= 20_000) this.rowsBeginningCache.clear();
+    this.rowsBeginningCache.set(prefix, rows.size);
+    return rows.size;
   }
 
   /**
