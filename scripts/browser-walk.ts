@@ -88,6 +88,12 @@ async function main(): Promise<number> {
     await shot('suggestions');
     await clickButton(page, /^Vem ansvarar för A13.3\?$/);
     await expectText(/Ansvarig/, 'a suggestion opens the action with who is responsible');
+    await say('Vad samarbetar SF och Polisen om?');
+    await expectText(/Åtgärder som SF och Polisen har tillsammans \(som ansvariga eller i samverkan\): 15/, 'the actions two units share');
+    await shot('shared-units');
+    await say('Tack för hjälpen!');
+    await expectText(/Fråga gärna igen när du undrar något om åtgärdsplanen/, 'thanks get a "you are welcome"');
+    await shot('thanks');
     await say('Vilka åtgärder har extern finansiering?');
     await expectText(/Åtgärder med finansiering utöver förvaltningarnas egna budgetar: 10/, 'a listing across the Finansiering column');
     await shot('column-listing');

@@ -140,7 +140,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
     case 'help':
       return helpSpec(lang, answer);
     case 'thanks':
-      return messageSpec(phrase('thanks', lang, { example: answer.example }), [], '', fallbackText);
+      return messageSpec(phrase('thanksTitle', lang), [phrase('thanks', lang, { example: answer.example })], '', fallbackText);
     case 'plan':
       return messageSpec(phrase('planTitle', lang), [...planLines(answer), answer.areas.join('\n\n')], '', fallbackText);
     case 'column':

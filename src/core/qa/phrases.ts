@@ -95,9 +95,10 @@ const PHRASES = {
   malomrade: { sv: 'Målområde', en: 'Goal area' },
   arbetssatt: { sv: 'Arbetssätt', en: 'Working method' },
   actionsCount: { sv: '{n} {rowsWord}', en: '{n} {rowsWord}' },
+  thanksTitle: { sv: 'Varsågod!', en: 'You are welcome!' },
   thanks: {
-    sv: 'Varsågod! Fråga gärna igen när du undrar något om åtgärdsplanen, till exempel "{example}". Skriv "hjälp" för fler exempel.',
-    en: 'You are welcome! Ask again whenever you wonder about the action plan, for example "{example}". Write "help" for more examples.',
+    sv: 'Fråga gärna igen när du undrar något om åtgärdsplanen, till exempel "{example}". Skriv "hjälp" för fler exempel.',
+    en: 'Ask again whenever you wonder about the action plan, for example "{example}". Write "help" for more examples.',
   },
   helpTitle: { sv: 'Fråga mig om åtgärdsplanen', en: 'Ask me about the action plan' },
   helpIntro: {

@@ -194,7 +194,7 @@ export function renderText(answer: Answer): string {
     case 'help':
       return [phrase('helpTitle', lang), phrase('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
     case 'thanks':
-      return phrase('thanks', lang, { example: answer.example });
+      return `${phrase('thanksTitle', lang)} ${phrase('thanks', lang, { example: answer.example })}`;
     case 'plan':
       return [phrase('planTitle', lang), ...planLines(answer), '', ...answer.areas.map((a) => `  ${a}`)].join('\n');
     case 'not-found': {
