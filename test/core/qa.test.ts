@@ -434,9 +434,11 @@ describe('question answering: word forms and compounds the plan does not have', 
     }
   });
 
-  it('offers, never answers, rows that only a common part of a word meets (IT-säkerheten ~ säkerhet…)', () => {
+  it('offers, never answers, rows that only a common part of a word meets (IT-säkerheten ~ säkerhet…), and says so', () => {
     const answer = qa.answer('Vem ansvarar för IT-säkerheten?');
     assert.ok(answer.kind === 'suggestions' || answer.kind === 'not-found', answer.kind);
+    // One word met in part: not "no action is about both … and …" with one of them missing.
+    assert.match(renderText(answer), /Jag hittar bara delar av "it-säkerheten" i planen, så jag gissar inte vem som ansvarar/);
   });
 
   it('defines a term asked with its article, and finds a working method named by an intent word', () => {
@@ -497,6 +499,16 @@ describe('question answering: word forms and compounds the plan does not have', 
 
   it("ranks a row whose compound task verb ends with the question's verb (leder ~ Projektleda), its words joined where a line break split them ('BRÅ- uppdrag')", () => {
     assert.equal(first('vem leder Brå-uppdraget'), 'A7-1');
+  });
+
+  it('reads the verb of "who <verb> …" that no list knows as how, not what (who builds trust)', () => {
+    assert.match(first('who builds trust in the municipality') ?? '', /^A8-[123]$/);
+    // "financial" begins like the intent word "financing" but names a topic.
+    assert.equal(first('who checks financial assistance payments'), 'A12-2');
+  });
+
+  it('offers nothing when what is left of a question is only words that many rows have (who fixes the street lights)', () => {
+    assert.equal(qa.answer('Who fixes the street lights?').kind, 'not-found');
   });
 
   it('reads money words as a question about funding (betalas, pengar)', () => {

@@ -104,6 +104,11 @@ export type Answer =
        */
       kind: 'suggestions';
       language: Language;
+      /**
+       * Why not an answer: words the plan has nowhere ('unmatched'); words each in the plan but in no
+       * row together ('apart'); words met only in part, by a beginning or a common part ('partly').
+       */
+      why: 'unmatched' | 'apart' | 'partly';
       unmatched: string[];
       matched: string[];
       actions: Array<Pick<ActionView, 'id' | 'text'>>;

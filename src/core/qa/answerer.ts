@@ -493,7 +493,9 @@ export class PlanAnswerer {
       return {
         kind: 'suggestions',
         language,
-        unmatched: [],
+        // A verb of "vem <verb> …" the plan has nowhere is named as what was not found ("bemöter").
+        why: outcome.ignoredVerbs?.length ? 'unmatched' : outcome.weak ? 'partly' : 'apart',
+        unmatched: outcome.ignoredVerbs ?? [],
         matched: outcome.contentWords,
         actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
       };
@@ -502,12 +504,15 @@ export class PlanAnswerer {
     // The longest word of a Swedish question is most often its topic ("simhallen", "busskort"):
     // when that word is nowhere in the plan, the rest of the question does not make it a plan question.
     if (relaxed && longest(relaxed.dropped) > longest(relaxed.kept)) return { kind: 'not-found', language, reason: 'no-match' };
+    // What is left is only words that many rows have ("street" in "who fixes the street lights"): nothing to offer.
+    if (relaxed && !isConfidentRelaxation(relaxed) && !relaxed.specific) return { kind: 'not-found', language, reason: 'no-match' };
     if (relaxed && !isConfidentRelaxation(relaxed)) {
       // Some of the question's words are nowhere in the plan: no owner on a guess; the nearest rows to choose from.
       return {
         kind: 'suggestions',
         language,
-        unmatched: relaxed.dropped,
+        why: 'unmatched',
+        unmatched: [...(outcome.ignoredVerbs ?? []), ...relaxed.dropped],
         matched: relaxed.kept,
         actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
       };

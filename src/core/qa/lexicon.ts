@@ -317,6 +317,19 @@ export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
   perpetrators: ['förövare', 'utsätter'],
   perpetrator: ['förövare', 'utsätter'],
   program: ['verksamhet'],
+  // Everyday English for the plan's terms, from English questions written for development.
+  lead: ['projektleda', 'leda'],
+  leads: ['projektleda', 'leda'],
+  assignment: ['uppdrag'],
+  recruiting: ['rekrytering'],
+  financial: ['ekonomiskt'],
+  grants: ['bidrag', 'föreningsstöd'],
+  associations: ['föreningar', 'föreningsstöd'],
+  unfair: ['osund'],
+  buying: ['sexköp'],
+  spaces: ['rummet', 'platser', 'offentliga'],
+  members: ['medlemmar'],
+  risk: ['riskzon'],
 };
 
 /** Everyday words for the plan's terms, added to the query. */
@@ -555,6 +568,8 @@ export const SYNONYMS: Record<string, string[]> = {
   nyanställd: ['rekrytering'],
   'gode män': ['godman'],
   'benefit fraud': ['välfärdsbrott', 'felaktiga', 'utbetalningar'],
+  'financial assistance': ['ekonomiskt', 'bistånd'],
+  'social assistance': ['ekonomiskt', 'bistånd'],
   säljs: ['försäljning'],
   säljer: ['försäljning'],
   skolgård: ['skolmiljö', 'skolor'],

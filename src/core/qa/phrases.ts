@@ -52,6 +52,10 @@ const PHRASES = {
   periodHalfYear: { sv: 'varje halvår', en: 'every half-year' },
   periodTertial: { sv: 'varje tertial', en: 'every four months' },
   helpSource: { sv: 'Svaren bygger på {document} ({diarienummer}).', en: 'Answers are based on {document} ({diarienummer}).' },
+  suggestionsPartly: {
+    sv: 'Jag hittar bara delar av {matched} i planen, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast; välj en för att se vem som ansvarar:',
+    en: 'I find only parts of {matched} in the plan, so I do not guess who is responsible. These actions are closest; choose one to see who is responsible:',
+  },
   suggestionsApart: {
     sv: 'Ingen åtgärd i planen handlar om både {matched}, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast; välj en för att se vem som ansvarar:',
     en: 'No action in the plan is about both {matched}, so I do not guess who is responsible. These actions are closest; choose one to see who is responsible:',

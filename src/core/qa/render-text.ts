@@ -70,7 +70,10 @@ export function columnRows(answer: Extract<Answer, { kind: 'column' }>): Array<{
 export function suggestionsIntro(answer: Extract<Answer, { kind: 'suggestions' }>): string {
   const quoted = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
   const both = (words: string[]) => `${quoted(words.slice(0, -1))} ${answer.language === 'sv' ? 'och' : 'and'} ${quoted(words.slice(-1))}`;
-  if (answer.unmatched.length === 0) return phrase('suggestionsApart', answer.language, { matched: both(answer.matched) });
+  if (answer.why === 'partly' || (answer.why === 'apart' && answer.matched.length < 2)) {
+    return phrase('suggestionsPartly', answer.language, { matched: quoted(answer.matched) });
+  }
+  if (answer.why === 'apart') return phrase('suggestionsApart', answer.language, { matched: both(answer.matched) });
   return phrase('suggestionsIntro', answer.language, { unmatched: quoted(answer.unmatched), matched: quoted(answer.matched) });
 }
 

@@ -46,9 +46,16 @@ export interface SearchOutcome {
    * Set when no row matched enough of the question and the search was relaxed: the words that
    * match no row of the plan at all were dropped, and the hits match the words kept.
    */
-  relaxed?: { kept: string[]; dropped: string[] };
+  relaxed?: {
+    kept: string[];
+    dropped: string[];
+    /** Some word kept is in only a few rows (three or fewer): what is left names something, it does not only describe. */
+    specific: boolean;
+  };
   /** Set when every word is in the plan but no row has enough of them together: the hits are only the nearest. */
   apart?: boolean;
+  /** Verbs of "vem <verb> …" that neither the plan nor the lexicon knows, left out as how, not what. */
+  ignoredVerbs?: string[];
   /**
    * Set when the best rows match only by a beginning or a common part of a word ("IT-säkerheten"
    * meets "säkerhet…"): the nearest rows to choose from, never an owner.
@@ -372,9 +379,19 @@ export class PlanSearch {
     if (contentWords.length === 0) return { contentWords, hits: [] };
     // Everyday verbs for the plan's task verbs ("hjälper", "stoppar") rank rows that have the verb
     // higher, but a row without it is not refused for that: the question's topic is in its nouns.
-    const verbTerms = contentWords.filter((w) => !this.knows(w) && verbSynonymsOf(w).length > 0);
+    // So is the verb of "who <verb> …" / "vem <verb> …" that neither the plan nor the lexicon knows
+    // ("who writes the communication plan"): it says how, the nouns say what.
+    const unknownVerb = verbAfterWho(asked);
+    const verbTerms = contentWords.filter(
+      (w) =>
+        !this.knows(w) &&
+        (verbSynonymsOf(w).length > 0 ||
+          (w === unknownVerb && synonymsOf(w).length === 0 && !(w in ENGLISH_TO_SWEDISH) && typoSynonymsOf(w).length === 0)),
+    );
+    const ignoredVerbs: string[] = [];
     if (verbTerms.length > 0 && verbTerms.length < contentWords.length) {
       contentWords.splice(0, contentWords.length, ...contentWords.filter((w) => !verbTerms.includes(w)));
+      ignoredVerbs.push(...verbTerms.filter((w) => verbSynonymsOf(w).length === 0));
     }
     const verbAlternatives = contentWords.length === 0 ? [] : verbTerms.flatMap((w) => verbSynonymsOf(w));
 
@@ -457,8 +474,8 @@ export class PlanSearch {
       hit.taskVerb = askedVerbs.has(verb) || endsWithAsked || (asksCooperation && this.cooperationRows.has(hit.actionId));
     }
     const strict = bestOf(hits, limit);
-    if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, hits: strict, weak: true };
-    if (strict.length > 0 || groups.length < 2) return { contentWords, hits: strict };
+    if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, ignoredVerbs, hits: strict, weak: true };
+    if (strict.length > 0 || groups.length < 2) return { contentWords, ignoredVerbs, hits: strict };
 
     // Relaxed: a few words that the plan has nowhere ("nuförtiden", "gänget") must not sink a
     // question whose other words find a row. Coverage is counted over the words some row matches.
@@ -469,24 +486,32 @@ export class PlanSearch {
     const droppable = unmatched.map((u, i) => u && (contentWords[i]!.length >= 6 || matchedCount >= 2));
     const kept = contentWords.filter((_, i) => !droppable[i]);
     const dropped = contentWords.filter((_, i) => droppable[i]);
-    if (kept.length === 0) return { contentWords, hits: [] };
+    if (kept.length === 0) return { contentWords, ignoredVerbs, hits: [] };
     if (dropped.length === 0) {
       // Every word is in the plan, but no row has enough of them together ("sex" and "samtycke"
       // are in two rows): the rows nearest, to choose from, never an owner. Not for four words or
       // more: that is a sentence (an answer typed into the chat), not a question about two topics.
-      if (groups.length > 3) return { contentWords, hits: [] };
+      if (groups.length > 3) return { contentWords, ignoredVerbs, hits: [] };
       const nearest = hits
         .filter((h) => h.coverage >= 0.5)
         .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || b.score - a.score)
         .slice(0, limit);
-      return nearest.length > 0 ? { contentWords, hits: nearest, apart: true } : { contentWords, hits: [] };
+      return nearest.length > 0 ? { contentWords, ignoredVerbs, hits: nearest, apart: true } : { contentWords, ignoredVerbs, hits: [] };
     }
     const relaxedHits = hits.map((h) => ({
       ...h,
       coverage: (h.coverage * groups.length) / kept.length,
       ownCoverage: (h.ownCoverage * groups.length) / kept.length,
     }));
-    return { contentWords, hits: bestOf(relaxedHits, limit), relaxed: { kept, dropped } };
+    // Met as it is or as a beginning, not by a typo's likeness ("lights" is one letter from "ligt").
+    const metAsTyped = (r: (typeof results)[number], terms: Set<string>): boolean =>
+      Object.keys(r.match).some((m) => [...terms].some((t) => m.startsWith(t)));
+    const specific = contentWords.some((_, i) => {
+      if (droppable[i]) return false;
+      const rows = results.filter((r) => metAsTyped(r, processed[i]!)).length;
+      return rows > 0 && rows <= 3;
+    });
+    return { contentWords, ignoredVerbs, hits: bestOf(relaxedHits, limit), relaxed: { kept, dropped, specific } };
   }
 }
 

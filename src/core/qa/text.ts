@@ -77,6 +77,8 @@ export const STOP_WORDS = new Set([
   'folk',
   // "Vi har problem med …", "vem ska jag kontakta / vända mig till": framing a question, not its topic
   'problem',
+  // "Vem har bollen?", "vem äger frågan": who is responsible, in everyday words
+  'bollen',
   'problemen',
   'kontakta',
   'kontaktar',
@@ -423,8 +425,13 @@ export const STOP_WORDS = new Set([
 /** Prefixes of intent words, so that typos ("ansvarr", "samverkr") are not taken for content. */
 const INTENT_PREFIXES = ['ansvar', 'ansva', 'samverk', 'samarbet', 'finansi', 'responsib', 'cooperat', 'collaborat', 'financ'];
 
+/** Words that begin like an intent word but name a topic ("financial assistance" is ekonomiskt bistånd). */
+const NOT_INTENT = new Set(['financial']);
+
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token) || INTENT_PREFIXES.some((p) => token.startsWith(p)) || isDefiniteOfStopWord(token);
+  return (
+    STOP_WORDS.has(token) || (INTENT_PREFIXES.some((p) => token.startsWith(p)) && !NOT_INTENT.has(token)) || isDefiniteOfStopWord(token)
+  );
 }
 
 /** "huvudansvaret", "frågorna": the definite form of a stop word the list has in the indefinite. */
