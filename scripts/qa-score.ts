@@ -41,57 +41,36 @@ export function score(answerer: PlanAnswerer, cases: FreshCase[]): Score {
   return result;
 }
 
-export function qaScores(): Record<'first' | 'dev' | 'heldOut' | 'thirdDev' | 'thirdHeldOut' | 'fourthDev' | 'fourthHeldOut', Score> {
+/** The question sets, each half with how it is named in the output; misses are listed only for halves tuned on. */
+const SETS: Array<{ name: string; cases: FreshCase[]; heldOut: boolean }> = [
+  { name: 'first set (tuned on)', cases: QUESTIONS.map((q) => ({ ...q, split: 'dev' as const })), heldOut: false },
+  ...(
+    [
+      ['fresh', FRESH_QUESTIONS],
+      ['third', THIRD_QUESTIONS],
+      ['fourth', FOURTH_QUESTIONS],
+    ] as const
+  ).flatMap(([name, cases]) => [
+    { name: `${name} set, development`, cases: cases.filter((c) => c.split === 'dev'), heldOut: false },
+    { name: `${name} set, held out`, cases: cases.filter((c) => c.split === 'held-out'), heldOut: true },
+  ]),
+];
+
+export function qaScores(): Array<{ name: string; heldOut: boolean; score: Score }> {
   const answerer = new PlanAnswerer(PLAN, GLOSSARY);
-  return {
-    first: score(
-      answerer,
-      QUESTIONS.map((q) => ({ ...q, split: 'dev' as const })),
-    ),
-    dev: score(
-      answerer,
-      FRESH_QUESTIONS.filter((c) => c.split === 'dev'),
-    ),
-    heldOut: score(
-      answerer,
-      FRESH_QUESTIONS.filter((c) => c.split === 'held-out'),
-    ),
-    thirdDev: score(
-      answerer,
-      THIRD_QUESTIONS.filter((c) => c.split === 'dev'),
-    ),
-    thirdHeldOut: score(
-      answerer,
-      THIRD_QUESTIONS.filter((c) => c.split === 'held-out'),
-    ),
-    fourthDev: score(
-      answerer,
-      FOURTH_QUESTIONS.filter((c) => c.split === 'dev'),
-    ),
-    fourthHeldOut: score(
-      answerer,
-      FOURTH_QUESTIONS.filter((c) => c.split === 'held-out'),
-    ),
-  };
+  return SETS.map(({ name, cases, heldOut }) => ({ name, heldOut, score: score(answerer, cases) }));
 }
 
 const pct = (s: Score) =>
   `${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)} %) answered right; with the right action offered among the nearest: ${s.right + s.suggested}/${s.total} (${((100 * (s.right + s.suggested)) / s.total).toFixed(1)} %)`;
 
 if (require.main === module) {
-  const { first, dev, heldOut, thirdDev, thirdHeldOut, fourthDev, fourthHeldOut } = qaScores();
+  const scores = qaScores();
   const verbose = process.argv.includes('--misses');
-  console.log(`first set (tuned on):     ${pct(first)}`);
-  if (verbose) for (const m of first.misses) console.log(`  ${m}`);
-  console.log(`fresh set, development:   ${pct(dev)}`);
-  if (verbose) for (const m of dev.misses) console.log(`  ${m}`);
-  console.log(`fresh set, held out:      ${pct(heldOut)}`);
-  console.log(`third set, development:   ${pct(thirdDev)}`);
-  if (verbose) for (const m of thirdDev.misses) console.log(`  ${m}`);
-  console.log(`third set, held out:      ${pct(thirdHeldOut)}`);
-  console.log(`fourth set, development:  ${pct(fourthDev)}`);
-  if (verbose) for (const m of fourthDev.misses) console.log(`  ${m}`);
-  console.log(`fourth set, held out:     ${pct(fourthHeldOut)}`);
-  const owners = [first, dev, heldOut, thirdDev, thirdHeldOut, fourthDev, fourthHeldOut].reduce((sum, s) => sum + s.ownersOutsidePlan, 0);
+  for (const { name, heldOut, score: s } of scores) {
+    console.log(`${`${name}:`.padEnd(26)}${pct(s)}`);
+    if (verbose && !heldOut) for (const m of s.misses) console.log(`  ${m}`);
+  }
+  const owners = scores.reduce((sum, { score: s }) => sum + s.ownersOutsidePlan, 0);
   console.log(`owners given to questions outside the plan: ${owners}`);
 }

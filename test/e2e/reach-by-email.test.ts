@@ -21,6 +21,9 @@ async function startRoundAsAdmin(h: Awaited<ReturnType<typeof startHarness>>): P
   await pressButton(h, ADMIN, 'round.start', { year: '2026', deadline: '2099-02-28' });
   await h.bot.bot.followUp!.idle();
 }
+/** The admin writes in their chat with the bot. */
+const adminSays = (h: Awaited<ReturnType<typeof startHarness>>, text: string) =>
+  h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
 const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);
 
 describe('reaching contacts given by e-mail, none with the app (fake Graph)', function () {
@@ -58,7 +61,7 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
 
   const say = async (text: string): Promise<string> => {
     const before = h.connector.forConversation(ADMIN.conv).length;
-    await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, text, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
+    await adminSays(h, text);
     return textOf((await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!);
   };
   const chatOf = (aad: string) => h.connector.createdConversations.find((c) => c.members.some((m) => m.id === aad))?.id;
@@ -161,30 +164,14 @@ describe('reaching contacts given by e-mail through the roster of a team the bot
   after(() => h.stop());
 
   it('finds the contact in the roster, says Graph is missing on the confirmation, and reaches them where the app is installed', async () => {
-    await h.post(
-      teamsMessage({
-        serviceUrl: h.connector.url,
-        conversationId: ADMIN.conv,
-        text: `kontakt SF ${ANNA.upn}`,
-        userId: ADMIN.id,
-        aadObjectId: ADMIN.aad,
-      }),
-    );
+    await adminSays(h, `kontakt SF ${ANNA.upn}`);
     const contact = (await h.bot.service.data.listContacts()).find((c) => c.person.upn === ANNA.upn)!;
     assert.deepEqual(
       contact.resolution && 'aadObjectId' in contact.resolution && [contact.resolution.aadObjectId, contact.resolution.via],
       [ANNA.aad, 'team'],
     );
     const before = h.connector.forConversation(ADMIN.conv).length;
-    await h.post(
-      teamsMessage({
-        serviceUrl: h.connector.url,
-        conversationId: ADMIN.conv,
-        text: 'starta uppföljning 2026 senast 2099-02-28',
-        userId: ADMIN.id,
-        aadObjectId: ADMIN.aad,
-      }),
-    );
+    await adminSays(h, 'starta uppföljning 2026 senast 2099-02-28');
     const confirm = textOf((await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!);
     assert.match(confirm, /nås om appen är förinstallerad för dem \(ingen Graph-behörighet\)","value":"1"/);
     assert.match(confirm, /Microsoft Graph är inte tillgängligt/);
@@ -209,15 +196,7 @@ describe('a brief failure while opening a chat for a contact given by e-mail', f
     h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad, GRAPH_ENDPOINT: graphUrl });
     h.connector.members.set(ANNA.aad, { id: `29:${ANNA.upn}`, aadObjectId: ANNA.aad, userPrincipalName: ANNA.upn });
     await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
-    await h.post(
-      teamsMessage({
-        serviceUrl: h.connector.url,
-        conversationId: ADMIN.conv,
-        text: `kontakt SF ${ANNA.upn}`,
-        userId: ADMIN.id,
-        aadObjectId: ADMIN.aad,
-      }),
-    );
+    await adminSays(h, `kontakt SF ${ANNA.upn}`);
   });
   after(async () => {
     await h.stop();

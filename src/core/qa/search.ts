@@ -7,7 +7,17 @@
 import MiniSearch from 'minisearch';
 import type { Plan } from '../plan/model';
 import { ENGLISH_TO_SWEDISH, SYNONYMS, VERB_SYNONYMS } from './lexicon';
-import { isMisspeltStopWord, isStopWord, splitByKnownTail, splitCompound, stemSwedish, tokenize, Vocabulary, withinOneEdit } from './text';
+import {
+  firstAtOrAfter,
+  isMisspeltStopWord,
+  isStopWord,
+  splitByKnownTail,
+  splitCompound,
+  stemSwedish,
+  tokenize,
+  Vocabulary,
+  withinOneEdit,
+} from './text';
 
 interface ActionDocument {
   id: string;
@@ -300,15 +310,8 @@ export class PlanSearch {
     const cached = this.rowsBeginningCache.get(prefix);
     if (cached !== undefined) return cached;
     const sorted = this.sortedRowStems;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const rows = new Set<number>();
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
+    for (let i = firstAtOrAfter(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++)
       for (const row of this.rowsOfStem.get(sorted[i]!)!) rows.add(row);
     if (this.rowsBeginningCache.size >= 20_000) this.rowsBeginningCache.clear();
     this.rowsBeginningCache.set(prefix, rows.size);

@@ -482,18 +482,23 @@ export class Vocabulary {
    */
   hasPrefix(prefix: string, except?: string): boolean {
     const sorted = (this.sorted ??= [...this.stems].sort());
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+    for (let i = firstAtOrAfter(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
       if (except === undefined || !sorted[i]!.startsWith(except)) return true;
     }
     return false;
   }
+}
+
+/** Where `key` would stand in `sorted` (binary search): the first element not less than it. */
+export function firstAtOrAfter(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Splits a compound into two words of the vocabulary, allowing the Swedish joint "s" ("trygghets|kameror"). */
