@@ -442,23 +442,8 @@ export class PlanAnswerer {
       const sub = units.find((u) => u.code.startsWith('sub:'));
       const parent = units.find((u) => !u.code.startsWith('sub:'));
       if (sub && (!parent || units.length === 2)) return this.unitAnswer(language, sub.code.slice(4), focus, parent?.code);
-      // Two units or more ("Vad samarbetar SF och Polisen om?"): the actions that involve them all.
-      const named = units
-        .filter((u) => !u.code.startsWith('sub:'))
-        .sort((a, b) => question.indexOf(a.token.trim()) - question.indexOf(b.token.trim()));
-      if (named.length >= 2) {
-        const shared = this.plan.actions.filter((a) => named.every((u) => involves(a, u.code)));
-        if (shared.length > 0) {
-          return {
-            kind: 'column',
-            language,
-            column: 'samverkan',
-            criterion: { kind: 'shared', units: named.map((u) => u.code) },
-            actions: shared.map((a) => this.view(a)),
-            citation: this.cite(shared.map((a) => a.id)),
-          };
-        }
-      }
+      const shared = this.sharedAnswer(language, question, units);
+      if (shared) return shared;
       const unit = units[0]!;
       if (focus === 'finansiering' || this.isOnlyFunder(unit.code)) return this.funderAnswer(language, unit.code);
       return this.unitAnswer(language, unit.code, focus);
@@ -518,6 +503,27 @@ export class PlanAnswerer {
       };
     }
     return this.actionsAnswer(language, focus, 'text', actions);
+  }
+
+  /**
+   * Two units or more named without a topic ("Vad samarbetar SF och Polisen om?", "SF och VOF
+   * tillsammans"): the actions that involve them all, as a compact listing, the units in the order named.
+   */
+  private sharedAnswer(language: Language, question: string, units: MentionedUnit[]): Answer | undefined {
+    const named = units
+      .filter((u) => !u.code.startsWith('sub:'))
+      .sort((a, b) => question.indexOf(a.token.trim()) - question.indexOf(b.token.trim()));
+    if (named.length < 2) return undefined;
+    const shared = this.plan.actions.filter((a) => named.every((u) => involves(a, u.code)));
+    if (shared.length === 0) return undefined;
+    return {
+      kind: 'column',
+      language,
+      column: 'samverkan',
+      criterion: { kind: 'shared', units: named.map((u) => u.code) },
+      actions: shared.map((a) => this.view(a)),
+      citation: this.cite(shared.map((a) => a.id)),
+    };
   }
 
   private isOnlyFunder(code: string): boolean {
