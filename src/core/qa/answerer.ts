@@ -99,7 +99,7 @@ export class PlanAnswerer {
   /** The plan cited with every answer: its title and registration number. */
   readonly citationBase: Omit<Citation, 'actionIds'>;
   /** Every unit or funder code that the plan's cells name, for recognizing them in questions. */
-  private readonly unitNames: Array<{ name: string; code: string; patterns: RegExp[] }>;
+  private readonly unitNames: Array<{ name: string; lower: string; code: string; patterns: RegExp[] }>;
   /** Subunits the plan names in parentheses ("SÄK" in "KLF (SÄK)"), for "Vilka åtgärder har SÄK?". */
   private readonly subunitCodes: Set<string>;
 
@@ -141,7 +141,7 @@ export class PlanAnswerer {
         const patterns = [new RegExp(`(?<=\\s)${escapeRegExp(name)}(?::s|s)?(?=\\s)`, name.length <= 3 ? 'u' : 'iu')];
         if (name.length <= 4 && /^[A-ZÅÄÖ]+$/.test(name))
           patterns.push(new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u'));
-        return { name, code, patterns };
+        return { name, lower: name.toLocaleLowerCase('sv'), code, patterns };
       });
   }
 
@@ -341,15 +341,7 @@ export class PlanAnswerer {
       .trim();
     const upper = cleaned.toLocaleUpperCase('sv');
     const fromPlan = this.plan.abbreviations.find((a) => a.abbreviation.toLocaleUpperCase('sv') === upper);
-    const usedIn = (code: string): string[] =>
-      this.plan.actions
-        // Case-sensitive: the plan writes codes in capitals, and "SIG" is not the word "sig".
-        .filter((a) =>
-          new RegExp(`(^|[^\\p{L}])${escapeRegExp(code)}([^\\p{L}]|$)`, 'u').test(
-            `${a.text} ${a.ansvarig.asPrinted} ${a.samverkan.asPrinted} ${a.finansiering.asPrinted}`,
-          ),
-        )
-        .map((a) => a.id);
+    const usedIn = (code: string): string[] => this.actionsNaming(code);
     if (fromPlan) {
       const ids = usedIn(fromPlan.abbreviation);
       return {
@@ -390,6 +382,23 @@ export class PlanAnswerer {
     return this.searchAnswer(question, language, detectFocus(question));
   }
 
+  /** Where the plan writes a code (its text or its cells), once per code: a pattern over every row is not free. */
+  private readonly rowsNamingCode = new Map<string, string[]>();
+
+  private actionsNaming(code: string): string[] {
+    let ids = this.rowsNamingCode.get(code);
+    if (!ids) {
+      // Case-sensitive: the plan writes codes in capitals, and "SIG" is not the word "sig".
+      const pattern = new RegExp(`(^|[^\\p{L}])${escapeRegExp(code)}([^\\p{L}]|$)`, 'u');
+      ids = this.plan.actions
+        .filter((a) => pattern.test(`${a.text} ${a.ansvarig.asPrinted} ${a.samverkan.asPrinted} ${a.finansiering.asPrinted}`))
+        .map((a) => a.id);
+      if (this.rowsNamingCode.size >= 1_000) this.rowsNamingCode.clear();
+      this.rowsNamingCode.set(code, ids);
+    }
+    return ids;
+  }
+
   /** An action id of the plan's own (not "A<group>-<n>", which the intent reads) in the question. */
   private ownIdIn(question: string): Action | undefined {
     for (const token of question.split(/[\s,;!?()"“”]+/)) {
@@ -402,7 +411,10 @@ export class PlanAnswerer {
   private mentionedUnits(question: string): MentionedUnit[] {
     const found: MentionedUnit[] = [];
     let rest = ` ${possessivesJoined(question).replace(/[?!.,;:"“”()]/g, ' ')} `;
-    for (const { code, patterns } of this.unitNames) {
+    // A name not in the question in any case needs no pattern tried (most of them, most of the time).
+    const lower = rest.toLocaleLowerCase('sv');
+    for (const { code, lower: name, patterns } of this.unitNames) {
+      if (!lower.includes(name)) continue;
       let m: RegExpExecArray | null = null;
       for (const pattern of patterns) if (!m) m = pattern.exec(rest);
       if (m) {

@@ -306,6 +306,24 @@ export class PlanSearch {
     return undefined;
   }
 
+  /** Marks the rows whose task verb the question uses (a tie-breaker: only where there is more than one row). */
+  private markTaskVerbs(hits: SearchHit[], tokens: string[]): void {
+    if (hits.length < 2) return;
+    const askedVerbs = verbPhrasesOf(tokens);
+    for (const token of tokens) for (const verb of verbSynonymsOf(token)) askedVerbs.add(verb);
+    // "Vem samverkar med … om …": a row whose own task is cooperation ("Utveckla lokal samverkan") is
+    // the one asked for, rather than a row that only lists the partner.
+    const asksCooperation = tokens.some((t) => /^(samverk|samarbet)/.test(t));
+    // A compound task verb ends with the question's verb: "leder" ~ "Projektleda" (not a function word's
+    // form: "för" is no "genom|föra").
+    const contentVerbs = [...verbPhrasesOf(tokens.filter((t) => !isStopWord(t)))].filter((v) => v.length >= 4 && !v.includes(' '));
+    for (const hit of hits) {
+      const verb = this.taskVerbs.get(hit.actionId) ?? '';
+      const endsWithAsked = verb !== '' && contentVerbs.some((v) => verb !== v && verb.endsWith(v));
+      hit.taskVerb = askedVerbs.has(verb) || endsWithAsked || (asksCooperation && this.cooperationRows.has(hit.actionId));
+    }
+  }
+
   private rowsWithWordsBeginning(prefix: string): number {
     const cached = this.rowsBeginningCache.get(prefix);
     if (cached !== undefined) return cached;
@@ -463,19 +481,7 @@ export class PlanSearch {
       };
     });
     // The question's verbs, and the plan's task verbs that they are everyday words for ("skriva" ~ "ta fram").
-    const askedVerbs = verbPhrasesOf(tokens);
-    for (const token of tokens) for (const verb of verbSynonymsOf(token)) askedVerbs.add(verb);
-    // "Vem samverkar med … om …": a row whose own task is cooperation ("Utveckla lokal samverkan") is
-    // the one asked for, rather than a row that only lists the partner.
-    const asksCooperation = tokens.some((t) => /^(samverk|samarbet)/.test(t));
-    // A compound task verb ends with the question's verb: "leder" ~ "Projektleda" (not a function word's
-    // form: "för" is no "genom|föra").
-    const contentVerbs = [...verbPhrasesOf(tokens.filter((t) => !isStopWord(t)))].filter((v) => v.length >= 4 && !v.includes(' '));
-    for (const hit of hits) {
-      const verb = this.taskVerbs.get(hit.actionId) ?? '';
-      const endsWithAsked = verb !== '' && contentVerbs.some((v) => verb !== v && verb.endsWith(v));
-      hit.taskVerb = askedVerbs.has(verb) || endsWithAsked || (asksCooperation && this.cooperationRows.has(hit.actionId));
-    }
+    this.markTaskVerbs(hits, tokens);
     const strict = bestOf(hits, limit);
     if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, ignoredVerbs, hits: strict, weak: true };
     if (strict.length > 0 || groups.length < 2) return { contentWords, ignoredVerbs, hits: strict };
