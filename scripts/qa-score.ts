@@ -13,6 +13,7 @@ import { QUESTIONS } from '../test/fixtures/questions';
 import { FRESH_QUESTIONS, type FreshCase } from '../test/fixtures/questions-fresh';
 import { THIRD_QUESTIONS } from '../test/fixtures/questions-third';
 import { FOURTH_QUESTIONS } from '../test/fixtures/questions-fourth';
+import { PROBE_QUESTIONS } from '../test/fixtures/questions-probes';
 import { judge, suggestedRight } from '../test/fixtures/judge';
 
 export interface Score {
@@ -44,6 +45,7 @@ export function score(answerer: PlanAnswerer, cases: FreshCase[]): Score {
 /** The question sets, each half with how it is named in the output; misses are listed only for halves tuned on. */
 const SETS: Array<{ name: string; cases: FreshCase[]; heldOut: boolean }> = [
   { name: 'first set (tuned on)', cases: QUESTIONS.map((q) => ({ ...q, split: 'dev' as const })), heldOut: false },
+  { name: 'probes (tuned on)', cases: PROBE_QUESTIONS, heldOut: false },
   ...(
     [
       ['fresh', FRESH_QUESTIONS],
