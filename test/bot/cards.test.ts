@@ -56,6 +56,8 @@ describe('cards', () => {
     'Vilka åtgärder har extern finansiering?',
     'Vilka åtgärder saknar ansvarig?',
     'Which actions are done with IOP partners?',
+    'Vilka externa aktörer samverkar kommunen med?',
+    'Vad samarbetar SF och Polisen om?',
     // Not sure: the nearest actions offered
     'Vem bemöter EU-migranter?',
     'Who is in charge of the tent camps of EU migrants?',

@@ -179,6 +179,17 @@ describe('question answering', () => {
       renderText(qa.answer('Vilka åtgärder har extern finansiering?')),
       /A3-4 .* \(Ansvarig: KLF \(SÄK\); Finansiering: Vinnova 2 Mkr/,
     );
+    // Partners outside the municipality: the rows where a unit the glossary calls external takes part.
+    const externalKinds = new Set(GLOSSARY.units.filter((u) => u.kind === 'external').map((u) => u.code));
+    const withExternal = PLAN.actions
+      .filter((a) => [...a.ansvarig.units, ...a.samverkan.units].some((u) => externalKinds.has(u.code)))
+      .map((a) => a.id);
+    assert.deepEqual(ids('Vilka externa aktörer samverkar kommunen med?'), withExternal);
+    assert.ok(withExternal.includes('A7-7') && !withExternal.includes('A20-2'));
+    assert.match(
+      renderText(qa.answer('Vilka externa aktörer samverkar kommunen med?')),
+      /^Åtgärder där aktörer utanför kommunen är med, som ansvariga eller i samverkan: \d+\n/,
+    );
     // A funder named is the funder's listing, not the column's.
     assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
   });
@@ -509,6 +520,15 @@ describe('question answering: word forms and compounds the plan does not have', 
 
   it('offers nothing when what is left of a question is only words that many rows have (who fixes the street lights)', () => {
     assert.equal(qa.answer('Who fixes the street lights?').kind, 'not-found');
+  });
+
+  it('answers how many actions the plan or a unit has, and "vad är X för grupp" as a definition', () => {
+    const count = qa.answer('Hur många åtgärder finns det i planen?');
+    assert.equal(count.kind === 'plan' && count.actionCount, PLAN.actions.length);
+    assert.equal(qa.answer('hur många åtgärder har SF').kind, 'unit');
+    const group = qa.answer('vad är SBU för grupp');
+    assert.equal(group.kind === 'abbreviation' && group.term, 'SBU');
+    assert.equal(qa.answer('Vad är RTÖG för en organisation?').kind, 'abbreviation');
   });
 
   it('reads money words as a question about funding (betalas, pengar)', () => {

@@ -15,6 +15,8 @@ export type { AreaRef };
 export type ColumnCriterion =
   | { kind: 'funding'; external: boolean }
   | { kind: 'no-owner' }
+  /** Actions where a unit outside the municipality (the glossary's "external") is responsible or cooperates. */
+  | { kind: 'external-partners' }
   | { kind: 'qualifier'; qualifier: string }
   /** Actions that involve every one of these units (Ansvarig or Samverkan): "SF och VOF tillsammans". */
   | { kind: 'shared'; units: string[] };

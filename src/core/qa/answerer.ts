@@ -63,6 +63,12 @@ const UNIT_LISTING_WORDS = new Set([
   'utför',
   'leda',
   'leder',
+  // "Hur många åtgärder har SF?": the listing says how many.
+  'många',
+  'antal',
+  'antalet',
+  'many',
+  'number',
   // Two units "together" ("SF och VOF tillsammans"): the actions they share.
   'tillsammans',
   'gemensamt',

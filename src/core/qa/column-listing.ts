@@ -16,10 +16,13 @@ export interface ColumnListing {
   actions: Action[];
 }
 
-const LISTING = /^\s*(vilka|vilken|lista|visa|finns det|which|list|show|are there)\b/i;
+const LISTING = /^\s*(vilka|vilken|lista|visa|finns det|which|list|show|are there|who are)\b/i;
 /** Money words beside the intent's own test for a question about Finansiering (detectFocus). */
 const MONEY = /\b(pengar|medel|bidrag|money|grants?)\b/i;
 const EXTERNAL = /\bextern|\butifrån|\butanför|\bexternal|\boutside/i;
+/** Words for partners in general ("externa aktörer", "partners outside the municipality"). */
+const PARTNERS =
+  /\b(aktörer|aktör|partner|partners|parter|samverkanspartner|samverkansparter|organisationer|myndigheter|actors|organisations|organizations|agencies)\b/i;
 const NO_OWNER = /\b(ingen|utan|saknar|inte har någon|no|without|lack)\s+(ansvarig|ansvar|owner|responsible|one responsible)/i;
 
 /** Funders that are the municipality's own budget ("inom ram"): what the glossary says is internal. */
@@ -32,6 +35,13 @@ export function columnListing(question: string, plan: Plan, glossary: UnitGlossa
   if (!LISTING.test(question)) return undefined;
   if (NO_OWNER.test(question)) {
     return { column: 'ansvarig', criterion: { kind: 'no-owner' }, actions: plan.actions.filter((a) => a.ansvarig.units.length === 0) };
+  }
+  // Partners outside the municipality ("Vilka externa aktörer samverkar kommunen med?"): the rows where a
+  // unit the glossary (or the plan's own Enheter) calls external is responsible or cooperates.
+  if (EXTERNAL.test(question) && PARTNERS.test(question)) {
+    const external = (a: Action) =>
+      [...a.ansvarig.units, ...a.samverkan.units].some((u) => findUnit(glossary, u.code)?.kind === 'external');
+    return { column: 'samverkan', criterion: { kind: 'external-partners' }, actions: plan.actions.filter(external) };
   }
   // A qualifier the plan prints in front of partners ("IOP Novahuset"), named in the question ("IOP-partner").
   const words = new Set(tokenize(question).flatMap((t) => [t, ...t.split('-')]));

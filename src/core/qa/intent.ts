@@ -128,7 +128,7 @@ export function areaReference(areaKinds: AreaKindDefinition[]): RegExp {
 }
 
 const DEFINE = [
-  /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är|menas\s+med|avses\s+med)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för\s+(?:något|nåt|någonting)|för)?\s*(?:i\s+(?:planen|åtgärdsplanen))?\s*[?.!]*\s*$/i,
+  /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är|menas\s+med|avses\s+med)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för\s+(?:något|nåt|någonting|(?:en|ett)\s+[a-zåäöé]+|grupp|enhet|förvaltning|organisation|aktör|myndighet|typ)|för)?\s*(?:i\s+(?:planen|åtgärdsplanen))?\s*[?.!]*\s*$/i,
   /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,
   /^\s*(?:förklara|förkortningen|explain|define|definiera)\s+["“']?(.+?)["”']?\s*[?.!]*\s*$/i,
 ];
@@ -142,6 +142,10 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
   if (isThanks(text)) return { kind: 'thanks' };
   if (
     /^\s*(vilken plan(?: gäller| används| är aktiv)?|aktiv plan|vilken åtgärdsplan(?: gäller)?|om planen|which plan(?: is active| applies)?|active plan)\s*[?!.]*\s*$/i.test(
+      text,
+    ) ||
+    // "Hur många åtgärder finns det i planen?": the plan's answer says how many.
+    /^\s*(hur många åtgärder (finns( det)?|har|innehåller)( (i )?(planen|åtgärdsplanen))?|how many actions (are there|does the plan (have|contain))( in the plan)?)\s*[?!.]*\s*$/i.test(
       text,
     )
   ) {

@@ -25,6 +25,10 @@ const PHRASES = {
     sv: 'Åtgärder med finansiering utöver förvaltningarnas egna budgetar: {n}',
     en: "Actions financed beyond the departments' own budgets: {n}",
   },
+  columnExternalPartners: {
+    sv: 'Åtgärder där aktörer utanför kommunen är med, som ansvariga eller i samverkan: {n}',
+    en: 'Actions that partners outside the municipality take part in, as responsible or cooperating: {n}',
+  },
   columnShared: {
     sv: 'Åtgärder som {units} har tillsammans (som ansvariga eller i samverkan): {n}',
     en: 'Actions that {units} share (as responsible or cooperating): {n}',
