@@ -94,6 +94,9 @@ async function main(): Promise<number> {
     await say('Tack för hjälpen!');
     await expectText(/Fråga gärna igen när du undrar något om åtgärdsplanen/, 'thanks get a "you are welcome"');
     await shot('thanks');
+    await say('Vilka externa aktörer samverkar kommunen med?');
+    await expectText(/Aktörer utanför kommunen som planen nämner: \d+/, 'the partners outside the municipality, each with its actions');
+    await shot('external-partners');
     await say('Vilka åtgärder har extern finansiering?');
     await expectText(/Åtgärder med finansiering utöver förvaltningarnas egna budgetar: 10/, 'a listing across the Finansiering column');
     await shot('column-listing');

@@ -179,17 +179,21 @@ describe('question answering', () => {
       renderText(qa.answer('Vilka åtgärder har extern finansiering?')),
       /A3-4 .* \(Ansvarig: KLF \(SÄK\); Finansiering: Vinnova 2 Mkr/,
     );
-    // Partners outside the municipality: the rows where a unit the glossary calls external takes part.
+    // Partners outside the municipality: the actors the glossary calls external, each with its actions, most first.
     const externalKinds = new Set(GLOSSARY.units.filter((u) => u.kind === 'external').map((u) => u.code));
-    const withExternal = PLAN.actions
-      .filter((a) => [...a.ansvarig.units, ...a.samverkan.units].some((u) => externalKinds.has(u.code)))
-      .map((a) => a.id);
-    assert.deepEqual(ids('Vilka externa aktörer samverkar kommunen med?'), withExternal);
-    assert.ok(withExternal.includes('A7-7') && !withExternal.includes('A20-2'));
+    const partners = qa.answer('Vilka externa aktörer samverkar kommunen med?');
+    assert.equal(partners.kind, 'partners');
+    if (partners.kind !== 'partners') return;
+    assert.ok(partners.partners.every((p) => externalKinds.has(p.code)));
+    const skatteverket = partners.partners.find((p) => p.code === 'Skatteverket')!;
+    assert.deepEqual([skatteverket.responsible, skatteverket.cooperates], [[], ['A6-1', 'A7-7']]);
+    assert.equal(partners.partners[0]!.code, 'Polisen');
+    const text = renderText(partners);
     assert.match(
-      renderText(qa.answer('Vilka externa aktörer samverkar kommunen med?')),
-      /^Åtgärder där aktörer utanför kommunen är med, som ansvariga eller i samverkan: \d+\n/,
+      text,
+      /^Aktörer utanför kommunen som planen nämner: \d+\n {2}Polisen: ansvarig i 26, samverkar i 12 \(Polismyndigheten; A1-1/,
     );
+    assert.match(text, / {2}Skatteverket: samverkar i 2 \(A6-1, A7-7\)/);
     // A funder named is the funder's listing, not the column's.
     assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
   });

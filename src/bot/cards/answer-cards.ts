@@ -7,6 +7,7 @@ import {
   actionHeading,
   citationText,
   columnRows,
+  partnerRows,
   columnTitle,
   expansionText,
   groupsWord,
@@ -139,6 +140,17 @@ export function answerCardSpec(answer: Answer): CardSpec {
     }
     case 'help':
       return helpSpec(lang, answer);
+    case 'partners':
+      return {
+        template: 'listing',
+        data: {
+          fallbackText,
+          title: phrase('partnersTitle', lang, { n: answer.partners.length }),
+          subtitleLines: [phrase('partnersHint', lang, { example: answer.partners[0]?.code ?? '' })],
+          sections: [section({ rows: partnerRows(answer) })],
+          citation: citationText(answer.citation, lang),
+        },
+      };
     case 'thanks':
       return messageSpec(phrase('thanksTitle', lang), [phrase('thanks', lang, { example: answer.example })], '', fallbackText);
     case 'plan':

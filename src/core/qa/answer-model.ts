@@ -15,7 +15,7 @@ export type { AreaRef };
 export type ColumnCriterion =
   | { kind: 'funding'; external: boolean }
   | { kind: 'no-owner' }
-  /** Actions where a unit outside the municipality (the glossary's "external") is responsible or cooperates. */
+  /** Actions where a unit outside the municipality (the glossary's "external") is responsible or cooperates: answered as the partners. */
   | { kind: 'external-partners' }
   | { kind: 'qualifier'; qualifier: string }
   /** Actions that involve every one of these units (Ansvarig or Samverkan): "SF och VOF tillsammans". */
@@ -86,6 +86,13 @@ export type Answer =
       citation: Citation;
     }
   | { kind: 'help'; language: Language; examples: string[]; source: Omit<Citation, 'actionIds'> }
+  | {
+      /** The partners outside the municipality that the plan names, each with the actions it takes part in. */
+      kind: 'partners';
+      language: Language;
+      partners: Array<{ code: string; expansion: string | null; responsible: string[]; cooperates: string[] }>;
+      citation: Citation;
+    }
   /** Thanked: a short "you're welcome" with how to ask again. */
   | { kind: 'thanks'; language: Language; example: string }
   | {

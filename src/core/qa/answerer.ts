@@ -434,6 +434,7 @@ export class PlanAnswerer {
   private searchAnswer(question: string, language: Language, focus: RoleFocus): Answer {
     const units = this.mentionedUnits(question);
     const listing = units.length === 0 ? columnListing(question, this.plan, this.glossary) : undefined;
+    if (listing?.criterion.kind === 'external-partners') return this.partnersAnswer(language, listing.actions);
     if (listing) {
       return {
         kind: 'column',
@@ -521,6 +522,32 @@ export class PlanAnswerer {
       };
     }
     return this.actionsAnswer(language, focus, 'text', actions);
+  }
+
+  /**
+   * "Vilka externa aktörer samverkar kommunen med?": the actors themselves, each with the actions it
+   * is responsible for or cooperates in (most actions first), not 50 actions to read through.
+   */
+  private partnersAnswer(language: Language, actions: Action[]): Answer {
+    const byCode = new Map<string, { code: string; expansion: string | null; responsible: string[]; cooperates: string[] }>();
+    const partnerOf = (code: string) => {
+      let partner = byCode.get(code);
+      if (!partner) {
+        partner = { code, expansion: findUnit(this.glossary, code)?.expansion ?? null, responsible: [], cooperates: [] };
+        byCode.set(code, partner);
+      }
+      return partner;
+    };
+    const external = (u: UnitRef) => findUnit(this.glossary, u.code)?.kind === 'external';
+    for (const a of actions) {
+      for (const u of new Set(a.ansvarig.units.filter(external).map((u) => u.code))) partnerOf(u).responsible.push(a.id);
+      for (const u of new Set(a.samverkan.units.filter(external).map((u) => u.code))) partnerOf(u).cooperates.push(a.id);
+    }
+    const partners = [...byCode.values()].sort(
+      (a, b) =>
+        b.responsible.length + b.cooperates.length - (a.responsible.length + a.cooperates.length) || a.code.localeCompare(b.code, 'sv'),
+    );
+    return { kind: 'partners', language, partners, citation: this.cite(actions.map((a) => a.id)) };
   }
 
   /**

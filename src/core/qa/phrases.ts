@@ -25,9 +25,15 @@ const PHRASES = {
     sv: 'Åtgärder med finansiering utöver förvaltningarnas egna budgetar: {n}',
     en: "Actions financed beyond the departments' own budgets: {n}",
   },
-  columnExternalPartners: {
-    sv: 'Åtgärder där aktörer utanför kommunen är med, som ansvariga eller i samverkan: {n}',
-    en: 'Actions that partners outside the municipality take part in, as responsible or cooperating: {n}',
+  partnersTitle: {
+    sv: 'Aktörer utanför kommunen som planen nämner: {n}',
+    en: 'Partners outside the municipality that the plan names: {n}',
+  },
+  partnerResponsible: { sv: 'ansvarig i {n}', en: 'responsible in {n}' },
+  partnerCooperates: { sv: 'samverkar i {n}', en: 'cooperates in {n}' },
+  partnersHint: {
+    sv: 'Fråga till exempel "Vilka åtgärder har {example}?" för en aktörs åtgärder.',
+    en: 'Ask for example "Which actions does {example} have?" for one partner\'s actions.',
   },
   columnShared: {
     sv: 'Åtgärder som {units} har tillsammans (som ansvariga eller i samverkan): {n}',

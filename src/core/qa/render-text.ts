@@ -43,13 +43,30 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
   const lang = answer.language;
   const c = answer.criterion;
   if (c.kind === 'no-owner') return phrase('columnNoOwner', lang, { n });
-  if (c.kind === 'external-partners') return phrase('columnExternalPartners', lang, { n });
   if (c.kind === 'qualifier') return phrase('columnQualifier', lang, { qualifier: c.qualifier, n });
+  if (c.kind === 'external-partners') return phrase('partnersTitle', lang, { n });
   if (c.kind === 'shared') {
     const units = `${c.units.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${c.units.at(-1)}`;
     return phrase('columnShared', lang, { units, n });
   }
   return phrase(c.external ? 'columnExternalFunding' : 'columnFunding', lang, { n });
+}
+
+/** Each partner outside the municipality: its name, how many actions it is in, and which (the first few). */
+export function partnerRows(answer: Extract<Answer, { kind: 'partners' }>): Array<{ id: string; text: string; owner: string }> {
+  const lang = answer.language;
+  const ids = (list: string[]) => (list.length > 6 ? `${list.slice(0, 6).join(', ')} …` : list.join(', '));
+  return answer.partners.map((p) => ({
+    id: p.code,
+    // "ansvarig i 26, samverkar i 12"; a side with none is left out, not "ansvarig i 0".
+    text: [
+      p.responsible.length > 0 ? phrase('partnerResponsible', lang, { n: p.responsible.length }) : '',
+      p.cooperates.length > 0 ? phrase('partnerCooperates', lang, { n: p.cooperates.length }) : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+    owner: [p.expansion, ids([...p.responsible, ...p.cooperates])].filter(Boolean).join('; '),
+  }));
 }
 
 /** The rows of a column listing, each with the cell the listing is about (Ansvarig for "no owner": its Samverkan). */
@@ -197,6 +214,14 @@ export function renderText(answer: Answer): string {
       return [phrase('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':
       return [phrase('helpTitle', lang), phrase('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
+    case 'partners':
+      return [
+        phrase('partnersTitle', lang, { n: answer.partners.length }),
+        ...partnerRows(answer).map((r) => `  ${r.id}: ${r.text} (${r.owner})`),
+        phrase('partnersHint', lang, { example: answer.partners[0]?.code ?? '' }),
+        '',
+        citationText(answer.citation, lang),
+      ].join('\n');
     case 'thanks':
       return `${phrase('thanksTitle', lang)} ${phrase('thanks', lang, { example: answer.example })}`;
     case 'plan':
