@@ -15,8 +15,6 @@ export type { AreaRef };
 export type ColumnCriterion =
   | { kind: 'funding'; external: boolean }
   | { kind: 'no-owner' }
-  /** Actions where a unit outside the municipality (the glossary's "external") is responsible or cooperates: answered as the partners. */
-  | { kind: 'external-partners' }
   | { kind: 'qualifier'; qualifier: string }
   /** Actions that involve every one of these units (Ansvarig or Samverkan): "SF och VOF tillsammans". */
   | { kind: 'shared'; units: string[] };

@@ -11,7 +11,7 @@ import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer
 import { actionView } from '../plan/action-view';
 import { areaReference, detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch, type SearchOutcome } from './search';
-import { columnListing } from './column-listing';
+import { asksForExternalPartners, columnListing } from './column-listing';
 import { phrase } from './phrases';
 import { escapeRegExp, isStopWord, STOP_WORDS, stemSwedish, tokenize } from './text';
 import { plainTyped } from '../typed-text';
@@ -433,8 +433,8 @@ export class PlanAnswerer {
 
   private searchAnswer(question: string, language: Language, focus: RoleFocus): Answer {
     const units = this.mentionedUnits(question);
+    if (units.length === 0 && asksForExternalPartners(question)) return this.partnersAnswer(language);
     const listing = units.length === 0 ? columnListing(question, this.plan, this.glossary) : undefined;
-    if (listing?.criterion.kind === 'external-partners') return this.partnersAnswer(language, listing.actions);
     if (listing) {
       return {
         kind: 'column',
@@ -528,7 +528,7 @@ export class PlanAnswerer {
    * "Vilka externa aktörer samverkar kommunen med?": the actors themselves, each with the actions it
    * is responsible for or cooperates in (most actions first), not 50 actions to read through.
    */
-  private partnersAnswer(language: Language, actions: Action[]): Answer {
+  private partnersAnswer(language: Language): Answer {
     const byCode = new Map<string, { code: string; expansion: string | null; responsible: string[]; cooperates: string[] }>();
     const partnerOf = (code: string) => {
       let partner = byCode.get(code);
@@ -539,6 +539,7 @@ export class PlanAnswerer {
       return partner;
     };
     const external = (u: UnitRef) => findUnit(this.glossary, u.code)?.kind === 'external';
+    const actions = this.plan.actions.filter((a) => [...a.ansvarig.units, ...a.samverkan.units].some(external));
     for (const a of actions) {
       for (const u of new Set(a.ansvarig.units.filter(external).map((u) => u.code))) partnerOf(u).responsible.push(a.id);
       for (const u of new Set(a.samverkan.units.filter(external).map((u) => u.code))) partnerOf(u).cooperates.push(a.id);

@@ -31,17 +31,18 @@ function isOwnBudget(code: string, glossary: UnitGlossary): boolean {
   return /egen budget|own budget/i.test(expansion);
 }
 
+/**
+ * "Vilka externa aktörer samverkar kommunen med?", "Who are the external partners?": asks for the
+ * partners outside the municipality themselves (the answerer lists them with their actions).
+ */
+export function asksForExternalPartners(question: string): boolean {
+  return LISTING.test(question) && EXTERNAL.test(question) && PARTNERS.test(question);
+}
+
 export function columnListing(question: string, plan: Plan, glossary: UnitGlossary): ColumnListing | undefined {
   if (!LISTING.test(question)) return undefined;
   if (NO_OWNER.test(question)) {
     return { column: 'ansvarig', criterion: { kind: 'no-owner' }, actions: plan.actions.filter((a) => a.ansvarig.units.length === 0) };
-  }
-  // Partners outside the municipality ("Vilka externa aktörer samverkar kommunen med?"): the rows where a
-  // unit the glossary (or the plan's own Enheter) calls external is responsible or cooperates.
-  if (EXTERNAL.test(question) && PARTNERS.test(question)) {
-    const external = (a: Action) =>
-      [...a.ansvarig.units, ...a.samverkan.units].some((u) => findUnit(glossary, u.code)?.kind === 'external');
-    return { column: 'samverkan', criterion: { kind: 'external-partners' }, actions: plan.actions.filter(external) };
   }
   // A qualifier the plan prints in front of partners ("IOP Novahuset"), named in the question ("IOP-partner").
   const words = new Set(tokenize(question).flatMap((t) => [t, ...t.split('-')]));

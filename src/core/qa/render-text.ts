@@ -44,7 +44,6 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
   const c = answer.criterion;
   if (c.kind === 'no-owner') return phrase('columnNoOwner', lang, { n });
   if (c.kind === 'qualifier') return phrase('columnQualifier', lang, { qualifier: c.qualifier, n });
-  if (c.kind === 'external-partners') return phrase('partnersTitle', lang, { n });
   if (c.kind === 'shared') {
     const units = `${c.units.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${c.units.at(-1)}`;
     return phrase('columnShared', lang, { units, n });
