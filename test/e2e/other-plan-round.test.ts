@@ -4,15 +4,10 @@
  * summary and the report count them, per focus area, in the plan's words.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
-import { importPlanFile } from '../../src/plan-io/import-plan-file';
-import { loadGlossary } from '../../src/plan-files';
 import { startHarness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
-import { ROOT } from '../fixtures/plan';
+import { exempelbyPlanFile } from '../fixtures/exempelby';
 import JSZip from 'jszip';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-0000000000e1', id: '29:admin-e', conv: 'a:admin-exempelby' };
@@ -21,18 +16,14 @@ type Who = typeof ADMIN;
 
 describe("a round on another municipality's plan: half-year, traffic light", function () {
   let h: Awaited<ReturnType<typeof startHarness>>;
-  let dir: string;
+  let planFile: Awaited<ReturnType<typeof exempelbyPlanFile>>;
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'exempelby-round-'));
-    const { plan } = await importPlanFile(join(ROOT, 'test/fixtures/exempelby/plan.csv'), () =>
-      loadGlossary(join(ROOT, 'data/glossary/units.json')),
-    );
-    writeFileSync(join(dir, 'exempelby.json'), JSON.stringify(plan));
-    h = await startHarness({ PLAN_FILE: join(dir, 'exempelby.json'), BOOTSTRAP_ADMINS: ADMIN.aad });
+    planFile = await exempelbyPlanFile();
+    h = await startHarness({ PLAN_FILE: planFile.file, BOOTSTRAP_ADMINS: ADMIN.aad });
   });
   after(async () => {
     await h.stop();
-    rmSync(dir, { recursive: true, force: true });
+    planFile.remove();
   });
 
   const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attachments?.[0]?.content ?? r.activity.text);

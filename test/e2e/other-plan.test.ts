@@ -1,31 +1,22 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
-import { importPlanFile } from '../../src/plan-io/import-plan-file';
-import { loadGlossary } from '../../src/plan-files';
 import { startHarness, type Harness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
-import { ROOT } from '../fixtures/plan';
+import { exempelbyPlanFile } from '../fixtures/exempelby';
 
 let n = 0;
 
 /** Another municipality's plan, imported from the template's CSV files, is the bot's plan: no code changes. */
 describe("bot over HTTP on another municipality's plan (Exempelby, from the template)", function () {
   let h: Harness;
-  let dir: string;
+  let planFile: Awaited<ReturnType<typeof exempelbyPlanFile>>;
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'exempelby-'));
-    const { plan } = await importPlanFile(join(ROOT, 'test/fixtures/exempelby/plan.csv'), () =>
-      loadGlossary(join(ROOT, 'data/glossary/units.json')),
-    );
-    writeFileSync(join(dir, 'exempelby.json'), JSON.stringify(plan));
-    h = await startHarness({ PLAN_FILE: join(dir, 'exempelby.json') });
+    planFile = await exempelbyPlanFile();
+    h = await startHarness({ PLAN_FILE: planFile.file });
   });
   after(async () => {
     await h.stop();
-    rmSync(dir, { recursive: true, force: true });
+    planFile.remove();
   });
 
   async function ask(text: string): Promise<string> {
