@@ -4,7 +4,15 @@
  * cell shows is what is read: dates and numbers as Excel displays them.
  */
 import type { SheetRows } from '../core/plan/template/read-template';
-import { ACTION_COLUMNS, ACTIONS_SHEET, PLAN_KEYS, PLAN_SHEET, UNIT_COLUMNS, UNITS_SHEET } from '../core/plan/template/columns';
+import {
+  ACTION_COLUMNS,
+  ACTIONS_SHEET,
+  PLAN_KEYS,
+  PLAN_SHEET,
+  UNIT_COLUMNS,
+  UNITS_SHEET,
+  type ColumnDefinition,
+} from '../core/plan/template/columns';
 import { STATUS_SETS } from '../core/plan/follow-up-config';
 
 export const INSTRUCTIONS_SHEET = 'Instruktioner';
@@ -12,6 +20,22 @@ export const INSTRUCTIONS_SHEET = 'Instruktioner';
 async function excel() {
   const { default: ExcelJS } = await import('exceljs');
   return ExcelJS;
+}
+
+type Workbook = InstanceType<Awaited<ReturnType<typeof excel>>['Workbook']>;
+
+/**
+ * A sheet of the template's columns: the header row frozen and bold, a required column's header
+ * marked with *, and each header's explanation as its note (shown when the mouse is over it).
+ */
+function addColumnSheet<K extends string>(workbook: Workbook, name: string, columns: ColumnDefinition<K>[], width: (key: K) => number) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.required ? `${c.header} *` : c.header, key: c.key, width: width(c.key) }));
+  columns.forEach((c, i) => {
+    sheet.getRow(1).getCell(i + 1).note = c.help;
+  });
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
 }
 
 /** An empty template: the three sheets with their headers explained, and how to fill and import it. */
@@ -22,16 +46,7 @@ export async function templateWorkbook(): Promise<Buffer> {
   workbook.created = new Date();
   workbook.title = 'Mall för åtgärdsplan';
 
-  const actions = workbook.addWorksheet(ACTIONS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  actions.columns = ACTION_COLUMNS.map((c) => ({
-    header: c.required ? `${c.header} *` : c.header,
-    key: c.key,
-    width: c.key === 'action' ? 60 : 22,
-  }));
-  ACTION_COLUMNS.forEach((c, i) => {
-    actions.getRow(1).getCell(i + 1).note = c.help;
-  });
-  actions.getRow(1).font = { bold: true };
+  addColumnSheet(workbook, ACTIONS_SHEET, ACTION_COLUMNS, (key) => (key === 'action' ? 60 : 22));
 
   const plan = workbook.addWorksheet(PLAN_SHEET);
   plan.columns = [
@@ -49,16 +64,7 @@ export async function templateWorkbook(): Promise<Buffer> {
     formulae: [`"${Object.keys(STATUS_SETS).join(',')}"`],
   };
 
-  const units = workbook.addWorksheet(UNITS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  units.columns = UNIT_COLUMNS.map((c) => ({
-    header: c.required ? `${c.header} *` : c.header,
-    key: c.key,
-    width: c.key === 'name' ? 40 : 16,
-  }));
-  UNIT_COLUMNS.forEach((c, i) => {
-    units.getRow(1).getCell(i + 1).note = c.help;
-  });
-  units.getRow(1).font = { bold: true };
+  const units = addColumnSheet(workbook, UNITS_SHEET, UNIT_COLUMNS, (key) => (key === 'name' ? 40 : 16));
   for (let row = 2; row <= 200; row++) {
     units.getCell(`C${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"förvaltning,extern,roll,finansiär"'] };
   }
