@@ -13,18 +13,11 @@ import { chartSpec } from '../../src/export/charts';
 import type { Answer, Round } from '../../src/core/followup/model';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
+import { yearlyRound } from '../fixtures/rounds';
 const anna = { name: 'Anna Andersson', upn: 'anna@example.com' };
 const admin = { name: 'Säkerhetschefen', upn: 'chef@example.com' };
 const obligations = obligationsFor(PLAN, GLOSSARY);
-const round = (year: number, state: Round['state']): Round => ({
-  year,
-  deadline: `${year + 1}-02-28`,
-  state,
-  planVersion: '2023',
-  startedBy: admin,
-  startedAt: `${year}-12-01T08:00:00Z`,
-  reminderDaysBefore: [],
-});
+const round = (year: number, state: Round['state']): Round => yearlyRound(year, state, admin);
 const answer = (year: number, actionId: string, unit: string, status: string, description: string, onBehalf = false): Answer => ({
   year,
   actionId,

@@ -14,18 +14,11 @@ import { summaryCard } from '../../src/bot/followup/summary-card';
 import { assertValidCard } from '../fixtures/cards';
 import { obligationsFor } from '../../src/core/followup/obligations';
 
+import { yearlyRound } from '../fixtures/rounds';
 const admin = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a', name: 'Säkerhetschefen' };
 const anna = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', name: 'Anna Andersson' };
 const karl = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c', name: 'Karl Klf' };
-const round = (year: number, state: Round['state'] = 'open'): Round => ({
-  year,
-  deadline: `${year + 1}-02-28`,
-  state,
-  planVersion: '2023',
-  startedBy: admin,
-  startedAt: `${year}-12-01T08:00:00.000Z`,
-  reminderDaysBefore: [],
-});
+const round = (year: number, state: Round['state'] = 'open'): Round => yearlyRound(year, state, admin);
 const answer = (
   year: number,
   actionId: string,
