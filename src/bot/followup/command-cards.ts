@@ -50,14 +50,17 @@ export function contactsCard(
   });
 }
 
-/** A use case's refusal in the user's words. */
-/** How often a plan is followed up, in words: "per år", "per halvår", "per tertial". */
+/**
+ * How often a plan is followed up, in words for a refusal ("Planen följs upp per halvår: skriv …");
+ * the plan's own answer says it as a sentence of its own ("Följs upp varje halvår", core/qa/phrases).
+ */
 const PERIOD_WORDS = {
   year: { sv: 'per år', en: 'yearly' },
   'half-year': { sv: 'per halvår', en: 'per half-year' },
   tertial: { sv: 'per tertial', en: 'per four-month period' },
 } as const;
 
+/** A use case's refusal in the user's words. */
 export function refusalText(refusal: Refusal, lang: Language): string {
   switch (refusal.reason) {
     case 'not-admin':
