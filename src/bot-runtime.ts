@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './log';
 import { glossaryFor, loadPlan, planVersions } from './plan-files';
 import { LiveAnswerer } from './application/live-answerer';
 import { glossaryEntries } from './usecases/glossary';
+import { municipalityWords } from './usecases/municipality-words';
 import { createTeamsBot } from './bot/teams-bot';
 import { directoryFromConfig } from './graph/directory-from-config';
 import { createHttpServer, type HttpServer } from './server/http-server';
@@ -50,8 +51,14 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     'store open',
   );
   const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins, planVersions(config.planFile));
-  // The plan's answers with the expansions the municipality gave in chat (ordlista).
-  const answerer = new LiveAnswerer(plan, glossary, () => glossaryEntries(service), logger);
+  // The plan's answers with the expansions and words the municipality gave in chat (ordlista, synonym).
+  const answerer = new LiveAnswerer(
+    plan,
+    glossary,
+    () => glossaryEntries(service),
+    () => municipalityWords(service),
+    logger,
+  );
   await answerer.refresh();
   const bot = createTeamsBot(config, answerer, logger, service, directoryFromConfig(config, logger));
   if (bot.localMode) {

@@ -16,6 +16,7 @@ import {
 import { personKey, type Answer, type AnswerChange, type Contact, type Person, type Roles, type Round } from '../core/followup/model';
 import type { ReachProblem, Resolution } from '../core/followup/reach';
 import type { GlossaryEntry } from '../core/plan/glossary';
+import type { MunicipalityWord, UnknownWord } from '../core/qa/municipality-words';
 
 export const roundPartition = (year: number): string => `round-${year}`;
 /**
@@ -36,6 +37,7 @@ type AnswerDoc = DocumentBody & Answer & { type: 'answer' };
 type HistoryDoc = DocumentBody & AnswerChange & { type: 'history' };
 type ContactDoc = DocumentBody & Contact & { type: 'contact' };
 type RolesDoc = DocumentBody & Roles & { type: 'roles' };
+type UnknownWordsDoc = DocumentBody & { type: 'unknown-words'; words: UnknownWord[] };
 
 /** sending: claimed by `claimedBy` and not yet settled; the others are settled. */
 export type DeliveryState = 'sending' | 'delivered' | 'unreachable' | 'failed';
@@ -327,6 +329,54 @@ export class FollowUpStore {
       setBy: d.setBy,
       setAt: d.setAt,
     }));
+  }
+
+  // The municipality's own words --------------------------------------------------------------------
+
+  /** Keeps a word an admin gave for the plan's terms (one per word: a new one replaces it). */
+  async putMunicipalityWord(word: MunicipalityWord): Promise<void> {
+    await this.store.upsert<DocumentBody & MunicipalityWord>('directory', {
+      id: documentId('word', word.word),
+      pk: 'words',
+      type: 'municipality-word',
+      ...word,
+    });
+  }
+
+  /** False when there was no such word. */
+  async deleteMunicipalityWord(word: string): Promise<boolean> {
+    const id = documentId('word', word);
+    if (!(await this.store.read('directory', 'words', id))) return false;
+    await this.store.delete('directory', 'words', id);
+    return true;
+  }
+
+  async listMunicipalityWords(): Promise<MunicipalityWord[]> {
+    return (await this.store.listPartition<DocumentBody & MunicipalityWord>('directory', 'words', 'municipality-word')).map((d) => ({
+      word: d.word,
+      planTerms: d.planTerms,
+      setBy: d.setBy,
+      setAt: d.setAt,
+    }));
+  }
+
+  /** The words counted in questions that found nothing, with the ETag to change them with (none before the first). */
+  async getUnknownWords(): Promise<{ words: UnknownWord[]; _etag?: string }> {
+    const doc = await this.store.read<UnknownWordsDoc>('directory', 'words', 'unknown-words');
+    return doc ? { words: doc.words, _etag: doc._etag } : { words: [] };
+  }
+
+  /** Stores the counted words if they are still as read: 'conflict' when another instance wrote them in between. */
+  async replaceUnknownWords(words: UnknownWord[], ifMatch: string | undefined): Promise<'saved' | 'conflict'> {
+    const doc: UnknownWordsDoc = { id: 'unknown-words', pk: 'words', type: 'unknown-words', words };
+    try {
+      if (ifMatch === undefined) await this.store.create<UnknownWordsDoc>('directory', doc);
+      else await this.store.replace<UnknownWordsDoc>('directory', doc, ifMatch);
+      return 'saved';
+    } catch (error) {
+      if (error instanceof ConflictError || error instanceof PreconditionFailedError || error instanceof NotFoundError) return 'conflict';
+      throw error;
+    }
   }
 
   // Leases ---------------------------------------------------------------------------------------

@@ -14,10 +14,13 @@ export interface PlanHelp {
 }
 import type { Plan } from '../core/plan/model';
 import { withEntries, type GlossaryEntry, type UnitGlossary } from '../core/plan/glossary';
+import type { MunicipalityWord } from '../core/qa/municipality-words';
 import type { Logger } from '../log';
 
 export interface QuestionAnswerer {
   answer(question: string): Answer;
+  /** The words of a question that found nothing to count for admins (see core/qa/municipality-words). */
+  wordsToCount?(question: string, answer: Answer): string[];
   /** The help card's example questions and the plan it cites. */
   help(language: Language): PlanHelp;
   /** Rebuilds from the stored glossary entries, where there are any. */
@@ -35,6 +38,7 @@ export class LiveAnswerer implements QuestionAnswerer {
     private readonly plan: Plan,
     private readonly glossary: UnitGlossary,
     private readonly entries: () => Promise<GlossaryEntry[]>,
+    private readonly words: () => Promise<MunicipalityWord[]>,
     private readonly logger: Logger,
     private readonly refreshMs = REFRESH_MS,
   ) {
@@ -43,6 +47,10 @@ export class LiveAnswerer implements QuestionAnswerer {
 
   help(language: Language): PlanHelp {
     return { examples: this.current.examples[language], source: this.current.citationBase };
+  }
+
+  wordsToCount(question: string, answer: Answer): string[] {
+    return this.current.wordsToCount(question, answer);
   }
 
   answer(question: string): Answer {
@@ -55,8 +63,8 @@ export class LiveAnswerer implements QuestionAnswerer {
   refresh(): Promise<void> {
     this.refreshing ??= (async () => {
       try {
-        const entries = await this.entries();
-        this.current = new PlanAnswerer(this.plan, withEntries(this.glossary, entries));
+        const [entries, words] = await Promise.all([this.entries(), this.words()]);
+        this.current = new PlanAnswerer(this.plan, withEntries(this.glossary, entries), words);
         this.loadedAt = Date.now();
       } catch (error) {
         this.loadedAt = Date.now(); // not again on every question while the store is down

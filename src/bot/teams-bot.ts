@@ -164,6 +164,7 @@ export function createTeamsBot(
       return;
     }
     await context.sendActivity(answer.kind === 'help' ? await helpFor(context, answer.language, false) : answerReply(answer, channelId));
+    followUp?.countUnknownWords(answerer.wordsToCount?.(question, answer) ?? []);
     logger.info(
       {
         event: 'answer',

@@ -22,7 +22,15 @@ export type Refusal =
   | { reason: 'other-units'; ownUnits: string[] }
   /** A glossary entry for a code the plan itself defines, or with an empty or overlong name. */
   | { reason: 'defined-by-plan'; code: string; expansion: string }
-  | { reason: 'bad-expansion'; max: number };
+  | { reason: 'bad-expansion'; max: number }
+  /** A municipality word that is not one word, or plan terms that are not words or too many. */
+  | { reason: 'bad-word'; max: number }
+  /** A municipality word whose plan terms the plan does not have: it would lead nowhere. */
+  | { reason: 'terms-not-in-plan'; terms: string[] }
+  /** A municipality word the plan has itself: found as it is. */
+  | { reason: 'word-in-plan'; word: string }
+  /** Taking back a municipality word that was never given. */
+  | { reason: 'unknown-word'; word: string };
 
 export type Result<T> = ({ ok: true } & T) | ({ ok: false } & Refusal);
 

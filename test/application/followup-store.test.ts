@@ -128,6 +128,28 @@ for (const backend of allBackends()) {
       assert.equal((await data.getUser({ upn: 'o#brien/test@example.com' }))?.conversationId, 'a:1');
     });
 
+    it("keeps the municipality's words, one per word, and the counted unknown words by ETag", async () => {
+      const word = { word: `drönare${year}`, planTerms: ['kamerabevakning'], setBy: 'anna@example.com', setAt: '2026-11-27T08:00:00.000Z' };
+      await data.putMunicipalityWord(word);
+      await data.putMunicipalityWord({ ...word, planTerms: ['kamerabevakning', 'trygghetskameror'] });
+      assert.deepEqual(
+        (await data.listMunicipalityWords()).filter((w) => w.word === word.word),
+        [{ ...word, planTerms: ['kamerabevakning', 'trygghetskameror'] }],
+      );
+      assert.equal(await data.deleteMunicipalityWord(word.word), true);
+      assert.equal(await data.deleteMunicipalityWord(word.word), false, 'gone: nothing to delete');
+
+      const first = await data.getUnknownWords();
+      const counted = [{ word: 'drönarna', count: 1, lastSeen: '2026-11-27T08:00:00.000Z' }];
+      assert.equal(await data.replaceUnknownWords(counted, first._etag), 'saved');
+      // Another instance that read before this write must read again: its write would lose the count.
+      assert.equal(await data.replaceUnknownWords([], first._etag), 'conflict');
+      const second = await data.getUnknownWords();
+      assert.deepEqual(second.words, counted);
+      assert.equal(await data.replaceUnknownWords([{ ...counted[0]!, count: 2 }], second._etag), 'saved');
+      assert.equal((await data.getUnknownWords()).words[0]!.count, 2);
+    });
+
     it('gives a lease to one owner at a time, and to another once it expires', async () => {
       const name = `scheduler-${year}`;
       const results = await Promise.all([data.acquireLease(name, 'bot-1', 60_000), data.acquireLease(name, 'bot-2', 60_000)]);

@@ -51,6 +51,18 @@ describe('follow-up commands', () => {
       expansion: 'Kommunens styrgrupp mot välfärdsbrott',
     });
     assert.deepEqual(parseFollowUpCommand('ordlista'), { kind: 'list-glossary' });
+    for (const t of ['synonym kamera = kamerabevakning', 'Synonym kamera: kamerabevakning', 'synonym kamera kamerabevakning'])
+      assert.deepEqual(parseFollowUpCommand(t), { kind: 'set-word', word: 'kamera', terms: 'kamerabevakning' }, t);
+    assert.deepEqual(parseFollowUpCommand('synonym nätkurs = e-utbildning, utbildning'), {
+      kind: 'set-word',
+      word: 'nätkurs',
+      terms: 'e-utbildning, utbildning',
+    });
+    for (const t of ['synonymer', 'synonyms', 'synonym']) assert.deepEqual(parseFollowUpCommand(t), { kind: 'list-words' }, t);
+    for (const t of ['ta bort synonym kamera', 'remove synonym kamera'])
+      assert.deepEqual(parseFollowUpCommand(t), { kind: 'remove-word', word: 'kamera' }, t);
+    for (const t of ['okända ord', 'Okända orden', 'unknown words'])
+      assert.deepEqual(parseFollowUpCommand(t), { kind: 'list-unknown-words' }, t);
     assert.deepEqual(parseFollowUpCommand('glossary SF Social services'), {
       kind: 'set-glossary',
       code: 'SF',

@@ -226,7 +226,13 @@ describe('use cases: the round and its administration', () => {
       { code: 'VOF', expansion: 'Vård- och omsorgsförvaltningen', setBy: ADMIN.aadObjectId, setAt: NOW.toISOString() },
     ]);
     // The answers use it once refreshed, marked as given in chat.
-    const answerer = new LiveAnswerer(PLAN, GLOSSARY, () => glossaryEntries(service), createLogger('silent'));
+    const answerer = new LiveAnswerer(
+      PLAN,
+      GLOSSARY,
+      () => glossaryEntries(service),
+      () => Promise.resolve([]),
+      createLogger('silent'),
+    );
     const before = answerer.answer('Vad är VOF?');
     assert.equal(before.kind === 'abbreviation' && before.expansion, null);
     await answerer.refresh();

@@ -91,6 +91,14 @@ export function refusalText(refusal: Refusal, lang: Language): string {
       return t('definedByPlan', lang, { code: refusal.code, expansion: refusal.expansion });
     case 'bad-expansion':
       return t('badExpansion', lang, { max: refusal.max });
+    case 'bad-word':
+      return t('badWord', lang, { max: refusal.max });
+    case 'terms-not-in-plan':
+      return t('termsNotInPlan', lang, { terms: refusal.terms.join(', ') });
+    case 'word-in-plan':
+      return t('wordInPlan', lang, { word: refusal.word });
+    case 'unknown-word':
+      return t('unknownWordNotGiven', lang, { word: refusal.word });
   }
 }
 

@@ -37,6 +37,14 @@ import { addContacts, listContacts, removeContact, replaceUnitContacts } from '.
 import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
 import { viewStatus } from '../../usecases/view-status';
 import { glossaryEntries, setGlossaryExpansion } from '../../usecases/glossary';
+import {
+  countUnknownWords,
+  municipalityWords,
+  removeMunicipalityWord,
+  setMunicipalityWord,
+  unknownWords,
+} from '../../usecases/municipality-words';
+import { UnknownWordsCounter } from '../../application/unknown-words-counter';
 import { messageCard } from '../cards/answer-cards';
 import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
@@ -60,9 +68,12 @@ export interface FollowUpDeps {
   reportLinkTtlMs: number;
   /** The organization's directory (Graph); NO_DIRECTORY without it. */
   directory: PeopleDirectory;
-  /** Called when an admin changed the glossary: the answers use it from now on. */
+  /** Called when an admin changed the glossary or the municipality's words: the answers use them from now on. */
   glossaryChanged?: () => Promise<void>;
 }
+
+/** The unknown words listed: the most asked; a card of 300 would be read by nobody. */
+const UNKNOWN_WORDS_SHOWN = 25;
 
 /** A report format as people know it. */
 const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word' } as const;
@@ -71,9 +82,12 @@ export class FollowUpHandlers {
   private readonly users: TeamsUsers;
   /** Proactive messages: round messages, reminders, summaries. */
   readonly messenger: RoundMessenger;
+  /** The words of questions that found nothing, counted in the background for admins ("okända ord"). */
+  private readonly unknownWords: UnknownWordsCounter;
 
   constructor(private readonly deps: FollowUpDeps) {
     this.messenger = new RoundMessenger(deps);
+    this.unknownWords = new UnknownWordsCounter((words) => countUnknownWords(deps.service, words), deps.logger);
     this.users = new TeamsUsers(deps.service, deps.logger);
   }
 
@@ -92,9 +106,14 @@ export class FollowUpHandlers {
     }
   }
 
-  /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
-  idle(): Promise<void> {
-    return this.messenger.idle();
+  /** Waits for background work (fan-outs, counting words) to finish: graceful shutdown and tests. */
+  async idle(): Promise<void> {
+    await Promise.all([this.messenger.idle(), this.unknownWords.flush()]);
+  }
+
+  /** Counts, in the background, the words of a question that found nothing (the answerer chose them). */
+  countUnknownWords(words: string[]): void {
+    this.unknownWords.add(words);
   }
 
   private async reply(context: TurnContext, card: Card): Promise<void> {
@@ -282,6 +301,52 @@ export class FollowUpHandlers {
           entries.length
             ? entries.map((e) => `${e.code} = ${e.expansion} (${e.setBy}, ${e.setAt.slice(0, 10)})`)
             : [t('glossaryEmpty', lang)],
+        );
+      }
+      case 'set-word': {
+        const result = await setMunicipalityWord(service, user, command);
+        if (!result.ok) return refused(result);
+        logger.info({ event: 'municipality-word-set', word: result.entry.word }, 'municipality word set');
+        await this.deps.glossaryChanged?.();
+        return notice(t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }));
+      }
+      case 'remove-word': {
+        const result = await removeMunicipalityWord(service, user, command.word);
+        if (!result.ok) return refused(result);
+        logger.info({ event: 'municipality-word-removed', word: result.word }, 'municipality word removed');
+        await this.deps.glossaryChanged?.();
+        return notice(t('wordRemoved', lang, { word: result.word }));
+      }
+      case 'list-words': {
+        const words = await municipalityWords(service);
+        return messageCard(
+          t('wordsTitle', lang),
+          words.length
+            ? words.map((w) => `${w.word} = ${w.planTerms.join(', ')} (${w.setBy}, ${w.setAt.slice(0, 10)})`)
+            : [t('wordsEmpty', lang)],
+        );
+      }
+      case 'list-unknown-words': {
+        // What was asked on this instance a moment ago is counted first.
+        await this.unknownWords.flush();
+        const result = await unknownWords(service, user);
+        if (!result.ok) return refused(result);
+        const shown = result.words.slice(0, UNKNOWN_WORDS_SHOWN);
+        return messageCard(
+          t('unknownWordsTitle', lang),
+          shown.length
+            ? [
+                t('unknownWordsIntro', lang),
+                ...shown.map((w) =>
+                  t(w.count === 1 ? 'unknownWordLineOnce' : 'unknownWordLine', lang, {
+                    word: w.word,
+                    count: w.count,
+                    date: w.lastSeen.slice(0, 10),
+                  }),
+                ),
+                t('unknownWordsHowTo', lang, { word: shown[0]!.word }),
+              ]
+            : [t('unknownWordsEmpty', lang)],
         );
       }
       case 'set-safety-chief': {

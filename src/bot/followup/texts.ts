@@ -207,8 +207,8 @@ const TEXTS = {
   helpAdminTitle: { sv: 'Uppföljningen (för administratörer)', en: 'The follow-up (for admins)' },
   // Placeholders in italics: "<enhet>" would be taken for an HTML tag by Teams' Markdown and vanish.
   helpAdminLines: {
-    sv: 'starta uppföljning _år_ senast _ÅÅÅÅ-MM-DD_ – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt _enhet_ _e-post_ · ta bort kontakt _enhet_ _e-post_\nsammanställning [_år_] · påminn [_år_] · stäng uppföljning [_år_]\nsvara för _enhet_ – svara för en enhet som saknar kontakter\nstatus för åtgärd _id_ · hur går det för _enhet_? [_år_]\nadmin _e-post_ · ta bort admin _e-post_ · säkerhetschef _e-post_\nordlista _kod_ _namn_ – säg vad en enhetskod i planen står för (ordlista visar dem)',
-    en: 'start follow-up _year_ by _YYYY-MM-DD_ – shows first who will get it and who cannot be reached\ncontacts · contact _unit_ _e-mail_ · remove contact _unit_ _e-mail_\nsummary [_year_] · remind [_year_] · close follow-up [_year_]\nanswer for _unit_ – answer for a unit without contacts\nstatus for action _id_ · how is _unit_ doing? [_year_]\nadmin _e-mail_ · remove admin _e-mail_ · safety chief _e-mail_\nglossary _code_ _name_ – say what a unit code of the plan stands for (glossary lists them)',
+    sv: 'starta uppföljning _år_ senast _ÅÅÅÅ-MM-DD_ – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt _enhet_ _e-post_ · ta bort kontakt _enhet_ _e-post_\nsammanställning [_år_] · påminn [_år_] · stäng uppföljning [_år_]\nsvara för _enhet_ – svara för en enhet som saknar kontakter\nstatus för åtgärd _id_ · hur går det för _enhet_? [_år_]\nadmin _e-post_ · ta bort admin _e-post_ · säkerhetschef _e-post_\nordlista _kod_ _namn_ – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym _ord_ = _planens ord_ – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym _ord_)',
+    en: "start follow-up _year_ by _YYYY-MM-DD_ – shows first who will get it and who cannot be reached\ncontacts · contact _unit_ _e-mail_ · remove contact _unit_ _e-mail_\nsummary [_year_] · remind [_year_] · close follow-up [_year_]\nanswer for _unit_ – answer for a unit without contacts\nstatus for action _id_ · how is _unit_ doing? [_year_]\nadmin _e-mail_ · remove admin _e-mail_ · safety chief _e-mail_\nglossary _code_ _name_ – say what a unit code of the plan stands for (glossary lists them)\nsynonym _word_ = _plan's words_ – a word staff use for something in the plan (synonyms · unknown words · remove synonym _word_)",
   },
   helpSummaryCommand: { sv: 'sammanställning', en: 'summary' },
   helpContactsCommand: { sv: 'kontakter', en: 'contacts' },
@@ -230,6 +230,47 @@ const TEXTS = {
     en: "Saved in the municipality's glossary: {code} = {expansion}. Answers show it from now on, marked as the municipality's glossary.",
   },
   glossaryTitle: { sv: 'Kommunens ordlista', en: "The municipality's glossary" },
+  wordSaved: {
+    sv: 'Sparat: när någon frågar om "{word}" söker jag efter {terms} i planen, från och med nu.',
+    en: 'Saved: when someone asks about "{word}", I look for {terms} in the plan, from now on.',
+  },
+  wordRemoved: {
+    sv: 'Borttaget: "{word}" är inte längre ett ord för något i planen.',
+    en: 'Removed: "{word}" no longer stands for anything in the plan.',
+  },
+  wordsTitle: { sv: 'Kommunens synonymer för ord i planen', en: "The municipality's synonyms for the plan's words" },
+  wordsEmpty: {
+    sv: 'Inga synonymer har angetts än. En administratör skriver till exempel "synonym kamera = kamerabevakning".',
+    en: 'No synonyms have been given yet. An admin writes, for example, "synonym camera = kamerabevakning".',
+  },
+  badWord: {
+    sv: 'Skriv ett ord, ett likhetstecken och ett till fyra ord ur planen, till exempel "synonym kamera = kamerabevakning" (högst {max} tecken per ord).',
+    en: 'Write one word, an equals sign and one to four words of the plan, for example "synonym camera = kamerabevakning" (at most {max} characters a word).',
+  },
+  termsNotInPlan: {
+    sv: 'Planen har inte ordet {terms}, så synonymen skulle inte leda någonstans. Skriv ord som står i planen, till exempel ur en åtgärd.',
+    en: 'The plan does not have the word {terms}, so the synonym would lead nowhere. Write words that are in the plan, for example from an action.',
+  },
+  wordInPlan: {
+    sv: '"{word}" står redan i planen och hittas som det är. En synonym behövs bara för ord som planen inte har.',
+    en: '"{word}" is already in the plan and is found as it is. A synonym is needed only for words the plan does not have.',
+  },
+  unknownWordNotGiven: {
+    sv: 'Det finns ingen synonym "{word}". Skriv "synonymer" för att se dem.',
+    en: 'There is no synonym "{word}". Write "synonyms" to see them.',
+  },
+  unknownWordsTitle: { sv: 'Ord som planen inte känner igen', en: 'Words the plan does not recognize' },
+  unknownWordsIntro: {
+    sv: 'Ord i frågor som jag inte hittade något svar på, flest gånger först (bara enstaka ord, aldrig frågorna):',
+    en: 'Words in questions I found no answer to, most often first (single words only, never the questions):',
+  },
+  unknownWordLine: { sv: '{word} – {count} gånger, senast {date}', en: '{word} – {count} times, last {date}' },
+  unknownWordLineOnce: { sv: '{word} – en gång, {date}', en: '{word} – once, {date}' },
+  unknownWordsHowTo: {
+    sv: 'Betyder ett av dem något som planen tar upp? Skriv till exempel "synonym {word} = " följt av planens ord för det.',
+    en: 'Does one of them mean something the plan covers? Write, for example, "synonym {word} = " followed by the plan\'s word for it.',
+  },
+  unknownWordsEmpty: { sv: 'Inga okända ord har räknats än.', en: 'No unknown words have been counted yet.' },
   glossaryEmpty: {
     sv: 'Inga koder har angetts än. En administratör skriver till exempel "ordlista VOF" följt av namnet.',
     en: 'No codes have been given yet. An admin writes, for example, "glossary VOF" followed by the name.',

@@ -18,6 +18,12 @@ export type FollowUpCommand =
   | { kind: 'set-safety-chief'; person: Person }
   | { kind: 'set-glossary'; code: string; expansion: string }
   | { kind: 'list-glossary' }
+  /** The municipality's own word for words of the plan ("synonym kamera = kamerabevakning"). */
+  | { kind: 'set-word'; word: string; terms: string }
+  | { kind: 'remove-word'; word: string }
+  | { kind: 'list-words' }
+  /** The words of questions that found nothing, to give. */
+  | { kind: 'list-unknown-words' }
   | { kind: 'my-round' }
   /** An admin answering on behalf of a unit (one without contacts, say): its round card. */
   | { kind: 'answer-for-unit'; unit: string }
@@ -100,6 +106,13 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   // "ordlista VOF Vård- och omsorgsförvaltningen" (also "ordlista VOF = …", "ordlista VOF: …"); a unit of several words in quotes.
   m = /^(?:ordlista|glossary) (?:"([^"]+)"|(\S+?)):? (?:= ?)?(.+)$/i.exec(text);
   if (m) return { kind: 'set-glossary', code: (m[1] ?? m[2])!, expansion: m[3]! };
+  if (/^(?:synonymer(?:na)?|synonyms?)$/i.test(text)) return { kind: 'list-words' };
+  if (/^(?:okända ord(?:en)?|unknown words)$/i.test(text)) return { kind: 'list-unknown-words' };
+  m = /^(?:ta bort synonym(?:en)?|remove synonym) (\S+)$/i.exec(text);
+  if (m) return { kind: 'remove-word', word: m[1]! };
+  // "synonym kamera = kamerabevakning" (also "synonym kamera: …", "synonym kamera kamerabevakning, övervakning").
+  m = /^(?:synonym) ([^\s=:]+)\s*(?:[=:]\s*|\s)(.+)$/i.exec(text);
+  if (m) return { kind: 'set-word', word: m[1]!, terms: m[2]! };
   if (/^(?:min uppföljning|mina åtgärder|uppföljning|my follow-?up)$/i.test(text)) return { kind: 'my-round' };
   m = /^(?:svara för|svara åt|answer for) (.+?)\s*$/i.exec(text);
   if (m) return { kind: 'answer-for-unit', unit: m[1]! };

@@ -11,6 +11,7 @@ import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer
 import { actionView } from '../plan/action-view';
 import { areaReference, detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch, type SearchOutcome } from './search';
+import { wordsToCount, type MunicipalityWord } from './municipality-words';
 import { asksForExternalPartners, columnListing } from './column-listing';
 import { phrase } from './phrases';
 import { escapeRegExp, isStopWord, STOP_WORDS, stemSwedish, tokenize } from './text';
@@ -112,8 +113,10 @@ export class PlanAnswerer {
   constructor(
     readonly plan: Plan,
     readonly glossary: UnitGlossary,
+    /** The municipality's own words for the plan's terms, given in chat. */
+    municipalityWords: ReadonlyArray<Pick<MunicipalityWord, 'word' | 'planTerms'>> = [],
   ) {
-    this.search = new PlanSearch(plan);
+    this.search = new PlanSearch(plan, municipalityWords);
     this.byId = new Map(plan.actions.map((a) => [a.id, a]));
     this.byTypedId = new Map(plan.actions.map((a) => [typedId(a.id), a]));
     this.areaRef = areaReference(plan.areaKinds);
@@ -149,6 +152,23 @@ export class PlanAnswerer {
           patterns.push(new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u'));
         return { name, lower: name.toLocaleLowerCase('sv'), code, patterns };
       });
+  }
+
+  /**
+   * The words of a question that found nothing (`answer`: refused as not in the plan, or only the
+   * nearest rows offered) that nothing here knows, typed in lower case (see municipality-words):
+   * for an admin to see which words staff use and give them. None for a question answered.
+   */
+  wordsToCount(typed: string, answer: Answer): string[] {
+    const foundNothing = (answer.kind === 'not-found' && answer.reason === 'no-match') || answer.kind === 'suggestions';
+    const question = plainTyped(typed);
+    if (!foundNothing || question.length > MAX_QUESTION_LENGTH) return [];
+    return wordsToCount(question, this.search.unknownWords(question));
+  }
+
+  /** Whether a word is the plan's: as printed (`exactly`), or as the beginning of one of its words too. */
+  planHasWord(word: string, exactly = false): boolean {
+    return exactly ? this.search.knowsExactly(word) : this.search.knows(word);
   }
 
   answer(typed: string): Answer {

@@ -5,6 +5,7 @@
  * a question about something the plan does not mention finds nothing rather than noise.
  */
 import MiniSearch from 'minisearch';
+import type { MunicipalityWord } from './municipality-words';
 import type { Plan } from '../plan/model';
 import { ENGLISH_TO_SWEDISH, SYNONYMS, VERB_SYNONYMS } from './lexicon';
 import {
@@ -115,7 +116,15 @@ export class PlanSearch {
   /** Codes and names the plan writes in capitals (SSPF, LOV3, SAVE): short, but they name one thing. */
   private readonly codeStems = new Set<string>();
 
-  constructor(plan: Plan) {
+  /** The municipality's own words for the plan's terms, by word and by stem (see municipality-words). */
+  private readonly ownWords = new Map<string, string[]>();
+  private readonly ownWordsByStem = new Map<string, string[]>();
+
+  constructor(plan: Plan, municipalityWords: ReadonlyArray<Pick<MunicipalityWord, 'word' | 'planTerms'>> = []) {
+    for (const { word, planTerms } of municipalityWords) {
+      this.ownWords.set(word, planTerms);
+      this.ownWordsByStem.set(stemSwedish(word), planTerms);
+    }
     const abbreviations = plan.abbreviations;
     const documents: ActionDocument[] = plan.actions.map((action) => {
       // Group and subsection titles, not the målområde's: a title shared by 60 rows would drown the row's own words.
@@ -183,6 +192,35 @@ export class PlanSearch {
     this.sortedRowStems = [...this.rowsOfStem.keys()].sort();
   }
 
+  /** True when the stemmed word is a word of the plan as it is, not only the beginning of one. */
+  knowsExactly(word: string): boolean {
+    return this.vocabulary.has(stemSwedish(word));
+  }
+
+  /**
+   * The words of a question that nothing here knows: not the plan, not a word it begins, not the
+   * lexicon, the municipality's words or the English glossary (for counting what staff ask in vain).
+   */
+  unknownWords(question: string): string[] {
+    return tokenize(question).filter(
+      (t) =>
+        !isStopWord(t) &&
+        !isMisspeltStopWord(t) &&
+        !/\d/.test(t) &&
+        !this.knows(t) &&
+        this.synonymsOf(t).length === 0 &&
+        verbSynonymsOf(t).length === 0 &&
+        !(t in ENGLISH_TO_SWEDISH) &&
+        typoSynonymsOf(t).length === 0,
+    );
+  }
+
+  /** The municipality's own word's terms first, then the lexicon's synonyms. */
+  private synonymsOf(word: string): string[] {
+    const own = this.ownWords.get(word) ?? this.ownWordsByStem.get(stemSwedish(word));
+    return own ?? synonymsOf(word);
+  }
+
   /** True when the stemmed word, or a word that it begins, is in the plan. */
   knows(word: string): boolean {
     const stem = stemSwedish(word);
@@ -211,17 +249,17 @@ export class PlanSearch {
     if (english.length > 0) {
       // The Swedish word's own everyday synonyms too: radicalisation → radikalisering → våldsbejakande extremism.
       english.forEach((t) => add(t, 1));
-      english.flatMap((t) => synonymsOf(t)).forEach((t) => add(t, 1));
+      english.flatMap((t) => this.synonymsOf(t)).forEach((t) => add(t, 1));
     } else add(word, 1);
     // Synonyms by stem: "gänget" and "hyresvärdarna" find the entries for "gäng" and "hyresvärdar".
-    for (const t of synonymsOf(word)) add(t, 1);
+    for (const t of this.synonymsOf(word)) add(t, 1);
     // Or of the everyday word it is a typo of, where the plan has no such word.
-    if (!this.knows(word) && synonymsOf(word).length === 0) for (const t of typoSynonymsOf(word)) add(t, 1);
+    if (!this.knows(word) && this.synonymsOf(word).length === 0) for (const t of typoSynonymsOf(word)) add(t, 1);
     // A doubled consonant before a definite or plural ending ("gymmen", "gymmet" ~ "gym").
     const single = word.replace(/(\p{L})\1(en|et|ar|arna|er|erna)$/u, '$1');
-    if (single !== word && !this.knows(word) && (this.knows(single) || synonymsOf(single).length > 0)) {
+    if (single !== word && !this.knows(word) && (this.knows(single) || this.synonymsOf(single).length > 0)) {
       add(single, 1);
-      synonymsOf(single).forEach((t) => add(t, 1));
+      this.synonymsOf(single).forEach((t) => add(t, 1));
     }
     // A compound joined with an "s" where the plan has none, or the other way round
     // ("ordningsvakts|områdena" ~ "ordningsvaktområden", "trygghet|vandring" ~ "trygghetsvandring").
@@ -249,7 +287,7 @@ export class PlanSearch {
           (part) =>
             !this.knows(part) &&
             this.knownPrefixes(stemSwedish(part)).length === 0 &&
-            synonymsOf(part).length === 0 &&
+            this.synonymsOf(part).length === 0 &&
             !(part in ENGLISH_TO_SWEDISH),
         );
       for (const part of parts) {
@@ -265,7 +303,7 @@ export class PlanSearch {
       // A compound the plan does not have, whose tail is an everyday word for a term of the plan
       // ("online|kursen" → kurs → utbildning): the tail's synonyms, a little weaker than the word's own.
       for (let i = 3; i <= word.length - 4; i++) {
-        const tailSynonyms = synonymsOf(word.slice(i));
+        const tailSynonyms = this.synonymsOf(word.slice(i));
         if (tailSynonyms.length > 0) {
           tailSynonyms.forEach((t) => add(t, 0.8));
           break;
@@ -276,7 +314,7 @@ export class PlanSearch {
       if (head) add(head, 0.5);
       // Or whose head is one ("knark|försäljning" → narkotika + försäljning): both parts, when the tail is the plan's.
       for (let i = 3; i <= word.length - 4; i++) {
-        const headSynonyms = synonymsOf(word.slice(0, i));
+        const headSynonyms = this.synonymsOf(word.slice(0, i));
         const tail = word.slice(i);
         if (headSynonyms.length > 0 && this.knows(tail)) {
           headSynonyms.forEach((t) => add(t, 0.8));
@@ -390,7 +428,7 @@ export class PlanSearch {
         !isStopWord(t) &&
         !(t === 'plan' && ['the', 'this', 'our', 'your'].includes(asked[i - 1] ?? '')) &&
         !/^\d+$/.test(t) &&
-        (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH || synonymsOf(t).length > 0) &&
+        (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH || this.synonymsOf(t).length > 0) &&
         !(isMisspeltStopWord(t) && !this.knows(t)),
     );
     // A phrase of the lexicon made only of words that say nothing alone ("action plan"): a word of its own.
@@ -407,7 +445,7 @@ export class PlanSearch {
       (w) =>
         !this.knows(w) &&
         (verbSynonymsOf(w).length > 0 ||
-          (w === unknownVerb && synonymsOf(w).length === 0 && !(w in ENGLISH_TO_SWEDISH) && typoSynonymsOf(w).length === 0)),
+          (w === unknownVerb && this.synonymsOf(w).length === 0 && !(w in ENGLISH_TO_SWEDISH) && typoSynonymsOf(w).length === 0)),
     );
     const ignoredVerbs: string[] = [];
     if (verbTerms.length > 0 && verbTerms.length < contentWords.length) {

@@ -1,0 +1,88 @@
+/**
+ * "synonym kamera = kamerabevakning": an admin gives a word staff use for words of the plan; the
+ * answers read it so from then on. "synonymer" lists them, "ta bort synonym kamera" takes one back,
+ * "okända ord" shows the words of questions that found nothing, most asked first, to give.
+ */
+import type { Person } from '../core/followup/model';
+import { PlanSearch } from '../core/qa/search';
+import type { Plan } from '../core/plan/model';
+import { checkMunicipalityWord, withUnknownWords, type MunicipalityWord, type UnknownWord } from '../core/qa/municipality-words';
+import type { FollowUpService } from '../application/followup-service';
+import { unlessAdmin } from './access';
+import { refuse, type Result } from './result';
+
+/** The plan's words, for checking what an admin gives: built once a plan (tens of milliseconds). */
+const searches = new WeakMap<Plan, PlanSearch>();
+function planSearch(plan: Plan): PlanSearch {
+  let search = searches.get(plan);
+  if (!search) {
+    search = new PlanSearch(plan);
+    searches.set(plan, search);
+  }
+  return search;
+}
+
+export async function setMunicipalityWord(
+  service: FollowUpService,
+  actor: Person,
+  input: { word: string; terms: string },
+  now = new Date(),
+): Promise<Result<{ entry: MunicipalityWord }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  const search = planSearch(service.plan);
+  const checked = checkMunicipalityWord(input, { word: (w) => search.knows(w), wordAsPrinted: (w) => search.knowsExactly(w) });
+  if (!checked.ok) {
+    if (checked.reason === 'bad-word') return refuse({ reason: 'bad-word', max: checked.max });
+    if (checked.reason === 'word-in-plan') return refuse({ reason: 'word-in-plan', word: checked.word });
+    return refuse({ reason: 'terms-not-in-plan', terms: checked.terms.map((t) => t.slice(0, 40)) });
+  }
+  const entry: MunicipalityWord = {
+    word: checked.word,
+    planTerms: checked.planTerms,
+    setBy: actor.upn ?? actor.name ?? actor.aadObjectId ?? '?',
+    setAt: now.toISOString(),
+  };
+  await service.data.putMunicipalityWord(entry);
+  // Given now: no longer a word nobody knew.
+  await changeUnknownWords(service, (words) => withUnknownWords(words, [], now, [entry.word]));
+  return { ok: true, entry };
+}
+
+export async function removeMunicipalityWord(service: FollowUpService, actor: Person, word: string): Promise<Result<{ word: string }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  const normalized = word.trim().toLocaleLowerCase('sv');
+  if (!(await service.data.deleteMunicipalityWord(normalized))) return refuse({ reason: 'unknown-word', word: normalized.slice(0, 40) });
+  return { ok: true, word: normalized };
+}
+
+/** The words the municipality gave, alphabetically, for everyone to see. */
+export async function municipalityWords(service: FollowUpService): Promise<MunicipalityWord[]> {
+  return (await service.data.listMunicipalityWords()).sort((a, b) => a.word.localeCompare(b.word, 'sv'));
+}
+
+/** The words of questions that found nothing, most asked first: for admins, who can give them. */
+export async function unknownWords(service: FollowUpService, actor: Person): Promise<Result<{ words: UnknownWord[] }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  return { ok: true, words: (await service.data.getUnknownWords()).words };
+}
+
+/** Counts words of questions that found nothing (see municipality-words.wordsToCount). */
+export async function countUnknownWords(service: FollowUpService, words: string[], now = new Date()): Promise<void> {
+  if (words.length === 0) return;
+  const given = (await service.data.listMunicipalityWords()).map((w) => w.word);
+  await changeUnknownWords(service, (current) => withUnknownWords(current, words, now, given));
+}
+
+/** Read, change, write with the ETag: another instance counting at the same time is read again, a few times. */
+async function changeUnknownWords(service: FollowUpService, change: (words: UnknownWord[]) => UnknownWord[]): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await service.data.getUnknownWords();
+    const next = change(current.words);
+    if (current._etag === undefined && next.length === 0) return;
+    if ((await service.data.replaceUnknownWords(next, current._etag)) === 'saved') return;
+  }
+  throw new Error('unknown words: changed by others five times in a row');
+}

@@ -1,0 +1,60 @@
+/**
+ * The municipality's own words over HTTP: a question in staff's words finds nothing; an admin sees
+ * the word among the unknown words, gives it ("synonym drönare = kamerabevakning"), and the same
+ * question is answered from then on, also after a restart. Others may not give words or see the
+ * unknown ones.
+ */
+import { strict as assert } from 'node:assert';
+import { teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
+import { startHarness } from './harness';
+import { assertValidCard } from '../fixtures/cards';
+
+const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
+const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
+
+describe("the municipality's own words over HTTP", function () {
+  this.timeout(60_000);
+
+  it('are learnt from the unknown words an admin sees, answer the question from then on, and stay after a restart', async () => {
+    let h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
+    const say = async (who: typeof ADMIN, text: string): Promise<string> => {
+      const before = h.connector.forConversation(who.conv).length;
+      await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: who.conv, text, userId: who.id, aadObjectId: who.aad }));
+      const reply: ReceivedActivity = (await h.connector.waitFor((r) => r.conversationId === who.conv, before + 1))[before]!;
+      const card = reply.activity.attachments?.[0]?.content as Record<string, unknown>;
+      assertValidCard(card);
+      return JSON.stringify(card);
+    };
+    const question = 'vem tar hand om drönarna?';
+    try {
+      const refused = await say(ANNA, question);
+      assert.doesNotMatch(refused, /A3-1/);
+      assert.match(await say(ANNA, 'okända ord'), /bara administratörer/);
+      const unknown = await say(ADMIN, 'okända ord');
+      assert.match(unknown, /drönarna – en gång/);
+      assert.doesNotMatch(unknown, /Anna|vem tar hand/, 'single words, never who asked or the question');
+
+      assert.match(await say(ANNA, 'synonym drönare = kamerabevakning'), /bara administratörer/);
+      assert.match(await say(ADMIN, 'synonym drönare = luftbevakning'), /Planen har inte ordet luftbevakning/);
+      assert.match(
+        await say(ADMIN, 'synonym drönare = kamerabevakning'),
+        /Sparat: när någon frågar om \\"drönare\\" söker jag efter kamerabevakning/,
+      );
+
+      const answered = await say(ANNA, question);
+      assert.match(answered, /A3-1/);
+      assert.match(await say(ADMIN, 'okända ord'), /Inga okända ord har räknats än/);
+      assert.match(await say(ANNA, 'synonymer'), /drönare = kamerabevakning \(Anna Andersson, 20\d\d-/);
+
+      // A restart: the word is read from the store, not kept in memory only.
+      const { connector, storeDir } = h;
+      await h.stopBotOnly();
+      h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad }, { connector, storeDir });
+      assert.match(await say(ANNA, question), /A3-1/);
+      assert.match(await say(ADMIN, 'ta bort synonym drönare'), /Borttaget/);
+      assert.doesNotMatch(await say(ANNA, question), /A3-1/);
+    } finally {
+      await h.stop();
+    }
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The municipality's own words below HTTP: given by admins only, checked against the plan, kept
+ * with who and when, taken back; and the words of unanswered questions counted, also by two
+ * instances at once, and forgotten once given.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileStore } from '../../src/store/file-store';
+import { FollowUpStore } from '../../src/application/followup-store';
+import { FollowUpService } from '../../src/application/followup-service';
+import { LiveAnswerer } from '../../src/application/live-answerer';
+import { UnknownWordsCounter } from '../../src/application/unknown-words-counter';
+import { createLogger } from '../../src/log';
+import {
+  countUnknownWords,
+  municipalityWords,
+  removeMunicipalityWord,
+  setMunicipalityWord,
+  unknownWords,
+} from '../../src/usecases/municipality-words';
+import { GLOSSARY, PLAN } from '../fixtures/plan';
+
+const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a', upn: 'admin@example.com' };
+const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', upn: 'anna@example.com' };
+const NOW = new Date('2026-11-27T08:00:00Z');
+
+describe("use cases: the municipality's own words", () => {
+  let dir: string;
+  let store: FileStore;
+  let service: FollowUpService;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-words-'));
+    store = new FileStore(dir);
+    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are given by admins only, checked against the plan, listed with who and when, and taken back', async () => {
+    assert.deepEqual(await setMunicipalityWord(service, ANNA, { word: 'drönare', terms: 'kamerabevakning' }, NOW), {
+      ok: false,
+      reason: 'not-admin',
+    });
+    assert.deepEqual(await unknownWords(service, ANNA), { ok: false, reason: 'not-admin' });
+    assert.deepEqual(await removeMunicipalityWord(service, ANNA, 'drönare'), { ok: false, reason: 'not-admin' });
+    assert.deepEqual(await setMunicipalityWord(service, ADMIN, { word: 'drönare', terms: 'luftövervakning' }, NOW), {
+      ok: false,
+      reason: 'terms-not-in-plan',
+      terms: ['luftövervakning'],
+    });
+    assert.deepEqual(await setMunicipalityWord(service, ADMIN, { word: 'trygghet', terms: 'kamerabevakning' }, NOW), {
+      ok: false,
+      reason: 'word-in-plan',
+      word: 'trygghet',
+    });
+    assert.equal((await setMunicipalityWord(service, ADMIN, { word: 'två ord', terms: 'kamerabevakning' }, NOW)).ok, false);
+    assert.deepEqual(await municipalityWords(service), [], 'nothing refused was kept');
+
+    const saved = await setMunicipalityWord(service, ADMIN, { word: 'Drönare', terms: 'kamerabevakning' }, NOW);
+    assert.ok(saved.ok);
+    assert.deepEqual(await municipalityWords(service), [
+      { word: 'drönare', planTerms: ['kamerabevakning'], setBy: 'admin@example.com', setAt: NOW.toISOString() },
+    ]);
+    assert.deepEqual(await removeMunicipalityWord(service, ADMIN, 'DRÖNARE'), { ok: true, word: 'drönare' });
+    assert.deepEqual(await removeMunicipalityWord(service, ADMIN, 'drönare'), { ok: false, reason: 'unknown-word', word: 'drönare' });
+    assert.deepEqual(await municipalityWords(service), []);
+  });
+
+  it('counts the words of unanswered questions, two instances at once too, and forgets a word once it is given', async () => {
+    await Promise.all([countUnknownWords(service, ['drönarna'], NOW), countUnknownWords(service, ['drönarna', 'robotar'], NOW)]);
+    const counted = await unknownWords(service, ADMIN);
+    assert.ok(counted.ok);
+    assert.deepEqual(
+      counted.words.map((w) => [w.word, w.count]),
+      [
+        ['drönarna', 2],
+        ['robotar', 1],
+      ],
+    );
+    // Given in its base form: the form counted goes too, and is not counted again.
+    assert.ok((await setMunicipalityWord(service, ADMIN, { word: 'drönare', terms: 'kamerabevakning' }, NOW)).ok);
+    await countUnknownWords(service, ['drönarna'], NOW);
+    const after = await unknownWords(service, ADMIN);
+    assert.deepEqual(after.ok && after.words.map((w) => w.word), ['robotar']);
+  });
+
+  it('are read by the answers once refreshed; words of unanswered questions are counted in the background', async () => {
+    const answerer = new LiveAnswerer(
+      PLAN,
+      GLOSSARY,
+      () => Promise.resolve([]),
+      () => municipalityWords(service),
+      createLogger('silent'),
+    );
+    await answerer.refresh();
+    const question = 'vem tar hand om drönarna?';
+    const refused = answerer.answer(question);
+    assert.equal(refused.kind, 'not-found');
+    const counter = new UnknownWordsCounter((words) => countUnknownWords(service, words), createLogger('silent'), 60_000);
+    counter.add(answerer.wordsToCount(question, refused));
+    counter.add(answerer.wordsToCount(question, refused));
+    await counter.flush();
+    const counted = await unknownWords(service, ADMIN);
+    assert.deepEqual(counted.ok && counted.words.map((w) => [w.word, w.count]), [['drönarna', 2]]);
+
+    assert.ok((await setMunicipalityWord(service, ADMIN, { word: 'drönare', terms: 'kamerabevakning' }, NOW)).ok);
+    await answerer.refresh();
+    const answered = answerer.answer(question);
+    assert.equal(answered.kind, 'actions');
+    assert.deepEqual(answerer.wordsToCount(question, answered), []);
+  });
+
+  it('lose no answer when the store fails while counting: the failure is logged, the counter goes on', async () => {
+    let calls = 0;
+    const counter = new UnknownWordsCounter(
+      async () => {
+        calls++;
+        throw new Error('store down');
+      },
+      createLogger('silent'),
+      60_000,
+    );
+    counter.add(['drönarna']);
+    await counter.flush();
+    counter.add(['robotar']);
+    await counter.flush();
+    assert.equal(calls, 2);
+  });
+});
