@@ -108,6 +108,16 @@ async function main(): Promise<number> {
     await say('Vad är VOF?');
     await expectText(/Inte ur planen: angivet av kommunen i chatten/, 'the entry shown as the municipality’s, with who and when');
     await shot('glossary');
+    await say('vem tar hand om drönarna?');
+    await expectText(/Jag hittar inget om det i planen/, 'a question in a word the plan does not have');
+    await say('okända ord');
+    await expectText(/drönarna – en gång/, 'an admin sees the word among the unknown words');
+    await shot('unknown-words');
+    await say('synonym drönare = kamerabevakning');
+    await expectText(/Sparat: när någon frågar om "drönare" söker jag efter kamerabevakning/, 'an admin gives the word');
+    await say('vem tar hand om drönarna?');
+    await expectText(/A3-1/, 'the same question answered with the word given');
+    await shot('municipality-word');
     await say('Vilken plan gäller?');
     await expectText(/Följs upp en gång per år med statusarna Pågående, Påbörjad, Ej påbörjad/, 'which plan the bot answers from');
     await shot('which-plan');

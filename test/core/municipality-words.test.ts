@@ -11,6 +11,7 @@ import {
   type UnknownWord,
 } from '../../src/core/qa/municipality-words';
 import { PlanAnswerer } from '../../src/core/qa/answerer';
+import { renderText } from '../../src/core/qa/render-text';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const plain = new PlanAnswerer(PLAN, GLOSSARY);
@@ -61,6 +62,13 @@ describe("the municipality's own words", () => {
     const answer = taught.answer(question);
     assert.equal(answer.kind, 'actions');
     assert.ok(ids(answer).includes('A3-1'), JSON.stringify(ids(answer)));
+    // Said so: the word was read as the municipality's synonym, not as the plan's word.
+    assert.deepEqual(answer.kind === 'actions' && answer.readAs, [{ word: 'drönarna', planTerms: ['kamerabevakning'] }]);
+    assert.match(renderText(answer), /Sökt som kamerabevakning: kommunens synonym för "drönarna", inte planens ord\./);
+    assert.equal(
+      plain.answer('Vem ansvarar för kamerabevakning?').kind === 'actions' && 'readAs' in plain.answer('Vem ansvarar för kamerabevakning?'),
+      false,
+    );
     // Without the word the plan's own questions are answered as before.
     assert.deepEqual(ids(taught.answer('Vem ansvarar för kamerabevakning?')), ids(plain.answer('Vem ansvarar för kamerabevakning?')));
   });

@@ -12,6 +12,7 @@ import {
   expansionText,
   groupsWord,
   planLines,
+  readAsLines,
   renderText,
   suggestionsIntro,
 } from '../../core/qa/render-text';
@@ -69,7 +70,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           fallbackText,
           labels: labels(lang),
           title: answer.group ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title}` : phrase('matches', lang),
-          subtitleLines: answer.group ? [answer.group.areaTitle] : [],
+          subtitleLines: [...(answer.group ? [answer.group.areaTitle] : []), ...readAsLines(answer.readAs, lang)],
           actions: answer.actions.map((a) => actionData(a, lang)),
           citation: citationText(answer.citation, lang),
         },

@@ -270,7 +270,7 @@ const TEXTS = {
     sv: 'Betyder ett av dem något som planen tar upp? Skriv till exempel "synonym {word} = " följt av planens ord för det.',
     en: 'Does one of them mean something the plan covers? Write, for example, "synonym {word} = " followed by the plan\'s word for it.',
   },
-  unknownWordsEmpty: { sv: 'Inga okända ord har räknats än.', en: 'No unknown words have been counted yet.' },
+  unknownWordsEmpty: { sv: 'Inga okända ord att visa just nu.', en: 'No unknown words to show right now.' },
   glossaryEmpty: {
     sv: 'Inga koder har angetts än. En administratör skriver till exempel "ordlista VOF" följt av namnet.',
     en: 'No codes have been given yet. An admin writes, for example, "glossary VOF" followed by the name.',

@@ -33,6 +33,8 @@ export type Answer =
       query: 'text' | 'id' | 'group' | 'subsection';
       actions: ActionView[];
       group?: { number: number; title: string; areaTitle: string; label: { sv: string; en: string } };
+      /** Words of the question read as the plan's words that the municipality gave for them ("drönarna" → kamerabevakning). */
+      readAs?: Array<{ word: string; planTerms: string[] }>;
       citation: Citation;
     }
   | {

@@ -541,7 +541,10 @@ export class PlanAnswerer {
         actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
       };
     }
-    return this.actionsAnswer(language, focus, 'text', actions);
+    const answer = this.actionsAnswer(language, focus, 'text', actions);
+    // Found through a word the municipality gave: said so, as the glossary's expansions are.
+    const readAs = (outcome.readAs ?? []).filter((r) => r.planTerms.length > 0);
+    return readAs.length > 0 ? { ...answer, readAs } : answer;
   }
 
   /**

@@ -104,6 +104,10 @@ const PHRASES = {
     en: 'An admin can say what it stands for: write "glossary {term}" followed by the name.',
   },
   glossaryMark: { sv: 'kommunens ordlista', en: "the municipality's glossary" },
+  readAs: {
+    sv: 'Sökt som {terms}: kommunens synonym för "{word}", inte planens ord.',
+    en: 'Searched as {terms}: the municipality\'s synonym for "{word}", not the plan\'s word.',
+  },
   usedIn: { sv: 'Förekommer i', en: 'Used in' },
   areaContains: { sv: '{area} innehåller {n} {groupsWord}', en: '{area} contains {n} {groupsWord}' },
   malomrade: { sv: 'Målområde', en: 'Goal area' },

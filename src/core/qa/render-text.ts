@@ -133,6 +133,11 @@ export function planLines(answer: Extract<Answer, { kind: 'plan' }>): string[] {
     .filter((line) => !/^(–|Diarienummer: –|Registration number: –)$/.test(line));
 }
 
+/** "Sökt som kamerabevakning (kommunens synonym för drönarna)": a word the municipality gave, named where it was used. */
+export function readAsLines(readAs: Array<{ word: string; planTerms: string[] }> | undefined, lang: Answer['language']): string[] {
+  return (readAs ?? []).map((r) => phrase('readAs', lang, { word: r.word, terms: r.planTerms.join(', ') }));
+}
+
 export function renderText(answer: Answer): string {
   const lang = answer.language;
   switch (answer.kind) {
@@ -140,7 +145,13 @@ export function renderText(answer: Answer): string {
       const head = answer.group
         ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title} (${answer.group.areaTitle})`
         : phrase('matches', lang);
-      return [head, '', ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']), citationText(answer.citation, lang)].join('\n');
+      return [
+        head,
+        ...readAsLines(answer.readAs, lang),
+        '',
+        ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']),
+        citationText(answer.citation, lang),
+      ].join('\n');
     }
     case 'unit': {
       const unit = answer.expansion ? `${answer.unit} (${answer.expansion})` : answer.unit;

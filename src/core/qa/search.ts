@@ -52,6 +52,8 @@ export interface SearchHit {
 export interface SearchOutcome {
   /** The content words of the question, after stop words are removed. */
   contentWords: string[];
+  /** The municipality's own words in the question, read as the plan's words an admin gave for them. */
+  readAs?: Array<{ word: string; planTerms: string[] }>;
   hits: SearchHit[];
   /**
    * Set when no row matched enough of the question and the search was relaxed: the words that
@@ -213,6 +215,14 @@ export class PlanSearch {
         !(t in ENGLISH_TO_SWEDISH) &&
         typoSynonymsOf(t).length === 0,
     );
+  }
+
+  /** The municipality's own words among the question's words, with the plan's words they were read as. */
+  private ownWordsIn(words: string[]): Array<{ word: string; planTerms: string[] }> {
+    return words.flatMap((word) => {
+      const planTerms = this.ownWords.get(word) ?? this.ownWordsByStem.get(stemSwedish(word));
+      return planTerms ? [{ word, planTerms }] : [];
+    });
   }
 
   /** The municipality's own word's terms first, then the lexicon's synonyms. */
@@ -455,6 +465,7 @@ export class PlanSearch {
     const verbAlternatives = contentWords.length === 0 ? [] : verbTerms.flatMap((w) => verbSynonymsOf(w));
 
     const tokens = tokenize(question);
+    const readAs = this.ownWordsIn(contentWords);
     const groups = contentWords.map((word) => {
       const alts = this.alternatives(word, phrase);
       // A particle verb ("bygger ut", "tar fram", "följer upp") is a prefixed noun in the plan
@@ -521,8 +532,8 @@ export class PlanSearch {
     // The question's verbs, and the plan's task verbs that they are everyday words for ("skriva" ~ "ta fram").
     this.markTaskVerbs(hits, tokens);
     const strict = bestOf(hits, limit);
-    if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, ignoredVerbs, hits: strict, weak: true };
-    if (strict.length > 0 || groups.length < 2) return { contentWords, ignoredVerbs, hits: strict };
+    if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, readAs, ignoredVerbs, hits: strict, weak: true };
+    if (strict.length > 0 || groups.length < 2) return { contentWords, readAs, ignoredVerbs, hits: strict };
 
     // Relaxed: a few words that the plan has nowhere ("nuförtiden", "gänget") must not sink a
     // question whose other words find a row. Coverage is counted over the words some row matches.
@@ -533,12 +544,12 @@ export class PlanSearch {
     const droppable = unmatched.map((u, i) => u && (contentWords[i]!.length >= 6 || matchedCount >= 2));
     const kept = contentWords.filter((_, i) => !droppable[i]);
     const dropped = contentWords.filter((_, i) => droppable[i]);
-    if (kept.length === 0) return { contentWords, ignoredVerbs, hits: [] };
+    if (kept.length === 0) return { contentWords, readAs, ignoredVerbs, hits: [] };
     if (dropped.length === 0) {
       // Every word is in the plan, but no row has enough of them together ("sex" and "samtycke"
       // are in two rows): the rows nearest, to choose from, never an owner. Not for four words or
       // more: that is a sentence (an answer typed into the chat), not a question about two topics.
-      if (groups.length > 3) return { contentWords, ignoredVerbs, hits: [] };
+      if (groups.length > 3) return { contentWords, readAs, ignoredVerbs, hits: [] };
       const nearest = hits
         .filter((h) => h.coverage >= 0.5)
         .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || b.score - a.score)
@@ -558,7 +569,7 @@ export class PlanSearch {
       const rows = results.filter((r) => metAsTyped(r, processed[i]!)).length;
       return rows > 0 && rows <= 3;
     });
-    return { contentWords, ignoredVerbs, hits: bestOf(relaxedHits, limit), relaxed: { kept, dropped, specific } };
+    return { contentWords, readAs, ignoredVerbs, hits: bestOf(relaxedHits, limit), relaxed: { kept, dropped, specific } };
   }
 }
 
