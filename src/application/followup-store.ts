@@ -260,9 +260,17 @@ export class FollowUpStore {
    */
   async replaceRoles(roles: Roles, ifMatch: string | undefined): Promise<'saved' | 'conflict'> {
     const doc: RolesDoc = { id: 'roles', pk: 'settings', type: 'roles', admins: roles.admins, safetyChief: roles.safetyChief };
+    return this.createOrReplace(doc, ifMatch);
+  }
+
+  /**
+   * A directory document written if it is still as read (`ifMatch`, undefined when there was none):
+   * 'conflict' when someone wrote it in between, and nothing is written.
+   */
+  private async createOrReplace(doc: DocumentBody, ifMatch: string | undefined): Promise<'saved' | 'conflict'> {
     try {
-      if (ifMatch === undefined) await this.store.create<RolesDoc>('directory', doc);
-      else await this.store.replace<RolesDoc>('directory', doc, ifMatch);
+      if (ifMatch === undefined) await this.store.create('directory', doc);
+      else await this.store.replace('directory', doc, ifMatch);
       return 'saved';
     } catch (error) {
       if (error instanceof ConflictError || error instanceof PreconditionFailedError || error instanceof NotFoundError) return 'conflict';
@@ -369,14 +377,7 @@ export class FollowUpStore {
   /** Stores the counted words if they are still as read: 'conflict' when another instance wrote them in between. */
   async replaceUnknownWords(words: UnknownWord[], ifMatch: string | undefined): Promise<'saved' | 'conflict'> {
     const doc: UnknownWordsDoc = { id: 'unknown-words', pk: 'words', type: 'unknown-words', words };
-    try {
-      if (ifMatch === undefined) await this.store.create<UnknownWordsDoc>('directory', doc);
-      else await this.store.replace<UnknownWordsDoc>('directory', doc, ifMatch);
-      return 'saved';
-    } catch (error) {
-      if (error instanceof ConflictError || error instanceof PreconditionFailedError || error instanceof NotFoundError) return 'conflict';
-      throw error;
-    }
+    return this.createOrReplace(doc, ifMatch);
   }
 
   // Leases ---------------------------------------------------------------------------------------

@@ -4,9 +4,7 @@
  * and when, also after a restart; others may not set it, and the plan's own expansions stay.
  */
 import { strict as assert } from 'node:assert';
-import { teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
-import { startHarness } from './harness';
-import { assertValidCard } from '../fixtures/cards';
+import { cardReplyTo, startHarness } from './harness';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
@@ -16,14 +14,7 @@ describe('the municipality glossary over HTTP', function () {
 
   it('is set by an admin, shown with who and when, kept across a restart, and refused to others', async () => {
     let h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
-    const say = async (who: typeof ADMIN, text: string): Promise<string> => {
-      const before = h.connector.forConversation(who.conv).length;
-      await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: who.conv, text, userId: who.id, aadObjectId: who.aad }));
-      const reply: ReceivedActivity = (await h.connector.waitFor((r) => r.conversationId === who.conv, before + 1))[before]!;
-      const card = reply.activity.attachments?.[0]?.content as Record<string, unknown>;
-      assertValidCard(card);
-      return JSON.stringify(card);
-    };
+    const say = (who: typeof ADMIN, text: string): Promise<string> => cardReplyTo(h, who, text);
     try {
       // Before: a code the plan does not define, and how an admin can say what it is.
       assert.match(await say(ANNA, 'Vad är VOF?'), /VOF är en enhetskod i planen/);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { startBot, type RunningBot } from '../../src/bot-runtime';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { LocalConnector, teamsInvoke } from '../../src/devtools/local-connector';
+import { LocalConnector, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
+import { assertValidCard } from '../fixtures/cards';
 
 export interface Harness {
   bot: RunningBot;
@@ -69,4 +70,14 @@ export interface TeamsPerson {
 /** `who` presses a card button (an Action.Execute invoke, as Teams sends it) in their chat. */
 export function pressButton(h: Harness, who: TeamsPerson, verb: string, data: Record<string, unknown>): Promise<Response> {
   return h.post(teamsInvoke({ serviceUrl: h.connector.url, conversationId: who.conv, verb, data, userId: who.id, aadObjectId: who.aad }));
+}
+
+/** `who` writes `text` in their chat; the bot's reply, a valid Adaptive Card, as JSON text to match. */
+export async function cardReplyTo(h: Harness, who: TeamsPerson, text: string): Promise<string> {
+  const before = h.connector.forConversation(who.conv).length;
+  await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: who.conv, text, userId: who.id, aadObjectId: who.aad }));
+  const reply: ReceivedActivity = (await h.connector.waitFor((r) => r.conversationId === who.conv, before + 1))[before]!;
+  const card = reply.activity.attachments?.[0]?.content as Record<string, unknown>;
+  assertValidCard(card);
+  return JSON.stringify(card);
 }

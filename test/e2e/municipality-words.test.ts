@@ -5,9 +5,7 @@
  * unknown ones.
  */
 import { strict as assert } from 'node:assert';
-import { teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
-import { startHarness } from './harness';
-import { assertValidCard } from '../fixtures/cards';
+import { cardReplyTo, startHarness } from './harness';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
@@ -17,14 +15,7 @@ describe("the municipality's own words over HTTP", function () {
 
   it('are learnt from the unknown words an admin sees, answer the question from then on, and stay after a restart', async () => {
     let h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
-    const say = async (who: typeof ADMIN, text: string): Promise<string> => {
-      const before = h.connector.forConversation(who.conv).length;
-      await h.post(teamsMessage({ serviceUrl: h.connector.url, conversationId: who.conv, text, userId: who.id, aadObjectId: who.aad }));
-      const reply: ReceivedActivity = (await h.connector.waitFor((r) => r.conversationId === who.conv, before + 1))[before]!;
-      const card = reply.activity.attachments?.[0]?.content as Record<string, unknown>;
-      assertValidCard(card);
-      return JSON.stringify(card);
-    };
+    const say = (who: typeof ADMIN, text: string): Promise<string> => cardReplyTo(h, who, text);
     const question = 'vem tar hand om drönarna?';
     try {
       const refused = await say(ANNA, question);
