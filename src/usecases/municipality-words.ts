@@ -69,6 +69,16 @@ export async function unknownWords(service: FollowUpService, actor: Person): Pro
   return { ok: true, words: (await service.data.getUnknownWords()).words };
 }
 
+/** For admins, who can give them: the words of questions that found nothing, most asked first, and the words given. */
+export async function wordsOverview(
+  service: FollowUpService,
+  actor: Person,
+): Promise<Result<{ unknown: UnknownWord[]; given: MunicipalityWord[] }>> {
+  const unknown = await unknownWords(service, actor);
+  if (!unknown.ok) return unknown;
+  return { ok: true, unknown: unknown.words, given: await municipalityWords(service) };
+}
+
 /** Counts words of questions that found nothing (see municipality-words.wordsToCount). */
 export async function countUnknownWords(service: FollowUpService, words: string[], now = new Date()): Promise<void> {
   if (words.length === 0) return;

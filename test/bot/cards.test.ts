@@ -6,6 +6,7 @@ import { answerCard, answerCardSpec, helpSpec, messageCard } from '../../src/bot
 import { expandCard, expandCardChecked, TEMPLATES } from '../../src/bot/cards/render';
 import { GLOSSARY, PLAN, ROOT } from '../fixtures/plan';
 import { assertValidCard } from '../fixtures/cards';
+import { wordsCard } from '../../src/bot/followup/command-cards';
 
 const qa = new PlanAnswerer(PLAN, GLOSSARY);
 
@@ -90,6 +91,26 @@ describe('cards', () => {
       }
     }
     assertValidCard(messageCard('Rubrik', ['Stycke']));
+  });
+
+  it("expand the admins' words card empty and full, in both languages: valid, with a Spara that sends both fields", () => {
+    for (const lang of ['sv', 'en'] as const) {
+      assertValidCard(wordsCard({ unknown: [], given: [] }, lang));
+      const unknown = Array.from({ length: 25 }, (_, i) => ({ word: `ordet${i}`, count: 25 - i, lastSeen: '2026-11-27T08:00:00.000Z' }));
+      const given = Array.from({ length: 60 }, (_, i) => ({
+        word: `vardagsord${i}`,
+        planTerms: ['kamerabevakning', 'trygghetsvandringar'],
+        setBy: 'anna.andersson@example.com',
+        setAt: '2026-11-27T08:00:00.000Z',
+      }));
+      const card = wordsCard({ unknown, given }, lang, { text: 'Sparat', kind: 'good' });
+      assertValidCard(card);
+      const json = JSON.stringify(card);
+      assert.ok(json.length < 28_000, `${json.length} bytes`);
+      assert.match(json, /"id":"word"[^}]*"value":"ordet0"/);
+      assert.match(json, /"verb":"words.save"/);
+      assert.match(json, lang === 'sv' ? /och 20 till/ : /and 20 more/);
+    }
   });
 
   it('fail the checks above when data is missing (so they can fail)', () => {

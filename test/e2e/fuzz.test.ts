@@ -27,6 +27,7 @@ const VERBS = [
   'round.cancel',
   'round.remind',
   'contacts.save',
+  'words.save',
   'report.export',
   'no.such.verb',
 ];

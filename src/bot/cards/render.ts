@@ -15,6 +15,7 @@ import summary from './templates/summary.json';
 import link from './templates/link.json';
 import remindConfirm from './templates/remind-confirm.json';
 import suggestions from './templates/suggestions.json';
+import wordsForm from './templates/words-form.json';
 
 export const TEMPLATES = {
   actions,
@@ -28,6 +29,7 @@ export const TEMPLATES = {
   link,
   'remind-confirm': remindConfirm,
   suggestions,
+  'words-form': wordsForm,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 

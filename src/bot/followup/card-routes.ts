@@ -14,6 +14,7 @@ export interface CardActionHandlers {
   onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string>;
   onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card>;
   onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card>;
+  onWordsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card>;
   onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card | string>;
   onAnswerFor(context: TurnContext, data: Record<string, unknown>): Promise<Card | string>;
   onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card | string>;
@@ -53,6 +54,13 @@ export function registerCardRoutes(app: Application, handlers: CardActionHandler
   );
   app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
     await reply(context, await handlers.onContactsSave(context, data));
+  });
+  app.adaptiveCards.actionExecute(
+    'words.save',
+    async (context, _state, data: Record<string, unknown>) => (await handlers.onWordsSave(context, data)) as AdaptiveCard,
+  );
+  app.adaptiveCards.actionSubmit('words.save', async (context, _state, data: Record<string, unknown>) => {
+    await reply(context, await handlers.onWordsSave(context, data));
   });
   app.adaptiveCards.actionExecute('round.remind', async (context, _state, data: Record<string, unknown>) => {
     const outcome = await handlers.onRemindVerb(context, data);

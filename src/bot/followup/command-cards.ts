@@ -6,6 +6,7 @@ import type { Language } from '../../core/language';
 import type { Refusal } from '../../usecases/result';
 import type { StatusView } from '../../usecases/view-status';
 import type { Contact } from '../../core/followup/model';
+import type { MunicipalityWord, UnknownWord } from '../../core/qa/municipality-words';
 import { expandCard } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
 import { refusalText as answerRefusalText, t } from './texts';
@@ -45,6 +46,58 @@ export function contactsCard(
       unit: t('contactsUnit', lang),
       unitRequired: t('contactsUnitRequired', lang),
       people: t('contactsPeople', lang),
+      save: t('save', lang),
+    },
+  });
+}
+
+/** The municipality's words given that a card lists at most; "synonymer" lists them all. */
+const GIVEN_WORDS_SHOWN = 40;
+
+/**
+ * For admins: the words of questions that found nothing, most asked first, the words given, and a
+ * form to give one (the most asked filled in), with what happened to the last one given.
+ */
+export function wordsCard(
+  view: { unknown: UnknownWord[]; given: MunicipalityWord[] },
+  lang: Language,
+  noticeText?: { text: string; kind: 'good' | 'attention' },
+): Card {
+  const unknown = view.unknown.map((w) => ({
+    word: w.word,
+    times:
+      w.count === 1
+        ? t('unknownWordOnce', lang, { date: w.lastSeen.slice(0, 10) })
+        : t('unknownWordTimes', lang, { count: w.count, date: w.lastSeen.slice(0, 10) }),
+  }));
+  const given = view.given.map((w) => `${w.word} = ${w.planTerms.join(', ')} (${w.setBy}, ${w.setAt.slice(0, 10)})`);
+  const givenLines = given.length
+    ? [
+        ...given.slice(0, GIVEN_WORDS_SHOWN),
+        ...(given.length > GIVEN_WORDS_SHOWN ? [t('wordsMore', lang, { n: given.length - GIVEN_WORDS_SHOWN })] : []),
+      ]
+    : [t('wordsNoneGiven', lang)];
+  const intro = unknown.length ? t('unknownWordsIntro', lang) : t('unknownWordsEmpty', lang);
+  return expandCard('words-form', {
+    fallbackText: [intro, ...unknown.map((w) => `${w.word} – ${w.times}`)].join('\n'),
+    title: t('unknownWordsTitle', lang),
+    intro,
+    unknown,
+    givenTitle: t('wordsTitle', lang),
+    givenLines,
+    suggestedWord: unknown[0]?.word ?? '',
+    noticeLines: noticeText ? [noticeText.text] : [],
+    noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
+    lang,
+    labels: {
+      formTitle: t('wordsFormTitle', lang),
+      formHelp: t('wordsFormHelp', lang),
+      word: t('wordsFormWord', lang),
+      wordExample: t('wordsFormWordExample', lang),
+      wordRequired: t('wordsFormWordRequired', lang),
+      terms: t('wordsFormTerms', lang),
+      termsExample: t('wordsFormTermsExample', lang),
+      termsRequired: t('wordsFormTermsRequired', lang),
       save: t('save', lang),
     },
   });

@@ -25,7 +25,7 @@ import { roleHelp } from './help-sections';
 import { roleInFollowUp } from '../../usecases/role-in-follow-up';
 import { actionLanguage, languageOf } from '../language';
 import { remindConfirmCard, summaryCard } from './summary-card';
-import { contactsCard, notice, refusalCard, refusalText, statusCard, type Card } from './command-cards';
+import { contactsCard, notice, refusalCard, refusalText, statusCard, wordsCard, type Card } from './command-cards';
 import { TeamsUsers } from './teams-users';
 import type { Refusal } from '../../usecases/result';
 import { prepareRound } from '../../usecases/prepare-round';
@@ -42,7 +42,7 @@ import {
   municipalityWords,
   removeMunicipalityWord,
   setMunicipalityWord,
-  unknownWords,
+  wordsOverview,
 } from '../../usecases/municipality-words';
 import { UnknownWordsCounter } from '../../application/unknown-words-counter';
 import { messageCard } from '../cards/answer-cards';
@@ -326,29 +326,10 @@ export class FollowUpHandlers {
             : [t('wordsEmpty', lang)],
         );
       }
-      case 'list-unknown-words': {
+      case 'list-unknown-words':
         // What was asked on this instance a moment ago is counted first.
         await this.unknownWords.flush();
-        const result = await unknownWords(service, user);
-        if (!result.ok) return refused(result);
-        const shown = result.words.slice(0, UNKNOWN_WORDS_SHOWN);
-        return messageCard(
-          t('unknownWordsTitle', lang),
-          shown.length
-            ? [
-                t('unknownWordsIntro', lang),
-                ...shown.map((w) =>
-                  t(w.count === 1 ? 'unknownWordLineOnce' : 'unknownWordLine', lang, {
-                    word: w.word,
-                    count: w.count,
-                    date: w.lastSeen.slice(0, 10),
-                  }),
-                ),
-                t('unknownWordsHowTo', lang, { word: shown[0]!.word }),
-              ]
-            : [t('unknownWordsEmpty', lang)],
-        );
-      }
+        return this.wordsCard(user, lang);
       case 'set-safety-chief': {
         const result = await setSafetyChief(service, user, command);
         return result.ok ? notice(t('chiefSet', lang, { person: who(result.person) })) : refused(result);
@@ -360,6 +341,35 @@ export class FollowUpHandlers {
   private async contactsCard(user: Person, lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
     const listed = await listContacts(this.deps.service, user);
     return listed.ok ? contactsCard(listed, lang, noticeText) : refusalCard(listed, lang);
+  }
+
+  /** For an admin: the unknown words, the words given and a form to give one; a refusal for others. */
+  private async wordsCard(user: Person, lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
+    const overview = await wordsOverview(this.deps.service, user);
+    return overview.ok
+      ? wordsCard({ unknown: overview.unknown.slice(0, UNKNOWN_WORDS_SHOWN), given: overview.given }, lang, noticeText)
+      : refusalCard(overview, lang);
+  }
+
+  /** The form on the unknown words' card: a word given as the plan's words, then the card again with what happened. */
+  async onWordsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const lang = actionLanguage(data);
+    await this.recordUser(context);
+    return this.storeGuard(lang, 'words.save', async () => {
+      const user = this.personOf(context);
+      const typed = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 400) : '');
+      const result = await setMunicipalityWord(this.deps.service, user, { word: typed(data.word), terms: typed(data.terms) });
+      if (!result.ok)
+        return result.reason === 'not-admin'
+          ? refusalCard(result, lang)
+          : this.wordsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
+      this.deps.logger.info({ event: 'municipality-word-set', word: result.entry.word }, 'municipality word set');
+      await this.deps.glossaryChanged?.();
+      return this.wordsCard(user, lang, {
+        text: t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }),
+        kind: 'good',
+      });
+    });
   }
 
   async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
