@@ -43,9 +43,8 @@ export async function setMunicipalityWord(
     setBy: actor.upn ?? actor.name ?? actor.aadObjectId ?? '?',
     setAt: now.toISOString(),
   };
+  // One document: the unknown words show it no longer since they are read without the words given.
   await service.data.putMunicipalityWord(entry);
-  // Given now: no longer a word nobody knew.
-  await changeUnknownWords(service, (words) => withUnknownWords(words, [], now, [entry.word]));
   return { ok: true, entry };
 }
 
@@ -62,11 +61,15 @@ export async function municipalityWords(service: FollowUpService): Promise<Munic
   return (await service.data.listMunicipalityWords()).sort((a, b) => a.word.localeCompare(b.word, 'sv'));
 }
 
-/** The words of questions that found nothing, most asked first: for admins, who can give them. */
-export async function unknownWords(service: FollowUpService, actor: Person): Promise<Result<{ words: UnknownWord[] }>> {
+/**
+ * The words of questions that found nothing, most asked first, without those given since (in any
+ * form) or not asked for a year: for admins, who can give them.
+ */
+export async function unknownWords(service: FollowUpService, actor: Person, now = new Date()): Promise<Result<{ words: UnknownWord[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  return { ok: true, words: (await service.data.getUnknownWords()).words };
+  const given = (await service.data.listMunicipalityWords()).map((w) => w.word);
+  return { ok: true, words: withUnknownWords((await service.data.getUnknownWords()).words, [], now, given) };
 }
 
 /** For admins, who can give them: the words of questions that found nothing, most asked first, and the words given. */
@@ -90,9 +93,7 @@ export async function countUnknownWords(service: FollowUpService, words: string[
 async function changeUnknownWords(service: FollowUpService, change: (words: UnknownWord[]) => UnknownWord[]): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await service.data.getUnknownWords();
-    const next = change(current.words);
-    if (current._etag === undefined && next.length === 0) return;
-    if ((await service.data.replaceUnknownWords(next, current._etag)) === 'saved') return;
+    if ((await service.data.replaceUnknownWords(change(current.words), current._etag)) === 'saved') return;
   }
   throw new Error('unknown words: changed by others five times in a row');
 }
