@@ -85,6 +85,30 @@ describe('small talk', () => {
     for (const t of ['Vem ansvarar för kamerorna?', 'hej vem ansvarar för SF', 'A9-2']) assert.ok(!isSmallTalk(t), t);
   });
 
+  it('knows a greeting that ends in å or ä ("Hallå!", "hallå där"), which \\b did not', () => {
+    for (const t of ['Hallå!', 'hallå där', 'Hallå, vad vet du?']) assert.ok(isSmallTalk(t), t);
+  });
+
+  it('knows any question made only of talk about the bot and help, and not one with a topic beside it', () => {
+    for (const t of [
+      'Hej, kan du hjälpa mig?',
+      'Vad kan jag använda dig till?',
+      'kan du svara på frågor?',
+      'What are you for?',
+      'Can you help me?',
+      'Hi, what can I ask?',
+    ])
+      assert.ok(isSmallTalk(t), t);
+    for (const t of [
+      'Kan du hjälpa mig med kamerabevakningen?',
+      'Vem hjälper brottsoffer?',
+      'Vad gör du åt gängen?',
+      'Can you help me find who owns the camera surveillance?',
+      'Vad gör kommunen?',
+    ])
+      assert.ok(!isSmallTalk(t), t);
+  });
+
   it('knows "how do I use you?" as a question about the bot', () => {
     for (const t of ['Hur använder jag dig?', 'hur funkar boten?', 'Hur fungerar det här', 'How do I use this?', 'how does this work'])
       assert.ok(isSmallTalk(t), t);
