@@ -363,11 +363,20 @@ describe('question answering: a unit asked about in other words', () => {
       // English possessive, and the English name the glossary gives
       ["What are MOS's tasks?", 'MOS'],
       ['What does the police do in the plan?', 'Polisen'],
+      // Taking part, contributing, helping, with nothing else asked
+      ['Vad deltar SF i?', 'SF'],
+      ['Vad medverkar Polisen i?', 'Polisen'],
+      ['Vad bidrar Polisen med?', 'Polisen'],
+      ['Vad hjälper Polisen till med?', 'Polisen'],
+      ['Vilka åtgärder involverar UTB?', 'UTB'],
     ];
     for (const [q, unit] of cases) {
       const answer = qa.answer(q);
       assert.equal(answer.kind === 'unit' && answer.unit, unit, `${q} → ${answer.kind}`);
     }
+    // With a topic beside them they ask about the topic.
+    for (const q of ['Deltar Polisen i trygghetsvandringar?', 'Hjälper Polisen till med kamerabevakning?'])
+      assert.equal(qa.answer(q).kind, 'actions', q);
   });
 
   it('lists the actions two units share, compactly, in the order they were named', () => {
