@@ -474,6 +474,28 @@ describe('question answering: word forms and compounds the plan does not have', 
     assert.equal(all.kind === 'unit' && all.unit, 'Samtliga förvaltningar');
   });
 
+  it('defines a code asked for in full ("i klartext", "utskrivet", "short for"), and says where the plan writes a code it never explains', () => {
+    for (const [q, term] of [
+      ['Vad heter LOS i klartext?', 'LOS'],
+      ['Vad är SSPF utskrivet?', 'SSPF'],
+      ['Vad står EST för fullt ut?', 'EST'],
+      ['What is ANDTS short for?', 'ANDTS'],
+    ] as const) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind === 'abbreviation' && answer.term, term, `${q} → ${answer.kind}`);
+    }
+    // IOP stands before partners' names in Samverkan and is explained nowhere: not "cannot find IOP".
+    for (const q of ['Vad är IOP?', 'IOP?']) {
+      const iop = qa.answer(q);
+      assert.equal(iop.kind, 'abbreviation', q);
+      assert.equal(iop.kind === 'abbreviation' && iop.expansion, null);
+      assert.ok(iop.kind === 'abbreviation' && iop.usedIn.includes('A18-5'));
+      assert.match(renderText(iop), /^Planen skriver IOP men förklarar inte vad det står för/);
+    }
+    assert.equal(qa.answer('SÄK?').kind, 'unit', 'a subunit alone is still its listing');
+    assert.equal(qa.answer('Vad är QQQ?').kind, 'not-found');
+  });
+
   it("searches with a unit's name when no row found involves it: the name is a word of the rows' text too", () => {
     // BFT is a unit (Ansvarig of A2-1) and a word of A2-1's text; "Myndigheter" a partner and a word of A12-4.
     assert.equal(first('vem samordnar BFT och segregationsarbetet'), 'A2-1');

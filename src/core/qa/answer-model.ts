@@ -56,7 +56,8 @@ export type Answer =
       language: Language;
       term: string;
       expansion: string | null;
-      source: 'plan' | 'glossary';
+      /** plan-unexplained: a code the plan writes (in its cells) but does not explain, and no glossary has. */
+      source: 'plan' | 'glossary' | 'plan-unexplained';
       notes: string[];
       kindLabel: string | null;
       /** The municipality gave the expansion in chat: who and when (shown with it). */

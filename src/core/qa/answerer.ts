@@ -198,12 +198,19 @@ export class PlanAnswerer {
     if (ownId && intent.kind !== 'action-id') return this.actionsAnswer(language, detectFocus(question), 'id', [ownId]);
     const namedGroup = intent.kind === 'search' ? this.groupRef.exec(question) : null;
     if (namedGroup) return this.groupAnswer(language, Number(namedGroup[1]), 'all');
-    // A lone abbreviation the plan defines ("PDV?", "ANDTS") asks what it means.
+    // A lone abbreviation the plan defines ("PDV?", "ANDTS") asks what it means; so does a code in
+    // capitals that the plan writes in its cells and no unit is ("IOP?").
     const lone = question.trim().replace(/[?!.]+$/, '');
     if (
       intent.kind === 'search' &&
       /^[A-Za-zÅÄÖåäö]{2,6}$/.test(lone) &&
-      this.plan.abbreviations.some((a) => a.abbreviation === lone.toLocaleUpperCase('sv'))
+      (this.plan.abbreviations.some((a) => a.abbreviation === lone.toLocaleUpperCase('sv')) ||
+        (/^[A-ZÅÄÖ]+$/.test(lone) &&
+          !findUnit(this.glossary, lone) &&
+          !findSubunit(this.glossary, lone) &&
+          !this.subunitCodes.has(lone) &&
+          !this.search.knows(lone) &&
+          this.actionsNaming(lone).length > 0))
     ) {
       return this.defineAnswer(question, lone, language);
     }
@@ -418,6 +425,21 @@ export class PlanAnswerer {
     }
     // "Vad är kamerabevakning?" or "What is funded by Vinnova?" are questions about the plan's content.
     if (/^[A-ZÅÄÖ]{2,6}$/.test(cleaned) && !this.search.knows(cleaned)) {
+      // A code the plan writes in its cells without explaining it ("IOP Novahuset"): where it is, never "not in the plan".
+      const ids = usedIn(cleaned);
+      if (ids.length > 0) {
+        return {
+          kind: 'abbreviation',
+          language,
+          term: cleaned,
+          expansion: null,
+          source: 'plan-unexplained',
+          notes: [],
+          kindLabel: null,
+          usedIn: ids,
+          citation: this.cite(ids),
+        };
+      }
       return { kind: 'not-found', language, reason: 'unknown-term', detail: cleaned };
     }
     return this.searchAnswer(question, language, detectFocus(question));

@@ -128,6 +128,9 @@ export function areaReference(areaKinds: AreaKindDefinition[]): RegExp {
 }
 
 const DEFINE = [
+  // "Vad heter LOS i klartext?", "Vad är SSPF utskrivet?", "Vad står SIG för fullt ut?": the expansion asked for.
+  /^\s*(?:[Vv]ad|[Hh]ur)\s+(?:heter|är|blir|står|lyder)\s+["“']?([A-ZÅÄÖ][A-ZÅÄÖ\d-]{1,9})["”']?\s*(?:för\s+)?(?:i\s+klartext|utskrivet|utskrivna|utskriven|fullt\s+ut|i\s+sin\s+helhet|utan\s+förkortning)\s*[?.!]*\s*$/,
+  /^\s*[Ww]hat\s+(?:is|does)\s+["“']?([A-ZÅÄÖ][A-ZÅÄÖ\d-]{1,9})["”']?\s+(?:short\s+for|spelled\s+out|in\s+full)\s*[?.!]*\s*$/,
   /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är|menas\s+med|avses\s+med)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för\s+(?:något|nåt|någonting|(?:en|ett)\s+[a-zåäöé]+|grupp|enhet|förvaltning|organisation|aktör|myndighet|typ)|för)?\s*(?:i\s+(?:planen|åtgärdsplanen))?\s*[?.!]*\s*$/i,
   /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,
   /^\s*(?:förklara|förkortningen|explain|define|definiera)\s+["“']?(.+?)["”']?\s*[?.!]*\s*$/i,

@@ -91,6 +91,10 @@ const PHRASES = {
   unitCooperatesNone: { sv: '{unit} samverkar inte i någon åtgärd i planen.', en: '{unit} does not cooperate on any action in the plan.' },
   funderActions: { sv: '{funder} finansierar {n} {actionsWord}', en: '{funder} finances {n} {actionsWord}' },
   abbreviation: { sv: '{term} betyder: {expansion}', en: '{term} means: {expansion}' },
+  abbreviationUnexplained: {
+    sv: 'Planen skriver {term} men förklarar inte vad det står för, och ordlistan har det inte.',
+    en: 'The plan writes {term} but does not say what it stands for, and the glossary does not have it.',
+  },
   abbreviationFromGlossary: {
     sv: '{term} är en enhetskod i planen. Ordlistan ger ingen källa för vad den står för.',
     en: '{term} is a unit code in the plan. The glossary has no source for what it stands for.',

@@ -190,7 +190,9 @@ export function renderText(answer: Answer): string {
     case 'abbreviation': {
       const head = answer.expansion
         ? phrase('abbreviation', lang, { term: answer.term, expansion: answer.expansion })
-        : phrase('abbreviationFromGlossary', lang, { term: answer.term });
+        : phrase(answer.source === 'plan-unexplained' ? 'abbreviationUnexplained' : 'abbreviationFromGlossary', lang, {
+            term: answer.term,
+          });
       // Given in chat by the municipality: said so, with who and when; without one, how to give it.
       const given = answer.setBy
         ? phrase('glossarySetBy', lang, { who: answer.setBy, date: (answer.setAt ?? '').slice(0, 10) })
