@@ -56,6 +56,8 @@ describe('cards', () => {
     // Listings across a column
     'Vilka åtgärder har extern finansiering?',
     'Vilka åtgärder saknar ansvarig?',
+    'Vilka åtgärder saknar finansiering?',
+    'Vad är IOP?',
     'Which actions are done with IOP partners?',
     'Vilka externa aktörer samverkar kommunen med?',
     'Vad samarbetar SF och Polisen om?',

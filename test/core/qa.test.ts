@@ -198,6 +198,27 @@ describe('question answering', () => {
     assert.equal(qa.answer('Vilka åtgärder får pengar från Vinnova?').kind, 'funder');
   });
 
+  it('answers "which have no funding" with that, never with the funded ones as if they were the answer', () => {
+    // Before: "har ingen angiven finansiering" and "have no funding" listed the funded actions under "with financing".
+    for (const q of [
+      'Vilka åtgärder saknar finansiering?',
+      'Vilka åtgärder har ingen angiven finansiering?',
+      'Which actions have no funding?',
+    ]) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind, 'column', q);
+      if (answer.kind !== 'column') continue;
+      assert.deepEqual(answer.criterion, { kind: 'no-funding', without: 114, total: 124, shown: 'with' }, q);
+      assert.equal(answer.actions.length, 10);
+    }
+    assert.match(
+      renderText(qa.answer('Vilka åtgärder saknar finansiering?')),
+      /^Planen anger ingen finansiering för 114 av 124 åtgärder\. De 10 som har finansiering angiven:\n {2}A3-4 /,
+    );
+    const funded = qa.answer('Vilka åtgärder har finansiering?');
+    assert.equal(funded.kind === 'column' && funded.criterion.kind, 'funding');
+  });
+
   it('says in a plain sentence that a funder finances nothing or a unit has no side, never an empty header', () => {
     assert.equal(
       renderText(qa.answer('Vad finansierar Polisen?')),

@@ -15,6 +15,11 @@ export type { AreaRef };
 export type ColumnCriterion =
   | { kind: 'funding'; external: boolean }
   | { kind: 'no-owner' }
+  /**
+   * No Finansiering printed: `without` of `total` actions. Where most have none (Linköping: 114 of
+   * 124) the listing shows the few that have it (`shown: 'with'`), which says the same in a card.
+   */
+  | { kind: 'no-funding'; without: number; total: number; shown: 'without' | 'with' }
   | { kind: 'qualifier'; qualifier: string }
   /** Actions that involve every one of these units (Ansvarig or Samverkan): "SF och VOF tillsammans". */
   | { kind: 'shared'; units: string[] };

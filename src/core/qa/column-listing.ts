@@ -24,6 +24,11 @@ const EXTERNAL = /\bextern|\butifrån|\butanför|\bexternal|\boutside/i;
 const PARTNERS =
   /\b(aktörer|aktör|partner|partners|parter|samverkanspartner|samverkansparter|organisationer|myndigheter|actors|organisations|organizations|agencies)\b/i;
 const NO_OWNER = /\b(ingen|utan|saknar|inte har någon|no|without|lack)\s+(ansvarig|ansvar|owner|responsible|one responsible)/i;
+/** "saknar finansiering", "har ingen angiven finansiering", "have no funding": the negation counts, a few words before. */
+const NO_FUNDING =
+  /\b(ingen|inga|utan|saknar|saknas|inte har någon|no|without|lack|lacks|lacking)\s+(?:\S+\s+){0,2}?(finansiering|finansierade|pengar|medel|budget|funding|funds|money|financing)\b/i;
+/** More actions without funding than this, and the listing shows those with it instead (the smaller side). */
+const MAX_ROWS_LISTED = 25;
 
 /** Funders that are the municipality's own budget ("inom ram"): what the glossary says is internal. */
 function isOwnBudget(code: string, glossary: UnitGlossary): boolean {
@@ -53,6 +58,13 @@ export function columnListing(question: string, plan: Plan, glossary: UnitGlossa
     if (!words.has(qualifier.toLocaleLowerCase('sv'))) continue;
     const actions = plan.actions.filter((a) => a.samverkan.units.some((u) => u.qualifier === qualifier));
     return { column: 'samverkan', criterion: { kind: 'qualifier', qualifier }, actions };
+  }
+  if (NO_FUNDING.test(question)) {
+    const without = plan.actions.filter((a) => a.finansiering.funders.length === 0);
+    const shown = without.length > MAX_ROWS_LISTED ? 'with' : 'without';
+    const criterion = { kind: 'no-funding', without: without.length, total: plan.actions.length, shown } as const;
+    const actions = shown === 'without' ? without : plan.actions.filter((a) => a.finansiering.funders.length > 0);
+    return { column: 'finansiering', criterion, actions };
   }
   const aboutFunding = detectFocus(question) === 'finansiering' || MONEY.test(question);
   if (aboutFunding && (EXTERNAL.test(question) || /\b(har|får|has|have|get)\b/i.test(question))) {

@@ -43,6 +43,14 @@ const PHRASES = {
     sv: 'Åtgärder där planen inte anger någon ansvarig: {n}',
     en: 'Actions for which the plan states no one responsible: {n}',
   },
+  columnNoFunding: {
+    sv: 'Åtgärder där planen inte anger någon finansiering: {n}',
+    en: 'Actions for which the plan states no financing: {n}',
+  },
+  columnNoFundingMost: {
+    sv: 'Planen anger ingen finansiering för {without} av {total} åtgärder. De {n} som har finansiering angiven:',
+    en: 'The plan states no financing for {without} of {total} actions. The {n} that have financing stated:',
+  },
   columnQualifier: {
     sv: 'Åtgärder där planen anger samverkan med {qualifier}-partner: {n}',
     en: 'Actions where the plan names {qualifier} partners in Samverkan: {n}',

@@ -43,6 +43,10 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
   const lang = answer.language;
   const c = answer.criterion;
   if (c.kind === 'no-owner') return phrase('columnNoOwner', lang, { n });
+  if (c.kind === 'no-funding')
+    return c.shown === 'without'
+      ? phrase('columnNoFunding', lang, { n })
+      : phrase('columnNoFundingMost', lang, { without: c.without, total: c.total, n });
   if (c.kind === 'qualifier') return phrase('columnQualifier', lang, { qualifier: c.qualifier, n });
   if (c.kind === 'shared') {
     const units = `${c.units.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${c.units.at(-1)}`;
