@@ -43,6 +43,8 @@ describe('cards', () => {
     'arbetssätt 1',
     'arbetssätt 4',
     'goal area 2',
+    'Vilka målområden har planen?',
+    'What are the working methods?',
     'hjälp',
     'help',
     '',

@@ -253,12 +253,42 @@ describe('question answering', () => {
     for (const [q, area] of [
       ['Innovativa lösningar och teknik', 'arbetssatt-3'],
       ['Vilka åtgärder finns mot organiserad brottslighet?', 'malomrade-1'],
+      // In English, by the plan's Swedish words for the English ones
+      ['Tell me about innovative solutions and technology', 'arbetssatt-3'],
     ] as const) {
       const answer = qa.answer(q);
       assert.equal(answer.kind === 'area' && answer.area.id, area, q);
     }
     // Asking who is responsible for something in the title is a question about the actions.
     assert.equal(qa.answer('vem samordnar arbetet mot våld i nära relationer').kind, 'actions');
+  });
+
+  it('lists the areas of a kind named without a number, and reads numbers in words beside it', () => {
+    for (const [q, n] of [
+      ['Vilka målområden har planen?', 3],
+      ['Vilka arbetssätt finns?', 4],
+      ['What are the goal areas?', 3],
+    ] as const) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind === 'areas' && answer.areas.length, n, `${q} → ${answer.kind}`);
+    }
+    const text = renderText(qa.answer('Vilka målområden har planen?'));
+    assert.match(
+      text,
+      /^Så delar planen in arbetet:\n {2}Målområde 1: Organiserad brottslighet och våldsbejakande extremism \(10 åtgärdsgrupper, 58 rader\)/,
+    );
+    for (const [q, area] of [
+      ['Det andra målområdet', 'malomrade-2'],
+      ['Tredje arbetssättet', 'arbetssatt-3'],
+      ['Vad handlar målområde två om?', 'malomrade-2'],
+      ['the second goal area', 'malomrade-2'],
+    ] as const) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind === 'area' && answer.area.id, area, `${q} → ${answer.kind}`);
+    }
+    // "andra" is "other" too: without "det" it is no number.
+    assert.equal(qa.answer('Vilka andra målområden finns?').kind, 'areas');
+    assert.equal(qa.answer('Målområde 9').kind, 'not-found');
   });
 
   it('shows a corrected subsection with the label as printed', () => {

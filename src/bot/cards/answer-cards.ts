@@ -14,6 +14,8 @@ import {
   planLines,
   readAsLines,
   renderText,
+  areasTitle,
+  areaLines,
   suggestionsIntro,
 } from '../../core/qa/render-text';
 import { expandCard, type TemplateName } from './render';
@@ -103,6 +105,23 @@ export function answerCardSpec(answer: Answer): CardSpec {
         },
       };
     }
+    case 'areas':
+      return {
+        template: 'listing',
+        data: {
+          fallbackText,
+          title: areasTitle(answer),
+          subtitleLines: [],
+          // Each area with its size and a button that asks for it ("Målområde 2").
+          sections: answer.areas.map((a, i) =>
+            section({
+              title: areaLines(answer)[i],
+              more: [{ title: phrase('showArea', lang, { area: areaName(a.area, lang) }), question: areaName(a.area, lang) }],
+            }),
+          ),
+          citation: citationText(answer.citation, lang),
+        },
+      };
     case 'area':
       return {
         template: 'listing',

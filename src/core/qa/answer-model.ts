@@ -102,6 +102,15 @@ export type Answer =
   /** Thanked: a short "you're welcome" with how to ask again. */
   | { kind: 'thanks'; language: Language; example: string }
   | {
+      /** "Vilka målområden finns?", "What are the working methods?": the plan's areas of a kind (or all), each with its size. */
+      kind: 'areas';
+      language: Language;
+      areas: Array<{ area: AreaRef; groups: number; actions: number }>;
+      /** The plan's own word for its groups, singular and plural, where it has one ("mål", "mål"). */
+      groupWords?: { sv: [string, string]; en: [string, string] };
+      citation: Citation;
+    }
+  | {
       /** Which plan the bot answers from: its metadata and how it is followed up. */
       kind: 'plan';
       language: Language;

@@ -11,6 +11,7 @@ import type { ActionView, Answer, Citation, Language, RoleFocus } from './answer
 import { actionView } from '../plan/action-view';
 import { areaReference, detectFocus, detectLanguage, readIntent } from './intent';
 import { PlanSearch, type SearchOutcome } from './search';
+import { ENGLISH_TO_SWEDISH } from './lexicon';
 import { wordsToCount, type MunicipalityWord } from './municipality-words';
 import { asksForExternalPartners, columnListing } from './column-listing';
 import { phrase } from './phrases';
@@ -280,11 +281,17 @@ export class PlanAnswerer {
           .filter((t) => !isStopWord(t) && t.length > 2)
           .map(stemSwedish),
       );
-    const asked = words(question);
+    // English words by the plan's Swedish ones ("innovative solutions" ~ "Innovativa lösningar").
+    const asked = new Set(
+      tokenize(question)
+        .filter((t) => !isStopWord(t) && t.length > 2)
+        .flatMap((t) => (ENGLISH_TO_SWEDISH[t]?.slice(0, 1) ?? [t]).flatMap((w) => tokenize(w)))
+        .map(stemSwedish),
+    );
     // "Vem gör en plan mot organiserad brottslighet?" asks who owns an action, not what an area holds.
     if (asked.size < 2 || /^\s*(vem|vilka|who)\s+(?!åtgärder)/i.test(question)) return undefined;
     const listing =
-      /^\s*(vilka åtgärder|vad (gör|görs|ingår|finns|innehåller)|(visa|lista) (allt|alla åtgärder|åtgärderna)?|which actions|what (is|are) (in|done)|(show|list) (me )?(all|everything|the actions)?)/i.test(
+      /^\s*(vilka åtgärder|vad (gör|görs|ingår|finns|innehåller)|(visa|lista) (allt|alla åtgärder|åtgärderna)?|berätta om|which actions|what (is|are) (in|done)|(show|list) (me )?(all|everything|the actions)?|tell me about)/i.test(
         question,
       );
     let best: { area: Area; shared: number } | undefined;
@@ -346,6 +353,8 @@ export class PlanAnswerer {
       const wanted = new Set(tokenize(words).filter((t) => t.length > 3 && (!STOP_WORDS.has(t) || /^(samverk|samarbet|ansvar)/.test(t))));
       area = this.plan.areas.find((a) => (kind === null || a.kind === kind) && tokenize(a.title).some((t) => wanted.has(t)));
     }
+    // The kind named without a number or a title's word ("Vilka målområden finns?"): its areas, each a button away.
+    if (!area && number === null) return this.areasAnswer(language, kind);
     if (!area) {
       const ranges = this.plan.areaKinds.map((k) => {
         const numbers = this.plan.areas.filter((a) => a.kind === k.kind).map((a) => a.number);
@@ -377,6 +386,22 @@ export class PlanAnswerer {
       groupLabel: this.plan.groupLabel,
       ...(this.plan.groupWords ? { groupWords: this.plan.groupWords } : {}),
       citation: this.cite(this.plan.groups.filter((g) => g.areaId === area.id).flatMap((g) => g.actionIds)),
+    };
+  }
+
+  private areasAnswer(language: Language, kind: AreaKind | null): Answer {
+    const areas = this.plan.areas
+      .filter((a) => kind === null || a.kind === kind)
+      .map((a) => {
+        const groups = this.plan.groups.filter((g) => g.areaId === a.id);
+        return { area: areaRef(this.plan, a), groups: groups.length, actions: groups.reduce((n, g) => n + g.actionIds.length, 0) };
+      });
+    return {
+      kind: 'areas',
+      language,
+      areas,
+      ...(this.plan.groupWords ? { groupWords: this.plan.groupWords } : {}),
+      citation: this.cite([]),
     };
   }
 

@@ -136,6 +136,59 @@ const DEFINE = [
   /^\s*(?:förklara|förkortningen|explain|define|definiera)\s+["“']?(.+?)["”']?\s*[?.!]*\s*$/i,
 ];
 
+/** "det andra målområdet", "tredje arbetssättet", "the second goal area": an ordinal before the area's word. */
+const ORDINALS: Record<string, number> = {
+  första: 1,
+  andra: 2,
+  tredje: 3,
+  fjärde: 4,
+  femte: 5,
+  sjätte: 6,
+  sjunde: 7,
+  åttonde: 8,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+};
+/** "målområde två", "goal area three": a number in words after it. */
+const CARDINALS: Record<string, number> = {
+  ett: 1,
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+};
+
+/**
+ * The number in words beside an area's word at [start, end): an ordinal before it, a cardinal after.
+ * "andra" also means "other" ("andra målområden"): a number only after "det", "den" or "the".
+ */
+function numberWordAround(text: string, start: number, end: number): number | null {
+  const before = /(?:^|[^\p{L}])(?:(det|den|the)\s+)?(\p{L}+)\s+$/iu.exec(text.slice(0, start));
+  const ordinal = before ? ORDINALS[before[2]!.toLocaleLowerCase('sv')] : undefined;
+  if (ordinal !== undefined && (ordinal !== 2 || before![1] !== undefined || before![2]!.toLocaleLowerCase('sv') === 'second'))
+    return ordinal;
+  const after = /^\s*(\p{L}+)(?![\p{L}])/u.exec(text.slice(end));
+  const cardinal = after ? CARDINALS[after[1]!.toLocaleLowerCase('sv')] : undefined;
+  return cardinal ?? null;
+}
+
 /** `areaRef` is the plan's `areaReference`: which words name its areas. */
 export function readIntent(raw: string, areaRef: RegExp): Intent {
   const text = raw.trim();
@@ -171,7 +224,10 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
   if (group) return { kind: 'group', group: Number(group[1]), focus };
 
   const area = areaRef.exec(text);
-  if (area) return { kind: 'area', kindWord: area[1]!.toLocaleLowerCase('sv'), number: area[2] ? Number(area[2]) : null, words: text };
+  if (area) {
+    const number = area[2] ? Number(area[2]) : numberWordAround(text, area.index, area.index + area[0].length);
+    return { kind: 'area', kindWord: area[1]!.toLocaleLowerCase('sv'), number, words: text };
+  }
 
   for (const pattern of DEFINE) {
     const m = pattern.exec(text);

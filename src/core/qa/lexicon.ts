@@ -304,6 +304,13 @@ export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
   pilot: ['pilotprojekt'],
   national: ['nationellt'],
   civil: ['civilsamhället'],
+  // The working methods' titles in English.
+  innovative: ['innovativa'],
+  innovation: ['innovativa', 'innovation'],
+  solutions: ['lösningar'],
+  knowledge: ['kunskap', 'kunskapsbaserad'],
+  transparency: ['transparens'],
+  collaboration: ['samverkan'],
   ngo: ['civilsamhället', 'idéburen'],
   ngos: ['civilsamhället', 'idéburen'],
   nonprofit: ['civilsamhället', 'idéburen'],

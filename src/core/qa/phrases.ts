@@ -55,6 +55,9 @@ const PHRASES = {
     sv: 'Åtgärder där planen anger samverkan med {qualifier}-partner: {n}',
     en: 'Actions where the plan names {qualifier} partners in Samverkan: {n}',
   },
+  areasTitle: { sv: 'Så delar planen in arbetet', en: 'How the plan divides the work' },
+  groupsCount: { sv: '{n} {groupsWord}', en: '{n} {groupsWord}' },
+  showArea: { sv: 'Visa {area}', en: 'Show {area}' },
   columnNone: { sv: 'Inga åtgärder i planen.', en: 'No actions in the plan.' },
   suggestionsTitle: { sv: 'Menar du någon av de här åtgärderna?', en: 'Do you mean one of these actions?' },
   suggestionsIntro: {

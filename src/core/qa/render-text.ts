@@ -142,6 +142,21 @@ export function readAsLines(readAs: Array<{ word: string; planTerms: string[] }>
   return (readAs ?? []).map((r) => phrase('readAs', lang, { word: r.word, terms: r.planTerms.join(', ') }));
 }
 
+/** The plan's areas listed: no plural of the plan's own words for them is needed ("Så delar planen in arbetet"). */
+export function areasTitle(answer: Extract<Answer, { kind: 'areas' }>): string {
+  return phrase('areasTitle', answer.language);
+}
+
+/** "Målområde 1: Organiserad brottslighet … (10 åtgärdsgrupper, 58 åtgärder)", in the plan's own word for its groups. */
+export function areaLines(answer: Extract<Answer, { kind: 'areas' }>): string[] {
+  const lang = answer.language;
+  const words = answer.groupWords?.[lang];
+  return answer.areas.map((a) => {
+    const groups = phrase('groupsCount', lang, { n: a.groups, ...(words ? { groupsWord: words[a.groups === 1 ? 0 : 1] } : {}) });
+    return `${areaName(a.area, lang)}: ${a.area.title} (${groups}, ${phrase('actionsCount', lang, { n: a.actions })})`;
+  });
+}
+
 export function renderText(answer: Answer): string {
   const lang = answer.language;
   switch (answer.kind) {
@@ -208,6 +223,8 @@ export function renderText(answer: Answer): string {
         .filter(Boolean)
         .join('\n');
     }
+    case 'areas':
+      return [`${areasTitle(answer)}:`, ...areaLines(answer).map((l) => `  ${l}`), '', citationText(answer.citation, lang)].join('\n');
     case 'area': {
       const label = `${areaName(answer.area, lang)}: ${answer.area.title}`;
       return [
