@@ -468,6 +468,8 @@ describe('question answering: a unit asked about in other words', () => {
     assert.match(first('Who works with the Swedish Tax Agency?'), /^A(7-7|6-1)$/);
     // radicalisation → radikalisering → våldsbejakande extremism: the group about VBE, not drugs in schools.
     assert.match(first('Who handles radicalisation in schools?'), /^A6-/);
+    // An adjective finds its noun's terms ("fraudulent").
+    assert.equal(first('Who checks that welfare payments are not fraudulent?'), 'A12-2');
   });
 
   it('answers in English when an English question names a Swedish place', () => {

@@ -62,6 +62,8 @@ export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
   child: ['barn'],
   women: ['kvinnor'],
   girls: ['tjejer'],
+  boys: ['pojkar'],
+  fraudulent: ['fusk', 'felaktiga', 'utbetalningar'],
   alcohol: ['alkohol', 'alkoholservering'],
   doping: ['dopning', 'samhällsdopning'],
   gym: ['gymanläggningar'],
