@@ -47,6 +47,23 @@ describe('question answering', () => {
     assert.match(text, /KS 2023-638/);
   });
 
+  it('reads the words a question turns on when typed one letter off: what is asked, and the unit', () => {
+    const cases: Array<[string, string]> = [
+      ['vilka åtgärer har SF', 'unit SF'],
+      ['vilka åtgärder har polisn', 'unit Polisen'],
+      ['vilka åtgärder samverkra VOF i', 'unit VOF'],
+      ['vad betyer PDV', 'abbreviation PDV'],
+    ];
+    for (const [q, expected] of cases) {
+      const answer = qa.answer(q);
+      const got =
+        answer.kind === 'unit' ? `unit ${answer.unit}` : answer.kind === 'abbreviation' ? `abbreviation ${answer.term}` : answer.kind;
+      assert.equal(got, expected, q);
+    }
+    const responsible = qa.answer('vilka åtgärder ansvrar UTB för');
+    assert.equal(responsible.kind === 'unit' && responsible.relation, 'responsible');
+  });
+
   it('shows the typo SÅK as printed, not corrected, in answers', () => {
     const answer = qa.answer('A14-6');
     assert.equal(answer.kind === 'actions' && answer.actions[0]!.ansvarig, 'KLF (HBE, SÅK), Polisen, SF');

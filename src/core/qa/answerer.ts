@@ -15,13 +15,16 @@ import { ENGLISH_TO_SWEDISH } from './lexicon';
 import { wordsToCount, type MunicipalityWord } from './municipality-words';
 import { asksForExternalPartners, columnListing } from './column-listing';
 import { phrase } from './phrases';
-import { escapeRegExp, isStopWord, STOP_WORDS, stemSwedish, tokenize } from './text';
+import { escapeRegExp, isStopWord, STOP_WORDS, stemSwedish, tokenize, withinOneEdit } from './text';
 import { plainTyped } from '../typed-text';
 
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
 export const MAX_QUESTION_LENGTH = 500;
 
 /** Words that, beside a unit's name, ask what the unit does rather than name a topic. */
+/** The verbs that say what is asked, corrected when typed one letter off (see withTyposCorrected). */
+const INTENT_WORDS = ['betyder', 'innebär', 'ansvarar', 'samverkar', 'finansierar', 'finansieras', 'förkortningen'];
+
 const UNIT_LISTING_WORDS = new Set([
   'uppgift',
   'uppgifter',
@@ -182,13 +185,31 @@ export class PlanAnswerer {
     return wordsToCount(question, this.search.unknownWords(question));
   }
 
+  /**
+   * The words a question turns on, typed one letter off, as they are spelt: the verbs that say what
+   * is asked ("betyer" → betyder, "samverkra" → samverkar) and the units' names ("polisn" → Polisen).
+   * Only a word of five letters or more that the plan does not have as it is, and no stop word: a
+   * row's own words are found by the search's fuzzy match, and short words are too often others.
+   */
+  private withTyposCorrected(question: string): string {
+    return question.replace(/\p{L}{5,}/gu, (word) => {
+      const lower = word.toLocaleLowerCase('sv');
+      if (INTENT_WORDS.includes(lower) || isStopWord(lower) || this.search.knowsExactly(lower)) return word;
+      const near = (w: string) => Math.abs(w.length - lower.length) <= 1 && withinOneEdit(lower, w);
+      const intentWord = INTENT_WORDS.find(near);
+      if (intentWord) return intentWord;
+      const unit = this.unitNames.find((u) => u.lower.length >= 6 && !u.lower.includes(' ') && near(u.lower));
+      return unit ? unit.name : word;
+    });
+  }
+
   /** Whether a word is the plan's: as printed (`exactly`), or as the beginning of one of its words too. */
   planHasWord(word: string, exactly = false): boolean {
     return exactly ? this.search.knowsExactly(word) : this.search.knows(word);
   }
 
   answer(typed: string): Answer {
-    const question = plainTyped(typed);
+    const question = this.withTyposCorrected(plainTyped(typed));
     const language = detectLanguage(question);
     if (question.length > MAX_QUESTION_LENGTH) {
       return { kind: 'not-found', language, reason: 'too-long', detail: String(MAX_QUESTION_LENGTH) };

@@ -439,7 +439,7 @@ export class PlanSearch {
         !(t === 'plan' && ['the', 'this', 'our', 'your'].includes(asked[i - 1] ?? '')) &&
         !/^\d+$/.test(t) &&
         (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH || this.synonymsOf(t).length > 0) &&
-        !(isMisspeltStopWord(t) && !this.knows(t)),
+        !(isMisspeltStopWord(t) && !this.knowsExactly(t)),
     );
     // A phrase of the lexicon made only of words that say nothing alone ("action plan"): a word of its own.
     for (const [key] of MULTIWORD_SYNONYMS) {
