@@ -100,6 +100,9 @@ async function main(): Promise<number> {
     await say('Vilka åtgärder har extern finansiering?');
     await expectText(/Åtgärder med finansiering utöver förvaltningarnas egna budgetar: 10/, 'a listing across the Finansiering column');
     await shot('column-listing');
+    await say('Vilka målområden har planen?');
+    await expectText(/Så delar planen in arbetet/, 'the areas of a kind listed, each a button away');
+    await shot('areas');
     await say('Vad innehåller målområde 3?');
     await expectText(/Visa åtgärd 22/, "an area's groups, the few-action ones with their actions");
     await shot('area');

@@ -116,7 +116,13 @@ export function answerCardSpec(answer: Answer): CardSpec {
           sections: answer.areas.map((a, i) =>
             section({
               title: areaLines(answer)[i],
-              more: [{ title: phrase('showArea', lang, { area: areaName(a.area, lang) }), question: areaName(a.area, lang) }],
+              // "Visa målområde 1", as "Visa åtgärd 22": the plan's word in lower case mid-sentence.
+              more: [
+                {
+                  title: phrase('showArea', lang, { area: areaName(a.area, lang).toLocaleLowerCase(lang) }),
+                  question: areaName(a.area, lang),
+                },
+              ],
             }),
           ),
           citation: citationText(answer.citation, lang),
