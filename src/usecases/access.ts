@@ -14,3 +14,6 @@ export async function unlessAdmin(service: FollowUpService, actor: Person): Prom
   if (actor === OPERATOR) return undefined;
   return (await service.isAdmin(actor)) ? undefined : refuse({ reason: 'not-admin' });
 }
+
+/** Who gave something kept with their name ("ordlista", "synonym"): e-mail, else name, else Entra id. */
+export const whoSaid = (actor: Person): string => actor.upn ?? actor.name ?? actor.aadObjectId ?? '?';

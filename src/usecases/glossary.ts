@@ -6,7 +6,7 @@
 import type { Person } from '../core/followup/model';
 import { findSubunit, findUnit, type GlossaryEntry } from '../core/plan/glossary';
 import type { FollowUpService } from '../application/followup-service';
-import { unlessAdmin } from './access';
+import { unlessAdmin, whoSaid } from './access';
 import { refuse, type Result } from './result';
 
 /** Long enough for "Kommunledningsförvaltningen, säkerhetsenheten"; short enough for a card line. */
@@ -30,7 +30,7 @@ export async function setGlossaryExpansion(
   const entry: GlossaryEntry = {
     code: known.code,
     expansion,
-    setBy: actor.upn ?? actor.name ?? actor.aadObjectId ?? '?',
+    setBy: whoSaid(actor),
     setAt: now.toISOString(),
   };
   await service.data.putGlossaryEntry(entry);

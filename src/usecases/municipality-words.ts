@@ -8,7 +8,7 @@ import { PlanSearch } from '../core/qa/search';
 import type { Plan } from '../core/plan/model';
 import { checkMunicipalityWord, withUnknownWords, type MunicipalityWord, type UnknownWord } from '../core/qa/municipality-words';
 import type { FollowUpService } from '../application/followup-service';
-import { unlessAdmin } from './access';
+import { unlessAdmin, whoSaid } from './access';
 import { refuse, type Result } from './result';
 
 /** The plan's words, for checking what an admin gives: built once a plan (tens of milliseconds). */
@@ -40,7 +40,7 @@ export async function setMunicipalityWord(
   const entry: MunicipalityWord = {
     word: checked.word,
     planTerms: checked.planTerms,
-    setBy: actor.upn ?? actor.name ?? actor.aadObjectId ?? '?',
+    setBy: whoSaid(actor),
     setAt: now.toISOString(),
   };
   // One document: the unknown words show it no longer since they are read without the words given.
