@@ -6,6 +6,7 @@
 import type { Person } from '../core/followup/model';
 import { PlanSearch } from '../core/qa/search';
 import type { Plan } from '../core/plan/model';
+import { findSubunit, findUnit } from '../core/plan/glossary';
 import { checkMunicipalityWord, withUnknownWords, type MunicipalityWord, type UnknownWord } from '../core/qa/municipality-words';
 import type { FollowUpService } from '../application/followup-service';
 import { unlessAdmin, whoSaid } from './access';
@@ -31,7 +32,12 @@ export async function setMunicipalityWord(
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const search = planSearch(service.plan);
-  const checked = checkMunicipalityWord(input, { word: (w) => search.knows(w), wordAsPrinted: (w) => search.knowsExactly(w) });
+  // A unit's code or name is the plan's too: a question naming it is about the unit ("SF", "Polisen").
+  const isUnit = (w: string) => findUnit(service.glossary, w) !== undefined || findSubunit(service.glossary, w) !== undefined;
+  const checked = checkMunicipalityWord(input, {
+    word: (w) => search.knows(w),
+    wordAsPrinted: (w) => search.knowsExactly(w) || isUnit(w),
+  });
   if (!checked.ok) {
     if (checked.reason === 'bad-word') return refuse({ reason: 'bad-word', max: checked.max });
     if (checked.reason === 'word-in-plan') return refuse({ reason: 'word-in-plan', word: checked.word });

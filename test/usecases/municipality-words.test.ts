@@ -59,6 +59,12 @@ describe("use cases: the municipality's own words", () => {
       word: 'trygghet',
     });
     assert.equal((await setMunicipalityWord(service, ADMIN, { word: 'två ord', terms: 'kamerabevakning' }, NOW)).ok, false);
+    for (const unit of ['SF', 'polisen'])
+      assert.deepEqual(await setMunicipalityWord(service, ADMIN, { word: unit, terms: 'kamerabevakning' }, NOW), {
+        ok: false,
+        reason: 'word-in-plan',
+        word: unit.toLocaleLowerCase('sv'),
+      });
     assert.deepEqual(await municipalityWords(service), [], 'nothing refused was kept');
 
     const saved = await setMunicipalityWord(service, ADMIN, { word: 'Drönare', terms: 'kamerabevakning' }, NOW);
