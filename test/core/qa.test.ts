@@ -278,6 +278,9 @@ describe('question answering', () => {
     }
     // Asking who is responsible for something in the title is a question about the actions.
     assert.equal(qa.answer('vem samordnar arbetet mot våld i nära relationer').kind, 'actions');
+    // A unit named beside the title: the unit's actions in that area.
+    const unitInArea = qa.answer('Vad gör SF mot våld i nära relationer?');
+    assert.equal(unitInArea.kind === 'unit' && `${unitInArea.unit} ${unitInArea.area?.id}`, 'SF malomrade-2');
   });
 
   it('lists the areas of a kind named without a number, and reads numbers in words beside it', () => {

@@ -284,6 +284,9 @@ export class PlanAnswerer {
         return this.defineAnswer(question, intent.term, language);
       case 'search': {
         const area = this.areaNamedByTitle(question);
+        // "Vad gör SF mot våld i nära relationer?": the unit's actions in the area its title names.
+        const unit = area && this.mentionedUnits(question).find((u) => !u.code.startsWith('sub:'));
+        if (area && unit) return this.unitAnswer(language, unit.code, detectFocus(question), undefined, area.id);
         if (area) return this.areaAnswer(language, area.kind, area.number, '');
         return this.searchAnswer(question, language, intent.focus);
       }
