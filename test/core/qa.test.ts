@@ -317,6 +317,19 @@ describe('question answering', () => {
     assert.match(renderText(answer), /6\.3 Parallella samhällsstrukturer \(tryckt som 5\.3\)/);
   });
 
+  it('asks what a follow-up without a topic is about ("vem mer?", "och samverkan?", "vad betyder det?"), not "nothing in the plan"', () => {
+    for (const q of ['vem mer?', 'och samverkan?', 'och vem finansierar?', 'vad betyder det?', 'and who pays?']) {
+      const answer = qa.answer(q);
+      assert.equal(answer.kind === 'not-found' && answer.reason, 'no-topic', q);
+    }
+    assert.match(
+      renderText(qa.answer('vem mer?')),
+      /^Vad gäller frågan\? Jag läser varje meddelande för sig och minns inte tidigare frågor/,
+    );
+    // A question with a topic the plan lacks is still "nothing in the plan".
+    assert.equal(renderText(qa.answer('Vem ansvarar för snöröjningen?')), 'Jag hittar inget om det i planen.');
+  });
+
   it('says plainly that it finds nothing, and names no owner, for questions outside the plan', () => {
     const answer = qa.answer('Vem ansvarar för snöröjningen?');
     assert.equal(answer.kind, 'not-found');

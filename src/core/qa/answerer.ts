@@ -436,6 +436,10 @@ export class PlanAnswerer {
       // "Vad är en SIG?": the article is not part of the term.
       .replace(/^(en|ett|the|a|an)\s+(?=\S)/i, '')
       .trim();
+    // "Vad betyder det?": what "det" was is in a message the bot does not keep.
+    if (/^(det|den|detta|denna|dom|dem|de|that|it|this|mer|more)$/i.test(cleaned)) {
+      return { kind: 'not-found', language, reason: 'no-topic', values: { example: this.examples[language][0] ?? '' } };
+    }
     const upper = cleaned.toLocaleUpperCase('sv');
     const fromPlan = this.plan.abbreviations.find((a) => a.abbreviation.toLocaleUpperCase('sv') === upper);
     const usedIn = (code: string): string[] => this.actionsNaming(code);
@@ -593,6 +597,11 @@ export class PlanAnswerer {
       }
     }
     actions = actions.slice(0, SEARCH_LIMIT);
+    // Nothing but question words, "och", "mer", "det" ("vem mer?", "och samverkan?", "vad betyder det?"):
+    // a follow-up to a question the bot does not keep. Not "nothing in the plan about that".
+    if (actions.length === 0 && units.length === 0 && outcome.contentWords.length === 0) {
+      return { kind: 'not-found', language, reason: 'no-topic', values: { example: this.examples[language][0] ?? '' } };
+    }
     if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
     // A question that opens "Hur många …", "När …" asks for numbers and dates the plan does not give;
     // nearest rows would mislead. ("när" inside a question is a conjunction: "… när vi bygger nytt".)

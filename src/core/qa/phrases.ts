@@ -139,6 +139,10 @@ const PHRASES = {
     en: 'I answer who is responsible for, cooperates on or finances the actions in the action plan against crime and for public safety. Examples:',
   },
   notFoundNoMatch: { sv: 'Jag hittar inget om det i planen.', en: 'I find nothing about that in the plan.' },
+  notFoundNoTopic: {
+    sv: 'Vad gäller frågan? Jag läser varje meddelande för sig och minns inte tidigare frågor, så skriv vad den gäller, till exempel "{example}".',
+    en: 'What is the question about? I read each message on its own and do not remember earlier ones, so write what it is about, for example "{example}".',
+  },
   notFoundActionId: {
     sv: 'Det finns ingen åtgärd med id {detail} i planen. Skriv ett id som planen har, till exempel {example}.',
     en: 'There is no action with id {detail} in the plan. Write an id the plan has, for example {example}.',

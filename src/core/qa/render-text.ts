@@ -262,6 +262,7 @@ export function renderText(answer: Answer): string {
     case 'not-found': {
       const key = {
         'no-match': 'notFoundNoMatch',
+        'no-topic': 'notFoundNoTopic',
         'unknown-action-id': 'notFoundActionId',
         'unknown-group': 'notFoundGroup',
         'unknown-area': 'notFoundArea',
