@@ -217,18 +217,22 @@ export class PlanSearch {
     );
   }
 
+  /** The plan's words the municipality gave for a word, as typed or in another form ("drönarna" ~ "drönare"). */
+  private ownTermsOf(word: string): string[] | undefined {
+    return this.ownWords.get(word) ?? this.ownWordsByStem.get(stemSwedish(word));
+  }
+
   /** The municipality's own words among the question's words, with the plan's words they were read as. */
   private ownWordsIn(words: string[]): Array<{ word: string; planTerms: string[] }> {
     return words.flatMap((word) => {
-      const planTerms = this.ownWords.get(word) ?? this.ownWordsByStem.get(stemSwedish(word));
+      const planTerms = this.ownTermsOf(word);
       return planTerms ? [{ word, planTerms }] : [];
     });
   }
 
   /** The municipality's own word's terms first, then the lexicon's synonyms. */
   private synonymsOf(word: string): string[] {
-    const own = this.ownWords.get(word) ?? this.ownWordsByStem.get(stemSwedish(word));
-    return own ?? synonymsOf(word);
+    return this.ownTermsOf(word) ?? synonymsOf(word);
   }
 
   /** True when the stemmed word, or a word that it begins, is in the plan. */
