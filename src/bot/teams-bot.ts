@@ -99,7 +99,7 @@ export function createTeamsBot(
         publicUrl: config.publicUrl || `http://localhost:${config.port}`,
         reportLinkTtlMs: config.reportLinkTtlMs,
         directory: people ?? directory,
-        glossaryChanged: () => answerer.refresh?.() ?? Promise.resolve(),
+        refreshAnswers: () => answerer.refresh?.() ?? Promise.resolve(),
       })
     : undefined;
   followUp?.register();

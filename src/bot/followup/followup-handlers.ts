@@ -69,7 +69,7 @@ export interface FollowUpDeps {
   /** The organization's directory (Graph); NO_DIRECTORY without it. */
   directory: PeopleDirectory;
   /** Called when an admin changed the glossary or the municipality's words: the answers use them from now on. */
-  glossaryChanged?: () => Promise<void>;
+  refreshAnswers?: () => Promise<void>;
 }
 
 /** The unknown words listed: the most asked; a card of 300 would be read by nobody. */
@@ -291,7 +291,7 @@ export class FollowUpHandlers {
         const result = await setGlossaryExpansion(service, user, command);
         if (!result.ok) return refused(result);
         logger.info({ event: 'glossary-changed', code: result.entry.code }, 'glossary entry set');
-        await this.deps.glossaryChanged?.();
+        await this.deps.refreshAnswers?.();
         return notice(t('glossarySaved', lang, { code: result.entry.code, expansion: result.entry.expansion }));
       }
       case 'list-glossary': {
@@ -307,14 +307,14 @@ export class FollowUpHandlers {
         const result = await setMunicipalityWord(service, user, command);
         if (!result.ok) return refused(result);
         logger.info({ event: 'municipality-word-set', word: result.entry.word }, 'municipality word set');
-        await this.deps.glossaryChanged?.();
+        await this.deps.refreshAnswers?.();
         return notice(t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }));
       }
       case 'remove-word': {
         const result = await removeMunicipalityWord(service, user, command.word);
         if (!result.ok) return refused(result);
         logger.info({ event: 'municipality-word-removed', word: result.word }, 'municipality word removed');
-        await this.deps.glossaryChanged?.();
+        await this.deps.refreshAnswers?.();
         return notice(t('wordRemoved', lang, { word: result.word }));
       }
       case 'list-words': {
@@ -364,7 +364,7 @@ export class FollowUpHandlers {
           ? refusalCard(result, lang)
           : this.wordsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
       this.deps.logger.info({ event: 'municipality-word-set', word: result.entry.word }, 'municipality word set');
-      await this.deps.glossaryChanged?.();
+      await this.deps.refreshAnswers?.();
       return this.wordsCard(user, lang, {
         text: t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }),
         kind: 'good',
