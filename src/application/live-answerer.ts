@@ -1,8 +1,8 @@
 /**
- * The question answering with the municipality's glossary: the plan's answerer rebuilt when an
- * admin gives an expansion in chat (on this instance at once; other instances within a few
- * minutes, on their next question after that). Building it takes tens of milliseconds, and
- * expansions are given a handful of times a year.
+ * The question answering with the municipality's glossary and its own words: the plan's answerer
+ * rebuilt when an admin gives an expansion (ordlista) or a word (synonym) in chat (on this instance
+ * at once; other instances within a few minutes, on their next question after that). Building it
+ * takes tens of milliseconds, and both are given a handful of times a year.
  */
 import { PlanAnswerer } from '../core/qa/answerer';
 import type { Answer, Citation, Language } from '../core/qa/answer-model';
@@ -59,7 +59,7 @@ export class LiveAnswerer implements QuestionAnswerer {
     return this.current.answer(question);
   }
 
-  /** Reads the entries and rebuilds the answerer; a store that fails keeps the one there is. */
+  /** Reads the entries and the words and rebuilds the answerer; a store that fails keeps the one there is. */
   refresh(): Promise<void> {
     this.refreshing ??= (async () => {
       try {
