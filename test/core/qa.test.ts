@@ -330,6 +330,14 @@ describe('question answering', () => {
     assert.equal(renderText(qa.answer('Vem ansvarar för snöröjningen?')), 'Jag hittar inget om det i planen.');
   });
 
+  it('says over the rows found when they have different owners, so that the first is not taken for the answer', () => {
+    const cameras = qa.answer('Vem ansvarar för kamerabevakning?');
+    assert.equal(cameras.kind === 'actions' && new Set(cameras.actions.map((a) => a.ansvarig)).size, 2);
+    assert.match(renderText(cameras), /^Det här säger planen – 2 åtgärder med olika ansvariga\n/);
+    assert.match(renderText(qa.answer('A9-2')), /^Det här säger planen\n/);
+    assert.match(renderText(qa.answer('Vem samordnar avhopparverksamheten?')), /^Det här säger planen\n/);
+  });
+
   it('says plainly that it finds nothing, and names no owner, for questions outside the plan', () => {
     const answer = qa.answer('Vem ansvarar för snöröjningen?');
     assert.equal(answer.kind, 'not-found');

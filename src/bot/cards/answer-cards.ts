@@ -13,6 +13,7 @@ import {
   groupsWord,
   planLines,
   readAsLines,
+  matchesTitle,
   renderText,
   areasTitle,
   areaLines,
@@ -71,7 +72,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
         data: {
           fallbackText,
           labels: labels(lang),
-          title: answer.group ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title}` : phrase('matches', lang),
+          title: answer.group ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title}` : matchesTitle(answer),
           subtitleLines: [...(answer.group ? [answer.group.areaTitle] : []), ...readAsLines(answer.readAs, lang)],
           actions: answer.actions.map((a) => actionData(a, lang)),
           citation: citationText(answer.citation, lang),

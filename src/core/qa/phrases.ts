@@ -12,6 +12,10 @@ const PHRASES = {
   source: { sv: 'Källa', en: 'Source' },
   rows: { sv: 'rad', en: 'row' },
   matches: { sv: 'Det här säger planen', en: 'This is what the plan says' },
+  matchesOwnersDiffer: {
+    sv: 'Det här säger planen – {n} åtgärder med olika ansvariga',
+    en: 'This is what the plan says – {n} actions with different owners',
+  },
   showAll: { sv: 'Visa alla {n} i {area}', en: 'Show all {n} in {area}' },
   showAction: { sv: 'Vem ansvarar för {id}?', en: 'Who is responsible for {id}?' },
   showAllMunicipal: { sv: 'Visa samtliga förvaltningars åtgärder', en: 'Show the actions of all departments' },

@@ -157,13 +157,24 @@ export function areaLines(answer: Extract<Answer, { kind: 'areas' }>): string[] 
   });
 }
 
+/**
+ * The title over the actions a question found: where they have different owners, said so, so that
+ * the first row is not read as the answer when another one is what was meant.
+ */
+export function matchesTitle(answer: Extract<Answer, { kind: 'actions' }>): string {
+  const owners = new Set(answer.actions.map((a) => a.ansvarig));
+  return answer.query === 'text' && owners.size > 1
+    ? phrase('matchesOwnersDiffer', answer.language, { n: answer.actions.length })
+    : phrase('matches', answer.language);
+}
+
 export function renderText(answer: Answer): string {
   const lang = answer.language;
   switch (answer.kind) {
     case 'actions': {
       const head = answer.group
         ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title} (${answer.group.areaTitle})`
-        : phrase('matches', lang);
+        : matchesTitle(answer);
       return [
         head,
         ...readAsLines(answer.readAs, lang),
