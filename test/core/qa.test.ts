@@ -311,6 +311,14 @@ describe('question answering', () => {
     assert.equal(qa.answer('Målområde 9').kind, 'not-found');
   });
 
+  it('reads "vad står det i 14.3?" as the subsection, not as a term "det i 14.3" to define', () => {
+    const answer = qa.answer('vad står det i 14.3?');
+    assert.deepEqual(answer.kind === 'actions' && [answer.query, answer.actions.map((a) => a.id)], [
+      'subsection',
+      ['A14-6', 'A14-7', 'A14-8'],
+    ]);
+  });
+
   it('shows a corrected subsection with the label as printed', () => {
     const answer = qa.answer('A6-4');
     assert.equal(answer.kind, 'actions');

@@ -229,10 +229,11 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
     return { kind: 'area', kindWord: area[1]!.toLocaleLowerCase('sv'), number, words: text };
   }
 
+  // "Vad står det i 14.3?": a subsection, not a term "det i 14.3" to define.
+  if (sub) return { kind: 'subsection', label: `${sub[1]}.${sub[2]}`, focus };
   for (const pattern of DEFINE) {
     const m = pattern.exec(text);
     if (m && m[1] && tokenize(m[1]).length <= 4) return { kind: 'define', term: m[1].trim() };
   }
-  if (sub) return { kind: 'subsection', label: `${sub[1]}.${sub[2]}`, focus };
   return { kind: 'search', text, focus };
 }
