@@ -11,11 +11,13 @@ import {
   type UnknownWord,
 } from '../../src/core/qa/municipality-words';
 import { PlanAnswerer } from '../../src/core/qa/answerer';
+import { PlanSearch } from '../../src/core/qa/search';
 import { renderText } from '../../src/core/qa/render-text';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
 const plain = new PlanAnswerer(PLAN, GLOSSARY);
-const planHas = { word: (w: string) => plain.planHasWord(w), wordAsPrinted: (w: string) => plain.planHasWord(w, true) };
+const search = new PlanSearch(PLAN);
+const planHas = { word: (w: string) => search.knows(w), wordAsPrinted: (w: string) => search.knowsExactly(w) };
 const NOW = new Date('2026-11-27T08:00:00Z');
 const ids = (answer: ReturnType<PlanAnswerer['answer']>): string[] => ('actions' in answer ? answer.actions.map((a) => a.id) : []);
 

@@ -19,11 +19,7 @@ export function notice(text: string): Card {
 }
 
 /** The contacts per unit, with a form to change one unit's contacts. */
-export function contactsCard(
-  listed: { units: string[]; contacts: Contact[] },
-  lang: Language,
-  noticeText?: { text: string; kind: 'good' | 'attention' },
-): Card {
+export function contactsCard(listed: { units: string[]; contacts: Contact[] }, lang: Language, noticeText?: FormNotice): Card {
   const { units, contacts } = listed;
   const rows = units.map((unit) => ({
     unit,
@@ -38,8 +34,7 @@ export function contactsCard(
     title: t('contactsTitle', lang),
     rows,
     units,
-    noticeLines: noticeText ? [noticeText.text] : [],
-    noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
+    ...noticeFields(noticeText),
     lang,
     labels: {
       formTitle: t('contactsFormTitle', lang),
@@ -51,6 +46,17 @@ export function contactsCard(
   });
 }
 
+/** What a form card says about its last save: done (green) or refused (the attention colour). */
+export interface FormNotice {
+  text: string;
+  kind: 'good' | 'attention';
+}
+
+/** A FormNotice as the form templates' notice block wants it. */
+function noticeFields(noticeText?: FormNotice): { noticeLines: string[]; noticeColor: string } {
+  return { noticeLines: noticeText ? [noticeText.text] : [], noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good' };
+}
+
 /** The municipality's words given that a card lists at most; "synonymer" lists them all. */
 const GIVEN_WORDS_SHOWN = 40;
 
@@ -58,11 +64,7 @@ const GIVEN_WORDS_SHOWN = 40;
  * For admins: the words of questions that found nothing, most asked first, the words given, and a
  * form to give one (the most asked filled in), with what happened to the last one given.
  */
-export function wordsCard(
-  view: { unknown: UnknownWord[]; given: MunicipalityWord[] },
-  lang: Language,
-  noticeText?: { text: string; kind: 'good' | 'attention' },
-): Card {
+export function wordsCard(view: { unknown: UnknownWord[]; given: MunicipalityWord[] }, lang: Language, noticeText?: FormNotice): Card {
   const unknown = view.unknown.map((w) => ({
     word: w.word,
     times:
@@ -86,8 +88,7 @@ export function wordsCard(
     givenTitle: t('wordsTitle', lang),
     givenLines,
     suggestedWord: unknown[0]?.word ?? '',
-    noticeLines: noticeText ? [noticeText.text] : [],
-    noticeColor: noticeText?.kind === 'attention' ? 'Attention' : 'Good',
+    ...noticeFields(noticeText),
     lang,
     labels: {
       formTitle: t('wordsFormTitle', lang),

@@ -25,7 +25,7 @@ import { roleHelp } from './help-sections';
 import { roleInFollowUp } from '../../usecases/role-in-follow-up';
 import { actionLanguage, languageOf } from '../language';
 import { remindConfirmCard, summaryCard } from './summary-card';
-import { contactsCard, notice, refusalCard, refusalText, statusCard, wordsCard, type Card } from './command-cards';
+import { contactsCard, notice, refusalCard, refusalText, statusCard, wordsCard, type Card, type FormNotice } from './command-cards';
 import { TeamsUsers } from './teams-users';
 import type { Refusal } from '../../usecases/result';
 import { prepareRound } from '../../usecases/prepare-round';
@@ -338,13 +338,13 @@ export class FollowUpHandlers {
   }
 
   /** The contacts per unit, with a form to change one unit's contacts (for an admin: the caller checked). */
-  private async contactsCard(user: Person, lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
+  private async contactsCard(user: Person, lang: Language, noticeText?: FormNotice): Promise<Card> {
     const listed = await listContacts(this.deps.service, user);
     return listed.ok ? contactsCard(listed, lang, noticeText) : refusalCard(listed, lang);
   }
 
   /** For an admin: the unknown words, the words given and a form to give one; a refusal for others. */
-  private async wordsCard(user: Person, lang: Language, noticeText?: { text: string; kind: 'good' | 'attention' }): Promise<Card> {
+  private async wordsCard(user: Person, lang: Language, noticeText?: FormNotice): Promise<Card> {
     const overview = await wordsOverview(this.deps.service, user);
     return overview.ok
       ? wordsCard({ unknown: overview.unknown.slice(0, UNKNOWN_WORDS_SHOWN), given: overview.given }, lang, noticeText)

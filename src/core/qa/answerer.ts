@@ -21,10 +21,10 @@ import { plainTyped } from '../typed-text';
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
 export const MAX_QUESTION_LENGTH = 500;
 
-/** Words that, beside a unit's name, ask what the unit does rather than name a topic. */
 /** The verbs that say what is asked, corrected when typed one letter off (see withTyposCorrected). */
 const INTENT_WORDS = ['betyder', 'innebär', 'ansvarar', 'samverkar', 'finansierar', 'finansieras', 'förkortningen'];
 
+/** Words that, beside a unit's name, ask what the unit does rather than name a topic. */
 const UNIT_LISTING_WORDS = new Set([
   'uppgift',
   'uppgifter',
@@ -180,7 +180,8 @@ export class PlanAnswerer {
    */
   wordsToCount(typed: string, answer: Answer): string[] {
     const foundNothing = (answer.kind === 'not-found' && answer.reason === 'no-match') || answer.kind === 'suggestions';
-    const question = plainTyped(typed);
+    // Read as answer() read it: a typo it corrected ("polisn") is no unknown word.
+    const question = this.withTyposCorrected(plainTyped(typed));
     if (!foundNothing || question.length > MAX_QUESTION_LENGTH) return [];
     return wordsToCount(question, this.search.unknownWords(question));
   }
@@ -201,11 +202,6 @@ export class PlanAnswerer {
       const unit = this.unitNames.find((u) => u.lower.length >= 6 && !u.lower.includes(' ') && near(u.lower));
       return unit ? unit.name : word;
     });
-  }
-
-  /** Whether a word is the plan's: as printed (`exactly`), or as the beginning of one of its words too. */
-  planHasWord(word: string, exactly = false): boolean {
-    return exactly ? this.search.knowsExactly(word) : this.search.knows(word);
   }
 
   answer(typed: string): Answer {
@@ -413,6 +409,11 @@ export class PlanAnswerer {
     };
   }
 
+  /** A message with no topic ("vem mer?", "vad betyder det?"): asked what it is about, with an example question. */
+  private noTopicAnswer(language: Language): Answer {
+    return { kind: 'not-found', language, reason: 'no-topic', values: { example: this.examples[language][0] ?? '' } };
+  }
+
   private areasAnswer(language: Language, kind: AreaKind | null): Answer {
     const areas = this.plan.areas
       .filter((a) => kind === null || a.kind === kind)
@@ -438,7 +439,7 @@ export class PlanAnswerer {
       .trim();
     // "Vad betyder det?": what "det" was is in a message the bot does not keep.
     if (/^(det|den|detta|denna|dom|dem|de|that|it|this|mer|more)$/i.test(cleaned)) {
-      return { kind: 'not-found', language, reason: 'no-topic', values: { example: this.examples[language][0] ?? '' } };
+      return this.noTopicAnswer(language);
     }
     const upper = cleaned.toLocaleUpperCase('sv');
     const fromPlan = this.plan.abbreviations.find((a) => a.abbreviation.toLocaleUpperCase('sv') === upper);
@@ -600,7 +601,7 @@ export class PlanAnswerer {
     // Nothing but question words, "och", "mer", "det" ("vem mer?", "och samverkan?", "vad betyder det?"):
     // a follow-up to a question the bot does not keep. Not "nothing in the plan about that".
     if (actions.length === 0 && units.length === 0 && outcome.contentWords.length === 0) {
-      return { kind: 'not-found', language, reason: 'no-topic', values: { example: this.examples[language][0] ?? '' } };
+      return this.noTopicAnswer(language);
     }
     if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
     // A question that opens "Hur många …", "När …" asks for numbers and dates the plan does not give;
@@ -609,15 +610,9 @@ export class PlanAnswerer {
       return { kind: 'not-found', language, reason: 'no-match' };
     }
     if (outcome.apart || outcome.weak) {
-      return {
-        kind: 'suggestions',
-        language,
-        // A verb of "vem <verb> …" the plan has nowhere is named as what was not found ("bemöter").
-        why: outcome.ignoredVerbs?.length ? 'unmatched' : outcome.weak ? 'partly' : 'apart',
-        unmatched: outcome.ignoredVerbs ?? [],
-        matched: outcome.contentWords,
-        actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
-      };
+      // A verb of "vem <verb> …" the plan has nowhere is named as what was not found ("bemöter").
+      const why = outcome.ignoredVerbs?.length ? 'unmatched' : outcome.weak ? 'partly' : 'apart';
+      return suggestionsAnswer(language, why, outcome.ignoredVerbs ?? [], outcome.contentWords, actions);
     }
     const relaxed = outcome.relaxed;
     // The longest word of a Swedish question is most often its topic ("simhallen", "busskort"):
@@ -627,14 +622,7 @@ export class PlanAnswerer {
     if (relaxed && !isConfidentRelaxation(relaxed) && !relaxed.specific) return { kind: 'not-found', language, reason: 'no-match' };
     if (relaxed && !isConfidentRelaxation(relaxed)) {
       // Some of the question's words are nowhere in the plan: no owner on a guess; the nearest rows to choose from.
-      return {
-        kind: 'suggestions',
-        language,
-        why: 'unmatched',
-        unmatched: [...(outcome.ignoredVerbs ?? []), ...relaxed.dropped],
-        matched: relaxed.kept,
-        actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
-      };
+      return suggestionsAnswer(language, 'unmatched', [...(outcome.ignoredVerbs ?? []), ...relaxed.dropped], relaxed.kept, actions);
     }
     const answer = this.actionsAnswer(language, focus, 'text', actions);
     // Found through a word the municipality gave: said so, as the glossary's expansions are.
@@ -788,6 +776,24 @@ function possessivesJoined(text: string): string {
 
 /** At most this many nearest actions are offered when the bot is not sure. */
 const MAX_SUGGESTIONS = 3;
+
+/** Not sure enough to name an owner: the nearest actions (id and text only) to choose from, and why. */
+function suggestionsAnswer(
+  language: Language,
+  why: Extract<Answer, { kind: 'suggestions' }>['why'],
+  unmatched: string[],
+  matched: string[],
+  actions: Action[],
+): Answer {
+  return {
+    kind: 'suggestions',
+    language,
+    why,
+    unmatched,
+    matched,
+    actions: actions.slice(0, MAX_SUGGESTIONS).map((a) => ({ id: a.id, text: a.text })),
+  };
+}
 /** Rows a free-text answer lists at most. */
 const SEARCH_LIMIT = 5;
 
