@@ -57,6 +57,8 @@ export interface Config {
   graphEndpoint: string;
   /** The Teams app's manifest id, to find the app in the org catalog and install it for people. */
   teamsAppId: string;
+  /** The app's id in the org catalog, when known: the catalog is then not looked up (no AppCatalog.Read.All needed). */
+  teamsCatalogAppId: string;
 }
 
 /** A setting that cannot be used; the message names the variable, the value and what is allowed. */
@@ -209,7 +211,15 @@ export const SETTINGS = {
   publicUrl: setting('PUBLIC_URL', '', url('https:', 'http:')),
   reportLinkTtlHours: setting('REPORT_LINK_TTL_HOURS', 24, decimal(0.01, 24 * 30)),
   nodeEnv: setting('NODE_ENV', '', text),
-  allowedTenants: setting('ALLOWED_TENANTS', [] as string[], listOf(guid, 'Entra tenant ids (GUIDs)')),
+  // Empty: the bot's own tenant when it has one (a Toolkit env file leaves ALLOWED_TENANTS blank).
+  allowedTenants: setting(
+    'ALLOWED_TENANTS',
+    (env) => {
+      const own = (env.MicrosoftAppTenantId ?? env.MICROSOFT_APP_TENANT_ID ?? '').trim();
+      return GUID.test(own) ? [own.toLowerCase()] : [];
+    },
+    listOf(guid, 'Entra tenant ids (GUIDs)'),
+  ),
   userMessagesPerMinute: setting('USER_MESSAGES_PER_MINUTE', 30, integer(0, 10_000_000)),
   userActionsPerMinute: setting('USER_ACTIONS_PER_MINUTE', 120, integer(0, 10_000_000)),
   turnAckMs: setting('TURN_ACK_MS', 3_000, integer(100, 14_000)),
@@ -220,6 +230,10 @@ export const SETTINGS = {
     url('https:', 'http:'),
   ),
   teamsAppId: setting('TEAMS_APP_ID', () => manifestId(), guid),
+  teamsCatalogAppId: setting('TEAMS_CATALOG_APP_ID', '', (raw) => {
+    if (!/^[0-9a-z-]{8,64}$/i.test(raw.trim())) throw new Invalid("the app's id in the org catalog (a GUID, as Graph or Teams admin center shows it)");
+    return raw.trim();
+  }),
 } satisfies Record<string, Setting<unknown>>;
 
 type Values = { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K] extends Setting<infer T> ? T : never };
@@ -271,5 +285,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     turnAckMs: v.turnAckMs,
     graphEndpoint: v.graphEndpoint.replace(/\/+$/, ''),
     teamsAppId: v.teamsAppId,
+    teamsCatalogAppId: v.teamsCatalogAppId,
   };
 }

@@ -4,20 +4,14 @@
  * a person (`POST /users/{id}/teamwork/installedApps`, TeamsAppInstallation.ReadWriteSelfForUser.All)
  * with the app's id in the organization's catalog (found by the manifest id, paging followed).
  *
- * The Graph client retries 429, 503 and 504 itself, honoring Retry-After. A 401/403 saying the
- * permission is missing is reported as such, once in the log; the bot then goes on without it.
+ * The catalog lookup (`GET /appCatalogs/teamsApps`) needs AppCatalog.Read.All, unless the catalog
+ * id is configured (TEAMS_CATALOG_APP_ID). The Graph client retries 429, 503 and 504 itself,
+ * honoring Retry-After. A 401/403 saying a permission is missing is reported as such, naming it,
+ * once in the log; the bot then goes on without it.
  */
-import {
-  AuthenticationHandler,
-  Client,
-  GraphError,
-  HTTPMessageHandler,
-  RetryHandler,
-  RetryHandlerOptions,
-  type Middleware,
-} from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { TokenCredential } from '@azure/identity';
+import { createGraphClient, GraphError, isPermissionDenied } from './graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../log';
 import type { DirectoryLookup, InstallOutcome, PeopleDirectory } from '../usecases/people-directory';
 
@@ -26,6 +20,11 @@ export interface GraphDirectoryOptions {
   endpoint: string;
   /** The Teams app's manifest id (externalId in the org catalog). */
   teamsAppId: string;
+  /**
+   * The app's id in the org catalog (TEAMS_CATALOG_APP_ID), for an organization that will not grant
+   * AppCatalog.Read.All: the catalog is then not looked up.
+   */
+  catalogAppId?: string;
   /** The bot's identity; none in local mode, where a stand-in Graph on 127.0.0.1 is called without a token. */
   credential?: TokenCredential;
   /** Seconds the client waits before a retry when Graph names no Retry-After; tests make it short. */
@@ -36,13 +35,6 @@ export interface GraphDirectoryOptions {
 
 type Json = Record<string, unknown>;
 
-/** Graph's way of saying a permission was not granted (as opposed to a policy that blocks the app). */
-function isPermissionDenied(error: GraphError): boolean {
-  if (error.statusCode === 401) return true;
-  const text = `${error.code ?? ''} ${error.message ?? ''}`;
-  return /Authorization_RequestDenied|InsufficientPrivileges|Insufficient privileges|permission/i.test(text);
-}
-
 export class GraphDirectory implements PeopleDirectory {
   readonly available = true;
   private readonly client: Client;
@@ -50,21 +42,8 @@ export class GraphDirectory implements PeopleDirectory {
   private readonly toldMissing = new Set<string>();
 
   constructor(private readonly options: GraphDirectoryOptions) {
-    const root = options.endpoint.replace(/\/+$/, '');
-    const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 5));
-    const chain: Middleware[] = [];
-    if (options.credential) {
-      const scope = `${root}/.default`;
-      chain.push(new AuthenticationHandler(new TokenCredentialAuthenticationProvider(options.credential, { scopes: [scope] })));
-    }
-    chain.push(retry, new HTTPMessageHandler());
-    for (let i = 0; i < chain.length - 1; i++) chain[i]!.setNext!(chain[i + 1]!);
-    this.client = Client.initWithMiddleware({
-      middleware: chain[0]!,
-      baseUrl: root,
-      defaultVersion: 'v1.0',
-      customHosts: new Set([new URL(root).hostname]),
-    });
+    this.client = createGraphClient(options);
+    if (options.catalogAppId) this.catalogId = Promise.resolve(options.catalogAppId);
   }
 
   async findByUpn(upn: string): Promise<DirectoryLookup> {
@@ -139,7 +118,8 @@ export class GraphDirectory implements PeopleDirectory {
       return undefined;
     } catch (error) {
       if (error instanceof GraphError && (error.statusCode === 401 || error.statusCode === 403)) {
-        this.sayMissing('TeamsAppInstallation.ReadWriteSelfForUser.All', error);
+        // Its own permission, not the install's: an admin told the wrong one grants the wrong one.
+        this.sayMissing('AppCatalog.Read.All', error);
         return null;
       }
       throw error;

@@ -6,7 +6,25 @@
 import { strict as assert } from 'node:assert';
 import { FakeGraph } from '../../src/devtools/fake-graph';
 import { GraphDirectory } from '../../src/graph/graph-directory';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+
+/** A token as Entra issues it for an app, with the application permissions granted as roles (unsigned: the stand-in reads, never verifies). */
+export function tokenWithRoles(roles: string[]): TokenCredential {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return {
+    getToken: (): Promise<AccessToken> =>
+      Promise.resolve({ token: `${part({ alg: 'none', typ: 'JWT' })}.${part({ roles })}.x`, expiresOnTimestamp: Date.now() + 3_600_000 }),
+  };
+}
+
+/** A logger that keeps its warnings, to check what an admin is told. */
+function recordingLogger(): { logger: Logger; warnings: Array<Record<string, unknown>> } {
+  const warnings: Array<Record<string, unknown>> = [];
+  const logger = createLogger('silent');
+  logger.warn = ((obj: Record<string, unknown>) => void warnings.push(obj)) as Logger['warn'];
+  return { logger, warnings };
+}
 
 const APP = '6f2f1b0e-1111-4222-8333-444455556666';
 
@@ -46,7 +64,7 @@ describe('Graph directory (fake Graph on 127.0.0.1)', () => {
   });
 
   it('says when a permission was not granted, for the lookup and for the install', async () => {
-    graph.permissions = { userRead: false, appInstallation: false };
+    graph.granted.clear();
     assert.deepEqual(await directory.findByUpn('anna.andersson@example.com'), { found: false, problem: 'no-graph-permission' });
     assert.equal(await directory.installApp('bbbbbbbb-0000-4000-8000-00000000000b'), 'no-graph-permission');
   });
@@ -68,4 +86,58 @@ describe('Graph directory (fake Graph on 127.0.0.1)', () => {
     });
     assert.equal(graph.requests.filter((r) => r.status === 429).length, 2);
   });
+
+  it('checks each permission on its own: without AppCatalog.Read.All the lookup still works, the install is refused naming the catalog permission', async () => {
+    const { logger, warnings } = recordingLogger();
+    directory = new GraphDirectory({ endpoint: directoryEndpoint(graph), teamsAppId: APP, retryDelaySeconds: 0, logger });
+    graph.revoke('AppCatalog.Read.All');
+    assert.equal((await directory.findByUpn('anna.andersson@example.com')).found, true);
+    assert.equal(await directory.installApp('bbbbbbbb-0000-4000-8000-00000000000b'), 'no-graph-permission');
+    assert.deepEqual(
+      warnings.filter((w) => w.event === 'graph-permission-missing').map((w) => w.permission),
+      ['AppCatalog.Read.All'],
+    );
+    assert.equal(graph.installed.size, 0);
+  });
+
+  it('without the install permission the catalog is read and the install refused naming that permission', async () => {
+    const { logger, warnings } = recordingLogger();
+    directory = new GraphDirectory({ endpoint: directoryEndpoint(graph), teamsAppId: APP, retryDelaySeconds: 0, logger });
+    graph.revoke('TeamsAppInstallation.ReadWriteSelfForUser.All');
+    assert.equal(await directory.installApp('bbbbbbbb-0000-4000-8000-00000000000b'), 'no-graph-permission');
+    assert.deepEqual(
+      warnings.filter((w) => w.event === 'graph-permission-missing').map((w) => w.permission),
+      ['TeamsAppInstallation.ReadWriteSelfForUser.All'],
+    );
+  });
+
+  it('with the catalog id configured, installs without AppCatalog.Read.All and never reads the catalog', async () => {
+    graph.revoke('AppCatalog.Read.All');
+    directory = new GraphDirectory({
+      endpoint: directoryEndpoint(graph),
+      teamsAppId: APP,
+      catalogAppId: 'catalog-id-1',
+      retryDelaySeconds: 0,
+      logger: createLogger('silent'),
+    });
+    assert.equal(await directory.installApp('bbbbbbbb-0000-4000-8000-00000000000b'), 'installed');
+    assert.equal(graph.count('GET', /appCatalogs/), 0);
+  });
+
+  it("goes by the roles in a request's bearer token when it has one, as Graph does (the client sends tokens over https only)", async () => {
+    const { token } = (await tokenWithRoles(['User.Read.All']).getToken('x'))!;
+    const get = (path: string) => fetch(`${graph.address}/v1.0${path}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal((await get('/users/anna.andersson@example.com')).status, 200);
+    const refused = await get(`/appCatalogs/teamsApps?$filter=externalId eq '${APP}'`);
+    assert.equal(refused.status, 403);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'Forbidden');
+    assert.match(body.error.message, /API requires one of 'AppCatalog\.Read\.All, .*Roles on the request 'User\.Read\.All'/);
+    assert.equal((await fetch(`${graph.address}/v1.0/users/x`, { headers: { authorization: 'Bearer junk' } })).status, 401);
+  });
 });
+
+/** The stand-in's address, from a request it already answered or its server. */
+function directoryEndpoint(graph: FakeGraph): string {
+  return graph.address!;
+}
