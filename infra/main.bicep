@@ -1,7 +1,8 @@
-// Trygghetsboten in Azure: App Service (Linux, Node 20) with a user-assigned managed identity,
+// Trygghetsboten in Azure: App Service (Linux, Node 22 LTS) with a user-assigned managed identity,
 // Cosmos DB (serverless, Entra ID only: no account keys), Application Insights, and the Azure Bot
 // registration with its Teams channel. The identity is also the bot's identity (UserAssignedMSI),
-// so there is no client secret anywhere.
+// so there is no client secret anywhere. The subscription must belong to the same Entra tenant as
+// the organization's Teams: the bot is single-tenant, in the subscription's tenant.
 targetScope = 'resourceGroup'
 
 @description('Short name used in every resource name, e.g. trygghetsbot')
@@ -12,17 +13,30 @@ param name string
 @description('Azure region for everything but the bot registration (which is global)')
 param location string = resourceGroup().location
 
-@description('Entra tenant ids whose users may use the bot (comma-separated); the bot\'s own tenant at least')
-param allowedTenants string = subscription().tenantId
+@description('Entra tenant ids whose users may use the bot (comma-separated); empty: the bot\'s own tenant')
+param allowedTenants string = ''
 
 @description('Admins at first start: Entra object ids or e-mail addresses, comma-separated')
 param bootstrapAdmins string = ''
 
 @description('The Teams app\'s manifest id (the GUID npm run package writes into the package): the bot finds the app by it in the org catalog to install it for contacts')
-param teamsAppId string = '3c6f0a52-8d1e-4b7e-9f2a-6a1d4b0c7e15'
+param teamsAppId string = ''
+
+@description('The app\'s id in the org catalog (not the manifest id), where the organization will not grant AppCatalog.Read.All; empty: looked up')
+param teamsCatalogAppId string = ''
+
+@description('Microsoft Graph\'s host root; a national cloud\'s Graph where needed. not the ARM environment's graph property, which is the retired Azure AD Graph')
+param graphEndpoint string = 'https://graph.microsoft.com'
 
 @description('App Service plan SKU')
 param appServiceSku string = 'B1'
+
+// The manifest id in appPackage/manifest.json, used when the Toolkit has not made one (TEAMS_APP_ID).
+var manifestTeamsAppId = '3c6f0a52-8d1e-4b7e-9f2a-6a1d4b0c7e15'
+// Web app, Cosmos DB account and bot handle are global names: a suffix from the resource group
+// keeps "trygghetsbot" usable by every municipality, and the same on every redeploy.
+var uniqueName = toLower('${name}-${uniqueString(resourceGroup().id, name)}')
+var webName = '${uniqueName}-web'
 
 // The names the code uses (src/store/document-store.ts, src/config.ts); a test checks they agree.
 var databaseName = 'trygghetsbot'
@@ -60,7 +74,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
-  name: '${name}-cosmos'
+  name: '${uniqueName}-cosmos'
   location: location
   kind: 'GlobalDocumentDB'
   properties: {
@@ -111,7 +125,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 resource web 'Microsoft.Web/sites@2023-12-01' = {
-  name: '${name}-web'
+  name: webName
   location: location
   kind: 'app,linux'
   identity: {
@@ -134,20 +148,34 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppTenantId', value: subscription().tenantId }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
-        { name: 'ALLOWED_TENANTS', value: allowedTenants }
+        { name: 'ALLOWED_TENANTS', value: empty(allowedTenants) ? subscription().tenantId : allowedTenants }
         { name: 'BOOTSTRAP_ADMINS', value: bootstrapAdmins }
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
         { name: 'COSMOS_DATABASE', value: databaseName }
-        { name: 'PUBLIC_URL', value: 'https://${name}-web.azurewebsites.net' }
-        // Graph's application permissions cannot be granted from this template: see README, "Reaching people by e-mail".
-        { name: 'GRAPH_ENDPOINT', value: environment().graph }
-        { name: 'TEAMS_APP_ID', value: teamsAppId }
+        { name: 'PUBLIC_URL', value: 'https://${webName}.azurewebsites.net' }
+        // Graph's application permissions cannot be granted from this template: see docs, "Microsoft Graph".
+        { name: 'GRAPH_ENDPOINT', value: graphEndpoint }
+        { name: 'TEAMS_APP_ID', value: empty(teamsAppId) ? manifestTeamsAppId : teamsAppId }
+        { name: 'TEAMS_CATALOG_APP_ID', value: teamsCatalogAppId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
       ]
     }
   }
+}
+
+// Deployments sign in with Entra ID (az webapp deploy, the Toolkit): no FTP or basic-auth publishing.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: web
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: web
+  name: 'scm'
+  properties: { allow: false }
 }
 
 // The bot's JSON log lines (stdout) into Log Analytics, next to Application Insights' requests.
@@ -164,7 +192,7 @@ resource webLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
-  name: '${name}-bot'
+  name: '${uniqueName}-bot'
   location: 'global'
   kind: 'azurebot'
   sku: { name: 'F0' }

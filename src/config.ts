@@ -231,7 +231,8 @@ export const SETTINGS = {
   ),
   teamsAppId: setting('TEAMS_APP_ID', () => manifestId(), guid),
   teamsCatalogAppId: setting('TEAMS_CATALOG_APP_ID', '', (raw) => {
-    if (!/^[0-9a-z-]{8,64}$/i.test(raw.trim())) throw new Invalid("the app's id in the org catalog (a GUID, as Graph or Teams admin center shows it)");
+    if (!/^[0-9a-z-]{8,64}$/i.test(raw.trim()))
+      throw new Invalid("the app's id in the org catalog (a GUID, as Graph or Teams admin center shows it)");
     return raw.trim();
   }),
 } satisfies Record<string, Setting<unknown>>;

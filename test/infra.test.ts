@@ -1,6 +1,6 @@
 /** The Azure template and the code must agree on names, partition keys and settings. */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTAINERS, PARTITION_KEY_PATH } from '../src/store/document-store';
 import { loadConfig } from '../src/config';
@@ -56,6 +56,12 @@ describe('infrastructure as code', () => {
     };
     assert.doesNotThrow(() => assertProductionReady(loadConfig(env)));
     assert.throws(() => assertProductionReady(loadConfig({ ...env, ALLOWED_TENANTS: '' })), /ALLOWED_TENANTS/);
+    // A Toolkit env file leaves ALLOWED_TENANTS blank: the bot's own tenant, as the template sets it.
+    const tenant = '72f988bf-0000-4000-8000-000000000002';
+    const blank = loadConfig({ ...env, MicrosoftAppTenantId: tenant, ALLOWED_TENANTS: '' });
+    assert.deepEqual(blank.allowedTenants, [tenant]);
+    assert.doesNotThrow(() => assertProductionReady(blank));
+    assert.match(bicep, /value: empty\(allowedTenants\) \? subscription\(\)\.tenantId : allowedTenants/);
     assert.match(bicep, /healthCheckPath: '\/readyz'/);
     assert.match(bicep, /endpoint: 'https:\/\/\$\{web\.properties\.defaultHostName\}\/api\/messages'/);
   });
@@ -65,5 +71,61 @@ describe('infrastructure as code', () => {
     assert.ok([22, 24].includes(major), `App Service runs Node ${major}; Node 20 reached end of life in April 2026`);
     const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
     assert.match(engines, new RegExp(`\\^${major}(\\.|\\b)`));
+  });
+
+  it('points the bot at Microsoft Graph, never the retired Azure AD Graph', () => {
+    const infra = readdirSync(join(ROOT, 'infra')).map((f) => readFileSync(join(ROOT, 'infra', f), 'utf8'));
+    const code = ['src/config.ts', 'src/graph/graph-client.ts', 'src/graph/graph-directory.ts'].map((f) =>
+      readFileSync(join(ROOT, f), 'utf8'),
+    );
+    for (const text of [...infra, ...code]) {
+      assert.doesNotMatch(text, /environment\(\)\.graph/);
+      assert.doesNotMatch(text, /graph\.windows\.net/);
+    }
+    assert.match(bicep, /\{ name: 'GRAPH_ENDPOINT', value: graphEndpoint \}/);
+    assert.equal(/^param graphEndpoint string = '([^']*)'/m.exec(bicep)?.[1], 'https://graph.microsoft.com');
+  });
+
+  it('gives the globally named resources a suffix unique to the resource group, so a common name is never taken', () => {
+    assert.match(bicep, /^var uniqueName = toLower\('\$\{name\}-\$\{uniqueString\(resourceGroup\(\)\.id, name\)\}'\)/m);
+    for (const type of ['Microsoft.DocumentDB/databaseAccounts@', 'Microsoft.Web/sites@', 'Microsoft.BotService/botServices@']) {
+      const block = bicep.slice(bicep.indexOf(`'${type}`));
+      assert.match(/name: ([^\n]+)/.exec(block)![1]!, /uniqueName|webName/, `${type} is named with the unique suffix`);
+    }
+    assert.match(bicep, /value: 'https:\/\/\$\{webName\}\.azurewebsites\.net'/);
+  });
+
+  it('takes from the Toolkit every parameter it passes, the Teams app id among them, and names no value the Toolkit never writes', () => {
+    const parameters = JSON.parse(readFileSync(join(ROOT, 'infra/main.parameters.json'), 'utf8')) as {
+      parameters: Record<string, { value: string }>;
+    };
+    const params = new Set([...bicep.matchAll(/^param (\w+) /gm)].map((m) => m[1]));
+    for (const name of Object.keys(parameters.parameters)) assert.ok(params.has(name), `${name} is a parameter of main.bicep`);
+    assert.equal(parameters.parameters.teamsAppId?.value, '${{TEAMS_APP_ID}}');
+    // Every ${{X}} comes from the env file or from a provision step that runs before arm/deploy.
+    const envFile = readFileSync(join(ROOT, 'env/.env.dev'), 'utf8');
+    const yml = readFileSync(join(ROOT, 'm365agents.yml'), 'utf8');
+    const beforeArm = yml.slice(yml.indexOf('provision:'), yml.indexOf('uses: arm/deploy'));
+    for (const [, variable] of JSON.stringify(parameters).matchAll(/\$\{\{(\w+)\}\}/g)) {
+      assert.ok(new RegExp(`^${variable}=`, 'm').test(envFile), `${variable} is in env/.env.dev`);
+      if (variable === 'TEAMS_APP_ID') assert.match(beforeArm, /teamsAppId: TEAMS_APP_ID/);
+    }
+    // The app id the Toolkit made reaches the bot; without one, the manifest's.
+    assert.match(bicep, /\{ name: 'TEAMS_APP_ID', value: empty\(teamsAppId\) \? manifestTeamsAppId : teamsAppId \}/);
+    const manifestId = (JSON.parse(readFileSync(join(ROOT, 'appPackage/manifest.json'), 'utf8')) as { id: string }).id;
+    assert.equal(stringVar('manifestTeamsAppId'), manifestId);
+    assert.match(yml, /^version: v1\.14$/m);
+    assert.match(yml, /\$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.14\/yaml\.schema\.json/);
+  });
+
+  it('turns off basic-auth and FTP publishing: deployments sign in with Entra ID', () => {
+    for (const kind of ['ftp', 'scm']) {
+      assert.match(
+        bicep,
+        new RegExp(
+          `basicPublishingCredentialsPolicies@[\\d-]+' = \\{\\s*parent: web\\s*name: '${kind}'\\s*properties: \\{ allow: false \\}`,
+        ),
+      );
+    }
   });
 });

@@ -120,7 +120,8 @@ export class FakeGraph {
         'Forbidden',
         `Missing role permissions on the request. API requires one of '${GRAPH_CALL_PERMISSIONS[call].join(', ')}'. Roles on the request '${[...roles].join(', ')}'.`,
       );
-    const findUser = (key: string) => this.users.get(key.toLowerCase()) ?? [...this.users.values()].find((u) => u.id.toLowerCase() === key.toLowerCase());
+    const findUser = (key: string) =>
+      this.users.get(key.toLowerCase()) ?? [...this.users.values()].find((u) => u.id.toLowerCase() === key.toLowerCase());
 
     const userApps = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(path);
     if (userApps && method === 'POST') {
@@ -152,10 +153,19 @@ export class FakeGraph {
     if (user && method === 'GET') {
       if (!has('getUser')) return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
       const found = findUser(user[1]!);
-      if (!found) return error(404, 'Request_ResourceNotFound', `Resource '${user[1]}' does not exist or one of its queried reference-property objects are not present.`);
+      if (!found)
+        return error(
+          404,
+          'Request_ResourceNotFound',
+          `Resource '${user[1]}' does not exist or one of its queried reference-property objects are not present.`,
+        );
       // With User.ReadBasic.All alone Graph returns the basic profile only, without accountEnabled.
       const full = GRAPH_CALL_PERMISSIONS.getUser.slice(1).some((p) => roles.has(p));
-      return answer(200, { id: found.id, userPrincipalName: found.upn, ...(full ? { accountEnabled: found.accountEnabled !== false } : {}) });
+      return answer(200, {
+        id: found.id,
+        userPrincipalName: found.upn,
+        ...(full ? { accountEnabled: found.accountEnabled !== false } : {}),
+      });
     }
     if (path === '/v1.0/appCatalogs/teamsApps' && method === 'GET') {
       if (!has('listCatalog')) return missingRole('listCatalog');

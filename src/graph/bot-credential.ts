@@ -6,10 +6,7 @@
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { Config } from '../config';
 
-export type BotCredential =
-  | { kind: 'none' }
-  | { kind: 'credential'; credential: TokenCredential }
-  | { kind: 'incomplete'; why: string };
+export type BotCredential = { kind: 'none' } | { kind: 'credential'; credential: TokenCredential } | { kind: 'incomplete'; why: string };
 
 export function botCredential(config: Config): BotCredential {
   if (!config.microsoftAppId) return { kind: 'none' };

@@ -36,9 +36,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 5));
   const chain: Middleware[] = [];
   if (options.credential) {
-    chain.push(
-      new AuthenticationHandler(new TokenCredentialAuthenticationProvider(options.credential, { scopes: [graphScope(root)] })),
-    );
+    chain.push(new AuthenticationHandler(new TokenCredentialAuthenticationProvider(options.credential, { scopes: [graphScope(root)] })));
   }
   chain.push(retry, new HTTPMessageHandler());
   for (let i = 0; i < chain.length - 1; i++) chain[i]!.setNext!(chain[i + 1]!);
