@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManifestUtil } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
-import { buildAppPackage, localizationProblems, officialSchema } from '../src/packaging/app-package';
-import { ROOT } from './fixtures/plan';
+import { buildAppPackage, localizationProblems, officialSchema } from '../../src/packaging/app-package';
+import { ROOT } from '../fixtures/plan';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'appPackage/manifest.json'), 'utf8')) as {
   manifestVersion: string;
