@@ -63,6 +63,8 @@ export interface FanOutOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Identifies this process in the claim, so its own claims from this run are not taken as stale. */
   instanceId: string;
+  /** False once this instance may no longer send (it lost the sending lease): the rest wait for the next pass. */
+  keepGoing?: () => boolean;
   /** Whether a recipient recorded as unreachable should be tried again now (say, they have a chat now). */
   retryUnreachable?: (delivery: Delivery) => Promise<boolean>;
 }
@@ -186,7 +188,8 @@ export async function fanOut(
   };
 
   const workers = Array.from({ length: Math.max(1, options.concurrency ?? 20) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await deliverOne(next);
+    const keepGoing = options.keepGoing ?? (() => true);
+    for (let next = keepGoing() ? queue.shift() : undefined; next; next = keepGoing() ? queue.shift() : undefined) await deliverOne(next);
   });
   await Promise.all(workers);
   return summary;

@@ -1,7 +1,9 @@
 /**
  * Reminds every contact in a round who has not answered for all their units, in the chat they
  * have with the bot. Those who have finished are not reminded; those without a chat are counted.
- * The preview says the same counts before anything is sent, for the admin to confirm.
+ * The preview says the same counts before anything is sent, for the admin to confirm. Reminders
+ * are paced as the round's messages are, under the same sending lease (usecases/sending-lease),
+ * so that together with another instance's sends they stay within Teams' limit.
  */
 import { progress } from '../core/followup/validate';
 import { personKey, type Answer, type Round } from '../core/followup/model';
@@ -10,6 +12,15 @@ import type { RoundRecipient } from '../application/followup-service';
 import type { UserRecord } from '../application/followup-store';
 import { canBeMessaged, personLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { roundViewAt } from './round-view';
+import { RateLimiter } from '../delivery/rate-limiter';
+import { withSendingLease, type SendingLeaseOptions } from './sending-lease';
+
+/** Who sends and how fast: this instance, at the configured pace. */
+export interface SendingPace {
+  instanceId: string;
+  ratePerSecond: number;
+  lease?: SendingLeaseOptions;
+}
 
 /** Who a reminder would go to now: people with a chat, and how many unfinished people have none. */
 export interface ReminderPreview {
@@ -40,7 +51,23 @@ export async function previewReminders(service: FollowUpService, round: Round): 
   return { people: reachable, withoutChat: people.length - reachable };
 }
 
-export async function remindUnfinished(service: FollowUpService, notifier: Notifier, round: Round): Promise<NoticeOutcome> {
+export async function remindUnfinished(
+  service: FollowUpService,
+  notifier: Notifier,
+  round: Round,
+  pace: SendingPace = { instanceId: 'this-process', ratePerSecond: 48 },
+): Promise<NoticeOutcome> {
+  return withSendingLease(service.data, pace.instanceId, (stillHeld) => remindPaced(service, notifier, round, pace, stillHeld), pace.lease);
+}
+
+async function remindPaced(
+  service: FollowUpService,
+  notifier: Notifier,
+  round: Round,
+  pace: SendingPace,
+  stillHeld: () => boolean,
+): Promise<NoticeOutcome> {
+  const limiter = new RateLimiter(pace.ratePerSecond, 1);
   const answers = await service.data.listAnswers(round.year);
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
   for (const { recipient, user } of await unfinished(service.forRound(round), answers)) {
@@ -48,7 +75,12 @@ export async function remindUnfinished(service: FollowUpService, notifier: Notif
       outcome.withoutChat += 1;
       continue;
     }
+    if (!stillHeld()) {
+      outcome.failures.push({ person: personKey(recipient.person), error: 'another instance took over sending; not reminded this time' });
+      continue;
+    }
     try {
+      await limiter.acquire();
       await notifier.sendReminder(user, await roundViewAt(service, round, recipient.units, undefined, answers), personLanguage(user));
       outcome.sent += 1;
     } catch (error) {

@@ -332,7 +332,10 @@ export class RoundMessenger implements Notifier {
 
   /** Reminds those who have not finished (usecases/remind-unfinished); how many were reminded. */
   async remind(round: Round): Promise<number> {
-    const outcome = await remindUnfinished(this.deps.service, this, round);
+    const outcome = await remindUnfinished(this.deps.service, this, round, {
+      instanceId: this.deps.instanceId,
+      ratePerSecond: this.deps.sendRatePerSecond,
+    });
     this.logOutcome('reminders', round, outcome);
     return outcome.sent;
   }

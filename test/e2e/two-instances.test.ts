@@ -1,0 +1,111 @@
+/**
+ * Two bot instances on one Cosmos DB (the protocol server on 127.0.0.1), as App Service runs them
+ * scaled out, both passing over an open round at once. Teams counts 50 requests per second per app
+ * and tenant across instances (the local connector refuses beyond that with 429): nobody gets the
+ * message twice, nobody is missed, and the connector never refuses a request for going over the
+ * limit. (Against this slower store two unleased instances happen to stay under 50/s too; the
+ * use-case test test/usecases/sending-lease.test.ts is the one that fails without the lease.)
+ */
+import { strict as assert } from 'node:assert';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:https';
+import { randomUUID } from 'node:crypto';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { startBot, type RunningBot } from '../../src/bot-runtime';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { LocalConnector, teamsInvoke } from '../../src/devtools/local-connector';
+import { LOCAL_KEY } from '../store/backends';
+
+const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
+const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+describe('two bot instances on one store', function () {
+  this.timeout(60_000);
+  let cosmos: Server;
+  let connector: LocalConnector;
+  const bots: RunningBot[] = [];
+
+  before(async () => {
+    cosmos = createHttpsServer();
+    await new Promise<void>((resolve) => cosmos.listen(0, '127.0.0.1', resolve));
+    connector = new LocalConnector();
+    await connector.start();
+    const database = `two-${randomUUID()}`;
+    for (const instance of ['instance-a', 'instance-b']) {
+      const config = loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        COSMOS_ENDPOINT: `https://127.0.0.1:${(cosmos.address() as AddressInfo).port}`,
+        COSMOS_KEY: LOCAL_KEY,
+        COSMOS_ALLOW_SELF_SIGNED: 'true',
+        COSMOS_DATABASE: database,
+        INSTANCE_ID: instance,
+        BOOTSTRAP_ADMINS: ADMIN,
+        SCHEDULER_INTERVAL_MS: '0',
+        USER_MESSAGES_PER_MINUTE: '0',
+      });
+      bots.push(await startBot(config, createLogger('silent')));
+    }
+  });
+  after(async () => {
+    for (const bot of bots) await bot.stop();
+    await connector.stop();
+    await new Promise<void>((resolve) => cosmos.close(() => resolve()));
+  });
+
+  it('fan out one round together within the connector’s 50 requests/s, each person once', async () => {
+    const [a, b] = bots as [RunningBot, RunningBot];
+    const people = 300;
+    const units = [...new Set(a.service.obligations.map((o) => o.unit))];
+    const started = await fetch(`${a.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(
+        teamsInvoke({
+          serviceUrl: connector.url,
+          conversationId: 'a:admin',
+          verb: 'round.start',
+          data: { year: '2024', deadline: '2099-02-28' },
+          userId: '29:admin',
+          aadObjectId: ADMIN,
+        }),
+      ),
+    });
+    assert.equal(started.status, 200);
+    await a.bot.followUp!.idle();
+    // Contacts added to the open round: each instance's next pass sends them their message.
+    for (let i = 0; i < people; i++) {
+      const person = { aadObjectId: aad(i) };
+      await a.service.data.addContact({ unit: units[i % units.length]!, person });
+      await a.service.data.putUser({
+        person,
+        conversationId: `a:two-${i}`,
+        serviceUrl: connector.url,
+        tenantId: 't',
+        teamsUserId: `29:two-${i}`,
+        updatedAt: new Date().toISOString(),
+      });
+    }
+    connector.limitPerSecond = 50;
+    const round = (await b.service.data.getRound(2024))!;
+    const recipients = await a.service.recipients();
+    // Both instances pass over the round at once (an admin's start and the other's scheduler). In the
+    // same order the second would only trail the first's claims; nothing promises that order, and
+    // the worst case is two passes from opposite ends, each paced to 48/s on its own.
+    await Promise.all([
+      a.bot.followUp!.messenger.deliver(round, recipients, false),
+      b.bot.followUp!.messenger.deliver(round, [...recipients].reverse(), false),
+    ]);
+    const counts = Array.from(
+      { length: people },
+      (_, i) => connector.forConversation(`a:two-${i}`).filter((r) => JSON.stringify(r.activity).includes('Uppföljning 2024')).length,
+    );
+    assert.deepEqual(
+      counts.filter((n) => n !== 1),
+      [],
+      'every person got the round message exactly once',
+    );
+    assert.equal(connector.faults.get(429) ?? 0, 0, 'no request refused for going over 50 per second');
+  });
+});
