@@ -1,5 +1,8 @@
 /** Wires the parts together: config → plan → core → Teams adapter → HTTP server. */
 import type { Config } from './config';
+import { assertProductionReady } from './production-ready';
+
+export { assertProductionReady };
 import { createLogger, type Logger } from './log';
 import { glossaryFor, loadPlan, planVersions } from './plan-files';
 import { LiveAnswerer } from './application/live-answerer';
@@ -26,19 +29,6 @@ export interface RunningBot {
   http: HttpServer;
   logger: Logger;
   stop(): Promise<void>;
-}
-
-/** In production the bot must authenticate every request and know its tenants; throws what is missing. */
-export function assertProductionReady(config: Config): void {
-  if (!config.production) return;
-  if (!config.microsoftAppId || (config.microsoftAppType !== 'UserAssignedMSI' && !config.microsoftAppPassword)) {
-    throw new Error(
-      'NODE_ENV=production needs MicrosoftAppId and MicrosoftAppPassword (or MicrosoftAppType=UserAssignedMSI): the bot will not run unauthenticated in production.',
-    );
-  }
-  if (config.allowedTenants.length === 0) {
-    throw new Error('NODE_ENV=production needs ALLOWED_TENANTS: the Entra tenant ids whose users may use the bot.');
-  }
 }
 
 export async function startBot(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningBot> {

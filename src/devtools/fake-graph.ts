@@ -51,7 +51,7 @@ export class FakeGraph {
   /** Entra ids the tenant's app policy blocks the app for. */
   readonly blocked = new Set<string>();
   /** The org catalog: apps with their catalog id and manifest id (externalId). */
-  readonly catalog: Array<{ id: string; externalId: string; displayName: string }> = [];
+  readonly catalog: Array<{ id: string; externalId: string; displayName: string; appDefinitions?: Array<{ bot?: { id: string } }> }> = [];
   pageSize = 20;
   /** The application permissions granted to a request without a token: what the bot needs, by default. */
   granted = new Set<string>(PERMISSIONS_THE_BOT_NEEDS);
@@ -142,10 +142,12 @@ export class FakeGraph {
       if (!has('listUserApps')) return missingRole('listUserApps');
       const user = findUser(userApps[1]!);
       if (!user) return error(404, 'NotFound', 'user not found');
-      const ours = this.catalog.slice(-1)[0];
+      // Installations are of the bot's app only (the stand-in's catalog may hold others): filtered by its externalId if asked.
+      const wanted = /teamsApp\/externalId eq '([^']*)'/.exec(url.searchParams.get('$filter') ?? '')?.[1];
+      const app = this.catalog.find((a) => wanted === undefined || a.externalId.toLowerCase() === wanted.toLowerCase());
       const value =
-        this.installed.has(user.id.toLowerCase()) && ours
-          ? [{ id: `inst-${user.id}`, teamsApp: { id: ours.id, externalId: ours.externalId, displayName: ours.displayName } }]
+        this.installed.has(user.id.toLowerCase()) && app
+          ? [{ id: `inst-${user.id}`, teamsApp: { id: app.id, externalId: app.externalId, displayName: app.displayName } }]
           : [];
       return answer(200, { value });
     }

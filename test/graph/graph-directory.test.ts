@@ -7,16 +7,7 @@ import { strict as assert } from 'node:assert';
 import { FakeGraph } from '../../src/devtools/fake-graph';
 import { GraphDirectory } from '../../src/graph/graph-directory';
 import { createLogger, type Logger } from '../../src/log';
-import type { AccessToken, TokenCredential } from '@azure/identity';
-
-/** A token as Entra issues it for an app, with the application permissions granted as roles (unsigned: the stand-in reads, never verifies). */
-export function tokenWithRoles(roles: string[]): TokenCredential {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return {
-    getToken: (): Promise<AccessToken> =>
-      Promise.resolve({ token: `${part({ alg: 'none', typ: 'JWT' })}.${part({ roles })}.x`, expiresOnTimestamp: Date.now() + 3_600_000 }),
-  };
-}
+import { tokenWithRoles } from '../fixtures/token';
 
 /** A logger that keeps its warnings, to check what an admin is told. */
 function recordingLogger(): { logger: Logger; warnings: Array<Record<string, unknown>> } {
