@@ -18,6 +18,21 @@ import { FollowUpService } from './application/followup-service';
 import type { TeamsBot } from './bot/teams-bot';
 import { RoundScheduler } from './application/scheduler';
 import { reportFileForLink } from './application/report-service';
+import { runDoctor } from './doctor/doctor';
+import { projectRoot } from './project-root';
+import type { Diagnostics } from './usecases/diagnose';
+
+/** The doctor's checks as the running bot makes them: its own settings and its open store (kept open). */
+function diagnosticsFor(config: Config, store: DocumentStore): Diagnostics {
+  const kept = new Proxy(store, {
+    get(target, property) {
+      if (property === 'close') return () => Promise.resolve();
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { run: (person) => runDoctor({ config, openStore: () => Promise.resolve(kept), root: projectRoot(), person }) };
+}
 
 export interface RunningBot {
   bot: TeamsBot;
@@ -50,7 +65,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     logger,
   );
   await answerer.refresh();
-  const bot = createTeamsBot(config, answerer, logger, service, directoryFromConfig(config, logger));
+  const bot = createTeamsBot(config, answerer, logger, service, directoryFromConfig(config, logger), diagnosticsFor(config, store));
   if (bot.localMode) {
     logger.warn(
       { event: 'local-mode' },

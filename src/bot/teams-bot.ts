@@ -17,6 +17,7 @@ import { languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
 import { TeamsRosters } from './followup/team-rosters';
 import { NO_DIRECTORY, type PeopleDirectory } from '../usecases/people-directory';
+import type { Diagnostics } from '../usecases/diagnose';
 import type { FollowUpService } from '../application/followup-service';
 
 export interface TeamsBot {
@@ -60,6 +61,7 @@ export function createTeamsBot(
   logger: Logger,
   service?: FollowUpService,
   directory: PeopleDirectory = NO_DIRECTORY,
+  diagnostics?: Diagnostics,
 ): TeamsBot {
   const localMode = config.microsoftAppId === '';
   const adapter = new BotAdapter({
@@ -100,6 +102,7 @@ export function createTeamsBot(
         reportLinkTtlMs: config.reportLinkTtlMs,
         directory: people ?? directory,
         refreshAnswers: () => answerer.refresh?.() ?? Promise.resolve(),
+        ...(diagnostics ? { diagnostics } : {}),
       })
     : undefined;
   followUp?.register();

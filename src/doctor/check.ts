@@ -1,15 +1,7 @@
-/** One line of `npm run doctor` (and of the admins' `diagnos` card): what was checked and what came of it. */
-export type CheckStatus = 'ok' | 'failed' | 'skipped';
+/** Building the lines of `npm run doctor` (and of the admins' `diagnos` card, whose use case declares their shape). */
+import type { CheckResult } from '../usecases/diagnose';
 
-export interface CheckResult {
-  /** What was checked, e.g. "Graph User.Read.All". */
-  name: string;
-  status: CheckStatus;
-  /** What was found, or exactly what is missing. */
-  detail: string;
-  /** How to fix it: the permission and its consent command, the upload, the setting. */
-  fix?: string;
-}
+export type { CheckResult, CheckStatus } from '../usecases/diagnose';
 
 export const ok = (name: string, detail: string): CheckResult => ({ name, status: 'ok', detail });
 export const failed = (name: string, detail: string, fix?: string): CheckResult => ({

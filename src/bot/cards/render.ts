@@ -16,6 +16,7 @@ import link from './templates/link.json';
 import remindConfirm from './templates/remind-confirm.json';
 import suggestions from './templates/suggestions.json';
 import wordsForm from './templates/words-form.json';
+import diagnosis from './templates/diagnosis.json';
 
 export const TEMPLATES = {
   actions,
@@ -30,6 +31,7 @@ export const TEMPLATES = {
   'remind-confirm': remindConfirm,
   suggestions,
   'words-form': wordsForm,
+  diagnosis,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 

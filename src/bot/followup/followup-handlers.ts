@@ -52,6 +52,8 @@ import { answerAction, moveInRound, myRound, roundForUnit } from '../../usecases
 import { answerTypedInChat } from '../../usecases/chat-answer';
 import { sendDueSummaries } from '../../usecases/send-due-summaries';
 import type { RoundView } from '../../usecases/round-view';
+import { diagnose, type Diagnostics } from '../../usecases/diagnose';
+import { diagnosisCard } from './diagnosis-card';
 
 export interface FollowUpDeps {
   app: Application;
@@ -70,6 +72,8 @@ export interface FollowUpDeps {
   directory: PeopleDirectory;
   /** Called when an admin changed the glossary or the municipality's words: the answers use them from now on. */
   refreshAnswers?: () => Promise<void>;
+  /** The doctor's checks for an admin's `diagnos` (src/doctor/); absent, the command says it is not available. */
+  diagnostics?: Diagnostics;
 }
 
 /** The unknown words listed: the most asked; a card of 300 would be read by nobody. */
@@ -265,6 +269,11 @@ export class FollowUpHandlers {
       }
       case 'list-contacts':
         return this.contactsCard(user, lang);
+      case 'diagnose': {
+        if (!this.deps.diagnostics) return undefined;
+        const result = await diagnose(service, user, this.deps.diagnostics);
+        return result.ok ? diagnosisCard(result.checks, lang) : refused(result);
+      }
       case 'summary': {
         const result = await summarizeRound(service, user, command);
         return result.ok ? summaryCard(result, lang) : refused(result);

@@ -165,6 +165,16 @@ const TEXTS = {
     sv: 'Enheten {unit} finns inte bland planens ansvariga.',
     en: "The unit {unit} is not among the plan's responsible units.",
   },
+  diagnosisTitle: { sv: 'Diagnos: vad boten behöver i er miljö', en: 'Diagnosis: what the bot needs in your tenant' },
+  diagnosisAllHold: { sv: 'Allt som kontrollerades fungerar ({n} kontroller).', en: 'Everything checked holds ({n} checks).' },
+  diagnosisFailures: {
+    sv: '{failed} av {n} kontroller misslyckades: se ✗ nedan, med vad som saknas och hur det åtgärdas.',
+    en: '{failed} of {n} checks failed: see ✗ below, with what is missing and how to fix it.',
+  },
+  diagnosisNote: {
+    sv: 'Samma kontroller som npm run doctor. Raderna är tekniska och på engelska, för IT-administratören; – betyder att kontrollen inte behövs här.',
+    en: 'The same checks as npm run doctor, for the IT admin; – means the check is not needed here.',
+  },
   storeDown: {
     sv: 'Databasen svarar inte just nu. Inget har sparats; försök igen om en stund.',
     en: 'The database is not answering right now. Nothing was saved; please try again shortly.',
@@ -207,8 +217,8 @@ const TEXTS = {
   helpAdminTitle: { sv: 'Uppföljningen (för administratörer)', en: 'The follow-up (for admins)' },
   // Placeholders in italics: "<enhet>" would be taken for an HTML tag by Teams' Markdown and vanish.
   helpAdminLines: {
-    sv: 'starta uppföljning _år_ senast _ÅÅÅÅ-MM-DD_ – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt _enhet_ _e-post_ · ta bort kontakt _enhet_ _e-post_\nsammanställning [_år_] · påminn [_år_] · stäng uppföljning [_år_]\nsvara för _enhet_ – svara för en enhet som saknar kontakter\nstatus för åtgärd _id_ · hur går det för _enhet_? [_år_]\nadmin _e-post_ · ta bort admin _e-post_ · säkerhetschef _e-post_\nordlista _kod_ _namn_ – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym _ord_ = _planens ord_ – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym _ord_)',
-    en: "start follow-up _year_ by _YYYY-MM-DD_ – shows first who will get it and who cannot be reached\ncontacts · contact _unit_ _e-mail_ · remove contact _unit_ _e-mail_\nsummary [_year_] · remind [_year_] · close follow-up [_year_]\nanswer for _unit_ – answer for a unit without contacts\nstatus for action _id_ · how is _unit_ doing? [_year_]\nadmin _e-mail_ · remove admin _e-mail_ · safety chief _e-mail_\nglossary _code_ _name_ – say what a unit code of the plan stands for (glossary lists them)\nsynonym _word_ = _plan's words_ – a word staff use for something in the plan (synonyms · unknown words · remove synonym _word_)",
+    sv: 'starta uppföljning _år_ senast _ÅÅÅÅ-MM-DD_ – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt _enhet_ _e-post_ · ta bort kontakt _enhet_ _e-post_\nsammanställning [_år_] · påminn [_år_] · stäng uppföljning [_år_]\nsvara för _enhet_ – svara för en enhet som saknar kontakter\nstatus för åtgärd _id_ · hur går det för _enhet_? [_år_]\nadmin _e-post_ · ta bort admin _e-post_ · säkerhetschef _e-post_\nordlista _kod_ _namn_ – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym _ord_ = _planens ord_ – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym _ord_)\ndiagnos – vad boten saknar i er miljö (behörigheter, databas, appkatalog), som npm run doctor',
+    en: "start follow-up _year_ by _YYYY-MM-DD_ – shows first who will get it and who cannot be reached\ncontacts · contact _unit_ _e-mail_ · remove contact _unit_ _e-mail_\nsummary [_year_] · remind [_year_] · close follow-up [_year_]\nanswer for _unit_ – answer for a unit without contacts\nstatus for action _id_ · how is _unit_ doing? [_year_]\nadmin _e-mail_ · remove admin _e-mail_ · safety chief _e-mail_\nglossary _code_ _name_ – say what a unit code of the plan stands for (glossary lists them)\nsynonym _word_ = _plan's words_ – a word staff use for something in the plan (synonyms · unknown words · remove synonym _word_)\ndiagnose – what the bot lacks in your tenant (permissions, database, app catalog), as npm run doctor",
   },
   helpSummaryCommand: { sv: 'sammanställning', en: 'summary' },
   helpContactsCommand: { sv: 'kontakter', en: 'contacts' },

@@ -28,6 +28,7 @@ export type FollowUpCommand =
   /** An admin answering on behalf of a unit (one without contacts, say): its round card. */
   | { kind: 'answer-for-unit'; unit: string }
   | { kind: 'summary'; year: number | null }
+  | { kind: 'diagnose' }
   | { kind: 'action-status'; actionId: string; year: number | null }
   | { kind: 'unit-status'; unit: string; year: number | null }
   | { kind: 'invalid'; message: 'person' | 'date' | 'year' };
@@ -116,6 +117,7 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   if (/^(?:min uppföljning|mina åtgärder|uppföljning|my follow-?up)$/i.test(text)) return { kind: 'my-round' };
   m = /^(?:svara för|svara åt|answer for) (.+?)\s*$/i.exec(text);
   if (m) return { kind: 'answer-for-unit', unit: m[1]! };
+  if (/^(?:diagnos|diagnose|doctor)$/i.test(text)) return { kind: 'diagnose' };
   m = new RegExp(`^(?:sammanställning(?:en)?|summary)(?: (${ROUND_REF}))?$`, 'i').exec(text);
   if (m) return { kind: 'summary', year: roundOrNull(m[1]) };
   m = new RegExp(`^(?:status (?:för |for )?(?:åtgärd |action )?)(A\\d{1,2}-\\d{1,2})(?: (${ROUND_REF}))?\\??$`, 'i').exec(text);
