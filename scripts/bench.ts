@@ -18,6 +18,7 @@ import { projectRoot } from '../src/project-root';
 import { QUESTIONS } from '../test/fixtures/questions';
 import { benchFollowUp } from './bench-followup';
 import { benchReachByEmail } from './bench-reach';
+import { benchTwoInstances } from './bench-two-instances';
 import { loadTest } from './bench-load';
 
 const ROOT = projectRoot(__dirname);
@@ -178,6 +179,23 @@ async function main(): Promise<void> {
   console.log(
     `    duplicates ${reach.duplicates}, lost ${reach.lost}, refused by the connector for going over its limit ${reach.over429}   target 0, 0 and 0: ${reach.duplicates === 0 && reach.lost === 0 && reach.over429 === 0 ? 'PASS' : 'FAIL'}`,
   );
+  // Scaled out: the same fan-outs with two instances on one store. The embedded store serves one
+  // process only, so both run on the Cosmos DB protocol server, slower than the figures above: one
+  // instance on it is measured beside two, so that the store's cost and the second instance's are told apart.
+  for (const byEmail of [false, true]) {
+    const label = byEmail ? '(h)' : '(d)';
+    const one = await benchTwoInstances(byEmail, 1);
+    const two = await benchTwoInstances(byEmail, 2);
+    console.log(`\n${label} on one Cosmos DB protocol store (@vercel/cosmosdb-server), connector 50 requests/s, 10 % 503:`);
+    for (const [name, f] of [
+      ['one instance', one],
+      ['two instances, the second passing over the round at once from the other end', two],
+    ] as const)
+      console.log(
+        `    ${name}: ${f.seconds.toFixed(2)} s, ${f.ratio.toFixed(3)} × the ${f.minimumSeconds} s minimum; sent ${f.sentBy[0]} + ${f.sentBy[1]}; ` +
+          `duplicates ${f.duplicates}, lost ${f.lost}, refused for going over 50/s ${f.over429} (retried)   duplicates and lost 0: ${f.duplicates === 0 && f.lost === 0 ? 'PASS' : 'FAIL'}`,
+      );
+  }
   const reportRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js')], { encoding: 'utf8' });
   if (reportRun.status !== 0) throw new Error(`report bench failed: ${reportRun.stderr}`);
   const report = JSON.parse(reportRun.stdout.trim().split('\n').pop()!) as {

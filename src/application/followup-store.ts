@@ -189,7 +189,7 @@ export class FollowUpStore {
     return doc ? strip<Delivery>(doc) : undefined;
   }
 
-  async listDeliveries(year: number): Promise<Delivery[]> {
+  async listDeliveries(year: number): Promise<Array<Delivery & { _etag: string }>> {
     return (await this.store.listPartition<DeliveryDoc>('rounds', roundPartition(year), 'delivery')).map((d) => strip<Delivery>(d));
   }
 

@@ -5,7 +5,7 @@
  * it. A claim found at start-up without a settlement is uncertain and is not sent again; it is
  * reported so an admin can remind that person.
  */
-import type { Person } from '../core/followup/model';
+import { personKey, type Person } from '../core/followup/model';
 import type { ReachProblem } from '../core/followup/reach';
 import { PreconditionFailedError, ConflictError } from '../store/document-store';
 import type { FollowUpStore, Delivery } from '../application/followup-store';
@@ -98,13 +98,17 @@ export async function fanOut(
     failedPeople: [],
   };
   const queue = [...recipients];
+  // Every delivery of the round in one listing, not one read per person: on a resumed pass (or the
+  // second instance's, after the first) nearly all are settled, and a read each is most of the time.
+  // One read as the pass began can be stale; the claim's create or ETag replace catches that.
+  const known = new Map((await data.listDeliveries(year)).map((d) => [personKey(d.recipient), d]));
 
   const settle = async (base: Delivery, etag: string, patch: Partial<Delivery>): Promise<void> => {
     await data.putDelivery({ ...base, ...patch, updatedAt: new Date().toISOString() }, etag);
   };
 
   const deliverOne = async (recipient: Recipient): Promise<void> => {
-    const existing = await data.getDelivery(year, recipient.person);
+    const existing = known.get(personKey(recipient.person));
     const retryable = existing?.state === 'unreachable' && (await options.retryUnreachable?.(existing)) === true;
     if (existing && (existing.state === 'delivered' || existing.state === 'unreachable') && !retryable) {
       summary.alreadyDone += 1;
