@@ -92,7 +92,10 @@ const TEXTS = {
     sv: 'appen blockeras av organisationens app-policy',
     en: "the app is blocked by the organization's app policy",
   },
-  'reach.no-graph-permission': { sv: 'Graph-behörighet saknas (se README)', en: 'Graph permission not granted (see README)' },
+  'reach.no-graph-permission': {
+    sv: 'Graph-behörighet saknas (skriv diagnos för att se vilken)',
+    en: 'Graph permission not granted (write diagnose to see which)',
+  },
   'reach.not-found-without-graph': {
     sv: 'okänd för boten, och utan Graph kan e-postadressen inte slås upp',
     en: 'unknown to the bot, and without Graph the e-mail cannot be looked up',
