@@ -8,9 +8,8 @@
  * the connector refused for going over 50 per second (two instances each pacing to 48/s alone
  * would send about twice that).
  */
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { startCosmosStandIn } from '../src/devtools/cosmos-stand-in';
 import { startBot, type RunningBot } from '../src/bot-runtime';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
@@ -20,7 +19,6 @@ import { FakeGraph } from '../src/devtools/fake-graph';
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const PEOPLE = 500;
 const PER_SECOND = 50;
-const LOCAL_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 export interface TwoInstanceFigures {
   seconds: number;
@@ -38,8 +36,7 @@ export interface TwoInstanceFigures {
  * with a chat. `instances`: 1 for the same store with one instance, to compare.
  */
 export async function benchTwoInstances(byEmail: boolean, instances: 1 | 2 = 2): Promise<TwoInstanceFigures> {
-  const cosmos = createHttpsServer();
-  await new Promise<void>((resolve) => cosmos.listen(0, '127.0.0.1', resolve));
+  const cosmos = await startCosmosStandIn();
   const connector = new LocalConnector();
   const serviceUrl = await connector.start();
   const graph = new FakeGraph();
@@ -50,11 +47,7 @@ export async function benchTwoInstances(byEmail: boolean, instances: 1 | 2 = 2):
     const config = loadConfig({
       PORT: '0',
       HOST: '127.0.0.1',
-      COSMOS_ENDPOINT: `https://127.0.0.1:${(cosmos.address() as AddressInfo).port}`,
-      COSMOS_KEY: LOCAL_KEY,
-      COSMOS_ALLOW_SELF_SIGNED: 'true',
-      COSMOS_DATABASE: database,
-      INSTANCE_ID: instance,
+      ...cosmos.settingsFor(database, instance),
       BOOTSTRAP_ADMINS: ADMIN,
       SCHEDULER_INTERVAL_MS: '0',
       USER_MESSAGES_PER_MINUTE: '0',
@@ -141,6 +134,6 @@ export async function benchTwoInstances(byEmail: boolean, instances: 1 | 2 = 2):
   for (const bot of bots) await bot.stop();
   await connector.stop();
   await graph.stop();
-  await new Promise<void>((resolve) => cosmos.close(() => resolve()));
+  await cosmos.stop();
   return result;
 }

@@ -7,28 +7,24 @@
  * use-case test test/usecases/sending-lease.test.ts is the one that fails without the lease.)
  */
 import { strict as assert } from 'node:assert';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:https';
 import { randomUUID } from 'node:crypto';
-import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { startCosmosStandIn, type CosmosStandIn } from '../../src/devtools/cosmos-stand-in';
 import { startBot, type RunningBot } from '../../src/bot-runtime';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { LocalConnector, teamsInvoke } from '../../src/devtools/local-connector';
-import { LOCAL_KEY } from '../store/backends';
 
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 describe('two bot instances on one store', function () {
   this.timeout(60_000);
-  let cosmos: Server;
+  let cosmos: CosmosStandIn;
   let connector: LocalConnector;
   const bots: RunningBot[] = [];
 
   before(async () => {
-    cosmos = createHttpsServer();
-    await new Promise<void>((resolve) => cosmos.listen(0, '127.0.0.1', resolve));
+    cosmos = await startCosmosStandIn();
     connector = new LocalConnector();
     await connector.start();
     const database = `two-${randomUUID()}`;
@@ -36,11 +32,7 @@ describe('two bot instances on one store', function () {
       const config = loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
-        COSMOS_ENDPOINT: `https://127.0.0.1:${(cosmos.address() as AddressInfo).port}`,
-        COSMOS_KEY: LOCAL_KEY,
-        COSMOS_ALLOW_SELF_SIGNED: 'true',
-        COSMOS_DATABASE: database,
-        INSTANCE_ID: instance,
+        ...cosmos.settingsFor(database, instance),
         BOOTSTRAP_ADMINS: ADMIN,
         SCHEDULER_INTERVAL_MS: '0',
         USER_MESSAGES_PER_MINUTE: '0',
@@ -51,7 +43,7 @@ describe('two bot instances on one store', function () {
   after(async () => {
     for (const bot of bots) await bot.stop();
     await connector.stop();
-    await new Promise<void>((resolve) => cosmos.close(() => resolve()));
+    await cosmos.stop();
   });
 
   it('fan out one round together within the connector’s 50 requests/s, each person once', async () => {

@@ -11,6 +11,7 @@ import type { Server } from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { CosmosStore } from '../../src/store/cosmos-store';
+import { LOCAL_COSMOS_KEY } from '../../src/devtools/cosmos-stand-in';
 import { FileStore } from '../../src/store/file-store';
 import { openStore } from '../../src/store/open-store';
 import { loadConfig } from '../../src/config';
@@ -25,7 +26,7 @@ export interface Backend {
 }
 
 // The local server accepts any key; this is the emulator's published well-known key.
-export const LOCAL_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const LOCAL_KEY = LOCAL_COSMOS_KEY;
 
 export function fileBackend(): Backend {
   const folders: string[] = [];
