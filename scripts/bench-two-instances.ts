@@ -55,7 +55,7 @@ export async function benchTwoInstances(byEmail: boolean, instances: 1 | 2 = 2):
       ...(byEmail ? { GRAPH_ENDPOINT: graphUrl } : {}),
     });
     if (bots.length === 0) graph.catalog.push({ id: 'catalog-trygghetsbot', externalId: config.teamsAppId, displayName: 'Trygghetsbot' });
-    bots.push(await startBot(config, createLogger('warn')));
+    bots.push(await startBot(config, createLogger('error')));
   }
   const [a, b] = bots as [RunningBot, RunningBot];
   const units = [...new Set(a.service.obligations.map((o) => o.unit))];

@@ -108,7 +108,6 @@ export async function graphChecks(options: GraphCheckOptions): Promise<CheckResu
   }
 
   // AppCatalog.Read.All: the app in the org catalog by its manifest id, with its bot's id.
-  let catalogId = options.catalogAppId || undefined;
   if (options.catalogAppId) {
     results.push(skipped('Graph AppCatalog.Read.All', `not needed: TEAMS_CATALOG_APP_ID is set (${options.catalogAppId})`));
   } else {
@@ -131,7 +130,7 @@ export async function graphChecks(options: GraphCheckOptions): Promise<CheckResu
           ),
         );
       } else {
-        catalogId = String(app.id);
+        const catalogId = String(app.id);
         const bots = ((app.appDefinitions as Json[] | undefined) ?? [])
           .map((d) => String((d.bot as Json | undefined)?.id ?? ''))
           .filter(Boolean);

@@ -7,6 +7,7 @@ import { expandCard, expandCardChecked, TEMPLATES } from '../../src/bot/cards/re
 import { GLOSSARY, PLAN, ROOT } from '../fixtures/plan';
 import { assertValidCard } from '../fixtures/cards';
 import { wordsCard } from '../../src/bot/followup/command-cards';
+import { diagnosisCard } from '../../src/bot/followup/diagnosis-card';
 
 const qa = new PlanAnswerer(PLAN, GLOSSARY);
 
@@ -114,6 +115,29 @@ describe('cards', () => {
       assert.match(json, /"id":"word"[^}]*"value":"ordet0"/);
       assert.match(json, /"verb":"words.save"/);
       assert.match(json, lang === 'sv' ? /och 20 till/ : /and 20 more/);
+    }
+  });
+
+  it("expand the admins' diagnosis card all ok and with every check failed, in both languages: valid, commands as plain text", () => {
+    const fix = `an Entra admin grants it: GRAPH_SP=$(az ad sp show --id x --query id -o tsv); az rest --body "{\\"principalId\\":\\"$BOT_SP\\"}" **not bold** [link](http://x)`;
+    for (const lang of ['sv', 'en'] as const) {
+      assertValidCard(
+        diagnosisCard(
+          [
+            { name: 'store', status: 'ok', detail: 'wrote, read and deleted' },
+            { name: 'PUBLIC_URL', status: 'skipped', detail: 'not set' },
+          ],
+          lang,
+        ),
+      );
+      const checks = Array.from({ length: 9 }, (_, i) => ({ name: `check ${i}`, status: 'failed' as const, detail: 'x'.repeat(400), fix }));
+      const card = diagnosisCard(checks, lang);
+      assertValidCard(card);
+      const json = JSON.stringify(card);
+      assert.ok(json.length < 28_000, `${json.length} bytes`);
+      // The fix goes in a text run, which Teams never reads as Markdown.
+      assert.match(json, /"type":"TextRun","text":"fix: an Entra admin grants it: GRAPH_SP=/);
+      assert.match(json, lang === 'sv' ? /9 av 9 kontroller misslyckades/ : /9 of 9 checks failed/);
     }
   });
 

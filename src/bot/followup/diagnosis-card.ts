@@ -19,7 +19,10 @@ export function diagnosisCard(checks: CheckResult[], lang: Language): Record<str
   const failures = checks.filter((c) => c.status === 'failed').length;
   const verdict =
     failures === 0
-      ? t('diagnosisAllHold', lang, { n: checks.length })
+      ? t('diagnosisAllHold', lang, {
+          ok: checks.filter((c) => c.status === 'ok').length,
+          skipped: checks.filter((c) => c.status === 'skipped').length,
+        })
       : t('diagnosisFailures', lang, { failed: failures, n: checks.length });
   const rows = checks.map((c) => ({ ...MARK[c.status], name: c.name, detail: c.detail, fix: c.fix ? `fix: ${c.fix}` : '' }));
   return expandCard('diagnosis', {

@@ -169,7 +169,10 @@ const TEXTS = {
     en: "The unit {unit} is not among the plan's responsible units.",
   },
   diagnosisTitle: { sv: 'Diagnos: vad boten behöver i er miljö', en: 'Diagnosis: what the bot needs in your tenant' },
-  diagnosisAllHold: { sv: 'Allt som kontrollerades fungerar ({n} kontroller).', en: 'Everything checked holds ({n} checks).' },
+  diagnosisAllHold: {
+    sv: 'Inget misslyckades: {ok} kontroller fungerar, {skipped} behövs inte här.',
+    en: 'Nothing failed: {ok} checks hold, {skipped} are not needed here.',
+  },
   diagnosisFailures: {
     sv: '{failed} av {n} kontroller misslyckades: se ✗ nedan, med vad som saknas och hur det åtgärdas.',
     en: '{failed} of {n} checks failed: see ✗ below, with what is missing and how to fix it.',
