@@ -32,6 +32,10 @@ describe('infrastructure as code', () => {
       [...bicep.matchAll(/\{ name: '([A-Za-z_]+)', value: ([^}]+) \}/g)].map((m) => [m[1]!, m[2]!.trim()]),
     );
     const code = ['src/config.ts', 'src/store/open-store.ts'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+    // The loop below checks nothing if the pattern finds no settings: it must find the template's.
+    assert.ok(Object.keys(settings).length >= 15, `${Object.keys(settings).length} settings read from the template`);
+    for (const name of ['MicrosoftAppId', 'COSMOS_ENDPOINT', 'GRAPH_ENDPOINT', 'TEAMS_APP_ID', 'ALLOWED_TENANTS'])
+      assert.ok(name in settings, name);
     for (const name of Object.keys(settings)) {
       // Read by Node, by @azure/identity and by App Service's Application Insights agent, not by this code.
       if (
