@@ -53,7 +53,9 @@ describe('help by role, and group chats', function () {
     );
   };
 
-  before(async () => {
+  // Each test on a fresh bot (any order, alone): the three have the app, Anna is SF's contact.
+  beforeEach(async () => {
+    started = false;
     h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
     for (const who of [
       { ...ADMIN, conv: ADMIN.conv },
@@ -64,7 +66,7 @@ describe('help by role, and group chats', function () {
     await h.connector.waitFor((r) => [ADMIN.conv, ANNA.conv, ERIK.conv].includes(r.conversationId), 3);
     await say(ADMIN, `kontakt SF ${ANNA.aad}`, ADMIN.conv);
   });
-  after(async () => {
+  afterEach(async () => {
     await h.stop();
   });
 

@@ -30,9 +30,11 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
   this.timeout(60_000);
   let h: Awaited<ReturnType<typeof startHarness>>;
   let graph: FakeGraph;
-  const installs: Array<Promise<unknown>> = [];
+  let installs: Array<Promise<unknown>> = [];
 
-  before(async () => {
+  // Each test on a fresh bot and directory, with the steps before it taken again (any order, alone).
+  beforeEach(async () => {
+    installs = [];
     graph = new FakeGraph();
     const graphUrl = await graph.start();
     for (const p of PEOPLE) graph.addUser(p.upn, p.aad);
@@ -54,7 +56,7 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
     };
     await h.post(teamsInstall({ serviceUrl: h.connector.url, conversationId: ADMIN.conv, userId: ADMIN.id, aadObjectId: ADMIN.aad }));
   });
-  after(async () => {
+  afterEach(async () => {
     await h.stop();
     await graph.stop();
   });
@@ -68,10 +70,22 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
   const roundMessages = (conv: string) =>
     h.connector.forConversation(conv).filter((r) => r.method === 'POST' && textOf(r).includes('Uppföljning 2026 av åtgärdsplanen'));
 
-  it('finds them at import, counts them on the confirmation, and names who cannot be reached and why', async () => {
+  /** The admin gives the contacts by e-mail, two of them not reachable. */
+  const contactsGiven = async (): Promise<void> => {
     for (const p of PEOPLE) assert.match(await say(`kontakt ${p.unit} ${p.upn}`), new RegExp(`Kontakter för ${p.unit}`));
     await say('kontakt KOF left@example.com');
     await say('kontakt MOS typo@example.com');
+  };
+  /** Contacts given, the round confirmed and started, and every install Teams reported handled. */
+  const roundDelivered = async (): Promise<void> => {
+    await contactsGiven();
+    await say('starta uppföljning 2026 senast 2099-02-28');
+    await startRoundAsAdmin(h);
+    await Promise.all(installs);
+  };
+
+  it('finds them at import, counts them on the confirmation, and names who cannot be reached and why', async () => {
+    await contactsGiven();
     const contacts = await h.bot.service.data.listContacts();
     const anna = contacts.find((c) => c.person.upn === PEOPLE[0]!.upn)!;
     assert.deepEqual(anna.resolution && 'aadObjectId' in anna.resolution && anna.resolution.aadObjectId, PEOPLE[0]!.aad);
@@ -83,8 +97,7 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
   });
 
   it('installs the app, opens a chat and sends each exactly one message; no welcome on its own install; the summary names who was not reached', async () => {
-    await startRoundAsAdmin(h);
-    await Promise.all(installs);
+    await roundDelivered();
     for (const p of PEOPLE.slice(0, 2)) {
       const chat = chatOf(p.aad);
       assert.ok(chat, `a chat opened for ${p.upn}`);
@@ -109,6 +122,7 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
   });
 
   it('reminds exactly those not finished, in the chats the bot opened', async () => {
+    await roundDelivered();
     const erik = PEOPLE[1]!;
     const erikChat = chatOf(erik.aad)!;
     for (const actionId of ['A2-1', 'A9-1']) {
