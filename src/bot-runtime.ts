@@ -1,8 +1,6 @@
 /** Wires the parts together: config → plan → core → Teams adapter → HTTP server. */
 import type { Config } from './config';
 import { assertProductionReady } from './production-ready';
-
-export { assertProductionReady };
 import { createLogger, type Logger } from './log';
 import { glossaryFor, loadPlan, planVersions } from './plan-files';
 import { LiveAnswerer } from './application/live-answerer';
@@ -22,16 +20,11 @@ import { runDoctor } from './doctor/doctor';
 import { projectRoot } from './project-root';
 import type { Diagnostics } from './usecases/diagnose';
 
-/** The doctor's checks as the running bot makes them: its own settings and its open store (kept open). */
+/** The doctor's checks as the running bot makes them: its own settings and its open store (left open). */
 function diagnosticsFor(config: Config, store: DocumentStore): Diagnostics {
-  const kept = new Proxy(store, {
-    get(target, property) {
-      if (property === 'close') return () => Promise.resolve();
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { run: (person) => runDoctor({ config, openStore: () => Promise.resolve(kept), root: projectRoot(), person }) };
+  return {
+    run: (person) => runDoctor({ config, openStore: () => Promise.resolve(store), keepStoreOpen: true, root: projectRoot(), person }),
+  };
 }
 
 export interface RunningBot {

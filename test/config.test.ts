@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, SETTINGS, loadConfig } from '../src/config';
-import { assertProductionReady } from '../src/bot-runtime';
+import { assertProductionReady } from '../src/production-ready';
 import { runBotExpectingExit } from './e2e/bot-process';
 import { ROOT } from './fixtures/plan';
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTAINERS, PARTITION_KEY_PATH } from '../src/store/document-store';
 import { loadConfig } from '../src/config';
-import { assertProductionReady } from '../src/bot-runtime';
+import { assertProductionReady } from '../src/production-ready';
 import { ROOT } from './fixtures/plan';
 
 const bicep = readFileSync(join(ROOT, 'infra/main.bicep'), 'utf8');

@@ -15,6 +15,7 @@
  * with Retry-After, 503), as Graph throttles.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { GRAPH_PERMISSIONS } from '../graph/permissions';
 
 /** Per call, the application permissions Microsoft's v1.0 reference accepts, least privileged first. */
 export const GRAPH_CALL_PERMISSIONS = {
@@ -35,9 +36,6 @@ export const GRAPH_CALL_PERMISSIONS = {
   ],
 } as const;
 
-/** What the bot asks an admin to grant: User.Read.All (the account's state is not a basic property), the catalog, the install. */
-export const PERMISSIONS_THE_BOT_NEEDS = ['User.Read.All', 'AppCatalog.Read.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All'];
-
 export interface FakeGraphUser {
   id: string;
   upn: string;
@@ -54,7 +52,7 @@ export class FakeGraph {
   readonly catalog: Array<{ id: string; externalId: string; displayName: string; appDefinitions?: Array<{ bot?: { id: string } }> }> = [];
   pageSize = 20;
   /** The application permissions granted to a request without a token: what the bot needs, by default. */
-  granted = new Set<string>(PERMISSIONS_THE_BOT_NEEDS);
+  granted = new Set<string>(Object.keys(GRAPH_PERMISSIONS));
   inject?: (request: { method: string; path: string; n: number }) => { status: number; retryAfterSeconds?: number } | undefined;
   readonly requests: Array<{ method: string; path: string; status: number }> = [];
   /** Called when the app is installed for someone: Teams would then tell the bot (conversationUpdate). */

@@ -5,15 +5,6 @@
  */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
-/** What each permission the bot asks for is for, in one line (docs/deploy.md says the same). */
-export const PERMISSION_PURPOSE: Record<string, string> = {
-  'User.Read.All': 'find a contact given by e-mail, and whether the account is enabled (GET /users/{upn})',
-  'AppCatalog.Read.All':
-    "find the app's id in the org catalog by its manifest id (GET /appCatalogs/teamsApps); not needed with TEAMS_CATALOG_APP_ID",
-  'TeamsAppInstallation.ReadWriteSelfForUser.All':
-    'install this app (and only this app) for a contact, and open the chat with them (POST /users/{id}/teamwork/installedApps)',
-};
-
 export function consentCommand(permission: string, botAppId: string): string {
   const app = botAppId || '<BOT_ID>';
   return [

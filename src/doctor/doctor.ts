@@ -23,6 +23,8 @@ export interface DoctorDeps {
   config: Config;
   /** The store as the bot opens it; a function, so that one that cannot be opened is a failed check. */
   openStore: () => Promise<DocumentStore>;
+  /** The running bot's own store: checked, and left open. */
+  keepStoreOpen?: boolean;
   /** Project root, for the manifest as packaged (appPackage/build/manifest.json). */
   root: string;
   /** The bot's identity; by default from the configuration. Tests give one. */
@@ -62,7 +64,7 @@ export function configurationCheck(config: Config): CheckResult {
   return ok('configuration', `${config.production ? 'production' : 'not production'}, ${mode}${note}`);
 }
 
-async function storeCheck(open: () => Promise<DocumentStore>, config: Config): Promise<CheckResult> {
+async function storeCheck(open: () => Promise<DocumentStore>, keepOpen: boolean, config: Config): Promise<CheckResult> {
   const where = config.cosmos.endpoint
     ? `Cosmos DB ${config.cosmos.endpoint}, database ${config.cosmos.database}`
     : `embedded store ${config.storeDir}`;
@@ -86,7 +88,7 @@ async function storeCheck(open: () => Promise<DocumentStore>, config: Config): P
         : 'check STORE_DIR: the folder must be writable, and no other bot process may use it',
     );
   } finally {
-    await store?.close().catch(() => undefined);
+    if (!keepOpen) await store?.close().catch(() => undefined);
   }
 }
 
@@ -118,11 +120,16 @@ export function manifestCheck(config: Config, root: string): CheckResult {
   const file = join(root, 'appPackage/build/manifest.json');
   if (!existsSync(file))
     return skipped(name, 'no appPackage/build/manifest.json here: run the doctor where npm run package ran to compare its ids');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
-    id?: string;
-    bots?: Array<{ botId?: string }>;
-    webApplicationInfo?: { id?: string };
-  };
+  let manifest: { id?: string; bots?: Array<{ botId?: string }>; webApplicationInfo?: { id?: string } };
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as typeof manifest;
+  } catch (error) {
+    return failed(
+      name,
+      `appPackage/build/manifest.json cannot be read: ${(error as Error).message}`,
+      'build the package again (npm run package)',
+    );
+  }
   const problems: string[] = [];
   const same = (a: string | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
   if (!same(manifest.id, config.teamsAppId)) problems.push(`its id is ${manifest.id}, TEAMS_APP_ID is ${config.teamsAppId}`);
@@ -171,7 +178,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
   const credential = identity.kind === 'credential' ? identity.credential : undefined;
   const results: CheckResult[] = [
     configurationCheck(config),
-    await storeCheck(deps.openStore, config),
+    await storeCheck(deps.openStore, deps.keepStoreOpen ?? false, config),
     await connectorCheck(config, credential),
   ];
   if (!config.graphEndpoint) {

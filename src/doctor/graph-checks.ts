@@ -6,7 +6,8 @@
 import type { TokenCredential } from '@azure/identity';
 import { createGraphClient, graphScope, GraphError, isPermissionDenied } from '../graph/graph-client';
 import { failed, ok, skipped, type CheckResult } from './check';
-import { consentCommand, PERMISSION_PURPOSE } from './consent';
+import { consentCommand } from './consent';
+import { GRAPH_PERMISSIONS } from '../graph/permissions';
 
 export interface GraphCheckOptions {
   endpoint: string;
@@ -45,7 +46,7 @@ export async function graphChecks(options: GraphCheckOptions): Promise<CheckResu
   const missing = (permission: string, call: string, error: GraphError): CheckResult =>
     failed(
       `Graph ${permission}`,
-      `${call} was refused (${error.statusCode} ${error.code ?? ''}): the application permission ${permission} is not granted to the bot's identity. It is used to ${PERMISSION_PURPOSE[permission] ?? 'reach contacts'}.`,
+      `${call} was refused (${error.statusCode} ${error.code ?? ''}): the application permission ${permission} is not granted to the bot's identity. It is used to ${GRAPH_PERMISSIONS[permission] ?? 'reach contacts'}.`,
       `an Entra admin grants it (admin consent): ${consentCommand(permission, options.botAppId)}`,
     );
   const broken = (name: string, call: string, error: unknown): CheckResult =>
@@ -59,7 +60,7 @@ export async function graphChecks(options: GraphCheckOptions): Promise<CheckResu
     try {
       const token = await options.credential.getToken(graphScope(options.endpoint));
       const roles = token ? rolesInToken(token.token) : undefined;
-      const wanted = Object.keys(PERMISSION_PURPOSE).filter((p) => p !== 'AppCatalog.Read.All' || !options.catalogAppId);
+      const wanted = Object.keys(GRAPH_PERMISSIONS).filter((p) => p !== 'AppCatalog.Read.All' || !options.catalogAppId);
       const absent = wanted.filter((p) => roles && !roles.includes(p));
       results.push(
         ok(

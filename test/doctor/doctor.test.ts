@@ -6,10 +6,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeGraph } from '../../src/devtools/fake-graph';
+import { FakeGraph, GRAPH_CALL_PERMISSIONS } from '../../src/devtools/fake-graph';
+import { GRAPH_PERMISSIONS } from '../../src/graph/permissions';
 import { loadConfig, type Config } from '../../src/config';
 import { FileStore } from '../../src/store/file-store';
 import { runDoctor } from '../../src/doctor/doctor';
@@ -139,6 +140,11 @@ describe('npm run doctor', function () {
     const wrong = line(await doctor({ credential: tokenWithRoles([]) }), 'Teams app manifest');
     assert.equal(wrong.status, 'failed');
     assert.match(wrong.detail, /webApplicationInfo\.id is 11111111-.*MicrosoftAppId is 22221111-/);
+    // A manifest that is not JSON is a failed line, not a diagnosis that breaks.
+    writeFileSync(join(dir, 'appPackage/build/manifest.json'), '{ "id": ');
+    const broken = line(await doctor({ credential: tokenWithRoles([]) }), 'Teams app manifest');
+    assert.equal(broken.status, 'failed');
+    assert.match(broken.detail, /cannot be read/);
     config = loadConfig({ ...envFor('https://graph.windows.net') });
     const retired = line(await doctor(), 'configuration');
     assert.equal(retired.status, 'failed');
@@ -171,4 +177,15 @@ describe('npm run doctor', function () {
   function envFor(graphEndpoint: string): Record<string, string> {
     return { GRAPH_ENDPOINT: graphEndpoint, BOOTSTRAP_ADMINS: ADMIN, TEAMS_APP_ID: APP, STORE_DIR: join(dir, 'store') };
   }
+
+  it('asks for exactly the permissions the calls need: each call the bot makes accepts one of them, and the deploy guide grants them all', () => {
+    const asked = Object.keys(GRAPH_PERMISSIONS);
+    for (const call of ['getUser', 'listCatalog', 'installForUser', 'listUserApps'] as const)
+      assert.ok(
+        GRAPH_CALL_PERMISSIONS[call].some((p) => asked.includes(p)),
+        `${call} is covered by what is asked`,
+      );
+    const guide = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
+    assert.deepEqual(/for PERMISSION in ([^;]+); do/.exec(guide)?.[1]!.trim().split(/\s+/), asked);
+  });
 });
