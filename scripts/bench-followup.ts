@@ -75,14 +75,14 @@ export async function benchFollowUp(): Promise<{
     }),
   };
   const bot = await startBot(config, createLogger('warn'));
-  const data = bot.service.data;
+  const data = bot.service;
   const recipients = 500;
   // 500 people, each a contact of one unit, each with a chat with the bot already.
   const units = [...new Set(bot.service.obligations.map((o) => o.unit))];
   for (let i = 0; i < recipients; i++) {
     const person = { aadObjectId: aad(i) };
-    await data.addContact({ unit: units[i % units.length]!, person });
-    await data.putUser({
+    await data.people.addContact({ unit: units[i % units.length]!, person });
+    await data.people.putUser({
       person,
       conversationId: `a:bench-${i}`,
       serviceUrl,
@@ -129,7 +129,7 @@ export async function benchFollowUp(): Promise<{
     .slice(0, 200)
     .map((o) => ({ i: units.indexOf(o.unit), unit: o.unit, actionId: o.actionId }));
   // Counts the store operations the 200 answers cost (the bot's own store, wrapped in place).
-  const store = bot.service.data.store as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const store = bot.store as unknown as Record<string, (...args: unknown[]) => unknown>;
   const operations = { reads: 0, writes: 0 };
   for (const method of ['read', 'listPartition', 'listByType', 'create', 'replace', 'upsert', 'delete', 'batch']) {
     const original = store[method]!.bind(store);
@@ -159,8 +159,8 @@ export async function benchFollowUp(): Promise<{
   if (cardUpdates !== bodies.length) throw new Error(`${cardUpdates} card messages updated for ${bodies.length} answers`);
   const latencies = results.map((r) => r.ms);
   const perAnswer = { reads: operations.reads / submissions.length, writes: operations.writes / submissions.length };
-  const answers = await data.listAnswers(2024);
-  const history = await data.listHistory(2024);
+  const answers = await data.rounds.listAnswers(2024);
+  const history = await data.rounds.listHistory(2024);
   const expected = new Set(submissions.map((s) => `${s.actionId}|${s.unit}`));
   const storedOnce =
     answers.length === expected.size && history.length === expected.size && answers.every((a) => expected.has(`${a.actionId}|${a.unit}`));

@@ -52,7 +52,7 @@ export async function benchReachByEmail(): Promise<{
     const upn = `person${i}@example.com`;
     graph.addUser(upn, aad(i));
     connector.members.set(aad(i), { id: `29:person-${i}`, aadObjectId: aad(i), userPrincipalName: upn });
-    await bot.service.data.addContact({ unit: units[i % units.length]!, person: { upn } });
+    await bot.service.people.addContact({ unit: units[i % units.length]!, person: { upn } });
   }
   graph.inject = ({ n }) => (n % 20 === 0 ? { status: 429, retryAfterSeconds: 1 } : undefined);
   const post = (body: unknown) =>

@@ -8,15 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../src/store/file-store';
-import { FollowUpStore } from '../src/application/followup-store';
-import { FollowUpService } from '../src/application/followup-service';
-import { loadReport } from '../src/application/report-service';
+import { recordsOn } from '../src/persistence/records-on-store';
+import { FollowUp } from '../src/usecases/follow-up';
+import { loadReport } from '../src/usecases/report';
 import { reportWorkbook } from '../src/export/xlsx';
 import { reportMarkdown } from '../src/export/markdown';
 import { reportDocument } from '../src/export/docx';
 import { loadGlossary, loadPlan } from '../src/plan-files';
 import { projectRoot } from '../src/project-root';
 import type { Answer, Round } from '../src/core/followup/model';
+import { storeAnswer } from '../src/usecases/store-answer';
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
@@ -24,8 +25,8 @@ async function main(): Promise<void> {
   const root = projectRoot(__dirname);
   const dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-bench-report-'));
   const store = new FileStore(dir);
-  const service = new FollowUpService(
-    new FollowUpStore(store),
+  const service = new FollowUp(
+    recordsOn(store),
     loadPlan(join(root, 'data/plan/plan-2023.json')),
     loadGlossary(join(root, 'data/glossary/units.json')),
   );
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       startedAt: `${year}-12-01T08:00:00Z`,
       reminderDaysBefore: [],
     };
-    await service.data.createRound(round);
+    await service.rounds.createRound(round);
     for (const [i, o] of service.obligations.entries()) {
       const answer: Answer = {
         year,
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
         answeredAt: `${year + 1}-01-20T09:00:00Z`,
         onBehalf: false,
       };
-      await service.data.saveAnswer(answer);
+      await storeAnswer(service.rounds, answer);
     }
   }
   const word = process.argv[2] === 'docx';

@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { LocalConnector, teamsInvoke, teamsMessage } from '../src/devtools/local-connector';
 import { FakeGraph } from '../src/devtools/fake-graph';
+import { roundRecipients } from '../src/usecases/round-recipients';
 
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const PEOPLE = 500;
@@ -65,11 +66,11 @@ export async function benchTwoInstances(byEmail: boolean, instances: 1 | 2 = 2):
       const upn = `person${i}@example.com`;
       graph.addUser(upn, aad(i));
       connector.members.set(aad(i), { id: `29:person-${i}`, aadObjectId: aad(i), userPrincipalName: upn });
-      await a.service.data.addContact({ unit: units[i % units.length]!, person: { upn } });
+      await a.service.people.addContact({ unit: units[i % units.length]!, person: { upn } });
     } else {
       const person = { aadObjectId: aad(i) };
-      await a.service.data.addContact({ unit: units[i % units.length]!, person });
-      await a.service.data.putUser({
+      await a.service.people.addContact({ unit: units[i % units.length]!, person });
+      await a.service.people.putUser({
         person,
         conversationId: `a:bench-${i}`,
         serviceUrl,
@@ -89,18 +90,18 @@ export async function benchTwoInstances(byEmail: boolean, instances: 1 | 2 = 2):
     1,
     120_000,
   );
-  const recipients = [...(await b.service.recipients())].reverse();
+  const recipients = [...(await roundRecipients(b.service))].reverse();
 
   connector.limitPerSecond = PER_SECOND;
   connector.inject = ({ n }) => (n % 10 === 0 ? { status: 503 } : undefined);
   const t0 = performance.now();
   const started = post(teamsInvoke({ ...admin, verb: 'round.start', data: { year: '2024', deadline: '2099-02-28' } }));
-  let round = await b.service.data.getRound(2024);
+  let round = await b.service.rounds.getRound(2024);
   while (!round) {
     await new Promise((resolve) => setTimeout(resolve, 5));
-    round = await b.service.data.getRound(2024);
+    round = await b.service.rounds.getRound(2024);
   }
-  const [other] = await Promise.all([instances === 2 ? b.bot.followUp!.messenger.deliver(round, recipients, false) : undefined, started]);
+  const [other] = await Promise.all([instances === 2 ? b.bot.followUp!.work.deliver(round, recipients, false) : undefined, started]);
   if ((await started).status !== 200) throw new Error(`round.start answered ${(await started).status}`);
   await a.bot.followUp!.idle();
   const seconds = (performance.now() - t0) / 1000;

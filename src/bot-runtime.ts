@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { assertProductionReady } from './production-ready';
 import { createLogger, type Logger } from './log';
 import { glossaryFor, loadPlan, planVersions } from './plan-files';
-import { LiveAnswerer } from './application/live-answerer';
+import { LiveAnswerer } from './usecases/live-answerer';
 import { glossaryEntries } from './usecases/glossary';
 import { municipalityWords } from './usecases/municipality-words';
 import { createTeamsBot } from './bot/teams-bot';
@@ -11,11 +11,11 @@ import { directoryFromConfig } from './graph/directory-from-config';
 import { createHttpServer, type HttpServer } from './server/http-server';
 import { openStore } from './store/open-store';
 import type { DocumentStore } from './store/document-store';
-import { FollowUpStore } from './application/followup-store';
-import { FollowUpService } from './application/followup-service';
+import { recordsOn } from './persistence/records-on-store';
+import { FollowUp } from './usecases/follow-up';
 import type { TeamsBot } from './bot/teams-bot';
-import { RoundScheduler } from './application/scheduler';
-import { reportFileForLink } from './application/report-service';
+import { RoundScheduler } from './scheduler/round-scheduler';
+import { reportFileForLink } from './usecases/report';
 import { runDoctor } from './doctor/doctor';
 import { projectRoot } from './project-root';
 import type { Diagnostics } from './usecases/diagnose';
@@ -31,7 +31,7 @@ export interface RunningBot {
   bot: TeamsBot;
   scheduler: RoundScheduler;
   store: DocumentStore;
-  service: FollowUpService;
+  service: FollowUp;
   url: string;
   port: number;
   http: HttpServer;
@@ -48,7 +48,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     { event: 'store-open', kind: store.kind, ...(store.kind === 'file' ? { dir: config.storeDir } : { database: config.cosmos.database }) },
     'store open',
   );
-  const service = new FollowUpService(new FollowUpStore(store), plan, glossary, config.bootstrapAdmins, planVersions(config.planFile));
+  const service = new FollowUp(recordsOn(store), plan, glossary, config.bootstrapAdmins, planVersions(config.planFile));
   // The plan's answers with the expansions and words the municipality gave in chat (ordlista, synonym).
   const answerer = new LiveAnswerer(
     plan,
@@ -66,17 +66,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     );
   }
   const followUp = bot.followUp!;
-  const scheduler = new RoundScheduler(
-    service,
-    {
-      remind: (round) => followUp.messenger.remind(round),
-      resumeDelivery: (round) => followUp.messenger.resumeDelivery(round),
-      sendSummary: (round, reason) => followUp.messenger.summarize(round, reason),
-    },
-    logger,
-    config.instanceId,
-    config.schedulerIntervalMs || 60_000,
-  );
+  const scheduler = new RoundScheduler(followUp.work, logger, config.schedulerIntervalMs || 60_000);
   if (config.schedulerIntervalMs > 0) scheduler.start();
   const http = createHttpServer(
     bot,

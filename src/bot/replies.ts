@@ -4,7 +4,7 @@
  * as its fallbackText.
  */
 import type { Answer, Language } from '../core/qa/answer-model';
-import type { PlanHelp } from '../application/live-answerer';
+import type { PlanHelp } from '../usecases/live-answerer';
 import { renderText } from '../core/qa/render-text';
 import { answerCard, helpSpec, messageCard, type HelpExtras } from './cards/answer-cards';
 import { cardAttachment, expandCard } from './cards/render';

@@ -7,7 +7,7 @@ import { Application } from '@microsoft/teams-ai';
 import { BotAdapter, publicCloudWithKeysFrom } from './bot-adapter';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { QuestionAnswerer } from '../application/live-answerer';
+import type { QuestionAnswerer } from '../usecases/live-answerer';
 import { phrase } from '../core/qa/phrases';
 import { answerReply, helpReply, plainReply } from './replies';
 import { isSharedConversation } from './conversation';
@@ -18,7 +18,7 @@ import { FollowUpHandlers } from './followup/followup-handlers';
 import { TeamsRosters } from './followup/team-rosters';
 import { NO_DIRECTORY, type PeopleDirectory } from '../usecases/people-directory';
 import type { Diagnostics } from '../usecases/diagnose';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from '../usecases/follow-up';
 
 export interface TeamsBot {
   adapter: BotAdapter;
@@ -59,7 +59,7 @@ export function createTeamsBot(
   config: Config,
   answerer: QuestionAnswerer,
   logger: Logger,
-  service?: FollowUpService,
+  service?: FollowUp,
   directory: PeopleDirectory = NO_DIRECTORY,
   diagnostics?: Diagnostics,
 ): TeamsBot {

@@ -9,9 +9,9 @@ import { loadConfig } from '../config';
 import { glossaryFor, loadPlan } from '../plan-files';
 import { obligationsFor } from '../core/followup/obligations';
 import { openStore } from '../store/open-store';
-import { FollowUpStore } from '../application/followup-store';
-import { readContactsCsv } from '../application/contacts-csv';
-import { FollowUpService } from '../application/followup-service';
+import { recordsOn } from '../persistence/records-on-store';
+import { readContactsCsv } from '../plan-io/contacts-csv';
+import { FollowUp } from '../usecases/follow-up';
 import { OPERATOR } from '../usecases/access';
 import { addContacts, setUnitContacts } from '../usecases/manage-contacts';
 import { directoryFromConfig } from '../graph/directory-from-config';
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // The same use cases as the admin's commands in Teams, run by the operator.
-  const service = new FollowUpService(new FollowUpStore(store), plan, glossary);
+  const service = new FollowUp(recordsOn(store), plan, glossary);
   // People given by e-mail are looked up as they are imported (Graph when this installation has it).
   const directory = directoryFromConfig(config, createLogger('warn'));
   try {
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
       `Imported ${contacts.length} contact(s) for ${new Set(contacts.map((c) => c.unit)).size} unit(s) into the ${store.kind} store.`,
     );
     // Who cannot be reached yet, and why: for the admin to fix before the round starts.
-    for (const c of (await service.data.listContacts()).filter((c) => c.resolution && 'problem' in c.resolution)) {
+    for (const c of (await service.people.listContacts()).filter((c) => c.resolution && 'problem' in c.resolution)) {
       const problem = c.resolution && 'problem' in c.resolution ? c.resolution.problem : '';
       console.log(`  not found: ${c.unit} ${c.person.upn ?? c.person.aadObjectId} (${problem})`);
     }

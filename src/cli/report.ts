@@ -4,8 +4,8 @@ import { loadConfig } from '../config';
 import { glossaryFor, loadPlan, planVersions } from '../plan-files';
 import { openStore } from '../store/open-store';
 import { StoreLockedError } from '../store/store-lock';
-import { FollowUpStore } from '../application/followup-store';
-import { FollowUpService } from '../application/followup-service';
+import { recordsOn } from '../persistence/records-on-store';
+import { FollowUp } from '../usecases/follow-up';
 import { OPERATOR } from '../usecases/access';
 import { summarizeRound } from '../usecases/summarize-round';
 import { reportWorkbook } from '../export/xlsx';
@@ -43,13 +43,7 @@ async function main(): Promise<number> {
   }
   try {
     const plan = loadPlan(config.planFile);
-    const service = new FollowUpService(
-      new FollowUpStore(store),
-      plan,
-      glossaryFor(plan, config.glossaryFile),
-      [],
-      planVersions(config.planFile),
-    );
+    const service = new FollowUp(recordsOn(store), plan, glossaryFor(plan, config.glossaryFile), [], planVersions(config.planFile));
     // The same use case as the admin's "sammanställning" in Teams, run by the operator.
     const summarized = await summarizeRound(service, OPERATOR, { year });
     if (!summarized.ok) {

@@ -1,6 +1,6 @@
 /** Who the acting person is to the follow-up. */
 import type { Person } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { refuse, type Refusal } from './result';
 
 /**
@@ -10,7 +10,7 @@ import { refuse, type Refusal } from './result';
 export const OPERATOR: Person = Object.freeze({ name: 'operator (command line)' });
 
 /** A refusal when `actor` is not an admin (the safety chief is one, and so is the OPERATOR). */
-export async function unlessAdmin(service: FollowUpService, actor: Person): Promise<({ ok: false } & Refusal) | undefined> {
+export async function unlessAdmin(service: Pick<FollowUp, 'isAdmin'>, actor: Person): Promise<({ ok: false } & Refusal) | undefined> {
   if (actor === OPERATOR) return undefined;
   return (await service.isAdmin(actor)) ? undefined : refuse({ reason: 'not-admin' });
 }

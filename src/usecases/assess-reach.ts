@@ -5,8 +5,9 @@
  */
 import type { Person } from '../core/followup/model';
 import type { ReachProblem } from '../core/followup/reach';
-import type { FollowUpService } from '../application/followup-service';
-import type { Recipient } from '../delivery/fan-out';
+import type { FollowUp } from './follow-up';
+import type { PeopleRecords } from './ports';
+import type { Recipient } from './fan-out';
 import { canBeMessaged } from './notifier';
 import type { PeopleDirectory } from './people-directory';
 
@@ -22,10 +23,9 @@ export interface ReachAssessment {
 }
 
 /** The stored record for a recipient: under the person as given, or under the id found for them. */
-export async function userFor(service: FollowUpService, recipient: Recipient) {
+export async function userFor(people: Pick<PeopleRecords, 'getUser'>, recipient: Recipient) {
   return (
-    (await service.data.getUser(recipient.person)) ??
-    (recipient.reachAs ? await service.data.getUser({ aadObjectId: recipient.reachAs }) : undefined)
+    (await people.getUser(recipient.person)) ?? (recipient.reachAs ? await people.getUser({ aadObjectId: recipient.reachAs }) : undefined)
   );
 }
 
@@ -33,10 +33,14 @@ export async function userFor(service: FollowUpService, recipient: Recipient) {
 export const whyUnreachable = (recipient: Recipient, directory: PeopleDirectory): ReachProblem =>
   recipient.problem ?? (directory.available ? 'not-in-directory' : 'not-found-without-graph');
 
-export async function assessReach(service: FollowUpService, directory: PeopleDirectory, recipients: Recipient[]): Promise<ReachAssessment> {
+export async function assessReach(
+  service: Pick<FollowUp, 'people'>,
+  directory: PeopleDirectory,
+  recipients: Recipient[],
+): Promise<ReachAssessment> {
   const assessment: ReachAssessment = { now: 0, install: 0, openChat: 0, cannot: [], directoryAvailable: directory.available };
   for (const recipient of recipients) {
-    if (canBeMessaged(await userFor(service, recipient))) assessment.now += 1;
+    if (canBeMessaged(await userFor(service.people, recipient))) assessment.now += 1;
     else if (recipient.reachAs) {
       if (directory.available) assessment.install += 1;
       else assessment.openChat += 1;

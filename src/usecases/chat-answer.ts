@@ -5,7 +5,7 @@
 import type { Person } from '../core/followup/model';
 import type { Answer } from '../core/qa/answer-model';
 import { looksLikeAnswer } from '../core/followup/looks-like-answer';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { openRound } from './rounds';
 
 /**
@@ -14,7 +14,7 @@ import { openRound } from './rounds';
  * found, or only the nearest rows to choose from): a question the plan answers is a question.
  */
 export async function answerTypedInChat(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   text: string,
   planAnswer: Answer['kind'],

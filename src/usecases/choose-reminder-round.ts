@@ -3,20 +3,20 @@
  * are to be reminded, and how many of them a reminder reaches (for the admin to confirm first).
  */
 import type { Person, Round } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { unlessAdmin } from './access';
 import { openRound } from './rounds';
 import { refuse, type Result } from './result';
 import { previewReminders, type ReminderPreview } from './remind-unfinished';
 
 export async function chooseReminderRound(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { year: number | null },
 ): Promise<Result<{ round: Round; reminders: ReminderPreview }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  const round = input.year !== null && Number.isInteger(input.year) ? await service.data.getRound(input.year) : await openRound(service);
+  const round = input.year !== null && Number.isInteger(input.year) ? await service.rounds.getRound(input.year) : await openRound(service);
   if (!round || round.state !== 'open') return refuse({ reason: 'no-round' });
   return { ok: true, round, reminders: await previewReminders(service, round) };
 }

@@ -12,8 +12,8 @@ import { SendError } from '../delivery/retry';
 import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
 import { userFor, whyUnreachable } from './assess-reach';
 import { rememberUser } from './remember-user';
-import type { FollowUpService } from '../application/followup-service';
-import { fanOut, type FanOutSummary, type Recipient } from '../delivery/fan-out';
+import type { FollowUp } from './follow-up';
+import { fanOut, type FanOutSummary, type Recipient } from './fan-out';
 import { canBeMessaged, personLanguage, roundLanguage, type Notifier } from './notifier';
 import { roundViewAt } from './round-view';
 import { withSendingLease, type SendingLeaseOptions } from './sending-lease';
@@ -22,13 +22,12 @@ import { withSendingLease, type SendingLeaseOptions } from './sending-lease';
 export const NO_CHAT = 'no-chat';
 
 export async function deliverRound(
-  service: FollowUpService,
+  service: FollowUp,
   notifier: Notifier,
   round: Round,
   recipients: Recipient[],
   options: {
     instanceId: string;
-    ratePerSecond: number;
     announce: boolean;
     directory?: PeopleDirectory;
     sendingLease?: SendingLeaseOptions;
@@ -40,15 +39,15 @@ export async function deliverRound(
   let contacts: Promise<Contact[]> | undefined;
   // One instance sends at a time, so that together they stay within Teams' 50 requests/s per tenant.
   const summary = await withSendingLease(
-    service.data,
+    service.leases,
     options.instanceId,
     (stillHeld) =>
       fanOut(
         round.year,
         recipients,
-        service.data,
-        async (recipient, limiter, ready) => {
-          const user = await userFor(service, recipient);
+        service.rounds,
+        async (recipient, ready) => {
+          const user = await userFor(service.people, recipient);
           let installedByBotAt: string | undefined;
           if (!canBeMessaged(user)) {
             if (!recipient.reachAs) {
@@ -59,7 +58,7 @@ export async function deliverRound(
               // Like Company Communicator: install the app for the person, then open the chat. Marked
               // first, so the installation's own conversationUpdate sends no welcome of its own.
               installedByBotAt = new Date().toISOString();
-              await rememberUser(service, { person: { aadObjectId: recipient.reachAs }, installedByBotAt });
+              await rememberUser(service.people, { person: { aadObjectId: recipient.reachAs }, installedByBotAt });
               const installed = await directory.installApp(recipient.reachAs);
               if (installed === 'install-blocked')
                 throw new SendError(`${NO_CHAT}: the app policy blocks the app`, 403, undefined, installed);
@@ -67,14 +66,11 @@ export async function deliverRound(
             }
           }
           const view = await roundViewAt(service, round, recipient.units, undefined);
-          const sent = await notifier.sendRoundMessage({ recipient, user, reachAs: recipient.reachAs }, view, personLanguage(user), {
-            limiter,
-            ready,
-          });
+          const sent = await notifier.sendRoundMessage(recipient, view, personLanguage(user), ready);
           if (sent.openedChat) {
             const { conversationId, serviceUrl, tenantId, teamsUserId, upn } = sent.openedChat;
             const person = { ...recipient.person, aadObjectId: recipient.reachAs, ...(upn ? { upn } : {}) };
-            await rememberUser(service, {
+            await rememberUser(service.people, {
               person,
               conversationId,
               serviceUrl,
@@ -87,14 +83,13 @@ export async function deliverRound(
         },
         {
           instanceId: options.instanceId,
-          ratePerSecond: options.ratePerSecond,
           keepGoing: stillHeld,
           // Tried again once something changed since: they wrote to the bot or installed it, or were found.
           retryUnreachable: async (delivery) => {
             const recipient = recipients.find((r) => personKey(r.person) === personKey(delivery.recipient));
-            const user = recipient ? await userFor(service, recipient) : await service.data.getUser(delivery.recipient);
+            const user = recipient ? await userFor(service.people, recipient) : await service.people.getUser(delivery.recipient);
             if (canBeMessaged(user) && user.updatedAt > delivery.updatedAt) return true;
-            contacts ??= service.data.listContacts();
+            contacts ??= service.people.listContacts();
             const found = (await contacts).find(
               (c) => personKey(c.person) === personKey(delivery.recipient) && c.resolution && 'aadObjectId' in c.resolution,
             );

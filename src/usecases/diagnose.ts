@@ -4,7 +4,7 @@
  * lines name the bot's identity, the store and the permissions granted.
  */
 import type { Person } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { unlessAdmin } from './access';
 import type { Result } from './result';
 
@@ -26,11 +26,7 @@ export interface Diagnostics {
   run(person?: string): Promise<CheckResult[]>;
 }
 
-export async function diagnose(
-  service: FollowUpService,
-  actor: Person,
-  diagnostics: Diagnostics,
-): Promise<Result<{ checks: CheckResult[] }>> {
+export async function diagnose(service: FollowUp, actor: Person, diagnostics: Diagnostics): Promise<Result<{ checks: CheckResult[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   return { ok: true, checks: await diagnostics.run(actor.upn ?? actor.aadObjectId) };

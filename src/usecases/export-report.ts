@@ -3,13 +3,13 @@
  * link is the admin's: it expires, and stops working if they stop being an admin.
  */
 import type { Person } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
-import { createReportLink, type ReportFormat } from '../application/report-links';
+import type { FollowUp } from './follow-up';
+import type { ReportFormat } from './ports';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 
 export async function exportReport(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { year: unknown; format: unknown; ttlMs: number },
 ): Promise<Result<{ year: number; format: ReportFormat; token: string }>> {
@@ -17,6 +17,6 @@ export async function exportReport(
   if (refused) return refused;
   const year = Number(input.year);
   const format: ReportFormat = input.format === 'md' ? 'md' : input.format === 'docx' ? 'docx' : 'xlsx';
-  if (!Number.isInteger(year) || !(await service.data.getRound(year))) return refuse({ reason: 'no-round' });
-  return { ok: true, year, format, token: await createReportLink(service.data.store, year, format, actor, input.ttlMs) };
+  if (!Number.isInteger(year) || !(await service.rounds.getRound(year))) return refuse({ reason: 'no-round' });
+  return { ok: true, year, format, token: await service.reportLinks.create(year, format, actor, input.ttlMs) };
 }

@@ -5,7 +5,7 @@
  */
 import type { Person } from '../core/followup/model';
 import { findSubunit, findUnit, type GlossaryEntry } from '../core/plan/glossary';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { unlessAdmin, whoSaid } from './access';
 import { refuse, type Result } from './result';
 
@@ -13,7 +13,7 @@ import { refuse, type Result } from './result';
 export const MAX_EXPANSION_LENGTH = 120;
 
 export async function setGlossaryExpansion(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { code: string; expansion: string },
   now = new Date(),
@@ -33,11 +33,11 @@ export async function setGlossaryExpansion(
     setBy: whoSaid(actor),
     setAt: now.toISOString(),
   };
-  await service.data.putGlossaryEntry(entry);
+  await service.words.putGlossaryEntry(entry);
   return { ok: true, entry };
 }
 
 /** What the municipality has given, for everyone to see. */
-export async function glossaryEntries(service: FollowUpService): Promise<GlossaryEntry[]> {
-  return (await service.data.listGlossaryEntries()).sort((a, b) => a.code.localeCompare(b.code, 'sv'));
+export async function glossaryEntries(service: FollowUp): Promise<GlossaryEntry[]> {
+  return (await service.words.listGlossaryEntries()).sort((a, b) => a.code.localeCompare(b.code, 'sv'));
 }

@@ -4,75 +4,75 @@
  */
 import { parsePerson } from '../core/followup/commands';
 import type { Contact, Person } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
 import { resolveContacts } from './resolve-contacts';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 
 /** Units that report in the plan, in plan order; not the placeholder for rows without Ansvarig. */
-export function reportingUnits(service: FollowUpService): string[] {
+export function reportingUnits(service: Pick<FollowUp, 'obligations'>): string[] {
   return [...new Set(service.obligations.map((o) => o.unit))].filter((u) => !u.startsWith('('));
 }
 
-const knownUnit = (service: FollowUpService, unit: string): boolean => service.obligations.some((o) => o.unit === unit);
+const knownUnit = (service: FollowUp, unit: string): boolean => service.obligations.some((o) => o.unit === unit);
 
 /** A refusal unless an admin acts on a unit the plan asks to report. */
-async function unlessAdminOfUnit(service: FollowUpService, actor: Person, unit: string) {
+async function unlessAdminOfUnit(service: FollowUp, actor: Person, unit: string) {
   return (
     (await unlessAdmin(service, actor)) ??
     (knownUnit(service, unit) ? undefined : refuse({ reason: 'unknown-unit', unit: unit.slice(0, 40) }))
   );
 }
 
-export async function listContacts(service: FollowUpService, actor: Person): Promise<Result<{ units: string[]; contacts: Contact[] }>> {
+export async function listContacts(service: FollowUp, actor: Person): Promise<Result<{ units: string[]; contacts: Contact[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  return { ok: true, units: reportingUnits(service), contacts: await service.data.listContacts() };
+  return { ok: true, units: reportingUnits(service), contacts: await service.people.listContacts() };
 }
 
 export async function addContacts(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { unit: string; people: Person[] },
   directory: PeopleDirectory = NO_DIRECTORY,
 ): Promise<Result<{ unit: string; people: Person[] }>> {
   const refused = await unlessAdminOfUnit(service, actor, input.unit);
   if (refused) return refused;
-  for (const person of input.people) await service.data.addContact({ unit: input.unit, person });
+  for (const person of input.people) await service.people.addContact({ unit: input.unit, person });
   await resolveContacts(service, directory, { units: [input.unit] }); // people given by e-mail: found now, not on the first day
-  const people = (await service.data.listContacts()).filter((c) => c.unit === input.unit).map((c) => c.person);
+  const people = (await service.people.listContacts()).filter((c) => c.unit === input.unit).map((c) => c.person);
   return { ok: true, unit: input.unit, people };
 }
 
 export async function removeContact(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { unit: string; person: Person },
 ): Promise<Result<{ unit: string; person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  await service.data.removeContact({ unit: input.unit, person: input.person });
+  await service.people.removeContact({ unit: input.unit, person: input.person });
   return { ok: true, unit: input.unit, person: input.person };
 }
 
 /** Gives a unit exactly these contacts (the others it had are removed), in one batch. */
 export async function setUnitContacts(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { unit: string; people: Person[] },
   directory: PeopleDirectory = NO_DIRECTORY,
 ): Promise<Result<{ unit: string; people: Person[] }>> {
   const refused = await unlessAdminOfUnit(service, actor, input.unit);
   if (refused) return refused;
-  await service.data.setUnitContacts(input.unit, input.people);
+  await service.people.setUnitContacts(input.unit, input.people);
   await resolveContacts(service, directory, { units: [input.unit] });
   return { ok: true, unit: input.unit, people: input.people };
 }
 
 /** The contacts card's form: a unit and its people as typed (e-mails or object ids, any separator). */
 export async function replaceUnitContacts(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { unit: unknown; people: unknown },
   directory: PeopleDirectory = NO_DIRECTORY,

@@ -5,22 +5,22 @@
  * not a second entry.
  */
 import { samePerson, type Person, type Roles } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { unlessAdmin } from './access';
 import type { Result } from './result';
 
 const ATTEMPTS = 5;
 
-async function changeRoles(service: FollowUpService, change: (roles: Roles) => Roles): Promise<void> {
+async function changeRoles(service: FollowUp, change: (roles: Roles) => Roles): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const { _etag, ...roles } = await service.data.getRoles();
+    const { _etag, ...roles } = await service.people.getRoles();
     const next = change(roles);
-    if ((await service.data.replaceRoles(next, _etag)) === 'saved') return;
+    if ((await service.people.replaceRoles(next, _etag)) === 'saved') return;
     if (attempt >= ATTEMPTS) throw new Error(`The roles kept changing while being saved (${ATTEMPTS} attempts)`);
   }
 }
 
-export async function grantAdmin(service: FollowUpService, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+export async function grantAdmin(service: FollowUp, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await changeRoles(service, (roles) =>
@@ -29,18 +29,14 @@ export async function grantAdmin(service: FollowUpService, actor: Person, input:
   return { ok: true, person: input.person };
 }
 
-export async function revokeAdmin(service: FollowUpService, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+export async function revokeAdmin(service: FollowUp, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await changeRoles(service, (roles) => ({ ...roles, admins: roles.admins.filter((a) => !samePerson(a, input.person)) }));
   return { ok: true, person: input.person };
 }
 
-export async function setSafetyChief(
-  service: FollowUpService,
-  actor: Person,
-  input: { person: Person },
-): Promise<Result<{ person: Person }>> {
+export async function setSafetyChief(service: FollowUp, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await changeRoles(service, (roles) => ({ ...roles, safetyChief: input.person }));

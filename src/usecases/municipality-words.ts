@@ -8,7 +8,7 @@ import { PlanSearch } from '../core/qa/search';
 import type { Plan } from '../core/plan/model';
 import { findSubunit, findUnit } from '../core/plan/glossary';
 import { checkMunicipalityWord, withUnknownWords, type MunicipalityWord, type UnknownWord } from '../core/qa/municipality-words';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { unlessAdmin, whoSaid } from './access';
 import { refuse, type Result } from './result';
 
@@ -24,7 +24,7 @@ function planSearch(plan: Plan): PlanSearch {
 }
 
 export async function setMunicipalityWord(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { word: string; terms: string },
   now = new Date(),
@@ -50,37 +50,37 @@ export async function setMunicipalityWord(
     setAt: now.toISOString(),
   };
   // One document: the unknown words show it no longer since they are read without the words given.
-  await service.data.putMunicipalityWord(entry);
+  await service.words.putMunicipalityWord(entry);
   return { ok: true, entry };
 }
 
-export async function removeMunicipalityWord(service: FollowUpService, actor: Person, word: string): Promise<Result<{ word: string }>> {
+export async function removeMunicipalityWord(service: FollowUp, actor: Person, word: string): Promise<Result<{ word: string }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const normalized = word.trim().toLocaleLowerCase('sv');
-  if (!(await service.data.deleteMunicipalityWord(normalized))) return refuse({ reason: 'unknown-word', word: normalized.slice(0, 40) });
+  if (!(await service.words.deleteMunicipalityWord(normalized))) return refuse({ reason: 'unknown-word', word: normalized.slice(0, 40) });
   return { ok: true, word: normalized };
 }
 
 /** The words the municipality gave, alphabetically, for everyone to see. */
-export async function municipalityWords(service: FollowUpService): Promise<MunicipalityWord[]> {
-  return (await service.data.listMunicipalityWords()).sort((a, b) => a.word.localeCompare(b.word, 'sv'));
+export async function municipalityWords(service: FollowUp): Promise<MunicipalityWord[]> {
+  return (await service.words.listMunicipalityWords()).sort((a, b) => a.word.localeCompare(b.word, 'sv'));
 }
 
 /**
  * The words of questions that found nothing, most asked first, without those given since (in any
  * form) or not asked for a year: for admins, who can give them.
  */
-export async function unknownWords(service: FollowUpService, actor: Person, now = new Date()): Promise<Result<{ words: UnknownWord[] }>> {
+export async function unknownWords(service: FollowUp, actor: Person, now = new Date()): Promise<Result<{ words: UnknownWord[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  const given = (await service.data.listMunicipalityWords()).map((w) => w.word);
-  return { ok: true, words: withUnknownWords((await service.data.getUnknownWords()).words, [], now, given) };
+  const given = (await service.words.listMunicipalityWords()).map((w) => w.word);
+  return { ok: true, words: withUnknownWords((await service.words.getUnknownWords()).words, [], now, given) };
 }
 
 /** For admins, who can give them: the words of questions that found nothing, most asked first, and the words given. */
 export async function wordsOverview(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
 ): Promise<Result<{ unknown: UnknownWord[]; given: MunicipalityWord[] }>> {
   const unknown = await unknownWords(service, actor);
@@ -89,17 +89,17 @@ export async function wordsOverview(
 }
 
 /** Counts words of questions that found nothing (see municipality-words.wordsToCount). */
-export async function countUnknownWords(service: FollowUpService, words: string[], now = new Date()): Promise<void> {
+export async function countUnknownWords(service: FollowUp, words: string[], now = new Date()): Promise<void> {
   if (words.length === 0) return;
-  const given = (await service.data.listMunicipalityWords()).map((w) => w.word);
+  const given = (await service.words.listMunicipalityWords()).map((w) => w.word);
   await changeUnknownWords(service, (current) => withUnknownWords(current, words, now, given));
 }
 
 /** Read, change, write with the ETag: another instance counting at the same time is read again, a few times. */
-async function changeUnknownWords(service: FollowUpService, change: (words: UnknownWord[]) => UnknownWord[]): Promise<void> {
+async function changeUnknownWords(service: FollowUp, change: (words: UnknownWord[]) => UnknownWord[]): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await service.data.getUnknownWords();
-    if ((await service.data.replaceUnknownWords(change(current.words), current._etag)) === 'saved') return;
+    const current = await service.words.getUnknownWords();
+    if ((await service.words.replaceUnknownWords(change(current.words), current._etag)) === 'saved') return;
   }
   throw new Error('unknown words: changed by others five times in a row');
 }

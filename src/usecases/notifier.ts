@@ -1,42 +1,32 @@
 /**
- * The port through which use cases reach people proactively. The Teams messenger implements it;
- * the use cases decide who is told what and never see Teams.
+ * The port through which use cases reach people proactively. The Teams messenger implements it,
+ * pacing its own requests to what Teams allows and finding the person's chat itself; the use cases
+ * decide who is told what and when, and never see Teams.
  */
 import { languageOfLocale, type Language } from '../core/language';
 import type { Round } from '../core/followup/model';
 import type { SummaryReason } from '../core/followup/schedule';
 import type { Report } from '../core/report/report-model';
-import type { UserRecord } from '../application/followup-store';
+import type { UserRecord } from './ports';
+import type { Person } from '../core/followup/model';
 import type { RoundView } from './round-view';
 import type { ReminderPreview } from './remind-unfinished';
-import type { FanOutSummary, Recipient, SentMessage } from '../delivery/fan-out';
-import type { RateLimiter } from '../delivery/rate-limiter';
-
-/** How the fan-out paces a send: wait for the limiter, then call ready() right before sending. */
-export interface Pacing {
-  limiter: RateLimiter;
-  ready: () => Promise<void>;
-}
+import type { FanOutSummary, Recipient, SentMessage } from './fan-out';
 
 export interface Notifier {
   /**
-   * The round message: the person's round card, in the chat they have with the bot or a new one.
-   * A new chat is opened by `reachAs` (their Entra object id) and returned as `openedChat`, to be
-   * kept. Paced by the fan-out (`limiter`, then `ready` right before the send); throws a SendError
-   * (with the ReachProblem when known) when the person cannot be reached.
+   * The round message: the person's round card, in the chat they have with the bot or a new one
+   * opened by `reachAs` (their Entra object id) and returned as `openedChat`, to be kept.
+   * `beforeSend` is called right before the message goes (the fan-out claims the person then);
+   * throws a SendError (with the ReachProblem when known) when the person cannot be reached.
    */
-  sendRoundMessage(
-    to: { recipient: Recipient; user: UserRecord | undefined; reachAs?: string },
-    view: RoundView,
-    language: Language,
-    pacing: Pacing,
-  ): Promise<SentMessage>;
-  /** The person's round card where they are, saying how far they are and by when to answer. */
-  sendReminder(to: UserRecord, view: RoundView, language: Language): Promise<void>;
+  sendRoundMessage(to: Recipient, view: RoundView, language: Language, beforeSend: () => Promise<void>): Promise<SentMessage>;
+  /** The person's round card in their chat with the bot, saying how far they are and by when to answer. */
+  sendReminder(to: Person, view: RoundView, language: Language): Promise<void>;
   /** To the admin who started the round: how its sending went. */
   sendDeliverySummary(round: Round, summary: FanOutSummary, language: Language): Promise<void>;
   /** The summary of the round, with why it comes now (and, while open, who a reminder would reach). */
-  sendSummary(to: UserRecord, summary: RoundSummary, reason: SummaryReason, language: Language): Promise<void>;
+  sendSummary(to: Person, summary: RoundSummary, reason: SummaryReason, language: Language): Promise<void>;
 }
 
 /** A round's report and, while the round is open, who a reminder would reach. */

@@ -7,7 +7,8 @@ import type { Person } from '../core/followup/model';
 import { swedishDate } from '../core/followup/schedule';
 import { defaultDeadline, fitsPeriod, periodExample, roundParts } from '../core/followup/periods';
 import type { RoundPlanSummary } from '../core/followup/obligations';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
+import { planCoverage, roundRecipients } from './round-recipients';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';
@@ -15,7 +16,7 @@ import { resolveContacts } from './resolve-contacts';
 import { assessReach, type ReachAssessment } from './assess-reach';
 
 /** A refusal when the round is of another kind than the plan's follow-up period; undefined when it fits. */
-export function wrongPeriod(service: FollowUpService, round: number) {
+export function wrongPeriod(service: Pick<FollowUp, 'plan'>, round: number) {
   const period = service.plan.followUp.period;
   if (fitsPeriod(round, period)) return undefined;
   return refuse({ reason: 'wrong-period', period, example: periodExample(period, roundParts(round)?.year ?? round) });
@@ -23,7 +24,7 @@ export function wrongPeriod(service: FollowUpService, round: number) {
 
 /** Contacts given by e-mail are looked up first (people the bot knows, then the directory), so the counts are what the start will do. */
 export async function prepareRound(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { year: number; deadline: string | null },
   directory: PeopleDirectory = NO_DIRECTORY,
@@ -36,6 +37,6 @@ export async function prepareRound(
   const deadline = input.deadline ?? defaultDeadline(input.year);
   if (deadline < swedishDate(now)) return refuse({ reason: 'past-deadline', deadline });
   await resolveContacts(service, directory, { now });
-  const reach = await assessReach(service, directory, await service.recipients());
-  return { ok: true, year: input.year, deadline, summary: await service.summarize(), reach };
+  const reach = await assessReach(service, directory, await roundRecipients(service));
+  return { ok: true, year: input.year, deadline, summary: await planCoverage(service), reach };
 }

@@ -7,18 +7,16 @@
  */
 import { progress } from '../core/followup/validate';
 import { personKey, type Answer, type Round } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
-import type { RoundRecipient } from '../application/followup-service';
-import type { UserRecord } from '../application/followup-store';
+import type { FollowUp } from './follow-up';
+import { roundRecipients, type RoundRecipient } from './round-recipients';
+import type { UserRecord } from './ports';
 import { canBeMessaged, personLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { roundViewAt } from './round-view';
-import { RateLimiter } from '../delivery/rate-limiter';
 import { withSendingLease, type SendingLeaseOptions } from './sending-lease';
 
-/** Who sends and how fast: this instance, at the configured pace. */
-export interface SendingPace {
+/** Who sends: this instance, under the sending lease (the Notifier paces each request to what Teams allows). */
+export interface SendingTurn {
   instanceId: string;
-  ratePerSecond: number;
   lease?: SendingLeaseOptions;
 }
 
@@ -36,39 +34,37 @@ interface Unfinished {
 }
 
 /** The round's contacts who have not answered for all their units, with their records. */
-async function unfinished(service: FollowUpService, answers: Answer[]): Promise<Unfinished[]> {
+async function unfinished(service: FollowUp, answers: Answer[]): Promise<Unfinished[]> {
   const found: Unfinished[] = [];
-  for (const recipient of await service.recipients()) {
+  for (const recipient of await roundRecipients(service)) {
     const { answered, total } = progress(service.obligations, answers, recipient.units);
-    if (answered < total) found.push({ recipient, user: await service.data.getUser(recipient.person) });
+    if (answered < total) found.push({ recipient, user: await service.people.getUser(recipient.person) });
   }
   return found;
 }
 
-export async function previewReminders(service: FollowUpService, round: Round): Promise<ReminderPreview> {
-  const people = await unfinished(service.forRound(round), await service.data.listAnswers(round.year));
+export async function previewReminders(service: FollowUp, round: Round): Promise<ReminderPreview> {
+  const people = await unfinished(service.forRound(round), await service.rounds.listAnswers(round.year));
   const reachable = people.filter((p) => canBeMessaged(p.user)).length;
   return { people: reachable, withoutChat: people.length - reachable };
 }
 
 export async function remindUnfinished(
-  service: FollowUpService,
+  service: FollowUp,
   notifier: Notifier,
   round: Round,
-  pace: SendingPace = { instanceId: 'this-process', ratePerSecond: 48 },
+  turn: SendingTurn = { instanceId: 'this-process' },
 ): Promise<NoticeOutcome> {
-  return withSendingLease(service.data, pace.instanceId, (stillHeld) => remindPaced(service, notifier, round, pace, stillHeld), pace.lease);
+  return withSendingLease(
+    service.leases,
+    turn.instanceId,
+    (stillHeld) => remindHoldingLease(service, notifier, round, stillHeld),
+    turn.lease,
+  );
 }
 
-async function remindPaced(
-  service: FollowUpService,
-  notifier: Notifier,
-  round: Round,
-  pace: SendingPace,
-  stillHeld: () => boolean,
-): Promise<NoticeOutcome> {
-  const limiter = new RateLimiter(pace.ratePerSecond, 1);
-  const answers = await service.data.listAnswers(round.year);
+async function remindHoldingLease(service: FollowUp, notifier: Notifier, round: Round, stillHeld: () => boolean): Promise<NoticeOutcome> {
+  const answers = await service.rounds.listAnswers(round.year);
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
   for (const { recipient, user } of await unfinished(service.forRound(round), answers)) {
     if (!canBeMessaged(user)) {
@@ -80,8 +76,11 @@ async function remindPaced(
       continue;
     }
     try {
-      await limiter.acquire();
-      await notifier.sendReminder(user, await roundViewAt(service, round, recipient.units, undefined, answers), personLanguage(user));
+      await notifier.sendReminder(
+        user.person,
+        await roundViewAt(service, round, recipient.units, undefined, answers),
+        personLanguage(user),
+      );
       outcome.sent += 1;
     } catch (error) {
       outcome.failures.push({ person: personKey(recipient.person), error: (error as Error).message });

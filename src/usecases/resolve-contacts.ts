@@ -6,7 +6,7 @@
  */
 import { needsResolving, type Resolution } from '../core/followup/reach';
 import type { Contact } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import type { PeopleDirectory, TeamRosters } from './people-directory';
 
 export interface ResolveOutcome {
@@ -20,7 +20,7 @@ export interface ResolveOutcome {
 export const RETRY_LOOKUP_AFTER_MS = 6 * 3_600_000;
 
 export async function resolveContacts(
-  service: FollowUpService,
+  service: FollowUp,
   directory: PeopleDirectory,
   options: { now?: Date; onlyIfStale?: boolean; units?: string[]; rosters?: TeamRosters } = {},
 ): Promise<ResolveOutcome> {
@@ -28,7 +28,7 @@ export async function resolveContacts(
   const at = now.toISOString();
   const outcome: ResolveOutcome = { found: 0, unresolved: [] };
   const due: Array<Contact & { person: { upn: string } }> = [];
-  for (const contact of await service.data.listContacts()) {
+  for (const contact of await service.people.listContacts()) {
     if (!needsResolving(contact) || !contact.person.upn) continue;
     if (options.units && !options.units.includes(contact.unit)) continue;
     const last = contact.resolution;
@@ -42,7 +42,7 @@ export async function resolveContacts(
   const byUpn = new Map<string, Resolution>();
   // 1. People the bot knows (they wrote to it or installed it, and Teams told it their UPN).
   for (const upn of new Set(due.map((c) => c.person.upn.toLowerCase()))) {
-    const known = await service.data.getUser({ upn });
+    const known = await service.people.getUser({ upn });
     if (known?.person.aadObjectId) byUpn.set(upn, { aadObjectId: known.person.aadObjectId, via: 'known', at });
   }
   // 2. The rosters of the teams the bot is in: no permission needed.
@@ -58,7 +58,7 @@ export async function resolveContacts(
   }
   for (const contact of due) {
     const resolution = byUpn.get(contact.person.upn.toLowerCase())!;
-    await service.data.setContactResolution(contact, resolution);
+    await service.people.setContactResolution(contact, resolution);
     if ('aadObjectId' in resolution) outcome.found += 1;
     else outcome.unresolved.push({ contact, resolution });
   }

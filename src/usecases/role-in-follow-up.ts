@@ -3,7 +3,7 @@
  * answer for, and the round open now. Help shows each person the commands that are theirs.
  */
 import type { Person } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { openRound } from './rounds';
 
 export interface RoleInFollowUp {
@@ -14,7 +14,7 @@ export interface RoleInFollowUp {
   round?: { year: number; deadline: string };
 }
 
-export async function roleInFollowUp(service: FollowUpService, actor: Person): Promise<RoleInFollowUp> {
+export async function roleInFollowUp(service: FollowUp, actor: Person): Promise<RoleInFollowUp> {
   const [admin, units, round] = await Promise.all([service.isAdmin(actor), service.unitsOf(actor), openRound(service)]);
   return { admin, units, ...(round ? { round: { year: round.year, deadline: round.deadline } } : {}) };
 }

@@ -4,7 +4,7 @@
  * drawn from it without going back to the store.
  */
 import type { Answer, Obligation, Round, StatusDefinition } from '../core/followup/model';
-import type { FollowUpService } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
 import { actionView, type ActionView } from '../core/plan/action-view';
 import { comparableRound } from '../core/followup/periods';
 
@@ -34,7 +34,7 @@ export function nextUnanswered(mine: Obligation[], answers: Answer[], index = -1
 
 /** The view at `at`, or at the units' first unanswered action (their first action when all are answered). */
 export async function roundViewAt(
-  active: FollowUpService,
+  active: Pick<FollowUp, 'forRound'>,
   round: Round,
   units: string[],
   at: Obligation | undefined,
@@ -42,7 +42,7 @@ export async function roundViewAt(
 ): Promise<RoundView> {
   const service = active.forRound(round);
   const mine = service.obligationsOf(units);
-  const answers = knownAnswers ?? (await service.data.listAnswers(round.year));
+  const answers = knownAnswers ?? (await service.rounds.listAnswers(round.year));
   const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;
   const planAction = service.plan.actions.find((a) => a.id === obligation.actionId)!;
   return {
@@ -51,7 +51,7 @@ export async function roundViewAt(
     obligation,
     action: actionView(service.plan, service.glossary, planAction),
     answer: answers.find(isFor(obligation)),
-    lastYear: await service.data.getAnswer(comparableRound(round.year), obligation.actionId, obligation.unit),
+    lastYear: (await service.rounds.earlierAnswers(comparableRound(round.year))).find(isFor(obligation)),
     progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },
     statuses: service.plan.followUp.statuses,
     position: {

@@ -6,35 +6,31 @@
  */
 import type { Round } from '../core/followup/model';
 import { dueSummaries, type SummaryReason } from '../core/followup/schedule';
-import type { FollowUpService } from '../application/followup-service';
-import { PreconditionFailedError } from '../store/document-store';
+import { progress } from '../core/followup/validate';
+import type { FollowUp } from './follow-up';
 
 /** Every unit with contacts has answered all its actions. */
-export async function everyoneAnswered(service: FollowUpService, round: Round): Promise<boolean> {
-  const units = new Set((await service.data.listContacts()).map((c) => c.unit));
-  const { answered, total } = await service.progressOf(round.year, [...units]);
+export async function everyoneAnswered(service: FollowUp, round: Round): Promise<boolean> {
+  const units = new Set((await service.people.listContacts()).map((c) => c.unit));
+  const { answered, total } = progress(service.forRound(round).obligations, await service.rounds.listAnswers(round.year), [...units]);
   return total > 0 && answered === total;
 }
 
 export async function sendDueSummaries(
-  service: FollowUpService,
+  service: FollowUp,
   send: (round: Round, reason: SummaryReason) => Promise<number>,
   year: number,
   now = new Date(),
 ): Promise<Array<{ reason: SummaryReason; recipients: number }>> {
   const sent: Array<{ reason: SummaryReason; recipients: number }> = [];
-  const round = await service.data.getRound(year);
+  const round = await service.rounds.getRound(year);
   if (!round) return sent;
   for (const due of dueSummaries(round, now, await everyoneAnswered(service, round))) {
-    const current = await service.data.getRound(round.year);
+    const current = await service.rounds.getRound(round.year);
     if (!current || (current.summariesSent ?? []).includes(due.key)) continue;
     const { _etag, ...body } = current;
-    try {
-      await service.data.updateRound({ ...body, summariesSent: [...(body.summariesSent ?? []), due.key] }, _etag);
-    } catch (error) {
-      if (error instanceof PreconditionFailedError) continue; // another instance marked it first: it sends
-      throw error;
-    }
+    const marked = await service.rounds.updateRound({ ...body, summariesSent: [...(body.summariesSent ?? []), due.key] }, _etag);
+    if (marked === 'conflict') continue; // another instance marked it first: it sends
     sent.push({ reason: due.reason, recipients: await send(body, due.reason) });
   }
   return sent;

@@ -5,27 +5,22 @@
  */
 import { personKey, type Round } from '../core/followup/model';
 import type { SummaryReason } from '../core/followup/schedule';
-import type { FollowUpService } from '../application/followup-service';
-import { loadReport } from '../application/report-service';
+import type { FollowUp } from './follow-up';
+import { loadReport } from './report';
 import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { previewReminders } from './remind-unfinished';
 
-export async function sendSummaries(
-  service: FollowUpService,
-  notifier: Notifier,
-  round: Round,
-  reason: SummaryReason,
-): Promise<NoticeOutcome> {
+export async function sendSummaries(service: FollowUp, notifier: Notifier, round: Round, reason: SummaryReason): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
   const report = await loadReport(service, round.year);
   if (!report) return outcome;
   const reminders = round.state === 'open' ? await previewReminders(service, round) : undefined;
-  const roles = await service.data.getRoles();
+  const roles = await service.people.getRoles();
   const everyone = [...(roles.safetyChief ? [roles.safetyChief] : []), ...roles.admins, ...service.configuredAdminList()];
   const people = everyone.filter((p, i) => everyone.findIndex((q) => personKey(q) === personKey(p)) === i);
   const chats = new Set<string>();
   for (const person of people) {
-    const user = await service.data.getUser(person);
+    const user = await service.people.getUser(person);
     if (!canBeMessaged(user)) {
       outcome.withoutChat += 1;
       continue;
@@ -33,7 +28,7 @@ export async function sendSummaries(
     if (chats.has(user.conversationId)) continue;
     chats.add(user.conversationId);
     try {
-      await notifier.sendSummary(user, { report, reminders }, reason, roundLanguage(round));
+      await notifier.sendSummary(user.person, { report, reminders }, reason, roundLanguage(round));
       outcome.sent += 1;
     } catch (error) {
       outcome.failures.push({ person: personKey(person), error: (error as Error).message });

@@ -8,11 +8,7 @@
  * since the lease is "already ours" to a second sender of the same instance.
  */
 
-/** The store's leases (rounds store: the `leases` container). */
-export interface LeasePort {
-  acquireLease(name: string, owner: string, ttlMs: number, now?: number): Promise<boolean>;
-  releaseLease(name: string, owner: string): Promise<void>;
-}
+import type { Leases } from './ports';
 
 export const SENDING_LEASE = 'proactive-sends';
 
@@ -37,7 +33,7 @@ const queues = new Map<string, Promise<unknown>>();
  * Throws SendingTurnUnavailable after `maxWaitMs` without a turn.
  */
 export function withSendingLease<T>(
-  leases: LeasePort,
+  leases: Leases,
   owner: string,
   work: (stillHeld: () => boolean) => Promise<T>,
   options: SendingLeaseOptions = {},
@@ -53,19 +49,19 @@ export function withSendingLease<T>(
 }
 
 async function holding<T>(
-  leases: LeasePort,
+  leases: Leases,
   owner: string,
   work: (stillHeld: () => boolean) => Promise<T>,
   { ttlMs = 30_000, pollMs = 500, maxWaitMs = 30 * 60_000 }: SendingLeaseOptions,
 ): Promise<T> {
   const giveUpAt = Date.now() + maxWaitMs;
-  while (!(await leases.acquireLease(SENDING_LEASE, owner, ttlMs))) {
+  while (!(await leases.acquire(SENDING_LEASE, owner, ttlMs))) {
     if (Date.now() >= giveUpAt) throw new SendingTurnUnavailable(`another instance has been sending for ${Math.round(maxWaitMs / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   let held = true;
   const renewal = setInterval(() => {
-    leases.acquireLease(SENDING_LEASE, owner, ttlMs).then(
+    leases.acquire(SENDING_LEASE, owner, ttlMs).then(
       (ok) => (held &&= ok),
       () => undefined, // a brief store failure: the lease is still ours until it runs out
     );
@@ -75,6 +71,6 @@ async function holding<T>(
     return await work(() => held);
   } finally {
     clearInterval(renewal);
-    if (held) await leases.releaseLease(SENDING_LEASE, owner).catch(() => undefined);
+    if (held) await leases.release(SENDING_LEASE, owner).catch(() => undefined);
   }
 }

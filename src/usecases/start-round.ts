@@ -6,13 +6,14 @@
 import { isRoundNumber } from '../core/followup/periods';
 import { type Person, type Round, type RoundOrigin } from '../core/followup/model';
 import { swedishDate } from '../core/followup/schedule';
-import type { FollowUpService, RoundRecipient } from '../application/followup-service';
+import type { FollowUp } from './follow-up';
+import { roundRecipients, type RoundRecipient } from './round-recipients';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 import { wrongPeriod } from './prepare-round';
 
 export async function startRound(
-  service: FollowUpService,
+  service: Pick<FollowUp, 'rounds' | 'people' | 'plan' | 'obligations' | 'isAdmin'>,
   actor: Person,
   input: { year: unknown; deadline: unknown; reminderDaysBefore: number[]; origin?: RoundOrigin },
   now = new Date(),
@@ -24,9 +25,19 @@ export async function startRound(
   if (!isRoundNumber(year) || !deadline) return refuse({ reason: 'bad-date' });
   const wrong = wrongPeriod(service, year);
   if (wrong) return wrong;
-  if (deadline < swedishDate(now) && !(await service.data.getRound(year))) return refuse({ reason: 'past-deadline', deadline });
-  const opened = await service.openRound(year, deadline, actor, input.reminderDaysBefore, input.origin, now);
-  const round = await service.data.getRound(year);
+  if (deadline < swedishDate(now) && !(await service.rounds.getRound(year))) return refuse({ reason: 'past-deadline', deadline });
+  const opened =
+    (await service.rounds.createRound({
+      year,
+      deadline,
+      state: 'open',
+      planVersion: service.plan.planVersion,
+      startedBy: actor,
+      startedAt: now.toISOString(),
+      reminderDaysBefore: input.reminderDaysBefore,
+      ...(input.origin ? { origin: input.origin } : {}),
+    })) === 'created';
+  const round = await service.rounds.getRound(year);
   if (!round || (!opened && round.state !== 'open')) return refuse({ reason: 'already-exists', year });
-  return { ok: true, round, recipients: await service.recipients(), resumed: !opened };
+  return { ok: true, round, recipients: await roundRecipients(service), resumed: !opened };
 }

@@ -1,15 +1,15 @@
 /** "sammanställning [år]": the report of a round (the open one, else the newest), for admins; while open, who a reminder would reach. */
 import type { Person } from '../core/followup/model';
 import type { Report } from '../core/report/report-model';
-import type { FollowUpService } from '../application/followup-service';
-import { loadReport } from '../application/report-service';
+import type { FollowUp } from './follow-up';
+import { loadReport } from '../usecases/report';
 import { unlessAdmin } from './access';
 import { latestRound } from './rounds';
 import { refuse, type Result } from './result';
 import { previewReminders, type ReminderPreview } from './remind-unfinished';
 
 export async function summarizeRound(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   input: { year: number | null },
 ): Promise<Result<{ report: Report; reminders?: ReminderPreview }>> {
@@ -19,6 +19,6 @@ export async function summarizeRound(
   const report = year ? await loadReport(service, year) : undefined;
   if (!report) return refuse({ reason: 'no-round' });
   // While the round is open the summary offers reminders, saying how many people would get one.
-  const round = report.state === 'open' ? await service.data.getRound(report.year) : undefined;
+  const round = report.state === 'open' ? await service.rounds.getRound(report.year) : undefined;
   return { ok: true, report, ...(round ? { reminders: await previewReminders(service, round) } : {}) };
 }

@@ -6,8 +6,8 @@
 import type { Person } from '../core/followup/model';
 import { statusAccess } from '../core/followup/status-access';
 import type { Report, ReportRow } from '../core/report/report-model';
-import type { FollowUpService } from '../application/followup-service';
-import { loadReport } from '../application/report-service';
+import type { FollowUp } from './follow-up';
+import { loadReport } from '../usecases/report';
 import { latestRound } from './rounds';
 import { refuse, type Result } from './result';
 
@@ -25,7 +25,7 @@ export type StatusView =
     };
 
 export async function viewStatus(
-  service: FollowUpService,
+  service: FollowUp,
   actor: Person,
   request: StatusRequest,
 ): Promise<Result<{ view: StatusView }> | { ok: false; reason: 'not-in-follow-up' }> {

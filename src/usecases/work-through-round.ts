@@ -6,8 +6,16 @@
 import { isRoundNumber } from '../core/followup/periods';
 import { samePerson, type Answer, type Person } from '../core/followup/model';
 import type { RefusalReason } from '../core/followup/validate';
-import type { AnswerOutcome } from '../application/followup-store';
-import type { FollowUpService } from '../application/followup-service';
+import { validateSubmission } from '../core/followup/validate';
+import type { AnswerOutcome } from './ports';
+import type { FollowUp } from './follow-up';
+import { storeAnswer } from './store-answer';
+
+/** What working through a round needs: the plan in use, the rounds and the people. */
+type RoundWorkPorts = Pick<
+  FollowUp,
+  'rounds' | 'people' | 'plan' | 'glossary' | 'obligations' | 'forRound' | 'obligationsOf' | 'unitsOf' | 'isAdmin'
+>;
 import { nextUnanswered, roundViewAt, type RoundView } from './round-view';
 import { openRound } from './rounds';
 import { unlessAdmin } from './access';
@@ -30,18 +38,18 @@ export interface CardPosition {
 }
 
 /**
- * What a card action decides on, in three reads: the round with its answers (one query), the
- * contacts, and (only for someone acting for a unit that is not theirs) whether they are an admin.
- * `units`: the person's units, with `unit` added when an admin acts on its behalf.
+ * What a card action decides on, read once: the round with its answers (one query), the contacts
+ * (kept in memory for a few seconds: people/records), and only for someone acting for a unit that
+ * is not theirs whether they are an admin. Bound to the round's own plan version (its rows, units
+ * and statuses). `units`: the person's units, with `unit` added when an admin acts on its behalf.
  */
-async function context(active: FollowUpService, actor: Person, position: CardPosition) {
+async function context(active: RoundWorkPorts, actor: Person, position: CardPosition) {
   const year = Number(position.year);
   const actionId = typeof position.actionId === 'string' ? position.actionId : '';
   const unit = typeof position.unit === 'string' ? position.unit : '';
-  const state = isRoundNumber(year) ? await active.data.getRoundWithAnswers(year) : undefined;
-  // The round's own plan version: its rows, units and statuses.
+  const state = isRoundNumber(year) ? await active.rounds.getRoundWithAnswers(year) : undefined;
   const service = state ? active.forRound(state.round) : active;
-  const contacts = await service.data.listContacts();
+  const contacts = await service.people.listContacts();
   const myUnits = await service.unitsOf(actor, contacts);
   const isAdmin = myUnits.includes(unit) ? undefined : await service.isAdmin(actor);
   const units = isAdmin ? [...myUnits, unit] : myUnits;
@@ -79,7 +87,7 @@ const answerRefusal = (refusal: RefusalReason, detail: string, view?: RoundView)
 });
 
 /** "min uppföljning": the card at the person's first unanswered action. */
-export async function myRound(service: FollowUpService, actor: Person): Promise<Result<{ view: RoundView }>> {
+export async function myRound(service: RoundWorkPorts, actor: Person): Promise<Result<{ view: RoundView }>> {
   const round = await openRound(service);
   if (!round) return refuse({ reason: 'no-round' });
   const units = await service.unitsOf(actor);
@@ -92,7 +100,7 @@ export async function myRound(service: FollowUpService, actor: Person): Promise<
  * contacts are away): the card at the unit's first unanswered action; answers are recorded as on
  * the unit's behalf.
  */
-export async function roundForUnit(service: FollowUpService, actor: Person, input: { unit: string }): Promise<Result<{ view: RoundView }>> {
+export async function roundForUnit(service: RoundWorkPorts, actor: Person, input: { unit: string }): Promise<Result<{ view: RoundView }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const unit = reportingUnits(service).find((u) => u.toLowerCase() === input.unit.trim().toLowerCase());
@@ -101,7 +109,7 @@ export async function roundForUnit(service: FollowUpService, actor: Person, inpu
   if (!round) return refuse({ reason: 'no-round' });
   const units = [...new Set([...(await service.unitsOf(actor)), unit])];
   const ofUnit = service.forRound(round).obligationsOf([unit]);
-  const first = nextUnanswered(ofUnit, await service.data.listAnswers(round.year)) ?? ofUnit[0];
+  const first = nextUnanswered(ofUnit, await service.rounds.listAnswers(round.year)) ?? ofUnit[0];
   return { ok: true, view: await roundViewAt(service, round, units, first) };
 }
 
@@ -111,7 +119,7 @@ export async function roundForUnit(service: FollowUpService, actor: Person, inpu
  * lost), and the card comes back with it.
  */
 export async function moveInRound(
-  service: FollowUpService,
+  service: RoundWorkPorts,
   actor: Person,
   position: CardPosition,
   step: -1 | 0 | 1 | 'unanswered',
@@ -138,7 +146,7 @@ export async function moveInRound(
 
 /** Saves an answer; the card then shows the next unanswered action (or stays, when all are done). */
 export async function answerAction(
-  service: FollowUpService,
+  service: RoundWorkPorts,
   actor: Person,
   input: CardPosition & { status: unknown; description: unknown; seen?: unknown },
   now = new Date(),
@@ -161,7 +169,18 @@ export async function answerAction(
     const who = stored.answeredBy.name ?? stored.answeredBy.upn ?? stored.answeredBy.aadObjectId ?? '?';
     return answerRefusal('changed-by-other', who, await roundViewAt(service, c.round, c.units, c.mine[c.index], before));
   }
-  const result = await c.service.submit(input, actor, now, { round: c.round, contacts: c.contacts, isAdmin: c.isAdmin, answers: before });
+  const verdict = validateSubmission(input, {
+    round: c.round,
+    obligations: c.service.obligations,
+    contacts: c.contacts,
+    isAdmin: c.isAdmin,
+    user: actor,
+    now,
+    statuses: c.service.plan.followUp.statuses,
+  });
+  const result = verdict.ok
+    ? { ok: true as const, answer: verdict.answer, outcome: await storeAnswer(c.service.rounds, verdict.answer, stored ?? null) }
+    : verdict;
   if (!result.ok) {
     const showAgain = c.index >= 0 && result.reason !== 'round-closed';
     return answerRefusal(

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalConnector, teamsInstall, teamsInvoke, teamsMessage } from '../../src/devtools/local-connector';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore } from '../../src/application/followup-store';
+import { recordsOn } from '../../src/persistence/records-on-store';
 import { startBotProcess } from './bot-process';
 import { FakeGraph } from '../../src/devtools/fake-graph';
 
@@ -50,7 +50,7 @@ describe('a bot killed mid-round', function () {
       }
     });
     const store = new FileStore(storeDir);
-    const deliveries = await new FollowUpStore(store).listDeliveries(2024);
+    const deliveries = await recordsOn(store).rounds.listDeliveries(2024);
     await store.close();
     // Everyone is accounted for: reached exactly once (before the kill or after the restart), or,
     // if the process died between claiming them and sending, recorded as uncertain ("sending"),

@@ -7,9 +7,11 @@ import { strict as assert } from 'node:assert';
 import { teamsInstall, teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
 import { startHarness } from './harness';
 import { assertValidCard } from '../fixtures/cards';
-import { RoundScheduler } from '../../src/application/scheduler';
+import { RoundScheduler } from '../../src/scheduler/round-scheduler';
 import { StoreUnavailableError } from '../../src/store/document-store';
 import ExcelJS from 'exceljs';
+import { RoundWork } from '../../src/usecases/round-work';
+import { NO_DIRECTORY } from '../../src/usecases/people-directory';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
@@ -171,10 +173,10 @@ describe('follow-up round over HTTP', function () {
       JSON.stringify(await invoke(ADMIN, 'contacts.save', { unit: 'KOF', people: '' })),
       /Fältet är tomt, så inget ändrades för KOF/,
     );
-    assert.equal((await h.bot.service.data.listContacts()).filter((c) => c.unit === 'KOF').length, 2);
+    assert.equal((await h.bot.service.people.listContacts()).filter((c) => c.unit === 'KOF').length, 2);
     await say(ADMIN, 'ta bort kontakt KOF sara@example.com');
     await say(ADMIN, 'ta bort kontakt KOF karin@example.com');
-    assert.equal((await h.bot.service.data.listContacts()).filter((c) => c.unit === 'KOF').length, 0);
+    assert.equal((await h.bot.service.people.listContacts()).filter((c) => c.unit === 'KOF').length, 0);
     reached.add('contacts');
   });
 
@@ -239,12 +241,12 @@ describe('follow-up round over HTTP', function () {
     assert.match(json, /1 av \d+ rapporterade för SF/);
     const changed = await save(ANNA, 'A16-1', 'SF', 'paborjad', 'Behöver utvecklas.');
     assert.match(JSON.stringify(changed), /Sparat/);
-    const stored = await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF');
+    const stored = await h.bot.service.rounds.getAnswer(2024, 'A16-1', 'SF');
     assert.equal(stored?.status, 'paborjad');
-    assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
+    assert.equal((await h.bot.service.rounds.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
     // The same answer again (a double click) changes nothing.
     assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'paborjad', 'Behöver utvecklas.')), /Inget ändrat/);
-    assert.equal((await h.bot.service.data.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
+    assert.equal((await h.bot.service.rounds.listHistory(2024)).filter((c) => c.actionId === 'A16-1').length, 2);
     // Refresh shows the stored state.
     const refreshed = JSON.stringify(await invoke(ANNA, 'round.show', { year: '2024', actionId: 'A16-1', unit: 'SF' }));
     assert.match(refreshed, /Sparat av [^"]+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'who saved it and when');
@@ -271,7 +273,7 @@ describe('follow-up round over HTTP', function () {
 
   it('refuses, with a clear card and no write, what is not allowed or not valid', async () => {
     await reach('started');
-    const before = (await h.bot.service.data.listHistory(2024)).length;
+    const before = (await h.bot.service.rounds.listHistory(2024)).length;
     assert.match(JSON.stringify(await save(ERIK, 'A16-1', 'SF', 'pagaende', 'x')), /inte kontaktperson för SF/);
     assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'klar', 'x')), /Välj Pågående, Påbörjad eller Ej påbörjad/);
     assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', '   ')), /Beskrivningen av utvecklingen saknas/);
@@ -282,7 +284,7 @@ describe('follow-up round over HTTP', function () {
       JSON.stringify(await invoke(ANNA, 'round.save', { year: { $gt: 1 }, actionId: ['A16-1'], unit: null })),
       /ingen uppföljning/,
     );
-    assert.equal((await h.bot.service.data.listHistory(2024)).length, before, 'nothing was written');
+    assert.equal((await h.bot.service.rounds.listHistory(2024)).length, before, 'nothing was written');
   });
 
   it('gives the admin a summary card whose counts match the store, and a report link that only admins get', async () => {
@@ -290,7 +292,7 @@ describe('follow-up round over HTTP', function () {
     const card = (await say(ADMIN, 'sammanställning 2024')).activity.attachments![0]!.content as Record<string, unknown>;
     assertValidCard(card);
     const json = JSON.stringify(card);
-    const answers = await h.bot.service.data.listAnswers(2024);
+    const answers = await h.bot.service.rounds.listAnswers(2024);
     const donut = (card.body as Array<{ type: string; data?: Array<{ legend: string; value: number }> }>).find(
       (e) => e.type === 'Chart.Donut',
     )!;
@@ -385,7 +387,7 @@ describe('follow-up round over HTTP', function () {
 
   it('tells the user when the database fails, and writes nothing', async () => {
     await reach('started');
-    const store = h.bot.service.data.store;
+    const store = h.bot.store;
     const original = store.batch.bind(store);
     store.batch = async () => {
       throw new StoreUnavailableError('injected: database down');
@@ -409,7 +411,7 @@ describe('follow-up round over HTTP', function () {
     } finally {
       store.batch = original;
     }
-    assert.equal(await h.bot.service.data.getAnswer(2024, 'A16-2', 'SF'), undefined);
+    assert.equal(await h.bot.service.rounds.getAnswer(2024, 'A16-2', 'SF'), undefined);
     assert.match(JSON.stringify(await save(ANNA, 'A16-2', 'SF', 'pagaende', 'Arbetsgruppen träffas.')), /Sparat: A16\u20112/);
   });
 
@@ -424,7 +426,7 @@ describe('follow-up round over HTTP', function () {
     assert.match(textOf(await say(ADMIN, 'svara för Ingen sådan enhet')), /finns inte bland planens ansvariga/);
     const card = JSON.stringify(await save(ADMIN, 'A3-1', 'Polisen', 'pagaende', 'Enligt Polisens besked.'));
     assert.match(card, /Sparat: A3\u20111 för Polisen/);
-    assert.equal((await h.bot.service.data.getAnswer(2024, 'A3-1', 'Polisen'))?.onBehalf, true);
+    assert.equal((await h.bot.service.rounds.getAnswer(2024, 'A3-1', 'Polisen'))?.onBehalf, true);
   });
 
   it('reminds only those who have not finished', async () => {
@@ -472,7 +474,7 @@ describe('follow-up round across a restart', function () {
     await reach('answered');
     await h.stopBotOnly();
     h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad }, { connector: h.connector, storeDir: h.storeDir });
-    assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
+    assert.equal((await h.bot.service.rounds.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
     const again = await invoke(ADMIN, 'round.start', { year: '2024', deadline: '2099-02-28' });
     assert.match(JSON.stringify(again), /startad/);
     await h.bot.bot.followUp!.idle();
@@ -488,7 +490,7 @@ describe('follow-up round across a restart', function () {
     );
     const refused = JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', 'För sent.'));
     assert.match(refused, /Uppföljningen är stängd/);
-    assert.equal((await h.bot.service.data.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
+    assert.equal((await h.bot.service.rounds.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
   });
 });
 
@@ -534,17 +536,14 @@ describe('follow-up scheduler', function () {
     assert.equal(h.connector.forConversation(ANNA.conv).filter((r) => textOf(r).includes('Uppföljning 2025 av åtgärdsplanen')).length, 1);
     // Two instances tick on the reminder day: one reminder (the lease of the first instance has expired by then).
     const followUp = h.bot.bot.followUp!;
-    const other = new RoundScheduler(
-      h.bot.service,
-      {
-        remind: (r) => followUp.messenger.remind(r),
-        resumeDelivery: (r) => followUp.messenger.resumeDelivery(r),
-        sendSummary: (r, reason) => followUp.messenger.summarize(r, reason),
-      },
-      h.bot.logger,
-      'second-instance',
-      60_000,
-    );
+    const secondInstance = new RoundWork({
+      followUp: h.bot.service,
+      notifier: followUp.messenger,
+      directory: NO_DIRECTORY,
+      logger: h.bot.logger,
+      instanceId: 'second-instance',
+    });
+    const other = new RoundScheduler(secondInstance, h.bot.logger, 60_000);
     const day = new Date('2099-02-14T09:00:00Z');
     // The lease of the first instance has expired by then; whichever takes it reminds.
     await Promise.all([h.bot.scheduler.tick(day), other.tick(day)]);
@@ -559,7 +558,7 @@ describe('follow-up scheduler', function () {
     assertValidCard(summaries(/Veckans sammanställning/)[0]!.activity.attachments![0]!.content);
     await h.bot.scheduler.tick(new Date('2099-03-02T09:00:00Z'));
     await other.tick(new Date('2099-03-02T09:00:00Z'));
-    assert.equal((await h.bot.service.data.getRound(2025))?.state, 'closed');
+    assert.equal((await h.bot.service.rounds.getRound(2025))?.state, 'closed');
     assert.equal(summaries(/Uppföljning 2025 är stängd. Här är sammanställningen/).length, 1, 'the closing summary, once');
   });
 });
@@ -625,7 +624,7 @@ describe('follow-up with a contact given by e-mail', function () {
   it('asks Teams once who a new person is, and stores them once, when their first turns arrive together', async () => {
     const LINA = { aad: 'eeeeeeee-0000-4000-8000-00000000000e', id: '29:lina', conv: 'a:lina-chat' };
     h.connector.members.set(LINA.id, { id: LINA.id, name: 'Lina', aadObjectId: LINA.aad, userPrincipalName: 'lina@example.com' });
-    const store = h.bot.service.data.store;
+    const store = h.bot.store;
     const upsert = store.upsert.bind(store);
     const userWrites: string[] = [];
     store.upsert = async (container, doc) => {
@@ -666,7 +665,7 @@ describe('questions while the database is down', function () {
   this.timeout(30_000);
   it('still answers questions about the plan', async () => {
     const h = await startHarness();
-    const store = h.bot.service.data.store;
+    const store = h.bot.store;
     store.read = async () => {
       throw new StoreUnavailableError('injected: database down');
     };

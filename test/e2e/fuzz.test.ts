@@ -103,8 +103,8 @@ describe('fuzzing card submissions', function () {
         }),
       );
       await h.bot.bot.followUp!.idle();
-      assert.equal((await h.bot.service.data.getRound(2024))?.state, 'open');
-      const contactsBefore = (await h.bot.service.data.listContacts()).length;
+      assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'open');
+      const contactsBefore = (await h.bot.service.people.listContacts()).length;
       for (let seed = 1; seed <= 400; seed++) {
         const rnd = random(seed);
         const verb = VERBS[Math.floor(rnd() * VERBS.length)]!;
@@ -151,11 +151,11 @@ describe('fuzzing card submissions', function () {
         await response.text();
       }
       assert.equal((await fetch(`${h.bot.url}/healthz`)).status, 200, 'still alive');
-      const rounds = await h.bot.service.data.listRounds();
+      const rounds = await h.bot.service.rounds.listRounds();
       for (const round of rounds) {
-        assert.deepEqual(await h.bot.service.data.listAnswers(round.year), [], `no answer written in ${round.year}`);
+        assert.deepEqual(await h.bot.service.rounds.listAnswers(round.year), [], `no answer written in ${round.year}`);
       }
-      assert.equal((await h.bot.service.data.listContacts()).length, contactsBefore, 'contacts unchanged by a non-admin');
+      assert.equal((await h.bot.service.people.listContacts()).length, contactsBefore, 'contacts unchanged by a non-admin');
       assert.deepEqual(
         h.logs.filter((l) => l.event === 'turn-error'),
         [],

@@ -132,7 +132,7 @@ describe('help by role, and group chats', function () {
       'no summary in the group',
     );
     // Writing in the group did not make the bot forget the admin's personal chat (reminders and summaries go there).
-    assert.equal((await h.bot.service.data.getUser({ aadObjectId: ADMIN.aad }))?.conversationId, ADMIN.conv);
+    assert.equal((await h.bot.service.people.getUser({ aadObjectId: ADMIN.aad }))?.conversationId, ADMIN.conv);
 
     // David has never chatted with the bot alone: a personal chat is opened for him, and kept.
     await say(ADMIN, `kontakt MOS ${DAVID.aad}`, ADMIN.conv);
@@ -141,7 +141,7 @@ describe('help by role, and group chats', function () {
     const opened = h.connector.createdConversations.find((c) => c.members.some((m) => m.id === DAVID.id))!;
     const form = (await h.connector.waitFor((r) => r.conversationId === opened.id, 1))[0]!;
     assert.match(JSON.stringify(cardOf(form)), /Rapporterande enhet: MOS/);
-    assert.equal((await h.bot.service.data.getUser({ aadObjectId: DAVID.aad }))?.conversationId, opened.id);
+    assert.equal((await h.bot.service.people.getUser({ aadObjectId: DAVID.aad }))?.conversationId, opened.id);
     assert.ok(h.connector.forConversation(GROUP).every((r) => !JSON.stringify(r.activity).includes('Rapporterande enhet')));
   });
 

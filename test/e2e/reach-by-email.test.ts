@@ -86,7 +86,7 @@ describe('reaching contacts given by e-mail, none with the app (fake Graph)', fu
 
   it('finds them at import, counts them on the confirmation, and names who cannot be reached and why', async () => {
     await contactsGiven();
-    const contacts = await h.bot.service.data.listContacts();
+    const contacts = await h.bot.service.people.listContacts();
     const anna = contacts.find((c) => c.person.upn === PEOPLE[0]!.upn)!;
     assert.deepEqual(anna.resolution && 'aadObjectId' in anna.resolution && anna.resolution.aadObjectId, PEOPLE[0]!.aad);
     const confirm = await say('starta uppföljning 2026 senast 2099-02-28');
@@ -179,7 +179,7 @@ describe('reaching contacts given by e-mail through the roster of a team the bot
 
   it('finds the contact in the roster, says Graph is missing on the confirmation, and reaches them where the app is installed', async () => {
     await adminSays(h, `kontakt SF ${ANNA.upn}`);
-    const contact = (await h.bot.service.data.listContacts()).find((c) => c.person.upn === ANNA.upn)!;
+    const contact = (await h.bot.service.people.listContacts()).find((c) => c.person.upn === ANNA.upn)!;
     assert.deepEqual(
       contact.resolution && 'aadObjectId' in contact.resolution && [contact.resolution.aadObjectId, contact.resolution.via],
       [ANNA.aad, 'team'],

@@ -13,6 +13,7 @@ import { startBot, type RunningBot } from '../../src/bot-runtime';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { LocalConnector, teamsInvoke } from '../../src/devtools/local-connector';
+import { roundRecipients } from '../../src/usecases/round-recipients';
 
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -69,8 +70,8 @@ describe('two bot instances on one store', function () {
     // Contacts added to the open round: each instance's next pass sends them their message.
     for (let i = 0; i < people; i++) {
       const person = { aadObjectId: aad(i) };
-      await a.service.data.addContact({ unit: units[i % units.length]!, person });
-      await a.service.data.putUser({
+      await a.service.people.addContact({ unit: units[i % units.length]!, person });
+      await a.service.people.putUser({
         person,
         conversationId: `a:two-${i}`,
         serviceUrl: connector.url,
@@ -80,14 +81,14 @@ describe('two bot instances on one store', function () {
       });
     }
     connector.limitPerSecond = 50;
-    const round = (await b.service.data.getRound(2024))!;
-    const recipients = await a.service.recipients();
+    const round = (await b.service.rounds.getRound(2024))!;
+    const recipients = await roundRecipients(a.service);
     // Both instances pass over the round at once (an admin's start and the other's scheduler). In the
     // same order the second would only trail the first's claims; nothing promises that order, and
     // the worst case is two passes from opposite ends, each paced to 48/s on its own.
     await Promise.all([
-      a.bot.followUp!.messenger.deliver(round, recipients, false),
-      b.bot.followUp!.messenger.deliver(round, [...recipients].reverse(), false),
+      a.bot.followUp!.work.deliver(round, recipients, false),
+      b.bot.followUp!.work.deliver(round, [...recipients].reverse(), false),
     ]);
     const counts = Array.from(
       { length: people },

@@ -14,11 +14,12 @@ import { randomUUID } from 'node:crypto';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { CosmosStore } from '../../src/store/cosmos-store';
 import { StoreError } from '../../src/store/document-store';
-import { FollowUpStore } from '../../src/application/followup-store';
-import { FollowUpService } from '../../src/application/followup-service';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { FollowUp } from '../../src/usecases/follow-up';
 import type { Round } from '../../src/core/followup/model';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 import { LOCAL_KEY } from '../store/backends';
+import { answerAction } from '../../src/usecases/work-through-round';
 
 type Fault = 'throttle' | 'unavailable-before' | 'unavailable-after' | 'timeout-after' | undefined;
 
@@ -111,9 +112,7 @@ describe('Cosmos DB faults between the bot and the database', function () {
   });
 
   it('stores every answer once, with one history entry per change, through 429s, 503s and timeouts', async () => {
-    const service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [
-      { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' },
-    ]);
+    const service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [{ aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' }]);
     const admin = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
     const round: Round = {
       year: 2024,
@@ -124,7 +123,7 @@ describe('Cosmos DB faults between the bot and the database', function () {
       startedAt: new Date().toISOString(),
       reminderDaysBefore: [],
     };
-    await service.data.createRound(round);
+    await service.rounds.createRound(round);
     const targets = service.obligations.filter((o) => o.unit === 'Polisen').slice(0, 12);
     faultsOn = true;
     let refusedByStore = 0;
@@ -132,7 +131,7 @@ describe('Cosmos DB faults between the bot and the database', function () {
     const submit = async (actionId: string, unit: string, status: string, description: string): Promise<void> => {
       for (let attempt = 1; attempt <= 10; attempt++) {
         try {
-          const result = await service.submit({ year: 2024, actionId, unit, status, description }, admin);
+          const result = await answerAction(service, admin, { year: 2024, actionId, unit, status, description });
           assert.ok(result.ok, JSON.stringify(result));
           return;
         } catch (error) {
@@ -149,13 +148,13 @@ describe('Cosmos DB faults between the bot and the database', function () {
       (proxy.counts.get('throttle') ?? 0) > 0 && (proxy.counts.get('unavailable-after') ?? 0) > 0,
       `faults injected: ${JSON.stringify([...proxy.counts])}`,
     );
-    const answers = await service.data.listAnswers(2024);
+    const answers = await service.rounds.listAnswers(2024);
     assert.equal(answers.length, targets.length, 'one answer per action and unit');
     for (const [i, o] of targets.entries()) {
       const a = answers.find((x) => x.actionId === o.actionId && x.unit === o.unit)!;
       assert.equal(a.status, i < 6 ? 'paborjad' : 'pagaende');
     }
-    const history = await service.data.listHistory(2024);
+    const history = await service.rounds.listHistory(2024);
     assert.equal(history.length, targets.length + 6, `one history entry per change (store refused ${refusedByStore} times)`);
   });
 });

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import ExcelJS from 'exceljs';
 import { fileBackend } from '../store/backends';
-import { FollowUpStore } from '../../src/application/followup-store';
-import { FollowUpService } from '../../src/application/followup-service';
-import { loadReport } from '../../src/application/report-service';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { FollowUp } from '../../src/usecases/follow-up';
+import { loadReport } from '../../src/usecases/report';
 import { reportWorkbook, ROWS_SHEET, SUMMARY_SHEET } from '../../src/export/xlsx';
 import { reportMarkdown } from '../../src/export/markdown';
 import type { Answer, Round } from '../../src/core/followup/model';
@@ -15,6 +15,7 @@ import { assertValidCard } from '../fixtures/cards';
 import { obligationsFor } from '../../src/core/followup/obligations';
 
 import { yearlyRound } from '../fixtures/rounds';
+import { storeAnswer } from '../../src/usecases/store-answer';
 const admin = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a', name: 'Säkerhetschefen' };
 const anna = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', name: 'Anna Andersson' };
 const karl = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c', name: 'Karl Klf' };
@@ -47,20 +48,20 @@ async function cells(buffer: Buffer, sheetName: string): Promise<ExcelJS.Workshe
 describe('consolidated report', () => {
   const backend = fileBackend();
   let store: DocumentStore;
-  let service: FollowUpService;
+  let service: FollowUp;
   before(async () => {
     store = await backend.open();
-    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY);
-    const data = service.data;
-    await data.addContact({ unit: 'SF', person: anna });
-    await data.addContact({ unit: 'KLF', person: karl });
-    await data.createRound(round(2023, 'closed'));
-    await data.saveAnswer(answer(2023, 'A3-1', 'KLF', 'paborjad', karl));
-    await data.saveAnswer(answer(2023, 'A16-2', 'SF', 'pagaende'));
-    await data.createRound(round(2024));
-    await data.saveAnswer(answer(2024, 'A3-1', 'KLF', 'pagaende', karl, false, 'Två nya kameror | i Berga\nuppsatta.'));
-    await data.saveAnswer(answer(2024, 'A3-1', 'Polisen', 'paborjad', admin, true, 'Enligt Polisens besked.'));
-    await data.saveAnswer(answer(2024, 'A16-1', 'SF', 'ej-paborjad'));
+    service = new FollowUp(recordsOn(store), PLAN, GLOSSARY);
+    const data = service;
+    await data.people.addContact({ unit: 'SF', person: anna });
+    await data.people.addContact({ unit: 'KLF', person: karl });
+    await data.rounds.createRound(round(2023, 'closed'));
+    await storeAnswer(data.rounds, answer(2023, 'A3-1', 'KLF', 'paborjad', karl));
+    await storeAnswer(data.rounds, answer(2023, 'A16-2', 'SF', 'pagaende'));
+    await data.rounds.createRound(round(2024));
+    await storeAnswer(data.rounds, answer(2024, 'A3-1', 'KLF', 'pagaende', karl, false, 'Två nya kameror | i Berga\nuppsatta.'));
+    await storeAnswer(data.rounds, answer(2024, 'A3-1', 'Polisen', 'paborjad', admin, true, 'Enligt Polisens besked.'));
+    await storeAnswer(data.rounds, answer(2024, 'A16-1', 'SF', 'ej-paborjad'));
   });
   after(async () => {
     await store.close();

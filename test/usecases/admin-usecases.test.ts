@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore } from '../../src/application/followup-store';
-import { FollowUpService } from '../../src/application/followup-service';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { FollowUp } from '../../src/usecases/follow-up';
 import { prepareRound } from '../../src/usecases/prepare-round';
 import { defaultDeadline } from '../../src/core/followup/periods';
 import { NO_DIRECTORY } from '../../src/usecases/people-directory';
@@ -21,9 +21,10 @@ import { viewStatus } from '../../src/usecases/view-status';
 import { summarizeRound } from '../../src/usecases/summarize-round';
 import { exportReport } from '../../src/usecases/export-report';
 import { glossaryEntries, setGlossaryExpansion, MAX_EXPANSION_LENGTH } from '../../src/usecases/glossary';
-import { LiveAnswerer } from '../../src/application/live-answerer';
+import { LiveAnswerer } from '../../src/usecases/live-answerer';
 import { createLogger } from '../../src/log';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
+import { answerAction } from '../../src/usecases/work-through-round';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
 const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', upn: 'anna@example.com' };
@@ -33,12 +34,12 @@ const NOW = new Date('2026-12-01T10:00:00Z');
 describe('use cases: the round and its administration', () => {
   let dir: string;
   let store: FileStore;
-  let service: FollowUpService;
+  let service: FollowUp;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-usecases-'));
     store = new FileStore(dir);
-    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
+    service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
   });
   afterEach(async () => {
     await store.close();
@@ -68,8 +69,8 @@ describe('use cases: the round and its administration', () => {
       results.map((r) => (r.ok ? 'ok' : r.reason)),
       Array(results.length).fill('not-admin'),
     );
-    assert.deepEqual(await service.data.listRounds(), [], 'nothing was written');
-    assert.deepEqual(await service.data.listContacts(), []);
+    assert.deepEqual(await service.rounds.listRounds(), [], 'nothing was written');
+    assert.deepEqual(await service.people.listContacts(), []);
   });
 
   it('prepares a round: the deadline defaults to the end of February after the year; a past one is refused', async () => {
@@ -125,20 +126,20 @@ describe('use cases: the round and its administration', () => {
       people: 'erik@example.com; cccccccc-0000-4000-8000-00000000000c',
     });
     assert.ok(replaced.ok);
-    const sf = (await service.data.listContacts()).filter((c) => c.unit === 'SF').map((c) => c.person.upn ?? c.person.aadObjectId);
+    const sf = (await service.people.listContacts()).filter((c) => c.unit === 'SF').map((c) => c.person.upn ?? c.person.aadObjectId);
     assert.deepEqual(sf.sort(), ['cccccccc-0000-4000-8000-00000000000c', 'erik@example.com']);
     assert.ok((await removeContact(service, ADMIN, { unit: 'SF', person: { upn: 'erik@example.com' } })).ok);
-    assert.equal((await service.data.listContacts()).length, 1);
+    assert.equal((await service.people.listContacts()).length, 1);
   });
 
   it('grants the admin role once, and keeps both of two admins added at the same moment', async () => {
     await grantAdmin(service, ADMIN, { person: ANNA });
     await grantAdmin(service, ADMIN, { person: ANNA });
-    assert.equal((await service.data.getRoles()).admins.length, 1, 'the same admin twice is one entry');
+    assert.equal((await service.people.getRoles()).admins.length, 1, 'the same admin twice is one entry');
     // Another admin adds Sara between this grant's read of the roles and its write.
-    const read = service.data.getRoles.bind(service.data);
+    const read = service.people.getRoles.bind(service.people);
     let interfered = false;
-    service.data.getRoles = async () => {
+    service.people.getRoles = async () => {
       const roles = await read();
       if (!interfered) {
         interfered = true;
@@ -147,15 +148,15 @@ describe('use cases: the round and its administration', () => {
       return roles;
     };
     await grantAdmin(service, ADMIN, { person: ERIK });
-    service.data.getRoles = read;
+    service.people.getRoles = read;
     assert.deepEqual(
-      (await service.data.getRoles()).admins.map((a) => a.upn ?? a.aadObjectId).sort(),
+      (await service.people.getRoles()).admins.map((a) => a.upn ?? a.aadObjectId).sort(),
       ['anna@example.com', ERIK.aadObjectId, 'sara@example.com'].sort(),
     );
     await revokeAdmin(service, ADMIN, { person: { upn: 'anna@example.com' } });
     assert.equal(await service.isAdmin(ANNA), false);
     await setSafetyChief(service, ADMIN, { person: ERIK });
-    assert.equal((await service.data.getRoles()).safetyChief?.aadObjectId, ERIK.aadObjectId);
+    assert.equal((await service.people.getRoles()).safetyChief?.aadObjectId, ERIK.aadObjectId);
     assert.equal(await service.isAdmin(ERIK), true);
   });
 
@@ -163,7 +164,12 @@ describe('use cases: the round and its administration', () => {
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
     assert.deepEqual(await viewStatus(service, ANNA, { kind: 'unit', unit: 'SF', year: null }), { ok: false, reason: 'no-round' });
     await start();
-    await service.submit({ year: 2026, actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' }, ANNA, NOW);
+    await answerAction(
+      service,
+      ANNA,
+      { year: 2026, actionId: 'A16-1', unit: 'SF', status: 'paborjad', description: 'Behöver utvecklas.' },
+      NOW,
+    );
     const own = await viewStatus(service, ANNA, { kind: 'unit', unit: 'sf', year: null });
     assert.ok(own.ok && own.view.kind === 'unit');
     assert.deepEqual(own.view.counts, [

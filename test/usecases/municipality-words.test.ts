@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore } from '../../src/application/followup-store';
-import { FollowUpService } from '../../src/application/followup-service';
-import { LiveAnswerer } from '../../src/application/live-answerer';
-import { UnknownWordsCounter } from '../../src/application/unknown-words-counter';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { FollowUp } from '../../src/usecases/follow-up';
+import { LiveAnswerer } from '../../src/usecases/live-answerer';
+import { UnknownWordsCounter } from '../../src/usecases/unknown-words-counter';
 import { createLogger } from '../../src/log';
 import {
   countUnknownWords,
@@ -29,12 +29,12 @@ const NOW = new Date('2026-11-27T08:00:00Z');
 describe("use cases: the municipality's own words", () => {
   let dir: string;
   let store: FileStore;
-  let service: FollowUpService;
+  let service: FollowUp;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-words-'));
     store = new FileStore(dir);
-    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
+    service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
   });
   afterEach(async () => {
     await store.close();
@@ -94,7 +94,7 @@ describe("use cases: the municipality's own words", () => {
     assert.deepEqual(shown.ok && shown.words.map((w) => w.word), ['robotar'], 'shown without the word given, at once');
     await countUnknownWords(service, ['drönarna'], NOW);
     assert.deepEqual(
-      (await service.data.getUnknownWords()).words.map((w) => w.word),
+      (await service.words.getUnknownWords()).words.map((w) => w.word),
       ['robotar'],
       'and left out of what is stored when counting next',
     );

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore, type UserRecord } from '../../src/application/followup-store';
-import { FollowUpService } from '../../src/application/followup-service';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { FollowUp } from '../../src/usecases/follow-up';
 import type { Notifier } from '../../src/usecases/notifier';
 import type { RoundView } from '../../src/usecases/round-view';
 import { startRound } from '../../src/usecases/start-round';
@@ -17,6 +17,8 @@ import { sendSummaries } from '../../src/usecases/send-summaries';
 import { deliverRound } from '../../src/usecases/deliver-round';
 import { sendDueSummaries } from '../../src/usecases/send-due-summaries';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
+import type { Person } from '../../src/core/followup/model';
+import type { Recipient } from '../../src/usecases/fan-out';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
 const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b' };
@@ -28,35 +30,31 @@ class RecordingNotifier implements Notifier {
   readonly reminders: Array<{ to: string; view: RoundView; language: string }> = [];
   readonly summaries: Array<{ to: string; reason: string }> = [];
   failFor = new Set<string>();
-  async sendReminder(to: UserRecord, view: RoundView, language: string): Promise<void> {
-    if (this.failFor.has(to.person.aadObjectId ?? '')) throw new Error('403 blocked');
-    this.reminders.push({ to: to.person.aadObjectId ?? '', view, language });
+  async sendReminder(to: Person, view: RoundView, language: string): Promise<void> {
+    if (this.failFor.has(to.aadObjectId ?? '')) throw new Error('403 blocked');
+    this.reminders.push({ to: to.aadObjectId ?? '', view, language });
   }
   readonly roundMessages: Array<{ to: string; actionId: string; language?: string }> = [];
   readonly deliverySummaries: Array<{ year: number; delivered: number; unreachable: number }> = [];
-  async sendRoundMessage(
-    to: { recipient: { person: { aadObjectId?: string } } },
-    view: RoundView,
-    language: string,
-  ): Promise<{ conversationId: string }> {
-    this.roundMessages.push({ to: to.recipient.person.aadObjectId ?? '', actionId: view.obligation.actionId, language });
-    return { conversationId: `a:${to.recipient.person.aadObjectId}` };
+  async sendRoundMessage(to: Recipient, view: RoundView, language: string): Promise<{ conversationId: string }> {
+    this.roundMessages.push({ to: to.person.aadObjectId ?? '', actionId: view.obligation.actionId, language });
+    return { conversationId: `a:${to.person.aadObjectId}` };
   }
   async sendDeliverySummary(round: { year: number }, summary: { delivered: number; unreachable: number }): Promise<void> {
     this.deliverySummaries.push({ year: round.year, delivered: summary.delivered, unreachable: summary.unreachable });
   }
-  async sendSummary(to: UserRecord, _report: unknown, reason: string): Promise<void> {
-    this.summaries.push({ to: to.person.aadObjectId ?? '', reason });
+  async sendSummary(to: Person, _report: unknown, reason: string): Promise<void> {
+    this.summaries.push({ to: to.aadObjectId ?? '', reason });
   }
 }
 
 describe('use cases: reminders and summaries', () => {
   let dir: string;
   let store: FileStore;
-  let service: FollowUpService;
+  let service: FollowUp;
   let notifier: RecordingNotifier;
   const chat = (person: { aadObjectId: string }, conversationId = `a:${person.aadObjectId}`) =>
-    service.data.putUser({
+    service.people.putUser({
       person,
       conversationId,
       serviceUrl: 'https://smba.example',
@@ -67,7 +65,7 @@ describe('use cases: reminders and summaries', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-notices-'));
     store = new FileStore(dir);
-    service = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
+    service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
     notifier = new RecordingNotifier();
   });
   afterEach(async () => {
@@ -118,10 +116,10 @@ describe('use cases: reminders and summaries', () => {
   it('sends each recipient the round message once, and tells the admin after a start but not after a quiet pass', async () => {
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
     await addContacts(service, ADMIN, { unit: 'VOF', people: [ERIK] });
-    await service.data.putUser({ person: ERIK, locale: 'en-US', updatedAt: NOW.toISOString() }); // Erik's Teams is in English
+    await service.people.putUser({ person: ERIK, locale: 'en-US', updatedAt: NOW.toISOString() }); // Erik's Teams is in English
     const started = await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW);
     assert.ok(started.ok);
-    const options = { instanceId: 'test', ratePerSecond: 1000 };
+    const options = { instanceId: 'test' };
     const first = await deliverRound(service, notifier, started.round, started.recipients, { ...options, announce: true });
     assert.equal(first.delivered, 2);
     // Each in their own Teams language, Swedish when it is not known; not the admin's.

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore } from '../../src/application/followup-store';
-import { FollowUpService } from '../../src/application/followup-service';
-import { loadReport } from '../../src/application/report-service';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { FollowUp } from '../../src/usecases/follow-up';
+import { loadReport } from '../../src/usecases/report';
 import { startRound } from '../../src/usecases/start-round';
 import { answerAction } from '../../src/usecases/work-through-round';
 import { addContacts } from '../../src/usecases/manage-contacts';
@@ -90,11 +90,11 @@ describe('plan versions: year over year across a revised plan', () => {
     const store = new FileStore(dir);
     try {
       const glossary = glossaryOfUnits(v1.units);
-      const first = new FollowUpService(new FollowUpStore(store), v1, glossary, [ADMIN], new Map([[v1.planVersion, v1]]));
+      const first = new FollowUp(recordsOn(store), v1, glossary, [ADMIN], new Map([[v1.planVersion, v1]]));
       await addContacts(first, ADMIN, { unit: 'SOC', people: [ANNA] });
       const h1 = roundNumber(2025, 'H1');
       assert.ok((await startRound(first, ADMIN, { year: h1, deadline: '2099-08-31', reminderDaysBefore: [] }, NOW)).ok);
-      const answer = async (service: FollowUpService, year: number, who: typeof ANNA, actionId: string, unit: string, status: string) =>
+      const answer = async (service: FollowUp, year: number, who: typeof ANNA, actionId: string, unit: string, status: string) =>
         assert.ok((await answerAction(service, who, { year, actionId, unit, status, description: `${actionId} ${status}` }, NOW)).ok);
       await answer(first, h1, ANNA, 'U1', 'SOC', 'gron');
       await answer(first, h1, ANNA, 'U3', 'SOC', 'gul');
@@ -102,8 +102,8 @@ describe('plan versions: year over year across a revised plan', () => {
       await answer(first, h1, ADMIN, 'A3-2', 'SBF', 'rod');
 
       // The revised plan is imported as version 2 and is the active one; version 1 is still on hand.
-      const second = new FollowUpService(
-        new FollowUpStore(store),
+      const second = new FollowUp(
+        recordsOn(store),
         v2,
         glossaryOfUnits(v2.units),
         [ADMIN],

@@ -9,34 +9,43 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore, type UserRecord } from '../../src/application/followup-store';
-import { FollowUpService } from '../../src/application/followup-service';
-import type { Notifier, Pacing } from '../../src/usecases/notifier';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { FollowUp } from '../../src/usecases/follow-up';
+import type { Notifier } from '../../src/usecases/notifier';
+import { RateLimiter } from '../../src/delivery/rate-limiter';
 import { startRound } from '../../src/usecases/start-round';
 import { addContacts } from '../../src/usecases/manage-contacts';
 import { deliverRound } from '../../src/usecases/deliver-round';
 import { remindUnfinished } from '../../src/usecases/remind-unfinished';
 import { SENDING_LEASE, withSendingLease } from '../../src/usecases/sending-lease';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
+import { roundRecipients } from '../../src/usecases/round-recipients';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
 const NOW = new Date('2026-12-01T10:00:00Z');
 const person = (i: number) => ({ aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` });
 
-/** Records when each request would reach Teams, after the pacing the use case applies. */
+/** Records when each request would reach Teams, paced as the Teams messenger paces its own (48 per second). */
 class TimingNotifier implements Notifier {
+  private readonly limiter = new RateLimiter(48, 1);
   constructor(private readonly sent: number[]) {}
-  async sendRoundMessage(_to: unknown, _view: unknown, _language: unknown, pacing: Pacing): Promise<{ conversationId: string }> {
-    await pacing.limiter.acquire();
-    await pacing.ready();
+  async sendRoundMessage(
+    _to: unknown,
+    _view: unknown,
+    _language: unknown,
+    ready: () => Promise<void>,
+  ): Promise<{ conversationId: string }> {
+    await this.limiter.acquire();
+    await ready();
     this.sent.push(performance.now());
     return { conversationId: 'a:x' };
   }
   async sendReminder(): Promise<void> {
+    await this.limiter.acquire();
     this.sent.push(performance.now());
   }
   async sendDeliverySummary(): Promise<void> {}
-  async sendSummary(_to: UserRecord): Promise<void> {}
+  async sendSummary(): Promise<void> {}
 }
 
 /** The most requests in any one second. */
@@ -54,14 +63,14 @@ describe('use cases: one instance sends at a time', function () {
   this.timeout(30_000);
   let dir: string;
   let store: FileStore;
-  let a: FollowUpService;
-  let b: FollowUpService;
+  let a: FollowUp;
+  let b: FollowUp;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-lease-'));
     store = new FileStore(dir);
-    a = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
-    b = new FollowUpService(new FollowUpStore(store), PLAN, GLOSSARY, [ADMIN]);
+    a = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
+    b = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
   });
   afterEach(async () => {
     await store.close();
@@ -72,7 +81,7 @@ describe('use cases: one instance sends at a time', function () {
     const units = [...new Set(a.obligations.map((o) => o.unit))];
     for (let i = 0; i < people; i++) {
       await addContacts(a, ADMIN, { unit: units[i % units.length]!, people: [person(i)] });
-      await a.data.putUser({
+      await a.people.putUser({
         person: person(i),
         conversationId: `a:${i}`,
         serviceUrl: 'https://smba.example',
@@ -86,9 +95,9 @@ describe('use cases: one instance sends at a time', function () {
 
   it('two passes over a round from opposite ends stay within 50 requests in any second, each person once', async () => {
     const round = await roundWith(150);
-    const recipients = await a.recipients();
+    const recipients = await roundRecipients(a);
     const sent: number[] = [];
-    const options = (instanceId: string) => ({ instanceId, ratePerSecond: 48, announce: false, sendingLease: { pollMs: 20 } });
+    const options = (instanceId: string) => ({ instanceId, announce: false, sendingLease: { pollMs: 20 } });
     const [first, second] = await Promise.all([
       deliverRound(a, new TimingNotifier(sent), round, recipients, options('instance-a')),
       deliverRound(b, new TimingNotifier(sent), round, [...recipients].reverse(), options('instance-b')),
@@ -102,16 +111,14 @@ describe('use cases: one instance sends at a time', function () {
     const round = await roundWith(120);
     const sent: number[] = [];
     // Half have had their message (a chat each); the other instance sends to the other half now.
-    const recipients = await a.recipients();
+    const recipients = await roundRecipients(a);
     const fanOut = deliverRound(b, new TimingNotifier(sent), round, recipients.slice(60), {
       instanceId: 'instance-b',
-      ratePerSecond: 48,
       announce: false,
       sendingLease: { pollMs: 20 },
     });
     const reminded = remindUnfinished(a, new TimingNotifier(sent), round, {
       instanceId: 'instance-a',
-      ratePerSecond: 48,
       lease: { pollMs: 20 },
     });
     await Promise.all([fanOut, reminded]);
@@ -120,8 +127,8 @@ describe('use cases: one instance sends at a time', function () {
   });
 
   it("takes over a crashed instance's lease once it runs out, and never while it is renewed", async () => {
-    const data = new FollowUpStore(store);
-    assert.ok(await data.acquireLease(SENDING_LEASE, 'crashed', 200));
+    const data = recordsOn(store).leases;
+    assert.ok(await data.acquire(SENDING_LEASE, 'crashed', 200));
     const t0 = performance.now();
     assert.equal(await withSendingLease(data, 'instance-a', async () => 'sent', { pollMs: 20 }), 'sent');
     assert.ok(performance.now() - t0 >= 150, 'waited for the lease to run out');

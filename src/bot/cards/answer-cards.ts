@@ -1,6 +1,6 @@
 /** Turns an answer from the core into a card: picks the template and prepares its data. */
 import { areaName } from '../../core/plan/areas';
-import type { PlanHelp } from '../../application/live-answerer';
+import type { PlanHelp } from '../../usecases/live-answerer';
 import type { ActionView, Answer } from '../../core/qa/answer-model';
 import { phrase } from '../../core/qa/phrases';
 import {

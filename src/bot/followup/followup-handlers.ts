@@ -11,7 +11,7 @@ import type { Language } from '../../core/language';
 import { parseFollowUpCommand, type FollowUpCommand } from '../../core/followup/commands';
 import type { Person } from '../../core/followup/model';
 import type { TeamsRoundOrigin } from './teams-origin';
-import type { FollowUpService } from '../../application/followup-service';
+import type { FollowUp } from '../../usecases/follow-up';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
 import { expandCard } from '../cards/render';
 import { roundCardFromView, roundConfirmCard } from './round-cards';
@@ -31,7 +31,6 @@ import type { Refusal } from '../../usecases/result';
 import { prepareRound } from '../../usecases/prepare-round';
 import type { PeopleDirectory } from '../../usecases/people-directory';
 import { startRound } from '../../usecases/start-round';
-import { closeRound } from '../../usecases/close-round';
 import { chooseReminderRound } from '../../usecases/choose-reminder-round';
 import { addContacts, listContacts, removeContact, replaceUnitContacts } from '../../usecases/manage-contacts';
 import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
@@ -44,13 +43,13 @@ import {
   setMunicipalityWord,
   wordsOverview,
 } from '../../usecases/municipality-words';
-import { UnknownWordsCounter } from '../../application/unknown-words-counter';
+import { UnknownWordsCounter } from '../../usecases/unknown-words-counter';
 import { messageCard } from '../cards/answer-cards';
 import { summarizeRound } from '../../usecases/summarize-round';
 import { exportReport } from '../../usecases/export-report';
-import { answerAction, moveInRound, myRound, roundForUnit } from '../../usecases/work-through-round';
+import { moveInRound, myRound, roundForUnit } from '../../usecases/work-through-round';
 import { answerTypedInChat } from '../../usecases/chat-answer';
-import { sendDueSummaries } from '../../usecases/send-due-summaries';
+import { RoundWork } from '../../usecases/round-work';
 import type { RoundView } from '../../usecases/round-view';
 import { diagnose, type Diagnostics } from '../../usecases/diagnose';
 import { diagnosisCard } from './diagnosis-card';
@@ -58,7 +57,7 @@ import { diagnosisCard } from './diagnosis-card';
 export interface FollowUpDeps {
   app: Application;
   adapter: TeamsAdapter;
-  service: FollowUpService;
+  service: FollowUp;
   logger: Logger;
   botAppId: string;
   instanceId: string;
@@ -84,13 +83,16 @@ const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word' } as const;
 
 export class FollowUpHandlers {
   private readonly users: TeamsUsers;
-  /** Proactive messages: round messages, reminders, summaries. */
+  /** Proactive messages in Teams: round messages, reminders, summaries (the Notifier). */
   readonly messenger: RoundMessenger;
+  /** What is sent when, decided in the use cases: sending a round, reminders, summaries, the scheduler's work. */
+  readonly work: RoundWork;
   /** The words of questions that found nothing, counted in the background for admins ("okända ord"). */
   private readonly unknownWords: UnknownWordsCounter;
 
   constructor(private readonly deps: FollowUpDeps) {
-    this.messenger = new RoundMessenger(deps);
+    this.messenger = new RoundMessenger({ ...deps, people: deps.service.people });
+    this.work = new RoundWork({ ...deps, followUp: deps.service, notifier: this.messenger });
     this.unknownWords = new UnknownWordsCounter((words) => countUnknownWords(deps.service, words), deps.logger);
     this.users = new TeamsUsers(deps.service, deps.logger);
   }
@@ -100,19 +102,9 @@ export class FollowUpHandlers {
     registerCardRoutes(this.deps.app, this);
   }
 
-  /** Sends the summaries due for the round now (usecases/send-due-summaries), in the background of the turn. */
-  private async summariesDue(year: number): Promise<void> {
-    try {
-      for (const { reason, recipients } of await sendDueSummaries(this.deps.service, (r, why) => this.messenger.summarize(r, why), year))
-        this.deps.logger.info({ event: 'summary-sent', year, reason, recipients }, 'summary sent');
-    } catch (error) {
-      this.deps.logger.error({ event: 'summary-failed', year, err: error }, 'summary not sent; the scheduler tries again');
-    }
-  }
-
   /** Waits for background work (fan-outs, counting words) to finish: graceful shutdown and tests. */
   async idle(): Promise<void> {
-    await Promise.all([this.messenger.idle(), this.unknownWords.flush()]);
+    await Promise.all([this.work.idle(), this.unknownWords.flush()]);
   }
 
   /** Counts, in the background, the words of a question that found nothing (the answerer chose them). */
@@ -255,12 +247,8 @@ export class FollowUpHandlers {
         return result.ok ? roundConfirmCard(result.year, result.deadline, result.summary, result.reach, lang) : refused(result);
       }
       case 'close-round': {
-        const result = await closeRound(service, user, command);
-        if (!result.ok) return refused(result);
-        logger.info({ event: 'round-closed', year: result.year }, 'round closed');
-        // The closing summary goes out now, not on the scheduler's next pass (nor never, with it off).
-        this.messenger.track(this.summariesDue(result.year));
-        return notice(t('closed', lang, { year: result.year }));
+        const result = await this.work.close(user, command);
+        return result.ok ? notice(t('closed', lang, { year: result.year })) : refused(result);
       }
       case 'remind': {
         // Nothing is sent before the admin has seen how many it goes to.
@@ -410,7 +398,7 @@ export class FollowUpHandlers {
       const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
       if (!result.ok) return refusalText(result, lang);
       if (data.confirmed !== true) return remindConfirmCard(result.round.year, result.reminders, lang);
-      return t('remindersSent', lang, { n: await this.messenger.remind(result.round) });
+      return t('remindersSent', lang, { n: await this.work.remind(result.round) });
     });
   }
 
@@ -486,7 +474,7 @@ export class FollowUpHandlers {
         const text = answerRefusalText(moved.refusal, lang, moved.detail, moved.view?.statuses ?? service.plan.followUp.statuses);
         return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
-      const result = await answerAction(service, user, {
+      const result = await this.work.answer(user, {
         ...position,
         status: data.status,
         description: data.description,
@@ -517,8 +505,6 @@ export class FollowUpHandlers {
         },
         'answer saved',
       );
-      // The save that completes someone's units may complete the round: its summary goes out now.
-      if (result.allDone && result.outcome !== 'unchanged') this.messenger.track(this.summariesDue(answer.year));
       const savedText =
         result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId: answer.actionId, unit: answer.unit });
       return card(result.view, { notice: { text: result.allDone ? `${savedText} ${t('allDone', lang)}` : savedText, kind: 'good' } });
@@ -551,7 +537,7 @@ export class FollowUpHandlers {
         { event: 'round-started', year: round.year, deadline: round.deadline, recipients: recipients.length, resumed },
         'round started',
       );
-      this.messenger.track(this.messenger.deliver(round, recipients, true));
+      this.work.startSending(round, recipients);
       return notice(t('started', lang, { year: round.year, n: recipients.length }));
     });
   }

@@ -1,7 +1,8 @@
 /**
- * The bot's proactive messages for the follow-up: the round message to every contact (through the
- * fan-out, paced and retried), reminders, summaries to the safety chief, and the delivery summary
- * to the admin who started the round.
+ * The Notifier in Teams: sends the follow-up's proactive messages (the round message, reminders,
+ * summaries, the delivery summary to the admin who started a round) where each person is, opening
+ * a 1:1 chat when needed, at the pace Teams allows. Who gets what and when is decided in the use
+ * cases (usecases/round-work); here is only how it reaches Teams.
  */
 import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
@@ -11,18 +12,15 @@ import type { Language } from '../../core/language';
 import type { Person, Round } from '../../core/followup/model';
 import { teamsOrigin, type TeamsRoundOrigin } from './teams-origin';
 import type { SummaryReason } from '../../core/followup/schedule';
-import type { FollowUpService } from '../../application/followup-service';
-import type { UserRecord } from '../../application/followup-store';
-import { remindUnfinished } from '../../usecases/remind-unfinished';
-import { sendSummaries } from '../../usecases/send-summaries';
-import { type Notifier, type NoticeOutcome, type Pacing, type RoundSummary } from '../../usecases/notifier';
+import type { PeopleRecords, UserRecord } from '../../usecases/ports';
+import { type Notifier, type RoundSummary } from '../../usecases/notifier';
 import { personalChatOf, rememberUser } from '../../usecases/remember-user';
-import { deliverRound, NO_CHAT } from '../../usecases/deliver-round';
-import { resolveContacts } from '../../usecases/resolve-contacts';
-import type { PeopleDirectory } from '../../usecases/people-directory';
+import { NO_CHAT } from '../../usecases/deliver-round';
+import { userFor } from '../../usecases/assess-reach';
 import type { RoundView } from '../../usecases/round-view';
-import type { Recipient, FanOutSummary, SentMessage } from '../../delivery/fan-out';
+import type { Recipient, FanOutSummary, SentMessage } from '../../usecases/fan-out';
 import { SendError, classify, retryAfterFrom } from '../../delivery/retry';
+import { RateLimiter } from '../../delivery/rate-limiter';
 import { cardAttachment } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
 import { roundCardFromView } from './round-cards';
@@ -32,13 +30,11 @@ import { t } from './texts';
 export interface MessengerDeps {
   adapter: TeamsAdapter;
   botAppId: string;
-  service: FollowUpService;
+  /** Where each person's chat with the bot is kept. */
+  people: PeopleRecords;
   logger: Logger;
-  instanceId: string;
   /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
   sendRatePerSecond: number;
-  /** The organization's directory (Graph), to find people given by e-mail and install the app for them. */
-  directory: PeopleDirectory;
 }
 
 /** What Teams says of a member of a chat the bot opened: their Teams id and sign-in name. */
@@ -74,67 +70,16 @@ export function toSendError(error: unknown): SendError {
 }
 
 export class RoundMessenger implements Notifier {
-  private readonly running = new Set<Promise<unknown>>();
-  /** Rounds this process is sending right now: a second fan-out of the same round would only race the first. */
-  private readonly sending = new Set<number>();
+  /** Every proactive request, paced evenly (no burst: Teams counts requests in any one-second window). */
+  private readonly limiter: RateLimiter;
   /**
    * Chats opened (and Teams ids asked) for people whose send then failed, by Entra id: the fan-out's
    * retry goes on from there instead of opening the chat again (each step is a paced request).
    */
   private readonly openedChats = new Map<string, OpenedChat>();
 
-  constructor(private readonly deps: MessengerDeps) {}
-
-  /** Waits for background work (fan-outs) to finish: graceful shutdown and tests. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
-
-  track(work: Promise<unknown>): void {
-    this.running.add(work);
-    void work.finally(() => this.running.delete(work));
-  }
-
-  /**
-   * Runs the round's delivery (usecases/deliver-round) in the background of this process, one pass
-   * per round at a time: a second pass of the same round here would only race the first.
-   */
-  async deliver(round: Round, recipients: Recipient[], announce: boolean): Promise<FanOutSummary | undefined> {
-    const { logger, service } = this.deps;
-    const origin = teamsOrigin(round.origin);
-    if (!origin || this.sending.has(round.year)) return undefined;
-    this.sending.add(round.year);
-    try {
-      const summary = await deliverRound(service, this, round, recipients, {
-        instanceId: this.deps.instanceId,
-        ratePerSecond: this.deps.sendRatePerSecond,
-        announce,
-        directory: this.deps.directory,
-      });
-      logger.info(
-        {
-          event: 'fan-out-done',
-          year: round.year,
-          ...summary,
-          unreachablePeople: summary.unreachablePeople.length,
-          failedPeople: summary.failedPeople.length,
-        },
-        'round messages sent',
-      );
-      return summary;
-    } catch (error) {
-      logger.error({ event: 'fan-out-failed', year: round.year, err: error }, 'sending round messages failed');
-      return undefined;
-    } finally {
-      this.sending.delete(round.year);
-    }
-  }
-
-  /** For the scheduler: sends the round message to contacts who have none yet. */
-  async resumeDelivery(round: Round): Promise<void> {
-    // Those still not found are looked up again (each at most every few hours), then sent to.
-    await resolveContacts(this.deps.service, this.deps.directory, { onlyIfStale: true });
-    await this.deliver(round, await this.deps.service.recipients(), false);
+  constructor(private readonly deps: MessengerDeps) {
+    this.limiter = new RateLimiter(deps.sendRatePerSecond, 1);
   }
 
   /** Notifier: the delivery summary, in the chat where the admin started the round. */
@@ -153,14 +98,10 @@ export class RoundMessenger implements Notifier {
   }
 
   /** Notifier: the round message, in the chat the person has with the bot, or a new 1:1 chat by their Entra id. */
-  async sendRoundMessage(
-    to: { recipient: Recipient; user: UserRecord | undefined; reachAs?: string },
-    view: RoundView,
-    lang: Language,
-    pacing: Pacing,
-  ): Promise<SentMessage> {
-    const { user, reachAs } = to;
-    const { limiter, ready } = pacing;
+  async sendRoundMessage(to: Recipient, view: RoundView, lang: Language, ready: () => Promise<void>): Promise<SentMessage> {
+    const { reachAs } = to;
+    const limiter = this.limiter;
+    const user = await userFor(this.deps.people, to);
     const origin = teamsOrigin(view.round.origin);
     if (!origin) throw new SendError('the round was not started from Teams: no way to open a chat', 400);
     // The text is what Teams shows in the notification and the chat list (a card alone: "sent a card").
@@ -180,7 +121,7 @@ export class RoundMessenger implements Notifier {
         const activityId = await this.sendInChat(chatReference(user, { id: origin.botId, name: origin.botName ?? '' }), activity, true);
         sent = { conversationId: user.conversationId, activityId };
       } else if (reachAs) {
-        sent = await this.openChatAndSend(origin, reachAs, to.recipient.person.name ?? '', activityWith, pacing);
+        sent = await this.openChatAndSend(origin, reachAs, to.person.name ?? '', activityWith, ready);
       } else {
         throw new SendError(`${NO_CHAT}: no chat with this person yet and no Entra object id to start one`, 404);
       }
@@ -200,9 +141,10 @@ export class RoundMessenger implements Notifier {
     aadObjectId: string,
     name: string,
     activityWith: (refreshIds: string[]) => Partial<Activity>,
-    { limiter, ready }: Pacing,
+    ready: () => Promise<void>,
   ): Promise<SentMessage> {
     const { adapter, botAppId } = this.deps;
+    const limiter = this.limiter;
     const tenantId = origin.tenantId;
     let outcome: { sent?: SentMessage; failure?: unknown } = {};
     const reference: Partial<ConversationReference> = {
@@ -276,9 +218,9 @@ export class RoundMessenger implements Notifier {
    * which is kept for next time. False when no personal chat could be reached.
    */
   async sendPrivately(context: TurnContext, person: Person, activity: Partial<Activity>): Promise<boolean> {
-    const { service, logger } = this.deps;
+    const { people, logger } = this.deps;
     try {
-      const chat = await personalChatOf(service, person);
+      const chat = await personalChatOf(people, person);
       if (chat) {
         await this.sendInChat(chatReference(chat), activity);
         return true;
@@ -291,7 +233,7 @@ export class RoundMessenger implements Notifier {
       );
       const conversationId = created.id ?? '';
       await client.conversations.sendToConversation(conversationId, activity as Activity);
-      await rememberUser(service, {
+      await rememberUser(people, {
         person,
         conversationId,
         serviceUrl: turn.serviceUrl,
@@ -307,22 +249,26 @@ export class RoundMessenger implements Notifier {
   }
 
   /** Notifier: the summary card, with a line saying why it comes now. */
-  async sendSummary(to: UserRecord, summary: RoundSummary, reason: SummaryReason, lang: Language): Promise<void> {
+  async sendSummary(to: Person, summary: RoundSummary, reason: SummaryReason, lang: Language): Promise<void> {
+    const chat = await this.chatOf(to);
     const intro = t(reason === 'weekly' ? 'summaryWeekly' : reason === 'complete' ? 'summaryComplete' : 'summaryClosed', lang, {
       year: summary.report.year,
     });
-    await this.sendInChat(chatReference(to), { type: 'message', text: intro, attachments: [cardAttachment(summaryCard(summary, lang))] });
+    await this.limiter.acquire();
+    await this.sendInChat(chatReference(chat), { type: 'message', text: intro, attachments: [cardAttachment(summaryCard(summary, lang))] });
   }
 
   /** Notifier: the round card where the person is, with the reminder on it. */
-  async sendReminder(to: UserRecord, view: RoundView, lang: Language): Promise<void> {
+  async sendReminder(to: Person, view: RoundView, lang: Language): Promise<void> {
+    const chat = await this.chatOf(to);
     const { round, progress } = view;
     const notice = {
       text: t('reminder', lang, { year: round.year, answered: progress.answered, total: progress.total, deadline: round.deadline }),
       kind: 'attention' as const,
     };
-    const card = roundCardFromView(view, lang, to.teamsUserId ? [to.teamsUserId] : [], { notice, intro: true });
-    await this.sendInChat(chatReference(to), {
+    const card = roundCardFromView(view, lang, chat.teamsUserId ? [chat.teamsUserId] : [], { notice, intro: true });
+    await this.limiter.acquire();
+    await this.sendInChat(chatReference(chat), {
       type: 'message',
       text: notice.text,
       summary: notice.text,
@@ -330,30 +276,11 @@ export class RoundMessenger implements Notifier {
     });
   }
 
-  /** Reminds those who have not finished (usecases/remind-unfinished); how many were reminded. */
-  async remind(round: Round): Promise<number> {
-    const outcome = await remindUnfinished(this.deps.service, this, round, {
-      instanceId: this.deps.instanceId,
-      ratePerSecond: this.deps.sendRatePerSecond,
-    });
-    this.logOutcome('reminders', round, outcome);
-    return outcome.sent;
-  }
-
-  /** Sends the summary to the safety chief and the admins (usecases/send-summaries); how many got it. */
-  async summarize(round: Round, reason: SummaryReason): Promise<number> {
-    const outcome = await sendSummaries(this.deps.service, this, round, reason);
-    this.logOutcome('summaries', round, outcome);
-    return outcome.sent;
-  }
-
-  private logOutcome(what: string, round: Round, outcome: NoticeOutcome): void {
-    for (const failure of outcome.failures)
-      this.deps.logger.warn({ event: `${what}-failed`, error: toSendError(failure.error).message }, `${what}: one not sent`);
-    this.deps.logger.info(
-      { event: `${what}-sent`, year: round.year, sent: outcome.sent, withoutChat: outcome.withoutChat, failed: outcome.failures.length },
-      `${what} sent`,
-    );
+  /** The person's 1:1 chat with the bot; a SendError when there is none (the use case counted those before). */
+  private async chatOf(person: Person): Promise<UserRecord & { conversationId: string; serviceUrl: string }> {
+    const chat = await personalChatOf(this.deps.people, person);
+    if (!chat) throw new SendError(`${NO_CHAT}: no chat with this person yet`, 404);
+    return chat;
   }
 
   /**

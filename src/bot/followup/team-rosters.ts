@@ -5,7 +5,7 @@
 import { TeamsInfo } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
-import type { FollowUpService } from '../../application/followup-service';
+import type { FollowUp } from '../../usecases/follow-up';
 import type { TeamRosters } from '../../usecases/people-directory';
 import { teamsTheBotIsIn } from '../../usecases/remember-user';
 
@@ -13,14 +13,14 @@ export class TeamsRosters implements TeamRosters {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly botAppId: string,
-    private readonly service: FollowUpService,
+    private readonly service: FollowUp,
     private readonly logger: Logger,
   ) {}
 
   async find(upns: string[]): Promise<Map<string, string>> {
     const wanted = new Set(upns.map((u) => u.toLowerCase()));
     const found = new Map<string, string>();
-    for (const team of await teamsTheBotIsIn(this.service)) {
+    for (const team of await teamsTheBotIsIn(this.service.people)) {
       if (found.size === wanted.size) break;
       const reference = {
         channelId: 'msteams',

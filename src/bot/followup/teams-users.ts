@@ -7,7 +7,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../log';
 import { isSharedConversation } from '../conversation';
 import { personKey, type Person } from '../../core/followup/model';
-import type { FollowUpService } from '../../application/followup-service';
+import type { FollowUp } from '../../usecases/follow-up';
 import { installedByBotLately, rememberTeam, rememberUser, storedUpn } from '../../usecases/remember-user';
 
 /** The Teams user as a person: Entra object id (Teams always sends it); the channel id where it does not (Emulator). */
@@ -24,7 +24,7 @@ export class TeamsUsers {
   private readonly upnLookups = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly service: FollowUpService,
+    private readonly service: FollowUp,
     private readonly logger: Logger,
   ) {}
 
@@ -51,7 +51,7 @@ export class TeamsUsers {
   }
 
   private async lookUpUpn(context: TurnContext, aad: string): Promise<void> {
-    const known = await storedUpn(this.service, aad);
+    const known = await storedUpn(this.service.people, aad);
     if (known) {
       this.upnByAad.set(aad, known);
       return;
@@ -83,7 +83,7 @@ export class TeamsUsers {
     if (this.savedReferences.get(key) === fingerprint) return;
     this.savedReferences.set(key, fingerprint);
     try {
-      await rememberUser(this.service, {
+      await rememberUser(this.service.people, {
         person,
         // A group chat or channel is no way to reach one person: the personal chat stored stays.
         conversationId: isSharedConversation(context) ? undefined : activity.conversation?.id,
@@ -103,7 +103,7 @@ export class TeamsUsers {
     const aad = basicPersonOf(context).aadObjectId;
     if (!aad) return false;
     try {
-      return await installedByBotLately(this.service, aad);
+      return await installedByBotLately(this.service.people, aad);
     } catch {
       return false; // a store that fails: a welcome too many is better than none
     }
@@ -116,7 +116,7 @@ export class TeamsUsers {
     const teamId = channelData?.team?.id;
     if (!teamId || !activity.serviceUrl) return;
     try {
-      await rememberTeam(this.service, {
+      await rememberTeam(this.service.people, {
         teamId,
         serviceUrl: activity.serviceUrl,
         tenantId: activity.conversation?.tenantId ?? channelData?.tenant?.id,

@@ -1,29 +1,28 @@
 /** Gathers a year's answers, last year's and the contacts, and builds the report; serves it for a link. */
 import { comparableRound, roundLabel } from '../core/followup/periods';
 import { buildReport, type Report } from '../core/report/report-model';
-import type { FollowUpService } from './followup-service';
-import { resolveReportLink } from './report-links';
+import type { FollowUp } from './follow-up';
 import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
 import { reportDocument } from '../export/docx';
 
-export async function loadReport(active: FollowUpService, year: number): Promise<Report | undefined> {
-  const round = await active.data.getRound(year);
+export async function loadReport(active: FollowUp, year: number): Promise<Report | undefined> {
+  const round = await active.rounds.getRound(year);
   if (!round) return undefined;
   // A round is reported on the plan version it asked about.
   const service = active.forRound(round);
-  const previousRound = await service.data.getRound(comparableRound(year));
+  const previousRound = await service.rounds.getRound(comparableRound(year));
   return buildReport({
     plan: service.plan,
     round,
     obligations: service.obligations,
-    answers: await service.data.listAnswers(year),
-    previousAnswers: previousRound ? await service.data.listAnswers(comparableRound(year)) : undefined,
+    answers: await service.rounds.listAnswers(year),
+    previousAnswers: previousRound ? await service.rounds.listAnswers(comparableRound(year)) : undefined,
     // The version the previous round asked about, when the plan has been revised since.
     ...(previousRound && previousRound.planVersion !== service.plan.planVersion && service.planVersions.has(previousRound.planVersion)
       ? { previousPlan: service.planVersions.get(previousRound.planVersion)! }
       : {}),
-    contacts: await service.data.listContacts(),
+    contacts: await service.people.listContacts(),
   });
 }
 
@@ -37,8 +36,8 @@ export interface ReportFile {
  * The report a link opens, or nothing: the link is unknown or expired, or the admin it was issued
  * to is an admin no longer (a link is the admin's, not a key for whoever holds it).
  */
-export async function reportFileForLink(service: FollowUpService, token: string, now = Date.now()): Promise<ReportFile | undefined> {
-  const link = await resolveReportLink(service.data.store, token, now);
+export async function reportFileForLink(service: FollowUp, token: string, now = Date.now()): Promise<ReportFile | undefined> {
+  const link = await service.reportLinks.resolve(token, now);
   if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
   const report = await loadReport(service, link.year);
   if (!report) return undefined;

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { fileBackend } from '../store/backends';
-import { FollowUpStore } from '../../src/application/followup-store';
-import { fanOut, type Recipient, type SendFn } from '../../src/delivery/fan-out';
+import { recordsOn } from '../../src/persistence/records-on-store';
+import { fanOut, type Recipient, type SendFn } from '../../src/usecases/fan-out';
 import { SendError, backoffMs, classify, retryAfterFrom, DEFAULT_RETRY_POLICY } from '../../src/delivery/retry';
 import { RateLimiter } from '../../src/delivery/rate-limiter';
 import type { DocumentStore } from '../../src/store/document-store';
+import type { RoundRecords } from '../../src/usecases/ports';
 
 const people = (n: number): Recipient[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -16,11 +17,11 @@ const noSleep = async () => undefined;
 describe('delivery', () => {
   const backend = fileBackend();
   let store: DocumentStore;
-  let data: FollowUpStore;
+  let data: RoundRecords;
   let year = 4000;
   beforeEach(async () => {
     store = await backend.open();
-    data = new FollowUpStore(store);
+    data = recordsOn(store).rounds;
     year += 1;
   });
   afterEach(async () => {
@@ -95,7 +96,7 @@ describe('delivery', () => {
   it('tries a send that keeps failing on three passes, not on every pass for ever', async () => {
     const recipients = people(1);
     let sends = 0;
-    const failing: SendFn = async (_r, _limiter, ready) => {
+    const failing: SendFn = async (_r, ready) => {
       await ready();
       sends += 1;
       throw new SendError('Bad Request', 400);
@@ -109,7 +110,7 @@ describe('delivery', () => {
   it('sends everyone exactly one message despite 503s and 429s, and records each delivery', async () => {
     const sent = new Map<string, number>();
     let calls = 0;
-    const send: SendFn = async (r, _limiter, ready) => {
+    const send: SendFn = async (r, ready) => {
       await ready();
       calls += 1;
       if (calls % 4 === 0) throw new SendError('Service Unavailable', 503);
@@ -117,7 +118,7 @@ describe('delivery', () => {
       sent.set(r.person.aadObjectId!, (sent.get(r.person.aadObjectId!) ?? 0) + 1);
       return { conversationId: `c-${r.person.aadObjectId}`, activityId: `a-${calls}` };
     };
-    const summary = await fanOut(year, people(40), data, send, { instanceId: 'test', sleep: noSleep, ratePerSecond: 1000 });
+    const summary = await fanOut(year, people(40), data, send, { instanceId: 'test', sleep: noSleep });
     assert.equal(summary.delivered, 40);
     assert.equal(sent.size, 40);
     assert.ok([...sent.values()].every((n) => n === 1));
@@ -128,7 +129,7 @@ describe('delivery', () => {
     const recipients = people(10);
     let sends = 0;
     const blocked = recipients[3]!.person.aadObjectId;
-    const first: SendFn = async (r, _limiter, ready) => {
+    const first: SendFn = async (r, ready) => {
       await ready();
       sends += 1;
       if (r.person.aadObjectId === blocked) throw new SendError('Forbidden', 403);
@@ -157,7 +158,7 @@ describe('delivery', () => {
       attempts: 0,
       updatedAt: new Date().toISOString(),
     });
-    const second: SendFn = async (_r, _limiter, ready) => {
+    const second: SendFn = async (_r, ready) => {
       await ready();
       sends += 1;
       return {};
@@ -174,7 +175,7 @@ describe('delivery', () => {
 
   it('lets only one of two instances send to a recipient', async () => {
     const counts = new Map<string, number>();
-    const send: SendFn = async (r, _limiter, ready) => {
+    const send: SendFn = async (r, ready) => {
       await ready();
       counts.set(r.person.aadObjectId!, (counts.get(r.person.aadObjectId!) ?? 0) + 1);
       await new Promise((res) => setTimeout(res, 1));

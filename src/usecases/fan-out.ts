@@ -7,10 +7,8 @@
  */
 import { personKey, type Person } from '../core/followup/model';
 import type { ReachProblem } from '../core/followup/reach';
-import { PreconditionFailedError, ConflictError } from '../store/document-store';
-import type { FollowUpStore, Delivery } from '../application/followup-store';
-import { RateLimiter } from './rate-limiter';
-import { backoffMs, classify, DEFAULT_RETRY_POLICY, SendError, type RetryPolicy } from './retry';
+import type { Delivery, RoundRecords } from './ports';
+import { backoffMs, classify, DEFAULT_RETRY_POLICY, SendError, type RetryPolicy } from '../delivery/retry';
 
 export interface Recipient {
   /** As the admin gave them (the delivery is kept under this person, whatever is found later). */
@@ -34,7 +32,7 @@ export interface SentMessage {
  * failure. It must call `ready()` right before it transmits: that is when the recipient is claimed,
  * so the window in which a crash leaves a claim without a message is as short as it can be.
  */
-export type SendFn = (recipient: Recipient, limiter: RateLimiter, ready: () => Promise<void>) => Promise<SentMessage>;
+export type SendFn = (recipient: Recipient, ready: () => Promise<void>) => Promise<SentMessage>;
 
 /** Another instance claimed the recipient first. */
 class ClaimLost extends Error {}
@@ -57,7 +55,6 @@ export interface FanOutSummary {
 }
 
 export interface FanOutOptions {
-  ratePerSecond?: number;
   concurrency?: number;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
@@ -78,12 +75,10 @@ export const FAN_OUT_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, base
 export async function fanOut(
   year: number,
   recipients: Recipient[],
-  data: FollowUpStore,
+  rounds: Pick<RoundRecords, 'listDeliveries' | 'putDelivery'>,
   send: SendFn,
   options: FanOutOptions,
 ): Promise<FanOutSummary> {
-  // No burst: Teams counts requests in any one-second window, so they are spread evenly.
-  const limiter = new RateLimiter(options.ratePerSecond ?? 45, 1);
   const policy = options.retry ?? FAN_OUT_RETRY_POLICY;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const summary: FanOutSummary = {
@@ -101,10 +96,12 @@ export async function fanOut(
   // Every delivery of the round in one listing, not one read per person: on a resumed pass (or the
   // second instance's, after the first) nearly all are settled, and a read each is most of the time.
   // One read as the pass began can be stale; the claim's create or ETag replace catches that.
-  const known = new Map((await data.listDeliveries(year)).map((d) => [personKey(d.recipient), d]));
+  const known = new Map((await rounds.listDeliveries(year)).map((d) => [personKey(d.recipient), d]));
 
   const settle = async (base: Delivery, etag: string, patch: Partial<Delivery>): Promise<void> => {
-    await data.putDelivery({ ...base, ...patch, updatedAt: new Date().toISOString() }, etag);
+    // Only this run changes a delivery it has claimed: a conflict here is not an expected outcome.
+    if ((await rounds.putDelivery({ ...base, ...patch, updatedAt: new Date().toISOString() }, etag)) === 'conflict')
+      throw new Error(`the delivery to ${personKey(base.recipient)} changed while it was being sent`);
   };
 
   const deliverOne = async (recipient: Recipient): Promise<void> => {
@@ -138,19 +135,16 @@ export async function fanOut(
     let etag: string | undefined;
     const ready = async (): Promise<void> => {
       if (etag !== undefined) return;
-      try {
-        etag = await data.putDelivery(claim, existing?._etag);
-      } catch (error) {
-        if (error instanceof ConflictError || error instanceof PreconditionFailedError) throw new ClaimLost();
-        throw error;
-      }
+      const claimed = await rounds.putDelivery(claim, existing?._etag);
+      if (claimed === 'conflict') throw new ClaimLost();
+      etag = claimed.etag;
     };
     try {
       for (let attempt = 1; ; attempt++) {
         summary.attempts += 1;
         let outcome: Pick<Delivery, 'state' | 'lastError' | 'problem'> & SentMessage;
         try {
-          const sent = await send(recipient, limiter, ready);
+          const sent = await send(recipient, ready);
           await ready(); // a send that forgot to call it: claim now
           outcome = {
             state: 'delivered',

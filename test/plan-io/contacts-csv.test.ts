@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContactsCsv } from '../../src/application/contacts-csv';
+import { readContactsCsv } from '../../src/plan-io/contacts-csv';
 import { FileStore } from '../../src/store/file-store';
-import { FollowUpStore } from '../../src/application/followup-store';
+import { recordsOn } from '../../src/persistence/records-on-store';
 import { ROOT } from '../fixtures/plan';
 
 describe('contacts from CSV', () => {
@@ -56,7 +56,7 @@ describe('contacts from CSV', () => {
       assert.equal(failed.code, 1);
       assert.match(failed.out, /line 3: unit "NOPE"/);
       const store = new FileStore(join(dir, 'store'));
-      const contacts = await new FollowUpStore(store).listContacts();
+      const contacts = await recordsOn(store).people.listContacts();
       await store.close();
       assert.deepEqual(contacts.map((c) => c.person.upn).sort(), ['anna@example.com', 'erik@example.com']);
     } finally {

@@ -1,0 +1,23 @@
+/**
+ * How the follow-up's records are laid out in the document store (see docs/data-model.md): their
+ * partitions and ids, and stripping the store's own fields off what is read.
+ */
+import type { DocumentBody, StoredDocument } from '../store/document-store';
+
+export const roundPartition = (year: number): string => `round-${year}`;
+
+/**
+ * A document id from parts that come from plan text and people's addresses. Cosmos DB refuses
+ * / \\ ? # in ids, and | separates the parts: each is escaped as %XX (with % itself), so ids of
+ * ordinary units and people read as before and no two different part lists share an id.
+ */
+export const documentId = (...parts: string[]): string =>
+  parts.map((p) => p.replace(/[%/\\?#|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).join('|');
+
+export const answerId = (actionId: string, unit: string): string => documentId('answer', actionId, unit);
+
+/** The record without the store's id, partition, type and timestamp; its ETag stays, to change it with. */
+export const strip = <T>(doc: StoredDocument<DocumentBody & T>): T & { _etag: string } => {
+  const { id: _id, pk: _pk, type: _type, _ts, ...rest } = doc as StoredDocument<DocumentBody & T> & Record<string, unknown>;
+  return rest as unknown as T & { _etag: string };
+};

@@ -1,0 +1,146 @@
+/**
+ * The people on the document store, in the directory container: contacts, roles, users (how to
+ * reach someone) and teams. The contacts are read on every card action and change a few times a
+ * year, so they are kept in memory for a few seconds; a change made here is seen at once, one made
+ * on another instance within `contactsMs`.
+ */
+import type { BatchOperation, DocumentBody, DocumentStore } from '../store/document-store';
+import { personKey, type Contact, type Person, type Roles } from '../core/followup/model';
+import type { Resolution } from '../core/followup/reach';
+import type { PeopleRecords, TeamRecord, UserRecord, WriteOutcome } from '../usecases/ports';
+import { documentId, strip } from './document-ids';
+import { saved, writeIfUnchanged } from './write-if-unchanged';
+
+type ContactDoc = DocumentBody & Contact & { type: 'contact' };
+type RolesDoc = DocumentBody & Roles & { type: 'roles' };
+type UserDoc = DocumentBody & UserRecord & { type: 'user' };
+
+const contactId = (contact: Contact): string => documentId('contact', contact.unit, personKey(contact.person));
+const userId = (key: string): string => documentId('user', key);
+
+/** How long the contacts read are used without reading them again. */
+export const CONTACTS_KEPT_MS = 5_000;
+
+/** The keys a person is stored under: the Entra object id and, when known, the UPN (contacts may be given by either). */
+const keysOf = (person: Person): string[] =>
+  [person.aadObjectId && personKey({ aadObjectId: person.aadObjectId }), person.upn && personKey({ upn: person.upn })].filter(
+    Boolean,
+  ) as string[];
+
+export class PeopleOnStore implements PeopleRecords {
+  private contacts: { at: number; list: Promise<Contact[]> } | undefined;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly contactsMs = CONTACTS_KEPT_MS,
+  ) {}
+
+  listContacts(now = Date.now()): Promise<Contact[]> {
+    if (this.contacts && now - this.contacts.at < this.contactsMs) return this.contacts.list.then((list) => [...list]);
+    const list = this.readContacts();
+    const kept = { at: now, list };
+    this.contacts = kept;
+    list.catch(() => {
+      if (this.contacts === kept) this.contacts = undefined;
+    });
+    return list.then((l) => [...l]);
+  }
+
+  private async readContacts(): Promise<Contact[]> {
+    return (await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact')).map((d) => ({
+      unit: d.unit,
+      person: d.person,
+      ...(d.resolution ? { resolution: d.resolution } : {}),
+    }));
+  }
+
+  /** After a change: the next listing reads the store (a listing in flight may predate the change). */
+  private async changingContacts(write: () => Promise<void>): Promise<void> {
+    this.contacts = undefined;
+    try {
+      await write();
+    } finally {
+      this.contacts = undefined;
+    }
+  }
+
+  async setContactResolution(contact: Contact, resolution: Resolution): Promise<void> {
+    const doc: ContactDoc = {
+      id: contactId(contact),
+      pk: 'contacts',
+      type: 'contact',
+      unit: contact.unit,
+      person: contact.person,
+      resolution,
+    };
+    await this.changingContacts(async () => void (await this.store.upsert<ContactDoc>('directory', doc)));
+  }
+
+  async addContact(contact: Contact): Promise<void> {
+    const doc: ContactDoc = { id: contactId(contact), pk: 'contacts', type: 'contact', ...contact };
+    await this.changingContacts(async () => void (await this.store.upsert<ContactDoc>('directory', doc)));
+  }
+
+  async removeContact(contact: Contact): Promise<void> {
+    await this.changingContacts(() => this.store.delete('directory', 'contacts', contactId(contact)));
+  }
+
+  async setUnitContacts(unit: string, people: Person[]): Promise<void> {
+    await this.changingContacts(async () => {
+      const current = (await this.readContacts()).filter((c) => c.unit === unit);
+      const wanted = new Set(people.map(personKey));
+      const kept = new Map(current.map((c) => [personKey(c.person), c.resolution]));
+      const operations: BatchOperation[] = [
+        ...current.filter((c) => !wanted.has(personKey(c.person))).map((c) => ({ op: 'delete' as const, id: contactId(c) })),
+        ...people.map((person) => {
+          const resolution = kept.get(personKey(person));
+          return {
+            op: 'upsert' as const,
+            doc: { id: contactId({ unit, person }), pk: 'contacts', type: 'contact', unit, person, ...(resolution ? { resolution } : {}) },
+          };
+        }),
+      ];
+      if (operations.length > 0) await this.store.batch('directory', 'contacts', operations);
+    });
+  }
+
+  async getRoles(): Promise<Roles & { _etag?: string }> {
+    const doc = await this.store.read<RolesDoc>('directory', 'settings', 'roles');
+    return doc ? strip<Roles>(doc) : { admins: [], safetyChief: null };
+  }
+
+  async replaceRoles(roles: Roles, ifMatch: string | undefined): Promise<WriteOutcome> {
+    const doc: RolesDoc = { id: 'roles', pk: 'settings', type: 'roles', admins: roles.admins, safetyChief: roles.safetyChief };
+    return saved(await writeIfUnchanged(this.store, 'directory', doc, ifMatch));
+  }
+
+  async getUser(person: Person): Promise<UserRecord | undefined> {
+    for (const key of keysOf(person)) {
+      const doc = await this.store.read<UserDoc>('directory', 'users', userId(key));
+      if (doc) return strip<UserRecord>(doc);
+    }
+    return undefined;
+  }
+
+  async putUser(user: UserRecord): Promise<void> {
+    for (const key of keysOf(user.person))
+      await this.store.upsert<UserDoc>('directory', { id: userId(key), pk: 'users', type: 'user', ...user });
+  }
+
+  async putTeam(team: TeamRecord): Promise<void> {
+    await this.store.upsert<DocumentBody & TeamRecord>('directory', {
+      id: documentId('team', team.teamId),
+      pk: 'teams',
+      type: 'team',
+      ...team,
+    });
+  }
+
+  async listTeams(): Promise<TeamRecord[]> {
+    return (await this.store.listPartition<DocumentBody & TeamRecord>('directory', 'teams', 'team')).map((d) => ({
+      teamId: d.teamId,
+      serviceUrl: d.serviceUrl,
+      tenantId: d.tenantId,
+    }));
+  }
+}

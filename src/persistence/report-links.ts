@@ -1,0 +1,43 @@
+/**
+ * Links to a report served by the bot's own server: an unguessable token (32 random bytes) that
+ * expires. Only its SHA-256 is stored, so the store holds nothing that opens a report by itself.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { DocumentBody, DocumentStore } from '../store/document-store';
+import type { Person } from '../core/followup/model';
+import type { ReportFormat, ReportLinks } from '../usecases/ports';
+
+interface LinkDoc extends DocumentBody {
+  type: 'report-link';
+  year: number;
+  format: ReportFormat;
+  expiresAt: number;
+  createdBy: Person;
+}
+
+const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export class ReportLinksOnStore implements ReportLinks {
+  constructor(private readonly store: DocumentStore) {}
+
+  async create(year: number, format: ReportFormat, createdBy: Person, ttlMs: number, now = Date.now()): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.store.create<LinkDoc>('directory', {
+      id: `link|${hash(token)}`,
+      pk: 'report-links',
+      type: 'report-link',
+      year,
+      format,
+      expiresAt: now + ttlMs,
+      createdBy,
+    });
+    return token;
+  }
+
+  async resolve(token: string, now = Date.now()): Promise<{ year: number; format: ReportFormat; createdBy: Person } | undefined> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    const doc = await this.store.read<LinkDoc>('directory', 'report-links', `link|${hash(token)}`);
+    if (!doc || doc.expiresAt <= now) return undefined;
+    return { year: doc.year, format: doc.format, createdBy: doc.createdBy };
+  }
+}

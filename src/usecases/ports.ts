@@ -1,0 +1,142 @@
+/**
+ * The ports the use cases need, each named by what it keeps: rounds and their answers, the people
+ * (contacts, roles, how to reach someone), the municipality's words, leases, and report links.
+ * The persistence adapters (src/persistence) implement them on the document store. Expected
+ * outcomes come back as values ('conflict', 'exists'); an exception means the store failed.
+ */
+import type { Answer, AnswerChange, Contact, Person, Roles, Round } from '../core/followup/model';
+import type { ReachProblem, Resolution } from '../core/followup/reach';
+import type { GlossaryEntry } from '../core/plan/glossary';
+import type { MunicipalityWord, UnknownWord } from '../core/qa/municipality-words';
+
+/** A write made only if the document is still as read: 'conflict' when someone wrote it in between (nothing written). */
+export type WriteOutcome = 'saved' | 'conflict';
+
+export type AnswerOutcome = 'created' | 'changed' | 'unchanged';
+
+export type Versioned<T> = T & { _etag: string };
+
+/** sending: claimed by `claimedBy` and not yet settled; the others are settled. */
+export type DeliveryState = 'sending' | 'delivered' | 'unreachable' | 'failed';
+export interface Delivery {
+  year: number;
+  recipient: Person;
+  /** Units this person answers for in the round. */
+  units: string[];
+  state: DeliveryState;
+  claimedBy?: string;
+  attempts: number;
+  /** Passes whose send failed (not counting unreachable): after a few the person is not tried again. */
+  failedPasses?: number;
+  lastError?: string;
+  /** Why an unreachable person could not be reached. */
+  problem?: ReachProblem;
+  conversationId?: string;
+  activityId?: string;
+  updatedAt: string;
+}
+
+/** What the bot needs to message a user proactively, saved when they install or write to the bot. */
+export interface UserRecord {
+  person: Person;
+  conversationId?: string;
+  serviceUrl?: string;
+  tenantId?: string;
+  /** The chat service's id for the user in this bot's conversations (Teams: "29:…"). */
+  teamsUserId?: string;
+  /** Their locale ("sv-SE", "en-US"), from their last activity: the language of what the bot sends them. */
+  locale?: string;
+  /** When the bot installed its app for this person (Graph) to send a round message: no welcome on that install. */
+  installedByBotAt?: string;
+  updatedAt: string;
+}
+
+/** A team the bot was added to: its roster is a way to find people given by e-mail. */
+export interface TeamRecord {
+  teamId: string;
+  serviceUrl: string;
+  tenantId?: string;
+}
+
+/** Rounds, their answers with the history of changes, and who has had the round message. */
+export interface RoundRecords {
+  getRound(year: number): Promise<Versioned<Round> | undefined>;
+  /** 'exists' when that round was started already (nothing written). */
+  createRound(round: Round): Promise<'created' | 'exists'>;
+  updateRound(round: Round, ifMatch: string): Promise<WriteOutcome>;
+  listRounds(): Promise<Round[]>;
+  /** The round and its answers, in one read: what a card action decides on. */
+  getRoundWithAnswers(year: number): Promise<{ round: Versioned<Round>; answers: Array<Versioned<Answer>> } | undefined>;
+  listAnswers(year: number): Promise<Array<Versioned<Answer>>>;
+  getAnswer(year: number, actionId: string, unit: string): Promise<Versioned<Answer> | undefined>;
+  /**
+   * The answers of an earlier round, for "last year's answer" on a card: a closed round's no longer
+   * change and are kept in memory for a while, so each card costs no read. Empty when there is no
+   * such round.
+   */
+  earlierAnswers(year: number): Promise<Answer[]>;
+  listHistory(year: number): Promise<AnswerChange[]>;
+  /**
+   * Stores an answer and its history entry together, if the stored answer is still `current` (null:
+   * none). 'conflict': someone else wrote it in between, and nothing was written.
+   */
+  saveAnswer(answer: Answer, current: Versioned<Answer> | null): Promise<AnswerOutcome | 'conflict'>;
+  listDeliveries(year: number): Promise<Array<Versioned<Delivery>>>;
+  /** Writes a delivery if it is still as read (`ifMatch`; none: it must not exist yet); its new ETag, or 'conflict'. */
+  putDelivery(delivery: Delivery, ifMatch?: string): Promise<{ etag: string } | 'conflict'>;
+}
+
+/** The people: the units' contacts, the roles, how to reach someone, and the teams the bot is in. */
+export interface PeopleRecords {
+  listContacts(): Promise<Contact[]>;
+  /** Keeps what was found out about a contact given by e-mail (their Entra object id, or why not). */
+  setContactResolution(contact: Contact, resolution: Resolution): Promise<void>;
+  addContact(contact: Contact): Promise<void>;
+  removeContact(contact: Contact): Promise<void>;
+  /** Replaces a unit's contacts, all or nothing; those who stay keep what was found about them. */
+  setUnitContacts(unit: string, people: Person[]): Promise<void>;
+  /** The roles, with the ETag to change them with (none while nobody has stored roles). */
+  getRoles(): Promise<Roles & { _etag?: string }>;
+  replaceRoles(roles: Roles, ifMatch: string | undefined): Promise<WriteOutcome>;
+  /** Found by Entra object id, or by e-mail/UPN once the user's UPN is known. */
+  getUser(person: Person): Promise<UserRecord | undefined>;
+  putUser(user: UserRecord): Promise<void>;
+  putTeam(team: TeamRecord): Promise<void>;
+  listTeams(): Promise<TeamRecord[]>;
+}
+
+/** The municipality's words: expansions of codes, its own words for the plan's terms, and words counted in questions. */
+export interface WordRecords {
+  putGlossaryEntry(entry: GlossaryEntry): Promise<void>;
+  listGlossaryEntries(): Promise<GlossaryEntry[]>;
+  putMunicipalityWord(word: MunicipalityWord): Promise<void>;
+  /** False when there was no such word. */
+  deleteMunicipalityWord(word: string): Promise<boolean>;
+  listMunicipalityWords(): Promise<MunicipalityWord[]>;
+  getUnknownWords(): Promise<{ words: UnknownWord[]; _etag?: string }>;
+  replaceUnknownWords(words: UnknownWord[], ifMatch: string | undefined): Promise<WriteOutcome>;
+}
+
+/** Work one bot instance at a time may do. */
+export interface Leases {
+  /** Takes the lease for `ttlMs` if it is free, expired or already ours; false if another owner holds it. */
+  acquire(name: string, owner: string, ttlMs: number, now?: number): Promise<boolean>;
+  release(name: string, owner: string): Promise<void>;
+}
+
+export type ReportFormat = 'xlsx' | 'md' | 'docx';
+
+/** Links to a report: a token that opens it until it expires. */
+export interface ReportLinks {
+  create(year: number, format: ReportFormat, createdBy: Person, ttlMs: number, now?: number): Promise<string>;
+  resolve(token: string, now?: number): Promise<{ year: number; format: ReportFormat; createdBy: Person } | undefined>;
+}
+
+/** Everything kept, as the ports the use cases take parts of. */
+export interface Records {
+  rounds: RoundRecords;
+  people: PeopleRecords;
+  words: WordRecords;
+  leases: Leases;
+  reportLinks: ReportLinks;
+}
