@@ -12,22 +12,11 @@
 import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, write, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import {
-  CONTAINERS,
-  ConflictError,
-  NotFoundError,
-  PreconditionFailedError,
-  StoreUnavailableError,
-  type BatchOperation,
-  type ContainerName,
-  type DocumentBody,
-  type DocumentStore,
-  type StoredDocument,
-} from './document-store';
+import { CONTAINERS, StoreUnavailableError, type ContainerName } from './document-store';
 import { DocumentIndex } from './document-index';
 import { applyEntry, encodeLine, journalText, replayJournal, type Damage, type JournalEntry } from './journal';
 import { StoreLock } from './store-lock';
+import { deepFreeze, IndexedStore } from './indexed-store';
 
 const writeChunk = promisify(write);
 const fsyncAsync = promisify(fsync);
@@ -180,7 +169,7 @@ class Container {
   }
 }
 
-export class FileStore implements DocumentStore {
+export class FileStore extends IndexedStore {
   readonly kind = 'file';
   private readonly containers = new Map<ContainerName, Container>();
   private readonly lock: StoreLock;
@@ -190,6 +179,7 @@ export class FileStore implements DocumentStore {
     readonly directory: string,
     notice: StoreNotice = () => undefined,
   ) {
+    super();
     mkdirSync(directory, { recursive: true });
     this.lock = StoreLock.acquire(join(directory, 'store.lock'), notice);
     try {
@@ -201,96 +191,11 @@ export class FileStore implements DocumentStore {
     }
   }
 
-  private container(name: ContainerName): Container {
+  protected container(name: ContainerName): Container {
     if (this.closed) throw new Error('The store is closed');
     const c = this.containers.get(name);
     if (!c) throw new Error(`Unknown container ${name}`);
     return c;
-  }
-
-  /** The stored version of a document: its own deep copy, frozen, with a new ETag. */
-  private stamp<T extends DocumentBody>(doc: T): StoredDocument<T> {
-    const { _etag: _e, _ts: _t, ...body } = doc as T & Partial<StoredDocument>;
-    return deepFreeze({ ...(structuredClone(body) as T), _etag: `"${randomUUID()}"`, _ts: Math.floor(Date.now() / 1000) });
-  }
-
-  async read<T extends DocumentBody>(container: ContainerName, pk: string, id: string): Promise<StoredDocument<T> | undefined> {
-    const doc = this.container(container).docs.get(pk, id);
-    return doc ? (doc as StoredDocument<T>) : undefined;
-  }
-
-  async create<T extends DocumentBody>(container: ContainerName, doc: T): Promise<StoredDocument<T>> {
-    const c = this.container(container);
-    if (c.docs.get(doc.pk, doc.id)) throw new ConflictError(`${container}/${doc.pk}/${doc.id}`);
-    const stored = this.stamp(doc);
-    await c.commit({ put: stored });
-    return stored as unknown as StoredDocument<T>;
-  }
-
-  async replace<T extends DocumentBody>(container: ContainerName, doc: T, ifMatch: string): Promise<StoredDocument<T>> {
-    const c = this.container(container);
-    const current = c.docs.get(doc.pk, doc.id);
-    if (!current) throw new NotFoundError(`${container}/${doc.pk}/${doc.id}`);
-    if (current._etag !== ifMatch) throw new PreconditionFailedError(`${container}/${doc.pk}/${doc.id}`);
-    const stored = this.stamp(doc);
-    await c.commit({ put: stored });
-    return stored as unknown as StoredDocument<T>;
-  }
-
-  async upsert<T extends DocumentBody>(container: ContainerName, doc: T): Promise<StoredDocument<T>> {
-    const stored = this.stamp(doc);
-    await this.container(container).commit({ put: stored });
-    return stored as unknown as StoredDocument<T>;
-  }
-
-  async delete(container: ContainerName, pk: string, id: string, ifMatch?: string): Promise<void> {
-    const c = this.container(container);
-    const current = c.docs.get(pk, id);
-    if (!current) return;
-    if (ifMatch !== undefined && current._etag !== ifMatch) throw new PreconditionFailedError(`${container}/${pk}/${id}`);
-    await c.commit({ del: { pk, id } });
-  }
-
-  async listPartition<T extends DocumentBody>(
-    container: ContainerName,
-    pk: string,
-    type?: string | readonly string[],
-  ): Promise<Array<StoredDocument<T>>> {
-    return this.container(container).docs.listPartition(pk, type) as Array<StoredDocument<T>>;
-  }
-
-  async listByType<T extends DocumentBody>(container: ContainerName, type: string): Promise<Array<StoredDocument<T>>> {
-    return this.container(container).docs.list(type) as Array<StoredDocument<T>>;
-  }
-
-  async batch(container: ContainerName, pk: string, operations: BatchOperation[]): Promise<void> {
-    const c = this.container(container);
-    // Check every operation against the state as it would be after the ones before it.
-    const view = new Map<string, StoredDocument | null>();
-    const current = (id: string): StoredDocument | undefined => {
-      return view.has(id) ? (view.get(id) ?? undefined) : c.docs.get(pk, id);
-    };
-    const entries: JournalEntry[] = [];
-    for (const operation of operations) {
-      if (operation.op !== 'delete' && operation.doc.pk !== pk)
-        throw new Error(`Batch in partition ${pk} got a document of partition ${operation.doc.pk}`);
-      const id = operation.op === 'delete' ? operation.id : operation.doc.id;
-      const existing = current(id);
-      const where = `${container}/${pk}/${id}`;
-      if (operation.op === 'create' && existing) throw new ConflictError(where);
-      if (operation.op === 'replace' && !existing) throw new NotFoundError(where);
-      if (operation.op === 'replace' && existing!._etag !== operation.ifMatch) throw new PreconditionFailedError(where);
-      if (operation.op === 'delete') {
-        if (operation.ifMatch !== undefined && existing?._etag !== operation.ifMatch) throw new PreconditionFailedError(where);
-        view.set(id, null);
-        entries.push({ del: { pk, id } });
-      } else {
-        const stored = this.stamp(operation.doc);
-        view.set(id, stored);
-        entries.push({ put: stored });
-      }
-    }
-    if (entries.length > 0) await c.commit({ batch: entries });
   }
 
   async ping(): Promise<void> {
@@ -306,17 +211,4 @@ export class FileStore implements DocumentStore {
     for (const c of this.containers.values()) c.close();
     this.lock.release();
   }
-}
-
-/**
- * Stored documents are frozen copies, never changed in place (a write stores a new object), so
- * readers get them without a copy: listing a round's answers for each of 200 concurrent answers
- * copied every answer 200 times. A caller that tried to change one would get a TypeError.
- */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -8,16 +8,14 @@ import { samePerson, type Person, type Roles } from '../core/followup/model';
 import type { FollowUp } from './follow-up';
 import { unlessAdmin } from './access';
 import type { Result } from './result';
+import { changeIfUnchanged } from './change-if-unchanged';
 
-const ATTEMPTS = 5;
-
-async function changeRoles(service: FollowUp, change: (roles: Roles) => Roles): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const { _etag, ...roles } = await service.people.getRoles();
-    const next = change(roles);
-    if ((await service.people.replaceRoles(next, _etag)) === 'saved') return;
-    if (attempt >= ATTEMPTS) throw new Error(`The roles kept changing while being saved (${ATTEMPTS} attempts)`);
-  }
+async function changeRoles(service: Pick<FollowUp, 'people'>, change: (roles: Roles) => Roles): Promise<void> {
+  await changeIfUnchanged(
+    'the roles',
+    () => service.people.getRoles(),
+    ({ _etag, ...roles }) => service.people.replaceRoles(change(roles), _etag),
+  );
 }
 
 export async function grantAdmin(service: FollowUp, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {

@@ -11,6 +11,7 @@ import { checkMunicipalityWord, withUnknownWords, type MunicipalityWord, type Un
 import type { FollowUp } from './follow-up';
 import { unlessAdmin, whoSaid } from './access';
 import { refuse, type Result } from './result';
+import { changeIfUnchanged } from './change-if-unchanged';
 
 /** The plan's words, for checking what an admin gives: built once a plan (tens of milliseconds). */
 const searches = new WeakMap<Plan, PlanSearch>();
@@ -97,9 +98,9 @@ export async function countUnknownWords(service: FollowUp, words: string[], now 
 
 /** Read, change, write with the ETag: another instance counting at the same time is read again, a few times. */
 async function changeUnknownWords(service: FollowUp, change: (words: UnknownWord[]) => UnknownWord[]): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await service.words.getUnknownWords();
-    if ((await service.words.replaceUnknownWords(change(current.words), current._etag)) === 'saved') return;
-  }
-  throw new Error('unknown words: changed by others five times in a row');
+  await changeIfUnchanged(
+    'the unknown words',
+    () => service.words.getUnknownWords(),
+    (current) => service.words.replaceUnknownWords(change(current.words), current._etag),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * The backends every store test runs against: the embedded file store, Cosmos DB protocol on the
- * local test server (@vercel/cosmosdb-server, started here on 127.0.0.1), and a real account or
- * emulator when COSMOS_ENDPOINT is set.
+ * local test server (@vercel/cosmosdb-server, started here on 127.0.0.1), the in-memory store
+ * for fast use-case tests, and a real account or emulator when COSMOS_ENDPOINT is set.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { CosmosStore } from '../../src/store/cosmos-store';
 import { LOCAL_COSMOS_KEY } from '../../src/devtools/cosmos-stand-in';
 import { FileStore } from '../../src/store/file-store';
+import { MemoryStore } from '../../src/store/memory-store';
 import { openStore } from '../../src/store/open-store';
 import { loadConfig } from '../../src/config';
 import type { DocumentStore } from '../../src/store/document-store';
@@ -42,6 +43,10 @@ export function fileBackend(): Backend {
       for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function memoryBackend(): Backend {
+  return { name: 'in-memory store', batchRollsBack: true, open: async () => new MemoryStore(), cleanup: async () => undefined };
 }
 
 export function localCosmosBackend(): Backend {
@@ -76,5 +81,5 @@ export function realCosmosBackend(): Backend | undefined {
 }
 
 export function allBackends(): Backend[] {
-  return [fileBackend(), localCosmosBackend(), realCosmosBackend()].filter((b): b is Backend => b !== undefined);
+  return [fileBackend(), memoryBackend(), localCosmosBackend(), realCosmosBackend()].filter((b): b is Backend => b !== undefined);
 }
