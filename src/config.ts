@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { projectRoot } from './project-root';
 import { activePlanFile } from './plan-files';
-import { parsePerson } from './core/followup/commands';
+import { parsePerson } from './core/followup/person';
 import type { Person } from './core/followup/model';
 
 export interface Config {

@@ -129,20 +129,16 @@ export function createTeamsBot(
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
-      await followUp?.recordTeam(context);
       // The bot installed itself for this person to send a round message: that message is the welcome.
-      const installedByBot = await followUp?.installedByBot(context);
-      await followUp?.recordUser(context);
-      if (!installedByBot) await welcome(context, 'conversationUpdate');
+      // (Who they are and the team were recorded by the turn hook: FollowUpHandlers.beforeTurn.)
+      if (!followUp?.installedByBot(context)) await welcome(context, 'conversationUpdate');
     }
   });
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = String(context.activity.action ?? '');
     if (action === 'add' || action === 'add-upgrade') {
-      const installedByBot = await followUp?.installedByBot(context);
-      await followUp?.recordUser(context);
-      if (!installedByBot) await welcome(context, 'installationUpdate');
+      if (!followUp?.installedByBot(context)) await welcome(context, 'installationUpdate');
     } else logger.info({ event: 'installation', action, conversationId: context.activity.conversation?.id }, 'installation update');
   });
 
@@ -156,7 +152,6 @@ export function createTeamsBot(
       logger.info({ event: 'unsupported-message', conversationId: context.activity.conversation?.id }, 'message without text');
       return;
     }
-    await followUp?.recordUser(context);
     if (followUp && (await followUp.onMessage(context, question))) return;
     const answer = answerer.answer(question);
     if (followUp && (await followUp.onAnswerInChat(context, question, answer.kind))) {

@@ -4,7 +4,7 @@
  * name the line.
  */
 import { parse } from 'csv-parse/sync';
-import { parsePerson } from '../core/followup/commands';
+import { parsePerson } from '../core/followup/person';
 import type { Contact } from '../core/followup/model';
 
 export interface CsvResult {

@@ -2,7 +2,7 @@
  * A unit's contacts: who gets the round message for the unit's actions. Admins only; a unit must
  * be one the plan asks to report. Replacing a unit's contacts (the contacts card) is one batch.
  */
-import { parsePerson } from '../core/followup/commands';
+import { parsePerson } from '../core/followup/person';
 import type { Contact, Person } from '../core/followup/model';
 import type { FollowUp } from './follow-up';
 import { NO_DIRECTORY, type PeopleDirectory } from './people-directory';

@@ -1,7 +1,7 @@
 /** The follow-up's chat commands as people type them, including the forms that failed before. */
 import { strict as assert } from 'node:assert';
 import { plainTyped, unbreakableId } from '../../src/core/typed-text';
-import { parseFollowUpCommand } from '../../src/core/followup/commands';
+import { parseFollowUpCommand } from '../../src/bot/followup/commands';
 import { isSmallTalk, isThanks } from '../../src/core/qa/small-talk';
 
 describe('follow-up commands', () => {

@@ -8,7 +8,7 @@ import {
   roundLabel,
   roundNumber,
 } from '../../src/core/followup/periods';
-import { parseFollowUpCommand } from '../../src/core/followup/commands';
+import { parseFollowUpCommand } from '../../src/bot/followup/commands';
 
 describe('follow-up periods: a year, a half-year, a tertial', () => {
   it('reads a round as typed and says it as people write it', () => {

@@ -2,9 +2,12 @@
  * The follow-up's chat commands, Swedish first, English too. Pure parsing: what was asked, not
  * whether the user may.
  */
-import type { Person } from './model';
-import { plainTyped } from '../typed-text';
-import { parseRoundRef, ROUND_REF } from './periods';
+import type { Person } from '../../core/followup/model';
+import { parsePerson } from '../../core/followup/person';
+import { plainTyped } from '../../core/typed-text';
+import { parseRoundRef, ROUND_REF } from '../../core/followup/periods';
+
+export { parsePerson };
 
 export type FollowUpCommand =
   | { kind: 'start-round'; year: number; deadline: string | null }
@@ -32,20 +35,6 @@ export type FollowUpCommand =
   | { kind: 'action-status'; actionId: string; year: number | null }
   | { kind: 'unit-status'; unit: string; year: number | null }
   | { kind: 'invalid'; message: 'person' | 'date' | 'year' };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
-
-/** An Entra object id or an e-mail/UPN, as an admin types it; anything else is refused. */
-export function parsePerson(text: string): Person | null {
-  const t = text
-    .trim()
-    .replace(/^<mailto:([^|>]+)\|[^>]*>$/, '$1')
-    .replace(/^mailto:/i, '');
-  if (GUID.test(t)) return { aadObjectId: t.toLowerCase() };
-  if (EMAIL.test(t) && t.length <= 200) return { upn: t.toLowerCase() };
-  return null;
-}
 
 function isDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -1,0 +1,209 @@
+/**
+ * The follow-up's card actions in Teams (the round card's buttons, start, contacts, words,
+ * reminders, answering for a unit, the report): each becomes a use-case call and its result a
+ * card, or a message that leaves the card and what was typed in it. Routed by card-routes.
+ */
+
+import type { TurnContext } from 'botbuilder';
+import type { TeamsRoundOrigin } from './teams-origin';
+import { expandCard } from '../cards/render';
+import { roundCardFromView } from './round-cards';
+import { refusalText as answerRefusalText, t } from './texts';
+import { actionLanguage } from '../language';
+import { remindConfirmCard } from './summary-card';
+import { notice, refusalCard, refusalText, type Card } from './command-cards';
+import { startRound } from '../../usecases/start-round';
+import { chooseReminderRound } from '../../usecases/choose-reminder-round';
+import { replaceUnitContacts } from '../../usecases/manage-contacts';
+import { setMunicipalityWord } from '../../usecases/municipality-words';
+import { exportReport } from '../../usecases/export-report';
+import { moveInRound, roundForUnit } from '../../usecases/work-through-round';
+import type { RoundView } from '../../usecases/round-view';
+
+import { FollowUpTurn } from './followup-turn';
+
+/** A report format as people know it. */
+const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word' } as const;
+
+export class CardActions extends FollowUpTurn {
+  /** The form on the unknown words' card: a word given as the plan's words, then the card again with what happened. */
+  async onWordsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const lang = actionLanguage(data);
+    return this.storeGuard(lang, 'words.save', async () => {
+      const user = this.personOf(context);
+      const typed = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 400) : '');
+      const result = await setMunicipalityWord(this.deps.service, user, { word: typed(data.word), terms: typed(data.terms) });
+      if (!result.ok)
+        return result.reason === 'not-admin'
+          ? refusalCard(result, lang)
+          : this.wordsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
+      this.deps.logger.info({ event: 'municipality-word-set', word: result.entry.word }, 'municipality word set');
+      await this.deps.refreshAnswers?.();
+      return this.wordsCard(user, lang, {
+        text: t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }),
+        kind: 'good',
+      });
+    });
+  }
+
+  async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const lang = actionLanguage(data);
+    return this.storeGuard(lang, 'contacts.save', async () => {
+      const user = this.personOf(context);
+      const result = await replaceUnitContacts(this.deps.service, user, { unit: data.unit, people: data.people }, this.deps.directory);
+      if (!result.ok)
+        return result.reason === 'not-admin'
+          ? refusalCard(result, lang)
+          : this.contactsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
+      this.deps.logger.info({ event: 'contacts-changed', unit: result.unit, count: result.people.length }, 'contacts changed');
+      return this.contactsCard(user, lang, {
+        text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }),
+        kind: 'good',
+      });
+    });
+  }
+
+  /**
+   * Confirmed: reminds those not finished and says what happened. Not confirmed (a summary sent
+   * before reminders asked first): the confirmation card with how many would get one.
+   */
+  async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+    const lang = actionLanguage(data);
+    return this.storeGuardKeepingCard(lang, 'round.remind', async () => {
+      const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
+      if (!result.ok) return refusalText(result, lang);
+      if (data.confirmed !== true) return remindConfirmCard(result.round.year, result.reminders, lang);
+      return t('remindersSent', lang, { n: await this.work.remind(result.round) });
+    });
+  }
+
+  /** The round card of the unit an admin chose to answer for; a string (a message) when refused. */
+  async onAnswerFor(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+    const lang = actionLanguage(data);
+    return this.storeGuardKeepingCard(lang, 'round.answerFor', async () => {
+      const result = await roundForUnit(this.deps.service, this.personOf(context), {
+        unit: typeof data.unit === 'string' ? data.unit : '',
+      });
+      return result.ok
+        ? roundCardFromView(result.view, lang, [context.activity.from?.id ?? ''].filter(Boolean))
+        : refusalText(result, lang);
+    });
+  }
+
+  /** A link to the report on the bot's own server: unguessable, expiring, admins only. A refusal is a message (a string). */
+  async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+    const { logger, reportLinkTtlMs, publicUrl } = this.deps;
+    const lang = actionLanguage(data);
+    return this.storeGuardKeepingCard(lang, 'report.export', async () => {
+      const result = await exportReport(this.deps.service, this.personOf(context), {
+        year: data.year,
+        format: data.format,
+        ttlMs: reportLinkTtlMs,
+      });
+      if (!result.ok) {
+        if (result.reason === 'not-admin')
+          logger.warn({ event: 'refused', reason: 'not-admin', action: 'report.export' }, 'report export refused');
+        return refusalText(result, lang);
+      }
+      const url = `${publicUrl.replace(/\/$/, '')}/reports/${result.token}`;
+      const hours = Math.round(reportLinkTtlMs / 3_600_000);
+      logger.info({ event: 'report-link', year: result.year, format: result.format }, 'report link created');
+      const title = t('reportReady', lang, { year: result.year, format: FORMAT_NAMES[result.format] });
+      return expandCard('link', {
+        fallbackText: `${title}\n${url}`,
+        title,
+        note: t('reportLinkNote', lang, { hours }),
+        linkTitle: t('openReport', lang),
+        url,
+      });
+    });
+  }
+
+  /** The round card's actions: a card, or (when the store is down) a message that leaves the card and what was typed in it. */
+  async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string> {
+    const { service, logger } = this.deps;
+    const lang = actionLanguage(data);
+    const user = this.personOf(context);
+    const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
+    const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[3]) => roundCardFromView(view, lang, refreshIds, extra);
+    // What the person typed goes back into any card with a refusal, so nothing they wrote is lost.
+    const typed = {
+      status: typeof data.status === 'string' ? data.status : undefined,
+      description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined,
+    };
+    return this.storeGuardKeepingCard(lang, verb, async () => {
+      const position = { year: data.year, actionId: data.actionId, unit: data.unit };
+      if (verb !== 'round.save') {
+        const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : verb === 'round.unanswered' ? 'unanswered' : 0;
+        const moved = await moveInRound(service, user, position, step, typed);
+        if (moved.ok) return card(moved.view);
+        const text = answerRefusalText(moved.refusal, lang, moved.detail, moved.view?.statuses ?? service.plan.followUp.statuses);
+        return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
+      }
+      const result = await this.work.answer(user, {
+        ...position,
+        status: data.status,
+        description: data.description,
+        seen: data.seen,
+      });
+      if (!result.ok) {
+        logger.warn(
+          {
+            event: 'answer-refused',
+            reason: result.refusal,
+            actionId: String(data.actionId ?? '').slice(0, 20),
+            unit: String(data.unit ?? '').slice(0, 40),
+          },
+          'answer refused',
+        );
+        const text = answerRefusalText(result.refusal, lang, result.detail, result.view?.statuses ?? service.plan.followUp.statuses);
+        return result.view ? card(result.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
+      }
+      const { answer } = result;
+      logger.info(
+        {
+          event: 'answer-saved',
+          outcome: result.outcome,
+          year: answer.year,
+          actionId: answer.actionId,
+          unit: answer.unit,
+          onBehalf: answer.onBehalf,
+        },
+        'answer saved',
+      );
+      const savedText =
+        result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId: answer.actionId, unit: answer.unit });
+      return card(result.view, { notice: { text: result.allDone ? `${savedText} ${t('allDone', lang)}` : savedText, kind: 'good' } });
+    });
+  }
+
+  async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
+    const lang = actionLanguage(data);
+    const activity = context.activity;
+    const origin: TeamsRoundOrigin = {
+      serviceUrl: activity.serviceUrl,
+      botId: activity.recipient?.id ?? '',
+      botName: activity.recipient?.name,
+      tenantId: activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+      adminConversationId: activity.conversation?.id ?? '',
+      adminUserId: activity.from?.id,
+      locale: lang === 'en' ? 'en-US' : 'sv-SE',
+    };
+    return this.storeGuard(lang, 'round.start', async () => {
+      const result = await startRound(this.deps.service, this.personOf(context), {
+        year: data.year,
+        deadline: data.deadline,
+        reminderDaysBefore: this.deps.reminderDaysBefore,
+        origin,
+      });
+      if (!result.ok) return refusalCard(result, lang);
+      const { round, recipients, resumed } = result;
+      this.deps.logger.info(
+        { event: 'round-started', year: round.year, deadline: round.deadline, recipients: recipients.length, resumed },
+        'round started',
+      );
+      this.work.startSending(round, recipients);
+      return notice(t('started', lang, { year: round.year, n: recipients.length }));
+    });
+  }
+}

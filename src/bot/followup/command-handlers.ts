@@ -1,0 +1,161 @@
+/**
+ * The follow-up's chat commands in Teams ("starta uppföljning 2024", "kontakter", …): each becomes
+ * a use-case call (src/usecases) and its result a card. The grammar is in bot/followup/commands.
+ */
+
+import type { TurnContext } from 'botbuilder';
+import type { Language } from '../../core/language';
+import { type FollowUpCommand } from './commands';
+import type { Person } from '../../core/followup/model';
+import { roundCardFromView, roundConfirmCard } from './round-cards';
+import { t } from './texts';
+import { remindConfirmCard, summaryCard } from './summary-card';
+import { notice, refusalCard, statusCard, type Card } from './command-cards';
+import type { Refusal } from '../../usecases/result';
+import { prepareRound } from '../../usecases/prepare-round';
+import { chooseReminderRound } from '../../usecases/choose-reminder-round';
+import { addContacts, removeContact } from '../../usecases/manage-contacts';
+import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
+import { viewStatus } from '../../usecases/view-status';
+import { glossaryEntries, setGlossaryExpansion } from '../../usecases/glossary';
+import { municipalityWords, removeMunicipalityWord, setMunicipalityWord } from '../../usecases/municipality-words';
+import { messageCard } from '../cards/answer-cards';
+import { summarizeRound } from '../../usecases/summarize-round';
+import { roundForUnit } from '../../usecases/work-through-round';
+import { diagnose } from '../../usecases/diagnose';
+import { diagnosisCard } from './diagnosis-card';
+
+import { FollowUpTurn } from './followup-turn';
+
+export class CommandHandlers extends FollowUpTurn {
+  /** The command's card; undefined when it is a question about the plan after all (a status view asked by someone outside the follow-up). */
+  async cardFor(context: TurnContext, command: FollowUpCommand, user: Person, lang: Language): Promise<Card | undefined> {
+    let planQuestion = false;
+    const card = await this.storeGuard(lang, command.kind, async () => {
+      const commandCard = await this.runCommand(context, command, user, lang);
+      planQuestion = commandCard === undefined;
+      return commandCard ?? notice('');
+    });
+    return planQuestion ? undefined : card;
+  }
+
+  /** A command's card; undefined when the text is not a command for this person after all. */
+  private async runCommand(context: TurnContext, command: FollowUpCommand, user: Person, lang: Language): Promise<Card | undefined> {
+    const { service, logger } = this.deps;
+    const refused = (result: { ok: false } & Refusal): Card => {
+      if (result.reason === 'not-admin')
+        logger.warn({ event: 'refused', reason: 'not-admin', command: command.kind }, 'admin command refused');
+      return refusalCard(result, lang);
+    };
+    const who = (person: Person): string => person.upn ?? person.aadObjectId ?? '';
+    switch (command.kind) {
+      case 'invalid':
+        return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
+      case 'my-round':
+        return this.myRoundCard(context, lang);
+      case 'answer-for-unit': {
+        const result = await roundForUnit(service, user, command);
+        return result.ok ? roundCardFromView(result.view, lang, [context.activity.from?.id ?? ''].filter(Boolean)) : refused(result);
+      }
+      case 'action-status':
+      case 'unit-status': {
+        const request =
+          command.kind === 'action-status'
+            ? { kind: 'action' as const, actionId: command.actionId, year: command.year }
+            : { kind: 'unit' as const, unit: command.unit, year: command.year };
+        const result = await viewStatus(service, user, request);
+        if (!result.ok) return result.reason === 'not-in-follow-up' ? undefined : refused(result);
+        return statusCard(result.view, lang);
+      }
+      case 'start-round': {
+        const result = await prepareRound(service, user, command, this.deps.directory);
+        return result.ok ? roundConfirmCard(result.year, result.deadline, result.summary, result.reach, lang) : refused(result);
+      }
+      case 'close-round': {
+        const result = await this.work.close(user, command);
+        return result.ok ? notice(t('closed', lang, { year: result.year })) : refused(result);
+      }
+      case 'remind': {
+        // Nothing is sent before the admin has seen how many it goes to.
+        const result = await chooseReminderRound(service, user, command);
+        return result.ok ? remindConfirmCard(result.round.year, result.reminders, lang) : refused(result);
+      }
+      case 'list-contacts':
+        return this.contactsCard(user, lang);
+      case 'diagnose': {
+        if (!this.deps.diagnostics) return undefined;
+        const result = await diagnose(service, user, this.deps.diagnostics);
+        return result.ok ? diagnosisCard(result.checks, lang) : refused(result);
+      }
+      case 'summary': {
+        const result = await summarizeRound(service, user, command);
+        return result.ok ? summaryCard(result, lang) : refused(result);
+      }
+      case 'add-contacts': {
+        const result = await addContacts(service, user, command, this.deps.directory);
+        return result.ok
+          ? notice(t('contactsSaved', lang, { unit: result.unit, people: result.people.map(who).join(', ') }))
+          : refused(result);
+      }
+      case 'remove-contact': {
+        const result = await removeContact(service, user, command);
+        return result.ok ? notice(t('contactRemoved', lang, { unit: result.unit, person: who(result.person) })) : refused(result);
+      }
+      case 'add-admin': {
+        const result = await grantAdmin(service, user, command);
+        return result.ok ? notice(t('adminAdded', lang, { person: who(result.person) })) : refused(result);
+      }
+      case 'remove-admin': {
+        const result = await revokeAdmin(service, user, command);
+        return result.ok ? notice(t('adminRemoved', lang, { person: who(result.person) })) : refused(result);
+      }
+      case 'set-glossary': {
+        const result = await setGlossaryExpansion(service, user, command);
+        if (!result.ok) return refused(result);
+        logger.info({ event: 'glossary-changed', code: result.entry.code }, 'glossary entry set');
+        await this.deps.refreshAnswers?.();
+        return notice(t('glossarySaved', lang, { code: result.entry.code, expansion: result.entry.expansion }));
+      }
+      case 'list-glossary': {
+        const entries = await glossaryEntries(service);
+        return messageCard(
+          t('glossaryTitle', lang),
+          entries.length
+            ? entries.map((e) => `${e.code} = ${e.expansion} (${e.setBy}, ${e.setAt.slice(0, 10)})`)
+            : [t('glossaryEmpty', lang)],
+        );
+      }
+      case 'set-word': {
+        const result = await setMunicipalityWord(service, user, command);
+        if (!result.ok) return refused(result);
+        logger.info({ event: 'municipality-word-set', word: result.entry.word }, 'municipality word set');
+        await this.deps.refreshAnswers?.();
+        return notice(t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }));
+      }
+      case 'remove-word': {
+        const result = await removeMunicipalityWord(service, user, command.word);
+        if (!result.ok) return refused(result);
+        logger.info({ event: 'municipality-word-removed', word: result.word }, 'municipality word removed');
+        await this.deps.refreshAnswers?.();
+        return notice(t('wordRemoved', lang, { word: result.word }));
+      }
+      case 'list-words': {
+        const words = await municipalityWords(service);
+        return messageCard(
+          t('wordsTitle', lang),
+          words.length
+            ? words.map((w) => `${w.word} = ${w.planTerms.join(', ')} (${w.setBy}, ${w.setAt.slice(0, 10)})`)
+            : [t('wordsEmpty', lang)],
+        );
+      }
+      case 'list-unknown-words':
+        // What was asked on this instance a moment ago is counted first.
+        await this.unknownWords.flush();
+        return this.wordsCard(user, lang);
+      case 'set-safety-chief': {
+        const result = await setSafetyChief(service, user, command);
+        return result.ok ? notice(t('chiefSet', lang, { person: who(result.person) })) : refused(result);
+      }
+    }
+  }
+}
