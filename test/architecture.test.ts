@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ROOT } from './fixtures/plan';
+import { structure } from '../scripts/structure';
 
 const SRC = join(ROOT, 'src');
 
@@ -51,8 +52,18 @@ const RULES: Rule[] = [
     notPackages:
       /^(botbuilder.*|botframework-.*|@microsoft\/teams-ai|@microsoft\/microsoft-graph-client|@azure\/cosmos|@azure\/identity|restify|exceljs|docx|pino)$/,
   },
-  { layer: 'usecases', notLayers: ['bot', 'server'], notPackages: /^(botbuilder.*|botframework-.*|@microsoft\/teams-ai|restify)$/ },
-  { layer: 'bot', notLayers: ['store'], notPackages: /^(@azure\/cosmos)$/ },
+  {
+    layer: 'usecases',
+    notLayers: ['bot', 'server', 'persistence', 'scheduler', 'graph', 'config', 'bot-runtime'],
+    notPackages: /^(botbuilder.*|botframework-.*|@microsoft\/teams-ai|restify|@azure\/cosmos)$/,
+  },
+  { layer: 'bot', notLayers: ['store', 'persistence'], notPackages: /^(@azure\/cosmos)$/ },
+  {
+    layer: 'persistence',
+    onlyLayers: ['persistence', 'store', 'usecases', 'core'],
+    notPackages: /^(botbuilder.*|@microsoft\/teams-ai|restify)$/,
+  },
+  { layer: 'scheduler', onlyLayers: ['scheduler', 'log'], notPackages: /^(botbuilder.*|@microsoft\/teams-ai|restify)$/ },
 ];
 
 /** Every import that breaks a rule, as "file: specifier". */
@@ -73,6 +84,16 @@ export function layerOffences(sources: Array<{ file: string; text: string }>, ru
 }
 
 describe('architecture', () => {
+  it('has floors without cycles: no folder of src/ imports one that imports it back, and no file cycle', () => {
+    const drawn = structure();
+    assert.ok(drawn.floors.length >= 4, 'the floors were found');
+    assert.deepEqual(drawn.folderCycles, []);
+    assert.deepEqual(drawn.fileCycles, []);
+    const floorOf = (folder: string) => drawn.floors.find((f) => f.folders.includes(folder))!.floor;
+    assert.ok(floorOf('core') < floorOf('usecases') && floorOf('usecases') < floorOf('bot'), 'core below the use cases below Teams');
+    assert.ok(floorOf('usecases') < floorOf('persistence'), "the persistence adapters implement the use cases' ports");
+  });
+
   const sources = files(SRC).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
   it('keeps src/core free of Teams, Bot Framework, Cosmos DB, HTTP servers and every adapter, at any depth', () => {

@@ -15,7 +15,9 @@ import { dirname, join } from 'node:path';
 import { CONTAINERS, StoreUnavailableError, type ContainerName } from './document-store';
 import { DocumentIndex } from './document-index';
 import { applyEntry, encodeLine, journalText, replayJournal, type Damage, type JournalEntry } from './journal';
-import { StoreLock } from './store-lock';
+import { StoreLock, type StoreNotice } from './store-lock';
+
+export type { StoreNotice };
 import { deepFreeze, IndexedStore } from './indexed-store';
 
 const writeChunk = promisify(write);
@@ -29,9 +31,6 @@ async function writeAsync(fd: number, text: string): Promise<void> {
     offset += bytesWritten;
   }
 }
-
-/** What the store tells its owner about a journal as it opens (a dropped torn line, a format upgrade). */
-export type StoreNotice = (event: { event: string; file: string; message: string; line?: number; bytes?: number }) => void;
 
 /** A journal that cannot be read as it is: the store will not open until the operator looks. */
 export class StoreDamagedError extends Error {

@@ -8,7 +8,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import type { StoreNotice } from './file-store';
+
+/** What the store tells its owner about a journal as it opens (a dropped torn line, a format upgrade). */
+export type StoreNotice = (event: { event: string; file: string; message: string; line?: number; bytes?: number }) => void;
 
 interface LockOwner {
   pid: number;

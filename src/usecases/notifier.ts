@@ -10,7 +10,6 @@ import type { Report } from '../core/report/report-model';
 import type { UserRecord } from './ports';
 import type { Person } from '../core/followup/model';
 import type { RoundView } from './round-view';
-import type { ReminderPreview } from './remind-unfinished';
 import type { FanOutSummary, Recipient, SentMessage } from './fan-out';
 
 export interface Notifier {
@@ -27,6 +26,14 @@ export interface Notifier {
   sendDeliverySummary(round: Round, summary: FanOutSummary, language: Language): Promise<void>;
   /** The summary of the round, with why it comes now (and, while open, who a reminder would reach). */
   sendSummary(to: Person, summary: RoundSummary, reason: SummaryReason, language: Language): Promise<void>;
+}
+
+/** Who a reminder would go to now: people with a chat, and how many unfinished people have none. */
+export interface ReminderPreview {
+  /** People not finished who have a chat with the bot: they get the reminder. */
+  people: number;
+  /** People not finished whom the bot cannot message yet (no chat). */
+  withoutChat: number;
 }
 
 /** A round's report and, while the round is open, who a reminder would reach. */

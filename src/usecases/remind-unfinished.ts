@@ -10,22 +10,16 @@ import { personKey, type Answer, type Round } from '../core/followup/model';
 import type { FollowUp } from './follow-up';
 import { roundRecipients, type RoundRecipient } from './round-recipients';
 import type { UserRecord } from './ports';
-import { canBeMessaged, personLanguage, type Notifier, type NoticeOutcome } from './notifier';
+import { canBeMessaged, type ReminderPreview, personLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { roundViewAt } from './round-view';
 import { withSendingLease, type SendingLeaseOptions } from './sending-lease';
 
 /** Who sends: this instance, under the sending lease (the Notifier paces each request to what Teams allows). */
+export type { ReminderPreview };
+
 export interface SendingTurn {
   instanceId: string;
   lease?: SendingLeaseOptions;
-}
-
-/** Who a reminder would go to now: people with a chat, and how many unfinished people have none. */
-export interface ReminderPreview {
-  /** People not finished who have a chat with the bot: they get the reminder. */
-  people: number;
-  /** People not finished whom the bot cannot message yet (no chat). */
-  withoutChat: number;
 }
 
 interface Unfinished {

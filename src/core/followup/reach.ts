@@ -4,7 +4,11 @@
  * and, when they have never opened the bot, install it for them before it can open a chat.
  * Why a person cannot be reached is said in plain words, never hidden in a count.
  */
-import type { Contact, Person } from './model';
+/** What reaching a contact needs of them (model.ts's Contact has it; not imported, so that the model can name Resolution). */
+interface Reachable {
+  person: { aadObjectId?: string };
+  resolution?: Resolution;
+}
 
 /** Why a person cannot be reached (yet). */
 export type ReachProblem =
@@ -35,10 +39,10 @@ export type Resolution =
   { aadObjectId: string; via: 'given' | 'known' | 'team' | 'directory'; at: string } | { problem: ReachProblem; at: string };
 
 /** The Entra object id to reach a contact by: as given, or as found. */
-export function reachableId(contact: { person: Person; resolution?: Resolution }): string | undefined {
+export function reachableId(contact: Reachable): string | undefined {
   if (contact.person.aadObjectId) return contact.person.aadObjectId;
   return contact.resolution && 'aadObjectId' in contact.resolution ? contact.resolution.aadObjectId : undefined;
 }
 
 /** Whether the contact still needs looking up: given by e-mail, not found yet. */
-export const needsResolving = (contact: Contact & { resolution?: Resolution }): boolean => reachableId(contact) === undefined;
+export const needsResolving = (contact: Reachable): boolean => reachableId(contact) === undefined;
