@@ -59,6 +59,8 @@ export async function benchFollowUp(): Promise<{
   answerP99Ms: number;
   /** Store calls per saved answer, reads and writes (the recording of the user and the card included). */
   storeOperationsPerAnswer: { reads: number; writes: number };
+  /** Of those, the save's own: the round's partition (its read and its batch), without recording who the person is. */
+  roundOperationsPerAnswer: { reads: number; writes: number };
   storedOnce: boolean;
 }> {
   const connector = new LocalConnector();
@@ -131,11 +133,13 @@ export async function benchFollowUp(): Promise<{
   // Counts the store operations the 200 answers cost (the bot's own store, wrapped in place).
   const store = bot.store as unknown as Record<string, (...args: unknown[]) => unknown>;
   const operations = { reads: 0, writes: 0 };
+  const roundOperations = { reads: 0, writes: 0 };
   for (const method of ['read', 'listPartition', 'listByType', 'create', 'replace', 'upsert', 'delete', 'batch']) {
     const original = store[method]!.bind(store);
     const kind = ['read', 'listPartition', 'listByType'].includes(method) ? 'reads' : 'writes';
     store[method] = (...args: unknown[]) => {
       operations[kind] += 1;
+      if (args[0] === 'rounds') roundOperations[kind] += 1;
       return original(...args);
     };
   }
@@ -159,6 +163,7 @@ export async function benchFollowUp(): Promise<{
   if (cardUpdates !== bodies.length) throw new Error(`${cardUpdates} card messages updated for ${bodies.length} answers`);
   const latencies = results.map((r) => r.ms);
   const perAnswer = { reads: operations.reads / submissions.length, writes: operations.writes / submissions.length };
+  const roundPerAnswer = { reads: roundOperations.reads / submissions.length, writes: roundOperations.writes / submissions.length };
   const answers = await data.rounds.listAnswers(2024);
   const history = await data.rounds.listHistory(2024);
   const expected = new Set(submissions.map((s) => `${s.actionId}|${s.unit}`));
@@ -176,6 +181,7 @@ export async function benchFollowUp(): Promise<{
     answerMedianMs: percentile(latencies, 50),
     answerP99Ms: percentile(latencies, 99),
     storeOperationsPerAnswer: perAnswer,
+    roundOperationsPerAnswer: roundPerAnswer,
     storedOnce,
   };
 }

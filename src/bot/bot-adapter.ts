@@ -12,6 +12,13 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
  * authenticated requests against a user's limit. CloudAdapter.process does both in one call.
  */
 export class BotAdapter extends TeamsAdapter {
+  /**
+   * Bot Connector clients by service URL and audience, as botbuilder's older BotFrameworkAdapter
+   * kept them: building one (its HTTP pipeline and credentials) for every turn was a tenth of a
+   * card action's time. Their credentials fetch and renew tokens themselves. Kept a while, bounded.
+   */
+  private readonly connectors = new Map<string, { at: number; client: Promise<unknown> }>();
+
   /** Checks the request's Bot Framework token (its signature, issuer, audience, serviceUrl); rejects when it does not hold. */
   authenticate(activity: object, authorizationHeader: string) {
     return this.botFrameworkAuthentication.authenticateRequest(activity as Partial<Activity> as Activity, authorizationHeader);
@@ -34,13 +41,28 @@ export class BotAdapter extends TeamsAdapter {
     const bounded: Authentication = {
       ...authentication,
       connectorFactory: {
-        create: async (serviceUrl: string, audience?: string) =>
-          withRequestTimeout(await factory.create(serviceUrl, audience), connectorTimeoutMs),
+        create: (serviceUrl: string, audience?: string) =>
+          this.connectorFor(`${serviceUrl}|${audience ?? ''}|${connectorTimeoutMs}`, async () =>
+            withRequestTimeout(await factory.create(serviceUrl, audience), connectorTimeoutMs),
+          ),
       },
     };
     return this.processActivity(bounded, activity as Partial<Activity> as Activity, logic);
   }
+
+  private connectorFor<T>(key: string, create: () => Promise<T>, now = Date.now()): Promise<T> {
+    const kept = this.connectors.get(key);
+    if (kept && now - kept.at < CONNECTOR_KEPT_MS) return kept.client as Promise<T>;
+    if (this.connectors.size >= CONNECTORS_KEPT) this.connectors.delete(this.connectors.keys().next().value!);
+    const client = create();
+    this.connectors.set(key, { at: now, client });
+    client.catch(() => this.connectors.delete(key));
+    return client;
+  }
 }
+
+const CONNECTOR_KEPT_MS = 10 * 60_000;
+const CONNECTORS_KEPT = 100;
 
 type PipelineRequest = { timeout: number };
 type Pipeline = {

@@ -119,10 +119,10 @@ export class RoundWork {
     }
   }
 
-  /** Saves an answer (usecases/work-through-round); the save that completes the round sends its summary now. */
+  /** Saves an answer (usecases/work-through-round); the save that completes the round sends its "everyone has answered" summary now. */
   async answer(actor: Person, input: Parameters<typeof answerAction>[2], now = new Date()): ReturnType<typeof answerAction> {
     const result = await answerAction(this.deps.followUp, actor, input, now);
-    if (result.ok && result.allDone && result.outcome !== 'unchanged') this.track(this.summariesDue(result.answer.year, now));
+    if (result.ok && result.roundComplete) this.track(this.summariesDue(result.answer.year, now));
     return result;
   }
 

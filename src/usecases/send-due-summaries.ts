@@ -4,16 +4,24 @@
  * first: the scheduler's pass, or the close command and the save that completes the round, which
  * send them at the moment it happens rather than on the next pass.
  */
-import type { Round } from '../core/followup/model';
+import type { Answer, Contact, Obligation, Round } from '../core/followup/model';
 import { dueSummaries, type SummaryReason } from '../core/followup/schedule';
 import { progress } from '../core/followup/validate';
 import type { FollowUp } from './follow-up';
 
-/** Every unit with contacts has answered all its actions. */
-export async function everyoneAnswered(service: FollowUp, round: Round): Promise<boolean> {
-  const units = new Set((await service.people.listContacts()).map((c) => c.unit));
-  const { answered, total } = progress(service.forRound(round).obligations, await service.rounds.listAnswers(round.year), [...units]);
+/** Every unit with contacts has answered all its actions: the round is complete. */
+export function allAnswered(obligations: Obligation[], contacts: Contact[], answers: Answer[]): boolean {
+  const units = new Set(contacts.map((c) => c.unit));
+  const { answered, total } = progress(obligations, answers, [...units]);
   return total > 0 && answered === total;
+}
+
+export async function everyoneAnswered(service: FollowUp, round: Round): Promise<boolean> {
+  return allAnswered(
+    service.forRound(round).obligations,
+    await service.people.listContacts(),
+    await service.rounds.listAnswers(round.year),
+  );
 }
 
 export async function sendDueSummaries(

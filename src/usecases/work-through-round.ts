@@ -10,6 +10,7 @@ import { validateSubmission } from '../core/followup/validate';
 import type { AnswerOutcome } from './ports';
 import type { FollowUp } from './follow-up';
 import { storeAnswer } from './store-answer';
+import { allAnswered } from './send-due-summaries';
 
 /** What working through a round needs: the plan in use, the rounds and the people. */
 type RoundWorkPorts = Pick<
@@ -150,7 +151,9 @@ export async function answerAction(
   actor: Person,
   input: CardPosition & { status: unknown; description: unknown; seen?: unknown },
   now = new Date(),
-): Promise<{ ok: true; outcome: AnswerOutcome; answer: Answer; view: RoundView; allDone: boolean } | AnswerRefusal> {
+): Promise<
+  { ok: true; outcome: AnswerOutcome; answer: Answer; view: RoundView; allDone: boolean; roundComplete: boolean } | AnswerRefusal
+> {
   const c = await context(service, actor, input);
   if (!c.round) return answerRefusal('unknown-round', String(input.year ?? '').slice(0, 10));
   // The answers read with the round serve the save (the stored answer and its ETag) and the next card.
@@ -199,5 +202,7 @@ export async function answerAction(
     answer: result.answer,
     view: await roundViewAt(service, c.round, c.units, next ?? c.mine[c.index], answers),
     allDone: !next,
+    // Decided on what this card action read: the save that completes the round sends its summary (round-work).
+    roundComplete: result.outcome !== 'unchanged' && !next && allAnswered(c.service.obligations, c.contacts, answers),
   };
 }

@@ -117,9 +117,17 @@ describe('use cases: working through the round', () => {
       (await answer(ANNA, first!.actionId)).ok && ((await answer(ANNA, first!.actionId)) as { outcome: string }).outcome,
       'unchanged',
     );
-    for (const o of sfActions()) await answer(ANNA, o.actionId);
+    assert.equal(saved.roundComplete, false);
+    const outcomes = [];
+    for (const o of sfActions()) outcomes.push(await answer(ANNA, o.actionId));
+    // SF is the only unit with contacts: the save of its last action completes the round, once.
+    assert.deepEqual(
+      outcomes.map((o) => o.ok && o.roundComplete),
+      sfActions().map((_, i) => i === sfActions().length - 1),
+    );
     const last = await answer(ANNA, first!.actionId, 'SF', { description: 'Ändrad beskrivning.' });
     assert.ok(last.ok && last.allDone && last.outcome === 'changed');
+    assert.equal(last.roundComplete, true, 'a change when all is answered: complete still (the summary is sent once, marked on the round)');
     assert.deepEqual(last.view.progress, { answered: sfActions().length, total: sfActions().length });
   });
 
