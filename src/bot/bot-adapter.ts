@@ -5,6 +5,7 @@
  */
 import { type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { BotFrameworkAuthentication, ClaimsIdentity } from 'botframework-connector';
 
 /**
  * The adapter, with authentication and the turn as two steps, so that the HTTP server can answer
@@ -18,6 +19,11 @@ export class BotAdapter extends TeamsAdapter {
    * card action's time. Their credentials fetch and renew tokens themselves. Kept a while, bounded.
    */
   private readonly connectors = new Map<string, { at: number; client: Promise<unknown> }>();
+
+  constructor(...args: ConstructorParameters<typeof TeamsAdapter>) {
+    super(...args);
+    keepUserTokenClients(this.botFrameworkAuthentication);
+  }
 
   /** Checks the request's Bot Framework token (its signature, issuer, audience, serviceUrl); rejects when it does not hold. */
   authenticate(activity: object, authorizationHeader: string) {
@@ -59,6 +65,28 @@ export class BotAdapter extends TeamsAdapter {
     client.catch(() => this.connectors.delete(key));
     return client;
   }
+}
+
+/**
+ * The adapter asks for a user-token client (sign-in for skills and OAuth cards) on every turn and
+ * builds one, with its own HTTP pipeline, each time; this bot signs nobody in. One per bot app id
+ * is kept: it holds only the app's credentials, which fetch and renew their tokens themselves.
+ */
+function keepUserTokenClients(authentication: BotFrameworkAuthentication): void {
+  const create = authentication.createUserTokenClient.bind(authentication);
+  const kept = new Map<string, ReturnType<typeof create>>();
+  authentication.createUserTokenClient = (claimsIdentity: ClaimsIdentity) => {
+    // The bot's app id as botbuilder reads it for this: the audience (from the channel), else the appid claim (Emulator).
+    const claim = (type: string) => claimsIdentity.claims?.find((c) => c.type === type)?.value;
+    const appId = claim('aud') ?? claim('appid') ?? '';
+    let client = kept.get(appId);
+    if (!client) {
+      client = create(claimsIdentity);
+      kept.set(appId, client);
+      client.catch(() => kept.delete(appId));
+    }
+    return client;
+  };
 }
 
 const CONNECTOR_KEPT_MS = 10 * 60_000;
