@@ -2,18 +2,18 @@
  * The Teams adapter: a teams-ai Application on botbuilder's CloudAdapter. It routes activities
  * to the core (question answering) and renders the answers; nothing about the plan lives here.
  */
+import { t } from '../core/texts/catalog';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application } from '@microsoft/teams-ai';
 import { BotAdapter, publicCloudWithKeysFrom } from './bot-adapter';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { QuestionAnswerer } from '../usecases/live-answerer';
-import { phrase } from '../core/qa/phrases';
 import { answerReply, helpReply, plainReply } from './replies';
 import { isSharedConversation } from './conversation';
 import { groupHelp } from './followup/help-sections';
 import type { Language } from '../core/language';
-import { languageOf } from './language';
+import { actionLanguage, languageOf } from './language';
 import { FollowUpHandlers } from './followup/followup-handlers';
 import { TeamsRosters } from './followup/team-rosters';
 import { NO_DIRECTORY, type PeopleDirectory } from '../usecases/people-directory';
@@ -26,6 +26,8 @@ export interface TeamsBot {
   followUp: FollowUpHandlers | undefined;
   /** True when no app id is configured and requests are not authenticated. */
   localMode: boolean;
+  /** What a card action refused for coming too fast shows the person, in the card's language. */
+  tooManyActions(cardData: unknown, seconds: number): string;
 }
 
 /** Remembers recent welcomes, since Teams announces one install with both conversationUpdate and installationUpdate. */
@@ -148,7 +150,7 @@ export function createTeamsBot(
     const channelId = context.activity.channelId;
     if (question === undefined) {
       const language = languageOf(context);
-      await context.sendActivity(plainReply(phrase('unsupported', language), channelId));
+      await context.sendActivity(plainReply(t('unsupported', language), channelId));
       logger.info({ event: 'unsupported-message', conversationId: context.activity.conversation?.id }, 'message without text');
       return;
     }
@@ -184,11 +186,12 @@ export function createTeamsBot(
       'turn failed',
     );
     try {
-      await context.sendActivity(plainReply(phrase('errorGeneric', languageOf(context)), context.activity.channelId));
+      await context.sendActivity(plainReply(t('errorGeneric', languageOf(context)), context.activity.channelId));
     } catch (sendError) {
       logger.error({ event: 'error-reply-failed', err: sendError }, 'could not tell the user about the error');
     }
   });
 
-  return { adapter, app, localMode, followUp };
+  const tooManyActions = (cardData: unknown, seconds: number) => t('tooManyActions', actionLanguage(cardData), { seconds });
+  return { adapter, app, localMode, followUp, tooManyActions };
 }

@@ -10,8 +10,6 @@ import restify from 'restify';
 import type { TeamsBot } from '../bot/teams-bot';
 import { withCorrelation, type Logger } from '../log';
 import type { Authentication } from '../bot/bot-adapter';
-import { t } from '../bot/followup/texts';
-import { actionLanguage } from '../bot/language';
 import { readJsonBody } from './json-body';
 import { checkActivity, withDates } from './activity-envelope';
 import { SlidingWindowLimit } from './sliding-window-limit';
@@ -187,9 +185,7 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         res.send(200, {
           statusCode: 200,
           type: 'application/vnd.microsoft.activity.message',
-          value: t('tooManyActions', actionLanguage((activity.value as { action?: { data?: unknown } } | undefined)?.action?.data), {
-            seconds: retryAfter,
-          }),
+          value: bot.tooManyActions((activity.value as { action?: { data?: unknown } } | undefined)?.action?.data, retryAfter),
         });
       } else {
         res.header('retry-after', String(retryAfter));

@@ -2,6 +2,7 @@
  * One status table: a fourth status added to the plan's table (and nowhere else) reaches the
  * answer rules, the round card, the refusal text, the counts, the summary card and both reports.
  */
+import { answerRefusalText } from '../../src/core/texts/catalog';
 import { strict as assert } from 'node:assert';
 import ExcelJS from 'exceljs';
 import type { Answer, Round, Status } from '../../src/core/followup/model';
@@ -13,7 +14,6 @@ import { reportWorkbook, ROWS_SHEET, SUMMARY_SHEET } from '../../src/export/xlsx
 import { reportMarkdown } from '../../src/export/markdown';
 import { summaryCard } from '../../src/bot/followup/summary-card';
 import { roundActionCard } from '../../src/bot/followup/round-cards';
-import { refusalText } from '../../src/bot/followup/texts';
 import { actionView } from '../../src/core/plan/action-view';
 import { assertValidCard } from '../fixtures/cards';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
@@ -108,6 +108,9 @@ describe('one status table', () => {
       refreshUserIds: [],
     });
     assert.match(JSON.stringify(roundCard), /"title":"Avslutad – Åtgärden är genomförd och avslutad","value":"avslutad"/);
-    assert.equal(refusalText('invalid-status', 'sv', '', statuses), 'Välj Pågående, Påbörjad, Ej påbörjad eller Avslutad. Inget sparades.');
+    assert.equal(
+      answerRefusalText('invalid-status', 'sv', '', statuses),
+      'Välj Pågående, Påbörjad, Ej påbörjad eller Avslutad. Inget sparades.',
+    );
   });
 });

@@ -1,8 +1,8 @@
 /** Turns an answer from the core into a card: picks the template and prepares its data. */
+import { t } from '../../core/texts/catalog';
 import { areaName } from '../../core/plan/areas';
 import type { PlanHelp } from '../../usecases/live-answerer';
 import type { ActionView, Answer } from '../../core/qa/answer-model';
-import { phrase } from '../../core/qa/phrases';
 import {
   actionHeading,
   citationText,
@@ -34,7 +34,7 @@ interface CardSpec {
 }
 
 function actionData(a: ActionView, lang: Answer['language']): Record<string, string | string[]> {
-  const notPrinted = phrase('notPrinted', lang);
+  const notPrinted = t('notPrinted', lang);
   return {
     id: unbreakableId(a.id),
     heading: actionHeading(a, lang),
@@ -51,14 +51,14 @@ function row(a: ActionView, lang: Answer['language']): Record<string, string> {
   return {
     id: unbreakableId(a.id),
     text: a.text.length > ROW_TEXT_LIMIT ? `${a.text.slice(0, ROW_TEXT_LIMIT - 1)}…` : a.text,
-    owner: a.ansvarig || phrase('notPrinted', lang),
+    owner: a.ansvarig || t('notPrinted', lang),
   };
 }
 
 const labels = (lang: Answer['language']) => ({
-  responsible: phrase('responsible', lang),
-  cooperation: phrase('cooperation', lang),
-  financing: phrase('financing', lang),
+  responsible: t('responsible', lang),
+  cooperation: t('cooperation', lang),
+  financing: t('financing', lang),
 });
 
 export function answerCardSpec(answer: Answer): CardSpec {
@@ -85,7 +85,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
         data: {
           fallbackText,
           labels: labels(lang),
-          title: phrase('funderActions', lang, { funder: answer.funder, n: answer.actions.length }),
+          title: t('funderActions', lang, { funder: answer.funder, n: answer.actions.length }),
           subtitleLines: answer.expansion ? [answer.expansion] : [],
           actions: answer.actions.map((a) => actionData(a, lang)),
           citation: citationText(answer.citation, lang),
@@ -94,7 +94,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
     case 'unit': {
       const unit = answer.unit;
       const sections = unitSections(answer);
-      if (sections.length === 0) return messageSpec(unit, [phrase('unitNone', lang, { unit })], '', fallbackText);
+      if (sections.length === 0) return messageSpec(unit, [t('unitNone', lang, { unit })], '', fallbackText);
       return {
         template: 'listing',
         data: {
@@ -120,7 +120,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
               // "Visa målområde 1", as "Visa åtgärd 22": the plan's word in lower case mid-sentence.
               more: [
                 {
-                  title: phrase('showArea', lang, { area: areaName(a.area, lang).toLocaleLowerCase(lang) }),
+                  title: t('showArea', lang, { area: areaName(a.area, lang).toLocaleLowerCase(lang) }),
                   question: areaName(a.area, lang),
                 },
               ],
@@ -138,7 +138,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           subtitleLines: [],
           sections: [
             section({
-              heading: phrase('areaContains', lang, {
+              heading: t('areaContains', lang, {
                 area: areaName(answer.area, lang),
                 n: answer.groups.length,
                 ...groupsWord(answer, lang),
@@ -147,11 +147,11 @@ export function answerCardSpec(answer: Answer): CardSpec {
             // Each group with its actions when they are few, else its count and a button to see them.
             ...answer.groups.map((g) =>
               section({
-                title: `${answer.groupLabel[lang]} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
+                title: `${answer.groupLabel[lang]} ${g.number}. ${g.title} (${t('actionsCount', lang, { n: g.actionCount })})`,
                 rows: (g.actions ?? []).map((a) => row(a, lang)),
                 more: g.actions
                   ? []
-                  : [{ title: phrase('showGroup', lang, { n: g.number }), question: phrase('groupQuestion', lang, { n: g.number }) }],
+                  : [{ title: t('showGroup', lang, { n: g.number }), question: t('groupQuestion', lang, { n: g.number }) }],
               }),
             ),
           ],
@@ -162,7 +162,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
     case 'not-found': {
       const [first, ...rest] = full.split('\n');
       const citation = answer.kind === 'abbreviation' && answer.citation ? citationText(answer.citation, lang) : '';
-      const paragraphs = rest.filter((l) => l.trim() && !l.startsWith(phrase('source', lang)));
+      const paragraphs = rest.filter((l) => l.trim() && !l.startsWith(t('source', lang)));
       return messageSpec(first ?? '', paragraphs, citation, fallbackText);
     }
     case 'help':
@@ -172,16 +172,16 @@ export function answerCardSpec(answer: Answer): CardSpec {
         template: 'listing',
         data: {
           fallbackText,
-          title: phrase('partnersTitle', lang, { n: answer.partners.length }),
-          subtitleLines: [phrase('partnersHint', lang, { example: answer.partners[0]?.code ?? '' })],
+          title: t('partnersTitle', lang, { n: answer.partners.length }),
+          subtitleLines: [t('partnersHint', lang, { example: answer.partners[0]?.code ?? '' })],
           sections: [section({ rows: partnerRows(answer) })],
           citation: citationText(answer.citation, lang),
         },
       };
     case 'thanks':
-      return messageSpec(phrase('thanksTitle', lang), [phrase('thanks', lang, { example: answer.example })], '', fallbackText);
+      return messageSpec(t('thanksTitle', lang), [t('thanks', lang, { example: answer.example })], '', fallbackText);
     case 'plan':
-      return messageSpec(phrase('planTitle', lang), [...planLines(answer), answer.areas.join('\n\n')], '', fallbackText);
+      return messageSpec(t('planTitle', lang), [...planLines(answer), answer.areas.join('\n\n')], '', fallbackText);
     case 'column':
       return {
         template: 'listing',
@@ -191,7 +191,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           subtitleLines: [],
           sections: answer.actions.length
             ? [section({ rows: columnRows(answer).map((r) => ({ ...r, id: unbreakableId(r.id) })) })]
-            : [section({ heading: phrase('columnNone', lang) })],
+            : [section({ heading: t('columnNone', lang) })],
           citation: citationText(answer.citation, lang),
         },
       };
@@ -200,13 +200,13 @@ export function answerCardSpec(answer: Answer): CardSpec {
         template: 'suggestions',
         data: {
           fallbackText,
-          title: phrase('suggestionsTitle', lang),
+          title: t('suggestionsTitle', lang),
           intro: suggestionsIntro(answer),
           // Each a button that asks for the action by its id: the answer then names who is responsible.
           actions: answer.actions.map((a) => ({
             id: a.id,
             label: unbreakableId(a.id),
-            button: phrase('showAction', lang, { id: unbreakableId(a.id) }),
+            button: t('showAction', lang, { id: unbreakableId(a.id) }),
             text: a.text.length > ROW_TEXT_LIMIT ? `${a.text.slice(0, ROW_TEXT_LIMIT - 1)}…` : a.text,
           })),
         },
@@ -270,7 +270,7 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
     if (relation.actions.length === 0) continue;
     const byArea = new Map<string, ActionView[]>();
     for (const a of relation.actions) byArea.set(a.area.id, [...(byArea.get(a.area.id) ?? []), a]);
-    let heading = phrase(relation.heading, lang, { unit, n: relation.actions.length });
+    let heading = t(relation.heading, lang, { unit, n: relation.actions.length });
     // Cooperation beside responsibility is counted per area (its rows are a button away); spread
     // over many areas, fewer rows each.
     const perArea =
@@ -296,8 +296,8 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
             rest > 0
               ? [
                   {
-                    title: phrase('showAll', lang, { n: actions.length, area: areaTitle }),
-                    question: phrase(relation.ask, lang, { unit, area: areaTitle }),
+                    title: t('showAll', lang, { n: actions.length, area: areaTitle }),
+                    question: t(relation.ask, lang, { unit, area: areaTitle }),
                   },
                 ]
               : [],
@@ -309,8 +309,8 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
   if (answer.allMunicipal.length > 0) {
     sections.push(
       section({
-        heading: phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length }),
-        more: [{ title: phrase('showAllMunicipal', lang), question: phrase('allMunicipalQuestion', lang) }],
+        heading: t('unitAllMunicipal', lang, { n: answer.allMunicipal.length }),
+        more: [{ title: t('showAllMunicipal', lang), question: t('allMunicipalQuestion', lang) }],
       }),
     );
   }
@@ -320,7 +320,7 @@ function unitSections(answer: Extract<Answer, { kind: 'unit' }>): ListingSection
 function rowWithCooperation(a: ActionView, lang: Answer['language']): Record<string, string> {
   return {
     ...row(a, lang),
-    owner: `${phrase('responsible', lang)}: ${a.ansvarig || phrase('notPrinted', lang)}; ${phrase('cooperation', lang)}: ${a.samverkan || phrase('notPrinted', lang)}`,
+    owner: `${t('responsible', lang)}: ${a.ansvarig || t('notPrinted', lang)}; ${t('cooperation', lang)}: ${a.samverkan || t('notPrinted', lang)}`,
   };
 }
 
@@ -340,8 +340,8 @@ export interface HelpExtras {
 
 export function helpSpec(lang: Answer['language'], help: PlanHelp, welcome = false, extras?: HelpExtras): CardSpec {
   const examples = help.examples;
-  const title = welcome ? phrase('welcomeTitle', lang) : phrase('helpTitle', lang);
-  const intro = phrase('helpIntro', lang);
+  const title = welcome ? t('welcomeTitle', lang) : t('helpTitle', lang);
+  const intro = t('helpIntro', lang);
   const sections = extras?.sections ?? [];
   const commands = extras?.commands ?? [];
   return {
@@ -355,7 +355,7 @@ export function helpSpec(lang: Answer['language'], help: PlanHelp, welcome = fal
       ].join('\n'),
       title,
       intro,
-      source: phrase('helpSource', lang, { document: help.source.document, diarienummer: help.source.diarienummer }),
+      source: t('helpSource', lang, { document: help.source.document, diarienummer: help.source.diarienummer }),
       sections,
       // The person's own commands first; the example questions fill the rest (more would hide behind "…").
       buttons: [...commands, ...examples].slice(0, MAX_EXAMPLE_BUTTONS),

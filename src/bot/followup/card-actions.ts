@@ -4,14 +4,15 @@
  * card, or a message that leaves the card and what was typed in it. Routed by card-routes.
  */
 
+import { t } from '../../core/texts/catalog';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsRoundOrigin } from './teams-origin';
 import { expandCard } from '../cards/render';
 import { roundCardFromView } from './round-cards';
-import { refusalText as answerRefusalText, t } from './texts';
 import { actionLanguage } from '../language';
 import { remindConfirmCard } from './summary-card';
-import { notice, refusalCard, refusalText, type Card } from './command-cards';
+import { notice, type Card } from './command-cards';
+import { refusalCard, refusalText } from './refusals';
 import { startRound } from '../../usecases/start-round';
 import { chooseReminderRound } from '../../usecases/choose-reminder-round';
 import { replaceUnitContacts } from '../../usecases/manage-contacts';
@@ -137,7 +138,7 @@ export class CardActions extends FollowUpTurn {
         const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : verb === 'round.unanswered' ? 'unanswered' : 0;
         const moved = await moveInRound(service, user, position, step, typed);
         if (moved.ok) return card(moved.view);
-        const text = answerRefusalText(moved.refusal, lang, moved.detail, moved.view?.statuses ?? service.plan.followUp.statuses);
+        const text = refusalText(moved, lang, service.plan.followUp.statuses);
         return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
       const result = await this.work.answer(user, {
@@ -156,7 +157,7 @@ export class CardActions extends FollowUpTurn {
           },
           'answer refused',
         );
-        const text = answerRefusalText(result.refusal, lang, result.detail, result.view?.statuses ?? service.plan.followUp.statuses);
+        const text = refusalText(result, lang, service.plan.followUp.statuses);
         return result.view ? card(result.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
       }
       const { answer } = result;

@@ -3,12 +3,12 @@
  * with a card or a message) and as its Action.Submit fallback (answered with a new message).
  * The handlers translate to use cases; here is only how Teams gets the answer back.
  */
+import { t } from '../../core/texts/catalog';
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
 import { actionLanguage } from '../language';
 import { cardReply } from '../replies';
 import { notice, type Card } from './command-cards';
-import { t } from './texts';
 
 export interface CardActionHandlers {
   onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string>;

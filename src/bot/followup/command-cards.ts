@@ -2,14 +2,13 @@
  * The cards that show a follow-up command's result: a notice, a refusal in the user's words, a
  * status view, the contacts with their form. Plain data in, a card out; no store, no Teams.
  */
+import { t } from '../../core/texts/catalog';
 import type { Language } from '../../core/language';
-import type { Refusal } from '../../usecases/result';
 import type { StatusView } from '../../usecases/view-status';
 import type { Contact } from '../../core/followup/model';
 import type { MunicipalityWord, UnknownWord } from '../../core/qa/municipality-words';
 import { expandCard } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
-import { refusalText as answerRefusalText, t } from './texts';
 import { unbreakableId } from '../../core/typed-text';
 
 export type Card = Record<string, unknown>;
@@ -103,60 +102,6 @@ export function wordsCard(view: { unknown: UnknownWord[]; given: MunicipalityWor
     },
   });
 }
-
-/**
- * How often a plan is followed up, in words for a refusal ("Planen följs upp per halvår: skriv …");
- * the plan's own answer says it as a sentence of its own ("Följs upp varje halvår", core/qa/phrases).
- */
-const PERIOD_WORDS = {
-  year: { sv: 'per år', en: 'yearly' },
-  'half-year': { sv: 'per halvår', en: 'per half-year' },
-  tertial: { sv: 'per tertial', en: 'per four-month period' },
-} as const;
-
-/** A use case's refusal in the user's words. */
-export function refusalText(refusal: Refusal, lang: Language): string {
-  switch (refusal.reason) {
-    case 'not-admin':
-      return t('notAdmin', lang);
-    case 'not-contact':
-      return t('notContact', lang);
-    case 'no-round':
-      return t('noRound', lang);
-    case 'bad-date':
-      return t('badDate', lang);
-    case 'wrong-period':
-      return t('wrongPeriod', lang, { period: PERIOD_WORDS[refusal.period][lang], example: refusal.example });
-    case 'past-deadline':
-      return t('pastDeadline', lang, { deadline: refusal.deadline });
-    case 'already-exists':
-      return t('alreadyExists', lang, { year: refusal.year });
-    case 'unknown-unit':
-      return t('unknownUnit', lang, { unit: refusal.unit });
-    case 'bad-person':
-      return t('badPerson', lang);
-    case 'no-people':
-      return t('noPeople', lang, { unit: refusal.unit });
-    case 'unknown-action':
-      return answerRefusalText('unknown-action', lang, refusal.actionId);
-    case 'other-units':
-      return t('statusOwnUnitsOnly', lang, { units: refusal.ownUnits.join(', ') });
-    case 'defined-by-plan':
-      return t('definedByPlan', lang, { code: refusal.code, expansion: refusal.expansion });
-    case 'bad-expansion':
-      return t('badExpansion', lang, { max: refusal.max });
-    case 'bad-word':
-      return t('badWord', lang, { max: refusal.max });
-    case 'terms-not-in-plan':
-      return t('termsNotInPlan', lang, { terms: refusal.terms.join(', ') });
-    case 'word-in-plan':
-      return t('wordInPlan', lang, { word: refusal.word });
-    case 'unknown-word':
-      return t('unknownWordNotGiven', lang, { word: refusal.word });
-  }
-}
-
-export const refusalCard = (refusal: Refusal, lang: Language): Card => notice(refusalText(refusal, lang));
 
 /** A status view as a card: an action's answers per unit, or a unit's progress. */
 export function statusCard(view: StatusView, lang: Language): Card {

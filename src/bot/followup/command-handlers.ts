@@ -3,14 +3,15 @@
  * a use-case call (src/usecases) and its result a card. The grammar is in bot/followup/commands.
  */
 
+import { t } from '../../core/texts/catalog';
 import type { TurnContext } from 'botbuilder';
 import type { Language } from '../../core/language';
 import { type FollowUpCommand } from './commands';
 import type { Person } from '../../core/followup/model';
 import { roundCardFromView, roundConfirmCard } from './round-cards';
-import { t } from './texts';
 import { remindConfirmCard, summaryCard } from './summary-card';
-import { notice, refusalCard, statusCard, type Card } from './command-cards';
+import { notice, statusCard, type Card } from './command-cards';
+import { refusalCard } from './refusals';
 import type { Refusal } from '../../usecases/result';
 import { prepareRound } from '../../usecases/prepare-round';
 import { chooseReminderRound } from '../../usecases/choose-reminder-round';

@@ -4,10 +4,10 @@
  * admin who fixes them; the heading and verdict are in the reader's language. Detail and fix go in
  * text runs, which Teams never reads as Markdown (a consent command is full of _ and $).
  */
+import { t } from '../../core/texts/catalog';
 import type { Language } from '../../core/language';
 import type { CheckResult } from '../../usecases/diagnose';
 import { expandCard } from '../cards/render';
-import { t } from './texts';
 
 const MARK = {
   ok: { mark: '✓', color: 'Good' },

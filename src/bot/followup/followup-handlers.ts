@@ -4,6 +4,7 @@
  * each a use-case call (src/usecases, where the rules are) whose result becomes a card. What is
  * sent when is the use cases' (usecases/round-work); the RoundMessenger only sends.
  */
+import { t } from '../../core/texts/catalog';
 import type { TurnContext } from 'botbuilder';
 import type { Answer } from '../../core/qa/answer-model';
 import type { Language } from '../../core/language';
@@ -22,7 +23,6 @@ import { CardActions } from './card-actions';
 import { registerCardRoutes } from './card-routes';
 import { notice, type Card } from './command-cards';
 import { roleHelp } from './help-sections';
-import { t } from './texts';
 import { cardReply } from '../replies';
 import { isSharedConversation } from '../conversation';
 import { languageOf } from '../language';

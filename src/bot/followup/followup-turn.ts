@@ -4,6 +4,7 @@
  * store that fails becomes the user's "try again".
  */
 
+import { t } from '../../core/texts/catalog';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
@@ -13,8 +14,8 @@ import type { FollowUp } from '../../usecases/follow-up';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
 import { roundCardFromView } from './round-cards';
 import { RoundMessenger } from './messenger';
-import { t } from './texts';
-import { contactsCard, notice, refusalCard, wordsCard, type Card, type FormNotice } from './command-cards';
+import { contactsCard, notice, wordsCard, type Card, type FormNotice } from './command-cards';
+import { refusalCard } from './refusals';
 import { TeamsUsers } from './teams-users';
 import type { PeopleDirectory } from '../../usecases/people-directory';
 import { listContacts } from '../../usecases/manage-contacts';

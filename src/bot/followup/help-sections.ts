@@ -2,10 +2,10 @@
  * The help card's part beyond the plan's examples: the follow-up as it is for this person (a
  * contact's own round, an admin's commands), or, in a group, how to talk to the bot there.
  */
+import { t } from '../../core/texts/catalog';
 import type { Language } from '../../core/language';
 import type { HelpExtras } from '../cards/answer-cards';
 import type { RoleInFollowUp } from '../../usecases/role-in-follow-up';
-import { t } from './texts';
 
 export function roleHelp(role: RoleInFollowUp, lang: Language): HelpExtras {
   const extras: HelpExtras = { sections: [], commands: [] };

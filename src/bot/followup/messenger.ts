@@ -4,6 +4,7 @@
  * a 1:1 chat when needed, at the pace Teams allows. Who gets what and when is decided in the use
  * cases (usecases/round-work); here is only how it reaches Teams.
  */
+import { t } from '../../core/texts/catalog';
 import type { TurnContext, ConversationReference, Activity } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
@@ -25,7 +26,6 @@ import { cardAttachment } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
 import { roundCardFromView } from './round-cards';
 import { summaryCard } from './summary-card';
-import { t } from './texts';
 
 export interface MessengerDeps {
   adapter: TeamsAdapter;

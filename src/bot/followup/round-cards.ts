@@ -1,4 +1,5 @@
 /** Prepares the data for the follow-up cards (templates round-action.json, round-confirm.json). */
+import { t } from '../../core/texts/catalog';
 import { swedishDateTime } from '../../core/followup/schedule';
 import type { Language } from '../../core/language';
 import type { ReachAssessment } from '../../usecases/assess-reach';
@@ -15,7 +16,6 @@ import { actionHeading } from '../../core/qa/render-text';
 import type { ActionView } from '../../core/plan/action-view';
 import { expandCard } from '../cards/render';
 import type { RoundView } from '../../usecases/round-view';
-import { t } from './texts';
 import { unbreakableId } from '../../core/typed-text';
 
 export interface RoundCardInput {

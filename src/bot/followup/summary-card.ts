@@ -1,14 +1,13 @@
 /** The safety chief's summary card: counts per status and area (charts with a text fallback), response rate per unit, late units with contacts. */
+import { fillPlaceholders, t } from '../../core/texts/catalog';
 import { areaShortName } from '../../core/plan/areas';
 import type { Language } from '../../core/language';
 import type { AreaSummary } from '../../core/report/report-model';
 import type { RoundSummary } from '../../usecases/notifier';
 import { expandCard } from '../cards/render';
-import { fillPlaceholders } from '../../core/qa/phrases';
 import { NOT_REPORTED, type Status } from '../../core/followup/model';
 import { countOf } from '../../core/report/report-model';
 import { roundLabel } from '../../core/followup/periods';
-import { t } from './texts';
 
 const LABELS = {
   sv: {

@@ -3,6 +3,7 @@
  * finances an action; which actions a unit or funder has; what an abbreviation means; what a
  * group, målområde or working method contains. Pure: the plan and glossary come in, data goes out.
  */
+import { t } from '../texts/catalog';
 import type { Action, Area, AreaKind, Plan, UnitRef } from '../plan/model';
 import { areaKindNamed, areaName, areaRef } from '../plan/areas';
 import { helpExamples } from './help-examples';
@@ -14,7 +15,6 @@ import { PlanSearch, type SearchOutcome } from './search';
 import { ENGLISH_TO_SWEDISH } from './lexicon';
 import { wordsToCount, type MunicipalityWord } from './municipality-words';
 import { asksForExternalPartners, columnListing } from './column-listing';
-import { phrase } from './phrases';
 import { escapeRegExp, isStopWord, STOP_WORDS, stemSwedish, tokenize, withinOneEdit } from './text';
 import { plainTyped } from '../typed-text';
 
@@ -817,7 +817,7 @@ const FEW_ACTIONS = 2;
 /** A code's expansion for a heading; marked when the municipality gave it in chat rather than a source. */
 function glossaryExpansion(known: { expansion: string | null; setBy?: string } | undefined, language: Language): string | null {
   if (!known?.expansion) return null;
-  return known.setBy ? `${known.expansion} (${phrase('glossaryMark', language)})` : known.expansion;
+  return known.setBy ? `${known.expansion} (${t('glossaryMark', language)})` : known.expansion;
 }
 
 /** An id as typed, for lookup: lower case, any dash a hyphen. */

@@ -1,11 +1,11 @@
 /** Plain-text rendering of an answer: the card's fallback text and the terminal chat's output. */
+import { t } from '../texts/catalog';
 import { areaName } from '../plan/areas';
 import type { ActionView, Answer, Citation, Language, UnitExpansion } from './answer-model';
-import { phrase } from './phrases';
 
 export function citationText(citation: Citation, language: Language): string {
   const ids = citation.actionIds.length > 12 ? `${citation.actionIds.slice(0, 12).join(', ')} …` : citation.actionIds.join(', ');
-  return `${phrase('source', language)}: ${citation.document} (${citation.diarienummer})${ids ? `, ${ids}` : ''}`;
+  return `${t('source', language)}: ${citation.document} (${citation.diarienummer})${ids ? `, ${ids}` : ''}`;
 }
 
 /** "Åtgärd 6. Kunskapshöjande insatser › 6.3 Parallella samhällsstrukturer (tryckt som 5.3)" */
@@ -13,28 +13,28 @@ export function citationText(citation: Citation, language: Language): string {
 export function actionHeading(a: ActionView, language: Language, options: { printedAs?: boolean } = {}): string {
   const note =
     options.printedAs !== false && a.subsection && a.subsection.labelAsPrinted !== a.subsection.label
-      ? ` (${phrase('printedAs', language)} ${a.subsection.labelAsPrinted})`
+      ? ` (${t('printedAs', language)} ${a.subsection.labelAsPrinted})`
       : '';
   const sub = a.subsection ? ` › ${a.subsection.label} ${a.subsection.title}${note}` : '';
   return `${a.groupLabel[language]} ${a.group}. ${a.groupTitle}${sub}`;
 }
 
 export function actionLines(a: ActionView, language: Language): string[] {
-  const dash = phrase('notPrinted', language);
+  const dash = t('notPrinted', language);
   const expansions = a.expansions.length ? ` [${a.expansions.map((e) => expansionText(e, language)).join('; ')}]` : '';
   return [
     `${a.id} · ${actionHeading(a, language)}`,
     `  ${a.text}`,
-    `  ${phrase('responsible', language)}: ${a.ansvarig || dash}`,
-    `  ${phrase('cooperation', language)}: ${a.samverkan || dash}`,
-    `  ${phrase('financing', language)}: ${a.finansiering || dash}`,
+    `  ${t('responsible', language)}: ${a.ansvarig || dash}`,
+    `  ${t('cooperation', language)}: ${a.samverkan || dash}`,
+    `  ${t('financing', language)}: ${a.finansiering || dash}`,
     ...(expansions ? [`  ${expansions.trim()}`] : []),
   ];
 }
 
 /** "VOF = Vård- och omsorgsförvaltningen", marked when the municipality gave it in chat rather than the plan. */
 export function expansionText(e: UnitExpansion, lang: Language): string {
-  return `${e.code} = ${e.expansion}${e.givenInChat ? ` (${phrase('glossaryMark', lang)})` : ''}`;
+  return `${e.code} = ${e.expansion}${e.givenInChat ? ` (${t('glossaryMark', lang)})` : ''}`;
 }
 
 /** The heading of a listing across a column, with its count; a plain sentence when nothing matches. */
@@ -42,17 +42,17 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
   const n = answer.actions.length;
   const lang = answer.language;
   const c = answer.criterion;
-  if (c.kind === 'no-owner') return phrase('columnNoOwner', lang, { n });
+  if (c.kind === 'no-owner') return t('columnNoOwner', lang, { n });
   if (c.kind === 'no-funding')
     return c.shown === 'without'
-      ? phrase('columnNoFunding', lang, { n })
-      : phrase('columnNoFundingMost', lang, { without: c.without, total: c.total, n });
-  if (c.kind === 'qualifier') return phrase('columnQualifier', lang, { qualifier: c.qualifier, n });
+      ? t('columnNoFunding', lang, { n })
+      : t('columnNoFundingMost', lang, { without: c.without, total: c.total, n });
+  if (c.kind === 'qualifier') return t('columnQualifier', lang, { qualifier: c.qualifier, n });
   if (c.kind === 'shared') {
     const units = `${c.units.slice(0, -1).join(', ')} ${lang === 'sv' ? 'och' : 'and'} ${c.units.at(-1)}`;
-    return phrase('columnShared', lang, { units, n });
+    return t('columnShared', lang, { units, n });
   }
-  return phrase(c.external ? 'columnExternalFunding' : 'columnFunding', lang, { n });
+  return t(c.external ? 'columnExternalFunding' : 'columnFunding', lang, { n });
 }
 
 /** Each partner outside the municipality: its name, how many actions it is in, and which (the first few). */
@@ -63,8 +63,8 @@ export function partnerRows(answer: Extract<Answer, { kind: 'partners' }>): Arra
     id: p.code,
     // "ansvarig i 26, samverkar i 12"; a side with none is left out, not "ansvarig i 0".
     text: [
-      p.responsible.length > 0 ? phrase('partnerResponsible', lang, { n: p.responsible.length }) : '',
-      p.cooperates.length > 0 ? phrase('partnerCooperates', lang, { n: p.cooperates.length }) : '',
+      p.responsible.length > 0 ? t('partnerResponsible', lang, { n: p.responsible.length }) : '',
+      p.cooperates.length > 0 ? t('partnerCooperates', lang, { n: p.cooperates.length }) : '',
     ]
       .filter(Boolean)
       .join(', '),
@@ -80,10 +80,10 @@ export function columnRows(answer: Extract<Answer, { kind: 'column' }>): Array<{
     id: a.id,
     text: a.text.length > 90 ? `${a.text.slice(0, 89)}…` : a.text,
     // Both cells named: "KLF (SÄK); BRÅ" left the reader to guess which was which.
-    owner: `${phrase('responsible', answer.language)}: ${a.ansvarig || phrase('notPrinted', answer.language)}; ${phrase(
+    owner: `${t('responsible', answer.language)}: ${a.ansvarig || t('notPrinted', answer.language)}; ${t(
       answer.column === 'finansiering' ? 'financing' : 'cooperation',
       answer.language,
-    )}: ${cell(a) || phrase('notPrinted', answer.language)}`,
+    )}: ${cell(a) || t('notPrinted', answer.language)}`,
   }));
 }
 
@@ -92,10 +92,10 @@ export function suggestionsIntro(answer: Extract<Answer, { kind: 'suggestions' }
   const quoted = (words: string[]) => words.map((w) => `"${w}"`).join(', ');
   const both = (words: string[]) => `${quoted(words.slice(0, -1))} ${answer.language === 'sv' ? 'och' : 'and'} ${quoted(words.slice(-1))}`;
   if (answer.why === 'partly' || (answer.why === 'apart' && answer.matched.length < 2)) {
-    return phrase('suggestionsPartly', answer.language, { matched: quoted(answer.matched) });
+    return t('suggestionsPartly', answer.language, { matched: quoted(answer.matched) });
   }
-  if (answer.why === 'apart') return phrase('suggestionsApart', answer.language, { matched: both(answer.matched) });
-  return phrase('suggestionsIntro', answer.language, { unmatched: quoted(answer.unmatched), matched: quoted(answer.matched) });
+  if (answer.why === 'apart') return t('suggestionsApart', answer.language, { matched: both(answer.matched) });
+  return t('suggestionsIntro', answer.language, { unmatched: quoted(answer.unmatched), matched: quoted(answer.matched) });
 }
 
 function shortRows(actions: Array<Pick<ActionView, 'id' | 'text'>>): string[] {
@@ -115,14 +115,11 @@ export function groupsWord(answer: Extract<Answer, { kind: 'area' }>, lang: Lang
 /** The plan's metadata, a line each, in the answer's language. */
 export function planLines(answer: Extract<Answer, { kind: 'plan' }>): string[] {
   const lang = answer.language;
-  const period = phrase(
-    answer.period === 'half-year' ? 'periodHalfYear' : answer.period === 'tertial' ? 'periodTertial' : 'periodYear',
-    lang,
-  );
+  const period = t(answer.period === 'half-year' ? 'periodHalfYear' : answer.period === 'tertial' ? 'periodTertial' : 'periodYear', lang);
   const statuses = answer.statuses.join(', ');
   const { metadata } = answer;
   const adopted = [metadata.adoptedBy, metadata.adoptedAt].filter(Boolean).join(' ') || '–';
-  return phrase('planLines', lang, {
+  return t('planLines', lang, {
     title: metadata.title,
     municipality: metadata.municipality || '–',
     diarienummer: metadata.diarienummer || '–',
@@ -139,12 +136,12 @@ export function planLines(answer: Extract<Answer, { kind: 'plan' }>): string[] {
 
 /** "Sökt som kamerabevakning (kommunens synonym för drönarna)": a word the municipality gave, named where it was used. */
 export function readAsLines(readAs: Array<{ word: string; planTerms: string[] }> | undefined, lang: Answer['language']): string[] {
-  return (readAs ?? []).map((r) => phrase('readAs', lang, { word: r.word, terms: r.planTerms.join(', ') }));
+  return (readAs ?? []).map((r) => t('readAs', lang, { word: r.word, terms: r.planTerms.join(', ') }));
 }
 
 /** The plan's areas listed: no plural of the plan's own words for them is needed ("Så delar planen in arbetet"). */
 export function areasTitle(answer: Extract<Answer, { kind: 'areas' }>): string {
-  return phrase('areasTitle', answer.language);
+  return t('areasTitle', answer.language);
 }
 
 /** "Målområde 1: Organiserad brottslighet … (10 åtgärdsgrupper, 58 åtgärder)", in the plan's own word for its groups. */
@@ -152,8 +149,8 @@ export function areaLines(answer: Extract<Answer, { kind: 'areas' }>): string[] 
   const lang = answer.language;
   const words = answer.groupWords?.[lang];
   return answer.areas.map((a) => {
-    const groups = phrase('groupsCount', lang, { n: a.groups, ...(words ? { groupsWord: words[a.groups === 1 ? 0 : 1] } : {}) });
-    return `${areaName(a.area, lang)}: ${a.area.title} (${groups}, ${phrase('actionsCount', lang, { n: a.actions })})`;
+    const groups = t('groupsCount', lang, { n: a.groups, ...(words ? { groupsWord: words[a.groups === 1 ? 0 : 1] } : {}) });
+    return `${areaName(a.area, lang)}: ${a.area.title} (${groups}, ${t('actionsCount', lang, { n: a.actions })})`;
   });
 }
 
@@ -164,8 +161,8 @@ export function areaLines(answer: Extract<Answer, { kind: 'areas' }>): string[] 
 export function matchesTitle(answer: Extract<Answer, { kind: 'actions' }>): string {
   const owners = new Set(answer.actions.map((a) => a.ansvarig));
   return answer.query === 'text' && owners.size > 1
-    ? phrase('matchesOwnersDiffer', answer.language, { n: answer.actions.length })
-    : phrase('matches', answer.language);
+    ? t('matchesOwnersDiffer', answer.language, { n: answer.actions.length })
+    : t('matches', answer.language);
 }
 
 export function renderText(answer: Answer): string {
@@ -187,31 +184,31 @@ export function renderText(answer: Answer): string {
       const unit = answer.expansion ? `${answer.unit} (${answer.expansion})` : answer.unit;
       const lines: string[] = [];
       if (answer.responsible.length === 0 && answer.cooperates.length === 0 && answer.allMunicipal.length === 0) {
-        return phrase('unitNone', lang, { unit });
+        return t('unitNone', lang, { unit });
       }
       // An empty side is a plain sentence, not a header over nothing.
       if (answer.relation !== 'cooperates')
         lines.push(
           ...(answer.responsible.length
-            ? [`${phrase('unitResponsible', lang, { unit, n: answer.responsible.length })}:`, ...shortList(answer.responsible), '']
-            : [phrase('unitResponsibleNone', lang, { unit }), '']),
+            ? [`${t('unitResponsible', lang, { unit, n: answer.responsible.length })}:`, ...shortList(answer.responsible), '']
+            : [t('unitResponsibleNone', lang, { unit }), '']),
         );
       if (answer.relation !== 'responsible')
         lines.push(
           ...(answer.cooperates.length
-            ? [`${phrase('unitCooperates', lang, { unit, n: answer.cooperates.length })}:`, ...shortList(answer.cooperates), '']
-            : [phrase('unitCooperatesNone', lang, { unit }), '']),
+            ? [`${t('unitCooperates', lang, { unit, n: answer.cooperates.length })}:`, ...shortList(answer.cooperates), '']
+            : [t('unitCooperatesNone', lang, { unit }), '']),
         );
       if (answer.allMunicipal.length)
-        lines.push(`${phrase('unitAllMunicipal', lang, { n: answer.allMunicipal.length })}:`, ...shortList(answer.allMunicipal), '');
+        lines.push(`${t('unitAllMunicipal', lang, { n: answer.allMunicipal.length })}:`, ...shortList(answer.allMunicipal), '');
       return [...lines, citationText(answer.citation, lang)].join('\n');
     }
     case 'funder': {
       const funder = answer.expansion ? `${answer.funder} (${answer.expansion})` : answer.funder;
       // Never an empty header ("SF finansierar 0 åtgärder:"): a plain sentence.
-      if (answer.actions.length === 0) return phrase('funderNone', lang, { funder });
+      if (answer.actions.length === 0) return t('funderNone', lang, { funder });
       return [
-        `${phrase('funderActions', lang, { funder, n: answer.actions.length })}:`,
+        `${t('funderActions', lang, { funder, n: answer.actions.length })}:`,
         '',
         ...answer.actions.flatMap((a) => [...actionLines(a, lang), '']),
         citationText(answer.citation, lang),
@@ -219,17 +216,17 @@ export function renderText(answer: Answer): string {
     }
     case 'abbreviation': {
       const head = answer.expansion
-        ? phrase('abbreviation', lang, { term: answer.term, expansion: answer.expansion })
-        : phrase(answer.source === 'plan-unexplained' ? 'abbreviationUnexplained' : 'abbreviationFromGlossary', lang, {
+        ? t('abbreviation', lang, { term: answer.term, expansion: answer.expansion })
+        : t(answer.source === 'plan-unexplained' ? 'abbreviationUnexplained' : 'abbreviationFromGlossary', lang, {
             term: answer.term,
           });
       // Given in chat by the municipality: said so, with who and when; without one, how to give it.
       const given = answer.setBy
-        ? phrase('glossarySetBy', lang, { who: answer.setBy, date: (answer.setAt ?? '').slice(0, 10) })
+        ? t('glossarySetBy', lang, { who: answer.setBy, date: (answer.setAt ?? '').slice(0, 10) })
         : !answer.expansion && answer.source === 'glossary'
-          ? phrase('glossaryHowToSet', lang, { term: answer.term })
+          ? t('glossaryHowToSet', lang, { term: answer.term })
           : '';
-      const used = answer.usedIn.length ? `${phrase('usedIn', lang)}: ${answer.usedIn.join(', ')}` : '';
+      const used = answer.usedIn.length ? `${t('usedIn', lang)}: ${answer.usedIn.join(', ')}` : '';
       return [head, given, ...answer.notes.map((n) => `  ${n}`), used, answer.citation ? citationText(answer.citation, lang) : '']
         .filter(Boolean)
         .join('\n');
@@ -239,9 +236,9 @@ export function renderText(answer: Answer): string {
     case 'area': {
       const label = `${areaName(answer.area, lang)}: ${answer.area.title}`;
       return [
-        `${phrase('areaContains', lang, { area: label, n: answer.groups.length, ...groupsWord(answer, lang) })}:`,
+        `${t('areaContains', lang, { area: label, n: answer.groups.length, ...groupsWord(answer, lang) })}:`,
         ...answer.groups.map(
-          (g) => `  ${answer.groupLabel[lang]} ${g.number}. ${g.title} (${phrase('actionsCount', lang, { n: g.actionCount })})`,
+          (g) => `  ${answer.groupLabel[lang]} ${g.number}. ${g.title} (${t('actionsCount', lang, { n: g.actionCount })})`,
         ),
         '',
         citationText(answer.citation, lang),
@@ -255,21 +252,21 @@ export function renderText(answer: Answer): string {
         citationText(answer.citation, lang),
       ].join('\n');
     case 'suggestions':
-      return [phrase('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
+      return [t('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':
-      return [phrase('helpTitle', lang), phrase('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
+      return [t('helpTitle', lang), t('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
     case 'partners':
       return [
-        phrase('partnersTitle', lang, { n: answer.partners.length }),
+        t('partnersTitle', lang, { n: answer.partners.length }),
         ...partnerRows(answer).map((r) => `  ${r.id}: ${r.text} (${r.owner})`),
-        phrase('partnersHint', lang, { example: answer.partners[0]?.code ?? '' }),
+        t('partnersHint', lang, { example: answer.partners[0]?.code ?? '' }),
         '',
         citationText(answer.citation, lang),
       ].join('\n');
     case 'thanks':
-      return `${phrase('thanksTitle', lang)} ${phrase('thanks', lang, { example: answer.example })}`;
+      return `${t('thanksTitle', lang)} ${t('thanks', lang, { example: answer.example })}`;
     case 'plan':
-      return [phrase('planTitle', lang), ...planLines(answer), '', ...answer.areas.map((a) => `  ${a}`)].join('\n');
+      return [t('planTitle', lang), ...planLines(answer), '', ...answer.areas.map((a) => `  ${a}`)].join('\n');
     case 'not-found': {
       const key = {
         'no-match': 'notFoundNoMatch',
@@ -281,7 +278,7 @@ export function renderText(answer: Answer): string {
         empty: 'empty',
         'too-long': 'tooLong',
       } as const;
-      return phrase(key[answer.reason], lang, { detail: answer.detail ?? '', ...answer.values });
+      return t(key[answer.reason], lang, { detail: answer.detail ?? '', ...answer.values });
     }
   }
 }

@@ -1,7 +1,6 @@
-/** Every sentence the answers use, in Swedish and English. */
-import type { Language } from './answer-model';
+/** The sentences of the answers about the plan, in Swedish and English (part of the catalog: catalog.ts). */
 
-const PHRASES = {
+export const ANSWER_TEXTS = {
   responsible: { sv: 'Ansvarig', en: 'Responsible' },
   cooperation: { sv: 'Samverkan', en: 'Cooperation' },
   financing: { sv: 'Finansiering', en: 'Financing' },
@@ -179,24 +178,9 @@ const PHRASES = {
   },
 } as const;
 
-export type PhraseKey = keyof typeof PHRASES;
-
-const PLURALS = {
+/** Words that follow a count {n}: "1 åtgärd", "3 åtgärder". */
+export const PLURALS = {
   actionsWord: { sv: ['åtgärd', 'åtgärder'], en: ['action', 'actions'] },
   groupsWord: { sv: ['åtgärdsgrupp', 'åtgärdsgrupper'], en: ['action group', 'action groups'] },
   rowsWord: { sv: ['rad', 'rader'], en: ['row', 'rows'] },
 } as const;
-
-/** Fills {name} placeholders in a sentence. */
-export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? ''));
-}
-
-export function phrase(key: PhraseKey, language: Language, values: Record<string, string | number> = {}): string {
-  const all: Record<string, string | number> = { ...values };
-  if (typeof values.n === 'number') {
-    // A word the caller gives (a plan's own word for its groups) wins over the default.
-    for (const [word, forms] of Object.entries(PLURALS)) if (!(word in values)) all[word] = forms[language][values.n === 1 ? 0 : 1];
-  }
-  return fillPlaceholders(PHRASES[key][language], all);
-}

@@ -1,12 +1,11 @@
-/** The follow-up's words, Swedish and English. */
-import { roundLabel } from '../../core/followup/periods';
-import type { Language } from '../../core/language';
-import type { RefusalReason } from '../../core/followup/validate';
-import { fillPlaceholders } from '../../core/qa/phrases';
-import { unbreakableId } from '../../core/typed-text';
-import { MAX_DESCRIPTION_LENGTH, type StatusDefinition } from '../../core/followup/model';
+/** The follow-up's words, Swedish and English (part of the catalog: catalog.ts). */
+import type { RefusalReason } from '../followup/validate';
 
-const TEXTS = {
+export const FOLLOW_UP_TEXTS = {
+  /** How often a plan is followed up, in words for a refusal ("Planen följs upp per halvår: skriv …"). */
+  'period.year': { sv: 'per år', en: 'yearly' },
+  'period.half-year': { sv: 'per halvår', en: 'per half-year' },
+  'period.tertial': { sv: 'per tertial', en: 'per four-month period' },
   roundTitle: {
     sv: 'Uppföljning {year} av åtgärdsplanen – svara senast {deadline}',
     en: 'Follow-up {year} of the action plan – answer by {deadline}',
@@ -369,33 +368,3 @@ export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
     en: 'The description is {detail} characters; at most {max}. Nothing was saved.',
   },
 };
-
-export type TextKey = keyof typeof TEXTS;
-
-const fill = fillPlaceholders;
-
-export function t(key: TextKey, language: Language, values: Record<string, string | number> = {}): string {
-  const n = values.n;
-  const people = typeof n === 'number' ? (n === 1 ? '1 person' : `${n} ${language === 'sv' ? 'personer' : 'people'}`) : '';
-  // An action id in a text is on a card: printed so that it never breaks at its hyphen.
-  const filled: Record<string, string | number> = { people, max: maxDescription(language), ...values };
-  if (typeof values.actionId === 'string') filled.actionId = unbreakableId(values.actionId);
-  // A round as people write it: "2025", "2025 H1" (core/followup/periods.ts).
-  if (typeof values.year === 'number') filled.year = roundLabel(values.year);
-  return fill(TEXTS[key][language], filled);
-}
-
-/** Why an answer was refused; `statuses`, the plan's, name the choices when the status was missing. */
-export function refusalText(reason: RefusalReason, language: Language, detail = '', statuses: StatusDefinition[] = []): string {
-  return fill(REFUSALS[reason][language], { detail, statuses: statusChoiceList(statuses, language), max: maxDescription(language) });
-}
-
-/** The description limit as the language writes numbers: "2 000", "2,000". */
-const maxDescription = (language: Language): string =>
-  MAX_DESCRIPTION_LENGTH.toLocaleString(language === 'en' ? 'en-US' : 'sv-SE').replace(/\u00a0/g, ' ');
-
-/** "Pågående, Påbörjad eller Ej påbörjad", from the plan's status table. */
-function statusChoiceList(statuses: StatusDefinition[], language: Language): string {
-  const labels = statuses.map((s) => (language === 'en' ? s.enLabel : s.label));
-  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} ${language === 'en' ? 'or' : 'eller'} ${labels.at(-1)}`;
-}
