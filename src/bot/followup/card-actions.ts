@@ -9,7 +9,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TeamsRoundOrigin } from './teams-origin';
 import { expandCard } from '../cards/render';
 import { roundCardFromView } from './round-cards';
-import { actionLanguage } from '../language';
+import type { AnswerForData, ContactsData, ExportData, RemindData, RoundCardData, StartData, WordsData } from './card-data';
 import { remindConfirmCard } from './summary-card';
 import { notice, type Card } from './command-cards';
 import { refusalCard, refusalText } from './refusals';
@@ -28,12 +28,11 @@ const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word' } as const;
 
 export class CardActions extends FollowUpTurn {
   /** The form on the unknown words' card: a word given as the plan's words, then the card again with what happened. */
-  async onWordsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
-    const lang = actionLanguage(data);
+  async onWordsSave(context: TurnContext, data: WordsData): Promise<Card> {
+    const { lang } = data;
     return this.storeGuard(lang, 'words.save', async () => {
       const user = this.personOf(context);
-      const typed = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 400) : '');
-      const result = await setMunicipalityWord(this.deps.service, user, { word: typed(data.word), terms: typed(data.terms) });
+      const result = await setMunicipalityWord(this.deps.service, user, { word: data.word, terms: data.terms });
       if (!result.ok)
         return result.reason === 'not-admin'
           ? refusalCard(result, lang)
@@ -47,8 +46,8 @@ export class CardActions extends FollowUpTurn {
     });
   }
 
-  async onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
-    const lang = actionLanguage(data);
+  async onContactsSave(context: TurnContext, data: ContactsData): Promise<Card> {
+    const { lang } = data;
     return this.storeGuard(lang, 'contacts.save', async () => {
       const user = this.personOf(context);
       const result = await replaceUnitContacts(this.deps.service, user, { unit: data.unit, people: data.people }, this.deps.directory);
@@ -68,23 +67,21 @@ export class CardActions extends FollowUpTurn {
    * Confirmed: reminds those not finished and says what happened. Not confirmed (a summary sent
    * before reminders asked first): the confirmation card with how many would get one.
    */
-  async onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
-    const lang = actionLanguage(data);
+  async onRemind(context: TurnContext, data: RemindData): Promise<Card | string> {
+    const { lang } = data;
     return this.storeGuardKeepingCard(lang, 'round.remind', async () => {
       const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
       if (!result.ok) return refusalText(result, lang);
-      if (data.confirmed !== true) return remindConfirmCard(result.round.year, result.reminders, lang);
+      if (!data.confirmed) return remindConfirmCard(result.round.year, result.reminders, lang);
       return t('remindersSent', lang, { n: await this.work.remind(result.round) });
     });
   }
 
   /** The round card of the unit an admin chose to answer for; a string (a message) when refused. */
-  async onAnswerFor(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
-    const lang = actionLanguage(data);
+  async onAnswerFor(context: TurnContext, data: AnswerForData): Promise<Card | string> {
+    const { lang } = data;
     return this.storeGuardKeepingCard(lang, 'round.answerFor', async () => {
-      const result = await roundForUnit(this.deps.service, this.personOf(context), {
-        unit: typeof data.unit === 'string' ? data.unit : '',
-      });
+      const result = await roundForUnit(this.deps.service, this.personOf(context), { unit: data.unit });
       return result.ok
         ? roundCardFromView(result.view, lang, [context.activity.from?.id ?? ''].filter(Boolean))
         : refusalText(result, lang);
@@ -92,9 +89,9 @@ export class CardActions extends FollowUpTurn {
   }
 
   /** A link to the report on the bot's own server: unguessable, expiring, admins only. A refusal is a message (a string). */
-  async onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card | string> {
+  async onExport(context: TurnContext, data: ExportData): Promise<Card | string> {
     const { logger, reportLinkTtlMs, publicUrl } = this.deps;
-    const lang = actionLanguage(data);
+    const { lang } = data;
     return this.storeGuardKeepingCard(lang, 'report.export', async () => {
       const result = await exportReport(this.deps.service, this.personOf(context), {
         year: data.year,
@@ -121,17 +118,14 @@ export class CardActions extends FollowUpTurn {
   }
 
   /** The round card's actions: a card, or (when the store is down) a message that leaves the card and what was typed in it. */
-  async onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string> {
+  async onRoundVerb(context: TurnContext, verb: string, data: RoundCardData): Promise<Card | string> {
     const { service, logger } = this.deps;
-    const lang = actionLanguage(data);
+    const { lang } = data;
     const user = this.personOf(context);
     const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
     const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[3]) => roundCardFromView(view, lang, refreshIds, extra);
     // What the person typed goes back into any card with a refusal, so nothing they wrote is lost.
-    const typed = {
-      status: typeof data.status === 'string' ? data.status : undefined,
-      description: typeof data.description === 'string' ? data.description.slice(0, 4000) : undefined,
-    };
+    const typed = { status: data.status, description: data.description?.slice(0, 4000) };
     return this.storeGuardKeepingCard(lang, verb, async () => {
       const position = { year: data.year, actionId: data.actionId, unit: data.unit };
       if (verb !== 'round.save') {
@@ -152,8 +146,8 @@ export class CardActions extends FollowUpTurn {
           {
             event: 'answer-refused',
             reason: result.refusal,
-            actionId: String(data.actionId ?? '').slice(0, 20),
-            unit: String(data.unit ?? '').slice(0, 40),
+            actionId: data.actionId.slice(0, 20),
+            unit: data.unit.slice(0, 40),
           },
           'answer refused',
         );
@@ -178,8 +172,8 @@ export class CardActions extends FollowUpTurn {
     });
   }
 
-  async onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card> {
-    const lang = actionLanguage(data);
+  async onStart(context: TurnContext, data: StartData): Promise<Card> {
+    const { lang } = data;
     const activity = context.activity;
     const origin: TeamsRoundOrigin = {
       serviceUrl: activity.serviceUrl,

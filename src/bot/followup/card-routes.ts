@@ -1,113 +1,113 @@
 /**
- * Where each card button goes: every verb both as a Universal Action (Action.Execute, answered
- * with a card or a message) and as its Action.Submit fallback (answered with a new message).
- * The handlers translate to use cases; here is only how Teams gets the answer back.
+ * Where each card button goes, as one table: the verbs, how their data is read (card-data, typed
+ * once at the edge), which handler runs (card-actions, which calls the use case), and how Teams
+ * gets the answer back. Every verb is registered both as a Universal Action (Action.Execute,
+ * answered in place or below the card) and as its Action.Submit fallback (a new message), the
+ * way teams-ai's actionExecute takes a list of verbs.
  */
-import { t } from '../../core/texts/catalog';
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
-import { actionLanguage } from '../language';
+import { t } from '../../core/texts/catalog';
 import { cardReply } from '../replies';
 import { notice, type Card } from './command-cards';
+import { cardData, type AnswerForData, type CardData, type ExportData, type RemindData } from './card-data';
+import type { CardActions } from './card-actions';
 
-export interface CardActionHandlers {
-  onRoundVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card | string>;
-  onStart(context: TurnContext, data: Record<string, unknown>): Promise<Card>;
-  onContactsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card>;
-  onWordsSave(context: TurnContext, data: Record<string, unknown>): Promise<Card>;
-  onRemindVerb(context: TurnContext, data: Record<string, unknown>): Promise<Card | string>;
-  onAnswerFor(context: TurnContext, data: Record<string, unknown>): Promise<Card | string>;
-  onExport(context: TurnContext, data: Record<string, unknown>): Promise<Card | string>;
+type Answered = Card | string;
+
+interface CardRoute<T extends CardData> {
+  verbs: readonly string[];
+  read: (data: Record<string, unknown>) => T;
+  run: (actions: CardActions, context: TurnContext, data: T, verb: string) => Promise<Answered>;
+  /**
+   * What Action.Execute answers Teams with (inPlace or below). A string is always said as a
+   * message, and the card (with whatever was typed in it) stays.
+   */
+  execute: (context: TurnContext, answered: Answered, data: T) => Promise<AdaptiveCard | string>;
 }
 
 const reply = async (context: TurnContext, card: Card): Promise<void> => {
   await context.sendActivity(cardReply(card, context.activity.channelId));
 };
 
+/** The card in place of the one pressed. */
+async function inPlace(context: TurnContext, answered: Answered): Promise<AdaptiveCard | string> {
+  if (typeof answered === 'string') return answered;
+  // teams-ai updates the card's message in place when the card has `refresh`, which needs the
+  // message's id (replyToId). Without one, the card is returned without refresh instead of failing.
+  if (!context.activity.replyToId) delete answered.refresh;
+  return answered as AdaptiveCard;
+}
+
+/** The new card as a message of its own below; the pressed card stays and says so. */
+const below =
+  <T extends CardData>(says: (data: T) => string) =>
+  async (context: TurnContext, answered: Answered, data: T): Promise<AdaptiveCard | string> => {
+    if (typeof answered === 'string') return answered;
+    await reply(context, answered);
+    return says(data);
+  };
+
+const route = <T extends CardData>(r: CardRoute<T>): CardRoute<CardData> => r as unknown as CardRoute<CardData>;
+
+export const CARD_ROUTES: ReadonlyArray<CardRoute<CardData>> = [
+  route({
+    verbs: ['round.save', 'round.show', 'round.next', 'round.previous', 'round.unanswered'],
+    read: cardData.round,
+    run: (actions, context, data, verb) => actions.onRoundVerb(context, verb, data),
+    execute: inPlace,
+  }),
+  route({ verbs: ['round.start'], read: cardData.start, run: (a, c, d) => a.onStart(c, d), execute: inPlace }),
+  route({ verbs: ['contacts.save'], read: cardData.contacts, run: (a, c, d) => a.onContactsSave(c, d), execute: inPlace }),
+  route({ verbs: ['words.save'], read: cardData.words, run: (a, c, d) => a.onWordsSave(c, d), execute: inPlace }),
+  // From a summary: the reminder's confirmation comes as a new message, and the summary stays as it
+  // is, charts and all. From the confirmation card, the outcome takes its place (no second press).
+  route({
+    verbs: ['round.remind'],
+    read: cardData.remind,
+    run: (a, c, d) => a.onRemind(c, d),
+    execute: async (context, answered, data) =>
+      typeof answered === 'string' && data.replaceCard
+        ? (notice(answered) as AdaptiveCard)
+        : below<RemindData>((d) => t('remindConfirmBelow', d.lang))(context, answered, data),
+  }),
+  // From the summary: the chosen unit's round card comes as a new message; the summary stays.
+  route({
+    verbs: ['round.answerFor'],
+    read: cardData.answerFor,
+    run: (a, c, d) => a.onAnswerFor(c, d),
+    execute: below<AnswerForData>((d) => t('answerForBelow', d.lang, { unit: d.unit })),
+  }),
+  // The link comes as a new message; the summary it was asked from stays.
+  route({
+    verbs: ['report.export'],
+    read: cardData.export,
+    run: (a, c, d) => a.onExport(c, d),
+    execute: below<ExportData>((d) => t('reportLinkBelow', d.lang)),
+  }),
+  // "Avbryt" on a confirmation: nothing is done, and the card says what was not.
+  route({
+    verbs: ['round.cancel'],
+    read: cardData.cancel,
+    run: async (_a, _c, d) => notice(t(d.cancels === 'remind' ? 'remindCancelled' : 'cancelled', d.lang)),
+    execute: inPlace,
+  }),
+];
+
 /** Registers the card routes; call before the general message route, which they must precede. */
-export function registerCardRoutes(app: Application, handlers: CardActionHandlers): void {
-  for (const verb of ['round.save', 'round.show', 'round.next', 'round.previous', 'round.unanswered'] as const) {
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data: Record<string, unknown>) => {
-      const card = await handlers.onRoundVerb(context, verb, data);
-      // A string is shown as a message and the card stays, with whatever the person typed in it.
-      if (typeof card === 'string') return card;
-      // teams-ai updates the card's message in place when the card has `refresh`, which needs the
-      // message's id (replyToId). Without one, the card is returned without refresh instead of failing.
-      if (!context.activity.replyToId) delete card.refresh;
-      return card as AdaptiveCard;
+export function registerCardRoutes(app: Application, actions: CardActions): void {
+  for (const r of CARD_ROUTES) {
+    const verbs = [...r.verbs];
+    app.adaptiveCards.actionExecute(verbs, async (context, _state, raw: Record<string, unknown>) => {
+      const data = r.read(raw ?? {});
+      const verb = String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? verbs[0]);
+      return r.execute(context, await r.run(actions, context, data, verb), data);
     });
-    app.adaptiveCards.actionSubmit(verb, async (context, _state, data: Record<string, unknown>) => {
-      const card = await handlers.onRoundVerb(context, verb, data);
-      await reply(context, typeof card === 'string' ? notice(card) : card);
+    app.adaptiveCards.actionSubmit(verbs, async (context, _state, raw: Record<string, unknown>) => {
+      const data = r.read(raw ?? {});
+      const verb = String((raw as { verb?: unknown } | undefined)?.verb ?? verbs[0]);
+      const answered = await r.run(actions, context, data, verb);
+      await reply(context, typeof answered === 'string' ? notice(answered) : answered);
     });
   }
-  app.adaptiveCards.actionExecute(
-    'round.start',
-    async (context, _state, data: Record<string, unknown>) => (await handlers.onStart(context, data)) as AdaptiveCard,
-  );
-  app.adaptiveCards.actionSubmit('round.start', async (context, _state, data: Record<string, unknown>) => {
-    await reply(context, await handlers.onStart(context, data));
-  });
-  app.adaptiveCards.actionExecute(
-    'contacts.save',
-    async (context, _state, data: Record<string, unknown>) => (await handlers.onContactsSave(context, data)) as AdaptiveCard,
-  );
-  app.adaptiveCards.actionSubmit('contacts.save', async (context, _state, data: Record<string, unknown>) => {
-    await reply(context, await handlers.onContactsSave(context, data));
-  });
-  app.adaptiveCards.actionExecute(
-    'words.save',
-    async (context, _state, data: Record<string, unknown>) => (await handlers.onWordsSave(context, data)) as AdaptiveCard,
-  );
-  app.adaptiveCards.actionSubmit('words.save', async (context, _state, data: Record<string, unknown>) => {
-    await reply(context, await handlers.onWordsSave(context, data));
-  });
-  app.adaptiveCards.actionExecute('round.remind', async (context, _state, data: Record<string, unknown>) => {
-    const outcome = await handlers.onRemindVerb(context, data);
-    if (typeof outcome !== 'string') {
-      // A summary from before reminders were confirmed: the confirmation comes as a new message.
-      await reply(context, outcome);
-      return t('remindConfirmBelow', actionLanguage(data));
-    }
-    // From the confirmation card the outcome takes its place (no second press); from the
-    // summary it is said in a message and the summary stays as it is, charts and all.
-    return data.replaceCard === true ? (notice(outcome) as AdaptiveCard) : outcome;
-  });
-  // From the summary: the chosen unit's round card comes as a new message; the summary stays.
-  app.adaptiveCards.actionExecute('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
-    const card = await handlers.onAnswerFor(context, data);
-    if (typeof card === 'string') return card;
-    await reply(context, card);
-    return t('answerForBelow', actionLanguage(data), { unit: String(data.unit ?? '') });
-  });
-  app.adaptiveCards.actionSubmit('round.answerFor', async (context, _state, data: Record<string, unknown>) => {
-    const card = await handlers.onAnswerFor(context, data);
-    await reply(context, typeof card === 'string' ? notice(card) : card);
-  });
-  app.adaptiveCards.actionSubmit('round.remind', async (context, _state, data: Record<string, unknown>) => {
-    const outcome = await handlers.onRemindVerb(context, data);
-    await reply(context, typeof outcome === 'string' ? notice(outcome) : outcome);
-  });
-  app.adaptiveCards.actionExecute(
-    'report.export',
-    // The link comes as a new message; the summary it was asked from stays.
-    async (context, _state, data: Record<string, unknown>) => {
-      const link = await handlers.onExport(context, data);
-      if (typeof link === 'string') return link;
-      await reply(context, link);
-      return t('reportLinkBelow', actionLanguage(data));
-    },
-  );
-  app.adaptiveCards.actionSubmit('report.export', async (context, _state, data: Record<string, unknown>) => {
-    const link = await handlers.onExport(context, data);
-    await reply(context, typeof link === 'string' ? notice(link) : link);
-  });
-  // "Avbryt" on a confirmation: nothing is done, and the card says what was not.
-  const cancelled = (data: Record<string, unknown>) =>
-    notice(t(data.cancels === 'remind' ? 'remindCancelled' : 'cancelled', actionLanguage(data)));
-  app.adaptiveCards.actionExecute(
-    'round.cancel',
-    async (_context, _state, data: Record<string, unknown>) => cancelled(data) as AdaptiveCard,
-  );
-  app.adaptiveCards.actionSubmit('round.cancel', async (context, _state, data: Record<string, unknown>) => reply(context, cancelled(data)));
 }
