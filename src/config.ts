@@ -36,6 +36,8 @@ export interface Config {
   reminderDaysBefore: number[];
   /** Pacing of proactive sends (Teams: 50 requests/s per app and tenant). */
   sendRatePerSecond: number;
+  /** How long an instance's turn at proactive sending lasts unless renewed: how long a crashed sender keeps the others waiting. */
+  sendingLeaseMs: number;
   /** Names this process in delivery claims and leases. */
   instanceId: string;
   /** How often the scheduler looks for due reminders, deadlines and unsent round messages; 0 turns it off. */
@@ -199,6 +201,7 @@ export const SETTINGS = {
   reminderDaysBefore: setting('REMINDER_DAYS', [14, 3], reminderDays),
   // Teams allows 50 requests/s per app and tenant; more than that is for the local connector in tests.
   sendRatePerSecond: setting('SEND_RATE_PER_SECOND', 48, decimal(0.1, 1000)),
+  sendingLeaseMs: setting('SENDING_LEASE_MS', 30_000, integer(1_000, 600_000)),
   instanceId: setting(['INSTANCE_ID', 'WEBSITE_INSTANCE_ID'], () => `${hostname()}-${process.pid}`, text),
   schedulerIntervalMs: setting('SCHEDULER_INTERVAL_MS', 60_000, (raw) => {
     if (raw.trim() === '0') return 0;
@@ -275,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdmins: v.bootstrapAdmins,
     reminderDaysBefore: v.reminderDaysBefore,
     sendRatePerSecond: v.sendRatePerSecond,
+    sendingLeaseMs: v.sendingLeaseMs,
     instanceId: v.instanceId,
     schedulerIntervalMs: v.schedulerIntervalMs,
     publicUrl: v.publicUrl,

@@ -100,6 +100,7 @@ export function createTeamsBot(
         instanceId: config.instanceId,
         reminderDaysBefore: config.reminderDaysBefore,
         sendRatePerSecond: config.sendRatePerSecond,
+        sendingLease: { ttlMs: config.sendingLeaseMs },
         publicUrl: config.publicUrl || `http://localhost:${config.port}`,
         reportLinkTtlMs: config.reportLinkTtlMs,
         directory: people ?? directory,

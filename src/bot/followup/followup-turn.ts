@@ -22,6 +22,7 @@ import { listContacts } from '../../usecases/manage-contacts';
 import { wordsOverview } from '../../usecases/municipality-words';
 import { UnknownWordsCounter } from '../../usecases/unknown-words-counter';
 import { myRound } from '../../usecases/work-through-round';
+import type { SendingLeaseOptions } from '../../usecases/sending-lease';
 import { RoundWork } from '../../usecases/round-work';
 import { type Diagnostics } from '../../usecases/diagnose';
 
@@ -35,6 +36,8 @@ export interface FollowUpDeps {
   reminderDaysBefore: number[];
   /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
   sendRatePerSecond: number;
+  /** The sending lease's options (usecases/sending-lease): how long a crashed sender keeps the others waiting. */
+  sendingLease?: SendingLeaseOptions;
   /** The bot's own public address, for report links (…/reports/<token>). */
   publicUrl: string;
   reportLinkTtlMs: number;
