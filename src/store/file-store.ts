@@ -170,9 +170,8 @@ class Container {
 
 export class FileStore extends IndexedStore {
   readonly kind = 'file';
-  private readonly containers = new Map<ContainerName, Container>();
+  protected readonly containers = new Map<ContainerName, Container>();
   private readonly lock: StoreLock;
-  private closed = false;
 
   constructor(
     readonly directory: string,
@@ -188,13 +187,6 @@ export class FileStore extends IndexedStore {
       this.lock.release();
       throw error;
     }
-  }
-
-  protected container(name: ContainerName): Container {
-    if (this.closed) throw new Error('The store is closed');
-    const c = this.containers.get(name);
-    if (!c) throw new Error(`Unknown container ${name}`);
-    return c;
   }
 
   async ping(): Promise<void> {

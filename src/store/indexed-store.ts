@@ -26,7 +26,16 @@ export interface IndexedContainer {
 
 export abstract class IndexedStore implements DocumentStore {
   abstract readonly kind: string;
-  protected abstract container(name: ContainerName): IndexedContainer;
+  /** Every container of the store, by name. */
+  protected abstract readonly containers: ReadonlyMap<ContainerName, IndexedContainer>;
+  protected closed = false;
+
+  protected container(name: ContainerName): IndexedContainer {
+    if (this.closed) throw new Error('The store is closed');
+    const c = this.containers.get(name);
+    if (!c) throw new Error(`Unknown container ${name}`);
+    return c;
+  }
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;
 

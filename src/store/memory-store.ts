@@ -17,15 +17,7 @@ class MemoryContainer implements IndexedContainer {
 
 export class MemoryStore extends IndexedStore {
   readonly kind = 'memory';
-  private readonly containers = new Map<ContainerName, MemoryContainer>(CONTAINERS.map((name) => [name, new MemoryContainer()]));
-  private closed = false;
-
-  protected container(name: ContainerName): MemoryContainer {
-    if (this.closed) throw new Error('The store is closed');
-    const c = this.containers.get(name);
-    if (!c) throw new Error(`Unknown container ${name}`);
-    return c;
-  }
+  protected readonly containers = new Map<ContainerName, MemoryContainer>(CONTAINERS.map((name) => [name, new MemoryContainer()]));
 
   async ping(): Promise<void> {
     if (this.closed) throw new Error('The store is closed');
