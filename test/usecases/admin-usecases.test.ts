@@ -3,10 +3,7 @@
  * temporary folder) and no Teams. Every refusal, and the rules the adapter used to hold.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FileStore } from '../../src/store/file-store';
+import { MemoryStore } from '../../src/store/memory-store';
 import { recordsOn } from '../../src/persistence/records-on-store';
 import { FollowUp } from '../../src/usecases/follow-up';
 import { prepareRound } from '../../src/usecases/prepare-round';
@@ -32,18 +29,15 @@ const ERIK = { aadObjectId: 'cccccccc-0000-4000-8000-00000000000c' };
 const NOW = new Date('2026-12-01T10:00:00Z');
 
 describe('use cases: the round and its administration', () => {
-  let dir: string;
-  let store: FileStore;
+  let store: MemoryStore;
   let service: FollowUp;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-usecases-'));
-    store = new FileStore(dir);
+    store = new MemoryStore();
     service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
   });
   afterEach(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const start = (year = 2026, deadline: unknown = '2027-02-28') =>

@@ -4,10 +4,7 @@
  * instances at once, and forgotten once given.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FileStore } from '../../src/store/file-store';
+import { MemoryStore } from '../../src/store/memory-store';
 import { recordsOn } from '../../src/persistence/records-on-store';
 import { FollowUp } from '../../src/usecases/follow-up';
 import { LiveAnswerer } from '../../src/usecases/live-answerer';
@@ -27,18 +24,15 @@ const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', upn: 'anna@e
 const NOW = new Date('2026-11-27T08:00:00Z');
 
 describe("use cases: the municipality's own words", () => {
-  let dir: string;
-  let store: FileStore;
+  let store: MemoryStore;
   let service: FollowUp;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-words-'));
-    store = new FileStore(dir);
+    store = new MemoryStore();
     service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
   });
   afterEach(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('are given by admins only, checked against the plan, listed with who and when, and taken back', async () => {

@@ -1,9 +1,6 @@
 /** Who is reminded and who gets summaries, below Teams: a recording Notifier stands in for the messenger. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FileStore } from '../../src/store/file-store';
+import { MemoryStore } from '../../src/store/memory-store';
 import { recordsOn } from '../../src/persistence/records-on-store';
 import { FollowUp } from '../../src/usecases/follow-up';
 import type { Notifier } from '../../src/usecases/notifier';
@@ -49,8 +46,7 @@ class RecordingNotifier implements Notifier {
 }
 
 describe('use cases: reminders and summaries', () => {
-  let dir: string;
-  let store: FileStore;
+  let store: MemoryStore;
   let service: FollowUp;
   let notifier: RecordingNotifier;
   const chat = (person: { aadObjectId: string }, conversationId = `a:${person.aadObjectId}`) =>
@@ -63,14 +59,12 @@ describe('use cases: reminders and summaries', () => {
     });
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-notices-'));
-    store = new FileStore(dir);
+    store = new MemoryStore();
     service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
     notifier = new RecordingNotifier();
   });
   afterEach(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reminds only those not finished who have a chat, at their first unanswered action, and reports the rest', async () => {

@@ -4,10 +4,7 @@
  * store operations one saved answer costs.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FileStore } from '../../src/store/file-store';
+import { MemoryStore } from '../../src/store/memory-store';
 import type { DocumentStore } from '../../src/store/document-store';
 import { recordsOn } from '../../src/persistence/records-on-store';
 import { FollowUp } from '../../src/usecases/follow-up';
@@ -41,14 +38,12 @@ function counting(store: DocumentStore): { store: DocumentStore; calls: string[]
 }
 
 describe('use cases: working through the round', () => {
-  let dir: string;
-  let file: FileStore;
+  let file: MemoryStore;
   let calls: string[];
   let service: FollowUp;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-round-'));
-    file = new FileStore(dir);
+    file = new MemoryStore();
     const counted = counting(file);
     calls = counted.calls;
     service = new FollowUp(recordsOn(counted.store), PLAN, GLOSSARY, [ADMIN]);
@@ -57,7 +52,6 @@ describe('use cases: working through the round', () => {
   });
   afterEach(async () => {
     await file.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const sfActions = () => service.obligationsOf(['SF']);
