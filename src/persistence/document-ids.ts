@@ -16,8 +16,18 @@ export const documentId = (...parts: string[]): string =>
 
 export const answerId = (actionId: string, unit: string): string => documentId('answer', actionId, unit);
 
+/**
+ * Records made from frozen stored documents, by document: the embedded and in-memory stores hand
+ * out the same frozen document until it is replaced, and a card action lists the round's answers
+ * every time (200 answers at once copied 40,000 of them). A Cosmos DB read is a new object each time.
+ */
+const stripped = new WeakMap<object, unknown>();
+
 /** The record without the store's id, partition, type and timestamp; its ETag stays, to change it with. */
 export const strip = <T>(doc: StoredDocument<DocumentBody & T>): T & { _etag: string } => {
+  const kept = stripped.get(doc);
+  if (kept) return kept as T & { _etag: string };
   const { id: _id, pk: _pk, type: _type, _ts, ...rest } = doc as StoredDocument<DocumentBody & T> & Record<string, unknown>;
+  if (Object.isFrozen(doc)) stripped.set(doc, Object.freeze(rest));
   return rest as unknown as T & { _etag: string };
 };

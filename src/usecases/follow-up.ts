@@ -6,6 +6,7 @@
  */
 import { planGlossary, type UnitGlossary } from '../core/plan/glossary';
 import type { Plan } from '../core/plan/model';
+import { actionView, type ActionView } from '../core/plan/action-view';
 import { obligationsFor } from '../core/followup/obligations';
 import { isContactPerson, samePerson, type Contact, type Obligation, type Person, type Round } from '../core/followup/model';
 import type { Leases, PeopleRecords, Records, ReportLinks, RoundRecords, WordRecords } from './ports';
@@ -73,5 +74,19 @@ export class FollowUp implements Records {
 
   obligationsOf(units: string[]): Obligation[] {
     return this.obligations.filter((o) => units.includes(o.unit));
+  }
+
+  private readonly views = new Map<string, ActionView>();
+
+  /** An action as the plan prints it, with its codes' expansions: built once per action (plan and glossary do not change here). */
+  actionView(actionId: string): ActionView {
+    let view = this.views.get(actionId);
+    if (!view) {
+      const action = this.plan.actions.find((a) => a.id === actionId);
+      if (!action) throw new Error(`No action ${actionId} in plan ${this.plan.planVersion}`);
+      view = actionView(this.plan, this.glossary, action);
+      this.views.set(actionId, view);
+    }
+    return view;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Answer, Obligation, Round, StatusDefinition } from '../core/followup/model';
 import type { FollowUp } from './follow-up';
-import { actionView, type ActionView } from '../core/plan/action-view';
+import type { ActionView } from '../core/plan/action-view';
 import { comparableRound } from '../core/followup/periods';
 
 export interface RoundView {
@@ -44,12 +44,11 @@ export async function roundViewAt(
   const mine = service.obligationsOf(units);
   const answers = knownAnswers ?? (await service.rounds.listAnswers(round.year));
   const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;
-  const planAction = service.plan.actions.find((a) => a.id === obligation.actionId)!;
   return {
     round,
     units,
     obligation,
-    action: actionView(service.plan, service.glossary, planAction),
+    action: service.actionView(obligation.actionId),
     answer: answers.find(isFor(obligation)),
     lastYear: (await service.rounds.earlierAnswers(comparableRound(round.year))).find(isFor(obligation)),
     progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },
