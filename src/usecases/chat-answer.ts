@@ -14,7 +14,7 @@ import { openRound } from './rounds';
  * found, or only the nearest rows to choose from): a question the plan answers is a question.
  */
 export async function answerTypedInChat(
-  service: FollowUp,
+  service: Pick<FollowUp, 'plan' | 'rounds' | 'unitsOf'>,
   actor: Person,
   text: string,
   planAnswer: Answer['kind'],

@@ -10,7 +10,7 @@ import { refuse, type Result } from './result';
 import { previewReminders, type ReminderPreview } from './remind-unfinished';
 
 export async function chooseReminderRound(
-  service: FollowUp,
+  service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'rounds'>,
   actor: Person,
   input: { year: number | null },
 ): Promise<Result<{ round: Round; reminders: ReminderPreview }>> {

@@ -22,7 +22,7 @@ import { withSendingLease, type SendingLeaseOptions } from './sending-lease';
 export const NO_CHAT = 'no-chat';
 
 export async function deliverRound(
-  service: FollowUp,
+  service: Pick<FollowUp, 'forRound' | 'leases' | 'people' | 'rounds'>,
   notifier: Notifier,
   round: Round,
   recipients: Recipient[],

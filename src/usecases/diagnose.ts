@@ -26,7 +26,11 @@ export interface Diagnostics {
   run(person?: string): Promise<CheckResult[]>;
 }
 
-export async function diagnose(service: FollowUp, actor: Person, diagnostics: Diagnostics): Promise<Result<{ checks: CheckResult[] }>> {
+export async function diagnose(
+  service: Pick<FollowUp, 'isAdmin'>,
+  actor: Person,
+  diagnostics: Diagnostics,
+): Promise<Result<{ checks: CheckResult[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   return { ok: true, checks: await diagnostics.run(actor.upn ?? actor.aadObjectId) };

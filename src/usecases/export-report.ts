@@ -9,7 +9,7 @@ import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 
 export async function exportReport(
-  service: FollowUp,
+  service: Pick<FollowUp, 'isAdmin' | 'reportLinks' | 'rounds'>,
   actor: Person,
   input: { year: unknown; format: unknown; ttlMs: number },
 ): Promise<Result<{ year: number; format: ReportFormat; token: string }>> {

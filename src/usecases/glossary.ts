@@ -13,7 +13,7 @@ import { refuse, type Result } from './result';
 export const MAX_EXPANSION_LENGTH = 120;
 
 export async function setGlossaryExpansion(
-  service: FollowUp,
+  service: Pick<FollowUp, 'glossary' | 'isAdmin' | 'plan' | 'words'>,
   actor: Person,
   input: { code: string; expansion: string },
   now = new Date(),
@@ -38,6 +38,6 @@ export async function setGlossaryExpansion(
 }
 
 /** What the municipality has given, for everyone to see. */
-export async function glossaryEntries(service: FollowUp): Promise<GlossaryEntry[]> {
+export async function glossaryEntries(service: Pick<FollowUp, 'words'>): Promise<GlossaryEntry[]> {
   return (await service.words.listGlossaryEntries()).sort((a, b) => a.code.localeCompare(b.code, 'sv'));
 }

@@ -15,24 +15,27 @@ export function reportingUnits(service: Pick<FollowUp, 'obligations'>): string[]
   return [...new Set(service.obligations.map((o) => o.unit))].filter((u) => !u.startsWith('('));
 }
 
-const knownUnit = (service: FollowUp, unit: string): boolean => service.obligations.some((o) => o.unit === unit);
+const knownUnit = (service: Pick<FollowUp, 'obligations'>, unit: string): boolean => service.obligations.some((o) => o.unit === unit);
 
 /** A refusal unless an admin acts on a unit the plan asks to report. */
-async function unlessAdminOfUnit(service: FollowUp, actor: Person, unit: string) {
+async function unlessAdminOfUnit(service: Pick<FollowUp, 'isAdmin' | 'obligations'>, actor: Person, unit: string) {
   return (
     (await unlessAdmin(service, actor)) ??
     (knownUnit(service, unit) ? undefined : refuse({ reason: 'unknown-unit', unit: unit.slice(0, 40) }))
   );
 }
 
-export async function listContacts(service: FollowUp, actor: Person): Promise<Result<{ units: string[]; contacts: Contact[] }>> {
+export async function listContacts(
+  service: Pick<FollowUp, 'isAdmin' | 'obligations' | 'people'>,
+  actor: Person,
+): Promise<Result<{ units: string[]; contacts: Contact[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   return { ok: true, units: reportingUnits(service), contacts: await service.people.listContacts() };
 }
 
 export async function addContacts(
-  service: FollowUp,
+  service: Pick<FollowUp, 'isAdmin' | 'obligations' | 'people' | 'unitsOf'>,
   actor: Person,
   input: { unit: string; people: Person[] },
   directory: PeopleDirectory = NO_DIRECTORY,
@@ -46,7 +49,7 @@ export async function addContacts(
 }
 
 export async function removeContact(
-  service: FollowUp,
+  service: Pick<FollowUp, 'isAdmin' | 'people'>,
   actor: Person,
   input: { unit: string; person: Person },
 ): Promise<Result<{ unit: string; person: Person }>> {
@@ -58,7 +61,7 @@ export async function removeContact(
 
 /** Gives a unit exactly these contacts (the others it had are removed), in one batch. */
 export async function setUnitContacts(
-  service: FollowUp,
+  service: Pick<FollowUp, 'isAdmin' | 'obligations' | 'people' | 'unitsOf'>,
   actor: Person,
   input: { unit: string; people: Person[] },
   directory: PeopleDirectory = NO_DIRECTORY,
@@ -72,7 +75,7 @@ export async function setUnitContacts(
 
 /** The contacts card's form: a unit and its people as typed (e-mails or object ids, any separator). */
 export async function replaceUnitContacts(
-  service: FollowUp,
+  service: Pick<FollowUp, 'isAdmin' | 'obligations' | 'people' | 'unitsOf'>,
   actor: Person,
   input: { unit: unknown; people: unknown },
   directory: PeopleDirectory = NO_DIRECTORY,

@@ -18,7 +18,11 @@ async function changeRoles(service: Pick<FollowUp, 'people'>, change: (roles: Ro
   );
 }
 
-export async function grantAdmin(service: FollowUp, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+export async function grantAdmin(
+  service: Pick<FollowUp, 'isAdmin' | 'people'>,
+  actor: Person,
+  input: { person: Person },
+): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await changeRoles(service, (roles) =>
@@ -27,14 +31,22 @@ export async function grantAdmin(service: FollowUp, actor: Person, input: { pers
   return { ok: true, person: input.person };
 }
 
-export async function revokeAdmin(service: FollowUp, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+export async function revokeAdmin(
+  service: Pick<FollowUp, 'isAdmin' | 'people'>,
+  actor: Person,
+  input: { person: Person },
+): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await changeRoles(service, (roles) => ({ ...roles, admins: roles.admins.filter((a) => !samePerson(a, input.person)) }));
   return { ok: true, person: input.person };
 }
 
-export async function setSafetyChief(service: FollowUp, actor: Person, input: { person: Person }): Promise<Result<{ person: Person }>> {
+export async function setSafetyChief(
+  service: Pick<FollowUp, 'isAdmin' | 'people'>,
+  actor: Person,
+  input: { person: Person },
+): Promise<Result<{ person: Person }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   await changeRoles(service, (roles) => ({ ...roles, safetyChief: input.person }));

@@ -25,7 +25,7 @@ function planSearch(plan: Plan): PlanSearch {
 }
 
 export async function setMunicipalityWord(
-  service: FollowUp,
+  service: Pick<FollowUp, 'glossary' | 'isAdmin' | 'plan' | 'words'>,
   actor: Person,
   input: { word: string; terms: string },
   now = new Date(),
@@ -55,7 +55,11 @@ export async function setMunicipalityWord(
   return { ok: true, entry };
 }
 
-export async function removeMunicipalityWord(service: FollowUp, actor: Person, word: string): Promise<Result<{ word: string }>> {
+export async function removeMunicipalityWord(
+  service: Pick<FollowUp, 'isAdmin' | 'words'>,
+  actor: Person,
+  word: string,
+): Promise<Result<{ word: string }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const normalized = word.trim().toLocaleLowerCase('sv');
@@ -64,7 +68,7 @@ export async function removeMunicipalityWord(service: FollowUp, actor: Person, w
 }
 
 /** The words the municipality gave, alphabetically, for everyone to see. */
-export async function municipalityWords(service: FollowUp): Promise<MunicipalityWord[]> {
+export async function municipalityWords(service: Pick<FollowUp, 'words'>): Promise<MunicipalityWord[]> {
   return (await service.words.listMunicipalityWords()).sort((a, b) => a.word.localeCompare(b.word, 'sv'));
 }
 
@@ -72,7 +76,11 @@ export async function municipalityWords(service: FollowUp): Promise<Municipality
  * The words of questions that found nothing, most asked first, without those given since (in any
  * form) or not asked for a year: for admins, who can give them.
  */
-export async function unknownWords(service: FollowUp, actor: Person, now = new Date()): Promise<Result<{ words: UnknownWord[] }>> {
+export async function unknownWords(
+  service: Pick<FollowUp, 'isAdmin' | 'words'>,
+  actor: Person,
+  now = new Date(),
+): Promise<Result<{ words: UnknownWord[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const given = (await service.words.listMunicipalityWords()).map((w) => w.word);
@@ -81,7 +89,7 @@ export async function unknownWords(service: FollowUp, actor: Person, now = new D
 
 /** For admins, who can give them: the words of questions that found nothing, most asked first, and the words given. */
 export async function wordsOverview(
-  service: FollowUp,
+  service: Pick<FollowUp, 'isAdmin' | 'words'>,
   actor: Person,
 ): Promise<Result<{ unknown: UnknownWord[]; given: MunicipalityWord[] }>> {
   const unknown = await unknownWords(service, actor);
@@ -90,14 +98,14 @@ export async function wordsOverview(
 }
 
 /** Counts words of questions that found nothing (see municipality-words.wordsToCount). */
-export async function countUnknownWords(service: FollowUp, words: string[], now = new Date()): Promise<void> {
+export async function countUnknownWords(service: Pick<FollowUp, 'words'>, words: string[], now = new Date()): Promise<void> {
   if (words.length === 0) return;
   const given = (await service.words.listMunicipalityWords()).map((w) => w.word);
   await changeUnknownWords(service, (current) => withUnknownWords(current, words, now, given));
 }
 
 /** Read, change, write with the ETag: another instance counting at the same time is read again, a few times. */
-async function changeUnknownWords(service: FollowUp, change: (words: UnknownWord[]) => UnknownWord[]): Promise<void> {
+async function changeUnknownWords(service: Pick<FollowUp, 'words'>, change: (words: UnknownWord[]) => UnknownWord[]): Promise<void> {
   await changeIfUnchanged(
     'the unknown words',
     () => service.words.getUnknownWords(),

@@ -24,7 +24,7 @@ export function wrongPeriod(service: Pick<FollowUp, 'plan'>, round: number) {
 
 /** Contacts given by e-mail are looked up first (people the bot knows, then the directory), so the counts are what the start will do. */
 export async function prepareRound(
-  service: FollowUp,
+  service: Pick<FollowUp, 'isAdmin' | 'obligations' | 'people' | 'plan'>,
   actor: Person,
   input: { year: number; deadline: string | null },
   directory: PeopleDirectory = NO_DIRECTORY,

@@ -28,7 +28,7 @@ interface Unfinished {
 }
 
 /** The round's contacts who have not answered for all their units, with their records. */
-async function unfinished(service: FollowUp, answers: Answer[]): Promise<Unfinished[]> {
+async function unfinished(service: Pick<FollowUp, 'obligations' | 'people'>, answers: Answer[]): Promise<Unfinished[]> {
   const found: Unfinished[] = [];
   for (const recipient of await roundRecipients(service)) {
     const { answered, total } = progress(service.obligations, answers, recipient.units);
@@ -37,14 +37,14 @@ async function unfinished(service: FollowUp, answers: Answer[]): Promise<Unfinis
   return found;
 }
 
-export async function previewReminders(service: FollowUp, round: Round): Promise<ReminderPreview> {
+export async function previewReminders(service: Pick<FollowUp, 'forRound' | 'rounds'>, round: Round): Promise<ReminderPreview> {
   const people = await unfinished(service.forRound(round), await service.rounds.listAnswers(round.year));
   const reachable = people.filter((p) => canBeMessaged(p.user)).length;
   return { people: reachable, withoutChat: people.length - reachable };
 }
 
 export async function remindUnfinished(
-  service: FollowUp,
+  service: Pick<FollowUp, 'forRound' | 'leases' | 'rounds'>,
   notifier: Notifier,
   round: Round,
   turn: SendingTurn = { instanceId: 'this-process' },
@@ -57,7 +57,12 @@ export async function remindUnfinished(
   );
 }
 
-async function remindHoldingLease(service: FollowUp, notifier: Notifier, round: Round, stillHeld: () => boolean): Promise<NoticeOutcome> {
+async function remindHoldingLease(
+  service: Pick<FollowUp, 'forRound' | 'rounds'>,
+  notifier: Notifier,
+  round: Round,
+  stillHeld: () => boolean,
+): Promise<NoticeOutcome> {
   const answers = await service.rounds.listAnswers(round.year);
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
   for (const { recipient, user } of await unfinished(service.forRound(round), answers)) {

@@ -6,7 +6,7 @@ import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
 import { reportDocument } from '../export/docx';
 
-export async function loadReport(active: FollowUp, year: number): Promise<Report | undefined> {
+export async function loadReport(active: Pick<FollowUp, 'forRound' | 'rounds'>, year: number): Promise<Report | undefined> {
   const round = await active.rounds.getRound(year);
   if (!round) return undefined;
   // A round is reported on the plan version it asked about.
@@ -36,7 +36,11 @@ export interface ReportFile {
  * The report a link opens, or nothing: the link is unknown or expired, or the admin it was issued
  * to is an admin no longer (a link is the admin's, not a key for whoever holds it).
  */
-export async function reportFileForLink(service: FollowUp, token: string, now = Date.now()): Promise<ReportFile | undefined> {
+export async function reportFileForLink(
+  service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'reportLinks' | 'rounds'>,
+  token: string,
+  now = Date.now(),
+): Promise<ReportFile | undefined> {
   const link = await service.reportLinks.resolve(token, now);
   if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
   const report = await loadReport(service, link.year);

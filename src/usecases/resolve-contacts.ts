@@ -20,7 +20,7 @@ export interface ResolveOutcome {
 export const RETRY_LOOKUP_AFTER_MS = 6 * 3_600_000;
 
 export async function resolveContacts(
-  service: FollowUp,
+  service: Pick<FollowUp, 'people'>,
   directory: PeopleDirectory,
   options: { now?: Date; onlyIfStale?: boolean; units?: string[]; rosters?: TeamRosters } = {},
 ): Promise<ResolveOutcome> {

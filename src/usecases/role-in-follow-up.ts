@@ -14,7 +14,7 @@ export interface RoleInFollowUp {
   round?: { year: number; deadline: string };
 }
 
-export async function roleInFollowUp(service: FollowUp, actor: Person): Promise<RoleInFollowUp> {
+export async function roleInFollowUp(service: Pick<FollowUp, 'isAdmin' | 'rounds' | 'unitsOf'>, actor: Person): Promise<RoleInFollowUp> {
   const [admin, units, round] = await Promise.all([service.isAdmin(actor), service.unitsOf(actor), openRound(service)]);
   return { admin, units, ...(round ? { round: { year: round.year, deadline: round.deadline } } : {}) };
 }

@@ -16,7 +16,7 @@ export function allAnswered(obligations: Obligation[], contacts: Contact[], answ
   return total > 0 && answered === total;
 }
 
-export async function everyoneAnswered(service: FollowUp, round: Round): Promise<boolean> {
+export async function everyoneAnswered(service: Pick<FollowUp, 'forRound' | 'people' | 'rounds'>, round: Round): Promise<boolean> {
   return allAnswered(
     service.forRound(round).obligations,
     await service.people.listContacts(),
@@ -25,7 +25,7 @@ export async function everyoneAnswered(service: FollowUp, round: Round): Promise
 }
 
 export async function sendDueSummaries(
-  service: FollowUp,
+  service: Pick<FollowUp, 'forRound' | 'people' | 'rounds'>,
   send: (round: Round, reason: SummaryReason) => Promise<number>,
   year: number,
   now = new Date(),

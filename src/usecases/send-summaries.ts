@@ -10,7 +10,12 @@ import { loadReport } from './report';
 import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { previewReminders } from './remind-unfinished';
 
-export async function sendSummaries(service: FollowUp, notifier: Notifier, round: Round, reason: SummaryReason): Promise<NoticeOutcome> {
+export async function sendSummaries(
+  service: Pick<FollowUp, 'configuredAdminList' | 'forRound' | 'people' | 'rounds'>,
+  notifier: Notifier,
+  round: Round,
+  reason: SummaryReason,
+): Promise<NoticeOutcome> {
   const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
   const report = await loadReport(service, round.year);
   if (!report) return outcome;

@@ -9,7 +9,7 @@ import { refuse, type Result } from './result';
 import { previewReminders, type ReminderPreview } from './remind-unfinished';
 
 export async function summarizeRound(
-  service: FollowUp,
+  service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'rounds'>,
   actor: Person,
   input: { year: number | null },
 ): Promise<Result<{ report: Report; reminders?: ReminderPreview }>> {

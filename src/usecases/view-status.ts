@@ -25,7 +25,7 @@ export type StatusView =
     };
 
 export async function viewStatus(
-  service: FollowUp,
+  service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'obligations' | 'rounds' | 'unitsOf'>,
   actor: Person,
   request: StatusRequest,
 ): Promise<Result<{ view: StatusView }> | { ok: false; reason: 'not-in-follow-up' }> {

@@ -136,13 +136,13 @@ export async function moveInRound(
       c.answers.find((a) => a.actionId === c.actionId && a.unit === c.unit),
     )
   ) {
-    return answerRefusal('unsaved-changes', '', await roundViewAt(service, c.round, c.units, c.mine[c.index], c.answers));
+    return answerRefusal('unsaved-changes', '', await roundViewAt(c.service, c.round, c.units, c.mine[c.index], c.answers));
   }
   const target =
     step === 'unanswered'
       ? (nextUnanswered(c.mine, c.answers, c.index) ?? c.mine[c.index]!)
       : c.mine[(c.index + step + c.mine.length) % c.mine.length]!;
-  return { ok: true, view: await roundViewAt(service, c.round, c.units, target, c.answers) };
+  return { ok: true, view: await roundViewAt(c.service, c.round, c.units, target, c.answers) };
 }
 
 /** Saves an answer; the card then shows the next unanswered action (or stays, when all are done). */
@@ -170,7 +170,7 @@ export async function answerAction(
     c.index >= 0
   ) {
     const who = stored.answeredBy.name ?? stored.answeredBy.upn ?? stored.answeredBy.aadObjectId ?? '?';
-    return answerRefusal('changed-by-other', who, await roundViewAt(service, c.round, c.units, c.mine[c.index], before));
+    return answerRefusal('changed-by-other', who, await roundViewAt(c.service, c.round, c.units, c.mine[c.index], before));
   }
   const verdict = validateSubmission(input, {
     round: c.round,
@@ -189,7 +189,7 @@ export async function answerAction(
     return answerRefusal(
       result.reason,
       result.detail ?? '',
-      showAgain ? await roundViewAt(service, c.round, c.units, c.mine[c.index], before) : undefined,
+      showAgain ? await roundViewAt(c.service, c.round, c.units, c.mine[c.index], before) : undefined,
     );
   }
   const saved = result.answer;
@@ -200,7 +200,7 @@ export async function answerAction(
     ok: true,
     outcome: result.outcome,
     answer: result.answer,
-    view: await roundViewAt(service, c.round, c.units, next ?? c.mine[c.index], answers),
+    view: await roundViewAt(c.service, c.round, c.units, next ?? c.mine[c.index], answers),
     allDone: !next,
     // Decided on what this card action read: the save that completes the round sends its summary (round-work).
     roundComplete: result.outcome !== 'unchanged' && !next && allAnswered(c.service.obligations, c.contacts, answers),
