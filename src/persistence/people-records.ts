@@ -21,6 +21,12 @@ const userId = (key: string): string => documentId('user', key);
 /** How long the contacts read are used without reading them again. */
 export const CONTACTS_KEPT_MS = 5_000;
 
+/**
+ * How long a user record read is used again: a round's sending reads each person's record to decide
+ * how to reach them and again to send (use case and messenger). A write here replaces it at once.
+ */
+const USERS_KEPT_MS = 2_000;
+
 /** The keys a person is stored under: the Entra object id and, when known, the UPN (contacts may be given by either). */
 const keysOf = (person: Person): string[] =>
   [person.aadObjectId && personKey({ aadObjectId: person.aadObjectId }), person.upn && personKey({ upn: person.upn })].filter(
@@ -29,6 +35,7 @@ const keysOf = (person: Person): string[] =>
 
 export class PeopleOnStore implements PeopleRecords {
   private contacts: { at: number; list: Promise<Contact[]> } | undefined;
+  private readonly users = new Map<string, { at: number; user: Promise<UserRecord | undefined> }>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -114,17 +121,35 @@ export class PeopleOnStore implements PeopleRecords {
     return saved(await writeIfUnchanged(this.store, 'directory', doc, ifMatch));
   }
 
-  async getUser(person: Person): Promise<UserRecord | undefined> {
+  async getUser(person: Person, now = Date.now()): Promise<UserRecord | undefined> {
     for (const key of keysOf(person)) {
-      const doc = await this.store.read<UserDoc>('directory', 'users', userId(key));
-      if (doc) return strip<UserRecord>(doc);
+      const user = await this.userUnder(key, now);
+      if (user) return user;
     }
     return undefined;
   }
 
+  private userUnder(key: string, now: number): Promise<UserRecord | undefined> {
+    const kept = this.users.get(key);
+    if (kept && now - kept.at < USERS_KEPT_MS) return kept.user;
+    if (this.users.size >= 10_000) this.users.clear();
+    const user = this.store.read<UserDoc>('directory', 'users', userId(key)).then((doc) => (doc ? strip<UserRecord>(doc) : undefined));
+    const entry = { at: now, user };
+    this.users.set(key, entry);
+    user.catch(() => this.users.get(key) === entry && this.users.delete(key));
+    return user;
+  }
+
   async putUser(user: UserRecord): Promise<void> {
-    for (const key of keysOf(user.person))
-      await this.store.upsert<UserDoc>('directory', { id: userId(key), pk: 'users', type: 'user', ...user });
+    for (const key of keysOf(user.person)) {
+      this.users.delete(key);
+      try {
+        await this.store.upsert<UserDoc>('directory', { id: userId(key), pk: 'users', type: 'user', ...user });
+      } finally {
+        // A read that began during the write may hold what was there before: the next one reads again.
+        this.users.delete(key);
+      }
+    }
   }
 
   async putTeam(team: TeamRecord): Promise<void> {
