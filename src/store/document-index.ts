@@ -8,6 +8,9 @@ import type { StoredDocument } from './document-store';
 
 const byId = (a: StoredDocument, b: StoredDocument): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Between the types of a listing of several types, in its key (no type holds it). */
+const TYPE_SEPARATOR = '\u0000';
+
 class Partition {
   readonly docs = new Map<string, StoredDocument>();
   /** Sorted listings, by type ('' for all), dropped when a document of that type changes. */
@@ -27,19 +30,22 @@ class Partition {
     this.forget(before.type);
   }
 
-  list(type: string | undefined): StoredDocument[] {
-    const key = type ?? '';
+  /** Of one type, of any of several (a round and its answers, one listing), or of all (''). */
+  list(type: string | readonly string[] | undefined): StoredDocument[] {
+    // undefined: all types; an empty list of types: none.
+    const types = type === undefined ? undefined : typeof type === 'string' ? [type] : [...new Set(type)].sort();
+    if (types?.length === 0) return [];
+    const key = types ? types.join(TYPE_SEPARATOR) : '';
     let listing = this.listings.get(key);
     if (!listing) {
-      listing = [...this.docs.values()].filter((d) => type === undefined || d.type === type).sort(byId);
+      listing = [...this.docs.values()].filter((d) => !types || types.includes(d.type)).sort(byId);
       this.listings.set(key, listing);
     }
     return listing;
   }
 
   private forget(type: string): void {
-    this.listings.delete(type);
-    this.listings.delete('');
+    for (const key of this.listings.keys()) if (key === '' || key.split(TYPE_SEPARATOR).includes(type)) this.listings.delete(key);
   }
 }
 
@@ -77,8 +83,7 @@ export class DocumentIndex {
   listPartition(pk: string, type?: string | readonly string[]): StoredDocument[] {
     const partition = this.partitions.get(pk);
     if (!partition) return [];
-    if (typeof type !== 'object') return [...partition.list(type)];
-    return [...new Set(type)].flatMap((t) => partition.list(t)).sort(byId);
+    return [...partition.list(type)];
   }
 
   /** Every document (of one type), ordered by id and then partition. */

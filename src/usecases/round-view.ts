@@ -26,9 +26,14 @@ export interface RoundView {
 
 const isFor = (o: Obligation) => (a: Answer) => a.actionId === o.actionId && a.unit === o.unit;
 
+/** Which (action, unit) reports have an answer: one pass over the round's answers, not one per action. */
+const answeredKeys = (answers: Answer[]): Set<string> => new Set(answers.map((a) => `${a.actionId}\u0000${a.unit}`));
+const keyOf = (o: Obligation): string => `${o.actionId}\u0000${o.unit}`;
+
 /** The first of `mine` after `index` (wrapping round) without an answer; undefined when all are answered. */
 export function nextUnanswered(mine: Obligation[], answers: Answer[], index = -1): Obligation | undefined {
-  const open = (o: Obligation) => !answers.some(isFor(o));
+  const answered = answeredKeys(answers);
+  const open = (o: Obligation) => !answered.has(keyOf(o));
   return mine.find((o, i) => i > index && open(o)) ?? mine.find(open);
 }
 
@@ -44,6 +49,8 @@ export async function roundViewAt(
   const mine = service.obligationsOf(units);
   const answers = knownAnswers ?? (await service.rounds.listAnswers(round.year));
   const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;
+  const answered = answeredKeys(answers);
+  const isAnswered = (o: Obligation) => answered.has(keyOf(o));
   return {
     round,
     units,
@@ -51,14 +58,14 @@ export async function roundViewAt(
     action: service.actionView(obligation.actionId),
     answer: answers.find(isFor(obligation)),
     lastYear: (await service.rounds.earlierAnswers(comparableRound(round.year))).find(isFor(obligation)),
-    progress: { answered: mine.filter((o) => answers.some(isFor(o))).length, total: mine.length },
+    progress: { answered: mine.filter(isAnswered).length, total: mine.length },
     statuses: service.plan.followUp.statuses,
     position: {
       index: mine.findIndex((o) => o.actionId === obligation.actionId && o.unit === obligation.unit),
       total: mine.length,
       perUnit: units.map((unit) => {
         const ofUnit = mine.filter((o) => o.unit === unit);
-        return { unit, answered: ofUnit.filter((o) => answers.some(isFor(o))).length, total: ofUnit.length };
+        return { unit, answered: ofUnit.filter(isAnswered).length, total: ofUnit.length };
       }),
     },
   };
