@@ -124,13 +124,17 @@ describe('architecture', () => {
     );
   });
 
-  it("keeps the follow-up service's data out of the adapter: Teams code calls use cases", () => {
-    const reachesData = /service\.data\b/;
-    const bot = sources.filter((s) => s.file.startsWith(join(SRC, 'bot')));
-    assert.ok(bot.length > 10, 'the Teams adapter files were found');
+  it('gives each use case only the parts of the follow-up it uses: no use case takes the whole FollowUp', () => {
+    // A parameter typed as the whole FollowUp ("service: FollowUp,"), not Pick<FollowUp, …>. RoundWork
+    // is the one that holds it: it runs the use cases for the scheduler and the Teams side.
+    const whole = /\b\w+: FollowUp\b(?!\s*[<|&])/;
+    const usecases = sources.filter((s) => s.file.startsWith(join(SRC, 'usecases')) && !/(follow-up|round-work)\.ts$/.test(s.file));
+    assert.ok(usecases.length > 20, 'the use case files were found');
     assert.deepEqual(
-      bot.filter((s) => reachesData.test(s.text)).map((s) => s.file),
+      usecases.filter((s) => whole.test(s.text)).map((s) => relative(ROOT, s.file)),
       [],
     );
+    assert.ok(whole.test('export async function x(service: FollowUp, actor: Person)'), 'the check finds a whole FollowUp');
+    assert.ok(!whole.test("export async function x(service: Pick<FollowUp, 'rounds'>, actor: Person)"), 'and passes a Pick');
   });
 });
