@@ -26,6 +26,10 @@ function resolveImport(from: string, specifier: string): string | undefined {
   return undefined;
 }
 
+/** Every module a file imports or requires, as written ('./x', '../core/y', 'botbuilder'). */
+export const importSpecifiers = (text: string): string[] =>
+  [...text.matchAll(/(?:from\s+|import\s+|require\()\s*'([^']+)'/g)].map((m) => m[1]!);
+
 const folderOf = (file: string): string => relative(SRC, file).split(sep)[0]!.replace(/\.ts$/, '');
 
 /** Strongly connected components (Tarjan), each as a list of nodes. */
@@ -79,8 +83,8 @@ export function structure(): Structure {
   for (const file of all) {
     const text = readFileSync(file, 'utf8');
     const targets = new Set<string>();
-    for (const match of text.matchAll(/(?:from\s+|import\s+|require\()\s*'(\.[^']+)'/g)) {
-      const target = resolveImport(file, match[1]!);
+    for (const specifier of importSpecifiers(text).filter((s) => s.startsWith('.'))) {
+      const target = resolveImport(file, specifier);
       if (!target || !target.startsWith(SRC)) continue;
       targets.add(target);
       const [from, to] = [folderOf(file), folderOf(target)];

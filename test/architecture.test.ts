@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ROOT } from './fixtures/plan';
-import { structure } from '../scripts/structure';
+import { importSpecifiers, structure } from '../scripts/structure';
 
 const SRC = join(ROOT, 'src');
 
@@ -22,8 +22,7 @@ function files(dir: string): string[] {
 
 /** What a file imports: packages by name, relative imports as the top folder (or file) of src/ they land in. */
 export function importsOf(file: string, text: string): Array<{ specifier: string; layer?: string; pkg?: string }> {
-  const specifiers = [...text.matchAll(/(?:from\s+|import\s+|require\()\s*'([^']+)'/g)].map((m) => m[1]!);
-  return specifiers.map((specifier) => {
+  return importSpecifiers(text).map((specifier) => {
     if (!specifier.startsWith('.')) {
       const parts = specifier.split('/');
       return { specifier, pkg: specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]! };

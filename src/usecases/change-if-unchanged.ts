@@ -12,16 +12,17 @@ export class KeptChangingError extends Error {
 }
 
 /**
- * `read` gives the current value; `write` tries to store what `change` made of it and says whether
- * it could. The result of the write that held.
+ * `read` gives the current value (on the first attempt the caller may give what it has just read);
+ * `write` tries to store the change made of it and says whether it could. The result of the write
+ * that held.
  */
 export async function changeIfUnchanged<T, R extends string>(
   what: string,
-  read: () => Promise<T>,
+  read: (attempt: number) => Promise<T> | T,
   write: (current: T) => Promise<R | 'conflict'>,
 ): Promise<R> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const outcome = await write(await read());
+    const outcome = await write(await read(attempt));
     if (outcome !== 'conflict') return outcome;
   }
   throw new KeptChangingError(what);

@@ -9,6 +9,7 @@ import type { RoundRecords } from './ports';
 import { unlessAdmin } from './access';
 import { openRound } from './rounds';
 import { refuse, type Result } from './result';
+import { changeIfUnchanged } from './change-if-unchanged';
 
 /** Closes the round if it is open: 'closed', or why not. A change made at the same time by another instance is read again. */
 export async function closeRoundNow(
@@ -16,13 +17,18 @@ export async function closeRoundNow(
   year: number,
   now = new Date(),
 ): Promise<'closed' | 'already-closed' | 'unknown'> {
-  for (;;) {
-    const round = await rounds.getRound(year);
-    if (!round) return 'unknown';
-    if (round.state === 'closed') return 'already-closed';
-    const { _etag, ...body } = round;
-    if ((await rounds.updateRound({ ...body, state: 'closed', closedAt: now.toISOString() }, _etag)) === 'saved') return 'closed';
-  }
+  return changeIfUnchanged(
+    `round ${year}`,
+    () => rounds.getRound(year),
+    async (round) => {
+      if (!round) return 'unknown';
+      if (round.state === 'closed') return 'already-closed';
+      const { _etag, ...body } = round;
+      return (await rounds.updateRound({ ...body, state: 'closed', closedAt: now.toISOString() }, _etag)) === 'saved'
+        ? 'closed'
+        : 'conflict';
+    },
+  );
 }
 
 export async function closeRound(

@@ -21,6 +21,9 @@ import { closeRound, closeRoundNow } from './close-round';
 import { answerAction } from './work-through-round';
 import type { FanOutSummary, Recipient } from './fan-out';
 import type { SendingLeaseOptions } from './sending-lease';
+import { chooseReminderRound } from './choose-reminder-round';
+import type { ReminderPreview } from './notifier';
+import type { Result } from './result';
 
 export interface RoundWorkDeps {
   followUp: FollowUp;
@@ -90,6 +93,21 @@ export class RoundWork {
   async resumeDelivery(round: Round): Promise<void> {
     await resolveContacts(this.deps.followUp, this.deps.directory, { onlyIfStale: true });
     await this.deliver(round, await roundRecipients(this.deps.followUp), false);
+  }
+
+  /**
+   * An admin asks for a reminder ("påminn", the summary's button, the confirmation's): nothing is
+   * sent before they have seen how many it reaches (`confirmed` false: the count to confirm);
+   * confirmed, those not finished are reminded and how many is said.
+   */
+  async remindOnRequest(
+    actor: Person,
+    input: { year: number | null; confirmed: boolean },
+  ): Promise<Result<{ round: Round } & ({ toConfirm: ReminderPreview } | { reminded: number })>> {
+    const chosen = await chooseReminderRound(this.deps.followUp, actor, input);
+    if (!chosen.ok) return chosen;
+    if (!input.confirmed) return { ok: true, round: chosen.round, toConfirm: chosen.reminders };
+    return { ok: true, round: chosen.round, reminded: await this.remind(chosen.round) };
   }
 
   /** Reminds those who have not finished (usecases/remind-unfinished); how many were reminded. */

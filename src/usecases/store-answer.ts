@@ -13,14 +13,7 @@ export async function storeAnswer(
   /** The stored answer as just read (null: none); undefined: read it first. */
   current?: Versioned<Answer> | null,
 ): Promise<AnswerOutcome> {
-  let known = current;
-  const read = async (): Promise<Versioned<Answer> | null> => {
-    if (known !== undefined) {
-      const first = known;
-      known = undefined;
-      return first;
-    }
-    return (await rounds.getAnswer(answer.year, answer.actionId, answer.unit)) ?? null;
-  };
+  const read = async (attempt: number): Promise<Versioned<Answer> | null> =>
+    attempt === 1 && current !== undefined ? current : ((await rounds.getAnswer(answer.year, answer.actionId, answer.unit)) ?? null);
   return changeIfUnchanged(`answer ${answer.actionId}/${answer.unit}`, read, (stored) => rounds.saveAnswer(answer, stored));
 }

@@ -22,6 +22,8 @@ import { LiveAnswerer } from '../../src/usecases/live-answerer';
 import { createLogger } from '../../src/log';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 import { answerAction } from '../../src/usecases/work-through-round';
+import { closeRoundNow } from '../../src/usecases/close-round';
+import { KeptChangingError } from '../../src/usecases/change-if-unchanged';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
 const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', upn: 'anna@example.com' };
@@ -197,6 +199,21 @@ describe('use cases: the round and its administration', () => {
       action.view.rows.map((r) => r.unit),
       ['Polisen', 'KLF'],
     );
+  });
+
+  it('closes a round once, and gives up with an error (no endless loop) when it keeps changing under it', async () => {
+    assert.ok((await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW)).ok);
+    assert.equal(await closeRoundNow(service.rounds, 2026, NOW), 'closed');
+    assert.equal(await closeRoundNow(service.rounds, 2026, NOW), 'already-closed');
+    assert.equal(await closeRoundNow(service.rounds, 1999, NOW), 'unknown');
+    assert.ok((await startRound(service, ADMIN, { year: 2027, deadline: '2028-02-28', reminderDaysBefore: [] }, NOW)).ok);
+    let writes = 0;
+    const busy = {
+      getRound: (year: number) => service.rounds.getRound(year),
+      updateRound: async () => ((writes += 1), 'conflict' as const),
+    };
+    await assert.rejects(closeRoundNow(busy, 2027, NOW), KeptChangingError);
+    assert.equal(writes, 5);
   });
 
   it('summarizes and exports only a round that exists', async () => {

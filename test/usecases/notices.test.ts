@@ -16,6 +16,9 @@ import { sendDueSummaries } from '../../src/usecases/send-due-summaries';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 import type { Person } from '../../src/core/followup/model';
 import type { Recipient } from '../../src/usecases/fan-out';
+import { RoundWork } from '../../src/usecases/round-work';
+import { NO_DIRECTORY } from '../../src/usecases/people-directory';
+import { createLogger } from '../../src/log';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a' };
 const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b' };
@@ -105,6 +108,29 @@ describe('use cases: reminders and summaries', () => {
     notifier.failFor.add(ANNA.aadObjectId);
     const failed = await remindUnfinished(service, notifier, started.round);
     assert.deepEqual(failed.failures, [{ person: `aad:${ANNA.aadObjectId}`, error: '403 blocked' }]);
+  });
+
+  it('sends no reminder before the admin has seen how many it reaches; confirmed, reminds; refuses others', async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    assert.ok((await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW)).ok);
+    await chat(ANNA);
+    const work = new RoundWork({
+      followUp: service,
+      notifier,
+      directory: NO_DIRECTORY,
+      logger: createLogger('silent'),
+      instanceId: 'test',
+    });
+    const asked = await work.remindOnRequest(ADMIN, { year: null, confirmed: false });
+    assert.ok(asked.ok && 'toConfirm' in asked);
+    assert.deepEqual(asked.toConfirm, { people: 1, withoutChat: 0 });
+    assert.equal(notifier.reminders.length, 0, 'nothing sent before the confirmation');
+    const confirmed = await work.remindOnRequest(ADMIN, { year: 2026, confirmed: true });
+    assert.ok(confirmed.ok && 'reminded' in confirmed && confirmed.reminded === 1);
+    assert.equal(notifier.reminders.length, 1);
+    const refused = await work.remindOnRequest(ANNA, { year: 2026, confirmed: true });
+    assert.deepEqual(refused, { ok: false, reason: 'not-admin' });
+    assert.equal(notifier.reminders.length, 1);
   });
 
   it('sends each recipient the round message once, and tells the admin after a start but not after a quiet pass', async () => {

@@ -14,7 +14,6 @@ import { remindConfirmCard } from './summary-card';
 import { notice, type Card } from './command-cards';
 import { refusalCard, refusalText } from './refusals';
 import { startRound } from '../../usecases/start-round';
-import { chooseReminderRound } from '../../usecases/choose-reminder-round';
 import { replaceUnitContacts } from '../../usecases/manage-contacts';
 import { setMunicipalityWord } from '../../usecases/municipality-words';
 import { exportReport } from '../../usecases/export-report';
@@ -70,10 +69,11 @@ export class CardActions extends FollowUpTurn {
   async onRemind(context: TurnContext, data: RemindData): Promise<Card | string> {
     const { lang } = data;
     return this.storeGuardKeepingCard(lang, 'round.remind', async () => {
-      const result = await chooseReminderRound(this.deps.service, this.personOf(context), { year: Number(data.year) });
+      const result = await this.work.remindOnRequest(this.personOf(context), { year: Number(data.year), confirmed: data.confirmed });
       if (!result.ok) return refusalText(result, lang);
-      if (!data.confirmed) return remindConfirmCard(result.round.year, result.reminders, lang);
-      return t('remindersSent', lang, { n: await this.work.remind(result.round) });
+      return 'toConfirm' in result
+        ? remindConfirmCard(result.round.year, result.toConfirm, lang)
+        : t('remindersSent', lang, { n: result.reminded });
     });
   }
 

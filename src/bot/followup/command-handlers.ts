@@ -14,7 +14,6 @@ import { notice, statusCard, type Card } from './command-cards';
 import { refusalCard } from './refusals';
 import type { Refusal } from '../../usecases/result';
 import { prepareRound } from '../../usecases/prepare-round';
-import { chooseReminderRound } from '../../usecases/choose-reminder-round';
 import { addContacts, removeContact } from '../../usecases/manage-contacts';
 import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
 import { viewStatus } from '../../usecases/view-status';
@@ -77,9 +76,11 @@ export class CommandHandlers extends FollowUpTurn {
         return result.ok ? notice(t('closed', lang, { year: result.year })) : refused(result);
       }
       case 'remind': {
-        // Nothing is sent before the admin has seen how many it goes to.
-        const result = await chooseReminderRound(service, user, command);
-        return result.ok ? remindConfirmCard(result.round.year, result.reminders, lang) : refused(result);
+        const result = await this.work.remindOnRequest(user, { year: command.year, confirmed: false });
+        if (!result.ok) return refused(result);
+        return 'toConfirm' in result
+          ? remindConfirmCard(result.round.year, result.toConfirm, lang)
+          : notice(t('remindersSent', lang, { n: result.reminded }));
       }
       case 'list-contacts':
         return this.contactsCard(user, lang);

@@ -13,7 +13,6 @@ import type { Person } from '../../core/followup/model';
 import type { FollowUp } from '../../usecases/follow-up';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
 import { roundCardFromView } from './round-cards';
-import { RoundMessenger } from './messenger';
 import { contactsCard, notice, wordsCard, type Card, type FormNotice } from './command-cards';
 import { refusalCard } from './refusals';
 import { TeamsUsers } from './teams-users';
@@ -56,21 +55,19 @@ const UNKNOWN_WORDS_SHOWN = 25;
 export interface FollowUpParts {
   users: TeamsUsers;
   work: RoundWork;
-  messenger: RoundMessenger;
   unknownWords: UnknownWordsCounter;
 }
 
 export abstract class FollowUpTurn {
   protected readonly users: TeamsUsers;
   protected readonly work: RoundWork;
-  protected readonly messenger: RoundMessenger;
   protected readonly unknownWords: UnknownWordsCounter;
 
   constructor(
     protected readonly deps: FollowUpDeps,
     parts: FollowUpParts,
   ) {
-    ({ users: this.users, work: this.work, messenger: this.messenger, unknownWords: this.unknownWords } = parts);
+    ({ users: this.users, work: this.work, unknownWords: this.unknownWords } = parts);
   }
 
   /** The user with their UPN when Teams has told it (see TeamsUsers). */
