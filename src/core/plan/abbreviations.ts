@@ -9,6 +9,7 @@
  * contains its letters in order ("Social insatsgrupp (SIG)"); failing that, the three words before it.
  */
 import type { Abbreviation } from './model';
+import { ownValue } from '../lookup-table';
 
 const ABBR = '[A-ZÅÄÖ]{2,6}';
 const STOP_WORDS = new Set([
@@ -152,7 +153,7 @@ export function extractAbbreviations(lines: TextLine[], footnotes: Record<string
     // "ANDTS <sup>12</sup>" or the glued form "ANDTS 12", where footnote 12 spells it out.
     for (const m of prose.matchAll(new RegExp(`\\b(${ABBR})\\s*(?:<sup>(\\d+)</sup>|\\s(\\d{1,2})\\b)`, 'g'))) {
       const abbr = m[1]!;
-      const note = footnotes[m[2] ?? m[3] ?? ''];
+      const note = ownValue(footnotes, m[2] ?? m[3] ?? '');
       if (!note) continue;
       const spelled = containsInOrder(note, abbr) && note.charAt(0).toLocaleLowerCase('sv') === abbr.charAt(0).toLocaleLowerCase('sv');
       if (spelled) {

@@ -1,3 +1,4 @@
+import { lookupTable } from '../lookup-table';
 /**
  * How a plan is followed up: the statuses a responsible unit reports (the one table that round
  * cards, summaries, reports and validation derive from) and the period a round covers. Part of
@@ -87,10 +88,10 @@ export const TRAFFIC_LIGHT_STATUSES: StatusDefinition[] = [
 ];
 
 /** The status sets a plan may name (template sheet "Plan", key "Statusar"). */
-export const STATUS_SETS: Record<string, StatusDefinition[]> = {
+export const STATUS_SETS: Readonly<Record<string, StatusDefinition[]>> = lookupTable({
   standard: PLAN_STATUSES,
   trafikljus: TRAFFIC_LIGHT_STATUSES,
-};
+});
 
 /** A status's definition in a plan's table; undefined for a key the table does not have (another version's). */
 export const statusDefinition = (statuses: StatusDefinition[], key: string): StatusDefinition | undefined =>

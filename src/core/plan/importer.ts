@@ -10,6 +10,7 @@ import { parseFunderCell, parseUnitCell } from './cells';
 import type { UnitGlossary } from './glossary';
 import { extractAbbreviations, type TextLine } from './abbreviations';
 import { STATUS_SETS, type FollowUpPeriod, type StatusDefinition } from './follow-up-config';
+import { ownValue } from '../lookup-table';
 
 /**
  * What the document does not say about itself, from the municipality's settings file beside it
@@ -37,7 +38,7 @@ const DOCUMENT_AREA_KINDS: AreaKindDefinition[] = [
 /** The status set a setting names, or the statuses it lists. */
 export function statusesOf(setting: PlanSettings['statuses']): StatusDefinition[] {
   if (Array.isArray(setting)) return setting;
-  const named = STATUS_SETS[setting ?? 'standard'];
+  const named = ownValue(STATUS_SETS, setting ?? 'standard');
   if (!named) throw new Error(`Unknown status set "${String(setting)}": use ${Object.keys(STATUS_SETS).join(' or ')}`);
   return named;
 }
@@ -363,7 +364,7 @@ function repairGluedFootnotes(
 ): void {
   for (const action of actions) {
     action.text = action.text.replace(/\b([A-ZÅÄÖ]{2,6}) (\d{1,2})(?=[\s.,)]|$)/g, (whole, abbr: string, n: string) => {
-      if (!footnotes[n]) return whole;
+      if (!ownValue(footnotes, n)) return whole;
       action.footnotes.push(Number(n));
       warn('footnote-glued', action.sourceLines[0]!, `${action.id}: "${abbr} ${n}" read as ${abbr} with footnote ${n}`);
       return abbr;

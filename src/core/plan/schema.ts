@@ -2,6 +2,7 @@
 import Ajv from 'ajv';
 import schema from './plan.schema.json';
 import type { Plan } from './model';
+import { ownValue } from '../lookup-table';
 
 const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile<Plan>(schema);
@@ -25,7 +26,7 @@ export function planIntegrityErrors(plan: Plan): string[] {
     if (ids.has(action.id)) errors.push(`duplicate action id ${action.id}`);
     ids.add(action.id);
     if (!areaIds.has(action.areaId)) errors.push(`${action.id}: unknown area ${action.areaId}`);
-    for (const n of action.footnotes) if (!plan.footnotes[String(n)]) errors.push(`${action.id}: footnote ${n} is not defined`);
+    for (const n of action.footnotes) if (!ownValue(plan.footnotes, String(n))) errors.push(`${action.id}: footnote ${n} is not defined`);
   }
   for (const group of plan.groups) {
     for (const id of group.actionIds) if (!ids.has(id)) errors.push(`group ${group.number}: unknown action ${id}`);

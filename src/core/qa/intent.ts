@@ -6,6 +6,7 @@ import type { Language, RoleFocus } from './answer-model';
 import type { AreaKindDefinition } from '../plan/model';
 import { escapeRegExp, tokenize } from './text';
 import { isSmallTalk, isThanks } from './small-talk';
+import { lookupTable } from '../lookup-table';
 
 export type Intent =
   | { kind: 'help' }
@@ -137,7 +138,7 @@ const DEFINE = [
 ];
 
 /** "det andra målområdet", "tredje arbetssättet", "the second goal area": an ordinal before the area's word. */
-const ORDINALS: Record<string, number> = {
+const ORDINALS = lookupTable<number>({
   första: 1,
   andra: 2,
   tredje: 3,
@@ -154,9 +155,9 @@ const ORDINALS: Record<string, number> = {
   sixth: 6,
   seventh: 7,
   eighth: 8,
-};
+});
 /** "målområde två", "goal area three": a number in words after it. */
-const CARDINALS: Record<string, number> = {
+const CARDINALS = lookupTable<number>({
   ett: 1,
   två: 2,
   tre: 3,
@@ -173,7 +174,7 @@ const CARDINALS: Record<string, number> = {
   six: 6,
   seven: 7,
   eight: 8,
-};
+});
 
 /**
  * The number in words beside an area's word at [start, end): an ordinal before it, a cardinal after.

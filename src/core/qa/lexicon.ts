@@ -4,7 +4,9 @@
  * - SYNONYMS: everyday words for the plan's terms.
  */
 
-export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
+import { lookupTable } from '../lookup-table';
+
+export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string[]>> = lookupTable({
   camera: ['kamera', 'kamerabevakning'],
   cameras: ['kamera', 'kamerabevakning'],
   cctv: ['kamerabevakning'],
@@ -343,10 +345,10 @@ export const ENGLISH_TO_SWEDISH: Record<string, string[]> = {
   spaces: ['rummet', 'platser', 'offentliga'],
   members: ['medlemmar'],
   risk: ['riskzon'],
-};
+});
 
 /** Everyday words for the plan's terms, added to the query. */
-export const SYNONYMS: Record<string, string[]> = {
+export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   kameror: ['kamerabevakning'],
   kamerorna: ['kamerabevakning'],
   kamera: ['kamerabevakning'],
@@ -623,14 +625,14 @@ export const SYNONYMS: Record<string, string[]> = {
   'youth centres': ['fritidsverksamheter', 'ungdom'],
   'youth club': ['fritidsverksamheter', 'ungdom'],
   'youth clubs': ['fritidsverksamheter', 'ungdom'],
-};
+});
 
 /**
  * Everyday verbs for the plan's task verbs (motverka, upptäcka, stödja, utbilda, upprätthålla).
  * A verb is weak evidence: "Vem hjälper till om en elev radikaliseras?" is about radicalisation,
  * whatever the row's verb. A row that has the verb ranks higher; one without it is not refused.
  */
-export const VERB_SYNONYMS: Record<string, string[]> = {
+export const VERB_SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   mäta: ['kartläggning'],
   inventera: ['kartläggning'],
   bekämpa: ['motverka'],
@@ -651,4 +653,4 @@ export const VERB_SYNONYMS: Record<string, string[]> = {
   skriva: ['framtagande', 'upprätta', 'ta fram'],
   åka: ['besök'],
   besöka: ['besök'],
-};
+});

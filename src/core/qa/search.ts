@@ -8,6 +8,7 @@ import MiniSearch from 'minisearch';
 import type { MunicipalityWord } from './municipality-words';
 import type { Plan } from '../plan/model';
 import { ENGLISH_TO_SWEDISH, SYNONYMS, VERB_SYNONYMS } from './lexicon';
+import { ownValue } from '../lookup-table';
 import {
   firstAtOrAfter,
   isMisspeltStopWord,
@@ -154,7 +155,7 @@ export class PlanSearch {
       // A hyphen the document's line break left apart ("BRÅ- uppdrag", "APT- material"): the word joined too.
       for (const m of `${doc.text} ${doc.context}`.matchAll(/([\p{L}\p{N}]+)-\s+([\p{L}\p{N}]+)/gu)) extra.push(`${m[1]}-${m[2]}`);
       for (const token of tokens) {
-        extra.push(...(plan.spellingVariants[token] ?? []));
+        extra.push(...(ownValue(plan.spellingVariants, token) ?? []));
         if (token.includes('-')) extra.push(...token.split('-').filter((part) => part.length >= 3));
         // The plan's own compounds are split even where the tail is no word of its own ("narkotika|sök"),
         // so that "hundsök" or "bevakning" can meet them.

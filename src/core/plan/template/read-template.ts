@@ -12,6 +12,7 @@ import { findUnit, glossaryOfUnits } from '../glossary';
 import { parseFunderCell, parseUnitCell } from '../cells';
 import { extractAbbreviations } from '../abbreviations';
 import { slug } from '../slug';
+import { ownValue } from '../../lookup-table';
 import {
   ACTION_COLUMNS,
   ACTIONS_SHEET,
@@ -283,7 +284,7 @@ function readPlanSheet(sheet: SheetRows | undefined, problem: Report): PlanMeta 
       }
       case 'statuses': {
         const name = value.toLocaleLowerCase('sv');
-        if (value !== '' && !STATUS_SETS[name]) {
+        if (value !== '' && !ownValue(STATUS_SETS, name)) {
           problem(sheet.name, number, column, `Statusar "${value}" känns inte igen: skriv ${Object.keys(STATUS_SETS).join(' eller ')}`);
         } else if (value !== '') meta.statuses = name;
         return;
