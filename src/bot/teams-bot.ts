@@ -165,7 +165,7 @@ export function createTeamsBot(
       return;
     }
     await context.sendActivity(answer.kind === 'help' ? await helpFor(context, answer.language, false) : answerReply(answer, channelId));
-    followUp?.countUnknownWords(answerer.wordsToCount?.(question, answer) ?? []);
+    followUp?.countUnknownWords(answerer.wordsToCount?.(question, answer) ?? [], context);
     logger.info(
       {
         event: 'answer',

@@ -7,7 +7,15 @@ import type { Person } from '../core/followup/model';
 import { PlanSearch } from '../core/qa/search';
 import type { Plan } from '../core/plan/model';
 import { findSubunit, findUnit } from '../core/plan/glossary';
-import { checkMunicipalityWord, withUnknownWords, type MunicipalityWord, type UnknownWord } from '../core/qa/municipality-words';
+import {
+  checkMunicipalityWord,
+  unknownWordsShown,
+  withUnknownWords,
+  type AskedWord,
+  type MunicipalityWord,
+  type UnknownWord,
+} from '../core/qa/municipality-words';
+import { createHash } from 'node:crypto';
 import type { FollowUp } from './follow-up';
 import { unlessAdmin, whoSaid } from './access';
 import { refuse, type Result } from './result';
@@ -73,8 +81,8 @@ export async function municipalityWords(service: Pick<FollowUp, 'words'>): Promi
 }
 
 /**
- * The words of questions that found nothing, most asked first, without those given since (in any
- * form) or not asked for a year: for admins, who can give them.
+ * The words of questions that found nothing, asked by more than one person, most people first,
+ * without those given since (in any form) or not asked for a year: for admins, who can give them.
  */
 export async function unknownWords(
   service: Pick<FollowUp, 'isAdmin' | 'words'>,
@@ -84,7 +92,7 @@ export async function unknownWords(
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const given = (await service.words.listMunicipalityWords()).map((w) => w.word);
-  return { ok: true, words: withUnknownWords((await service.words.getUnknownWords()).words, [], now, given) };
+  return { ok: true, words: unknownWordsShown(withUnknownWords((await service.words.getUnknownWords()).words, [], now, given)) };
 }
 
 /** For admins, who can give them: the words of questions that found nothing, most asked first, and the words given. */
@@ -97,11 +105,24 @@ export async function wordsOverview(
   return { ok: true, unknown: unknown.words, given: await municipalityWords(service) };
 }
 
-/** Counts words of questions that found nothing (see municipality-words.wordsToCount). */
-export async function countUnknownWords(service: Pick<FollowUp, 'words'>, words: string[], now = new Date()): Promise<void> {
-  if (words.length === 0) return;
+/**
+ * The words one person asked, each with a key that names nobody: a hash of the word and the
+ * person's id. It tells the same person asking the same word again from someone else, and
+ * nothing more: the same person's keys for two words differ, so no list of what one person asked
+ * can be drawn from the stored words.
+ */
+export function askedBy(words: string[], personId: string): AskedWord[] {
+  return words.map((word) => ({
+    word,
+    askerKey: createHash('sha256').update(`unknown-word\u0000${word}\u0000${personId}`).digest('base64url').slice(0, 16),
+  }));
+}
+
+/** Counts words of questions that found nothing (see municipality-words.wordsToCount), once per person and day. */
+export async function countUnknownWords(service: Pick<FollowUp, 'words'>, asked: AskedWord[], now = new Date()): Promise<void> {
+  if (asked.length === 0) return;
   const given = (await service.words.listMunicipalityWords()).map((w) => w.word);
-  await changeUnknownWords(service, (current) => withUnknownWords(current, words, now, given));
+  await changeUnknownWords(service, (current) => withUnknownWords(current, asked, now, given));
 }
 
 /** Read, change, write with the ETag: another instance counting at the same time is read again, a few times. */

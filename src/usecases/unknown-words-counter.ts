@@ -4,23 +4,24 @@
  * write, not one each. Words still pending when the process is killed are lost: they are
  * statistics, not anyone's data, and the next questions count them again.
  */
+import type { AskedWord } from '../core/qa/municipality-words';
 import type { Logger } from '../log';
 
 /** Words waiting at most: a flood of nonsense is not kept in memory. */
 const MAX_PENDING = 500;
 
 export class UnknownWordsCounter {
-  private pending: string[] = [];
+  private pending: AskedWord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
 
   constructor(
-    private readonly count: (words: string[]) => Promise<void>,
+    private readonly count: (asked: AskedWord[]) => Promise<void>,
     private readonly logger: Logger,
     private readonly delayMs = 5_000,
   ) {}
 
-  add(words: string[]): void {
+  add(words: AskedWord[]): void {
     if (words.length === 0 || this.pending.length >= MAX_PENDING) return;
     this.pending.push(...words.slice(0, MAX_PENDING - this.pending.length));
     if (!this.timer) {

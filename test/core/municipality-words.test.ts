@@ -97,10 +97,21 @@ describe('the words of unanswered questions', () => {
 
   it('sums counts, forgets words given and words not asked for a year, and keeps the most asked', () => {
     const old: UnknownWord = { word: 'fjärrkontroll', count: 9, lastSeen: '2025-10-01T00:00:00.000Z' };
-    const counted = withUnknownWords([old, { word: 'drönare', count: 1, lastSeen: '2026-11-01T00:00:00.000Z' }], ['drönare', 'robot'], NOW);
+    const earlier = { word: 'drönare', count: 1, askers: [{ key: 'k1', day: '2026-11-01' }], lastSeen: '2026-11-01T00:00:00.000Z' };
+    const asked = (word: string, askerKey: string) => ({ word, askerKey });
+    const counted = withUnknownWords([old, earlier], [asked('drönare', 'k2'), asked('robot', 'k2'), asked('drönare', 'k2')], NOW);
+    const today = NOW.toISOString().slice(0, 10);
     assert.deepEqual(counted, [
-      { word: 'drönare', count: 2, lastSeen: NOW.toISOString() },
-      { word: 'robot', count: 1, lastSeen: NOW.toISOString() },
+      {
+        word: 'drönare',
+        count: 2,
+        askers: [
+          { key: 'k1', day: '2026-11-01' },
+          { key: 'k2', day: today },
+        ],
+        lastSeen: NOW.toISOString(),
+      },
+      { word: 'robot', count: 1, askers: [{ key: 'k2', day: today }], lastSeen: NOW.toISOString() },
     ]);
     assert.deepEqual(
       withUnknownWords(counted, [], NOW, ['drönarna']).map((w) => w.word),
@@ -108,7 +119,7 @@ describe('the words of unanswered questions', () => {
     );
     const many = withUnknownWords(
       [],
-      Array.from({ length: MAX_UNKNOWN_WORDS + 50 }, (_, i) => `ord${String.fromCharCode(97 + (i % 26))}${i}`),
+      Array.from({ length: MAX_UNKNOWN_WORDS + 50 }, (_, i) => ({ word: `ord${String.fromCharCode(97 + (i % 26))}${i}`, askerKey: 'k' })),
       NOW,
     );
     assert.equal(many.length, MAX_UNKNOWN_WORDS);

@@ -11,6 +11,7 @@ import { LiveAnswerer } from '../../src/usecases/live-answerer';
 import { UnknownWordsCounter } from '../../src/usecases/unknown-words-counter';
 import { createLogger } from '../../src/log';
 import {
+  askedBy,
   countUnknownWords,
   municipalityWords,
   removeMunicipalityWord,
@@ -18,6 +19,7 @@ import {
   unknownWords,
 } from '../../src/usecases/municipality-words';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
+import { peopleWhoAsked } from '../../src/core/qa/municipality-words';
 
 const ADMIN = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000000a', upn: 'admin@example.com' };
 const ANNA = { aadObjectId: 'bbbbbbbb-0000-4000-8000-00000000000b', upn: 'anna@example.com' };
@@ -72,27 +74,54 @@ describe("use cases: the municipality's own words", () => {
   });
 
   it('counts the words of unanswered questions, two instances at once too, and forgets a word once it is given', async () => {
-    await Promise.all([countUnknownWords(service, ['drönarna'], NOW), countUnknownWords(service, ['drönarna', 'robotar'], NOW)]);
+    await Promise.all([
+      countUnknownWords(service, askedBy(['drönarna', 'robotar'], 'anna'), NOW),
+      countUnknownWords(service, askedBy(['drönarna', 'robotar'], 'erik'), NOW),
+    ]);
     const counted = await unknownWords(service, ADMIN);
     assert.ok(counted.ok);
     assert.deepEqual(
       counted.words.map((w) => [w.word, w.count]),
       [
         ['drönarna', 2],
-        ['robotar', 1],
+        ['robotar', 2],
       ],
     );
     // Given in its base form: the form counted goes too, and is not counted again.
     assert.ok((await setMunicipalityWord(service, ADMIN, { word: 'drönare', terms: 'kamerabevakning' }, NOW)).ok);
     const shown = await unknownWords(service, ADMIN, NOW);
     assert.deepEqual(shown.ok && shown.words.map((w) => w.word), ['robotar'], 'shown without the word given, at once');
-    await countUnknownWords(service, ['drönarna'], NOW);
+    await countUnknownWords(service, askedBy(['drönarna'], 'sara'), NOW);
     assert.deepEqual(
       (await service.words.getUnknownWords()).words.map((w) => w.word),
       ['robotar'],
       'and left out of what is stored when counting next',
     );
   });
+
+  it('counts one person once a word a day, and shows a word only when several people asked it (#24: one person could fill the list)', async () => {
+    const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
+    for (let i = 0; i < 150; i++) await countUnknownWords(service, askedBy(['blajord'], 'mallory'), day(1));
+    let stored = (await service.words.getUnknownWords()).words.find((w) => w.word === 'blajord');
+    assert.equal(stored?.count, 1, '150 askings by one person on one day count once');
+    assert.deepEqual(await shownWords(day(1)), [], 'one person alone never puts a word on the admins card');
+    await countUnknownWords(service, askedBy(['blajord'], 'mallory'), day(2));
+    stored = (await service.words.getUnknownWords()).words.find((w) => w.word === 'blajord');
+    assert.equal(stored?.count, 2, 'again the next day: once more');
+    assert.deepEqual(await shownWords(day(2)), [], 'still one person');
+    await countUnknownWords(service, askedBy(['blajord'], 'anna'), day(2));
+    assert.deepEqual(await shownWords(day(2)), [['blajord', 2]], 'two people: shown, with how many people');
+    // The keys name nobody: not the person's id, and another for another word.
+    const keys = JSON.stringify((await service.words.getUnknownWords()).words);
+    assert.doesNotMatch(keys, /mallory|anna/);
+    assert.notEqual(askedBy(['ett'], 'anna')[0]!.askerKey, askedBy(['två'], 'anna')[0]!.askerKey);
+  });
+
+  async function shownWords(now: Date): Promise<Array<[string, number]>> {
+    const shown = await unknownWords(service, ADMIN, now);
+    assert.ok(shown.ok);
+    return shown.words.map((w) => [w.word, peopleWhoAsked(w)]);
+  }
 
   it('are read by the answers once refreshed; words of unanswered questions are counted in the background', async () => {
     const answerer = new LiveAnswerer(
@@ -106,9 +135,9 @@ describe("use cases: the municipality's own words", () => {
     const question = 'vem tar hand om drönarna?';
     const refused = answerer.answer(question);
     assert.equal(refused.kind, 'not-found');
-    const counter = new UnknownWordsCounter((words) => countUnknownWords(service, words), createLogger('silent'), 60_000);
-    counter.add(answerer.wordsToCount(question, refused));
-    counter.add(answerer.wordsToCount(question, refused));
+    const counter = new UnknownWordsCounter((asked) => countUnknownWords(service, asked), createLogger('silent'), 60_000);
+    counter.add(askedBy(answerer.wordsToCount(question, refused), 'anna'));
+    counter.add(askedBy(answerer.wordsToCount(question, refused), 'erik'));
     await counter.flush();
     const counted = await unknownWords(service, ADMIN);
     assert.deepEqual(counted.ok && counted.words.map((w) => [w.word, w.count]), [['drönarna', 2]]);
@@ -130,9 +159,9 @@ describe("use cases: the municipality's own words", () => {
       createLogger('silent'),
       60_000,
     );
-    counter.add(['drönarna']);
+    counter.add(askedBy(['drönarna'], 'anna'));
     await counter.flush();
-    counter.add(['robotar']);
+    counter.add(askedBy(['robotar'], 'anna'));
     await counter.flush();
     assert.equal(calls, 2);
   });

@@ -6,7 +6,7 @@ import { t } from '../../core/texts/catalog';
 import type { Language } from '../../core/language';
 import type { StatusView } from '../../usecases/view-status';
 import type { Contact } from '../../core/followup/model';
-import type { MunicipalityWord, UnknownWord } from '../../core/qa/municipality-words';
+import { peopleWhoAsked, type MunicipalityWord, type UnknownWord } from '../../core/qa/municipality-words';
 import { expandCard } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
 import { unbreakableId } from '../../core/typed-text';
@@ -66,10 +66,7 @@ const GIVEN_WORDS_SHOWN = 40;
 export function wordsCard(view: { unknown: UnknownWord[]; given: MunicipalityWord[] }, lang: Language, noticeText?: FormNotice): Card {
   const unknown = view.unknown.map((w) => ({
     word: w.word,
-    times:
-      w.count === 1
-        ? t('unknownWordOnce', lang, { date: w.lastSeen.slice(0, 10) })
-        : t('unknownWordTimes', lang, { count: w.count, date: w.lastSeen.slice(0, 10) }),
+    times: t('unknownWordPeople', lang, { people: peopleWhoAsked(w), date: w.lastSeen.slice(0, 10) }),
   }));
   const given = view.given.map((w) => `${w.word} = ${w.planTerms.join(', ')} (${w.setBy}, ${w.setAt.slice(0, 10)})`);
   const givenLines = given.length

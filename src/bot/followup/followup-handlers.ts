@@ -14,7 +14,7 @@ import { isStoreOutage } from '../../usecases/store-outage';
 import { RoundWork } from '../../usecases/round-work';
 import { answerTypedInChat } from '../../usecases/chat-answer';
 import { roleInFollowUp } from '../../usecases/role-in-follow-up';
-import { countUnknownWords } from '../../usecases/municipality-words';
+import { askedBy, countUnknownWords } from '../../usecases/municipality-words';
 import { UnknownWordsCounter } from '../../usecases/unknown-words-counter';
 import { RoundMessenger } from './messenger';
 import { TeamsUsers } from './teams-users';
@@ -88,9 +88,10 @@ export class FollowUpHandlers {
     await Promise.all([this.work.idle(), this.unknownWords.flush()]);
   }
 
-  /** Counts, in the background, the words of a question that found nothing (the answerer chose them). */
-  countUnknownWords(words: string[]): void {
-    this.unknownWords.add(words);
+  /** Counts, in the background, the words of a question that found nothing (the answerer chose them), once per person and day. */
+  countUnknownWords(words: string[], context: TurnContext): void {
+    const from = context.activity.from;
+    if (words.length > 0) this.unknownWords.add(askedBy(words, (from?.aadObjectId ?? from?.id ?? '').toLowerCase()));
   }
 
   private async reply(context: TurnContext, card: Card): Promise<void> {

@@ -20,12 +20,45 @@ export interface MunicipalityWord {
   setAt: string;
 }
 
-/** A word not known when a question found nothing: how often and when it was last asked. */
+/**
+ * A word not known when a question found nothing: by how many people, how often and when it was
+ * last asked. One person counts once a day (`count`) and once in all (`askers`), so that one
+ * person cannot put a word first on the admins' card by asking it a hundred times.
+ */
 export interface UnknownWord {
   word: string;
+  /** Askings counted: one per person and day. */
   count: number;
+  /**
+   * Who asked, each as a key that names nobody (a hash of the word and the person's id, made by
+   * the caller: the same person gives different keys for different words), with the last day
+   * they asked. Words counted before people were counted have none.
+   */
+  askers?: Asker[];
   lastSeen: string;
 }
+
+export interface Asker {
+  key: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+}
+
+/** One word of a question that found nothing, and the key of who asked it. */
+export interface AskedWord {
+  word: string;
+  askerKey: string;
+}
+
+/** How many people asked a word (a word counted before people were counted: one). */
+export function peopleWhoAsked(word: UnknownWord): number {
+  return Math.max(1, word.askers?.length ?? 0);
+}
+
+/** A word is shown to admins once this many people asked it: one person alone cannot put it there. */
+export const MIN_PEOPLE_SHOWN = 2;
+/** Keys kept per word, the latest: enough to count "many"; a flood of identities does not grow it. */
+export const MAX_ASKERS_KEPT = 50;
 
 export const MAX_WORD_LENGTH = 40;
 export const MAX_PLAN_TERMS = 4;
@@ -92,22 +125,41 @@ export const MAX_UNKNOWN_WORDS = 300;
 export const UNKNOWN_WORD_KEPT_DAYS = 365;
 
 /**
- * The counted words with new ones added: counts summed, last seen updated, words given meanwhile
- * (`given`, any form: "drönare" given, "drönarna" goes) and words older than a year dropped, the most asked kept.
+ * The counted words with new askings added: a person's asking counts once a day (`count`) and once
+ * in all (`askers`); last seen updated; words given meanwhile (`given`, any form: "drönare" given,
+ * "drönarna" goes), words and askers older than a year dropped; the words most people asked kept.
  */
-export function withUnknownWords(current: UnknownWord[], words: string[], now: Date, given: readonly string[] = []): UnknownWord[] {
+export function withUnknownWords(current: UnknownWord[], asked: AskedWord[], now: Date, given: readonly string[] = []): UnknownWord[] {
   const givenStems = new Set(given.map((w) => stemSwedish(w)));
-  const byWord = new Map(current.map((w) => [w.word, { ...w }]));
-  for (const word of words) {
-    const known = byWord.get(word);
-    if (known) {
-      known.count += 1;
-      known.lastSeen = now.toISOString();
-    } else byWord.set(word, { word, count: 1, lastSeen: now.toISOString() });
-  }
+  const today = now.toISOString().slice(0, 10);
   const oldest = now.getTime() - UNKNOWN_WORD_KEPT_DAYS * 86_400_000;
+  const oldestDay = new Date(oldest).toISOString().slice(0, 10);
+  const byWord = new Map(
+    current.map((w) => [w.word, { ...w, askers: (w.askers ?? []).filter((a) => a.day >= oldestDay).map((a) => ({ ...a })) }]),
+  );
+  for (const { word, askerKey } of asked) {
+    const entry = byWord.get(word) ?? { word, count: 0, askers: [], lastSeen: now.toISOString() };
+    byWord.set(word, entry);
+    const asker = entry.askers.find((a) => a.key === askerKey);
+    if (asker?.day === today) continue;
+    if (asker) asker.day = today;
+    else entry.askers = [...entry.askers, { key: askerKey, day: today }].slice(-MAX_ASKERS_KEPT);
+    entry.count += 1;
+    entry.lastSeen = now.toISOString();
+  }
   return [...byWord.values()]
     .filter((w) => !givenStems.has(stemSwedish(w.word)) && Date.parse(w.lastSeen) >= oldest)
-    .sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen) || a.word.localeCompare(b.word, 'sv'))
+    .sort(
+      (a, b) =>
+        peopleWhoAsked(b) - peopleWhoAsked(a) ||
+        b.count - a.count ||
+        b.lastSeen.localeCompare(a.lastSeen) ||
+        a.word.localeCompare(b.word, 'sv'),
+    )
     .slice(0, MAX_UNKNOWN_WORDS);
+}
+
+/** The words admins see: those asked by enough people (MIN_PEOPLE_SHOWN), most people first. */
+export function unknownWordsShown(words: UnknownWord[]): UnknownWord[] {
+  return words.filter((w) => peopleWhoAsked(w) >= MIN_PEOPLE_SHOWN);
 }
