@@ -3,6 +3,7 @@
  * action ids with a non-breaking hyphen ("A14‑3") so they never break across lines; someone who
  * copies the id from a card, or whose keyboard turns "-" into a dash, means the same id.
  */
+import { withoutHiddenControls } from './plain-text';
 
 /** Hyphens and dashes that may stand between two letters or digits for "-". */
 const HYPHEN_LIKE = /(?<=[\p{L}\p{N}])[\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D](?=[\p{L}\p{N}])/gu;
@@ -10,7 +11,7 @@ const HYPHEN_LIKE = /(?<=[\p{L}\p{N}])[\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0
 const ODD_SPACES = /[\u00A0\u2007\u2009\u202F]/g;
 
 export function plainTyped(text: string): string {
-  return text.normalize('NFC').replace(ODD_SPACES, ' ').replace(HYPHEN_LIKE, '-');
+  return withoutHiddenControls(text.normalize('NFC')).replace(ODD_SPACES, ' ').replace(HYPHEN_LIKE, '-');
 }
 
 /** An action id as cards print it: "A14-3" with a non-breaking hyphen, so it stays on one line. */

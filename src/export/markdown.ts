@@ -3,9 +3,14 @@ import type { Report } from '../core/report/report-model';
 import { NOT_REPORTED } from '../core/followup/model';
 import { countOf } from '../core/report/report-model';
 import { roundLabel } from '../core/followup/periods';
+import { escapeMarkdown, withoutHiddenControls } from '../core/plain-text';
 
-/** Markdown table cell: markup-free (< escaped), pipes escaped, line breaks as <br>. */
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * Text from people and the plan, in a table cell or a line: markup-free (every Markdown character
+ * escaped, so a description's "[Logga in](http://…)" is no link and "![p](…)" no image; hidden
+ * controls removed, so it reads as it is), line breaks as <br>.
+ */
+const cell = (text: string): string => escapeMarkdown(withoutHiddenControls(text)).replace(/\r?\n/g, '<br>');
 
 /** What changed in the plan since the previous round's version: new, revised and removed actions. */
 function versionSection(changes: NonNullable<Report['versionChanges']>): string[] {
@@ -27,8 +32,8 @@ function versionSection(changes: NonNullable<Report['versionChanges']>): string[
 
 export function reportMarkdown(report: Report): string {
   const lines: string[] = [];
-  lines.push(`# Uppföljning ${roundLabel(report.year)}: ${report.planTitle}`, '');
-  lines.push(`${report.diarienummer} · sista svarsdag ${report.deadline} · ${report.state === 'open' ? 'pågår' : 'stängd'}`, '');
+  lines.push(`# Uppföljning ${roundLabel(report.year)}: ${cell(report.planTitle)}`, '');
+  lines.push(`${cell(report.diarienummer)} · sista svarsdag ${report.deadline} · ${report.state === 'open' ? 'pågår' : 'stängd'}`, '');
   const columns = [...report.statuses.map((s) => s.key), 'none'];
   const counts = (c: Report['totals']): string => columns.map((k) => ` ${countOf(c, k)} |`).join('');
   const label = (key: string) => (key === 'none' ? NOT_REPORTED.label : report.statuses.find((s) => s.key === key)!.label);
@@ -50,7 +55,7 @@ export function reportMarkdown(report: Report): string {
   for (const r of report.rows) {
     const by = r.answeredBy ? `${r.answeredBy}${r.onBehalf ? ' (för enhetens räkning)' : ''}, ${r.answeredAt.slice(0, 10)}` : '';
     lines.push(
-      `| ${r.actionId} | ${cell(r.unit)} | ${cell(r.actionText)} | ${r.statusLabel} | ${cell(r.description)} | ${cell(by)} |${prev ? ` ${cell(r.change)} |` : ''}`,
+      `| ${cell(r.actionId)} | ${cell(r.unit)} | ${cell(r.actionText)} | ${cell(r.statusLabel)} | ${cell(r.description)} | ${cell(by)} |${prev ? ` ${cell(r.change)} |` : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { parsePerson } from '../core/followup/person';
+import { withoutHiddenControls } from '../core/plain-text';
 import type { Contact } from '../core/followup/model';
 
 export interface CsvResult {
@@ -17,7 +18,7 @@ export function readContactsCsv(text: string, knownUnits: string[]): CsvResult {
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let rows: Array<Record<string, string>>;
   try {
-    rows = parse(text, {
+    rows = parse(withoutHiddenControls(text), {
       columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       delimiter,
       skip_empty_lines: true,

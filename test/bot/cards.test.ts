@@ -84,7 +84,10 @@ describe('cards', () => {
 
   it("show an area's few-action groups with their actions, and say when the plan names no one responsible", () => {
     const card = JSON.stringify(answerCard(qa.answer('Vad innehåller målområde 3?')));
-    assert.match(card, /\*\*A20\u20112\*\* Beakta särskilt områden[^"]*_\(\(anges inte i planen\)\)_/);
+    assert.match(
+      card,
+      /"text":"A20\u20112","weight":"Bolder"\},\{"type":"TextRun","text":" Beakta särskilt områden[^"]*"\},\{"type":"TextRun","text":"\(\(anges inte i planen\)\)","italic":true/,
+    );
     assert.match(card, /"title":"Visa åtgärd 22","data":\{"question":"Åtgärd 22"\}/);
   });
 
@@ -155,7 +158,7 @@ describe('cards', () => {
     });
     const json = JSON.stringify(card);
     assert.ok(json.includes('"text":"${$root.fallbackText}"'));
-    assert.ok(json.includes('"text":"${paragraphs[0]}"'));
+    assert.ok(json.includes('"text":"${paragraphs\\\\[0\\\\]}"'), 'as text (its brackets escaped for Markdown)');
   });
 
   it("cite the action id and show the plan's cells verbatim in the card", () => {

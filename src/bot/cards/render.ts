@@ -4,6 +4,7 @@
  * never evaluated as a template expression.
  */
 import * as ACData from 'adaptivecards-templating';
+import { escapeMarkdown } from '../../core/plain-text';
 import actions from './templates/actions.json';
 import listing from './templates/listing.json';
 import message from './templates/message.json';
@@ -54,11 +55,34 @@ function template(name: TemplateName): ACData.Template {
   return t;
 }
 
+/**
+ * The one place where text shown on a card becomes safe to show: every TextBlock's text and every
+ * fact of a FactSet, which Teams reads as Markdown, is escaped (core/plain-text), so that text from
+ * people or an imported plan never becomes a link, an image or formatting. The templates format
+ * with TextBlock and TextRun properties (weight, italic), never with Markdown, and a TextRun is
+ * never read as Markdown. Inputs' values, choices and action data are not Markdown and stay as
+ * they are (an escaped description would be saved with its backslashes).
+ */
+function escapeShownText(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) escapeShownText(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const element = node as Record<string, unknown>;
+  if (element.type === 'TextBlock' && typeof element.text === 'string') element.text = escapeMarkdown(element.text);
+  if (element.type === 'FactSet' && Array.isArray(element.facts))
+    for (const fact of element.facts as Array<Record<string, unknown>>)
+      for (const key of ['title', 'value'] as const) if (typeof fact[key] === 'string') fact[key] = escapeMarkdown(fact[key]);
+  for (const [key, value] of Object.entries(element)) if (key !== 'facts' && typeof value === 'object') escapeShownText(value);
+}
+
 /** Expands a template and returns the templating library's warnings (undefined fields and the like). */
 export function expandCardChecked(name: TemplateName, data: object): { card: Record<string, unknown>; warnings: string[] } {
   const t = template(name);
   // expand() is synchronous, so sharing one prepared template between turns is safe.
   const card = t.expand({ $root: data }) as Record<string, unknown>;
+  escapeShownText(card);
   return { card, warnings: [...(t.getLastTemplateExpansionWarnings() ?? [])] };
 }
 

@@ -5,11 +5,12 @@
  */
 import type { Language } from '../../core/language';
 import { actionLanguage } from '../language';
+import { withoutHiddenControls } from '../../core/plain-text';
 
 type Raw = Record<string, unknown>;
 
-/** A string field as sent; anything else is none. */
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** A string field as sent, without hidden controls (bidi overrides, zero-width characters); anything else is none. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? withoutHiddenControls(value) : undefined);
 /** An id or number a card carries as text ("2024", "A16-1"). */
 const field = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 

@@ -11,6 +11,7 @@ import type { UnitGlossary } from './glossary';
 import { extractAbbreviations, type TextLine } from './abbreviations';
 import { STATUS_SETS, type FollowUpPeriod, type StatusDefinition } from './follow-up-config';
 import { ownValue } from '../lookup-table';
+import { withoutHiddenControls } from '../plain-text';
 
 /**
  * What the document does not say about itself, from the municipality's settings file beside it
@@ -314,10 +315,12 @@ export function importPlan(
   settings: PlanSettings = {},
 ): ImportResult {
   const reader = new PlanReader(glossary);
-  document.split(/\r?\n/).forEach((raw, index) => {
-    const text = raw.replace(/[\r\n ]+$/, '');
-    reader.read({ no: index + 1, text, trimmed: text.trim() });
-  });
+  withoutHiddenControls(document)
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const text = raw.replace(/[\r\n ]+$/, '');
+      reader.read({ no: index + 1, text, trimmed: text.trim() });
+    });
   const { areas, groups, actions, footnotes, textLines, meta, warnings } = reader;
   repairGluedFootnotes(actions, footnotes, (code, line, message) => reader.warn(code, line, message));
 

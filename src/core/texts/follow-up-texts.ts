@@ -211,8 +211,8 @@ export const FOLLOW_UP_TEXTS = {
   },
   helpMineTitle: { sv: 'Din uppföljning', en: 'Your follow-up' },
   helpMineOpen: {
-    sv: 'Du svarar för {units} i uppföljningen {year}, senast {deadline}. Skriv **min uppföljning** för att få ditt kort; varje svar sparas för sig och kan ändras fram till dess.',
-    en: 'You answer for {units} in follow-up {year}, by {deadline}. Write **my follow-up** to get your card; each answer is saved on its own and can be changed until then.',
+    sv: 'Du svarar för {units} i uppföljningen {year}, senast {deadline}. Skriv "min uppföljning" för att få ditt kort; varje svar sparas för sig och kan ändras fram till dess.',
+    en: 'You answer for {units} in follow-up {year}, by {deadline}. Write "my follow-up" to get your card; each answer is saved on its own and can be changed until then.',
   },
   helpMineWaiting: {
     sv: 'Du är kontaktperson för {units}. När årets uppföljning startar får du ett kort här att svara i.',
@@ -222,8 +222,8 @@ export const FOLLOW_UP_TEXTS = {
   helpAdminTitle: { sv: 'Uppföljningen (för administratörer)', en: 'The follow-up (for admins)' },
   // Placeholders in italics: "<enhet>" would be taken for an HTML tag by Teams' Markdown and vanish.
   helpAdminLines: {
-    sv: 'starta uppföljning _år_ senast _ÅÅÅÅ-MM-DD_ – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt _enhet_ _e-post_ · ta bort kontakt _enhet_ _e-post_\nsammanställning [_år_] · påminn [_år_] · stäng uppföljning [_år_]\nsvara för _enhet_ – svara för en enhet som saknar kontakter\nstatus för åtgärd _id_ · hur går det för _enhet_? [_år_]\nadmin _e-post_ · ta bort admin _e-post_ · säkerhetschef _e-post_\nordlista _kod_ _namn_ – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym _ord_ = _planens ord_ – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym _ord_)\ndiagnos – vad boten saknar i er miljö (behörigheter, databas, appkatalog), som npm run doctor',
-    en: "start follow-up _year_ by _YYYY-MM-DD_ – shows first who will get it and who cannot be reached\ncontacts · contact _unit_ _e-mail_ · remove contact _unit_ _e-mail_\nsummary [_year_] · remind [_year_] · close follow-up [_year_]\nanswer for _unit_ – answer for a unit without contacts\nstatus for action _id_ · how is _unit_ doing? [_year_]\nadmin _e-mail_ · remove admin _e-mail_ · safety chief _e-mail_\nglossary _code_ _name_ – say what a unit code of the plan stands for (glossary lists them)\nsynonym _word_ = _plan's words_ – a word staff use for something in the plan (synonyms · unknown words · remove synonym _word_)\ndiagnose – what the bot lacks in your tenant (permissions, database, app catalog), as npm run doctor",
+    sv: 'starta uppföljning <år> senast <ÅÅÅÅ-MM-DD> – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt <enhet> <e-post> · ta bort kontakt <enhet> <e-post>\nsammanställning [<år>] · påminn [<år>] · stäng uppföljning [<år>]\nsvara för <enhet> – svara för en enhet som saknar kontakter\nstatus för åtgärd <id> · hur går det för <enhet>? [<år>]\nadmin <e-post> · ta bort admin <e-post> · säkerhetschef <e-post>\nordlista <kod> <namn> – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym <ord> = <planens ord> – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym <ord>)\ndiagnos – vad boten saknar i er miljö (behörigheter, databas, appkatalog), som npm run doctor',
+    en: "start follow-up <year> by <YYYY-MM-DD> – shows first who will get it and who cannot be reached\ncontacts · contact <unit> <e-mail> · remove contact <unit> <e-mail>\nsummary [<year>] · remind [<year>] · close follow-up [<year>]\nanswer for <unit> – answer for a unit without contacts\nstatus for action <id> · how is <unit> doing? [<year>]\nadmin <e-mail> · remove admin <e-mail> · safety chief <e-mail>\nglossary <code> <name> – say what a unit code of the plan stands for (glossary lists them)\nsynonym <word> = <plan's words> – a word staff use for something in the plan (synonyms · unknown words · remove synonym <word>)\ndiagnose – what the bot lacks in your tenant (permissions, database, app catalog), as npm run doctor",
   },
   helpSummaryCommand: { sv: 'sammanställning', en: 'summary' },
   helpContactsCommand: { sv: 'kontakter', en: 'contacts' },

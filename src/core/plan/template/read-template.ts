@@ -13,6 +13,7 @@ import { parseFunderCell, parseUnitCell } from '../cells';
 import { extractAbbreviations } from '../abbreviations';
 import { slug } from '../slug';
 import { ownValue } from '../../lookup-table';
+import { withoutHiddenControls } from '../../plain-text';
 import {
   ACTION_COLUMNS,
   ACTIONS_SHEET,
@@ -68,7 +69,9 @@ const UNIT_TYPES: Record<string, PlanUnit['type']> = { förvaltning: 'förvaltni
 
 const ID_PATTERN = /^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]{0,23}$/;
 
-export function readTemplate(sheets: SheetRows[], source: TemplateSource): TemplateResult {
+export function readTemplate(given: SheetRows[], source: TemplateSource): TemplateResult {
+  // Cells read as they are: a bidi override or a zero-width character in a unit's name would make it read differently.
+  const sheets = given.map((s) => ({ name: s.name, rows: s.rows.map((row) => row.map((c) => withoutHiddenControls(c ?? ''))) }));
   const problems: TemplateProblem[] = [];
   const problem = (sheet: string, row: number, column: string, message: string, fatal = true): void => {
     problems.push({ sheet, row, column, message, fatal });
