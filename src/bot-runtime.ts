@@ -15,7 +15,7 @@ import { recordsOn } from './persistence/records-on-store';
 import { FollowUp } from './usecases/follow-up';
 import type { TeamsBot } from './bot/teams-bot';
 import { RoundScheduler } from './scheduler/round-scheduler';
-import { reportFileForLink } from './usecases/report';
+import { reportFileForLink, reportLinkOpens } from './usecases/report';
 import { runDoctor } from './doctor/doctor';
 import { projectRoot } from './project-root';
 import type { Diagnostics } from './usecases/diagnose';
@@ -79,7 +79,7 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
       turnAckMs: config.turnAckMs,
       ready: () => store.ping(),
     },
-    (token) => reportFileForLink(service, token),
+    { opens: (token) => reportLinkOpens(service, token), take: (token) => reportFileForLink(service, token) },
   );
   const { port, url } = await http.listen(config.port, config.host);
   logger.info(

@@ -212,7 +212,7 @@ export const SETTINGS = {
     }
   }),
   publicUrl: setting('PUBLIC_URL', '', url('https:', 'http:')),
-  reportLinkTtlHours: setting('REPORT_LINK_TTL_HOURS', 24, decimal(0.01, 24 * 30)),
+  reportLinkTtlMinutes: setting('REPORT_LINK_TTL_MINUTES', 10, integer(1, 60)),
   nodeEnv: setting('NODE_ENV', '', text),
   // Empty: the bot's own tenant when it has one (a Toolkit env file leaves ALLOWED_TENANTS blank).
   allowedTenants: setting(
@@ -282,7 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instanceId: v.instanceId,
     schedulerIntervalMs: v.schedulerIntervalMs,
     publicUrl: v.publicUrl,
-    reportLinkTtlMs: v.reportLinkTtlHours * 3_600_000,
+    reportLinkTtlMs: v.reportLinkTtlMinutes * 60_000,
     production: v.nodeEnv.toLowerCase() === 'production',
     allowedTenants: v.allowedTenants,
     userMessagesPerMinute: v.userMessagesPerMinute,

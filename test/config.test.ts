@@ -46,7 +46,8 @@ describe('settings', () => {
     ['MAX_BODY_BYTES', '1KB', /MAX_BODY_BYTES/],
     ['USER_MESSAGES_PER_MINUTE', '2.5', /USER_MESSAGES_PER_MINUTE/],
     ['USER_ACTIONS_PER_MINUTE', 'many', /USER_ACTIONS_PER_MINUTE/],
-    ['REPORT_LINK_TTL_HOURS', '0', /REPORT_LINK_TTL_HOURS/],
+    ['REPORT_LINK_TTL_MINUTES', '0', /REPORT_LINK_TTL_MINUTES/],
+    ['REPORT_LINK_TTL_MINUTES', '1440', /REPORT_LINK_TTL_MINUTES/],
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL="verbose" is not valid: expected one of trace, debug, info, warn, error, fatal, silent/],
     ['MicrosoftAppType', 'Single', /expected one of MultiTenant, SingleTenant, UserAssignedMSI/],
     ['COSMOS_ENDPOINT', 'my-account.documents.azure.com', /COSMOS_ENDPOINT="my-account.documents.azure.com" is not valid: expected a URL/],
@@ -72,7 +73,7 @@ describe('settings', () => {
     const config = loadConfig({
       REMINDER_DAYS: ' 3, 14 ,14',
       SCHEDULER_INTERVAL_MS: '0',
-      REPORT_LINK_TTL_HOURS: '0.5',
+      REPORT_LINK_TTL_MINUTES: '30',
       LOG_LEVEL: 'WARN',
       COSMOS_ALLOW_SELF_SIGNED: 'TRUE',
       PUBLIC_URL: 'https://bot.example.se/',

@@ -1,11 +1,13 @@
 /**
  * Links to a report served by the bot's own server: an unguessable token (32 random bytes) that
- * expires. Only its SHA-256 is stored, so the store holds nothing that opens a report by itself.
+ * expires within minutes and opens the report once. Only its SHA-256 is stored, so the store holds
+ * nothing that opens a report by itself. Redeeming deletes the link under its ETag, so that of two
+ * requests at once, on one instance or two, only one gets the report.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { DocumentBody, DocumentStore } from '../store/document-store';
+import { NotFoundError, PreconditionFailedError, type DocumentBody, type DocumentStore } from '../store/document-store';
 import type { Person } from '../core/followup/model';
-import type { ReportFormat, ReportLinks } from '../usecases/ports';
+import type { ReportFormat, ReportLink, ReportLinks } from '../usecases/ports';
 
 interface LinkDoc extends DocumentBody {
   type: 'report-link';
@@ -34,10 +36,27 @@ export class ReportLinksOnStore implements ReportLinks {
     return token;
   }
 
-  async resolve(token: string, now = Date.now()): Promise<{ year: number; format: ReportFormat; createdBy: Person } | undefined> {
-    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-    const doc = await this.store.read<LinkDoc>('directory', 'report-links', `link|${hash(token)}`);
+  async resolve(token: string, now = Date.now()): Promise<ReportLink | undefined> {
+    const doc = await this.read(token);
     if (!doc || doc.expiresAt <= now) return undefined;
     return { year: doc.year, format: doc.format, createdBy: doc.createdBy };
+  }
+
+  async redeem(token: string, now = Date.now()): Promise<ReportLink | undefined> {
+    const doc = await this.read(token);
+    if (!doc) return undefined;
+    try {
+      await this.store.delete('directory', 'report-links', doc.id, doc._etag);
+    } catch (error) {
+      if (error instanceof PreconditionFailedError || error instanceof NotFoundError) return undefined; // used (or changed) by another request meanwhile
+      throw error;
+    }
+    if (doc.expiresAt <= now) return undefined;
+    return { year: doc.year, format: doc.format, createdBy: doc.createdBy };
+  }
+
+  private async read(token: string) {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    return this.store.read<LinkDoc>('directory', 'report-links', `link|${hash(token)}`);
   }
 }

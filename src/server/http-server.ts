@@ -1,6 +1,6 @@
 /**
  * The HTTP server (restify): POST /api/messages for the Bot Framework; GET /healthz (the process),
- * /readyz (its store) and /reports/<token> (a report link). On /api/messages, in this order: the
+ * /readyz (its store) and /reports/<token> (a report link, report-routes.ts). On /api/messages, in this order: the
  * body as JSON only (json-body.ts), the activity's envelope (activity-envelope.ts), the tenant
  * allow-list, the Bot Framework token (401 with nothing of the library's reason), then the
  * person's sliding-window limits, then the turn. Requests in flight are counted so that shutdown
@@ -13,6 +13,7 @@ import type { Authentication } from '../bot/bot-adapter';
 import { readJsonBody } from './json-body';
 import { checkActivity, withDates } from './activity-envelope';
 import { SlidingWindowLimit } from './sliding-window-limit';
+import { addReportRoutes, loggablePath, type ReportFiles, type ReportRouteLimits } from './report-routes';
 
 export interface HttpServer {
   server: restify.Server;
@@ -20,9 +21,6 @@ export interface HttpServer {
   /** Stops accepting connections and waits (up to timeoutMs) for requests in flight. */
   close(timeoutMs?: number): Promise<void>;
 }
-
-/** Serves a report file for a link token, or nothing when the token is unknown or expired. */
-export type ReportFiles = (token: string) => Promise<{ body: Buffer | string; contentType: string; fileName: string } | undefined>;
 
 export interface HttpServerOptions {
   maxBodyBytes: number;
@@ -40,6 +38,8 @@ export interface HttpServerOptions {
   turnAckMs?: number;
   /** Resolves when the bot can serve (its store answers): /readyz. */
   ready?: () => Promise<void>;
+  /** Requests to /reports per client and in all, in any minute (report-routes.ts). */
+  reportLimits?: ReportRouteLimits;
 }
 
 const MINUTE_MS = 60_000;
@@ -65,7 +65,7 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
 
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
     logger.warn(
-      { event: 'http-error', method: req.method, path: req.path(), status: err.statusCode, message: err.message },
+      { event: 'http-error', method: req.method, path: loggablePath(req.path()), status: err.statusCode, message: err.message },
       'request refused',
     );
     callback();
@@ -87,27 +87,7 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
     }
   });
 
-  server.get('/reports/:token', async (req, res) => {
-    try {
-      const file = reports ? await reports(String(req.params.token ?? '')) : undefined;
-      if (!file) {
-        logger.warn({ event: 'report-link-refused' }, 'unknown or expired report link');
-        res.send(404, { error: 'This link is unknown or has expired. Ask the bot for a new one.' });
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.fileName}"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(file.body);
-      logger.info({ event: 'report-served', file: file.fileName }, 'report served');
-    } catch (error) {
-      logger.error({ event: 'report-failed', err: error }, 'report could not be built');
-      if (!res.headersSent) res.send(503, { error: 'The report could not be built right now.' });
-    }
-  });
+  addReportRoutes(server, logger, reports, opts.reportLimits ?? { perClientPerMinute: 20, overallPerMinute: 120 });
 
   server.post('/api/messages', async (req, res) => {
     if (draining) {

@@ -126,10 +126,20 @@ export interface Leases {
 
 export type ReportFormat = 'xlsx' | 'md' | 'docx';
 
-/** Links to a report: a token that opens it until it expires. */
+/** What a report link opens, and for whom it was made. */
+export interface ReportLink {
+  year: number;
+  format: ReportFormat;
+  createdBy: Person;
+}
+
+/** Links to a report: a token that opens it once, until it expires. */
 export interface ReportLinks {
   create(year: number, format: ReportFormat, createdBy: Person, ttlMs: number, now?: number): Promise<string>;
-  resolve(token: string, now?: number): Promise<{ year: number; format: ReportFormat; createdBy: Person } | undefined>;
+  /** What the token opens, leaving it usable (a link scanner's look, the download page). */
+  resolve(token: string, now?: number): Promise<ReportLink | undefined>;
+  /** What the token opens, and the token used up: of two at once, one gets it. */
+  redeem(token: string, now?: number): Promise<ReportLink | undefined>;
 }
 
 /** Everything kept, as the ports the use cases take parts of. */

@@ -33,15 +33,28 @@ export interface ReportFile {
 }
 
 /**
- * The report a link opens, or nothing: the link is unknown or expired, or the admin it was issued
- * to is an admin no longer (a link is the admin's, not a key for whoever holds it).
+ * Whether a link would open a report now, without using it up: for the download page, and for the
+ * link scanners of mail and chat, which look at a link before a person does.
+ */
+export async function reportLinkOpens(
+  service: Pick<FollowUp, 'isAdmin' | 'reportLinks'>,
+  token: string,
+  now = Date.now(),
+): Promise<boolean> {
+  const link = await service.reportLinks.resolve(token, now);
+  return link !== undefined && (await service.isAdmin(link.createdBy));
+}
+
+/**
+ * The report a link opens, once, or nothing: the link is unknown, used or expired, or the admin it
+ * was issued to is an admin no longer (a link is the admin's, not a key for whoever holds it).
  */
 export async function reportFileForLink(
   service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'reportLinks' | 'rounds'>,
   token: string,
   now = Date.now(),
 ): Promise<ReportFile | undefined> {
-  const link = await service.reportLinks.resolve(token, now);
+  const link = await service.reportLinks.redeem(token, now);
   if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
   const report = await loadReport(service, link.year);
   if (!report) return undefined;

@@ -346,7 +346,11 @@ describe('follow-up round over HTTP', function () {
     const url = (linkCard.actions as Array<{ url: string }>)[0]!.url;
     const path = new URL(url).pathname;
     assert.match(path, /^\/reports\/[A-Za-z0-9_-]{43}$/);
-    const file = await fetch(`${h.bot.url}${path}`);
+    // The link's page uses nothing up (a link scanner may fetch it first); its button (a POST) gives the file, once.
+    const linkPage = await fetch(`${h.bot.url}${path}`);
+    assert.equal(linkPage.status, 200);
+    assert.match(await linkPage.text(), /<form method="post">/);
+    const file = await fetch(`${h.bot.url}${path}`, { method: 'POST' });
     assert.equal(file.status, 200);
     assert.match(file.headers.get('content-type') ?? '', /spreadsheetml/);
     const workbook = new ExcelJS.Workbook();
@@ -358,6 +362,7 @@ describe('follow-up round over HTTP', function () {
         found = row.getCell(8).value === 'X' && row.getCell(10).value === 'Behöver utvecklas.';
     });
     assert.ok(found, 'the stored answer is in the workbook');
+    assert.equal((await fetch(`${h.bot.url}${path}`, { method: 'POST' })).status, 404, 'used once');
     assert.equal((await fetch(`${h.bot.url}/reports/${'x'.repeat(43)}`)).status, 404);
     assert.equal((await fetch(`${h.bot.url}/reports/short`)).status, 404);
   });
@@ -387,6 +392,7 @@ describe('follow-up round over HTTP', function () {
     assert.match(textOf(await say(ADMIN, `ta bort admin ${ERIK.aad}`)), /inte längre administratör/);
     assert.match(textOf(await say(ERIK, 'kontakter')), /bara administratörer/);
     assert.equal((await fetch(`${h.bot.url}${link}`)).status, 404, "the link was Erik's as an admin: it stops with his role");
+    assert.equal((await fetch(`${h.bot.url}${link}`, { method: 'POST' })).status, 404);
   });
 
   it('tells the user when the database fails, and writes nothing', async () => {

@@ -1,10 +1,11 @@
 /**
  * What a municipal security review flags first (#24), each finding reproduced over HTTP as Teams
- * sends it: words from JavaScript's object prototype, ...
+ * sends it: report links, words from JavaScript's object prototype, ...
  */
 import { strict as assert } from 'node:assert';
 import { teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
 import { startHarness } from './harness';
+import { yearlyRound } from '../fixtures/rounds';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
@@ -21,6 +22,66 @@ const textOf = (r: ReceivedActivity): string => JSON.stringify(r.activity.attach
 
 describe('security review (#24)', function () {
   this.timeout(60_000);
+
+  describe('report links', () => {
+    let h: Harness;
+    const admin = { aadObjectId: ADMIN.aad };
+    before(async () => {
+      h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
+      await h.bot.service.rounds.createRound(yearlyRound(2024, 'open', admin));
+    });
+    after(() => h.stop());
+    const newLink = (ttlMs = 600_000) => h.bot.service.reportLinks.create(2024, 'md', admin, ttlMs);
+
+    it('are looked at by HEAD and GET without being used up, give the file once to the page button, and never reach the log', async () => {
+      const token = await newLink();
+      const url = `${h.bot.url}/reports/${token}`;
+      for (let i = 0; i < 3; i++) {
+        const head = await fetch(url, { method: 'HEAD' });
+        assert.equal(head.status, 200, 'a link scanner HEAD');
+        assert.equal(head.headers.get('cache-control'), 'no-store');
+        assert.equal(await head.text(), '');
+      }
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      assert.match(html, /Ladda ner rapporten/);
+      assert.doesNotMatch(html, /Anna|@|Uppföljning 2024:/, 'the page holds nothing of the report');
+      assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+      const file = await fetch(url, { method: 'POST' });
+      assert.equal(file.status, 200);
+      assert.match(await file.text(), /^# Uppföljning 2024/);
+      assert.equal((await fetch(url, { method: 'POST' })).status, 404, 'once');
+      assert.equal((await fetch(url)).status, 404);
+      assert.equal((await fetch(url, { method: 'HEAD' })).status, 404);
+      // A method the route does not take is refused and logged, the token not.
+      assert.equal((await fetch(url, { method: 'PUT' })).status, 405);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(
+        h.logs.some((l) => l.event === 'http-error' && l.path === '/reports/<token>'),
+        'the refused request is logged, without its token',
+      );
+      assert.doesNotMatch(JSON.stringify(h.logs), new RegExp(token), 'no log line holds the token');
+    });
+
+    it('expire within minutes, and two requests at once give the file to one', async () => {
+      const expired = await newLink(1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.equal((await fetch(`${h.bot.url}/reports/${expired}`, { method: 'POST' })).status, 404);
+      const token = await newLink();
+      const both = await Promise.all([1, 2].map(() => fetch(`${h.bot.url}/reports/${token}`, { method: 'POST' })));
+      assert.deepEqual(both.map((r) => r.status).sort(), [200, 404]);
+    });
+
+    it('are limited per client: a client trying tokens is slowed down', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) statuses.push((await fetch(`${h.bot.url}/reports/${'x'.repeat(43)}`)).status);
+      // 20 a minute from one client (the tests above used some): refused from then on, within the minute.
+      const first = statuses.indexOf(429);
+      assert.ok(first >= 0 && first <= 20, statuses.join(' '));
+      assert.ok(statuses.slice(0, first).every((s) => s === 404) && statuses.slice(first).every((s) => s === 429), statuses.join(' '));
+    });
+  });
 
   describe('words from the object prototype', () => {
     let h: Harness;

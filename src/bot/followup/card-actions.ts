@@ -88,7 +88,7 @@ export class CardActions extends FollowUpTurn {
     });
   }
 
-  /** A link to the report on the bot's own server: unguessable, expiring, admins only. A refusal is a message (a string). */
+  /** A link to the report on the bot's own server: unguessable, used once, within minutes, admins only. A refusal is a message (a string). */
   async onExport(context: TurnContext, data: ExportData): Promise<Card | string> {
     const { logger, reportLinkTtlMs, publicUrl } = this.deps;
     const { lang } = data;
@@ -104,13 +104,13 @@ export class CardActions extends FollowUpTurn {
         return refusalText(result, lang);
       }
       const url = `${publicUrl.replace(/\/$/, '')}/reports/${result.token}`;
-      const hours = Math.round(reportLinkTtlMs / 3_600_000);
+      const minutes = Math.round(reportLinkTtlMs / 60_000);
       logger.info({ event: 'report-link', year: result.year, format: result.format }, 'report link created');
       const title = t('reportReady', lang, { year: result.year, format: FORMAT_NAMES[result.format] });
       return expandCard('link', {
         fallbackText: `${title}\n${url}`,
         title,
-        note: t('reportLinkNote', lang, { hours }),
+        note: t('reportLinkNote', lang, { minutes }),
         linkTitle: t('openReport', lang),
         url,
       });

@@ -201,8 +201,8 @@ export const FOLLOW_UP_TEXTS = {
   contactsOf: { sv: 'Kontakter: {people}', en: 'Contacts: {people}' },
   reportReady: { sv: 'Rapporten för uppföljning {year} ({format}) är klar.', en: 'The report for follow-up {year} ({format}) is ready.' },
   reportLinkNote: {
-    sv: 'Länken gäller i {hours} timmar och bara för den som har den; dela den inte.',
-    en: 'The link works for {hours} hours for whoever has it; do not share it.',
+    sv: 'Länken fungerar en gång, i {minutes} minuter, och bara så länge du är administratör; dela den inte.',
+    en: 'The link works once, for {minutes} minutes, and only while you are an admin; do not share it.',
   },
   openReport: { sv: 'Öppna rapporten', en: 'Open the report' },
   reminder: {
