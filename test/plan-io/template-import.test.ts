@@ -169,6 +169,48 @@ describe('plan files: bad input says what is wrong and imports or starts nothing
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('refuses a workbook with one cell far out (XFD1048576, 7 KB) or too many rows within seconds, naming the limit (#24: it spun for ever)', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const far = new ExcelJS.Workbook();
+    far.addWorksheet('Åtgärder').getCell('XFD1048576').value = 'x';
+    await far.xlsx.writeFile(join(dir, 'langt-ut.xlsx'));
+    const wide = new ExcelJS.Workbook();
+    wide.addWorksheet('Åtgärder').getCell('ZZ3').value = 'x';
+    await wide.xlsx.writeFile(join(dir, 'bred.xlsx'));
+    const long = new ExcelJS.Workbook();
+    const rows = long.addWorksheet('Åtgärder');
+    for (let r = 1; r <= 6_000; r++) rows.getCell(`A${r}`).value = `rad ${r}`;
+    await long.xlsx.writeFile(join(dir, 'lang.xlsx'));
+    for (const [file, expected] of [
+      ['langt-ut.xlsx', /bladet Åtgärder har något på rad 1 048 576; en plan får ha högst 5 000 rader per blad/],
+      ['bred.xlsx', /bladet Åtgärder har något i cell ZZ3; en plan får ha högst 60 kolumner \(till och med BH\)/],
+      ['lang.xlsx', /rad 5 001; en plan får ha högst 5 000 rader/],
+    ] as const) {
+      const started = Date.now();
+      const { plan, problems } = await importPlanFile(join(dir, file), glossary);
+      assert.equal(plan, null);
+      assert.match(
+        problems
+          .map(problemText)
+          .join('\n')
+          .replace(/\u00a0/g, ' '),
+        expected,
+      );
+      assert.ok(Date.now() - started < 5_000, `${file}: ${Date.now() - started} ms`);
+    }
+    // A CSV too: its size on disk first, then its rows.
+    writeFileSync(join(dir, 'stor.csv'), 'x'.repeat(6 * 1024 * 1024));
+    assert.match(
+      (await importPlanFile(join(dir, 'stor.csv'), glossary)).problems.map(problemText)[0]!,
+      /filen är 6 MB; en plan får vara högst 5 MB/,
+    );
+    writeFileSync(join(dir, 'rader.csv'), 'Område;Åtgärd\n'.repeat(6_000));
+    assert.match(
+      (await importPlanFile(join(dir, 'rader.csv'), glossary)).problems.map(problemText)[0]!.replace(/\u00a0/g, ' '),
+      /6 000 rader; en plan får ha högst 5 000/,
+    );
+  });
+
   it('names a missing file, a file that is no workbook, and a document without action tables', async () => {
     const messages = async (file: string) => (await importPlanFile(file, glossary)).problems.map(problemText);
     assert.deepEqual(await messages(join(dir, 'saknas.xlsx')), [`Fel: saknas.xlsx rad 1: filen ${join(dir, 'saknas.xlsx')} finns inte`]);
