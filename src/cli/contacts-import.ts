@@ -4,7 +4,8 @@
  * is set). Without --replace, contacts are added; with it, each unit in the file gets exactly the
  * contacts the file lists. Nothing is written if any row is wrong.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_CONTACTS_FILE_BYTES } from '../core/limits';
 import { loadConfig } from '../config';
 import { glossaryFor, loadPlan } from '../plan-files';
 import { obligationsFor } from '../core/followup/obligations';
@@ -13,7 +14,8 @@ import { recordsOn } from '../persistence/records-on-store';
 import { readContactsCsv } from '../plan-io/contacts-csv';
 import { FollowUp } from '../usecases/follow-up';
 import { OPERATOR } from '../usecases/access';
-import { addContacts, setUnitContacts } from '../usecases/manage-contacts';
+import { importContacts } from '../usecases/manage-contacts';
+import { refusalText } from '../bot/followup/refusals';
 import { directoryFromConfig } from '../graph/directory-from-config';
 import { createLogger } from '../log';
 
@@ -30,6 +32,13 @@ async function main(): Promise<number> {
   const plan = loadPlan(config.planFile);
   const glossary = glossaryFor(plan, config.glossaryFile);
   const units = [...new Set(obligationsFor(plan, glossary).map((o) => o.unit))];
+  const size = statSync(file).size;
+  if (size > MAX_CONTACTS_FILE_BYTES) {
+    console.error(
+      `Nothing imported: the file is ${Math.ceil(size / 1024)} KB; a contacts file may be at most ${MAX_CONTACTS_FILE_BYTES / 1024} KB.`,
+    );
+    return 1;
+  }
   const { contacts, errors } = readContactsCsv(readFileSync(file, 'utf8'), units);
   if (errors.length > 0) {
     for (const e of errors) console.error(e);
@@ -48,12 +57,11 @@ async function main(): Promise<number> {
   // People given by e-mail are looked up as they are imported (Graph when this installation has it).
   const directory = directoryFromConfig(config, createLogger('warn'));
   try {
-    for (const unit of new Set(contacts.map((c) => c.unit))) {
-      const people = contacts.filter((c) => c.unit === unit).map((c) => c.person);
-      const result = args.includes('--replace')
-        ? await setUnitContacts(service, OPERATOR, { unit, people }, directory)
-        : await addContacts(service, OPERATOR, { unit, people }, directory);
-      if (!result.ok) throw new Error(`${unit}: ${result.reason}`);
+    // All or nothing: every limit checked first, then one change that a failure part way undoes.
+    const result = await importContacts(service, OPERATOR, { contacts, mode: args.includes('--replace') ? 'replace' : 'add' }, directory);
+    if (!result.ok) {
+      console.error(`Nothing imported: ${refusalText(result, 'en')}`);
+      return 1;
     }
     console.log(
       `Imported ${contacts.length} contact(s) for ${new Set(contacts.map((c) => c.unit)).size} unit(s) into the ${store.kind} store.`,

@@ -19,8 +19,8 @@ export const MAX_PLAN_UNITS = 150;
 export const MAX_CONTACTS_FILE_BYTES = 1024 * 1024;
 /** Contacts of one unit. */
 export const MAX_CONTACTS_PER_UNIT = 10;
-/** Contacts in all. */
-export const MAX_CONTACTS = 1_500;
+/** Contacts in all: every unit of the largest plan with all its contacts (150 × 10). */
+export const MAX_CONTACTS = MAX_PLAN_UNITS * MAX_CONTACTS_PER_UNIT;
 
 /** Lines of one list on a card before the rest is summed up ("… och 12 till"). */
 export const MAX_CARD_LIST_LINES = 30;

@@ -4,7 +4,7 @@
  * year, so they are kept in memory for a few seconds; a change made here is seen at once, one made
  * on another instance within `contactsMs`.
  */
-import type { BatchOperation, DocumentBody, DocumentStore } from '../store/document-store';
+import { MAX_BATCH_OPERATIONS, type BatchOperation, type DocumentBody, type DocumentStore } from '../store/document-store';
 import { personKey, type Contact, type Person, type Roles } from '../core/followup/model';
 import type { Resolution } from '../core/followup/reach';
 import type { PeopleRecords, TeamRecord, UserRecord, WriteOutcome } from '../usecases/ports';
@@ -109,6 +109,55 @@ export class PeopleOnStore implements PeopleRecords {
       ];
       if (operations.length > 0) await this.store.batch('directory', 'contacts', operations);
     });
+  }
+
+  async changeContacts(units: Array<{ unit: string; people: Person[] }>, mode: 'add' | 'replace'): Promise<void> {
+    await this.changingContacts(async () => {
+      const current = await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact');
+      const before = new Map(current.map((d) => [d.id, d]));
+      const changed = new Set(units.map((u) => u.unit));
+      const wanted = new Map<string, ContactDoc>();
+      for (const { unit, people } of units)
+        for (const person of people) {
+          const id = contactId({ unit, person });
+          const resolution = before.get(id)?.resolution;
+          wanted.set(id, { id, pk: 'contacts', type: 'contact', unit, person, ...(resolution ? { resolution } : {}) });
+        }
+      const operations: BatchOperation[] = [
+        ...(mode === 'replace'
+          ? current.filter((d) => changed.has(d.unit) && !wanted.has(d.id)).map((d) => ({ op: 'delete' as const, id: d.id }))
+          : []),
+        ...[...wanted.values()].map((doc) => ({ op: 'upsert' as const, doc })),
+      ];
+      await this.applyAllOrNothing(operations, before);
+    });
+  }
+
+  /**
+   * Operations in batches of at most 100 (a Cosmos DB transactional batch holds no more), each
+   * batch all or nothing; when one fails, the batches before it are undone from `before`, so the
+   * contacts are as they were.
+   */
+  private async applyAllOrNothing(operations: BatchOperation[], before: Map<string, ContactDoc>): Promise<void> {
+    const done: BatchOperation[] = [];
+    try {
+      for (let i = 0; i < operations.length; i += MAX_BATCH_OPERATIONS) {
+        const chunk = operations.slice(i, i + MAX_BATCH_OPERATIONS);
+        await this.store.batch('directory', 'contacts', chunk);
+        done.push(...chunk);
+      }
+    } catch (error) {
+      const undo: BatchOperation[] = done.map((op) => {
+        const id = op.op === 'delete' ? op.id : op.doc.id;
+        const earlier = before.get(id);
+        if (!earlier) return { op: 'delete' as const, id };
+        const { _etag: _e, _ts: _t, ...doc } = earlier as ContactDoc & { _etag?: string; _ts?: number };
+        return { op: 'upsert' as const, doc };
+      });
+      for (let i = 0; i < undo.length; i += MAX_BATCH_OPERATIONS)
+        await this.store.batch('directory', 'contacts', undo.slice(i, i + MAX_BATCH_OPERATIONS));
+      throw error;
+    }
   }
 
   async getRoles(): Promise<Roles & { _etag?: string }> {

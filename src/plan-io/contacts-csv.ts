@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { parsePerson } from '../core/followup/person';
 import { withoutHiddenControls } from '../core/plain-text';
+import { MAX_CONTACTS } from '../core/limits';
 import type { Contact } from '../core/followup/model';
 
 export interface CsvResult {
@@ -48,5 +49,6 @@ export function readContactsCsv(text: string, knownUnits: string[]): CsvResult {
     contacts.push({ unit, person: { ...person, ...(name ? { name } : {}) } });
   });
   if (rows.length === 0) errors.push('The file has no rows after its header (unit, person[, name])');
+  if (rows.length > MAX_CONTACTS) errors.push(`The file has ${rows.length} rows; the bot keeps at most ${MAX_CONTACTS} contacts in all`);
   return { contacts, errors };
 }

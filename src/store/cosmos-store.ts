@@ -12,6 +12,7 @@ import {
   NotFoundError,
   PARTITION_KEY_PATH,
   PreconditionFailedError,
+  MAX_BATCH_OPERATIONS,
   StoreUnavailableError,
   ThrottledError,
   type BatchOperation,
@@ -207,6 +208,8 @@ export class CosmosStore implements DocumentStore {
   }
 
   async batch(container: ContainerName, pk: string, operations: BatchOperation[]): Promise<void> {
+    if (operations.length > MAX_BATCH_OPERATIONS)
+      throw new Error(`A batch holds at most ${MAX_BATCH_OPERATIONS} operations (Cosmos DB's limit); got ${operations.length}`);
     // Each operation names its partition key too: the batch carries it in the body per operation.
     const inputs: OperationInput[] = operations.map((o): OperationInput => {
       switch (o.op) {

@@ -25,6 +25,9 @@ export interface DocumentMeta {
 
 export type StoredDocument<T extends DocumentBody = DocumentBody> = T & DocumentMeta;
 
+/** Operations in one batch at most: what a Cosmos DB transactional batch holds. Every store refuses more. */
+export const MAX_BATCH_OPERATIONS = 100;
+
 export type BatchOperation =
   | { op: 'create'; doc: DocumentBody }
   | { op: 'replace'; doc: DocumentBody; ifMatch: string }

@@ -9,6 +9,7 @@ import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
+  MAX_BATCH_OPERATIONS,
   type BatchOperation,
   type ContainerName,
   type DocumentBody,
@@ -95,6 +96,8 @@ export abstract class IndexedStore implements DocumentStore {
   }
 
   async batch(container: ContainerName, pk: string, operations: BatchOperation[]): Promise<void> {
+    if (operations.length > MAX_BATCH_OPERATIONS)
+      throw new Error(`A batch holds at most ${MAX_BATCH_OPERATIONS} operations (Cosmos DB's limit); got ${operations.length}`);
     const c = this.container(container);
     // Check every operation against the state as it would be after the ones before it.
     const view = new Map<string, StoredDocument | null>();

@@ -95,6 +95,12 @@ export interface PeopleRecords {
   removeContact(contact: Contact): Promise<void>;
   /** Replaces a unit's contacts, all or nothing; those who stay keep what was found about them. */
   setUnitContacts(unit: string, people: Person[]): Promise<void>;
+  /**
+   * Many units' contacts changed at once (a file's import), all or nothing: each unit gets exactly
+   * `people` ('replace') or keeps its own and gets `people` too ('add'). A failure part way undoes
+   * what was written, and is thrown.
+   */
+  changeContacts(units: Array<{ unit: string; people: Person[] }>, mode: 'add' | 'replace'): Promise<void>;
   /** The roles, with the ETag to change them with (none while nobody has stored roles). */
   getRoles(): Promise<Roles & { _etag?: string }>;
   replaceRoles(roles: Roles, ifMatch: string | undefined): Promise<WriteOutcome>;

@@ -18,6 +18,8 @@ export type Refusal =
   | { reason: 'bad-person' }
   /** The contacts form saved with an empty field: nothing removed (removing is said in so many words). */
   | { reason: 'no-people'; unit: string }
+  /** More contacts than a unit, or the bot, keeps (core/limits.ts). */
+  | { reason: 'too-many-contacts'; unit: string; max: number; scope: 'unit' | 'all' }
   | { reason: 'unknown-action'; actionId: string }
   | { reason: 'other-units'; ownUnits: string[] }
   /** A glossary entry for a code the plan itself defines, or with an empty or overlong name. */

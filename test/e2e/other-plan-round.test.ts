@@ -102,7 +102,7 @@ describe("a round on another municipality's plan: half-year, traffic light", fun
       const message = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, count + 1))[count]!;
       return ((message.activity.attachments![0]!.content as Record<string, unknown>).actions as Array<{ url: string }>)[0]!.url;
     };
-    const word = await fetch(`${h.bot.url}${new URL(await linkFor('docx')).pathname}`);
+    const word = await fetch(`${h.bot.url}${new URL(await linkFor('docx')).pathname}`, { method: 'POST' });
     assert.equal(word.status, 200);
     assert.match(word.headers.get('content-type') ?? '', /wordprocessingml/);
     const zip = await JSZip.loadAsync(await word.arrayBuffer());
@@ -116,7 +116,7 @@ describe("a round on another municipality's plan: half-year, traffic light", fun
     await invoke(ADMIN, 'report.export', { year: '20251', format: 'md' });
     const link = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!;
     const url = ((link.activity.attachments![0]!.content as Record<string, unknown>).actions as Array<{ url: string }>)[0]!.url;
-    const markdown = await (await fetch(`${h.bot.url}${new URL(url).pathname}`)).text();
+    const markdown = await (await fetch(`${h.bot.url}${new URL(url).pathname}`, { method: 'POST' })).text();
     assert.match(markdown, /^# Uppföljning 2025 H1: Åtgärdsplan mot brott och för ökad trygghet i Exempelby 2025–2026/);
     assert.match(markdown, /KS 2025\/117/);
     assert.match(markdown, /\| Fokusområde \| Grön \| Gul \| Röd \| Ej rapporterad \|/);

@@ -172,6 +172,15 @@ function storeContract(name: string, open: () => Promise<DocumentStore>, options
       });
     }
 
+    it('refuses a batch of more than 100 operations, as Cosmos DB does, writing nothing', async () => {
+      const upserts = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ op: 'upsert' as const, doc: { id: `many-${i}`, pk, type: 'many' } }));
+      await assert.rejects(store.batch('rounds', pk, upserts(101)), /at most 100 operations/);
+      assert.equal(await store.read('rounds', pk, 'many-0'), undefined);
+      await store.batch('rounds', pk, upserts(100));
+      assert.ok(await store.read('rounds', pk, 'many-99'));
+    });
+
     it('answers a ping', async () => {
       await store.ping();
     });

@@ -35,6 +35,8 @@ export function refusalText(refusal: Refusal | AnswerRefusal, lang: Language, st
       return t('badPerson', lang);
     case 'no-people':
       return t('noPeople', lang, { unit: refusal.unit });
+    case 'too-many-contacts':
+      return t(refusal.scope === 'unit' ? 'tooManyContactsUnit' : 'tooManyContacts', lang, { unit: refusal.unit, max: refusal.max });
     case 'unknown-action':
       return answerRefusalText('unknown-action', lang, refusal.actionId);
     case 'other-units':

@@ -30,6 +30,14 @@ export const FOLLOW_UP_TEXTS = {
     en: 'That looks like an answer to follow-up {year}. Answers go into the card in your personal chat with me: write "min uppföljning" there. What you wrote here was not saved.',
   },
   reportLinkBelow: { sv: 'Länken till rapporten kommer nedan.', en: 'The link to the report follows below.' },
+  tooManyContactsUnit: {
+    sv: 'En enhet kan ha högst {max} kontakter, så inget ändrades för {unit}. Ta bort någon först ("ta bort kontakt {unit} <e-post>").',
+    en: 'A unit can have at most {max} contacts, so nothing was changed for {unit}. Remove someone first ("remove contact {unit} <e-mail>").',
+  },
+  tooManyContacts: {
+    sv: 'Boten kan ha högst {max} kontakter i allt, så inget ändrades för {unit}.',
+    en: 'The bot can have at most {max} contacts in all, so nothing was changed for {unit}.',
+  },
   noPeople: {
     sv: 'Fältet är tomt, så inget ändrades för {unit}. För att ta bort en kontakt: skriv "ta bort kontakt {unit} e-postadress".',
     en: 'The field is empty, so nothing changed for {unit}. To remove a contact, write "remove contact {unit} e-mail".',
