@@ -11,6 +11,17 @@ describe('follow-up commands', () => {
     assert.deepEqual(parseFollowUpCommand('hur går det för SF?'), { kind: 'unit-status', unit: 'SF', year: null });
   });
 
+  it("lists all units' contacts, or one unit's (a card holds a few dozen units)", () => {
+    assert.deepEqual(parseFollowUpCommand('kontakter'), { kind: 'list-contacts' });
+    assert.deepEqual(parseFollowUpCommand('kontakter Styrgrupp välfärdsbrott'), { kind: 'list-contacts', unit: 'Styrgrupp välfärdsbrott' });
+    assert.deepEqual(parseFollowUpCommand('contacts for SF'), { kind: 'list-contacts', unit: 'SF' });
+    assert.deepEqual(parseFollowUpCommand('kontakt SF anna@example.com'), {
+      kind: 'add-contacts',
+      unit: 'SF',
+      people: [{ upn: 'anna@example.com' }],
+    });
+  });
+
   it('takes a unit whose name has spaces, for adding and removing contacts', () => {
     assert.deepEqual(parseFollowUpCommand('kontakt Styrgrupp välfärdsbrott anna@example.com, erik@example.com'), {
       kind: 'add-contacts',

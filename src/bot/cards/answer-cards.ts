@@ -20,6 +20,7 @@ import {
   suggestionsIntro,
 } from '../../core/qa/render-text';
 import { expandCard, type TemplateName } from './render';
+import { fitList, fittedTemplate } from './fit-card';
 import { unbreakableId } from '../../core/typed-text';
 
 /** Teams shows at most six buttons comfortably. */
@@ -363,11 +364,48 @@ export function helpSpec(lang: Answer['language'], help: PlanHelp, welcome = fal
   };
 }
 
+/** A title and paragraphs; a list too long for a card keeps its first lines and says how many more ("… +12"). */
 export function messageCard(title: string, paragraphs: string[]): Record<string, unknown> {
-  return expandCard('message', { fallbackText: [title, ...paragraphs].join('\n'), title, paragraphs, citationLines: [] });
+  const data = { fallbackText: [title, ...paragraphs].join('\n'), title, paragraphs, citationLines: [] };
+  return fittedTemplate('message', data, 'paragraphs', (left) => `… +${left}`);
 }
 
+/** A listing's sections with the first `n` of their parts (a section's heading and title count as one, then each row). */
+function firstParts(sections: ListingSection[], n: number): ListingSection[] {
+  const kept: ListingSection[] = [];
+  let left = n;
+  for (const s of sections) {
+    if (left <= 0) break;
+    left -= 1;
+    const rows = s.rows.slice(0, Math.max(0, left));
+    left -= rows.length;
+    kept.push({ ...s, rows });
+  }
+  return kept;
+}
+
+/**
+ * The answer as a card under Teams' size limit: a listing or a list of actions too long for one
+ * card shows its first parts and says how many more, and how to see them (ask for one by its id).
+ */
 export function answerCard(answer: Answer): Record<string, unknown> {
-  const spec = answerCardSpec(answer);
-  return expandCard(spec.template, spec.data);
+  const { template, data } = answerCardSpec(answer);
+  const lang = answer.language;
+  const leftOut = (left: number) => t('cardLeftOut', lang, { n: left });
+  if (template === 'actions') return fittedTemplate(template, data, 'actions', leftOut, 'subtitleLines');
+  if (template === 'message') return fittedTemplate(template, data, 'paragraphs', leftOut);
+  if (template === 'listing') {
+    const sections = data.sections as ListingSection[];
+    const total = sections.reduce((n, s) => n + 1 + s.rows.length, 0);
+    return fitList(total, (n) =>
+      n === total
+        ? expandCard(template, data)
+        : expandCard(template, {
+            ...data,
+            sections: firstParts(sections, n),
+            subtitleLines: [...((data.subtitleLines as string[]) ?? []), leftOut(total - n)],
+          }),
+    );
+  }
+  return expandCard(template, data);
 }

@@ -43,6 +43,9 @@ export interface CardAttachment {
   content: Record<string, unknown>;
 }
 
+/** A card's fallback text at most. */
+const MAX_FALLBACK_CHARS = 2_000;
+
 /** Parsing a template's expressions costs more than expanding it, so each is parsed once. */
 const prepared = new Map<TemplateName, ACData.Template>();
 
@@ -83,6 +86,9 @@ export function expandCardChecked(name: TemplateName, data: object): { card: Rec
   // expand() is synchronous, so sharing one prepared template between turns is safe.
   const card = t.expand({ $root: data }) as Record<string, unknown>;
   escapeShownText(card);
+  // The fallback is what a notification or a client without cards shows: readable, never what makes a card too large.
+  if (typeof card.fallbackText === 'string' && card.fallbackText.length > MAX_FALLBACK_CHARS)
+    card.fallbackText = `${card.fallbackText.slice(0, MAX_FALLBACK_CHARS - 1)}…`;
   return { card, warnings: [...(t.getLastTemplateExpansionWarnings() ?? [])] };
 }
 

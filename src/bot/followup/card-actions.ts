@@ -55,10 +55,13 @@ export class CardActions extends FollowUpTurn {
           ? refusalCard(result, lang)
           : this.contactsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
       this.deps.logger.info({ event: 'contacts-changed', unit: result.unit, count: result.people.length }, 'contacts changed');
-      return this.contactsCard(user, lang, {
-        text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }),
-        kind: 'good',
-      });
+      return this.contactsCard(
+        user,
+        lang,
+        { text: t('contactsSaved', lang, { unit: result.unit, people: result.typed.join(', ') || '–' }), kind: 'good' },
+        undefined,
+        result.unit,
+      );
     });
   }
 

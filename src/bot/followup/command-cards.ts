@@ -7,7 +7,7 @@ import type { Language } from '../../core/language';
 import type { StatusView } from '../../usecases/view-status';
 import type { Contact } from '../../core/followup/model';
 import { peopleWhoAsked, type MunicipalityWord, type UnknownWord } from '../../core/qa/municipality-words';
-import { expandCard } from '../cards/render';
+import { fittedTemplate } from '../cards/fit-card';
 import { messageCard } from '../cards/answer-cards';
 import { unbreakableId } from '../../core/typed-text';
 
@@ -18,9 +18,24 @@ export function notice(text: string): Card {
 }
 
 /** The contacts per unit, with a form to change one unit's contacts. */
-export function contactsCard(listed: { units: string[]; contacts: Contact[] }, lang: Language, noticeText?: FormNotice): Card {
+/**
+ * The contacts per unit and a form to change one unit's. With many units the card keeps as many
+ * rows as fit and says how to see one unit (`only`: "kontakter SF"); the unit just saved (`first`)
+ * comes first, so its row is always seen.
+ */
+export function contactsCard(
+  listed: { units: string[]; contacts: Contact[] },
+  lang: Language,
+  noticeText?: FormNotice,
+  focus: { only?: string; first?: string } = {},
+): Card {
   const { units, contacts } = listed;
-  const rows = units.map((unit) => ({
+  const match = (u: string, name?: string) => name !== undefined && u.toLocaleLowerCase('sv') === name.trim().toLocaleLowerCase('sv');
+  const shown =
+    focus.only !== undefined
+      ? units.filter((u) => match(u, focus.only))
+      : [...units.filter((u) => match(u, focus.first)), ...units.filter((u) => !match(u, focus.first))];
+  const rows = (focus.only !== undefined && shown.length === 0 ? [] : shown).map((unit) => ({
     unit,
     people:
       contacts
@@ -28,10 +43,11 @@ export function contactsCard(listed: { units: string[]; contacts: Contact[] }, l
         .map((c) => c.person.upn ?? c.person.aadObjectId ?? '')
         .join(', ') || t('contactsNone', lang),
   }));
-  return expandCard('contacts-form', {
+  const data = {
     fallbackText: rows.map((r) => `${r.unit}: ${r.people}`).join('\n'),
     title: t('contactsTitle', lang),
     rows,
+    moreLines: focus.only !== undefined && rows.length === 0 ? [t('unknownUnit', lang, { unit: focus.only })] : [],
     units,
     ...noticeFields(noticeText),
     lang,
@@ -42,7 +58,8 @@ export function contactsCard(listed: { units: string[]; contacts: Contact[] }, l
       people: t('contactsPeople', lang),
       save: t('save', lang),
     },
-  });
+  };
+  return fittedTemplate('contacts-form', data, 'rows', (n) => t('moreUnitsContacts', lang, { n }), 'moreLines');
 }
 
 /** What a form card says about its last save: done (green) or refused (the attention colour). */
@@ -76,7 +93,7 @@ export function wordsCard(view: { unknown: UnknownWord[]; given: MunicipalityWor
       ]
     : [t('wordsNoneGiven', lang)];
   const intro = unknown.length ? t('unknownWordsIntro', lang) : t('unknownWordsEmpty', lang);
-  return expandCard('words-form', {
+  const data = {
     fallbackText: [intro, ...unknown.map((w) => `${w.word} – ${w.times}`)].join('\n'),
     title: t('unknownWordsTitle', lang),
     intro,
@@ -97,7 +114,9 @@ export function wordsCard(view: { unknown: UnknownWord[]; given: MunicipalityWor
       termsRequired: t('wordsFormTermsRequired', lang),
       save: t('save', lang),
     },
-  });
+    unknownMoreLines: [] as string[],
+  };
+  return fittedTemplate('words-form', data, 'unknown', (n) => `… +${n}`, 'unknownMoreLines');
 }
 
 /** A status view as a card: an action's answers per unit, or a unit's progress. */

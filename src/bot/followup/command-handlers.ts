@@ -83,7 +83,7 @@ export class CommandHandlers extends FollowUpTurn {
           : notice(t('remindersSent', lang, { n: result.reminded }));
       }
       case 'list-contacts':
-        return this.contactsCard(user, lang);
+        return this.contactsCard(user, lang, undefined, command.unit);
       case 'diagnose': {
         if (!this.deps.diagnostics) return undefined;
         const result = await diagnose(service, user, this.deps.diagnostics);

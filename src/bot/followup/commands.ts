@@ -13,7 +13,8 @@ export type FollowUpCommand =
   | { kind: 'start-round'; year: number; deadline: string | null }
   | { kind: 'close-round'; year: number | null }
   | { kind: 'remind'; year: number | null }
-  | { kind: 'list-contacts' }
+  /** All units' contacts, or one unit's ('kontakter SF'): a card holds a few dozen units. */
+  | { kind: 'list-contacts'; unit?: string }
   | { kind: 'add-contacts'; unit: string; people: Person[] }
   | { kind: 'remove-contact'; unit: string; person: Person }
   | { kind: 'add-admin'; person: Person }
@@ -60,6 +61,8 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   m = new RegExp(`^(?:påminn|remind)(?: (${ROUND_REF}))?$`, 'i').exec(text);
   if (m) return { kind: 'remind', year: roundOrNull(m[1]) };
   if (/^(?:kontakter|contacts)$/i.test(text)) return { kind: 'list-contacts' };
+  m = /^(?:kontakter|contacts) (?:för |for )?(.+)$/i.exec(text);
+  if (m) return { kind: 'list-contacts', unit: m[1]! };
   // A unit's name may have spaces ("Styrgrupp välfärdsbrott"): the people are what follows the last word that is not a person.
   m = /^(?:ta bort kontakt|remove contact) (.+?) (\S+)$/i.exec(text);
   if (m) {

@@ -15,6 +15,7 @@ import {
 import { actionHeading } from '../../core/qa/render-text';
 import type { ActionView } from '../../core/plan/action-view';
 import { expandCard } from '../cards/render';
+import { fittedTemplate } from '../cards/fit-card';
 import type { RoundView } from '../../usecases/round-view';
 import { unbreakableId } from '../../core/typed-text';
 
@@ -150,7 +151,8 @@ export function roundConfirmCard(
     ),
     ...(reach.directoryAvailable ? [] : [t('noGraph', lang)]),
   ];
-  return expandCard('round-confirm', {
+  // Every unit and person not reached, as far as the card holds them; the Starta button always fits.
+  const data = {
     fallbackText: [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...unreachable].join('\n'),
     title,
     facts,
@@ -160,7 +162,8 @@ export function roundConfirmCard(
     deadline,
     lang,
     labels: { start: t('start', lang), cancel: t('cancel', lang) },
-  });
+  };
+  return fittedTemplate('round-confirm', data, 'unreachableLines', (n) => t('moreNotReached', lang, { n }));
 }
 
 /** The round card for a view of the round (usecases/round-view.ts), drawn from the data in hand. */

@@ -5,6 +5,10 @@ export const ANSWER_TEXTS = {
   cooperation: { sv: 'Samverkan', en: 'Cooperation' },
   financing: { sv: 'Finansiering', en: 'Financing' },
   notPrinted: { sv: '(anges inte i planen)', en: '(not stated in the plan)' },
+  cardLeftOut: {
+    sv: '… och {n} till som inte ryms här. Fråga efter en åtgärd med dess id, eller ställ en smalare fråga.',
+    en: '… and {n} more that do not fit here. Ask for an action by its id, or ask a narrower question.',
+  },
   group: { sv: 'Åtgärd', en: 'Action group' },
   subsection: { sv: 'Avsnitt', en: 'Section' },
   printedAs: { sv: 'tryckt som', en: 'printed as' },

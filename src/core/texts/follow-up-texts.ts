@@ -30,6 +30,14 @@ export const FOLLOW_UP_TEXTS = {
     en: 'That looks like an answer to follow-up {year}. Answers go into the card in your personal chat with me: write "min uppföljning" there. What you wrote here was not saved.',
   },
   reportLinkBelow: { sv: 'Länken till rapporten kommer nedan.', en: 'The link to the report follows below.' },
+  moreUnitsContacts: {
+    sv: '… och {n} enheter till. Skriv "kontakter" och enhetens namn för en enhet, till exempel "kontakter SF".',
+    en: '… and {n} more units. Write "contacts" and the unit\'s name for one unit, for example "contacts SF".',
+  },
+  moreNotReached: {
+    sv: '… och {n} till som inte kan nås. Skriv "kontakter" för att se kontakterna, och "diagnos" för vad boten saknar.',
+    en: '… and {n} more who cannot be reached. Write "contacts" to see the contacts, and "diagnose" for what the bot lacks.',
+  },
   tooManyContactsUnit: {
     sv: 'En enhet kan ha högst {max} kontakter, så inget ändrades för {unit}. Ta bort någon först ("ta bort kontakt {unit} <e-post>").',
     en: 'A unit can have at most {max} contacts, so nothing was changed for {unit}. Remove someone first ("remove contact {unit} <e-mail>").',
