@@ -20,6 +20,7 @@ import { benchFollowUp } from './bench-followup';
 import { benchReachByEmail } from './bench-reach';
 import { benchTwoInstances } from './bench-two-instances';
 import { loadTest } from './bench-load';
+import { benchLimits } from './bench-limits';
 
 const ROOT = projectRoot(__dirname);
 /** The same V8 flags as `npm start` (package.json); BOT_NODE_FLAGS in the environment overrides them for experiments. */
@@ -215,6 +216,22 @@ async function main(): Promise<void> {
   );
   console.log(
     `    Word with its chart ${fmt(word.docxMedianMs)} (${Math.round(word.docxBytes / 1024)} KB)   peak RSS ${word.peakRssMb.toFixed(1)} MB`,
+  );
+
+  const limits = (await benchLimits()) as {
+    planXlsx: { medianMs: number; peakRssMb: number };
+    planCsv: { medianMs: number; peakRssMb: number };
+    contacts: { medianMs: number; peakRssMb: number };
+    start: { medianMs: number; rssMb: number; store: Record<string, number> };
+  };
+  console.log(
+    `\n(i) the README's limits: the largest plan and contacts files, each imported in its own process (3 runs), and the bot started on the largest store under --max-old-space-size=192:`,
+  );
+  console.log(`    plan, Excel: ${fmt(limits.planXlsx.medianMs)}   peak RSS ${limits.planXlsx.peakRssMb.toFixed(1)} MB`);
+  console.log(`    plan, CSV: ${fmt(limits.planCsv.medianMs)}   peak RSS ${limits.planCsv.peakRssMb.toFixed(1)} MB`);
+  console.log(`    contacts: ${fmt(limits.contacts.medianMs)}   peak RSS ${limits.contacts.peakRssMb.toFixed(1)} MB`);
+  console.log(
+    `    start on ${JSON.stringify(limits.start.store)}: ${fmt(limits.start.medianMs)} to listening   RSS then ${limits.start.rssMb.toFixed(1)} MB`,
   );
 }
 

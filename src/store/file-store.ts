@@ -9,12 +9,12 @@
  * After a clean replay the journal is compacted into a fresh file (written aside, then renamed).
  * One process per folder: a lock file names the process holding it (store-lock.ts).
  */
-import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, write, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, renameSync, write } from 'node:fs';
 import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { CONTAINERS, StoreUnavailableError, type ContainerName } from './document-store';
 import { DocumentIndex } from './document-index';
-import { applyEntry, encodeLine, journalText, replayJournal, type Damage, type JournalEntry } from './journal';
+import { applyEntry, encodeLine, journalFileLines, replayJournalLines, writeJournal, type Damage, type JournalEntry } from './journal';
 import { StoreLock, type StoreNotice } from './store-lock';
 
 export type { StoreNotice };
@@ -60,7 +60,8 @@ class Container {
     notice: StoreNotice,
   ) {
     if (existsSync(file)) {
-      const replay = replayJournal(readFileSync(file, 'utf8'), name);
+      // Line by line, each entry applied as it is read: a large journal is never held whole in memory.
+      const replay = replayJournalLines(journalFileLines(file), name, (entry) => applyEntry(this.docs, deepFreeze(entry)));
       if (replay.damage.length > 0) throw new StoreDamagedError(file, replay.damage);
       if (replay.tornTail) {
         notice({
@@ -73,7 +74,6 @@ class Container {
       }
       if (replay.format === 1)
         notice({ event: 'journal-upgraded', file, message: 'journal rewritten with checksums and sequence numbers' });
-      for (const entry of replay.entries) applyEntry(this.docs, deepFreeze(entry));
     }
     this.seq = this.compact();
     this.fd = openSync(file, 'a');
@@ -82,16 +82,20 @@ class Container {
   /** Rewrites the journal as one line per document; only ever after a clean replay. Returns the last sequence number. */
   private compact(): number {
     const temp = `${this.file}.compacting`;
-    writeFileSync(
-      temp,
-      journalText(
+    const docs = this.docs;
+    const fd = openSync(temp, 'w');
+    try {
+      writeJournal(
+        fd,
         this.name,
-        this.docs.list().map((doc) => ({ put: doc })),
-      ),
-    );
-    const fd = openSync(temp, 'r+');
-    fsyncSync(fd);
-    closeSync(fd);
+        (function* () {
+          for (const doc of docs.list()) yield { put: doc };
+        })(),
+      );
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, this.file);
     return this.docs.size;
   }

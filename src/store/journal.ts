@@ -15,6 +15,8 @@
  * their format allows (JSON, entry shape), and rewritten in this format once they replay cleanly.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import Ajv from 'ajv';
 import type { StoredDocument } from './document-store';
 
@@ -103,43 +105,81 @@ const excerptOf = (line: string): string => (line.length > 120 ? `${line.slice(0
 
 /** Reads a journal's text; finds every damaged line instead of skipping it. */
 export function replayJournal(text: string, container: string): Replay {
+  return replayJournalLines(text.split('\n'), container);
+}
+
+/** A journal file's lines, read a megabyte at a time, so that the file is never held whole in memory. The last is what follows the last LF ('' when the file ends with one). */
+export function* journalFileLines(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  const decoder = new StringDecoder('utf8');
+  const buffer = Buffer.alloc(1 << 20);
+  let rest = '';
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
+      rest = lines.pop()!;
+      yield* lines;
+    }
+    yield rest + decoder.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a journal line by line (the text split at LF: the last element is what follows the last
+ * LF); finds every damaged line instead of skipping it. Each good entry goes to `onEntry` as it is
+ * read, or, without one, is collected in `entries` (for store:check, which writes a repaired copy).
+ */
+export function replayJournalLines(lines: Iterable<string>, container: string, onEntry?: (entry: JournalEntry) => void): Replay {
   const replay: Replay = { entries: [], format: 0, lastSeq: 0, damage: [] };
-  if (text === '') return replay;
-  const lines = text.split('\n');
-  const last = lines.pop()!; // '' when the file ends with LF, else an unterminated last line
-  if (last !== '')
-    replay.tornTail = { line: lines.length + 1, offset: Buffer.byteLength(text) - Buffer.byteLength(last), bytes: Buffer.byteLength(last) };
-  replay.format = lines[0]?.startsWith('{') ? 1 : JOURNAL_FORMAT;
-  if (lines.length === 0) return replay; // only a torn line: the first write never completed
-  lines.forEach((line, index) => {
-    const lineNumber = index + 1;
-    const problem = (reason: string): void => void replay.damage.push({ line: lineNumber, reason, excerpt: excerptOf(line) });
-    let json = line;
-    if (replay.format === JOURNAL_FORMAT) {
-      const m = /^(\d+)\t([0-9a-f]{16})\t(.*)$/.exec(line);
-      if (!m) return problem('not a journal line (sequence, checksum, JSON)');
-      const seq = Number(m[1]);
-      json = m[3]!;
-      if (checksum(seq, json) !== m[2]) return problem('checksum does not match: the line was changed after it was written');
-      if (seq !== index) return problem(`out of sequence: number ${seq} where ${index} belongs (a line before it is missing or repeated)`);
-      replay.lastSeq = seq;
+  const take = onEntry ?? ((entry: JournalEntry) => void replay.entries.push(entry));
+  let index = -1;
+  let offset = 0;
+  let pending: string | undefined;
+  for (const line of lines) {
+    if (pending !== undefined) {
+      index += 1;
+      if (index === 0) replay.format = pending.startsWith('{') ? 1 : JOURNAL_FORMAT;
+      readLine(replay, pending, index, container, take);
+      offset += Buffer.byteLength(pending) + 1;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch {
-      return problem('not valid JSON');
-    }
-    if (replay.format === JOURNAL_FORMAT && index === 0) {
-      const header = value as Partial<Header>;
-      if (header.journal !== 'trygghetsbot' || header.format !== JOURNAL_FORMAT) return problem('not a trygghetsbot journal header');
-      if (header.container !== container) return problem(`the journal of container "${String(header.container)}", not "${container}"`);
-      return;
-    }
-    if (!isEntry(value)) return problem('not a store entry (put, del or batch of documents with id, pk, type, _etag, _ts)');
-    replay.entries.push(value);
-  });
+    pending = line;
+  }
+  // The last element: '' when the file ends with LF, else an unterminated last line (a torn write).
+  if (pending !== undefined && pending !== '') replay.tornTail = { line: index + 2, offset, bytes: Buffer.byteLength(pending) };
   return replay;
+}
+
+function readLine(replay: Replay, line: string, index: number, container: string, take: (entry: JournalEntry) => void): void {
+  const lineNumber = index + 1;
+  const problem = (reason: string): void => void replay.damage.push({ line: lineNumber, reason, excerpt: excerptOf(line) });
+  let json = line;
+  if (replay.format === JOURNAL_FORMAT) {
+    const m = /^(\d+)\t([0-9a-f]{16})\t(.*)$/.exec(line);
+    if (!m) return problem('not a journal line (sequence, checksum, JSON)');
+    const seq = Number(m[1]);
+    json = m[3]!;
+    if (checksum(seq, json) !== m[2]) return problem('checksum does not match: the line was changed after it was written');
+    if (seq !== index) return problem(`out of sequence: number ${seq} where ${index} belongs (a line before it is missing or repeated)`);
+    replay.lastSeq = seq;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return problem('not valid JSON');
+  }
+  if (replay.format === JOURNAL_FORMAT && index === 0) {
+    const header = value as Partial<Header>;
+    if (header.journal !== 'trygghetsbot' || header.format !== JOURNAL_FORMAT) return problem('not a trygghetsbot journal header');
+    if (header.container !== container) return problem(`the journal of container "${String(header.container)}", not "${container}"`);
+    return;
+  }
+  if (!isEntry(value)) return problem('not a store entry (put, del or batch of documents with id, pk, type, _etag, _ts)');
+  take(value);
 }
 
 /** Where entries are applied: the store's document index (document-index.ts). */
@@ -152,6 +192,21 @@ export function applyEntry(docs: DocumentSink, entry: JournalEntry): void {
   if ('put' in entry) docs.put(entry.put);
   else if ('del' in entry) docs.remove(entry.del.pk, entry.del.id);
   else for (const inner of entry.batch) applyEntry(docs, inner);
+}
+
+/** The good entries as a fresh journal, written to `fd` a megabyte at a time (header, then one line each, renumbered). */
+export function writeJournal(fd: number, container: string, entries: Iterable<JournalEntry>): number {
+  let seq = 0;
+  let chunk = headerLine(container);
+  for (const entry of entries) {
+    chunk += encodeLine(++seq, entry);
+    if (chunk.length >= 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) writeSync(fd, chunk);
+  return seq;
 }
 
 /** The good entries of a replay as a fresh journal (header, then one line each, renumbered). */
