@@ -3,7 +3,7 @@
  * sends it: report links, words from JavaScript's object prototype, ...
  */
 import { strict as assert } from 'node:assert';
-import { teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
+import { teamsInvoke, teamsMessage, type ReceivedActivity } from '../../src/devtools/local-connector';
 import { startHarness } from './harness';
 import { yearlyRound } from '../fixtures/rounds';
 
@@ -80,6 +80,48 @@ describe('security review (#24)', function () {
       const first = statuses.indexOf(429);
       assert.ok(first >= 0 && first <= 20, statuses.join(' '));
       assert.ok(statuses.slice(0, first).every((s) => s === 404) && statuses.slice(first).every((s) => s === 429), statuses.join(' '));
+    });
+  });
+
+  describe('defence in depth', () => {
+    it('answers a card action without the message id after a refreshed card, and an unknown verb, without a turn error', async () => {
+      const h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
+      try {
+        await h.bot.service.rounds.createRound(yearlyRound(2024, 'open', { aadObjectId: ADMIN.aad }));
+        await h.bot.service.people.addContact({ unit: 'SF', person: { aadObjectId: STAFF.aad } });
+        const press = (verb: string, replyToId?: string) =>
+          h.post(
+            teamsInvoke({
+              serviceUrl: h.connector.url,
+              conversationId: STAFF.conv,
+              verb,
+              data: { year: '2024', actionId: 'A16-1', unit: 'SF', lang: 'sv' },
+              userId: STAFF.id,
+              aadObjectId: STAFF.aad,
+              ...(replyToId ? { replyToId } : {}),
+            }),
+          );
+        const first = await press('round.show', 'message-1');
+        assert.equal(first.status, 200);
+        assert.match(await first.text(), /"refresh"/, 'a card that refreshes itself');
+        // Teams sends a refresh without the message's id (a card in a message it cannot name): answered all the same.
+        const second = await press('round.show');
+        assert.equal(second.status, 200);
+        const body = (await second.json()) as { statusCode: number; type: string };
+        assert.equal(body.statusCode, 200);
+        assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+        const unknown = await press('no.such.verb', 'message-1');
+        assert.equal(unknown.status, 200);
+        assert.match(JSON.stringify(await unknown.json()), /känner inte igen den här knappen/);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.deepEqual(
+          h.logs.filter((l) => Number(l.level) >= 50).map((l) => l.event),
+          [],
+          'no turn error',
+        );
+      } finally {
+        await h.stop();
+      }
     });
   });
 

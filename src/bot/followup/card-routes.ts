@@ -5,9 +5,10 @@
  * answered in place or below the card) and as its Action.Submit fallback (a new message), the
  * way teams-ai's actionExecute takes a list of verbs.
  */
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
 import { t } from '../../core/texts/catalog';
+import { actionLanguage } from '../language';
 import { cardReply } from '../replies';
 import { notice, type Card } from './command-cards';
 import { cardData, type AnswerForData, type CardData, type ExportData, type RemindData } from './card-data';
@@ -33,10 +34,27 @@ const reply = async (context: TurnContext, card: Card): Promise<void> => {
 /** The card in place of the one pressed. */
 async function inPlace(context: TurnContext, answered: Answered): Promise<AdaptiveCard | string> {
   if (typeof answered === 'string') return answered;
-  // teams-ai updates the card's message in place when the card has `refresh`, which needs the
-  // message's id (replyToId). Without one, the card is returned without refresh instead of failing.
+  // A card that refreshes itself replaces the message for everyone, which needs the message's id
+  // (replyToId). Without one, the card is returned without refresh instead of failing.
   if (!context.activity.replyToId) delete answered.refresh;
   return answered as AdaptiveCard;
+}
+
+/**
+ * Answers the invoke here, the same way every time. teams-ai answers a card with `refresh` by
+ * replacing the message for everyone, and from then on does so for every card of that route (it
+ * keeps the choice in a variable shared by all turns): an invoke without a message id then ended
+ * in a turn error and a 501. Once the answer is sent here, teams-ai adds none of its own.
+ */
+async function answerInvoke(context: TurnContext, answered: AdaptiveCard | string): Promise<void> {
+  const replyToId = context.activity.replyToId;
+  if (typeof answered !== 'string' && answered.refresh && replyToId)
+    await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(answered)), id: replyToId });
+  const body =
+    typeof answered === 'string'
+      ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answered }
+      : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answered };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
 /** The new card as a message of its own below; the pressed card stays and says so. */
@@ -94,14 +112,31 @@ export const CARD_ROUTES: ReadonlyArray<CardRoute<CardData>> = [
   }),
 ];
 
+const KNOWN_VERBS = new Set(CARD_ROUTES.flatMap((r) => r.verbs));
+
 /** Registers the card routes; call before the general message route, which they must precede. */
 export function registerCardRoutes(app: Application, actions: CardActions): void {
+  // A button of a card from another version of the bot, or made up: said so, not a 501.
+  app.adaptiveCards.actionExecute(
+    async (context) =>
+      !KNOWN_VERBS.has(String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '')),
+    async (context) => {
+      const said = t(
+        'unknownButton',
+        actionLanguage((context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data),
+      );
+      await answerInvoke(context, said);
+      return said;
+    },
+  );
   for (const r of CARD_ROUTES) {
     const verbs = [...r.verbs];
     app.adaptiveCards.actionExecute(verbs, async (context, _state, raw: Record<string, unknown>) => {
       const data = r.read(raw ?? {});
       const verb = String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? verbs[0]);
-      return r.execute(context, await r.run(actions, context, data, verb), data);
+      const answered = await r.execute(context, await r.run(actions, context, data, verb), data);
+      await answerInvoke(context, answered);
+      return answered;
     });
     app.adaptiveCards.actionSubmit(verbs, async (context, _state, raw: Record<string, unknown>) => {
       const data = r.read(raw ?? {});

@@ -30,6 +30,10 @@ export const FOLLOW_UP_TEXTS = {
     en: 'That looks like an answer to follow-up {year}. Answers go into the card in your personal chat with me: write "min uppföljning" there. What you wrote here was not saved.',
   },
   reportLinkBelow: { sv: 'Länken till rapporten kommer nedan.', en: 'The link to the report follows below.' },
+  unknownButton: {
+    sv: 'Jag känner inte igen den här knappen. Kortet kan vara från en äldre version av mig: skriv "hjälp" så börjar vi om.',
+    en: 'I do not recognize this button. The card may be from an older version of me: write "help" to start again.',
+  },
   moreUnitsContacts: {
     sv: '… och {n} enheter till. Skriv "kontakter" och enhetens namn för en enhet, till exempel "kontakter SF".',
     en: '… and {n} more units. Write "contacts" and the unit\'s name for one unit, for example "contacts SF".',
