@@ -78,6 +78,8 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
       userActionsPerMinute: config.userActionsPerMinute,
       turnAckMs: config.turnAckMs,
       ready: () => store.ping(),
+      // With credentials (Teams), Teams alone; local mode serves the Emulator, the Playground and the terminal chat.
+      teamsOnly: !bot.localMode,
     },
     { opens: (token) => reportLinkOpens(service, token), take: (token) => reportFileForLink(service, token) },
   );

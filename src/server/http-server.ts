@@ -13,6 +13,7 @@ import type { Authentication } from '../bot/bot-adapter';
 import { readJsonBody } from './json-body';
 import { checkActivity, withDates } from './activity-envelope';
 import { SlidingWindowLimit } from './sliding-window-limit';
+import { teamsOnlyRefusal } from './teams-only';
 import { addReportRoutes, loggablePath, type ReportFiles, type ReportRouteLimits } from './report-routes';
 
 export interface HttpServer {
@@ -38,6 +39,8 @@ export interface HttpServerOptions {
   turnAckMs?: number;
   /** Resolves when the bot can serve (its store answers): /readyz. */
   ready?: () => Promise<void>;
+  /** Production: activities from Teams only, and people with an Entra object id (teams-only.ts). */
+  teamsOnly?: boolean;
   /** Requests to /reports per client and in all, in any minute (report-routes.ts). */
   reportLimits?: ReportRouteLimits;
 }
@@ -135,6 +138,20 @@ export function createHttpServer(bot: TeamsBot, logger: Logger, opts: HttpServer
         res.send(403, { error: 'This bot serves its own organization only.' });
         return;
       }
+    }
+    const channelRefusal = opts.teamsOnly ? teamsOnlyRefusal(activity) : undefined;
+    if (channelRefusal) {
+      log.warn(
+        { event: 'channel-refused', reason: channelRefusal, channelId: activity.channelId, activityType: activity.type },
+        'activity refused: Teams only',
+      );
+      res.send(403, {
+        error:
+          channelRefusal === 'not-teams'
+            ? 'This bot serves Microsoft Teams only.'
+            : 'A person in Teams has an Entra object id; this activity has none.',
+      });
+      return;
     }
     let authentication: Authentication;
     const authorization = req.header('authorization') ?? '';

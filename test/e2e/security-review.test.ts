@@ -84,6 +84,63 @@ describe('security review (#24)', function () {
   });
 
   describe('defence in depth', () => {
+    it('in production, refuses any channel but Teams, and a person without an Entra object id, before the token is even read', async () => {
+      const h = await startHarness({ MicrosoftAppId: '5f3a2c1e-0000-4000-8000-00000000b0d1', MicrosoftAppPassword: 'not-a-real-secret' });
+      try {
+        const webChat = teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:web', text: 'hjälp', channelId: 'webchat' });
+        assert.equal((await h.post(webChat)).status, 403);
+        const directLine = teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:dl', text: 'hjälp', channelId: 'directline' });
+        assert.equal((await h.post(directLine)).status, 403);
+        const noEntraId = teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:x', text: 'hjälp' });
+        delete (noEntraId.from as { aadObjectId?: string }).aadObjectId;
+        assert.equal((await h.post(noEntraId)).status, 403);
+        const teams = teamsMessage({ serviceUrl: h.connector.url, conversationId: 'a:t', text: 'hjälp' });
+        assert.equal((await h.post(teams)).status, 401, 'from Teams: on to the token check, which this one fails');
+        assert.deepEqual(
+          h.logs.filter((l) => l.event === 'channel-refused').map((l) => l.reason),
+          ['not-teams', 'not-teams', 'no-entra-id'],
+        );
+      } finally {
+        await h.stop();
+      }
+    });
+
+    it("sends a report link or a unit's answer form pressed for in a group to the admin's personal chat, and says so in the group", async () => {
+      const h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
+      try {
+        await h.bot.service.rounds.createRound(yearlyRound(2024, 'open', { aadObjectId: ADMIN.aad }));
+        await say(h, ADMIN, 'hjälp'); // the admin's personal chat, known to the bot
+        const group = 'a:group-chat';
+        for (const [verb, data] of [
+          ['report.export', { year: '2024', format: 'xlsx', lang: 'sv' }],
+          ['round.answerFor', { year: '2024', unit: 'SF', lang: 'sv' }],
+        ] as const) {
+          const before = h.connector.forConversation(ADMIN.conv).length;
+          const invoke = teamsInvoke({
+            serviceUrl: h.connector.url,
+            conversationId: group,
+            verb,
+            data,
+            userId: ADMIN.id,
+            aadObjectId: ADMIN.aad,
+          });
+          (invoke.conversation as Record<string, unknown>).conversationType = 'groupChat';
+          const response = await h.post(invoke);
+          assert.equal(response.status, 200);
+          assert.match(JSON.stringify(await response.json()), /personliga chatt|skickat/i, verb);
+          const personal = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!;
+          assert.ok(personal.activity.attachments?.length, `${verb}: the card in the personal chat`);
+          assert.equal(
+            h.connector.forConversation(group).filter((r) => r.activity.attachments?.length).length,
+            0,
+            `${verb}: no card in the group`,
+          );
+        }
+      } finally {
+        await h.stop();
+      }
+    });
+
     it('answers a card action without the message id after a refreshed card, and an unknown verb, without a turn error', async () => {
       const h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
       try {

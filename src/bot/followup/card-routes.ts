@@ -10,6 +10,7 @@ import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
 import { t } from '../../core/texts/catalog';
 import { actionLanguage } from '../language';
 import { cardReply } from '../replies';
+import { isSharedConversation } from '../conversation';
 import { notice, type Card } from './command-cards';
 import { cardData, type AnswerForData, type CardData, type ExportData, type RemindData } from './card-data';
 import type { CardActions } from './card-actions';
@@ -24,7 +25,7 @@ interface CardRoute<T extends CardData> {
    * What Action.Execute answers Teams with (inPlace or below). A string is always said as a
    * message, and the card (with whatever was typed in it) stays.
    */
-  execute: (context: TurnContext, answered: Answered, data: T) => Promise<AdaptiveCard | string>;
+  execute: (context: TurnContext, answered: Answered, data: T, actions: CardActions) => Promise<AdaptiveCard | string>;
 }
 
 const reply = async (context: TurnContext, card: Card): Promise<void> => {
@@ -57,11 +58,16 @@ async function answerInvoke(context: TurnContext, answered: AdaptiveCard | strin
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
-/** The new card as a message of its own below; the pressed card stays and says so. */
+/**
+ * The new card as a message of its own below; the pressed card stays and says so. In a group chat
+ * or a channel the new card goes to the person's personal chat instead: a report link or a unit's
+ * answer form is for the admin who asked, not for everyone in the group.
+ */
 const below =
   <T extends CardData>(says: (data: T) => string) =>
-  async (context: TurnContext, answered: Answered, data: T): Promise<AdaptiveCard | string> => {
+  async (context: TurnContext, answered: Answered, data: T, actions: CardActions): Promise<AdaptiveCard | string> => {
     if (typeof answered === 'string') return answered;
+    if (isSharedConversation(context)) return actions.sendPrivately(context, answered, data.lang);
     await reply(context, answered);
     return says(data);
   };
@@ -84,10 +90,10 @@ export const CARD_ROUTES: ReadonlyArray<CardRoute<CardData>> = [
     verbs: ['round.remind'],
     read: cardData.remind,
     run: (a, c, d) => a.onRemind(c, d),
-    execute: async (context, answered, data) =>
+    execute: async (context, answered, data, actions) =>
       typeof answered === 'string' && data.replaceCard
         ? (notice(answered) as AdaptiveCard)
-        : below<RemindData>((d) => t('remindConfirmBelow', d.lang))(context, answered, data),
+        : below<RemindData>((d) => t('remindConfirmBelow', d.lang))(context, answered, data, actions),
   }),
   // From the summary: the chosen unit's round card comes as a new message; the summary stays.
   route({
@@ -134,7 +140,7 @@ export function registerCardRoutes(app: Application, actions: CardActions): void
     app.adaptiveCards.actionExecute(verbs, async (context, _state, raw: Record<string, unknown>) => {
       const data = r.read(raw ?? {});
       const verb = String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? verbs[0]);
-      const answered = await r.execute(context, await r.run(actions, context, data, verb), data);
+      const answered = await r.execute(context, await r.run(actions, context, data, verb), data, actions);
       await answerInvoke(context, answered);
       return answered;
     });
@@ -142,6 +148,11 @@ export function registerCardRoutes(app: Application, actions: CardActions): void
       const data = r.read(raw ?? {});
       const verb = String((raw as { verb?: unknown } | undefined)?.verb ?? verbs[0]);
       const answered = await r.run(actions, context, data, verb);
+      // In a group, a card is for the person who pressed (a report link, an answer form): their personal chat.
+      if (typeof answered !== 'string' && isSharedConversation(context)) {
+        await reply(context, notice(await actions.sendPrivately(context, answered, data.lang)));
+        return;
+      }
       await reply(context, typeof answered === 'string' ? notice(answered) : answered);
     });
   }

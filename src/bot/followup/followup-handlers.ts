@@ -50,7 +50,12 @@ export class FollowUpHandlers {
     this.work = new RoundWork({ ...deps, followUp: deps.service, notifier: this.messenger });
     this.unknownWords = new UnknownWordsCounter((words) => countUnknownWords(deps.service, words), deps.logger);
     this.users = new TeamsUsers(deps.service, deps.logger);
-    const parts: FollowUpParts = { users: this.users, work: this.work, unknownWords: this.unknownWords };
+    const parts: FollowUpParts = {
+      users: this.users,
+      work: this.work,
+      unknownWords: this.unknownWords,
+      privately: (context, person, activity) => this.messenger.sendPrivately(context, person, activity),
+    };
     this.commands = new CommandHandlers(deps, parts);
     this.actions = new CardActions(deps, parts);
   }

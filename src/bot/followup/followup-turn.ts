@@ -5,7 +5,8 @@
  */
 
 import { t } from '../../core/texts/catalog';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { cardReply } from '../replies';
 import type { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
@@ -56,18 +57,28 @@ export interface FollowUpParts {
   users: TeamsUsers;
   work: RoundWork;
   unknownWords: UnknownWordsCounter;
+  /** Sends to the person's personal chat with the bot (opening it when needed); false when it cannot. */
+  privately: (context: TurnContext, person: Person, activity: Partial<Activity>) => Promise<boolean>;
 }
 
 export abstract class FollowUpTurn {
   protected readonly users: TeamsUsers;
   protected readonly work: RoundWork;
   protected readonly unknownWords: UnknownWordsCounter;
+  private readonly privately: FollowUpParts['privately'];
 
   constructor(
     protected readonly deps: FollowUpDeps,
     parts: FollowUpParts,
   ) {
-    ({ users: this.users, work: this.work, unknownWords: this.unknownWords } = parts);
+    ({ users: this.users, work: this.work, unknownWords: this.unknownWords, privately: this.privately } = parts);
+  }
+
+  /** A card for the person alone, asked for in a group: sent to their personal chat; what to say in the group. */
+  async sendPrivately(context: TurnContext, card: Card, lang: Language): Promise<string> {
+    const sent = await this.privately(context, this.personOf(context), cardReply(card, context.activity.channelId));
+    const bot = context.activity.recipient?.name || 'Trygghetsboten';
+    return t(sent ? 'sentPrivately' : 'openPersonalChat', lang, { bot });
   }
 
   /** The user with their UPN when Teams has told it (see TeamsUsers). */
