@@ -45,6 +45,8 @@ export interface Config {
   /** The bot's address as users reach it, for report links; default http://localhost:PORT. */
   publicUrl: string;
   reportLinkTtlMs: number;
+  /** How an exported report reaches the admin: a file in their OneDrive through Teams' file consent, or a one-time link. */
+  reportDelivery: 'file' | 'link';
   /** Production refuses to run without Bot Framework credentials (NODE_ENV=production, any case). */
   production: boolean;
   /** Entra tenant ids whose activities are accepted; empty accepts any (local use). */
@@ -213,6 +215,12 @@ export const SETTINGS = {
   }),
   publicUrl: setting('PUBLIC_URL', '', url('https:', 'http:')),
   reportLinkTtlMinutes: setting('REPORT_LINK_TTL_MINUTES', 10, integer(1, 60)),
+  // In Teams the report goes to the admin's OneDrive (a file consent); the link serves where that cannot (local mode).
+  reportDelivery: setting(
+    'REPORT_DELIVERY',
+    (env) => ((env.MicrosoftAppId ?? '').trim() ? 'file' : 'link') as 'file' | 'link',
+    oneOf('file', 'link'),
+  ),
   nodeEnv: setting('NODE_ENV', '', text),
   // Empty: the bot's own tenant when it has one (a Toolkit env file leaves ALLOWED_TENANTS blank).
   allowedTenants: setting(
@@ -283,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: v.schedulerIntervalMs,
     publicUrl: v.publicUrl,
     reportLinkTtlMs: v.reportLinkTtlMinutes * 60_000,
+    reportDelivery: v.reportDelivery,
     production: v.nodeEnv.toLowerCase() === 'production',
     allowedTenants: v.allowedTenants,
     userMessagesPerMinute: v.userMessagesPerMinute,

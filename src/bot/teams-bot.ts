@@ -103,6 +103,8 @@ export function createTeamsBot(
         sendingLease: { ttlMs: config.sendingLeaseMs },
         publicUrl: config.publicUrl || `http://localhost:${config.port}`,
         reportLinkTtlMs: config.reportLinkTtlMs,
+        reportDelivery: config.reportDelivery,
+        localMode,
         directory: people ?? directory,
         refreshAnswers: () => answerer.refresh?.() ?? Promise.resolve(),
         ...(diagnostics ? { diagnostics } : {}),

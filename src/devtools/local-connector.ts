@@ -100,6 +100,45 @@ export class LocalConnector {
     });
   }
 
+  /**
+   * Files uploaded to the upload sessions this stand-in handed out (`uploadSession`), by name: what
+   * an admin's OneDrive would hold after a file consent was accepted.
+   */
+  readonly uploads = new Map<string, Buffer>();
+
+  /**
+   * An upload session, as Teams puts it in a `fileConsent/invoke` when a user allows a file: the
+   * address to PUT the bytes to, and where the file will be.
+   */
+  uploadSession(name: string): { contentUrl: string; name: string; uploadUrl: string; uniqueId: string; fileType: string } {
+    const uniqueId = randomUUID();
+    return {
+      contentUrl: `${this.url}/files/${encodeURIComponent(name)}`,
+      name,
+      uploadUrl: `${this.url}/upload/${encodeURIComponent(name)}`,
+      uniqueId,
+      fileType: name.split('.').at(-1) ?? '',
+    };
+  }
+
+  /**
+   * A PUT to an upload session, checked as OneDrive's upload session documents it: a Content-Range
+   * of "bytes start-end/total" matching the body and Content-Length; the whole file in one
+   * fragment is answered 201 Created with the item; anything else 400 with Graph's error shape.
+   */
+  private receiveUpload(req: IncomingMessage, res: ServerResponse, name: string, body: Buffer): void {
+    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(req.headers['content-range'] ?? '');
+    const length = Number(req.headers['content-length']);
+    const invalid = (message: string) => respond(res, 400, { error: { code: 'invalidRange', message } });
+    if (req.method !== 'PUT') return respond(res, 405, { error: { code: 'invalidRequest', message: 'PUT only' } });
+    if (!range) return invalid('Content-Range must be "bytes start-end/total"');
+    const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
+    if (length !== body.length || end - start + 1 !== body.length) return invalid('Content-Range and Content-Length do not match the body');
+    if (start !== 0 || end !== total - 1) return invalid('this stand-in takes the whole file in one fragment');
+    this.uploads.set(name, body);
+    respond(res, 201, { id: randomUUID(), name, size: total });
+  }
+
   forConversation(conversationId: string): ReceivedActivity[] {
     return this.received.filter((r) => r.conversationId === conversationId);
   }
@@ -125,6 +164,11 @@ export class LocalConnector {
       this.faults.set(fault.status, (this.faults.get(fault.status) ?? 0) + 1);
       if (fault.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(fault.retryAfterSeconds));
       respond(res, fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } });
+      return;
+    }
+    const upload = /^\/upload\/([^/]+)$/.exec(path);
+    if (upload) {
+      this.receiveUpload(req, res, decodeURIComponent(upload[1]!), Buffer.concat(chunks));
       return;
     }
     const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);

@@ -5,6 +5,10 @@ import type { FollowUp } from './follow-up';
 import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
 import { reportDocument } from '../export/docx';
+import type { Person } from '../core/followup/model';
+import type { ReportFormat } from './ports';
+import { unlessAdmin } from './access';
+import { refuse, type Result } from './result';
 
 export async function loadReport(active: Pick<FollowUp, 'forRound' | 'rounds'>, year: number): Promise<Report | undefined> {
   const round = await active.rounds.getRound(year);
@@ -45,21 +49,16 @@ export async function reportLinkOpens(
   return link !== undefined && (await service.isAdmin(link.createdBy));
 }
 
-/**
- * The report a link opens, once, or nothing: the link is unknown, used or expired, or the admin it
- * was issued to is an admin no longer (a link is the admin's, not a key for whoever holds it).
- */
-export async function reportFileForLink(
-  service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'reportLinks' | 'rounds'>,
-  token: string,
-  now = Date.now(),
+/** The report of `year` as a file in `format`, or nothing when there is no such round. */
+async function reportFile(
+  service: Pick<FollowUp, 'forRound' | 'rounds'>,
+  year: number,
+  format: ReportFormat,
 ): Promise<ReportFile | undefined> {
-  const link = await service.reportLinks.redeem(token, now);
-  if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
-  const report = await loadReport(service, link.year);
+  const report = await loadReport(service, year);
   if (!report) return undefined;
-  const fileName = `uppfoljning-${roundLabel(link.year).replace(' ', '-')}.${link.format}`;
-  switch (link.format) {
+  const fileName = `uppfoljning-${roundLabel(year).replace(' ', '-')}.${format}`;
+  switch (format) {
     case 'xlsx':
       return {
         body: await reportWorkbook(report),
@@ -75,4 +74,35 @@ export async function reportFileForLink(
     default:
       return { body: reportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName };
   }
+}
+
+/**
+ * The report an admin asked for, as a file for their own OneDrive (a Teams file consent, accepted):
+ * asked again of the use case when it is accepted, so that an admin removed meanwhile gets nothing.
+ */
+export async function reportFileFor(
+  service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'rounds'>,
+  actor: Person,
+  input: { year: unknown; format: unknown },
+): Promise<Result<{ file: ReportFile; year: number }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  const year = Number(input.year);
+  const format: ReportFormat = input.format === 'md' ? 'md' : input.format === 'docx' ? 'docx' : 'xlsx';
+  const file = Number.isInteger(year) ? await reportFile(service, year, format) : undefined;
+  return file ? { ok: true, file, year } : refuse({ reason: 'no-round' });
+}
+
+/**
+ * The report a link opens, once, or nothing: the link is unknown, used or expired, or the admin it
+ * was issued to is an admin no longer (a link is the admin's, not a key for whoever holds it).
+ */
+export async function reportFileForLink(
+  service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'reportLinks' | 'rounds'>,
+  token: string,
+  now = Date.now(),
+): Promise<ReportFile | undefined> {
+  const link = await service.reportLinks.redeem(token, now);
+  if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
+  return reportFile(service, link.year, link.format);
 }

@@ -73,6 +73,71 @@ describe('security review (#24)', function () {
       assert.deepEqual(both.map((r) => r.status).sort(), [200, 404]);
     });
 
+    it("go as a file to the admin's own OneDrive in Teams: a consent card, the upload to the session Teams gives, the file's card; declined, a forged upload address or a non-admin: nothing", async () => {
+      const t = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad, REPORT_DELIVERY: 'file' });
+      try {
+        await t.bot.service.rounds.createRound(yearlyRound(2024, 'open', admin));
+        const before = t.connector.forConversation(ADMIN.conv).length;
+        const pressed = await t.post(
+          teamsInvoke({
+            serviceUrl: t.connector.url,
+            conversationId: ADMIN.conv,
+            verb: 'report.export',
+            data: { year: '2024', format: 'xlsx', lang: 'sv' },
+            userId: ADMIN.id,
+            aadObjectId: ADMIN.aad,
+          }),
+        );
+        assert.match(JSON.stringify(await pressed.json()), /Tillåt rapporten i meddelandet nedan/);
+        const consent = (await t.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!.activity.attachments![0]!;
+        assert.equal(consent.contentType, 'application/vnd.microsoft.teams.card.file.consent');
+        const card = consent.content as { sizeInBytes: number; acceptContext: unknown; declineContext: unknown };
+        assert.equal((consent as { name?: string }).name, 'uppfoljning-2024.xlsx');
+        assert.ok(card.sizeInBytes > 1000);
+        const answer = (who: Who, action: 'accept' | 'decline', uploadInfo?: Record<string, unknown>) =>
+          t.post({
+            ...teamsInvoke({
+              serviceUrl: t.connector.url,
+              conversationId: who.conv,
+              verb: 'x',
+              data: {},
+              userId: who.id,
+              aadObjectId: who.aad,
+            }),
+            name: 'fileConsent/invoke',
+            value: { type: 'fileUpload', action, context: card.acceptContext, ...(uploadInfo ? { uploadInfo } : {}) },
+          });
+        // Allowed: uploaded in one PUT to the session, and its card shown.
+        const session = t.connector.uploadSession('uppfoljning-2024.xlsx');
+        const sent = t.connector.forConversation(ADMIN.conv).length;
+        assert.equal((await answer(ADMIN, 'accept', session)).status, 200);
+        const file = t.connector.uploads.get('uppfoljning-2024.xlsx');
+        assert.ok(file && file.subarray(0, 2).toString() === 'PK', 'the workbook is in the OneDrive stand-in');
+        const info = (await t.connector.waitFor((r) => r.conversationId === ADMIN.conv, sent + 1))[sent]!.activity.attachments![0]!;
+        assert.equal(info.contentType, 'application/vnd.microsoft.teams.card.file.info');
+        assert.equal((info.content as { uniqueId: string }).uniqueId, session.uniqueId);
+        // An upload address that is not OneDrive: nothing is sent there.
+        t.connector.uploads.clear();
+        assert.equal((await answer(ADMIN, 'accept', { ...session, uploadUrl: 'https://evil.example/upload' })).status, 200);
+        assert.equal(t.connector.uploads.size, 0);
+        // Someone who is not an admin, with the same consent: refused, nothing uploaded.
+        assert.equal((await answer(STAFF, 'accept', t.connector.uploadSession('x.xlsx'))).status, 200);
+        assert.equal(t.connector.uploads.size, 0);
+        const staffSaid = await t.connector.waitFor((r) => r.conversationId === STAFF.conv, 1);
+        assert.match(textOf(staffSaid[0]!), /bara administratörer/);
+        // Declined: said so.
+        const beforeDecline = t.connector.forConversation(ADMIN.conv).length;
+        assert.equal((await answer(ADMIN, 'decline')).status, 200);
+        assert.match(
+          textOf((await t.connector.waitFor((r) => r.conversationId === ADMIN.conv, beforeDecline + 1))[beforeDecline]!),
+          /ingen rapport sparades/,
+        );
+        assert.equal(t.logs.filter((l) => Number(l.level) >= 50).length, 0);
+      } finally {
+        await t.stop();
+      }
+    });
+
     it('are limited per client: a client trying tokens is slowed down', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 25; i++) statuses.push((await fetch(`${h.bot.url}/reports/${'x'.repeat(43)}`)).status);

@@ -40,6 +40,8 @@ describe('Teams app package', () => {
   it('has the bot in personal, team and group chat scopes, with a command list', () => {
     assert.deepEqual(manifest.bots[0]!.scopes, ['personal', 'team', 'groupChat']);
     assert.ok(manifest.bots[0]!.commandLists[0]!.commands.some((c) => c.title === 'hjälp'));
+    // The report goes to the admin's OneDrive through a file consent card, which needs files.
+    assert.equal((manifest.bots[0] as { supportsFiles?: boolean }).supportsFiles, true);
   });
 
   it('is Swedish by default with an English translation of every command, valid against the localization schema', async () => {

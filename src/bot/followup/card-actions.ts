@@ -17,6 +17,10 @@ import { startRound } from '../../usecases/start-round';
 import { replaceUnitContacts } from '../../usecases/manage-contacts';
 import { setMunicipalityWord } from '../../usecases/municipality-words';
 import { exportReport } from '../../usecases/export-report';
+import { reportFileFor } from '../../usecases/report';
+import { isSharedConversation } from '../conversation';
+import { cardAttachment } from '../cards/render';
+import { consentContextOf, fileConsentCard, fileInfoCard, uploadFile, uploadUrlAllowed, type UploadInfo } from './report-file';
 import { moveInRound, roundForUnit } from '../../usecases/work-through-round';
 import type { RoundView } from '../../usecases/round-view';
 
@@ -95,6 +99,7 @@ export class CardActions extends FollowUpTurn {
   async onExport(context: TurnContext, data: ExportData): Promise<Card | string> {
     const { logger, reportLinkTtlMs, publicUrl } = this.deps;
     const { lang } = data;
+    if (this.deps.reportDelivery === 'file' && !isSharedConversation(context)) return this.offerReportFile(context, data);
     return this.storeGuardKeepingCard(lang, 'report.export', async () => {
       const result = await exportReport(this.deps.service, this.personOf(context), {
         year: data.year,
@@ -118,6 +123,62 @@ export class CardActions extends FollowUpTurn {
         url,
       });
     });
+  }
+
+  /** The report as a file for the admin's OneDrive: a file consent card below (report-file.ts); what to say on the card pressed. */
+  private async offerReportFile(context: TurnContext, data: ExportData): Promise<string> {
+    const { lang } = data;
+    return (await this.storeGuardKeepingCard(lang, 'report.export', async () => {
+      const result = await reportFileFor(this.deps.service, this.personOf(context), { year: data.year, format: data.format });
+      if (!result.ok) return refusalText(result, lang);
+      const format = data.format === 'md' || data.format === 'docx' ? data.format : 'xlsx';
+      await context.sendActivity({
+        type: 'message',
+        attachments: [fileConsentCard(result.file, result.year, { year: String(result.year), format, lang })],
+      });
+      this.deps.logger.info({ event: 'report-consent-asked', year: result.year, format }, 'report offered as a file');
+      return t('reportConsentBelow', lang);
+    })) as string;
+  }
+
+  /** The admin allowed the report's file consent: built again for them (still an admin?), uploaded to their OneDrive, shown. */
+  async onReportConsent(
+    context: TurnContext,
+    response: { action?: string; context?: unknown; uploadInfo?: Partial<UploadInfo> },
+  ): Promise<void> {
+    const consent = consentContextOf(response.context);
+    if (!consent) return;
+    const lang = consent.lang;
+    const say = (text: string) => context.sendActivity({ type: 'message', attachments: [cardAttachment(notice(text))] });
+    if (response.action !== 'accept') {
+      await say(t('reportDeclined', lang));
+      return;
+    }
+    const upload = response.uploadInfo;
+    if (!upload || !uploadUrlAllowed(upload.uploadUrl, this.deps.localMode)) {
+      this.deps.logger.warn(
+        { event: 'report-upload-refused', reason: 'upload-url' },
+        'file consent with an upload address that is not OneDrive',
+      );
+      await say(t('reportUploadFailed', lang));
+      return;
+    }
+    try {
+      const result = await reportFileFor(this.deps.service, this.personOf(context), { year: consent.year, format: consent.format });
+      if (!result.ok) {
+        await say(refusalText(result, lang));
+        return;
+      }
+      await uploadFile(upload.uploadUrl, result.file.body);
+      await context.sendActivity({ type: 'message', attachments: [fileInfoCard(upload as UploadInfo)] });
+      this.deps.logger.info(
+        { event: 'report-uploaded', year: result.year, format: consent.format },
+        "report saved in the admin's OneDrive",
+      );
+    } catch (error) {
+      this.deps.logger.error({ event: 'report-upload-failed', err: error }, 'report could not be uploaded');
+      await say(t('reportUploadFailed', lang));
+    }
   }
 
   /** The round card's actions: a card, or (when the store is down) a message that leaves the card and what was typed in it. */

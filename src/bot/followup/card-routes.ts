@@ -125,6 +125,7 @@ export function registerCardRoutes(app: Application, actions: CardActions): void
   // A button of a card from another version of the bot, or made up: said so, not a 501.
   app.adaptiveCards.actionExecute(
     async (context) =>
+      context.activity.name === 'adaptiveCard/action' &&
       !KNOWN_VERBS.has(String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '')),
     async (context) => {
       const said = t(

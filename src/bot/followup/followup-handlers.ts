@@ -67,6 +67,9 @@ export class FollowUpHandlers {
       return true;
     });
     registerCardRoutes(this.deps.app, this.actions);
+    // The report's file consent card, allowed or declined (report-file.ts).
+    this.deps.app.fileConsentAccept((context, _state, response) => this.actions.onReportConsent(context, response));
+    this.deps.app.fileConsentDecline((context, _state, response) => this.actions.onReportConsent(context, response));
   }
 
   /**

@@ -41,6 +41,10 @@ export interface FollowUpDeps {
   /** The bot's own public address, for report links (…/reports/<token>). */
   publicUrl: string;
   reportLinkTtlMs: number;
+  /** How an exported report reaches the admin (config.ts): a file consent, or a one-time link. */
+  reportDelivery: 'file' | 'link';
+  /** No credentials: the local stand-ins on this machine are trusted (an upload to 127.0.0.1). */
+  localMode: boolean;
   /** The organization's directory (Graph); NO_DIRECTORY without it. */
   directory: PeopleDirectory;
   /** Called when an admin changed the glossary or the municipality's words: the answers use them from now on. */

@@ -30,6 +30,20 @@ export const FOLLOW_UP_TEXTS = {
     en: 'That looks like an answer to follow-up {year}. Answers go into the card in your personal chat with me: write "min uppföljning" there. What you wrote here was not saved.',
   },
   reportLinkBelow: { sv: 'Länken till rapporten kommer nedan.', en: 'The link to the report follows below.' },
+  reportConsentDescription: {
+    sv: 'Rapporten för uppföljning {year}. Den sparas i din OneDrive, där bara du kommer åt den tills du delar den.',
+    en: 'The report for follow-up {year}. It is saved in your OneDrive, where only you can reach it until you share it.',
+  },
+  reportConsentBelow: {
+    sv: 'Tillåt rapporten i meddelandet nedan, så sparas den i din OneDrive.',
+    en: 'Allow the report in the message below, and it is saved in your OneDrive.',
+  },
+  reportSaved: { sv: 'Rapporten är sparad i din OneDrive: {name}', en: 'The report is saved in your OneDrive: {name}' },
+  reportDeclined: { sv: 'Okej, ingen rapport sparades.', en: 'All right, no report was saved.' },
+  reportUploadFailed: {
+    sv: 'Rapporten kunde inte sparas i din OneDrive just nu. Försök igen om en stund.',
+    en: 'The report could not be saved in your OneDrive right now. Try again in a while.',
+  },
   unknownButton: {
     sv: 'Jag känner inte igen den här knappen. Kortet kan vara från en äldre version av mig: skriv "hjälp" så börjar vi om.',
     en: 'I do not recognize this button. The card may be from an older version of me: write "help" to start again.',
