@@ -179,19 +179,24 @@ function runChild(mode: string, arg?: string): Record<string, number> {
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 
+/** The environment of a bot on the largest store filled in `dir` (`store` mode): local mode, its plan, no scheduler. */
+export function largestStoreEnv(dir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MicrosoftAppId: '',
+    STORE_DIR: join(dir, 'store'),
+    PLAN_FILE: join(dir, 'plan.json'),
+    SCHEDULER_INTERVAL_MS: '0',
+  };
+}
+
 /** Starts the compiled bot on `dir`'s store under the production heap: ms until it listens, and its RSS then. */
 function startOn(dir: string): Promise<{ ms: number; rssMb: number }> {
   const started = performance.now();
   const bot = spawn(process.execPath, ['--max-old-space-size=192', join(ROOT, 'dist/src/main.js')], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MicrosoftAppId: '',
-      STORE_DIR: join(dir, 'store'),
-      PLAN_FILE: join(dir, 'plan.json'),
-      SCHEDULER_INTERVAL_MS: '0',
-    },
+    env: largestStoreEnv(dir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

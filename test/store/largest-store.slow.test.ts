@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fillStore, importedPlan, writePlanFiles } from '../../scripts/bench-limits';
+import { fillStore, importedPlan, largestStoreEnv, writePlanFiles } from '../../scripts/bench-limits';
 import { ROOT } from '../fixtures/plan';
 
 describe('the largest store', function () {
@@ -25,15 +25,7 @@ describe('the largest store', function () {
   it('the bot starts on it under its production heap, and says it listens', async () => {
     const bot = spawn(process.execPath, ['--max-old-space-size=192', '--import', 'tsx', join(ROOT, 'src/main.ts')], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        MicrosoftAppId: '',
-        STORE_DIR: join(dir, 'store'),
-        PLAN_FILE: join(dir, 'plan.json'),
-        SCHEDULER_INTERVAL_MS: '0',
-      },
+      env: largestStoreEnv(dir),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
