@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startBot } from '../src/bot-runtime';
+import { askedBy, countUnknownWords } from '../src/usecases/municipality-words';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { projectRoot } from '../src/project-root';
@@ -113,8 +114,10 @@ async function main(): Promise<number> {
     await shot('glossary');
     await say('vem tar hand om drönarna?');
     await expectText(/Jag hittar inget om det i planen/, 'a question in a word the plan does not have');
+    // A word is listed once two people asked it: a colleague (not in this browser) asks the same.
+    await countUnknownWords(bot.service, askedBy(['drönarna'], 'a-colleague-in-another-chat'));
     await say('okända ord');
-    await expectText(/^en gång, \d{4}-\d\d-\d\d$/, 'an admin sees the word among the unknown words, asked once');
+    await expectText(/^2 personer, senast \d{4}-\d\d-\d\d$/, 'an admin sees the word among the unknown words, asked by two people');
     // The form offers the most asked word; the admin types the plan's word for it and presses Spara.
     await page.getByPlaceholder('till exempel kamerabevakning').last().fill('kamerabevakning');
     await clickButton(page, /^Spara$/);
