@@ -119,6 +119,25 @@ describe('text from people is text', () => {
     assert.equal(withoutHiddenControls('fdp\u202E.exe'), 'fdp.exe');
     assert.equal(withoutHiddenControls('\u2066a\u2069b\u200Bc\u200Dd\uFEFFe\u00ADf\u0007g'), 'abcdefg');
     assert.equal(withoutHiddenControls('rad ett\nrad två\ttab'), 'rad ett\nrad två\ttab', 'line breaks and tabs stay');
+    // And in every report, for what was stored before the edge cleaned it.
+    const obligations = obligationsFor(PLAN, GLOSSARY);
+    const o = obligations[0]!;
+    const stored: Answer = {
+      year: 2024,
+      actionId: o.actionId,
+      unit: o.unit,
+      status: 'pagaende',
+      description: 'Klart\u202Eejn',
+      answeredBy: { aadObjectId: 'x', name: 'An\u200Bna' },
+      answeredAt: '2025-01-15T10:30:00.000Z',
+      onBehalf: false,
+    };
+    const round = yearlyRound(2024, 'open', { aadObjectId: 'a' });
+    const row = buildReport({ plan: PLAN, round, obligations, answers: [stored], previousAnswers: undefined, contacts: [] }).rows.find(
+      (r) => r.actionId === o.actionId && r.unit === o.unit,
+    )!;
+    assert.equal(row.description, 'Klartejn');
+    assert.equal(row.answeredBy, 'Anna');
   });
 
   it('shows descriptions, names, units, words and messages on every card kind without a link, image or formatting', () => {

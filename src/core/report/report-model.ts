@@ -6,6 +6,7 @@
 import { areaRef, type AreaRef } from '../plan/areas';
 import { compareVersions, type VersionComparison } from '../plan/compare-versions';
 import type { AreaKindDefinition, Plan } from '../plan/model';
+import { withoutHiddenControls } from '../plain-text';
 import {
   NOT_REPORTED,
   statusLabel,
@@ -155,8 +156,11 @@ export function buildReport(input: {
       ansvarig: action.ansvarig.asPrinted,
       status: answer?.status ?? null,
       statusLabel: answer ? statusLabel(statuses, answer.status) : NOT_REPORTED.label,
-      description: answer?.description ?? '',
-      answeredBy: answer ? (answer.answeredBy.name ?? answer.answeredBy.upn ?? answer.answeredBy.aadObjectId ?? '') : '',
+      // Cleaned where text enters; again here for what was stored before that (every report reads these rows).
+      description: withoutHiddenControls(answer?.description ?? ''),
+      answeredBy: withoutHiddenControls(
+        answer ? (answer.answeredBy.name ?? answer.answeredBy.upn ?? answer.answeredBy.aadObjectId ?? '') : '',
+      ),
       answeredAt: answer?.answeredAt ?? '',
       onBehalf: answer?.onBehalf ?? false,
       previousStatus: previous?.status ?? null,
