@@ -71,12 +71,17 @@ async function context(active: RoundWorkPorts, actor: Person, position: CardPosi
   };
 }
 
-/** Whether the card's fields hold something other than the saved answer (blank fields hold nothing). */
-function hasUnsavedChanges(typed: { status?: unknown; description?: unknown }, saved: Answer | undefined): boolean {
+/**
+ * What the card's fields hold that the saved answer does not (blank fields hold nothing): text,
+ * which moving away would lose; a status alone, a click that moving away costs nothing to redo
+ * (a radio button cannot be cleared, so it must never block the way on); or nothing.
+ */
+function unsavedChange(typed: { status?: unknown; description?: unknown }, saved: Answer | undefined): 'text' | 'status' | undefined {
   const status = typeof typed.status === 'string' ? typed.status.trim() : '';
   const description = typeof typed.description === 'string' ? typed.description.trim() : '';
-  if (!saved) return status !== '' || description !== '';
-  return (status !== '' && status !== saved.status) || (description !== '' && description !== saved.description.trim());
+  if (description !== '' && description !== saved?.description.trim()) return 'text';
+  if (status !== '' && status !== saved?.status) return 'status';
+  return undefined;
 }
 
 const answerRefusal = (refusal: RefusalReason, detail: string, view?: RoundView): AnswerRefusal => ({
@@ -125,24 +130,29 @@ export async function moveInRound(
   position: CardPosition,
   step: -1 | 0 | 1 | 'unanswered',
   typed: { status?: unknown; description?: unknown } = {},
-): Promise<{ ok: true; view: RoundView } | AnswerRefusal> {
+): Promise<{ ok: true; view: RoundView; statusNotSaved?: { actionId: string; status: string } } | AnswerRefusal> {
   const c = await context(service, actor, position);
   if (!c.round) return answerRefusal('unknown-round', String(position.year ?? '').slice(0, 10));
   if (c.index < 0) return answerRefusal(c.units.length === 0 ? 'not-authorized' : 'not-responsible', c.unit.slice(0, 60));
-  if (
-    step !== 0 &&
-    hasUnsavedChanges(
-      typed,
-      c.answers.find((a) => a.actionId === c.actionId && a.unit === c.unit),
-    )
-  ) {
+  const unsaved =
+    step === 0
+      ? undefined
+      : unsavedChange(
+          typed,
+          c.answers.find((a) => a.actionId === c.actionId && a.unit === c.unit),
+        );
+  // Text would be lost: the card comes back with it (and a way to let it go, on the card).
+  if (unsaved === 'text')
     return answerRefusal('unsaved-changes', '', await roundViewAt(c.service, c.round, c.units, c.mine[c.index], c.answers));
-  }
   const target =
     step === 'unanswered'
       ? (nextUnanswered(c.mine, c.answers, c.index) ?? c.mine[c.index]!)
       : c.mine[(c.index + step + c.mine.length) % c.mine.length]!;
-  return { ok: true, view: await roundViewAt(c.service, c.round, c.units, target, c.answers) };
+  const view = await roundViewAt(c.service, c.round, c.units, target, c.answers);
+  // A status chosen and not saved: the way on is open, and the next card says it was not saved.
+  return unsaved === 'status'
+    ? { ok: true, view, statusNotSaved: { actionId: c.actionId, status: String(typed.status).trim() } }
+    : { ok: true, view };
 }
 
 /** Saves an answer; the card then shows the next unanswered action (or stays, when all are done). */

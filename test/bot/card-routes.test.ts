@@ -15,7 +15,9 @@ describe('card routes', () => {
   const sent = new Set(
     readdirSync(templates)
       .filter((f) => f.endsWith('.json'))
-      .flatMap((f) => [...readFileSync(join(templates, f), 'utf8').matchAll(/"verb":\s*"([^"]+)"/g)].map((m) => m[1]!)),
+      .flatMap((f) => [...readFileSync(join(templates, f), 'utf8').matchAll(/"verb":\s*"([^"]+)"/g)].map((m) => m[1]!))
+      // A verb the data gives ("${discardVerb}": the move that was stopped, one of the round's verbs) is no verb of its own.
+      .filter((v) => !v.startsWith('${')),
   );
   const routed = CARD_ROUTES.flatMap((r) => [...r.verbs]);
 

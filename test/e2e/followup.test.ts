@@ -275,6 +275,33 @@ describe('follow-up round over HTTP', function () {
     assert.match(textOf(await say(ADMIN, 'Pågående, samordningsfunktionen är bemannad och träffas varje månad')), /Jag hittar inget/);
   });
 
+  it('lets a status chosen by mistake go, offers to discard typed text, and refuses a long paste whole instead of cutting it (#25)', async () => {
+    await reach('started');
+    const at = { year: '2024', actionId: 'A15-1', unit: 'SF' };
+    // An action no other test of the story answers. Pågående chosen, then Nästa: on to the next action, told the choice was not saved.
+    const moved = JSON.stringify(await invoke(ANNA, 'round.next', { ...at, status: 'pagaende', description: '' }));
+    assert.doesNotMatch(moved, /"actionId":"A15-1"/);
+    assert.match(moved, /Ditt val Pågående för A15\u20111 sparades inte/);
+    // Text typed: the card stays, with the text, and offers to discard it; that button sends no fields.
+    const kept = await invoke(ANNA, 'round.next', { ...at, status: 'pagaende', description: 'Halvskrivet' });
+    assert.match(JSON.stringify(kept), /Tryck Spara, eller Släng och gå vidare/);
+    assert.match(JSON.stringify(kept), /"value":"Halvskrivet"/);
+    const discard = (kept.actions as Array<{ title: string; verb: string; associatedInputs: string }>).find(
+      (a) => a.title === 'Släng och gå vidare',
+    )!;
+    assert.deepEqual([discard.verb, discard.associatedInputs], ['round.next', 'none']);
+    assert.doesNotMatch(JSON.stringify(await invoke(ANNA, 'round.next', at)), /"actionId":"A15-1"/, 'discarded: on to the next');
+    // A 5 000-character paste: the card takes it, the bot refuses it with the count and the limit, and gives it back whole.
+    const paste = `${'Mycket text om arbetet. '.repeat(209)}slut`.slice(0, 5_000);
+    const card = await invoke(ANNA, 'round.save', { ...at, status: 'pagaende', description: paste });
+    const json = JSON.stringify(card);
+    assert.match(json, /Beskrivningen är 5000 tecken; högst 2 000 tecken. Inget sparades/);
+    const field = (card.body as Array<{ id?: string; value?: string; maxLength?: number }>).find((e) => e.id === 'description')!;
+    assert.equal(field.value, paste, 'given back whole');
+    assert.ok(field.maxLength! > 2_000, 'the field never cuts below what the bot accepts');
+    assert.equal(await h.bot.service.rounds.getAnswer(2024, 'A15-1', 'SF'), undefined);
+  });
+
   it('refuses, with a clear card and no write, what is not allowed or not valid', async () => {
     await reach('started');
     const before = (await h.bot.service.rounds.listHistory(2024)).length;

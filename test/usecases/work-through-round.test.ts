@@ -163,6 +163,16 @@ describe('use cases: working through the round', () => {
     assert.ok((await moveInRound(service, ANNA, at, 0, { description: 'Ändrat' })).ok, 'a refresh is not a move');
   });
 
+  it('never lets a status chosen by mistake block the way on: it moves, and says the choice was not saved (#25)', async () => {
+    const [first, second] = sfActions();
+    const at = { year: 2026, actionId: first!.actionId, unit: 'SF' };
+    const moved = await moveInRound(service, ANNA, at, 1, { status: 'pagaende', description: '' });
+    assert.ok(moved.ok);
+    assert.equal(moved.view.obligation.actionId, second!.actionId);
+    assert.deepEqual(moved.statusNotSaved, { actionId: first!.actionId, status: 'pagaende' });
+    assert.equal(await service.rounds.getAnswer(2026, first!.actionId, 'SF'), undefined, 'nothing saved');
+  });
+
   it("does not overwrite a colleague's answer saved after the card was shown; a second save replaces it knowingly", async () => {
     const first = sfActions()[0]!;
     const erik = { aadObjectId: 'dddddddd-0000-4000-8000-00000000000d', name: 'Erik' };

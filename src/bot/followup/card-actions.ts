@@ -5,6 +5,8 @@
  */
 
 import { t } from '../../core/texts/catalog';
+import { MAX_TYPED_DESCRIPTION_LENGTH } from '../../core/followup/model';
+import { unbreakableId } from '../../core/typed-text';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsRoundOrigin } from './teams-origin';
 import { expandCard } from '../cards/render';
@@ -189,15 +191,22 @@ export class CardActions extends FollowUpTurn {
     const refreshIds = [context.activity.from?.id ?? ''].filter(Boolean);
     const card = (view: RoundView, extra?: Parameters<typeof roundCardFromView>[3]) => roundCardFromView(view, lang, refreshIds, extra);
     // What the person typed goes back into any card with a refusal, so nothing they wrote is lost.
-    const typed = { status: data.status, description: data.description?.slice(0, 4000) };
+    const typed = { status: data.status, description: data.description?.slice(0, MAX_TYPED_DESCRIPTION_LENGTH) };
     return this.storeGuardKeepingCard(lang, verb, async () => {
       const position = { year: data.year, actionId: data.actionId, unit: data.unit };
       if (verb !== 'round.save') {
         const step = verb === 'round.next' ? 1 : verb === 'round.previous' ? -1 : verb === 'round.unanswered' ? 'unanswered' : 0;
         const moved = await moveInRound(service, user, position, step, typed);
+        if (moved.ok && moved.statusNotSaved) {
+          const status =
+            service.plan.followUp.statuses.find((s) => s.key === moved.statusNotSaved!.status)?.label ?? moved.statusNotSaved.status;
+          const text = t('statusNotSaved', lang, { status, id: unbreakableId(moved.statusNotSaved.actionId) });
+          return card(moved.view, { notice: { text, kind: 'attention' } });
+        }
         if (moved.ok) return card(moved.view);
         const text = refusalText(moved, lang, service.plan.followUp.statuses);
-        return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed }) : notice(text);
+        const discard = moved.refusal === 'unsaved-changes' ? { discardVerb: verb } : {};
+        return moved.view ? card(moved.view, { notice: { text, kind: 'attention' }, typed, ...discard }) : notice(text);
       }
       const result = await this.work.answer(user, {
         ...position,

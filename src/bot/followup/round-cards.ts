@@ -5,7 +5,7 @@ import type { Language } from '../../core/language';
 import type { ReachAssessment } from '../../usecases/assess-reach';
 import type { RoundPlanSummary } from '../../core/followup/obligations';
 import {
-  MAX_DESCRIPTION_LENGTH,
+  MAX_TYPED_DESCRIPTION_LENGTH,
   statusLabel,
   type Answer,
   type Obligation,
@@ -38,6 +38,8 @@ export interface RoundCardInput {
   typed?: { status?: string; description?: string };
   /** Where the card is among the person's actions, and how far each of their units is. */
   position?: { index: number; total: number; perUnit: Array<{ unit: string; answered: number; total: number }> };
+  /** After unsaved text stopped a move: the verb that moves on without it (a button that sends no fields). */
+  discardVerb?: string;
   /** The opening lines: who asks, why, and how answering works (on the round message and reminders). */
   intro?: boolean;
 }
@@ -102,7 +104,10 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     lastYearLines,
     statusChoices,
     currentStatus,
-    currentDescription: currentDescription.slice(0, MAX_DESCRIPTION_LENGTH),
+    // Given back whole up to what the field takes: a text over the limit is refused, never cut here.
+    currentDescription: currentDescription.slice(0, MAX_TYPED_DESCRIPTION_LENGTH),
+    discardVerb: input.discardVerb ?? '',
+    hasDiscard: input.discardVerb !== undefined,
     // A save that went through is said at the top, in green, where the eye starts on the next action's card;
     // a refusal stays beside the fields it is about.
     bannerLines: input.notice?.kind === 'good' ? [input.notice.text] : [],
@@ -119,6 +124,7 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
       next: t('next', lang),
       unanswered: t('nextUnanswered', lang),
       refresh: t('refresh', lang),
+      discard: t('discardAndMove', lang),
     },
   });
 }
@@ -171,7 +177,7 @@ export function roundCardFromView(
   view: RoundView,
   lang: Language,
   refreshUserIds: string[],
-  extra: Pick<RoundCardInput, 'notice' | 'typed' | 'intro'> = {},
+  extra: Pick<RoundCardInput, 'notice' | 'typed' | 'intro' | 'discardVerb'> = {},
 ): Record<string, unknown> {
   return roundActionCard({ ...view, language: lang, refreshUserIds, ...extra });
 }

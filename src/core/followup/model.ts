@@ -15,6 +15,11 @@ export const NOT_REPORTED = { label: 'Ej rapporterad', enLabel: 'Not reported', 
 
 /** "Beskrivning av utveckling": required, at most this many characters. */
 export const MAX_DESCRIPTION_LENGTH = 2000;
+/**
+ * What the card's field takes, and gives back after a refusal: well above what is saved, so that a
+ * long paste is refused with its length said, never cut short in silence by the client.
+ */
+export const MAX_TYPED_DESCRIPTION_LENGTH = 3 * MAX_DESCRIPTION_LENGTH;
 
 /** Stands for the unit of a row that prints no Ansvarig (A20-2): only an admin can answer it. */
 export const NO_UNIT = '(ingen ansvarig angiven)';

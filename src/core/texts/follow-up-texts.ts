@@ -44,6 +44,8 @@ export const FOLLOW_UP_TEXTS = {
     sv: 'Rapporten kunde inte sparas i din OneDrive just nu. Försök igen om en stund.',
     en: 'The report could not be saved in your OneDrive right now. Try again in a while.',
   },
+  statusNotSaved: { sv: 'Ditt val {status} för {id} sparades inte.', en: 'Your choice {status} for {id} was not saved.' },
+  discardAndMove: { sv: 'Släng och gå vidare', en: 'Discard and move on' },
   unknownButton: {
     sv: 'Jag känner inte igen den här knappen. Kortet kan vara från en äldre version av mig: skriv "hjälp" så börjar vi om.',
     en: 'I do not recognize this button. The card may be from an older version of me: write "help" to start again.',
@@ -370,8 +372,8 @@ export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
     en: '{detail} saved an answer to this action after the card was shown; it is shown below the fields now. Your text is kept: press Save again to replace it, or move on.',
   },
   'unsaved-changes': {
-    sv: 'Du har skrivit något som inte är sparat. Tryck Spara först, eller töm fälten för att gå vidare utan att spara.',
-    en: 'You have typed something that is not saved. Press Save first, or clear the fields to move on without saving.',
+    sv: 'Du har skrivit något som inte är sparat. Tryck Spara, eller Släng och gå vidare.',
+    en: 'You have typed something that is not saved. Press Save, or Discard and move on.',
   },
   malformed: { sv: 'Svaret kunde inte läsas. Inget sparades.', en: 'The answer could not be read. Nothing was saved.' },
   'unknown-round': {
