@@ -195,11 +195,14 @@ export async function answerAction(
     ? { ok: true as const, answer: verdict.answer, outcome: await storeAnswer(c.service.rounds, verdict.answer, stored ?? null) }
     : verdict;
   if (!result.ok) {
-    const showAgain = c.index >= 0 && result.reason !== 'round-closed';
+    // The card comes back with what was typed, also when the round has closed meanwhile: nothing
+    // typed is lost, and the person is told whom to ask (who started the round).
+    const started = c.round.startedBy;
+    const detail = result.reason === 'round-closed' ? (started.name ?? started.upn ?? '') : (result.detail ?? '');
     return answerRefusal(
       result.reason,
-      result.detail ?? '',
-      showAgain ? await roundViewAt(c.service, c.round, c.units, c.mine[c.index], before) : undefined,
+      detail,
+      c.index >= 0 ? await roundViewAt(c.service, c.round, c.units, c.mine[c.index], before) : undefined,
     );
   }
   const saved = result.answer;

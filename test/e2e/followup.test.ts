@@ -526,7 +526,8 @@ describe('follow-up round across a restart', function () {
       1,
     );
     const refused = JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', 'För sent.'));
-    assert.match(refused, /Uppföljningen är stängd/);
+    assert.match(refused, /Uppföljningen är stängd, så inget sparades. Det du skrev står kvar här/);
+    assert.match(refused, /"value":"För sent."/, 'what was typed is still in the card (#25)');
     assert.equal((await h.bot.service.rounds.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
   });
 });

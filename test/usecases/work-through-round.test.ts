@@ -145,7 +145,9 @@ describe('use cases: working through the round', () => {
     assert.equal(calls.filter((c) => c === 'batch').length, before);
     await closeRound(service, ADMIN, { year: 2026 }, NOW);
     const closed = await answer(ANNA, first.actionId);
-    assert.ok(!closed.ok && closed.refusal === 'round-closed' && closed.view === undefined);
+    // Closed meanwhile: the card comes back (with what was typed, in the adapter), naming whom to ask.
+    assert.ok(!closed.ok && closed.refusal === 'round-closed');
+    assert.deepEqual(closed.view?.obligation, first);
   });
 
   it('does not move away from typed text that is not saved; moves when the fields are blank or as saved', async () => {

@@ -13,8 +13,11 @@ import { notice, type Card } from './command-cards';
  */
 export function refusalText(refusal: Refusal | AnswerRefusal, lang: Language, statuses: StatusDefinition[] = []): string {
   switch (refusal.reason) {
-    case 'answer-refused':
-      return answerRefusalText(refusal.refusal, lang, refusal.detail, refusal.view?.statuses ?? statuses);
+    case 'answer-refused': {
+      // A closed round names whom to ask: who started it, or in words when the bot knows no name.
+      const detail = refusal.refusal === 'round-closed' && !refusal.detail ? t('askAdmin', lang) : refusal.detail;
+      return answerRefusalText(refusal.refusal, lang, detail, refusal.view?.statuses ?? statuses);
+    }
     case 'not-admin':
       return t('notAdmin', lang);
     case 'not-contact':

@@ -380,7 +380,10 @@ export const REFUSALS: Record<RefusalReason, { sv: string; en: string }> = {
     sv: 'Det finns ingen uppföljning för {detail}. Inget sparades.',
     en: 'There is no follow-up for {detail}. Nothing was saved.',
   },
-  'round-closed': { sv: 'Uppföljningen är stängd. Inget sparades.', en: 'The follow-up is closed. Nothing was saved.' },
+  'round-closed': {
+    sv: 'Uppföljningen är stängd, så inget sparades. Det du skrev står kvar här: kopiera det och kontakta {detail} om det ska komma med.',
+    en: 'The follow-up is closed, so nothing was saved. What you wrote is still here: copy it and contact {detail} if it should be included.',
+  },
   'unknown-action': {
     sv: 'Åtgärden {detail} finns inte i planen. Inget sparades.',
     en: 'The action {detail} is not in the plan. Nothing was saved.',
