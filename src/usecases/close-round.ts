@@ -1,9 +1,12 @@
 /**
  * Closing a round: no more answers are accepted, and the closing summary goes out at once (not on
  * the scheduler's next pass, nor never with the scheduler off). By an admin ("stäng uppföljning
- * [år]"; without a year, the open round) or by the scheduler at the deadline.
+ * [år]"; without a year, the open round), who first sees what is still missing and confirms, or by
+ * the scheduler at the deadline.
  */
-import type { Person } from '../core/followup/model';
+import type { Person, Round } from '../core/followup/model';
+import { progress } from '../core/followup/validate';
+import { roundRecipients } from './round-recipients';
 import type { FollowUp } from './follow-up';
 import type { RoundRecords } from './ports';
 import { unlessAdmin } from './access';
@@ -31,16 +34,56 @@ export async function closeRoundNow(
   );
 }
 
+/** What closing a round now would leave out: for the admin to weigh before pressing Stäng. */
+export interface ClosingPreview {
+  answered: number;
+  total: number;
+  /** Units with at least one action not answered. */
+  unitsMissing: number;
+  /** Contacts of those units who have not answered for all their units. */
+  peopleUnfinished: number;
+  /** Whole days to the deadline (0 on the day, negative after it). */
+  daysLeft: number;
+  deadline: string;
+}
+
+async function closingPreview(service: Pick<FollowUp, 'forRound' | 'rounds'>, round: Round, now: Date): Promise<ClosingPreview> {
+  const active = service.forRound(round);
+  const answers = await service.rounds.listAnswers(round.year);
+  const answeredKeys = new Set(answers.map((a) => `${a.actionId}|${a.unit}`));
+  const missing = active.obligations.filter((o) => !answeredKeys.has(`${o.actionId}|${o.unit}`));
+  let peopleUnfinished = 0;
+  for (const recipient of await roundRecipients(active)) {
+    const { answered, total } = progress(active.obligations, answers, recipient.units);
+    if (answered < total) peopleUnfinished += 1;
+  }
+  const deadlineEnd = Date.parse(`${round.deadline}T23:59:59Z`);
+  return {
+    answered: active.obligations.length - missing.length,
+    total: active.obligations.length,
+    unitsMissing: new Set(missing.map((o) => o.unit)).size,
+    peopleUnfinished,
+    daysLeft: Math.floor((deadlineEnd - now.getTime()) / 86_400_000),
+    deadline: round.deadline,
+  };
+}
+
+/**
+ * Closing is a decision: asked without `confirmed`, it closes nothing and says what is still
+ * missing (actions, units, people) and the days left, for the admin to confirm with Stäng.
+ */
 export async function closeRound(
-  service: Pick<FollowUp, 'rounds' | 'isAdmin'>,
+  service: Pick<FollowUp, 'forRound' | 'rounds' | 'isAdmin'>,
   actor: Person,
-  input: { year: number | null },
+  input: { year: number | null; confirmed?: boolean },
   now = new Date(),
-): Promise<Result<{ year: number }>> {
+): Promise<Result<{ year: number } & ({ closed: true } | { toConfirm: ClosingPreview })>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  const year = input.year ?? (await openRound(service))?.year;
-  if (!year) return refuse({ reason: 'no-round' });
-  await closeRoundNow(service.rounds, year, now);
-  return { ok: true, year };
+  const round = input.year !== null && Number.isInteger(input.year) ? await service.rounds.getRound(input.year) : await openRound(service);
+  if (!round) return refuse({ reason: 'no-round' });
+  if (!input.confirmed && round.state === 'open')
+    return { ok: true, year: round.year, toConfirm: await closingPreview(service, round, now) };
+  await closeRoundNow(service.rounds, round.year, now);
+  return { ok: true, year: round.year, closed: true };
 }

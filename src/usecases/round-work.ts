@@ -145,9 +145,9 @@ export class RoundWork {
   }
 
   /** An admin closes a round (usecases/close-round); its closing summary goes out now, not on the scheduler's next pass. */
-  async close(actor: Person, input: { year: number | null }, now = new Date()): ReturnType<typeof closeRound> {
+  async close(actor: Person, input: { year: number | null; confirmed?: boolean }, now = new Date()): ReturnType<typeof closeRound> {
     const result = await closeRound(this.deps.followUp, actor, input, now);
-    if (result.ok) {
+    if (result.ok && 'closed' in result) {
       this.deps.logger.info({ event: 'round-closed', year: result.year }, 'round closed');
       this.track(this.summariesDue(result.year, now));
     }

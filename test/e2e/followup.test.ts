@@ -516,7 +516,18 @@ describe('follow-up round across a restart', function () {
     assert.match(JSON.stringify(again), /startad/);
     await h.bot.bot.followUp!.idle();
     assert.equal(roundMessagesTo(ANNA.conv).length, 1, 'no second round message after a restart');
-    assert.match(textOf(await say(ADMIN, 'stäng uppföljning 2024')), /är stängd/);
+    // Closing is a decision: what is still missing and the days left, then Stäng (#25); Avbryt leaves it open.
+    const asked = await say(ADMIN, 'stäng uppföljning 2024');
+    assertValidCard(asked.activity.attachments![0]!.content);
+    assert.match(textOf(asked), /Stänga uppföljning 2024\?/);
+    assert.match(textOf(asked), /"title":"Rapporterade åtgärder","value":"\d+ \/ \d+"/);
+    assert.match(textOf(asked), /"title":"Sista svarsdag","value":"2099-02-28, om \d+ dagar"/);
+    assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'open', 'asking closes nothing');
+    assert.match(JSON.stringify(await invoke(ADMIN, 'round.cancel', { year: '2024', cancels: 'close' })), /fortfarande öppen/);
+    assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'open');
+    assert.match(JSON.stringify(await invoke(ANNA, 'round.close', { year: '2024' })), /bara administratörer/);
+    assert.match(JSON.stringify(await invoke(ADMIN, 'round.close', { year: '2024' })), /Uppföljning 2024 är stängd/);
+    assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'closed');
     // The closing summary comes at once, not on a scheduler pass (this harness runs none).
     await h.bot.bot.followUp!.idle();
     assert.equal(

@@ -89,7 +89,19 @@ describe('use cases: the round and its administration', () => {
     );
     const again = await start();
     assert.ok(again.ok && again.resumed, 'a double click resumes the same round');
-    assert.deepEqual(await closeRound(service, ADMIN, { year: null }, NOW), { ok: true, year: 2026 });
+    // Closing is a decision: first what is still missing, nothing closed; then, confirmed, closed.
+    const asked = await closeRound(service, ADMIN, { year: null }, NOW);
+    assert.ok(asked.ok && 'toConfirm' in asked);
+    assert.deepEqual(asked.toConfirm, {
+      answered: 0,
+      total: service.obligations.length,
+      unitsMissing: new Set(service.obligations.map((o) => o.unit)).size,
+      peopleUnfinished: 1,
+      daysLeft: 89,
+      deadline: '2027-02-28',
+    });
+    assert.equal((await service.rounds.getRound(2026))?.state, 'open', 'nothing closed before it is confirmed');
+    assert.deepEqual(await closeRound(service, ADMIN, { year: null, confirmed: true }, NOW), { ok: true, year: 2026, closed: true });
     assert.deepEqual(await start(), { ok: false, reason: 'already-exists', year: 2026 });
     assert.deepEqual(await start(2027, '2027-13-99x'), { ok: false, reason: 'bad-date' });
     assert.deepEqual(await start(1999), { ok: false, reason: 'bad-date' });
@@ -102,7 +114,7 @@ describe('use cases: the round and its administration', () => {
     await start();
     const chosen = await chooseReminderRound(service, ADMIN, { year: null });
     assert.ok(chosen.ok && chosen.round.year === 2026);
-    await closeRound(service, ADMIN, { year: 2026 }, NOW);
+    await closeRound(service, ADMIN, { year: 2026, confirmed: true }, NOW);
     assert.deepEqual(await chooseReminderRound(service, ADMIN, { year: 2026 }), { ok: false, reason: 'no-round' });
   });
 

@@ -143,7 +143,7 @@ describe('use cases: working through the round', () => {
     assert.ok(!refused.ok && refused.refusal === 'invalid-status');
     assert.deepEqual(refused.view?.obligation, first);
     assert.equal(calls.filter((c) => c === 'batch').length, before);
-    await closeRound(service, ADMIN, { year: 2026 }, NOW);
+    await closeRound(service, ADMIN, { year: 2026, confirmed: true }, NOW);
     const closed = await answer(ANNA, first.actionId);
     // Closed meanwhile: the card comes back (with what was typed, in the adapter), naming whom to ask.
     assert.ok(!closed.ok && closed.refusal === 'round-closed');

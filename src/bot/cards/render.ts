@@ -15,6 +15,7 @@ import contactsForm from './templates/contacts-form.json';
 import summary from './templates/summary.json';
 import link from './templates/link.json';
 import remindConfirm from './templates/remind-confirm.json';
+import closeConfirm from './templates/close-confirm.json';
 import suggestions from './templates/suggestions.json';
 import wordsForm from './templates/words-form.json';
 import diagnosis from './templates/diagnosis.json';
@@ -30,6 +31,7 @@ export const TEMPLATES = {
   summary,
   link,
   'remind-confirm': remindConfirm,
+  'close-confirm': closeConfirm,
   suggestions,
   'words-form': wordsForm,
   diagnosis,

@@ -11,7 +11,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TeamsRoundOrigin } from './teams-origin';
 import { expandCard } from '../cards/render';
 import { roundCardFromView } from './round-cards';
-import type { AnswerForData, ContactsData, ExportData, RemindData, RoundCardData, StartData, WordsData } from './card-data';
+import type { AnswerForData, CloseData, ContactsData, ExportData, RemindData, RoundCardData, StartData, WordsData } from './card-data';
 import { remindConfirmCard } from './summary-card';
 import { notice, type Card } from './command-cards';
 import { refusalCard, refusalText } from './refusals';
@@ -242,6 +242,16 @@ export class CardActions extends FollowUpTurn {
       const savedText =
         result.outcome === 'unchanged' ? t('unchanged', lang) : t('saved', lang, { actionId: answer.actionId, unit: answer.unit });
       return card(result.view, { notice: { text: result.allDone ? `${savedText} ${t('allDone', lang)}` : savedText, kind: 'good' } });
+    });
+  }
+
+  /** Stäng on the closing confirmation: the round closes (its summary goes out), said in the card's place. */
+  async onClose(context: TurnContext, data: CloseData): Promise<Card> {
+    const { lang } = data;
+    return this.storeGuard(lang, 'round.close', async () => {
+      const year = Number(data.year);
+      const result = await this.work.close(this.personOf(context), { year: Number.isInteger(year) ? year : null, confirmed: true });
+      return result.ok ? notice(t('closed', lang, { year: result.year })) : refusalCard(result, lang);
     });
   }
 

@@ -63,8 +63,12 @@ export interface ExportData extends CardData {
   format: string;
 }
 
+export interface CloseData extends CardData {
+  year: string;
+}
+
 export interface CancelData extends CardData {
-  cancels: 'remind' | 'start';
+  cancels: 'remind' | 'start' | 'close';
 }
 
 const lang = (data: Raw): CardData => ({ lang: actionLanguage(data) });
@@ -90,5 +94,6 @@ export const cardData = {
   }),
   answerFor: (d: Raw): AnswerForData => ({ ...lang(d), unit: field(d.unit) }),
   export: (d: Raw): ExportData => ({ ...lang(d), year: field(d.year), format: field(d.format) }),
-  cancel: (d: Raw): CancelData => ({ ...lang(d), cancels: d.cancels === 'remind' ? 'remind' : 'start' }),
+  close: (d: Raw): CloseData => ({ ...lang(d), year: field(d.year) }),
+  cancel: (d: Raw): CancelData => ({ ...lang(d), cancels: d.cancels === 'remind' ? 'remind' : d.cancels === 'close' ? 'close' : 'start' }),
 };

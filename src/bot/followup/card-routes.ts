@@ -82,6 +82,8 @@ export const CARD_ROUTES: ReadonlyArray<CardRoute<CardData>> = [
     execute: inPlace,
   }),
   route({ verbs: ['round.start'], read: cardData.start, run: (a, c, d) => a.onStart(c, d), execute: inPlace }),
+  // Stäng on the closing confirmation: the outcome takes its place.
+  route({ verbs: ['round.close'], read: cardData.close, run: (a, c, d) => a.onClose(c, d), execute: inPlace }),
   route({ verbs: ['contacts.save'], read: cardData.contacts, run: (a, c, d) => a.onContactsSave(c, d), execute: inPlace }),
   route({ verbs: ['words.save'], read: cardData.words, run: (a, c, d) => a.onWordsSave(c, d), execute: inPlace }),
   // From a summary: the reminder's confirmation comes as a new message, and the summary stays as it
@@ -113,7 +115,8 @@ export const CARD_ROUTES: ReadonlyArray<CardRoute<CardData>> = [
   route({
     verbs: ['round.cancel'],
     read: cardData.cancel,
-    run: async (_a, _c, d) => notice(t(d.cancels === 'remind' ? 'remindCancelled' : 'cancelled', d.lang)),
+    run: async (_a, _c, d) =>
+      notice(t(d.cancels === 'remind' ? 'remindCancelled' : d.cancels === 'close' ? 'closeCancelled' : 'cancelled', d.lang)),
     execute: inPlace,
   }),
 ];

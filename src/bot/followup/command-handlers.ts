@@ -9,7 +9,7 @@ import type { Language } from '../../core/language';
 import { type FollowUpCommand } from './commands';
 import type { Person } from '../../core/followup/model';
 import { roundCardFromView, roundConfirmCard } from './round-cards';
-import { remindConfirmCard, summaryCard } from './summary-card';
+import { closeConfirmCard, remindConfirmCard, summaryCard } from './summary-card';
 import { notice, statusCard, type Card } from './command-cards';
 import { refusalCard } from './refusals';
 import type { Refusal } from '../../usecases/result';
@@ -72,8 +72,12 @@ export class CommandHandlers extends FollowUpTurn {
         return result.ok ? roundConfirmCard(result.year, result.deadline, result.summary, result.reach, lang) : refused(result);
       }
       case 'close-round': {
-        const result = await this.work.close(user, command);
-        return result.ok ? notice(t('closed', lang, { year: result.year })) : refused(result);
+        // Nothing is closed yet: the admin sees what is still missing, and confirms with Stäng.
+        const result = await this.work.close(user, { year: command.year });
+        if (!result.ok) return refused(result);
+        return 'toConfirm' in result
+          ? closeConfirmCard(result.year, result.toConfirm, lang)
+          : notice(t('closed', lang, { year: result.year }));
       }
       case 'remind': {
         const result = await this.work.remindOnRequest(user, { year: command.year, confirmed: false });

@@ -8,6 +8,7 @@ import { expandCard } from '../cards/render';
 import { NOT_REPORTED, type Status } from '../../core/followup/model';
 import { countOf } from '../../core/report/report-model';
 import { roundLabel } from '../../core/followup/periods';
+import type { ClosingPreview } from '../../usecases/close-round';
 
 const LABELS = {
   sv: {
@@ -145,6 +146,30 @@ export function reminderPreviewLines(reminders: NonNullable<RoundSummary['remind
       : t(reminders.withoutChat > 0 ? 'remindNobody' : 'remindAllDone', lang),
     ...(reminders.withoutChat > 0 ? [t('remindWithoutChat', lang, { n: reminders.withoutChat })] : []),
   ];
+}
+
+/** "stäng uppföljning": what closing now leaves out, to confirm with Stäng. */
+export function closeConfirmCard(year: number, preview: ClosingPreview, lang: Language): Record<string, unknown> {
+  const title = t('closeConfirmTitle', lang, { year: roundLabel(year) });
+  const facts = [
+    { title: t('closeFactAnswered', lang), value: `${preview.answered} / ${preview.total}` },
+    { title: t('closeFactUnits', lang), value: String(preview.unitsMissing) },
+    { title: t('closeFactPeople', lang), value: String(preview.peopleUnfinished) },
+    {
+      title: t('closeFactDeadline', lang),
+      value: preview.daysLeft >= 0 ? t('closeDaysLeft', lang, { deadline: preview.deadline, days: preview.daysLeft }) : preview.deadline,
+    },
+  ];
+  const lines = [t('closeConsequence', lang)];
+  return expandCard('close-confirm', {
+    fallbackText: [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...lines].join('\n'),
+    title,
+    facts,
+    lines,
+    year: String(year),
+    lang,
+    labels: { close: t('closeButton', lang), cancel: t('cancel', lang) },
+  });
 }
 
 /** "påminn": how many get a reminder, to confirm before anything is sent. */

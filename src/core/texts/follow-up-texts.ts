@@ -147,6 +147,18 @@ export const FOLLOW_UP_TEXTS = {
   start: { sv: 'Starta', en: 'Start' },
   cancel: { sv: 'Avbryt', en: 'Cancel' },
   cancelled: { sv: 'Uppföljningen startades inte.', en: 'The follow-up was not started.' },
+  closeCancelled: { sv: 'Uppföljningen är fortfarande öppen.', en: 'The follow-up is still open.' },
+  closeConfirmTitle: { sv: 'Stänga uppföljning {year}?', en: 'Close follow-up {year}?' },
+  closeFactAnswered: { sv: 'Rapporterade åtgärder', en: 'Actions reported' },
+  closeFactUnits: { sv: 'Enheter som inte är klara', en: 'Units not finished' },
+  closeFactPeople: { sv: 'Kontaktpersoner som inte är klara', en: 'Contacts not finished' },
+  closeFactDeadline: { sv: 'Sista svarsdag', en: 'Deadline' },
+  closeDaysLeft: { sv: '{deadline}, om {days} dagar', en: '{deadline}, in {days} days' },
+  closeConsequence: {
+    sv: 'När uppföljningen är stängd tar den inte emot fler svar, och sammanställningen skickas. De som inte har svarat klart kan inte svara längre.',
+    en: 'Once the follow-up is closed it takes no more answers, and the summary is sent. Those who have not finished can no longer answer.',
+  },
+  closeButton: { sv: 'Stäng', en: 'Close' },
   started: {
     sv: 'Uppföljning {year} är startad. Meddelanden skickas nu till {people}; du får en sammanfattning när de är skickade.',
     en: 'Follow-up {year} has started. Messages are being sent to {people}; you will get a summary when they are sent.',
