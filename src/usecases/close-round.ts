@@ -77,13 +77,14 @@ export async function closeRound(
   actor: Person,
   input: { year: number | null; confirmed?: boolean },
   now = new Date(),
-): Promise<Result<{ year: number } & ({ closed: true } | { toConfirm: ClosingPreview })>> {
+): Promise<Result<{ year: number } & ({ closed: true; closedNow: boolean } | { toConfirm: ClosingPreview })>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const round = input.year !== null && Number.isInteger(input.year) ? await service.rounds.getRound(input.year) : await openRound(service);
   if (!round) return refuse({ reason: 'no-round' });
   if (!input.confirmed && round.state === 'open')
     return { ok: true, year: round.year, toConfirm: await closingPreview(service, round, now) };
-  await closeRoundNow(service.rounds, round.year, now);
-  return { ok: true, year: round.year, closed: true };
+  // closedNow: this call closed it (not already closed, nor by another instance meanwhile): it alone tells the unfinished.
+  const closedNow = (await closeRoundNow(service.rounds, round.year, now)) === 'closed';
+  return { ok: true, year: round.year, closed: true, closedNow };
 }

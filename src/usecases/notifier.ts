@@ -22,6 +22,8 @@ export interface Notifier {
   sendRoundMessage(to: Recipient, view: RoundView, language: Language, beforeSend: () => Promise<void>): Promise<SentMessage>;
   /** The person's round card in their chat with the bot, saying how far they are and by when to answer. */
   sendReminder(to: Person, view: RoundView, language: Language): Promise<void>;
+  /** To someone who had not finished when the round closed: that it is closed, since when, and whom to ask. */
+  sendClosedNotice(to: Person, round: Round, askWho: string, language: Language): Promise<void>;
   /** To the admin who started the round: how its sending went. */
   sendDeliverySummary(round: Round, summary: FanOutSummary, language: Language): Promise<void>;
   /** The summary of the round, with why it comes now (and, while open, who a reminder would reach). */

@@ -87,3 +87,43 @@ async function remindHoldingLease(
   }
   return outcome;
 }
+
+/**
+ * When a round closes (by an admin or at its deadline), everyone who had not finished is told once:
+ * that it is closed, since when, and whom to ask (who started it). Under the sending lease, paced,
+ * as reminders are; those without a chat are counted.
+ */
+export async function tellUnfinishedClosed(
+  service: Pick<FollowUp, 'forRound' | 'leases' | 'rounds'>,
+  notifier: Notifier,
+  round: Round,
+  turn: SendingTurn = { instanceId: 'this-process' },
+): Promise<NoticeOutcome> {
+  return withSendingLease(
+    service.leases,
+    turn.instanceId,
+    async (stillHeld) => {
+      const answers = await service.rounds.listAnswers(round.year);
+      const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
+      const askWho = round.startedBy.name ?? round.startedBy.upn ?? '';
+      for (const { recipient, user } of await unfinished(service.forRound(round), answers)) {
+        if (!canBeMessaged(user)) {
+          outcome.withoutChat += 1;
+          continue;
+        }
+        if (!stillHeld()) {
+          outcome.failures.push({ person: personKey(recipient.person), error: 'another instance took over sending; not told this time' });
+          continue;
+        }
+        try {
+          await notifier.sendClosedNotice(user.person, round, askWho, personLanguage(user));
+          outcome.sent += 1;
+        } catch (error) {
+          outcome.failures.push({ person: personKey(recipient.person), error: (error as Error).message });
+        }
+      }
+      return outcome;
+    },
+    turn.lease,
+  );
+}

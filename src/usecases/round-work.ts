@@ -12,7 +12,7 @@ import type { FollowUp } from './follow-up';
 import type { Notifier, NoticeOutcome } from './notifier';
 import type { PeopleDirectory } from './people-directory';
 import { deliverRound } from './deliver-round';
-import { remindUnfinished } from './remind-unfinished';
+import { remindUnfinished, tellUnfinishedClosed } from './remind-unfinished';
 import { sendSummaries } from './send-summaries';
 import { sendDueSummaries } from './send-due-summaries';
 import { resolveContacts } from './resolve-contacts';
@@ -149,6 +149,7 @@ export class RoundWork {
     const result = await closeRound(this.deps.followUp, actor, input, now);
     if (result.ok && 'closed' in result) {
       this.deps.logger.info({ event: 'round-closed', year: result.year }, 'round closed');
+      if (result.closedNow) this.track(this.tellClosed(result.year));
       this.track(this.summariesDue(result.year, now));
     }
     return result;
@@ -168,8 +169,10 @@ export class RoundWork {
       if (round.state !== 'open') continue;
       for (const work of dueWork(round, now)) {
         if (work.kind === 'close') {
-          await closeRoundNow(followUp.rounds, round.year, now);
-          logger.info({ event: 'round-closed', year: round.year, by: 'deadline' }, 'round closed at its deadline');
+          if ((await closeRoundNow(followUp.rounds, round.year, now)) === 'closed') {
+            logger.info({ event: 'round-closed', year: round.year, by: 'deadline' }, 'round closed at its deadline');
+            await this.tellClosed(round.year);
+          }
           continue;
         }
         const current = await followUp.rounds.getRound(round.year);
@@ -185,6 +188,17 @@ export class RoundWork {
       if (after?.state === 'open') await this.resumeDelivery(round);
       else if (after) await this.summariesDue(after.year, now); // closed just now: the closing summary
     }
+  }
+
+  /** Tells those who had not finished that the round has closed (usecases/remind-unfinished). */
+  async tellClosed(year: number): Promise<void> {
+    const round = await this.deps.followUp.rounds.getRound(year);
+    if (!round) return;
+    const outcome = await tellUnfinishedClosed(this.deps.followUp, this.deps.notifier, round, {
+      instanceId: this.deps.instanceId,
+      lease: this.deps.sendingLease,
+    });
+    this.logOutcome('closed-notices', round, outcome);
   }
 
   private logOutcome(what: string, round: Round, outcome: NoticeOutcome): void {

@@ -528,6 +528,9 @@ describe('follow-up round across a restart', function () {
     assert.match(JSON.stringify(await invoke(ANNA, 'round.close', { year: '2024' })), /bara administratörer/);
     assert.match(JSON.stringify(await invoke(ADMIN, 'round.close', { year: '2024' })), /Uppföljning 2024 är stängd/);
     assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'closed');
+    // Anna had not finished: she is told, once, with whom to ask.
+    const told = await h.connector.waitFor((r) => r.conversationId === ANNA.conv && /Uppföljning 2024 stängdes/.test(textOf(r)), 1, 10_000);
+    assert.match(textOf(told[0]!), /innan du hade svarat för alla dina åtgärder/);
     // The closing summary comes at once, not on a scheduler pass (this harness runs none).
     await h.bot.bot.followUp!.idle();
     assert.equal(

@@ -101,7 +101,12 @@ describe('use cases: the round and its administration', () => {
       deadline: '2027-02-28',
     });
     assert.equal((await service.rounds.getRound(2026))?.state, 'open', 'nothing closed before it is confirmed');
-    assert.deepEqual(await closeRound(service, ADMIN, { year: null, confirmed: true }, NOW), { ok: true, year: 2026, closed: true });
+    assert.deepEqual(await closeRound(service, ADMIN, { year: null, confirmed: true }, NOW), {
+      ok: true,
+      year: 2026,
+      closed: true,
+      closedNow: true,
+    });
     assert.deepEqual(await start(), { ok: false, reason: 'already-exists', year: 2026 });
     assert.deepEqual(await start(2027, '2027-13-99x'), { ok: false, reason: 'bad-date' });
     assert.deepEqual(await start(1999), { ok: false, reason: 'bad-date' });

@@ -46,6 +46,10 @@ class RecordingNotifier implements Notifier {
   async sendSummary(to: Person, _report: unknown, reason: string): Promise<void> {
     this.summaries.push({ to: to.aadObjectId ?? '', reason });
   }
+  readonly closedNotices: Array<{ to: string; year: number; askWho: string }> = [];
+  async sendClosedNotice(to: Person, round: { year: number }, askWho: string): Promise<void> {
+    this.closedNotices.push({ to: to.aadObjectId ?? '', year: round.year, askWho });
+  }
 }
 
 describe('use cases: reminders and summaries', () => {
@@ -108,6 +112,38 @@ describe('use cases: reminders and summaries', () => {
     notifier.failFor.add(ANNA.aadObjectId);
     const failed = await remindUnfinished(service, notifier, started.round);
     assert.deepEqual(failed.failures, [{ person: `aad:${ANNA.aadObjectId}`, error: '403 blocked' }]);
+  });
+
+  it('tells those who had not finished, once, when an admin closes the round, with whom to ask (#25)', async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    await addContacts(service, ADMIN, { unit: 'VOF', people: [ERIK] });
+    await addContacts(service, ADMIN, { unit: 'MOS', people: [SARA] });
+    const admin = { ...ADMIN, name: 'Säkerhetssamordnaren' };
+    assert.ok((await startRound(service, admin, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW)).ok);
+    for (const o of service.obligationsOf(['VOF']))
+      await answerAction(service, ERIK, { year: 2026, actionId: o.actionId, unit: 'VOF', status: 'pagaende', description: 'Klart.' }, NOW);
+    await chat(ANNA);
+    await chat(ERIK);
+    const work = new RoundWork({
+      followUp: service,
+      notifier,
+      directory: NO_DIRECTORY,
+      logger: createLogger('silent'),
+      instanceId: 'test',
+    });
+    const asked = await work.close(ADMIN, { year: 2026 });
+    assert.ok(asked.ok && 'toConfirm' in asked);
+    assert.equal(notifier.closedNotices.length, 0, 'asking tells nobody');
+    assert.ok((await work.close(ADMIN, { year: 2026, confirmed: true })).ok);
+    await work.idle();
+    assert.deepEqual(
+      notifier.closedNotices,
+      [{ to: ANNA.aadObjectId, year: 2026, askWho: 'Säkerhetssamordnaren' }],
+      'Erik finished; Sara has no chat',
+    );
+    assert.ok((await work.close(ADMIN, { year: 2026, confirmed: true })).ok);
+    await work.idle();
+    assert.equal(notifier.closedNotices.length, 1, 'closing again tells nobody again');
   });
 
   it('sends no reminder before the admin has seen how many it reaches; confirmed, reminds; refuses others', async () => {

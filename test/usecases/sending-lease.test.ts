@@ -46,6 +46,7 @@ class TimingNotifier implements Notifier {
   }
   async sendDeliverySummary(): Promise<void> {}
   async sendSummary(): Promise<void> {}
+  async sendClosedNotice(): Promise<void> {}
 }
 
 /** The most requests in any one second. */

@@ -11,6 +11,8 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../log';
 import type { Language } from '../../core/language';
 import type { Person, Round } from '../../core/followup/model';
+import { roundLabel } from '../../core/followup/periods';
+import { notice } from './command-cards';
 import { teamsOrigin, type TeamsRoundOrigin } from './teams-origin';
 import type { SummaryReason } from '../../core/followup/schedule';
 import type { PeopleRecords, UserRecord } from '../../usecases/ports';
@@ -274,6 +276,18 @@ export class RoundMessenger implements Notifier {
       summary: notice.text,
       attachments: [cardAttachment(card)],
     });
+  }
+
+  /** Notifier: the round has closed, to someone who had not finished; in their chat with the bot. */
+  async sendClosedNotice(to: Person, round: Round, askWho: string, lang: Language): Promise<void> {
+    const chat = await this.chatOf(to);
+    const text = t('closedNotice', lang, {
+      year: roundLabel(round.year),
+      date: (round.closedAt ?? new Date().toISOString()).slice(0, 10),
+      askWho: askWho || t('askAdmin', lang),
+    });
+    await this.limiter.acquire();
+    await this.sendInChat(chatReference(chat), { type: 'message', text, summary: text, attachments: [cardAttachment(notice(text))] });
   }
 
   /** The person's 1:1 chat with the bot; a SendError when there is none (the use case counted those before). */

@@ -147,6 +147,10 @@ export const FOLLOW_UP_TEXTS = {
   start: { sv: 'Starta', en: 'Start' },
   cancel: { sv: 'Avbryt', en: 'Cancel' },
   cancelled: { sv: 'Uppföljningen startades inte.', en: 'The follow-up was not started.' },
+  closedNotice: {
+    sv: 'Uppföljning {year} stängdes {date}, innan du hade svarat för alla dina åtgärder. Det som inte är sparat kommer inte med i rapporten. Frågor om det: kontakta {askWho}.',
+    en: 'Follow-up {year} was closed on {date}, before you had answered for all your actions. What is not saved is not in the report. Questions about it: contact {askWho}.',
+  },
   closeCancelled: { sv: 'Uppföljningen är fortfarande öppen.', en: 'The follow-up is still open.' },
   closeConfirmTitle: { sv: 'Stänga uppföljning {year}?', en: 'Close follow-up {year}?' },
   closeFactAnswered: { sv: 'Rapporterade åtgärder', en: 'Actions reported' },
