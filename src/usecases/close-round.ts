@@ -6,6 +6,7 @@
  */
 import type { Person, Round } from '../core/followup/model';
 import { progress } from '../core/followup/validate';
+import { swedishDate } from '../core/followup/schedule';
 import { roundRecipients } from './round-recipients';
 import type { FollowUp } from './follow-up';
 import type { RoundRecords } from './ports';
@@ -87,4 +88,56 @@ export async function closeRound(
   // closedNow: this call closed it (not already closed, nor by another instance meanwhile): it alone tells the unfinished.
   const closedNow = (await closeRoundNow(service.rounds, round.year, now)) === 'closed';
   return { ok: true, year: round.year, closed: true, closedNow };
+}
+
+/** A real calendar date, YYYY-MM-DD, or ''. */
+const calendarDate = (raw: unknown): string => {
+  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return '';
+  const parsed = new Date(`${raw}T12:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === raw ? raw : '';
+};
+
+/**
+ * "återöppna uppföljning 2024 senast 2025-03-31": a closed round opens again with a new deadline;
+ * its reminders run again before it, and its closing summary goes out again when it closes. The
+ * caller tells those who had not finished (reopenedNow: this call reopened it).
+ */
+export async function reopenRound(
+  service: Pick<FollowUp, 'rounds' | 'isAdmin'>,
+  actor: Person,
+  input: { year: number | null; deadline: unknown },
+  now = new Date(),
+): Promise<Result<{ round: Round; reopenedNow: boolean }>> {
+  const refused = await unlessAdmin(service, actor);
+  if (refused) return refused;
+  const deadline = calendarDate(input.deadline);
+  if (!deadline) return refuse({ reason: 'bad-date' });
+  if (deadline < swedishDate(now)) return refuse({ reason: 'past-deadline', deadline });
+  const year =
+    input.year ?? (await service.rounds.listRounds()).filter((r) => r.state === 'closed').sort((a, b) => b.year - a.year)[0]?.year;
+  if (year === undefined) return refuse({ reason: 'no-round' });
+  let saved: Round | undefined;
+  const outcome = await changeIfUnchanged(
+    `round ${year}`,
+    () => service.rounds.getRound(year),
+    async (round) => {
+      if (!round) return 'unknown' as const;
+      if (round.state === 'open') return 'open' as const;
+      const { _etag, closedAt: _closed, ...body } = round;
+      const reopened: Round = {
+        ...body,
+        state: 'open',
+        deadline,
+        reopenedAt: now.toISOString(),
+        remindersSent: [],
+        summariesSent: (body.summariesSent ?? []).filter((s) => s !== 'closed' && s !== 'complete'),
+      };
+      if ((await service.rounds.updateRound(reopened, _etag)) !== 'saved') return 'conflict' as const;
+      saved = reopened;
+      return 'reopened' as const;
+    },
+  );
+  if (outcome === 'unknown') return refuse({ reason: 'no-round' });
+  if (outcome === 'open' || !saved) return refuse({ reason: 'round-open', year });
+  return { ok: true, round: saved, reopenedNow: true };
 }

@@ -14,6 +14,8 @@ export type Refusal =
   | { reason: 'wrong-period'; period: FollowUpPeriod; example: string }
   | { reason: 'past-deadline'; deadline: string }
   | { reason: 'already-exists'; year: number }
+  /** Reopening a round that is not closed. */
+  | { reason: 'round-open'; year: number }
   | { reason: 'unknown-unit'; unit: string }
   | { reason: 'bad-person' }
   /** The contacts form saved with an empty field: nothing removed (removing is said in so many words). */

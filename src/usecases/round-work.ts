@@ -17,7 +17,7 @@ import { sendSummaries } from './send-summaries';
 import { sendDueSummaries } from './send-due-summaries';
 import { resolveContacts } from './resolve-contacts';
 import { roundRecipients } from './round-recipients';
-import { closeRound, closeRoundNow } from './close-round';
+import { reopenRound, closeRound, closeRoundNow } from './close-round';
 import { answerAction } from './work-through-round';
 import type { FanOutSummary, Recipient } from './fan-out';
 import type { SendingLeaseOptions } from './sending-lease';
@@ -188,6 +188,21 @@ export class RoundWork {
       if (after?.state === 'open') await this.resumeDelivery(round);
       else if (after) await this.summariesDue(after.year, now); // closed just now: the closing summary
     }
+  }
+
+  /**
+   * Reopens a closed round with a new deadline; those who had not finished get their card again
+   * (a reminder with the new deadline), once: how many.
+   */
+  async reopen(
+    actor: Person,
+    input: { year: number | null; deadline: unknown },
+    now = new Date(),
+  ): Promise<Result<{ round: Round; told: number }>> {
+    const result = await reopenRound(this.deps.followUp, actor, input, now);
+    if (!result.ok) return result;
+    this.deps.logger.info({ event: 'round-reopened', year: result.round.year, deadline: result.round.deadline }, 'round reopened');
+    return { ok: true, round: result.round, told: result.reopenedNow ? await this.remind(result.round) : 0 };
   }
 
   /** Tells those who had not finished that the round has closed (usecases/remind-unfinished). */

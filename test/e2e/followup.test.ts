@@ -543,6 +543,18 @@ describe('follow-up round across a restart', function () {
     assert.match(refused, /Uppföljningen är stängd, så inget sparades. Det du skrev står kvar här/);
     assert.match(refused, /"value":"För sent."/, 'what was typed is still in the card (#25)');
     assert.equal((await h.bot.service.rounds.getAnswer(2024, 'A16-1', 'SF'))?.status, 'paborjad');
+    // Reopened with a new deadline (#25): Anna gets her card again, and it saves.
+    assert.match(textOf(await say(ADMIN, 'återöppna uppföljning 2024')), /Ge den nya sista svarsdagen/);
+    assert.match(textOf(await say(ANNA, 'återöppna uppföljning 2024 senast 2099-03-31')), /bara administratörer/);
+    const annaBefore = h.connector.forConversation(ANNA.conv).length;
+    assert.match(
+      textOf(await say(ADMIN, 'återöppna uppföljning 2024 senast 2099-03-31')),
+      /Uppföljning 2024 är öppen igen, med sista svarsdag 2099-03-31. \d+ som inte hade svarat klart har fått sitt kort igen/,
+    );
+    const card = (await h.connector.waitFor((r) => r.conversationId === ANNA.conv, annaBefore + 1))[annaBefore]!;
+    assert.match(textOf(card), /svara senast 2099-03-31/);
+    assert.match(JSON.stringify(await save(ANNA, 'A16-1', 'SF', 'pagaende', 'Sent men med.')), /Sparat: A16\u20111/);
+    assert.match(textOf(await say(ADMIN, 'återöppna uppföljning 2024 senast 2099-03-31')), /Uppföljning 2024 är inte stängd/);
   });
 });
 

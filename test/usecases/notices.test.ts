@@ -146,6 +146,50 @@ describe('use cases: reminders and summaries', () => {
     assert.equal(notifier.closedNotices.length, 1, 'closing again tells nobody again');
   });
 
+  it('reopens a closed round with a new deadline: the unfinished get their card again, once; cards work again; refusals (#25)', async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
+    assert.ok((await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [14] }, NOW)).ok);
+    await chat(ANNA);
+    const work = new RoundWork({
+      followUp: service,
+      notifier,
+      directory: NO_DIRECTORY,
+      logger: createLogger('silent'),
+      instanceId: 'test',
+    });
+    assert.deepEqual(await work.reopen(ADMIN, { year: 2026, deadline: '2027-03-31' }, NOW), {
+      ok: false,
+      reason: 'round-open',
+      year: 2026,
+    });
+    assert.ok((await work.close(ADMIN, { year: 2026, confirmed: true }, NOW)).ok);
+    await work.idle();
+    const first = service.obligationsOf(['SF'])[0]!;
+    const late = { year: 2026, actionId: first.actionId, unit: 'SF', status: 'pagaende', description: 'Sent svar.' };
+    assert.ok(!(await answerAction(service, ANNA, late, NOW)).ok, 'closed: refused');
+    assert.deepEqual(await work.reopen(ANNA, { year: 2026, deadline: '2027-03-31' }, NOW), { ok: false, reason: 'not-admin' });
+    assert.deepEqual(await work.reopen(ADMIN, { year: 2026, deadline: '2026-11-30' }, NOW), {
+      ok: false,
+      reason: 'past-deadline',
+      deadline: '2026-11-30',
+    });
+    assert.deepEqual(await work.reopen(ADMIN, { year: 2026, deadline: '2027-02-30' }, NOW), { ok: false, reason: 'bad-date' });
+    const reopened = await work.reopen(ADMIN, { year: null, deadline: '2027-03-31' }, NOW);
+    assert.ok(reopened.ok);
+    assert.deepEqual([reopened.round.state, reopened.round.deadline, reopened.round.closedAt], ['open', '2027-03-31', undefined]);
+    assert.equal(reopened.told, 1);
+    assert.deepEqual(
+      notifier.reminders.map((r) => [r.to, r.view.round.deadline]),
+      [[ANNA.aadObjectId, '2027-03-31']],
+    );
+    assert.ok((await answerAction(service, ANNA, late, NOW)).ok, 'the card works again');
+    assert.deepEqual(await work.reopen(ADMIN, { year: 2026, deadline: '2027-03-31' }, NOW), {
+      ok: false,
+      reason: 'round-open',
+      year: 2026,
+    });
+  });
+
   it('sends no reminder before the admin has seen how many it reaches; confirmed, reminds; refuses others', async () => {
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
     assert.ok((await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW)).ok);

@@ -26,6 +26,7 @@ import { diagnose } from '../../usecases/diagnose';
 import { diagnosisCard } from './diagnosis-card';
 
 import { FollowUpTurn } from './followup-turn';
+import { roundLabel } from '../../core/followup/periods';
 
 export class CommandHandlers extends FollowUpTurn {
   /** The command's card; undefined when it is a question about the plan after all (a status view asked by someone outside the follow-up). */
@@ -50,7 +51,9 @@ export class CommandHandlers extends FollowUpTurn {
     const who = (person: Person): string => person.upn ?? person.aadObjectId ?? '';
     switch (command.kind) {
       case 'invalid':
-        return notice(t(command.message === 'date' ? 'badDate' : 'badPerson', lang));
+        return notice(
+          t(command.message === 'reopen-date' ? 'reopenNeedsDate' : command.message === 'date' ? 'badDate' : 'badPerson', lang),
+        );
       case 'my-round':
         return this.myRoundCard(context, lang);
       case 'answer-for-unit': {
@@ -78,6 +81,11 @@ export class CommandHandlers extends FollowUpTurn {
         return 'toConfirm' in result
           ? closeConfirmCard(result.year, result.toConfirm, lang)
           : notice(t('closed', lang, { year: result.year }));
+      }
+      case 'reopen-round': {
+        const result = await this.work.reopen(user, { year: command.year, deadline: command.deadline });
+        if (!result.ok) return refused(result);
+        return notice(t('reopened', lang, { year: roundLabel(result.round.year), deadline: result.round.deadline, n: result.told }));
       }
       case 'remind': {
         const result = await this.work.remindOnRequest(user, { year: command.year, confirmed: false });

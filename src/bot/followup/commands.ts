@@ -12,6 +12,8 @@ export { parsePerson };
 export type FollowUpCommand =
   | { kind: 'start-round'; year: number; deadline: string | null }
   | { kind: 'close-round'; year: number | null }
+  /** 'återöppna uppföljning 2024 senast 2025-03-31': a closed round open again, with a new deadline. */
+  | { kind: 'reopen-round'; year: number | null; deadline: string }
   | { kind: 'remind'; year: number | null }
   /** All units' contacts, or one unit's ('kontakter SF'): a card holds a few dozen units. */
   | { kind: 'list-contacts'; unit?: string }
@@ -35,7 +37,7 @@ export type FollowUpCommand =
   | { kind: 'diagnose' }
   | { kind: 'action-status'; actionId: string; year: number | null }
   | { kind: 'unit-status'; unit: string; year: number | null }
-  | { kind: 'invalid'; message: 'person' | 'date' | 'year' };
+  | { kind: 'invalid'; message: 'person' | 'date' | 'year' | 'reopen-date' };
 
 function isDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -58,6 +60,13 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   }
   m = new RegExp(`^(?:stäng uppföljning(?:en)?|close follow-?up)(?: (${ROUND_REF}))?$`, 'i').exec(text);
   if (m) return { kind: 'close-round', year: roundOrNull(m[1]) };
+  m = new RegExp(`^(?:återöppna uppföljning(?:en)?|reopen follow-?up)(?: (${ROUND_REF}))?(?: (?:senast|deadline|by) (\\S+))?$`, 'i').exec(
+    text,
+  );
+  if (m) {
+    if (!m[2] || !isDate(m[2])) return { kind: 'invalid', message: 'reopen-date' };
+    return { kind: 'reopen-round', year: roundOrNull(m[1]), deadline: m[2] };
+  }
   m = new RegExp(`^(?:påminn|remind)(?: (${ROUND_REF}))?$`, 'i').exec(text);
   if (m) return { kind: 'remind', year: roundOrNull(m[1]) };
   if (/^(?:kontakter|contacts)$/i.test(text)) return { kind: 'list-contacts' };

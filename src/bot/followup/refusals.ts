@@ -1,6 +1,7 @@
 /** One refusal vocabulary: whatever a use case refuses, said in the user's words (the catalog's sentences). */
 import { answerRefusalText, t } from '../../core/texts/catalog';
 import type { Language } from '../../core/language';
+import { roundLabel } from '../../core/followup/periods';
 import type { StatusDefinition } from '../../core/followup/model';
 import type { Refusal } from '../../usecases/result';
 import type { AnswerRefusal } from '../../usecases/work-through-round';
@@ -30,6 +31,8 @@ export function refusalText(refusal: Refusal | AnswerRefusal, lang: Language, st
       return t('wrongPeriod', lang, { period: t(`period.${refusal.period}`, lang), example: refusal.example });
     case 'past-deadline':
       return t('pastDeadline', lang, { deadline: refusal.deadline });
+    case 'round-open':
+      return t('roundOpen', lang, { year: roundLabel(refusal.year) });
     case 'already-exists':
       return t('alreadyExists', lang, { year: refusal.year });
     case 'unknown-unit':

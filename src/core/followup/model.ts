@@ -65,6 +65,8 @@ export interface Round {
   startedBy: Person;
   startedAt: string;
   closedAt?: string;
+  /** When an admin last reopened the round after it was closed. */
+  reopenedAt?: string;
   /** Days before the deadline on which those who have not finished are reminded. */
   reminderDaysBefore: number[];
   /** The reminders already sent (days before the deadline). */

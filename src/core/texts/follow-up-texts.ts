@@ -151,6 +151,15 @@ export const FOLLOW_UP_TEXTS = {
     sv: 'Uppföljning {year} stängdes {date}, innan du hade svarat för alla dina åtgärder. Det som inte är sparat kommer inte med i rapporten. Frågor om det: kontakta {askWho}.',
     en: 'Follow-up {year} was closed on {date}, before you had answered for all your actions. What is not saved is not in the report. Questions about it: contact {askWho}.',
   },
+  reopenNeedsDate: {
+    sv: 'Ge den nya sista svarsdagen: till exempel "återöppna uppföljning 2024 senast 2025-03-31".',
+    en: 'Give the new deadline: for example "reopen follow-up 2024 by 2025-03-31".',
+  },
+  roundOpen: { sv: 'Uppföljning {year} är inte stängd.', en: 'Follow-up {year} is not closed.' },
+  reopened: {
+    sv: 'Uppföljning {year} är öppen igen, med sista svarsdag {deadline}. {n} som inte hade svarat klart har fått sitt kort igen.',
+    en: 'Follow-up {year} is open again, with the deadline {deadline}. {n} who had not finished have their card again.',
+  },
   closeCancelled: { sv: 'Uppföljningen är fortfarande öppen.', en: 'The follow-up is still open.' },
   closeConfirmTitle: { sv: 'Stänga uppföljning {year}?', en: 'Close follow-up {year}?' },
   closeFactAnswered: { sv: 'Rapporterade åtgärder', en: 'Actions reported' },
@@ -274,8 +283,8 @@ export const FOLLOW_UP_TEXTS = {
   helpAdminTitle: { sv: 'Uppföljningen (för administratörer)', en: 'The follow-up (for admins)' },
   // Placeholders in italics: "<enhet>" would be taken for an HTML tag by Teams' Markdown and vanish.
   helpAdminLines: {
-    sv: 'starta uppföljning <år> senast <ÅÅÅÅ-MM-DD> – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt <enhet> <e-post> · ta bort kontakt <enhet> <e-post>\nsammanställning [<år>] · påminn [<år>] · stäng uppföljning [<år>]\nsvara för <enhet> – svara för en enhet som saknar kontakter\nstatus för åtgärd <id> · hur går det för <enhet>? [<år>]\nadmin <e-post> · ta bort admin <e-post> · säkerhetschef <e-post>\nordlista <kod> <namn> – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym <ord> = <planens ord> – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym <ord>)\ndiagnos – vad boten saknar i er miljö (behörigheter, databas, appkatalog), som npm run doctor',
-    en: "start follow-up <year> by <YYYY-MM-DD> – shows first who will get it and who cannot be reached\ncontacts · contact <unit> <e-mail> · remove contact <unit> <e-mail>\nsummary [<year>] · remind [<year>] · close follow-up [<year>]\nanswer for <unit> – answer for a unit without contacts\nstatus for action <id> · how is <unit> doing? [<year>]\nadmin <e-mail> · remove admin <e-mail> · safety chief <e-mail>\nglossary <code> <name> – say what a unit code of the plan stands for (glossary lists them)\nsynonym <word> = <plan's words> – a word staff use for something in the plan (synonyms · unknown words · remove synonym <word>)\ndiagnose – what the bot lacks in your tenant (permissions, database, app catalog), as npm run doctor",
+    sv: 'starta uppföljning <år> senast <ÅÅÅÅ-MM-DD> – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt <enhet> <e-post> · ta bort kontakt <enhet> <e-post>\nsammanställning [<år>] · påminn [<år>] · stäng uppföljning [<år>] · återöppna uppföljning <år> senast <ÅÅÅÅ-MM-DD>\nsvara för <enhet> – svara för en enhet som saknar kontakter\nstatus för åtgärd <id> · hur går det för <enhet>? [<år>]\nadmin <e-post> · ta bort admin <e-post> · säkerhetschef <e-post>\nordlista <kod> <namn> – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym <ord> = <planens ord> – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym <ord>)\ndiagnos – vad boten saknar i er miljö (behörigheter, databas, appkatalog), som npm run doctor',
+    en: "start follow-up <year> by <YYYY-MM-DD> – shows first who will get it and who cannot be reached\ncontacts · contact <unit> <e-mail> · remove contact <unit> <e-mail>\nsummary [<year>] · remind [<year>] · close follow-up [<year>] · reopen follow-up <year> by <YYYY-MM-DD>\nanswer for <unit> – answer for a unit without contacts\nstatus for action <id> · how is <unit> doing? [<year>]\nadmin <e-mail> · remove admin <e-mail> · safety chief <e-mail>\nglossary <code> <name> – say what a unit code of the plan stands for (glossary lists them)\nsynonym <word> = <plan's words> – a word staff use for something in the plan (synonyms · unknown words · remove synonym <word>)\ndiagnose – what the bot lacks in your tenant (permissions, database, app catalog), as npm run doctor",
   },
   helpSummaryCommand: { sv: 'sammanställning', en: 'summary' },
   helpContactsCommand: { sv: 'kontakter', en: 'contacts' },
