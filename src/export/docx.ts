@@ -84,8 +84,13 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
     paragraph(`Planversion: ${report.planVersion}`),
     paragraph(`Uppföljningsperiod: ${round} · sista svarsdag ${report.deadline}`),
     paragraph(`Rapporten skapad: ${swedishDate(now)}`),
-    paragraph(open ? PRELIMINARY : 'Uppföljningen är stängd; rapporten är slutlig.', { bold: open }),
-    paragraph(`${answered} av ${total} rapporter lämnade (${rate(answered, total)}).`),
+    // Final only for a closed round, and never without how much of the plan it covers.
+    paragraph(
+      open
+        ? `${PRELIMINARY}. ${answered} av ${total} rapporter lämnade hittills (${rate(answered, total)}).`
+        : `Uppföljningen är stängd; rapporten är slutlig, med ${answered} av ${total} rapporter lämnade (${rate(answered, total)}).`,
+      { bold: true },
+    ),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 
