@@ -52,6 +52,8 @@ export interface FanOutSummary {
   unreachablePeople: Array<{ person: Person; problem: ReachProblem }>;
   /** Everyone whose send failed in this run (tried again on the next pass), with Teams' answer. */
   failedPeople: Array<{ person: Person; error: string }>;
+  /** Everyone the message reached in this run: a later pass names whom it reached at last. */
+  deliveredPeople: Person[];
 }
 
 export interface FanOutOptions {
@@ -90,6 +92,7 @@ export async function fanOut(
     takenByOther: 0,
     attempts: 0,
     unreachablePeople: [],
+    deliveredPeople: [],
     failedPeople: [],
   };
   const queue = [...recipients];
@@ -169,8 +172,10 @@ export async function fanOut(
         }
         const failedPasses = outcome.state === 'failed' ? (existing?.failedPasses ?? 0) + 1 : existing?.failedPasses;
         await settle(claim, etag!, { ...outcome, attempts: claim.attempts + attempt, ...(failedPasses ? { failedPasses } : {}) });
-        if (outcome.state === 'delivered') summary.delivered += 1;
-        else if (outcome.state === 'unreachable') {
+        if (outcome.state === 'delivered') {
+          summary.delivered += 1;
+          summary.deliveredPeople.push(recipient.person);
+        } else if (outcome.state === 'unreachable') {
           summary.unreachable += 1;
           summary.unreachablePeople.push({ person: recipient.person, problem: outcome.problem! });
         } else {

@@ -36,6 +36,8 @@ export interface ReminderPreview {
   people: number;
   /** People not finished whom the bot cannot message yet (no chat). */
   withoutChat: number;
+  /** Who they are (e-mail, name or id), so the admin can reach them another way. */
+  withoutChatPeople?: string[];
 }
 
 /** A round's report and, while the round is open, who a reminder would reach. */

@@ -40,7 +40,12 @@ async function unfinished(service: Pick<FollowUp, 'obligations' | 'people'>, ans
 export async function previewReminders(service: Pick<FollowUp, 'forRound' | 'rounds'>, round: Round): Promise<ReminderPreview> {
   const people = await unfinished(service.forRound(round), await service.rounds.listAnswers(round.year));
   const reachable = people.filter((p) => canBeMessaged(p.user)).length;
-  return { people: reachable, withoutChat: people.length - reachable };
+  const without = people.filter((p) => !canBeMessaged(p.user)).map((p) => p.recipient.person);
+  return {
+    people: reachable,
+    withoutChat: without.length,
+    withoutChatPeople: without.map((p) => p.upn ?? p.name ?? p.aadObjectId ?? '?'),
+  };
 }
 
 export async function remindUnfinished(

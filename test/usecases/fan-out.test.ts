@@ -168,6 +168,7 @@ describe('delivery', () => {
     assert.equal(two.uncertain, 1, 'the claim of the crashed run is not sent again');
     assert.equal(two.alreadyDone, one.delivered + one.unreachable);
     assert.equal(two.delivered, 1, 'the failed one is sent again');
+    assert.equal(two.deliveredPeople.length, 1, 'and named, so the later delivery says whom it reached (#25)');
     assert.equal(sends - before, two.delivered);
     const states = (await data.listDeliveries(year)).map((d) => d.state);
     assert.equal(states.filter((s) => s === 'unreachable').length, 1);

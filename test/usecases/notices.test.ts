@@ -9,7 +9,7 @@ import { startRound } from '../../src/usecases/start-round';
 import { addContacts } from '../../src/usecases/manage-contacts';
 import { grantAdmin, setSafetyChief } from '../../src/usecases/manage-roles';
 import { answerAction } from '../../src/usecases/work-through-round';
-import { remindUnfinished } from '../../src/usecases/remind-unfinished';
+import { previewReminders, remindUnfinished } from '../../src/usecases/remind-unfinished';
 import { sendSummaries } from '../../src/usecases/send-summaries';
 import { deliverRound } from '../../src/usecases/deliver-round';
 import { sendDueSummaries } from '../../src/usecases/send-due-summaries';
@@ -96,6 +96,8 @@ describe('use cases: reminders and summaries', () => {
     await answerAction(service, ANNA, { year: 2026, actionId: first.actionId, unit: 'SF', status: 'pagaende', description: 'Klart.' }, NOW);
     await chat(ANNA);
     await chat(ERIK);
+    // Before: who cannot be reminded, by name, for the admin to reach another way (#25).
+    assert.deepEqual((await previewReminders(service, started.round)).withoutChatPeople, [SARA.aadObjectId]);
     const outcome = await remindUnfinished(service, notifier, started.round);
     assert.deepEqual(
       notifier.reminders.map((r) => r.to),
@@ -203,7 +205,7 @@ describe('use cases: reminders and summaries', () => {
     });
     const asked = await work.remindOnRequest(ADMIN, { year: null, confirmed: false });
     assert.ok(asked.ok && 'toConfirm' in asked);
-    assert.deepEqual(asked.toConfirm, { people: 1, withoutChat: 0 });
+    assert.deepEqual(asked.toConfirm, { people: 1, withoutChat: 0, withoutChatPeople: [] });
     assert.equal(notifier.reminders.length, 0, 'nothing sent before the confirmation');
     const confirmed = await work.remindOnRequest(ADMIN, { year: 2026, confirmed: true });
     assert.ok(confirmed.ok && 'reminded' in confirmed && confirmed.reminded === 1);

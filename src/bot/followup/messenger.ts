@@ -88,12 +88,16 @@ export class RoundMessenger implements Notifier {
   async sendDeliverySummary(round: Round, summary: FanOutSummary, lang: Language): Promise<void> {
     const origin = teamsOrigin(round.origin);
     if (!origin) return;
-    const { unreachablePeople, failedPeople, ...counts } = summary;
+    const { unreachablePeople, failedPeople, deliveredPeople, ...counts } = summary;
     const text = t('deliverySummary', lang, { year: round.year, ...counts });
     // Every person not reached, by name and why: a count alone hides who has to be reached another way.
     const lines = unreachablePeople.map(({ person, problem }) =>
       t('unreachablePerson', lang, { who: person.upn ?? person.name ?? person.aadObjectId ?? '?', why: t(`reach.${problem}`, lang) }),
     );
+    // A later pass that reached someone says whom: "1 levererade" alone told the admin nothing.
+    if (summary.alreadyDone > 0)
+      for (const person of deliveredPeople)
+        lines.push(t('deliveredPerson', lang, { who: person.upn ?? person.name ?? person.aadObjectId ?? '?' }));
     for (const { person, error } of failedPeople)
       lines.push(t('failedPerson', lang, { who: person.upn ?? person.name ?? person.aadObjectId ?? '?', error: error.slice(0, 120) }));
     await this.sendInChat(originReference(origin), { type: 'message', attachments: [cardAttachment(messageCard(text, lines))] });

@@ -9,6 +9,7 @@ import { NOT_REPORTED, type Status } from '../../core/followup/model';
 import { countOf } from '../../core/report/report-model';
 import { roundLabel } from '../../core/followup/periods';
 import type { ClosingPreview } from '../../usecases/close-round';
+import { fittedTemplate } from '../cards/fit-card';
 
 const LABELS = {
   sv: {
@@ -139,12 +140,14 @@ function reminderOffer(reminders: RoundSummary['reminders'], lang: Language) {
 }
 
 /** "3 personer som inte har svarat klart får en påminnelse …", and those without a chat, from the preview. */
-export function reminderPreviewLines(reminders: NonNullable<RoundSummary['reminders']>, lang: Language): string[] {
+export function reminderPreviewLines(reminders: NonNullable<RoundSummary['reminders']>, lang: Language, withNames = false): string[] {
   return [
     reminders.people > 0
       ? t('remindPreview', lang, { n: reminders.people })
       : t(reminders.withoutChat > 0 ? 'remindNobody' : 'remindAllDone', lang),
     ...(reminders.withoutChat > 0 ? [t('remindWithoutChat', lang, { n: reminders.withoutChat })] : []),
+    // Each by name, with why: a count alone hides who has to be reached another way.
+    ...(withNames ? (reminders.withoutChatPeople ?? []) : []).map((who) => t('remindWithoutChatPerson', lang, { who })),
   ];
 }
 
@@ -179,8 +182,8 @@ export function remindConfirmCard(
   lang: Language,
 ): Record<string, unknown> {
   const title = t('remindConfirmTitle', lang, { year });
-  const lines = reminderPreviewLines(reminders, lang);
-  return expandCard('remind-confirm', {
+  const lines = reminderPreviewLines(reminders, lang, true);
+  const data = {
     fallbackText: [title, ...lines].join('\n'),
     title,
     lines,
@@ -188,5 +191,6 @@ export function remindConfirmCard(
     year: String(year),
     lang,
     labels: { send: t('remindSend', lang), cancel: t('cancel', lang) },
-  });
+  };
+  return fittedTemplate('remind-confirm', data, 'lines', (n) => `… +${n}`);
 }
