@@ -6,6 +6,7 @@
 import type { Report } from '../core/report/report-model';
 import { NOT_REPORTED, statusLabel } from '../core/followup/model';
 import { comparableRound, roundLabel } from '../core/followup/periods';
+import { swedishDateTime } from '../core/followup/schedule';
 
 export const ROWS_SHEET = 'Åtgärder';
 export const SUMMARY_SHEET = 'Sammanställning';
@@ -58,7 +59,8 @@ export async function reportWorkbook(report: Report): Promise<Buffer> {
       ...Object.fromEntries(report.statuses.map((status) => [status.key, row.status === status.key ? 'X' : ''])),
       description: row.description,
       by: row.answeredBy,
-      at: row.answeredAt ? new Date(row.answeredAt) : '',
+      // Excel has no time zones: the Swedish wall-clock time is written, as the Word report and the cards show it (#25).
+      at: row.answeredAt ? new Date(`${swedishDateTime(row.answeredAt).replace(' ', 'T')}:00Z`) : '',
       onBehalf: row.onBehalf ? 'Ja' : '',
       previous: row.previousStatus ? statusLabel(report.statuses, row.previousStatus) : '',
       change: row.change,

@@ -113,7 +113,8 @@ export async function roundForUnit(service: RoundWorkPorts, actor: Person, input
   if (!unit) return refuse({ reason: 'unknown-unit', unit: input.unit.slice(0, 60) });
   const round = await openRound(service);
   if (!round) return refuse({ reason: 'no-round' });
-  const units = [...new Set([...(await service.unitsOf(actor)), unit])];
+  // The unit's card alone: its progress is the unit's, not mixed with the admin's own units (#25).
+  const units = [unit];
   const ofUnit = service.forRound(round).obligationsOf([unit]);
   const first = nextUnanswered(ofUnit, await service.rounds.listAnswers(round.year)) ?? ofUnit[0];
   return { ok: true, view: await roundViewAt(service, round, units, first) };

@@ -218,3 +218,42 @@ describe('text from people is text', () => {
     );
   });
 });
+
+describe('the round card names who saved', () => {
+  it('by name, as the report does, with the e-mail address only when there is no name (#25)', () => {
+    const obligation = obligationsFor(PLAN, GLOSSARY)[0]!;
+    const round = yearlyRound(2024, 'open', { aadObjectId: 'a' });
+    const card = (answeredBy: Answer['answeredBy']) =>
+      JSON.stringify(
+        roundActionCard({
+          round,
+          obligation,
+          action: actionView(
+            PLAN,
+            GLOSSARY,
+            PLAN.actions.find((a) => a.id === obligation.actionId)!,
+          ),
+          answer: {
+            year: 2024,
+            ...obligation,
+            status: 'pagaende',
+            description: 'x',
+            answeredBy,
+            answeredAt: '2025-01-15T10:30:00.000Z',
+            onBehalf: false,
+          },
+          lastYear: undefined,
+          progress: { answered: 1, total: 2 },
+          units: [obligation.unit],
+          statuses: PLAN.followUp.statuses,
+          language: 'sv',
+          refreshUserIds: [],
+        }),
+      );
+    assert.match(
+      card({ aadObjectId: 'b', upn: 'anna.andersson@kommun.se', name: 'Anna Andersson' }),
+      /Sparat av Anna Andersson 2025-01-15 11:30/,
+    );
+    assert.match(card({ aadObjectId: 'b', upn: 'anna.andersson@kommun.se' }), /Sparat av anna.andersson@kommun.se/);
+  });
+});

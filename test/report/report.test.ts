@@ -121,7 +121,8 @@ describe('consolidated report', () => {
     assert.deepEqual([klf.getCell(7).value, klf.getCell(8).value, klf.getCell(9).value], ['X', '', '']);
     assert.equal(klf.getCell(10).value, 'Två nya kameror | i Berga\nuppsatta.');
     assert.equal(klf.getCell(11).value, 'Karl Klf');
-    assert.equal((klf.getCell(12).value as Date).toISOString(), '2025-01-15T10:30:00.000Z');
+    // 10:30 UTC in January is 11:30 in Sweden: the cell shows the Swedish wall clock, as the Word report does (#25).
+    assert.equal((klf.getCell(12).value as Date).toISOString(), '2025-01-15T11:30:00.000Z');
     assert.equal(klf.getCell(13).value, '');
     assert.equal(klf.getCell(14).value, 'Påbörjad');
     assert.equal(klf.getCell(15).value, 'Påbörjad → Pågående');
@@ -245,5 +246,9 @@ describe('summary card with a full plan of answers', () => {
 
     const closed = summaryCard({ report }, 'sv');
     assert.equal((closed.actions as Array<Record<string, unknown>>).filter((a) => a.type === 'Action.ShowCard').length, 0);
+    // Units without contacts can be answered for while the round is open; a closed one offers no such button (#25).
+    assert.match(JSON.stringify(open), /"verb":"round.answerFor"/);
+    const closedRound = summaryCard({ report: { ...report, state: 'closed' } }, 'sv');
+    assert.doesNotMatch(JSON.stringify(closedRound), /round.answerFor|Svara för enheten/);
   });
 });

@@ -12,7 +12,7 @@ import { startRound } from '../../src/usecases/start-round';
 import { addContacts } from '../../src/usecases/manage-contacts';
 import { closeRound } from '../../src/usecases/close-round';
 import { grantAdmin } from '../../src/usecases/manage-roles';
-import { answerAction, moveInRound, myRound } from '../../src/usecases/work-through-round';
+import { answerAction, moveInRound, myRound, roundForUnit } from '../../src/usecases/work-through-round';
 import { answerTypedInChat } from '../../src/usecases/chat-answer';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
 
@@ -163,6 +163,14 @@ describe('use cases: working through the round', () => {
     const changed = await moveInRound(service, ANNA, at, -1, { status: 'pagaende', description: 'Ändrat men inte sparat.' });
     assert.ok(!changed.ok && changed.refusal === 'unsaved-changes');
     assert.ok((await moveInRound(service, ANNA, at, 0, { description: 'Ändrat' })).ok, 'a refresh is not a move');
+  });
+
+  it("shows an admin answering for a unit that unit's card alone, not mixed with their own units (#25)", async () => {
+    await addContacts(service, ADMIN, { unit: 'SF', people: [ADMIN] });
+    const forPolisen = await roundForUnit(service, ADMIN, { unit: 'polisen' });
+    assert.ok(forPolisen.ok);
+    assert.deepEqual(forPolisen.view.units, ['Polisen']);
+    assert.deepEqual(forPolisen.view.progress, { answered: 0, total: service.obligationsOf(['Polisen']).length });
   });
 
   it('never lets a status chosen by mistake block the way on: it moves, and says the choice was not saved (#25)', async () => {

@@ -73,7 +73,8 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
   const savedLines = input.answer
     ? [
         t('answeredByLine', lang, {
-          who: input.answer.answeredBy.upn ?? input.answer.answeredBy.name ?? input.answer.answeredBy.aadObjectId ?? '?',
+          // The name, as the report shows it; the e-mail address only when Teams gave no name (#25).
+          who: input.answer.answeredBy.name ?? input.answer.answeredBy.upn ?? input.answer.answeredBy.aadObjectId ?? '?',
           when: swedishDateTime(input.answer.answeredAt),
           onBehalf: input.answer.onBehalf ? ` (${t('onBehalf', lang)})` : '',
         }),

@@ -111,7 +111,8 @@ export function summaryCard({ report, reminders }: RoundSummary, lang: Language)
     orphanTitle: orphans.length ? [fill(l.withoutContacts, { n: orphans.length })] : [],
     orphanLines: orphanLines.length ? [orphanLines.join(' · ')] : [],
     orphanChoices: orphans.map((u) => ({ title: `${u.unit} (${u.answered}/${u.total})`, value: u.unit })),
-    hasOrphans: orphans.length > 0,
+    // A closed round takes no answers: no Svara för enheten on its summary (#25).
+    hasOrphans: orphans.length > 0 && report.state === 'open',
     ...reminderOffer(reminders, lang),
     firstOrphan: orphans[0]?.unit ?? '',
     title,
