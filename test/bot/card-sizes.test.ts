@@ -142,6 +142,8 @@ describe('every card at the limits stays under Teams’ size limit', function ()
 
   it('contacts, glossary, words', () => {
     assertValidCard(contactsCard({ units, contacts }, 'sv'));
+    // A unit's name gets a share of the width, never a fixed 80 px that broke "Säkerhetsombud" mid-word (#25).
+    assert.doesNotMatch(JSON.stringify(contactsCard({ units, contacts }, 'sv')), /"width":"\d+px"/);
     assertValidCard(contactsCard({ units, contacts }, 'sv', { text: description, kind: 'good' }));
     const entries = units.map((u) => `${u} = ${'Förvaltningens långa namn '.repeat(8)} (${email(1)}, 2026-01-01)`);
     assertValidCard(messageCard('Ordlista', entries));

@@ -491,6 +491,12 @@ describe('follow-up round over HTTP', function () {
     assert.equal(h.connector.forConversation(ANNA.conv).length, annaBefore + 1);
     assert.match(textOf(h.connector.forConversation(ANNA.conv).at(-1)!), /Påminnelse: uppföljning 2024/);
     assert.match(String(h.connector.forConversation(ANNA.conv).at(-1)!.activity.text), /^Påminnelse: uppföljning 2024/);
+    // The reminder line stands at the top of the card, not in the refusal's red spot by the fields (#25).
+    assert.match(
+      textOf(h.connector.forConversation(ANNA.conv).at(-1)!),
+      /"style":"accent","spacing":"Small","items":\[\{"type":"TextBlock","text":"Påminnelse: uppföljning 2024/,
+    );
+    assert.doesNotMatch(textOf(h.connector.forConversation(ANNA.conv).at(-1)!), /"text":"Påminnelse[^"]*","wrap":true,"color":"Attention"/);
     assert.equal(h.connector.forConversation(davidChat).length, davidBefore + 1);
     assert.match(textOf(h.connector.forConversation(davidChat).at(-1)!), /Påminnelse: uppföljning 2024/);
     assert.equal(h.connector.forConversation(ERIK.conv).length, erikBefore);

@@ -270,7 +270,8 @@ export class RoundMessenger implements Notifier {
     const { round, progress } = view;
     const notice = {
       text: t('reminder', lang, { year: round.year, answered: progress.answered, total: progress.total, deadline: round.deadline }),
-      kind: 'attention' as const,
+      // At the top, where the card starts: not in red by the fields, where refusals stand (#25).
+      kind: 'info' as const,
     };
     const card = roundCardFromView(view, lang, chat.teamsUserId ? [chat.teamsUserId] : [], { notice, intro: true });
     await this.limiter.acquire();

@@ -33,7 +33,8 @@ export interface RoundCardInput {
   language: Language;
   /** Teams ids ("29:…") of the users whose card refreshes itself; at most 60. */
   refreshUserIds: string[];
-  notice?: { text: string; kind: 'good' | 'attention' };
+  /** good: a save, green at the top; info: a reminder, at the top; attention: a refusal, by the fields it is about. */
+  notice?: { text: string; kind: 'good' | 'info' | 'attention' };
   /** What the user typed, shown again after a refusal so nothing they wrote is lost. */
   typed?: { status?: string; description?: string };
   /** Where the card is among the person's actions, and how far each of their units is. */
@@ -112,7 +113,8 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     // A save that went through is said at the top, in green, where the eye starts on the next action's card;
     // a refusal stays beside the fields it is about.
     bannerLines: input.notice?.kind === 'good' ? [input.notice.text] : [],
-    noticeLines: input.notice && input.notice.kind !== 'good' ? [input.notice.text] : [],
+    infoLines: input.notice?.kind === 'info' ? [input.notice.text] : [],
+    noticeLines: input.notice?.kind === 'attention' ? [input.notice.text] : [],
     noticeColor: input.notice?.kind === 'attention' ? 'Attention' : 'Good',
     refreshUserIds: input.refreshUserIds.slice(0, 60),
     labels: {
