@@ -151,6 +151,18 @@ async function main(): Promise<number> {
     await clickButton(page, /^Save$/);
     await expectText(/✓ Saved: A5\u20111 for SF/, 'save confirmed');
     await shot('saved');
+    // A status chosen by mistake never blocks the way on: Next moves, and says it was not saved.
+    await page.getByText('Påbörjad (Started)').last().click();
+    await clickButton(page, /^Next$/);
+    await expectText(/Your choice Påbörjad for A\d+\u2011\d+ was not saved/, 'a status chosen by mistake lets the owner go on');
+    await shot('status-not-saved');
+    // Text typed and not wanted: the card offers to discard it.
+    await page.locator('textarea').last().fill('Fel åtgärd, ska bort');
+    await clickButton(page, /^Next$/);
+    await expectText(/Press Save, or Discard and move on/, 'unsaved text: the card offers to discard it');
+    await clickButton(page, /^Discard and move on$/);
+    await expectText(/Action 4 of 45/, 'discarded: on to the next action');
+    await shot('discarded');
     await say('Pågående, vi har samordnat arbetet med polisen hela året');
     await expectText(/Det ser ut som ett svar till uppföljningen 2026/, 'answer typed in chat pointed to the card');
     await shot('answer-in-chat');
@@ -173,6 +185,17 @@ async function main(): Promise<number> {
     await clickButton(page, /^Svara för enheten$/);
     await expectText(/Rapporterande enhet: Polisen/, "Polisen's card from the summary");
     await shot('answer-for-polisen');
+    // Closing is a decision, and a closed round can be opened again.
+    await say('stäng uppföljning 2026');
+    await expectText('Stänga uppföljning 2026?', 'closing asks first, with what is still missing');
+    await shot('close-confirm');
+    await clickButton(page, /^Stäng$/);
+    await expectText(/Uppföljning 2026 är stängd/, 'closed on Stäng');
+    await expectText(/Follow-up 2026 was closed on/, 'the contact who had not finished is told');
+    await shot('closed');
+    await say('återöppna uppföljning 2026 senast 2099-03-31');
+    await expectText(/Uppföljning 2026 är öppen igen, med sista svarsdag 2099-03-31/, 'reopened with a new deadline');
+    await shot('reopened');
     // What the bot lacks in this tenant, as an admin asks it in Teams.
     await say('diagnos');
     await expectText(/Diagnos: vad boten behöver i er miljö/, 'the admin gets the diagnosis');
