@@ -11,6 +11,7 @@ import type { UserRecord } from './ports';
 import type { Person } from '../core/followup/model';
 import type { RoundView } from './round-view';
 import type { FanOutSummary, Recipient, SentMessage } from './fan-out';
+import type { ReachProblem } from '../core/followup/reach';
 
 export interface Notifier {
   /**
@@ -44,6 +45,13 @@ export interface ReminderPreview {
 export interface RoundSummary {
   report: Report;
   reminders?: ReminderPreview;
+  /** Units whose every contact the round message could not reach: not late, lost, until someone acts. */
+  unreached?: UnreachedUnit[];
+}
+
+export interface UnreachedUnit {
+  unit: string;
+  people: Array<{ who: string; problem: ReachProblem }>;
 }
 
 /** What a batch of proactive messages came to. */

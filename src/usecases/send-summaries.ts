@@ -9,6 +9,7 @@ import type { FollowUp } from './follow-up';
 import { loadReport } from './report';
 import { canBeMessaged, roundLanguage, type Notifier, type NoticeOutcome } from './notifier';
 import { previewReminders } from './remind-unfinished';
+import { unreachedUnits } from './unreached-units';
 
 export async function sendSummaries(
   service: Pick<FollowUp, 'configuredAdminList' | 'forRound' | 'people' | 'rounds'>,
@@ -20,6 +21,7 @@ export async function sendSummaries(
   const report = await loadReport(service, round.year);
   if (!report) return outcome;
   const reminders = round.state === 'open' ? await previewReminders(service, round) : undefined;
+  const unreached = await unreachedUnits(service, round);
   const roles = await service.people.getRoles();
   const everyone = [...(roles.safetyChief ? [roles.safetyChief] : []), ...roles.admins, ...service.configuredAdminList()];
   const people = everyone.filter((p, i) => everyone.findIndex((q) => personKey(q) === personKey(p)) === i);
@@ -33,7 +35,7 @@ export async function sendSummaries(
     if (chats.has(user.conversationId)) continue;
     chats.add(user.conversationId);
     try {
-      await notifier.sendSummary(user.person, { report, reminders }, reason, roundLanguage(round));
+      await notifier.sendSummary(user.person, { report, reminders, unreached }, reason, roundLanguage(round));
       outcome.sent += 1;
     } catch (error) {
       outcome.failures.push({ person: personKey(person), error: (error as Error).message });

@@ -7,12 +7,14 @@ import { unlessAdmin } from './access';
 import { latestRound } from './rounds';
 import { refuse, type Result } from './result';
 import { previewReminders, type ReminderPreview } from './remind-unfinished';
+import { unreachedUnits } from './unreached-units';
+import type { UnreachedUnit } from './notifier';
 
 export async function summarizeRound(
   service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'rounds'>,
   actor: Person,
   input: { year: number | null },
-): Promise<Result<{ report: Report; reminders?: ReminderPreview }>> {
+): Promise<Result<{ report: Report; reminders?: ReminderPreview; unreached: UnreachedUnit[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = input.year ?? (await latestRound(service))?.year;
@@ -20,5 +22,7 @@ export async function summarizeRound(
   if (!report) return refuse({ reason: 'no-round' });
   // While the round is open the summary offers reminders, saying how many people would get one.
   const round = report.state === 'open' ? await service.rounds.getRound(report.year) : undefined;
-  return { ok: true, report, ...(round ? { reminders: await previewReminders(service, round) } : {}) };
+  const asked = await service.rounds.getRound(report.year);
+  const unreached = asked ? await unreachedUnits(service, asked) : [];
+  return { ok: true, report, unreached, ...(round ? { reminders: await previewReminders(service, round) } : {}) };
 }

@@ -57,7 +57,7 @@ const MAX_LATE_LINES = 15;
 
 const fill = fillPlaceholders;
 
-export function summaryCard({ report, reminders }: RoundSummary, lang: Language): Record<string, unknown> {
+export function summaryCard({ report, reminders, unreached = [] }: RoundSummary, lang: Language): Record<string, unknown> {
   const l = LABELS[lang];
   // The bar chart cuts long titles ("Kunsk…") and clips in a narrow panel: it shows "MO 1", the list its title.
   const shortLabel = (a: AreaSummary) => areaShortName(a.area, lang);
@@ -97,7 +97,13 @@ export function summaryCard({ report, reminders }: RoundSummary, lang: Language)
   // Every responsible unit, as the header counts all reports; those nobody answers for are marked.
   const unitLine =
     report.units.map((u) => `${u.unit} ${u.answered}/${u.total}${u.contacts.length === 0 ? ` (${l.noContacts})` : ''}`).join(' · ') || '–';
-  const late = report.lateUnits.filter((u) => u.contacts.length > 0);
+  // Units nobody could be reached for are not merely late: said apart, with who and why (#25).
+  const unreachedNames = new Set(unreached.map((u) => u.unit));
+  const late = report.lateUnits.filter((u) => u.contacts.length > 0 && !unreachedNames.has(u.unit));
+  const unreachedLines = unreached
+    .slice(0, MAX_LATE_LINES)
+    .map((u) => `${u.unit}: ${u.people.map((p) => `${p.who} (${t(`reach.${p.problem}`, lang)})`).join(', ')}`);
+  if (unreached.length > MAX_LATE_LINES) unreachedLines.push(`… +${unreached.length - MAX_LATE_LINES}`);
   const lateLines =
     late.length === 0
       ? [l.noLate]
@@ -107,7 +113,9 @@ export function summaryCard({ report, reminders }: RoundSummary, lang: Language)
   const orphans = report.units.filter((u) => u.contacts.length === 0 && u.answered < u.total);
   const orphanLines = orphans.map((u) => `${u.unit}: ${u.answered}/${u.total}`);
   return expandCard('summary', {
-    fallbackText: [title, subtitle, ...areaLines, ...lateLines, ...orphanLines].join('\n'),
+    fallbackText: [title, subtitle, ...areaLines, ...lateLines, ...unreachedLines, ...orphanLines].join('\n'),
+    unreachedTitle: unreached.length ? [t('summaryUnreached', lang, { n: unreached.length })] : [],
+    unreachedLines,
     orphanTitle: orphans.length ? [fill(l.withoutContacts, { n: orphans.length })] : [],
     orphanLines: orphanLines.length ? [orphanLines.join(' · ')] : [],
     orphanChoices: orphans.map((u) => ({ title: `${u.unit} (${u.answered}/${u.total})`, value: u.unit })),

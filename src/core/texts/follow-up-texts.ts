@@ -147,6 +147,10 @@ export const FOLLOW_UP_TEXTS = {
   start: { sv: 'Starta', en: 'Start' },
   cancel: { sv: 'Avbryt', en: 'Cancel' },
   cancelled: { sv: 'Uppföljningen startades inte.', en: 'The follow-up was not started.' },
+  summaryUnreached: {
+    sv: 'Enheter som inte kunde nås: {n} (ingen av kontakterna fick meddelandet; nå dem på annat sätt, eller svara för enheten)',
+    en: 'Units that could not be reached: {n} (none of the contacts got the message; reach them another way, or answer for the unit)',
+  },
   closedNotice: {
     sv: 'Uppföljning {year} stängdes {date}, innan du hade svarat för alla dina åtgärder. Det som inte är sparat kommer inte med i rapporten. Frågor om det: kontakta {askWho}.',
     en: 'Follow-up {year} was closed on {date}, before you had answered for all your actions. What is not saved is not in the report. Questions about it: contact {askWho}.',
