@@ -54,49 +54,16 @@ export async function remindUnfinished(
   round: Round,
   turn: SendingTurn = { instanceId: 'this-process' },
 ): Promise<NoticeOutcome> {
-  return withSendingLease(
-    service.leases,
-    turn.instanceId,
-    (stillHeld) => remindHoldingLease(service, notifier, round, stillHeld),
-    turn.lease,
+  return noticeToUnfinished(service, round, turn, (user, recipient, answers) =>
+    roundViewAt(service, round, recipient.units, undefined, answers).then((view) =>
+      notifier.sendReminder(user.person, view, personLanguage(user)),
+    ),
   );
-}
-
-async function remindHoldingLease(
-  service: Pick<FollowUp, 'forRound' | 'rounds'>,
-  notifier: Notifier,
-  round: Round,
-  stillHeld: () => boolean,
-): Promise<NoticeOutcome> {
-  const answers = await service.rounds.listAnswers(round.year);
-  const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
-  for (const { recipient, user } of await unfinished(service.forRound(round), answers)) {
-    if (!canBeMessaged(user)) {
-      outcome.withoutChat += 1;
-      continue;
-    }
-    if (!stillHeld()) {
-      outcome.failures.push({ person: personKey(recipient.person), error: 'another instance took over sending; not reminded this time' });
-      continue;
-    }
-    try {
-      await notifier.sendReminder(
-        user.person,
-        await roundViewAt(service, round, recipient.units, undefined, answers),
-        personLanguage(user),
-      );
-      outcome.sent += 1;
-    } catch (error) {
-      outcome.failures.push({ person: personKey(recipient.person), error: (error as Error).message });
-    }
-  }
-  return outcome;
 }
 
 /**
  * When a round closes (by an admin or at its deadline), everyone who had not finished is told once:
- * that it is closed, since when, and whom to ask (who started it). Under the sending lease, paced,
- * as reminders are; those without a chat are counted.
+ * that it is closed, since when, and whom to ask (who started it).
  */
 export async function tellUnfinishedClosed(
   service: Pick<FollowUp, 'forRound' | 'leases' | 'rounds'>,
@@ -104,24 +71,37 @@ export async function tellUnfinishedClosed(
   round: Round,
   turn: SendingTurn = { instanceId: 'this-process' },
 ): Promise<NoticeOutcome> {
+  const askWho = round.startedBy.name ?? round.startedBy.upn ?? '';
+  return noticeToUnfinished(service, round, turn, (user) => notifier.sendClosedNotice(user.person, round, askWho, personLanguage(user)));
+}
+
+/**
+ * One notice to each contact who has not finished, under the sending lease (paced as the round's
+ * messages are): those without a chat counted, a failure recorded and the others still sent to.
+ */
+async function noticeToUnfinished(
+  service: Pick<FollowUp, 'forRound' | 'leases' | 'rounds'>,
+  round: Round,
+  turn: SendingTurn,
+  send: (user: UserRecord, recipient: RoundRecipient, answers: Answer[]) => Promise<void>,
+): Promise<NoticeOutcome> {
   return withSendingLease(
     service.leases,
     turn.instanceId,
     async (stillHeld) => {
       const answers = await service.rounds.listAnswers(round.year);
       const outcome: NoticeOutcome = { sent: 0, withoutChat: 0, failures: [] };
-      const askWho = round.startedBy.name ?? round.startedBy.upn ?? '';
       for (const { recipient, user } of await unfinished(service.forRound(round), answers)) {
         if (!canBeMessaged(user)) {
           outcome.withoutChat += 1;
           continue;
         }
         if (!stillHeld()) {
-          outcome.failures.push({ person: personKey(recipient.person), error: 'another instance took over sending; not told this time' });
+          outcome.failures.push({ person: personKey(recipient.person), error: 'another instance took over sending; not sent this time' });
           continue;
         }
         try {
-          await notifier.sendClosedNotice(user.person, round, askWho, personLanguage(user));
+          await send(user, recipient, answers);
           outcome.sent += 1;
         } catch (error) {
           outcome.failures.push({ person: personKey(recipient.person), error: (error as Error).message });
