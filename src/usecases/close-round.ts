@@ -5,9 +5,8 @@
  * the scheduler at the deadline.
  */
 import type { Person, Round } from '../core/followup/model';
-import { progress } from '../core/followup/validate';
-import { swedishDate } from '../core/followup/schedule';
-import { roundRecipients } from './round-recipients';
+import { isCalendarDate, swedishDate } from '../core/followup/schedule';
+import { unfinishedRecipients } from './remind-unfinished';
 import type { FollowUp } from './follow-up';
 import type { RoundRecords } from './ports';
 import { unlessAdmin } from './access';
@@ -53,11 +52,7 @@ async function closingPreview(service: Pick<FollowUp, 'forRound' | 'rounds'>, ro
   const answers = await service.rounds.listAnswers(round.year);
   const answeredKeys = new Set(answers.map((a) => `${a.actionId}|${a.unit}`));
   const missing = active.obligations.filter((o) => !answeredKeys.has(`${o.actionId}|${o.unit}`));
-  let peopleUnfinished = 0;
-  for (const recipient of await roundRecipients(active)) {
-    const { answered, total } = progress(active.obligations, answers, recipient.units);
-    if (answered < total) peopleUnfinished += 1;
-  }
+  const peopleUnfinished = (await unfinishedRecipients(active, answers)).length;
   const deadlineEnd = Date.parse(`${round.deadline}T23:59:59Z`);
   return {
     answered: active.obligations.length - missing.length,
@@ -90,13 +85,6 @@ export async function closeRound(
   return { ok: true, year: round.year, closed: true, closedNow };
 }
 
-/** A real calendar date, YYYY-MM-DD, or ''. */
-const calendarDate = (raw: unknown): string => {
-  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return '';
-  const parsed = new Date(`${raw}T12:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === raw ? raw : '';
-};
-
 /**
  * "återöppna uppföljning 2024 senast 2025-03-31": a closed round opens again with a new deadline;
  * its reminders run again before it, and its closing summary goes out again when it closes. The
@@ -110,7 +98,7 @@ export async function reopenRound(
 ): Promise<Result<{ round: Round; reopenedNow: boolean }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
-  const deadline = calendarDate(input.deadline);
+  const deadline = typeof input.deadline === 'string' && isCalendarDate(input.deadline) ? input.deadline : '';
   if (!deadline) return refuse({ reason: 'bad-date' });
   if (deadline < swedishDate(now)) return refuse({ reason: 'past-deadline', deadline });
   const year =

@@ -27,13 +27,22 @@ interface Unfinished {
   user: UserRecord | undefined;
 }
 
-/** The round's contacts who have not answered for all their units, with their records. */
+/** The round's contacts who have not answered for all their units. */
+export async function unfinishedRecipients(
+  service: Pick<FollowUp, 'obligations' | 'people'>,
+  answers: Answer[],
+): Promise<RoundRecipient[]> {
+  return (await roundRecipients(service)).filter((recipient) => {
+    const { answered, total } = progress(service.obligations, answers, recipient.units);
+    return answered < total;
+  });
+}
+
+/** Those contacts, with their records (how to reach them). */
 async function unfinished(service: Pick<FollowUp, 'obligations' | 'people'>, answers: Answer[]): Promise<Unfinished[]> {
   const found: Unfinished[] = [];
-  for (const recipient of await roundRecipients(service)) {
-    const { answered, total } = progress(service.obligations, answers, recipient.units);
-    if (answered < total) found.push({ recipient, user: await service.people.getUser(recipient.person) });
-  }
+  for (const recipient of await unfinishedRecipients(service, answers))
+    found.push({ recipient, user: await service.people.getUser(recipient.person) });
   return found;
 }
 

@@ -5,7 +5,7 @@
  */
 import { isRoundNumber } from '../core/followup/periods';
 import { type Person, type Round, type RoundOrigin } from '../core/followup/model';
-import { swedishDate } from '../core/followup/schedule';
+import { isCalendarDate, swedishDate } from '../core/followup/schedule';
 import type { FollowUp } from './follow-up';
 import { roundRecipients, type RoundRecipient } from './round-recipients';
 import { unlessAdmin } from './access';
@@ -21,7 +21,7 @@ export async function startRound(
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = Number(input.year);
-  const deadline = typeof input.deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.deadline) ? input.deadline : '';
+  const deadline = typeof input.deadline === 'string' && isCalendarDate(input.deadline) ? input.deadline : '';
   if (!isRoundNumber(year) || !deadline) return refuse({ reason: 'bad-date' });
   const wrong = wrongPeriod(service, year);
   if (wrong) return wrong;

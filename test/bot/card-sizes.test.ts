@@ -14,13 +14,12 @@ import { remindConfirmCard, summaryCard } from '../../src/bot/followup/summary-c
 import { roundActionCard, roundConfirmCard } from '../../src/bot/followup/round-cards';
 import { buildReport } from '../../src/core/report/report-model';
 import { obligationsFor, summarizeRound } from '../../src/core/followup/obligations';
-import { actionView } from '../../src/core/plan/action-view';
 import { MAX_CONTACTS, MAX_CONTACTS_PER_UNIT, MAX_PLAN_ACTIONS, MAX_PLAN_UNITS } from '../../src/core/limits';
 import { MAX_DESCRIPTION_LENGTH, type Answer, type Contact } from '../../src/core/followup/model';
 import { MAX_UNKNOWN_WORDS } from '../../src/core/qa/municipality-words';
 import type { Plan } from '../../src/core/plan/model';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
-import { yearlyRound } from '../fixtures/rounds';
+import { roundCardInput, yearlyRound } from '../fixtures/rounds';
 import { assertValidCard as assertValid } from '../fixtures/cards';
 
 /** The card valid and under the limit, or which card it was and how large. */
@@ -108,22 +107,18 @@ describe('every card at the limits stays under Teams’ size limit', function ()
     );
     const obligation = obligations[0]!;
     assertValidCard(
-      roundActionCard({
-        round,
-        obligation,
-        action: actionView(plan, GLOSSARY, plan.actions[0]!),
-        answer: answers[0],
-        lastYear: answers[0],
-        progress: { answered: 1, total: 14 },
-        units: [obligation.unit],
-        statuses: plan.followUp.statuses,
-        language: 'sv',
-        refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:${'x'.repeat(60)}${i}`),
-        notice: { text: description, kind: 'attention' },
-        typed: { description },
-        position: { index: 1, total: 14, perUnit: [{ unit: obligation.unit, answered: 1, total: 14 }] },
-        intro: true,
-      }),
+      roundActionCard(
+        roundCardInput(plan, obligation, round, {
+          answer: answers[0],
+          lastYear: answers[0],
+          progress: { answered: 1, total: 14 },
+          refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:${'x'.repeat(60)}${i}`),
+          notice: { text: description, kind: 'attention' },
+          typed: { description },
+          position: { index: 1, total: 14, perUnit: [{ unit: obligation.unit, answered: 1, total: 14 }] },
+          intro: true,
+        }),
+      ),
     );
     const withoutChatPeople = contacts.map((c) => c.person.upn!);
     assertValidCard(remindConfirmCard(year, { people: MAX_CONTACTS, withoutChat: MAX_CONTACTS, withoutChatPeople }, 'sv'));

@@ -15,10 +15,9 @@ import { roundActionCard } from '../../src/bot/followup/round-cards';
 import { buildReport } from '../../src/core/report/report-model';
 import { reportMarkdown } from '../../src/export/markdown';
 import { obligationsFor } from '../../src/core/followup/obligations';
-import { actionView } from '../../src/core/plan/action-view';
 import type { Answer } from '../../src/core/followup/model';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
-import { yearlyRound } from '../fixtures/rounds';
+import { roundCardInput, yearlyRound } from '../fixtures/rounds';
 import { assertValidCard } from '../fixtures/cards';
 
 const markdown = new MarkdownIt({ html: true });
@@ -179,24 +178,16 @@ describe('text from people is text', () => {
             'sv',
           ),
           summaryCard({ report }, 'sv'),
-          roundActionCard({
-            round,
-            obligation: obligations[0]!,
-            action: actionView(
-              PLAN,
-              GLOSSARY,
-              PLAN.actions.find((a) => a.id === obligations[0]!.actionId)!,
-            ),
-            answer: answers[0],
-            lastYear: answers[0],
-            progress: { answered: 1, total: 3 },
-            units: [unit.unit],
-            statuses: PLAN.followUp.statuses,
-            language: 'sv',
-            refreshUserIds: [],
-            notice: { text: description, kind: 'attention' },
-            typed: { description },
-          }),
+          roundActionCard(
+            roundCardInput(PLAN, obligations[0]!, round, {
+              answer: answers[0],
+              lastYear: answers[0],
+              progress: { answered: 1, total: 3 },
+              units: [unit.unit],
+              notice: { text: description, kind: 'attention' },
+              typed: { description },
+            }),
+          ),
         ];
         for (const card of cards) assertNoMarkup(card, description);
         // What a person typed into a form comes back into it as typed: an input's value is not Markdown.
@@ -225,30 +216,20 @@ describe('the round card names who saved', () => {
     const round = yearlyRound(2024, 'open', { aadObjectId: 'a' });
     const card = (answeredBy: Answer['answeredBy']) =>
       JSON.stringify(
-        roundActionCard({
-          round,
-          obligation,
-          action: actionView(
-            PLAN,
-            GLOSSARY,
-            PLAN.actions.find((a) => a.id === obligation.actionId)!,
-          ),
-          answer: {
-            year: 2024,
-            ...obligation,
-            status: 'pagaende',
-            description: 'x',
-            answeredBy,
-            answeredAt: '2025-01-15T10:30:00.000Z',
-            onBehalf: false,
-          },
-          lastYear: undefined,
-          progress: { answered: 1, total: 2 },
-          units: [obligation.unit],
-          statuses: PLAN.followUp.statuses,
-          language: 'sv',
-          refreshUserIds: [],
-        }),
+        roundActionCard(
+          roundCardInput(PLAN, obligation, round, {
+            answer: {
+              year: 2024,
+              ...obligation,
+              status: 'pagaende',
+              description: 'x',
+              answeredBy,
+              answeredAt: '2025-01-15T10:30:00.000Z',
+              onBehalf: false,
+            },
+            progress: { answered: 1, total: 2 },
+          }),
+        ),
       );
     assert.match(
       card({ aadObjectId: 'b', upn: 'anna.andersson@kommun.se', name: 'Anna Andersson' }),

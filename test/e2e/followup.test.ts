@@ -12,6 +12,7 @@ import { StoreUnavailableError } from '../../src/store/document-store';
 import ExcelJS from 'exceljs';
 import { RoundWork } from '../../src/usecases/round-work';
 import { NO_DIRECTORY } from '../../src/usecases/people-directory';
+import { MAX_TYPED_DESCRIPTION_LENGTH } from '../../src/core/followup/model';
 
 const ADMIN = { aad: 'aaaaaaaa-0000-4000-8000-00000000000a', id: '29:admin', conv: 'a:admin-chat' };
 const ANNA = { aad: 'bbbbbbbb-0000-4000-8000-00000000000b', id: '29:anna', conv: 'a:anna-chat' };
@@ -299,6 +300,7 @@ describe('follow-up round over HTTP', function () {
     const field = (card.body as Array<{ id?: string; value?: string; maxLength?: number }>).find((e) => e.id === 'description')!;
     assert.equal(field.value, paste, 'given back whole');
     assert.ok(field.maxLength! > 2_000, 'the field never cuts below what the bot accepts');
+    assert.equal(field.maxLength, MAX_TYPED_DESCRIPTION_LENGTH);
     assert.equal(await h.bot.service.rounds.getAnswer(2024, 'A15-1', 'SF'), undefined);
   });
 
@@ -532,6 +534,9 @@ describe('follow-up round across a restart', function () {
     assert.match(JSON.stringify(await invoke(ADMIN, 'round.cancel', { year: '2024', cancels: 'close' })), /fortfarande öppen/);
     assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'open');
     assert.match(JSON.stringify(await invoke(ANNA, 'round.close', { year: '2024' })), /bara administratörer/);
+    // A Stäng whose year does not read closes nothing (it must not mean "the open round", unseen).
+    assert.match(JSON.stringify(await invoke(ADMIN, 'round.close', { year: { $ne: 1 } })), /Det finns ingen öppen uppföljning/);
+    assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'open');
     assert.match(JSON.stringify(await invoke(ADMIN, 'round.close', { year: '2024' })), /Uppföljning 2024 är stängd/);
     assert.equal((await h.bot.service.rounds.getRound(2024))?.state, 'closed');
     // Anna had not finished: she is told, once, with whom to ask.

@@ -116,6 +116,13 @@ describe('security review (#24)', function () {
         const info = (await t.connector.waitFor((r) => r.conversationId === ADMIN.conv, sent + 1))[sent]!.activity.attachments![0]!;
         assert.equal(info.contentType, 'application/vnd.microsoft.teams.card.file.info');
         assert.equal((info.content as { uniqueId: string }).uniqueId, session.uniqueId);
+        // An upload session with a field missing or of another type: nothing uploaded, and said.
+        const incomplete = t.connector.forConversation(ADMIN.conv).length;
+        assert.equal((await answer(ADMIN, 'accept', { ...session, uniqueId: 7 })).status, 200);
+        assert.match(
+          textOf((await t.connector.waitFor((r) => r.conversationId === ADMIN.conv, incomplete + 1))[incomplete]!),
+          /kunde inte sparas/,
+        );
         // An upload address that is not OneDrive: nothing is sent there.
         t.connector.uploads.clear();
         assert.equal((await answer(ADMIN, 'accept', { ...session, uploadUrl: 'https://evil.example/upload' })).status, 200);

@@ -109,6 +109,7 @@ describe('use cases: the round and its administration', () => {
     });
     assert.deepEqual(await start(), { ok: false, reason: 'already-exists', year: 2026 });
     assert.deepEqual(await start(2027, '2027-13-99x'), { ok: false, reason: 'bad-date' });
+    assert.deepEqual(await start(2027, '2028-02-30'), { ok: false, reason: 'bad-date' }, 'a day the calendar does not have');
     assert.deepEqual(await start(1999), { ok: false, reason: 'bad-date' });
     assert.deepEqual(await start(2027, '2026-01-01'), { ok: false, reason: 'past-deadline', deadline: '2026-01-01' });
   });

@@ -65,6 +65,10 @@ describe('use cases: reminders and summaries', () => {
       updatedAt: NOW.toISOString(),
     });
 
+  /** The round's work on this service, with the recording notifier. */
+  const roundWork = () =>
+    new RoundWork({ followUp: service, notifier, directory: NO_DIRECTORY, logger: createLogger('silent'), instanceId: 'test' });
+
   beforeEach(async () => {
     store = new MemoryStore();
     service = new FollowUp(recordsOn(store), PLAN, GLOSSARY, [ADMIN]);
@@ -126,13 +130,7 @@ describe('use cases: reminders and summaries', () => {
       await answerAction(service, ERIK, { year: 2026, actionId: o.actionId, unit: 'VOF', status: 'pagaende', description: 'Klart.' }, NOW);
     await chat(ANNA);
     await chat(ERIK);
-    const work = new RoundWork({
-      followUp: service,
-      notifier,
-      directory: NO_DIRECTORY,
-      logger: createLogger('silent'),
-      instanceId: 'test',
-    });
+    const work = roundWork();
     const asked = await work.close(ADMIN, { year: 2026 });
     assert.ok(asked.ok && 'toConfirm' in asked);
     assert.equal(notifier.closedNotices.length, 0, 'asking tells nobody');
@@ -152,13 +150,7 @@ describe('use cases: reminders and summaries', () => {
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
     assert.ok((await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [14] }, NOW)).ok);
     await chat(ANNA);
-    const work = new RoundWork({
-      followUp: service,
-      notifier,
-      directory: NO_DIRECTORY,
-      logger: createLogger('silent'),
-      instanceId: 'test',
-    });
+    const work = roundWork();
     assert.deepEqual(await work.reopen(ADMIN, { year: 2026, deadline: '2027-03-31' }, NOW), {
       ok: false,
       reason: 'round-open',
@@ -196,13 +188,7 @@ describe('use cases: reminders and summaries', () => {
     await addContacts(service, ADMIN, { unit: 'SF', people: [ANNA] });
     assert.ok((await startRound(service, ADMIN, { year: 2026, deadline: '2027-02-28', reminderDaysBefore: [] }, NOW)).ok);
     await chat(ANNA);
-    const work = new RoundWork({
-      followUp: service,
-      notifier,
-      directory: NO_DIRECTORY,
-      logger: createLogger('silent'),
-      instanceId: 'test',
-    });
+    const work = roundWork();
     const asked = await work.remindOnRequest(ADMIN, { year: null, confirmed: false });
     assert.ok(asked.ok && 'toConfirm' in asked);
     assert.deepEqual(asked.toConfirm, { people: 1, withoutChat: 0, withoutChatPeople: [] });

@@ -4,6 +4,7 @@
  * card, or a message that leaves the card and what was typed in it. Routed by card-routes.
  */
 
+import { roundLabel } from '../../core/followup/periods';
 import { t } from '../../core/texts/catalog';
 import { MAX_TYPED_DESCRIPTION_LENGTH } from '../../core/followup/model';
 import { unbreakableId } from '../../core/typed-text';
@@ -22,7 +23,15 @@ import { exportReport } from '../../usecases/export-report';
 import { reportFileFor } from '../../usecases/report';
 import { isSharedConversation } from '../conversation';
 import { cardAttachment } from '../cards/render';
-import { consentContextOf, fileConsentCard, fileInfoCard, uploadFile, uploadUrlAllowed, type UploadInfo } from './report-file';
+import {
+  consentContextOf,
+  fileConsentCard,
+  fileInfoCard,
+  uploadFile,
+  uploadInfoOf,
+  uploadUrlAllowed,
+  type UploadInfo,
+} from './report-file';
 import { moveInRound, roundForUnit } from '../../usecases/work-through-round';
 import type { RoundView } from '../../usecases/round-view';
 
@@ -156,7 +165,7 @@ export class CardActions extends FollowUpTurn {
       await say(t('reportDeclined', lang));
       return;
     }
-    const upload = response.uploadInfo;
+    const upload = uploadInfoOf(response.uploadInfo);
     if (!upload || !uploadUrlAllowed(upload.uploadUrl, this.deps.localMode)) {
       this.deps.logger.warn(
         { event: 'report-upload-refused', reason: 'upload-url' },
@@ -172,7 +181,7 @@ export class CardActions extends FollowUpTurn {
         return;
       }
       await uploadFile(upload.uploadUrl, result.file.body);
-      await context.sendActivity({ type: 'message', attachments: [fileInfoCard(upload as UploadInfo)] });
+      await context.sendActivity({ type: 'message', attachments: [fileInfoCard(upload)] });
       this.deps.logger.info(
         { event: 'report-uploaded', year: result.year, format: consent.format },
         "report saved in the admin's OneDrive",
@@ -249,9 +258,11 @@ export class CardActions extends FollowUpTurn {
   async onClose(context: TurnContext, data: CloseData): Promise<Card> {
     const { lang } = data;
     return this.storeGuard(lang, 'round.close', async () => {
+      // The round named on the confirmation, never "the open one" for a year that does not read: no closing unseen.
       const year = Number(data.year);
-      const result = await this.work.close(this.personOf(context), { year: Number.isInteger(year) ? year : null, confirmed: true });
-      return result.ok ? notice(t('closed', lang, { year: result.year })) : refusalCard(result, lang);
+      if (!Number.isInteger(year)) return refusalCard({ reason: 'no-round' }, lang);
+      const result = await this.work.close(this.personOf(context), { year, confirmed: true });
+      return result.ok ? notice(t('closed', lang, { year: roundLabel(result.year) })) : refusalCard(result, lang);
     });
   }
 

@@ -80,7 +80,7 @@ export class CommandHandlers extends FollowUpTurn {
         if (!result.ok) return refused(result);
         return 'toConfirm' in result
           ? closeConfirmCard(result.year, result.toConfirm, lang)
-          : notice(t('closed', lang, { year: result.year }));
+          : notice(t('closed', lang, { year: roundLabel(result.year) }));
       }
       case 'reopen-round': {
         const result = await this.work.reopen(user, { year: command.year, deadline: command.deadline });

@@ -6,6 +6,7 @@ import type { Person } from '../../core/followup/model';
 import { parsePerson } from '../../core/followup/person';
 import { plainTyped } from '../../core/typed-text';
 import { parseRoundRef, ROUND_REF } from '../../core/followup/periods';
+import { isCalendarDate } from '../../core/followup/schedule';
 
 export { parsePerson };
 
@@ -39,13 +40,6 @@ export type FollowUpCommand =
   | { kind: 'unit-status'; unit: string; year: number | null }
   | { kind: 'invalid'; message: 'person' | 'date' | 'year' | 'reopen-date' };
 
-function isDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
-}
-
 /** A round as typed after a command ("2025", "2025 H1"), or null when none was typed or it is no round. */
 const roundOrNull = (typed: string | undefined): number | null => (typed ? parseRoundRef(typed) : null);
 
@@ -54,7 +48,7 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
   let m = new RegExp(`^(?:starta uppföljning(?:en)?|start follow-?up) (${ROUND_REF})(?: (?:senast|deadline|by) (\\S+))?$`, 'i').exec(text);
   if (m) {
     const deadline = m[2] ?? null;
-    if (deadline !== null && !isDate(deadline)) return { kind: 'invalid', message: 'date' };
+    if (deadline !== null && !isCalendarDate(deadline)) return { kind: 'invalid', message: 'date' };
     const round = parseRoundRef(m[1]!);
     return round === null ? { kind: 'invalid', message: 'year' } : { kind: 'start-round', year: round, deadline };
   }
@@ -64,7 +58,7 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
     text,
   );
   if (m) {
-    if (!m[2] || !isDate(m[2])) return { kind: 'invalid', message: 'reopen-date' };
+    if (!m[2] || !isCalendarDate(m[2])) return { kind: 'invalid', message: 'reopen-date' };
     return { kind: 'reopen-round', year: roundOrNull(m[1]), deadline: m[2] };
   }
   m = new RegExp(`^(?:påminn|remind)(?: (${ROUND_REF}))?$`, 'i').exec(text);

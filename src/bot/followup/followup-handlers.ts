@@ -140,9 +140,7 @@ export class FollowUpHandlers {
     if (!card) return false; // a status view asked by someone outside the follow-up: a question about the plan
     // Answer forms, summaries, contacts' e-mails and answers are for the person, not for everyone in a group.
     if (isSharedConversation(context)) {
-      const sent = await this.messenger.sendPrivately(context, user, cardReply(card, context.activity.channelId));
-      const bot = context.activity.recipient?.name || 'Trygghetsboten';
-      await this.reply(context, notice(t(sent ? 'sentPrivately' : 'openPersonalChat', lang, { bot })));
+      await this.reply(context, notice(await this.commands.sendPrivately(context, card, lang)));
       return true;
     }
     await this.reply(context, card);

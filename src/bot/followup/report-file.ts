@@ -15,6 +15,7 @@ import type { Attachment } from 'botbuilder';
 import type { Language } from '../../core/language';
 import { t } from '../../core/texts/catalog';
 import type { ReportFile } from '../../usecases/report';
+import { roundLabel } from '../../core/followup/periods';
 
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
@@ -40,7 +41,7 @@ export function fileConsentCard(file: ReportFile, year: number, context: ReportC
     contentType: FILE_CONSENT_CARD,
     name: file.fileName,
     content: {
-      description: t('reportConsentDescription', context.lang, { year }),
+      description: t('reportConsentDescription', context.lang, { year: roundLabel(year) }),
       sizeInBytes: Buffer.byteLength(file.body),
       acceptContext: context,
       declineContext: context,
@@ -86,6 +87,20 @@ export async function uploadFile(uploadUrl: string, body: Buffer | string): Prom
     signal: AbortSignal.timeout(30_000),
   });
   if (response.status !== 200 && response.status !== 201) throw new Error(`upload answered ${response.status}`);
+}
+
+/** The upload session as the invoke carries it, every field a string, or undefined. */
+export function uploadInfoOf(raw: unknown): UploadInfo | undefined {
+  const u = raw as Partial<Record<keyof UploadInfo, unknown>> | undefined;
+  const keys = ['contentUrl', 'name', 'uploadUrl', 'uniqueId', 'fileType'] as const;
+  if (!u || keys.some((k) => typeof u[k] !== 'string')) return undefined;
+  return {
+    contentUrl: u.contentUrl as string,
+    name: u.name as string,
+    uploadUrl: u.uploadUrl as string,
+    uniqueId: u.uniqueId as string,
+    fileType: u.fileType as string,
+  };
 }
 
 /** The consent card's context as sent back, or undefined when it is not one of ours. */

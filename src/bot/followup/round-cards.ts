@@ -108,6 +108,8 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
     currentStatus,
     // Given back whole up to what the field takes: a text over the limit is refused, never cut here.
     currentDescription: currentDescription.slice(0, MAX_TYPED_DESCRIPTION_LENGTH),
+    // The field takes this much, so that the client never cuts below what is saved (a longer text is refused, and said).
+    maxTyped: MAX_TYPED_DESCRIPTION_LENGTH,
     discardVerb: input.discardVerb ?? '',
     hasDiscard: input.discardVerb !== undefined,
     // A save that went through is said at the top, in green, where the eye starts on the next action's card;

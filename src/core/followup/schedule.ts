@@ -7,6 +7,13 @@ import type { Round } from './model';
 export const TIME_ZONE = 'Europe/Stockholm';
 
 /** Today's date in Sweden as YYYY-MM-DD. */
+/** A real calendar day written YYYY-MM-DD ("2025-02-30" is none): what a deadline must be. */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}
+
 export function swedishDate(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -113,7 +113,7 @@ export const FOLLOW_UP_TEXTS = {
   factReachNot: { sv: '– kan inte nås', en: '– cannot be reached' },
   cannotReach: { sv: 'Kan inte nås: {who} – {why}', en: 'Cannot be reached: {who} – {why}' },
   noGraph: {
-    sv: 'Microsoft Graph är inte tillgängligt eller saknar behörighet: boten når bara dem som redan har appen. Skriv "diagnos" för att se vad som saknas. Be de andra att öppna Trygghetsboten i Teams, eller be IT installera appen för dem.',
+    sv: 'Microsoft Graph är inte tillgängligt eller saknar behörighet: boten når bara dem som redan har appen. Skriv "diagnos" för att se vad som saknas. Be de andra att öppna boten i Teams, eller be IT installera appen för dem.',
     en: 'Microsoft Graph is not available or lacks permission: the bot reaches only people who already have the app. Write "diagnose" to see what is missing. Ask the others to open the bot in Teams, or ask IT to install the app for them.',
   },
   unreachablePerson: { sv: 'Nåddes inte: {who} – {why}', en: 'Not reached: {who} – {why}' },
@@ -390,7 +390,7 @@ export const FOLLOW_UP_TEXTS = {
     en: '{people} more have not finished but have no chat with the bot and cannot be reminded here.',
   },
   remindWithoutChatPerson: {
-    sv: '• {who} – har ingen chatt med boten än: be hen öppna Trygghetsboten i Teams, eller svara för enheten.',
+    sv: '• {who} – har ingen chatt med boten än: be hen öppna boten i Teams, eller svara för enheten.',
     en: '• {who} – has no chat with the bot yet: ask them to open the bot in Teams, or answer for the unit.',
   },
   deliveredPerson: { sv: 'Nådde: {who}', en: 'Reached: {who}' },
