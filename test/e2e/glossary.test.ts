@@ -1,6 +1,6 @@
 /**
- * The municipality's glossary over HTTP: an admin says what a unit code stands for ("ordlista VOF
- * Vård- och omsorgsförvaltningen"); answers show it from then on, marked as given in chat with who
+ * The municipality's glossary over HTTP: an admin says what a unit code stands for ("ordlista SÄKSAM
+ * Säkerhetssamordnarna"); answers show it from then on, marked as given in chat with who
  * and when, also after a restart; others may not set it, and the plan's own expansions stay.
  */
 import { strict as assert } from 'node:assert';
@@ -16,33 +16,38 @@ describe('the municipality glossary over HTTP', function () {
     let h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
     const say = (who: typeof ADMIN, text: string): Promise<string> => cardReplyTo(h, who, text);
     try {
-      // Before: a code the plan does not define, and how an admin can say what it is.
-      assert.match(await say(ANNA, 'Vad är VOF?'), /VOF är en enhetskod i planen/);
-      assert.match(await say(ANNA, 'Vad är VOF?'), /skriv \\"ordlista VOF\\" följt av namnet/);
-      assert.match(await say(ANNA, 'ordlista VOF Vård- och omsorgsförvaltningen'), /bara administratörer/);
+      // Out of the box: a unit named on the municipality's pages, with the page; "socialförvaltningen" asks for SF's listing.
+      const vof = await say(ANNA, 'Vad betyder VOF?');
+      assert.match(vof, /VOF betyder: Vård- och omsorgsförvaltningen/);
+      assert.match(vof, /Källa för namnet: linkoping\.se/);
+      assert.doesNotMatch(vof, /ordlista/);
+      assert.match(await say(ANNA, 'vad gör socialförvaltningen?'), /SF \(Socialförvaltningen\) är ansvarig för \d+ åtgärder/);
+      // A code nobody has named: said so, no guess, and no command a staff member cannot use.
+      const unnamed = await say(ANNA, 'Vad är SÄKSAM?');
+      assert.match(unnamed, /SÄKSAM är en enhetskod i planen/);
+      assert.match(unnamed, /Ingen källa för namnet har hittats, så boten gissar inte/);
+      assert.doesNotMatch(unnamed, /ordlista/);
+      assert.match(await say(ANNA, 'ordlista SÄKSAM Säkerhetssamordnarna'), /bara administratörer/);
       assert.match(await say(ADMIN, 'ordlista PDV Något annat'), /Planen anger redan vad PDV står för: Pågående dödligt våld/);
       assert.match(await say(ADMIN, 'ordlista XYZ Påhittad förvaltning'), /XYZ/);
-      assert.match(
-        await say(ADMIN, 'ordlista VOF Vård- och omsorgsförvaltningen'),
-        /Sparat i kommunens ordlista: VOF = Vård- och omsorgsförvaltningen/,
-      );
+      assert.match(await say(ADMIN, 'ordlista SÄKSAM Säkerhetssamordnarna'), /Sparat i kommunens ordlista: SÄKSAM = Säkerhetssamordnarna/);
 
-      const defined = await say(ANNA, 'Vad är VOF?');
-      assert.match(defined, /VOF betyder: Vård- och omsorgsförvaltningen/);
+      const defined = await say(ANNA, 'Vad är SÄKSAM?');
+      assert.match(defined, /SÄKSAM betyder: Säkerhetssamordnarna/);
       assert.ok(
         defined.includes(`Inte ur planen: angivet av kommunen i chatten (Anna Andersson, ${new Date().toISOString().slice(0, 10)})`),
         defined,
       );
       // In an action's card and a unit's listing, marked as the municipality's.
-      assert.match(await say(ANNA, 'A9-2'), /VOF = Vård- och omsorgsförvaltningen \(kommunens ordlista\)/);
-      assert.match(await say(ANNA, 'Vilka åtgärder har VOF?'), /Vård- och omsorgsförvaltningen \(kommunens ordlista\)/);
-      assert.match(await say(ANNA, 'ordlista'), /VOF = Vård- och omsorgsförvaltningen/);
+      assert.match(await say(ANNA, 'A24-3'), /SÄKSAM = Säkerhetssamordnarna \(kommunens ordlista\)/);
+      assert.match(await say(ANNA, 'Vilka åtgärder har SÄKSAM?'), /Säkerhetssamordnarna \(kommunens ordlista\)/);
+      assert.match(await say(ANNA, 'ordlista'), /SÄKSAM = Säkerhetssamordnarna/);
 
       // A restart: the entry is read from the store, not kept in memory only.
       const { connector, storeDir } = h;
       await h.stopBotOnly();
       h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad }, { connector, storeDir });
-      assert.match(await say(ANNA, 'Vad är VOF?'), /VOF betyder: Vård- och omsorgsförvaltningen/);
+      assert.match(await say(ANNA, 'Vad är SÄKSAM?'), /SÄKSAM betyder: Säkerhetssamordnarna/);
     } finally {
       await h.stop();
     }

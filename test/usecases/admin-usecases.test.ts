@@ -245,7 +245,7 @@ describe('use cases: the round and its administration', () => {
   });
 
   it('keeps what an admin says a code stands for, with who and when; refuses others, codes the plan defines, and empty or overlong names', async () => {
-    assert.equal((await setGlossaryExpansion(service, ANNA, { code: 'VOF', expansion: 'x' }, NOW)).ok, false);
+    assert.equal((await setGlossaryExpansion(service, ANNA, { code: 'SÄKSAM', expansion: 'x' }, NOW)).ok, false);
     const planDefined = await setGlossaryExpansion(service, ADMIN, { code: 'pdv', expansion: 'Något annat' }, NOW);
     assert.deepEqual(planDefined, { ok: false, reason: 'defined-by-plan', code: 'PDV', expansion: 'Pågående dödligt våld' });
     assert.deepEqual(await setGlossaryExpansion(service, ADMIN, { code: 'XYZ', expansion: 'Påhitt' }, NOW), {
@@ -254,11 +254,11 @@ describe('use cases: the round and its administration', () => {
       unit: 'XYZ',
     });
     for (const expansion of ['   ', 'x'.repeat(MAX_EXPANSION_LENGTH + 1)])
-      assert.equal((await setGlossaryExpansion(service, ADMIN, { code: 'VOF', expansion }, NOW)).ok, false);
-    const saved = await setGlossaryExpansion(service, ADMIN, { code: 'vof', expansion: ' Vård- och  omsorgsförvaltningen ' }, NOW);
+      assert.equal((await setGlossaryExpansion(service, ADMIN, { code: 'SÄKSAM', expansion }, NOW)).ok, false);
+    const saved = await setGlossaryExpansion(service, ADMIN, { code: 'säksam', expansion: ' Kommunens  säkerhetssamordnare ' }, NOW);
     assert.ok(saved.ok);
     assert.deepEqual(await glossaryEntries(service), [
-      { code: 'VOF', expansion: 'Vård- och omsorgsförvaltningen', setBy: ADMIN.aadObjectId, setAt: NOW.toISOString() },
+      { code: 'SÄKSAM', expansion: 'Kommunens säkerhetssamordnare', setBy: ADMIN.aadObjectId, setAt: NOW.toISOString() },
     ]);
     // The answers use it once refreshed, marked as given in chat.
     const answerer = new LiveAnswerer(
@@ -268,11 +268,11 @@ describe('use cases: the round and its administration', () => {
       () => Promise.resolve([]),
       createLogger('silent'),
     );
-    const before = answerer.answer('Vad är VOF?');
+    const before = answerer.answer('Vad är SÄKSAM?');
     assert.equal(before.kind === 'abbreviation' && before.expansion, null);
     await answerer.refresh();
-    const after = answerer.answer('Vad är VOF?');
-    assert.equal(after.kind === 'abbreviation' && after.expansion, 'Vård- och omsorgsförvaltningen');
+    const after = answerer.answer('Vad är SÄKSAM?');
+    assert.equal(after.kind === 'abbreviation' && after.expansion, 'Kommunens säkerhetssamordnare');
     assert.equal(after.kind === 'abbreviation' && after.setBy, ADMIN.aadObjectId);
   });
 });

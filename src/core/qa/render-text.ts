@@ -227,7 +227,12 @@ export function renderText(answer: Answer): string {
           ? t('glossaryHowToSet', lang, { term: answer.term })
           : '';
       const used = answer.usedIn.length ? `${t('usedIn', lang)}: ${answer.usedIn.join(', ')}` : '';
-      return [head, given, ...answer.notes.map((n) => `  ${n}`), used, answer.citation ? citationText(answer.citation, lang) : '']
+      // A glossary's name is only as good as where it was found: that page is said with it.
+      const notes =
+        answer.source === 'glossary' && answer.expansion && !answer.setBy
+          ? answer.notes.map((n) => t('nameSource', lang, { source: n }))
+          : answer.notes.map((n) => `  ${n}`);
+      return [head, given, ...notes, used, answer.citation ? citationText(answer.citation, lang) : '']
         .filter(Boolean)
         .join('\n');
     }

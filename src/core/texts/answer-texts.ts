@@ -122,9 +122,10 @@ export const ANSWER_TEXTS = {
     en: 'Not from the plan: given by the municipality in chat ({who}, {date}).',
   },
   glossaryHowToSet: {
-    sv: 'En administratör kan ange vad den står för: skriv "ordlista {term}" följt av namnet.',
-    en: 'An admin can say what it stands for: write "glossary {term}" followed by the name.',
+    sv: 'Ingen källa för namnet har hittats, så boten gissar inte. Kommunens administratörer kan lägga till det.',
+    en: "No source for the name has been found, so the bot does not guess. The municipality's admins can add it.",
   },
+  nameSource: { sv: 'Källa för namnet: {source}', en: 'Source of the name: {source}' },
   glossaryMark: { sv: 'kommunens ordlista', en: "the municipality's glossary" },
   readAs: {
     sv: 'Sökt som {terms}: kommunens synonym för "{word}", inte planens ord.',
