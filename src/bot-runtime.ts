@@ -4,7 +4,7 @@ import { assertProductionReady } from './production-ready';
 import { createLogger, type Logger } from './log';
 import { glossaryFor, loadPlan, planVersions } from './plan-files';
 import { LiveAnswerer } from './usecases/live-answerer';
-import { glossaryEntries } from './usecases/glossary';
+import { glossaryEntries, unnamedCodes } from './usecases/glossary';
 import { municipalityWords } from './usecases/municipality-words';
 import { createTeamsBot } from './bot/teams-bot';
 import { directoryFromConfig } from './graph/directory-from-config';
@@ -21,10 +21,32 @@ import { projectRoot } from './project-root';
 import type { Diagnostics } from './usecases/diagnose';
 
 /** The doctor's checks as the running bot makes them: its own settings and its open store (left open). */
-function diagnosticsFor(config: Config, store: DocumentStore): Diagnostics {
+function diagnosticsFor(config: Config, store: DocumentStore, service: FollowUp): Diagnostics {
   return {
-    run: (person) => runDoctor({ config, openStore: () => Promise.resolve(store), keepStoreOpen: true, root: projectRoot(), person }),
+    run: (person) =>
+      runDoctor({
+        config,
+        openStore: () => Promise.resolve(store),
+        keepStoreOpen: true,
+        root: projectRoot(),
+        person,
+        unnamedCodes: () => unnamedCodes(service),
+      }),
   };
+}
+
+/** At start: the codes nobody has named, for the operator; admins are asked in Teams (help card, `ordlista`). */
+async function logUnnamedCodes(service: FollowUp, logger: Logger): Promise<void> {
+  try {
+    const codes = await unnamedCodes(service);
+    if (codes.length > 0)
+      logger.warn(
+        { event: 'unit-names-missing', codes },
+        `${codes.length} codes of the plan have no full name (${codes.join(', ')}): an admin fills them in by writing "ordlista" to the bot in Teams`,
+      );
+  } catch (error) {
+    logger.warn({ event: 'unit-names-unread', err: error }, 'the names given in chat could not be read at start');
+  }
 }
 
 export interface RunningBot {
@@ -58,7 +80,15 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
     logger,
   );
   await answerer.refresh();
-  const bot = createTeamsBot(config, answerer, logger, service, directoryFromConfig(config, logger), diagnosticsFor(config, store));
+  await logUnnamedCodes(service, logger);
+  const bot = createTeamsBot(
+    config,
+    answerer,
+    logger,
+    service,
+    directoryFromConfig(config, logger),
+    diagnosticsFor(config, store, service),
+  );
   if (bot.localMode) {
     logger.warn(
       { event: 'local-mode' },

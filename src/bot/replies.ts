@@ -6,7 +6,7 @@
 import type { Answer, Language } from '../core/qa/answer-model';
 import type { PlanHelp } from '../usecases/live-answerer';
 import { renderText } from '../core/qa/render-text';
-import { answerCard, helpSpec, messageCard, type HelpExtras } from './cards/answer-cards';
+import { answerCard, helpSpec, messageCard, type HelpExtras, type HelpKind } from './cards/answer-cards';
 import { cardAttachment, expandCard } from './cards/render';
 
 /** Channels known to render Adaptive Cards 1.5. */
@@ -34,10 +34,10 @@ export function helpReply(
   language: Language,
   help: PlanHelp,
   channelId: string | undefined,
-  welcome: boolean,
+  kind: HelpKind,
   extras?: HelpExtras,
 ): OutgoingMessage {
-  const spec = helpSpec(language, help, welcome, extras);
+  const spec = helpSpec(language, help, kind, extras);
   if (!rendersCards(channelId)) return { type: 'message', text: String(spec.data.fallbackText) };
   return { type: 'message', attachments: [cardAttachment(expandCard(spec.template, spec.data))] };
 }

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { QuestionAnswerer } from '../usecases/live-answerer';
 import { answerReply, helpReply, plainReply } from './replies';
+import type { HelpKind } from './cards/answer-cards';
 import { isSharedConversation } from './conversation';
 import { groupHelp } from './followup/help-sections';
 import type { Language } from '../core/language';
@@ -117,17 +118,17 @@ export function createTeamsBot(
    * there (@mention; the follow-up only in personal chat); in a personal chat, their own round or
    * an admin's commands.
    */
-  const helpFor = async (context: TurnContext, language: Language, welcome: boolean) => {
+  const helpFor = async (context: TurnContext, language: Language, kind: HelpKind) => {
     const extras = isSharedConversation(context)
       ? groupHelp(context.activity.recipient?.name || 'Trygghetsboten', language)
-      : await followUp?.roleHelp(context, language);
-    return helpReply(language, answerer.help(language), context.activity.channelId, welcome, extras);
+      : await followUp?.roleHelp(context, language, kind === 'greeting');
+    return helpReply(language, answerer.help(language), context.activity.channelId, kind, extras);
   };
 
   const welcome = async (context: TurnContext, trigger: string): Promise<void> => {
     const conversationId = context.activity.conversation?.id ?? '';
     if (!welcomed.add(conversationId)) return;
-    await context.sendActivity(await helpFor(context, languageOf(context), true));
+    await context.sendActivity(await helpFor(context, languageOf(context), 'welcome'));
     logger.info({ event: 'welcome', trigger, conversationId, channelId: context.activity.channelId }, 'welcome sent');
   };
 
@@ -166,7 +167,11 @@ export function createTeamsBot(
       );
       return;
     }
-    await context.sendActivity(answer.kind === 'help' ? await helpFor(context, answer.language, false) : answerReply(answer, channelId));
+    await context.sendActivity(
+      answer.kind === 'help'
+        ? await helpFor(context, answer.language, answer.greeting ? 'greeting' : 'help')
+        : answerReply(answer, channelId),
+    );
     followUp?.countUnknownWords(answerer.wordsToCount?.(question, answer) ?? [], context);
     logger.info(
       {

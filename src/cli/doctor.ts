@@ -9,8 +9,24 @@ import { openStore } from '../store/open-store';
 import { projectRoot } from '../project-root';
 import { runDoctor } from '../doctor/doctor';
 import { allHeld, failed, type CheckResult } from '../doctor/check';
+import { glossaryFor, loadPlan } from '../plan-files';
+import { recordsOn } from '../persistence/records-on-store';
+import { codesWithoutName, withEntries } from '../core/plan/glossary';
+import type { Config } from '../config';
 
-const LABEL = { ok: 'ok     ', skipped: 'skipped', failed: 'FAILED ' } as const;
+/** The plan's codes nobody has named, with the names given in chat read from the store (the bot's own `diagnos` uses its open store). */
+async function unnamedCodesOf(config: Config): Promise<string[]> {
+  const plan = loadPlan(config.planFile);
+  const store = await openStore(config);
+  try {
+    const entries = await recordsOn(store).words.listGlossaryEntries();
+    return codesWithoutName(plan, withEntries(glossaryFor(plan, config.glossaryFile), entries));
+  } finally {
+    await store.close();
+  }
+}
+
+const LABEL = { ok: 'ok     ', todo: 'to do  ', skipped: 'skipped', failed: 'FAILED ' } as const;
 
 export function formatChecks(results: CheckResult[]): string {
   const lines: string[] = [];
@@ -36,6 +52,7 @@ async function main(): Promise<number> {
     config,
     openStore: () => openStore({ ...config, production: config.production }),
     root: projectRoot(__dirname),
+    unnamedCodes: () => unnamedCodesOf(config),
   });
   console.log(formatChecks(results));
   return allHeld(results) ? 0 : 1;

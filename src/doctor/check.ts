@@ -10,6 +10,12 @@ export const failed = (name: string, detail: string, fix?: string): CheckResult 
   detail,
   ...(fix ? { fix } : {}),
 });
+export const todo = (name: string, detail: string, fix?: string): CheckResult => ({
+  name,
+  status: 'todo',
+  detail,
+  ...(fix ? { fix } : {}),
+});
 export const skipped = (name: string, detail: string): CheckResult => ({ name, status: 'skipped', detail });
 
 /** Exit 0 only when nothing checked failed (skipped checks do not fail it). */

@@ -8,7 +8,8 @@ import type { FollowUp } from './follow-up';
 import { unlessAdmin } from './access';
 import type { Result } from './result';
 
-export type CheckStatus = 'ok' | 'failed' | 'skipped';
+/** 'todo': nothing is broken, but something is left for the municipality to do (codes to name). */
+export type CheckStatus = 'ok' | 'todo' | 'failed' | 'skipped';
 
 /** One line of the diagnosis: what was checked and what came of it. */
 export interface CheckResult {

@@ -4,7 +4,7 @@
  * "ordlista" alone lists what has been given.
  */
 import type { Person } from '../core/followup/model';
-import { findSubunit, findUnit, type GlossaryEntry } from '../core/plan/glossary';
+import { codesWithoutName, findSubunit, findUnit, withEntries, type GlossaryEntry } from '../core/plan/glossary';
 import type { FollowUp } from './follow-up';
 import { unlessAdmin, whoSaid } from './access';
 import { refuse, type Result } from './result';
@@ -40,4 +40,35 @@ export async function setGlossaryExpansion(
 /** What the municipality has given, for everyone to see. */
 export async function glossaryEntries(service: Pick<FollowUp, 'words'>): Promise<GlossaryEntry[]> {
   return (await service.words.listGlossaryEntries()).sort((a, b) => a.code.localeCompare(b.code, 'sv'));
+}
+
+/** The codes of the plan that nobody has named yet, the names given in chat counted: what admins are asked to fill in. */
+export async function unnamedCodes(service: Pick<FollowUp, 'glossary' | 'plan' | 'words'>): Promise<string[]> {
+  return codesWithoutName(service.plan, withEntries(service.glossary, await service.words.listGlossaryEntries()));
+}
+
+export interface GlossaryOverview {
+  /** Codes without a name, for the form's choices first. */
+  unnamed: string[];
+  /** Every code the form may name: the unnamed first, then the others the glossary has (to correct one). */
+  codes: string[];
+  given: GlossaryEntry[];
+  /** Admins get the form; everyone sees the list. */
+  canEdit: boolean;
+}
+
+/** `ordlista`: what has no name yet, what the municipality has given, and for admins the form to give one. */
+export async function glossaryOverview(
+  service: Pick<FollowUp, 'glossary' | 'isAdmin' | 'plan' | 'words'>,
+  actor: Person,
+): Promise<GlossaryOverview> {
+  const [entries, canEdit] = await Promise.all([service.words.listGlossaryEntries(), service.isAdmin(actor)]);
+  const unnamed = codesWithoutName(service.plan, withEntries(service.glossary, entries));
+  const given = [...entries].sort((a, b) => a.code.localeCompare(b.code, 'sv'));
+  const defined = new Set(service.plan.abbreviations.map((a) => a.abbreviation.toLocaleUpperCase('sv')));
+  const others = [...service.glossary.units, ...service.glossary.subunits]
+    .map((u) => u.code)
+    .filter((code) => !unnamed.includes(code) && !defined.has(code.toLocaleUpperCase('sv')))
+    .sort((a, b) => a.localeCompare(b, 'sv'));
+  return { unnamed, codes: [...new Set([...unnamed, ...others])], given, canEdit };
 }

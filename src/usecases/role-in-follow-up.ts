@@ -5,6 +5,7 @@
 import type { Person } from '../core/followup/model';
 import type { FollowUp } from './follow-up';
 import { openRound } from './rounds';
+import { unnamedCodes } from './glossary';
 
 export interface RoleInFollowUp {
   admin: boolean;
@@ -12,9 +13,20 @@ export interface RoleInFollowUp {
   units: string[];
   /** The round open now, if any. */
   round?: { year: number; deadline: string };
+  /** For admins: the plan's codes nobody has named yet, to fill in (`ordlista`). */
+  unnamedCodes?: string[];
 }
 
-export async function roleInFollowUp(service: Pick<FollowUp, 'isAdmin' | 'rounds' | 'unitsOf'>, actor: Person): Promise<RoleInFollowUp> {
+export async function roleInFollowUp(
+  service: Pick<FollowUp, 'glossary' | 'isAdmin' | 'plan' | 'rounds' | 'unitsOf' | 'words'>,
+  actor: Person,
+): Promise<RoleInFollowUp> {
   const [admin, units, round] = await Promise.all([service.isAdmin(actor), service.unitsOf(actor), openRound(service)]);
-  return { admin, units, ...(round ? { round: { year: round.year, deadline: round.deadline } } : {}) };
+  const unnamed = admin ? await unnamedCodes(service) : [];
+  return {
+    admin,
+    units,
+    ...(round ? { round: { year: round.year, deadline: round.deadline } } : {}),
+    ...(unnamed.length > 0 ? { unnamedCodes: unnamed } : {}),
+  };
 }

@@ -95,7 +95,7 @@ describe('every card at the limits stays under Teams’ size limit', function ()
       assert.ok(JSON.stringify(card).length < 28 * 1024, `${question}: ${JSON.stringify(card).length} bytes`);
       assertValidCard(card);
     }
-    const spec = helpSpec('sv', { examples: qa.examples.sv, source: qa.citationBase }, true);
+    const spec = helpSpec('sv', { examples: qa.examples.sv, source: qa.citationBase }, 'welcome');
     assertValidCard(expandCard(spec.template, spec.data));
   });
 

@@ -93,8 +93,8 @@ describe('cards', () => {
 
   it('expand the welcome and help cards in both languages', () => {
     for (const lang of ['sv', 'en'] as const) {
-      for (const welcome of [true, false]) {
-        const spec = helpSpec(lang, { examples: qa.examples[lang], source: qa.citationBase }, welcome);
+      for (const kind of ['welcome', 'help', 'greeting'] as const) {
+        const spec = helpSpec(lang, { examples: qa.examples[lang], source: qa.citationBase }, kind);
         assertValidCard(expandCard(spec.template, spec.data));
       }
     }

@@ -23,7 +23,10 @@ describe('diagnos over HTTP', function () {
     try {
       const good = await cardReplyTo(h, ADMIN, 'diagnos');
       assert.match(good, /Diagnos: vad boten behöver i er miljö/);
-      assert.match(good, /Inget misslyckades: \d+ kontroller fungerar, \d+ behövs inte här/);
+      assert.match(good, /Inget misslyckades: \d+ kontroller fungerar, 1 är kvar att göra, \d+ behövs inte här/);
+      // Not a failure, but left to do: the plan's codes nobody has named, and how to name them.
+      assert.match(good, /! .*unit names.*13 codes the plan writes have no full name.*SÄKSAM/s);
+      assert.match(good, /an admin writes \\"ordlista\\" to the bot in Teams/);
       assert.match(good, /✓ .*Graph User\.Read\.All/s);
       assert.match(good, new RegExp(`GET /users/${ADMIN.aad}: found`));
       assert.match(good, /wrote, read and deleted a probe document/);

@@ -28,6 +28,7 @@ const VERBS = [
   'round.remind',
   'contacts.save',
   'words.save',
+  'glossary.save',
   'report.export',
   'no.such.verb',
 ];

@@ -73,7 +73,10 @@ describe('help by role, and group chats', function () {
   it('shows an admin the follow-up commands, a contact their own part, and others the plan alone', async () => {
     const admin = cardOf(await say(ADMIN, 'hjälp', ADMIN.conv));
     assertValidCard(admin);
-    const adminSections = sectionsOf(admin);
+    // What anyone can ask first, then the admin's commands.
+    const [examples, ...adminSections] = sectionsOf(admin);
+    assert.equal(examples![0], 'Fråga till exempel');
+    assert.ok(examples!.includes('Vem ansvarar för kamerabevakningen?'));
     assert.equal(adminSections[0]![0], 'Uppföljningen (för administratörer)');
     assert.match(adminSections[0]!.join('\n'), /starta uppföljning <år> senast <ÅÅÅÅ-MM-DD>/);
     assert.match(adminSections[0]!.join('\n'), /svara för <enhet>/);
@@ -83,23 +86,35 @@ describe('help by role, and group chats', function () {
     assert.doesNotMatch(JSON.stringify(admin.body), /<[a-zåäö-]+>/i);
 
     const anna = cardOf(await say(ANNA, 'hjälp', ANNA.conv));
-    assert.deepEqual(sectionsOf(anna), [
+    assert.deepEqual(sectionsOf(anna).slice(1), [
       ['Din uppföljning', 'Du är kontaktperson för SF. När årets uppföljning startar får du ett kort här att svara i.'],
     ]);
     assert.ok(!buttonsOf(anna).includes('sammanställning'), 'a contact is not shown the admin commands');
 
     const erik = cardOf(await say(ERIK, 'hjälp', ERIK.conv));
-    assert.deepEqual(sectionsOf(erik), []);
+    assert.deepEqual(
+      sectionsOf(erik).map((section) => section[0]),
+      ['Fråga till exempel'],
+    );
     assert.ok(buttonsOf(erik).includes('Vem ansvarar för kamerabevakningen?'));
 
     // With a round open, the contact is told how to get their card, and a button does it.
     await roundStarted();
     const open = cardOf(await say(ANNA, 'hjälp', ANNA.conv));
-    assert.match(sectionsOf(open)[0]![1]!, /^Du svarar för SF i uppföljningen 2026, senast 2099-02-28\. Skriv "min uppföljning"/);
+    assert.match(sectionsOf(open)[1]![1]!, /^Du svarar för SF i uppföljningen 2026, senast 2099-02-28\. Skriv "min uppföljning"/);
     assert.equal(buttonsOf(open)[0], 'min uppföljning');
     // English help for an English question.
     const english = cardOf(await say(ADMIN, 'help', ADMIN.conv));
-    assert.equal(sectionsOf(english)[0]![0], 'The follow-up (for admins)');
+    assert.equal(sectionsOf(english)[1]![0], 'The follow-up (for admins)');
+
+    // "hej" is not "hjälp": a short hello with a few questions and the way to the rest; a contact's round stays in it.
+    const hello = cardOf(await say(ADMIN, 'hej', ADMIN.conv));
+    assert.match(JSON.stringify(hello), /"text":"Hej!"/);
+    assert.doesNotMatch(JSON.stringify(hello), /för administratörer|starta uppföljning/);
+    assert.equal(sectionsOf(hello)[0]!.length, 1 + 3);
+    assert.equal(buttonsOf(hello).at(-1), 'hjälp');
+    const annaHello = cardOf(await say(ANNA, 'hej!', ANNA.conv));
+    assert.equal(buttonsOf(annaHello)[0], 'min uppföljning');
   });
 
   it("in a group: the welcome says to @mention the bot, and help does not list anyone's units", async () => {

@@ -167,7 +167,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
       return messageSpec(first ?? '', paragraphs, citation, fallbackText);
     }
     case 'help':
-      return helpSpec(lang, answer);
+      return helpSpec(lang, answer, answer.greeting ? 'greeting' : 'help');
     case 'partners':
       return {
         template: 'listing',
@@ -339,27 +339,30 @@ export interface HelpExtras {
   commands: string[];
 }
 
-export function helpSpec(lang: Answer['language'], help: PlanHelp, welcome = false, extras?: HelpExtras): CardSpec {
-  const examples = help.examples;
-  const title = welcome ? t('welcomeTitle', lang) : t('helpTitle', lang);
-  const intro = t('helpIntro', lang);
-  const sections = extras?.sections ?? [];
+/** The whole help, the welcome at install (the same, titled so), or the short hello a "hej" gets. */
+export type HelpKind = 'help' | 'welcome' | 'greeting';
+
+/** Example questions a greeting shows: enough to start, the rest behind "hjälp". */
+const GREETING_EXAMPLES = 3;
+
+export function helpSpec(lang: Answer['language'], help: PlanHelp, kind: HelpKind = 'help', extras?: HelpExtras): CardSpec {
+  const greeting = kind === 'greeting';
+  const examples = greeting ? help.examples.slice(0, GREETING_EXAMPLES) : help.examples;
+  const title = t(kind === 'welcome' ? 'welcomeTitle' : greeting ? 'greetingTitle' : 'helpTitle', lang);
+  const intro = greeting ? t('greetingIntro', lang, { document: help.source.document }) : t('helpIntro', lang);
+  // What anyone can ask comes first, then what is this person's (their round, an admin's commands).
+  const sections = [{ title: t('helpExamplesTitle', lang), lines: examples }, ...(extras?.sections ?? [])];
   const commands = extras?.commands ?? [];
   return {
     template: 'help',
     data: {
-      fallbackText: [
-        title,
-        intro,
-        ...examples.map((e) => `• ${e}`),
-        ...sections.flatMap((s) => ['', s.title, ...s.lines.map((l) => `• ${l}`)]),
-      ].join('\n'),
+      fallbackText: [title, intro, ...sections.flatMap((s) => ['', s.title, ...s.lines.map((l) => `• ${l}`)])].join('\n'),
       title,
       intro,
       source: t('helpSource', lang, { document: help.source.document, diarienummer: help.source.diarienummer }),
       sections,
       // The person's own commands first; the example questions fill the rest (more would hide behind "…").
-      buttons: [...commands, ...examples].slice(0, MAX_EXAMPLE_BUTTONS),
+      buttons: [...commands, ...examples, ...(greeting ? [t('helpCommand', lang)] : [])].slice(0, MAX_EXAMPLE_BUTTONS),
     },
   };
 }

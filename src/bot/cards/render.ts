@@ -18,6 +18,7 @@ import remindConfirm from './templates/remind-confirm.json';
 import closeConfirm from './templates/close-confirm.json';
 import suggestions from './templates/suggestions.json';
 import wordsForm from './templates/words-form.json';
+import glossaryForm from './templates/glossary-form.json';
 import diagnosis from './templates/diagnosis.json';
 
 export const TEMPLATES = {
@@ -34,6 +35,7 @@ export const TEMPLATES = {
   'close-confirm': closeConfirm,
   suggestions,
   'words-form': wordsForm,
+  'glossary-form': glossaryForm,
   diagnosis,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;

@@ -12,13 +12,24 @@ import type { TurnContext } from 'botbuilder';
 import type { TeamsRoundOrigin } from './teams-origin';
 import { expandCard } from '../cards/render';
 import { roundCardFromView } from './round-cards';
-import type { AnswerForData, CloseData, ContactsData, ExportData, RemindData, RoundCardData, StartData, WordsData } from './card-data';
+import type {
+  AnswerForData,
+  CloseData,
+  ContactsData,
+  ExportData,
+  GlossaryData,
+  RemindData,
+  RoundCardData,
+  StartData,
+  WordsData,
+} from './card-data';
 import { remindConfirmCard } from './summary-card';
 import { notice, type Card } from './command-cards';
 import { refusalCard, refusalText } from './refusals';
 import { startRound } from '../../usecases/start-round';
 import { replaceUnitContacts } from '../../usecases/manage-contacts';
 import { setMunicipalityWord } from '../../usecases/municipality-words';
+import { setGlossaryExpansion } from '../../usecases/glossary';
 import { exportReport } from '../../usecases/export-report';
 import { reportFileFor } from '../../usecases/report';
 import { isSharedConversation } from '../conversation';
@@ -55,6 +66,25 @@ export class CardActions extends FollowUpTurn {
       await this.deps.refreshAnswers?.();
       return this.wordsCard(user, lang, {
         text: t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }),
+        kind: 'good',
+      });
+    });
+  }
+
+  /** The glossary form: a code named by an admin, then the card again with the next code to name. */
+  async onGlossarySave(context: TurnContext, data: GlossaryData): Promise<Card> {
+    const { lang } = data;
+    return this.storeGuard(lang, 'glossary.save', async () => {
+      const user = this.personOf(context);
+      const result = await setGlossaryExpansion(this.deps.service, user, { code: data.code, expansion: data.expansion });
+      if (!result.ok)
+        return result.reason === 'not-admin'
+          ? refusalCard(result, lang)
+          : this.glossaryCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
+      this.deps.logger.info({ event: 'glossary-changed', code: result.entry.code }, 'glossary entry set');
+      await this.deps.refreshAnswers?.();
+      return this.glossaryCard(user, lang, {
+        text: t('glossarySaved', lang, { code: result.entry.code, expansion: result.entry.expansion }),
         kind: 'good',
       });
     });

@@ -46,6 +46,12 @@ export interface WordsData extends CardData {
   terms: string;
 }
 
+/** The glossary form: a code of the plan and the full name an admin gives it. */
+export interface GlossaryData extends CardData {
+  code: string;
+  expansion: string;
+}
+
 export interface RemindData extends CardData {
   year: string;
   /** Pressed on the confirmation card (else: asked from a summary, which first shows the confirmation). */
@@ -85,6 +91,11 @@ export const cardData = {
   }),
   start: (d: Raw): StartData => ({ ...lang(d), year: field(d.year), deadline: field(d.deadline) }),
   contacts: (d: Raw): ContactsData => ({ ...lang(d), unit: field(d.unit), people: text(d.people) ?? '' }),
+  glossary: (d: Raw): GlossaryData => ({
+    ...lang(d),
+    code: (text(d.code) ?? '').slice(0, 200),
+    expansion: (text(d.expansion) ?? '').slice(0, 400),
+  }),
   words: (d: Raw): WordsData => ({ ...lang(d), word: (text(d.word) ?? '').slice(0, 400), terms: (text(d.terms) ?? '').slice(0, 400) }),
   remind: (d: Raw): RemindData => ({
     ...lang(d),

@@ -86,6 +86,7 @@ export const CARD_ROUTES: ReadonlyArray<CardRoute<CardData>> = [
   route({ verbs: ['round.close'], read: cardData.close, run: (a, c, d) => a.onClose(c, d), execute: inPlace }),
   route({ verbs: ['contacts.save'], read: cardData.contacts, run: (a, c, d) => a.onContactsSave(c, d), execute: inPlace }),
   route({ verbs: ['words.save'], read: cardData.words, run: (a, c, d) => a.onWordsSave(c, d), execute: inPlace }),
+  route({ verbs: ['glossary.save'], read: cardData.glossary, run: (a, c, d) => a.onGlossarySave(c, d), execute: inPlace }),
   // From a summary: the reminder's confirmation comes as a new message, and the summary stays as it
   // is, charts and all. From the confirmation card, the outcome takes its place (no second press).
   route({

@@ -8,8 +8,11 @@ import type { StatusView } from '../../usecases/view-status';
 import type { Contact } from '../../core/followup/model';
 import { peopleWhoAsked, type MunicipalityWord, type UnknownWord } from '../../core/qa/municipality-words';
 import { fittedTemplate } from '../cards/fit-card';
+import { expandCard } from '../cards/render';
 import { messageCard } from '../cards/answer-cards';
 import { unbreakableId } from '../../core/typed-text';
+import type { GlossaryOverview } from '../../usecases/glossary';
+import { MAX_EXPANSION_LENGTH } from '../../usecases/glossary';
 
 export type Card = Record<string, unknown>;
 
@@ -117,6 +120,51 @@ export function wordsCard(view: { unknown: UnknownWord[]; given: MunicipalityWor
     unknownMoreLines: [] as string[],
   };
   return fittedTemplate('words-form', data, 'unknown', (n) => `… +${n}`, 'unknownMoreLines');
+}
+
+/**
+ * `ordlista`: the codes nobody has named, the names given in chat with who and when, and for
+ * admins a form to name one (the first unnamed code chosen), with what happened to the last one.
+ */
+export function glossaryCard(view: GlossaryOverview, lang: Language, noticeText?: FormNotice): Card {
+  const unnamedLine = view.unnamed.length
+    ? t('glossaryUnnamedLine', lang, { n: view.unnamed.length, codes: view.unnamed.join(', ') })
+    : t('glossaryAllNamed', lang);
+  const given = view.given.map((e) => `${e.code} = ${e.expansion} (${e.setBy}, ${e.setAt.slice(0, 10)})`);
+  const givenLines = given.length
+    ? [
+        ...given.slice(0, GIVEN_WORDS_SHOWN),
+        ...(given.length > GIVEN_WORDS_SHOWN ? [t('wordsMore', lang, { n: given.length - GIVEN_WORDS_SHOWN })] : []),
+      ]
+    : [t('glossaryEmpty', lang)];
+  const title = t('glossaryTitle', lang);
+  const data = {
+    fallbackText: [title, unnamedLine, ...given].join('\n'),
+    title,
+    intro: t('glossaryIntro', lang),
+    unnamedTitle: t('glossaryUnnamedTitle', lang),
+    unnamedLine,
+    givenTitle: t('glossaryGivenTitle', lang),
+    givenLines,
+    canEdit: view.canEdit,
+    codes: view.codes,
+    suggestedCode: view.unnamed[0] ?? '',
+    maxExpansion: MAX_EXPANSION_LENGTH,
+    ...noticeFields(noticeText),
+    lang,
+    labels: {
+      formTitle: t('glossaryFormTitle', lang),
+      formHelp: t('glossaryFormHelp', lang),
+      code: t('glossaryFormCode', lang),
+      codeRequired: t('glossaryFormCodeRequired', lang),
+      expansion: t('glossaryFormExpansion', lang),
+      expansionExample: t('glossaryFormExpansionExample', lang),
+      expansionRequired: t('glossaryFormExpansionRequired', lang),
+      save: t('save', lang),
+    },
+  };
+  // Bounded by construction: codes by the plan's unit limit (150), given names by GIVEN_WORDS_SHOWN.
+  return expandCard('glossary-form', data);
 }
 
 /** A status view as a card: an action's answers per unit, or a unit's progress. */

@@ -17,7 +17,7 @@ import { prepareRound } from '../../usecases/prepare-round';
 import { addContacts, removeContact } from '../../usecases/manage-contacts';
 import { grantAdmin, revokeAdmin, setSafetyChief } from '../../usecases/manage-roles';
 import { viewStatus } from '../../usecases/view-status';
-import { glossaryEntries, setGlossaryExpansion } from '../../usecases/glossary';
+import { setGlossaryExpansion } from '../../usecases/glossary';
 import { municipalityWords, removeMunicipalityWord, setMunicipalityWord } from '../../usecases/municipality-words';
 import { messageCard } from '../cards/answer-cards';
 import { summarizeRound } from '../../usecases/summarize-round';
@@ -130,15 +130,8 @@ export class CommandHandlers extends FollowUpTurn {
         await this.deps.refreshAnswers?.();
         return notice(t('glossarySaved', lang, { code: result.entry.code, expansion: result.entry.expansion }));
       }
-      case 'list-glossary': {
-        const entries = await glossaryEntries(service);
-        return messageCard(
-          t('glossaryTitle', lang),
-          entries.length
-            ? entries.map((e) => `${e.code} = ${e.expansion} (${e.setBy}, ${e.setAt.slice(0, 10)})`)
-            : [t('glossaryEmpty', lang)],
-        );
-      }
+      case 'list-glossary':
+        return this.glossaryCard(user, lang);
       case 'set-word': {
         const result = await setMunicipalityWord(service, user, command);
         if (!result.ok) return refused(result);

@@ -11,6 +11,7 @@ import { expandCard } from '../cards/render';
 
 const MARK = {
   ok: { mark: '✓', color: 'Good' },
+  todo: { mark: '!', color: 'Warning' },
   skipped: { mark: '–', color: 'Default' },
   failed: { mark: '✗', color: 'Attention' },
 } as const;
@@ -21,6 +22,7 @@ export function diagnosisCard(checks: CheckResult[], lang: Language): Record<str
     failures === 0
       ? t('diagnosisAllHold', lang, {
           ok: checks.filter((c) => c.status === 'ok').length,
+          todo: checks.filter((c) => c.status === 'todo').length,
           skipped: checks.filter((c) => c.status === 'skipped').length,
         })
       : t('diagnosisFailures', lang, { failed: failures, n: checks.length });

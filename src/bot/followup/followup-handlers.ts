@@ -148,9 +148,10 @@ export class FollowUpHandlers {
   }
 
   /** The help card's part for this person: their own round, an admin's commands (usecases/role-in-follow-up). */
-  async roleHelp(context: TurnContext, lang: Language): Promise<HelpExtras | undefined> {
+  /** `brief`: for a greeting, only the person's own round, not an admin's commands. */
+  async roleHelp(context: TurnContext, lang: Language, brief = false): Promise<HelpExtras | undefined> {
     try {
-      return roleHelp(await roleInFollowUp(this.deps.service, this.personOf(context)), lang);
+      return roleHelp(await roleInFollowUp(this.deps.service, this.personOf(context)), lang, brief);
     } catch (error) {
       if (!isStoreOutage(error)) throw error;
       return undefined; // the plan's help is still worth having while the store is down

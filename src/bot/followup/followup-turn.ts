@@ -14,7 +14,8 @@ import type { Person } from '../../core/followup/model';
 import type { FollowUp } from '../../usecases/follow-up';
 import { isStoreOutage, storeOutageStatus } from '../../usecases/store-outage';
 import { roundCardFromView } from './round-cards';
-import { contactsCard, notice, wordsCard, type Card, type FormNotice } from './command-cards';
+import { contactsCard, glossaryCard, notice, wordsCard, type Card, type FormNotice } from './command-cards';
+import { glossaryOverview } from '../../usecases/glossary';
 import { refusalCard } from './refusals';
 import { TeamsUsers } from './teams-users';
 import type { PeopleDirectory } from '../../usecases/people-directory';
@@ -127,6 +128,10 @@ export abstract class FollowUpTurn {
     return overview.ok
       ? wordsCard({ unknown: overview.unknown.slice(0, UNKNOWN_WORDS_SHOWN), given: overview.given }, lang, noticeText)
       : refusalCard(overview, lang);
+  }
+
+  protected async glossaryCard(user: Person, lang: Language, noticeText?: FormNotice): Promise<Card> {
+    return glossaryCard(await glossaryOverview(this.deps.service, user), lang, noticeText);
   }
 
   protected async myRoundCard(context: TurnContext, lang: Language): Promise<Card> {

@@ -7,7 +7,7 @@ import type { Language } from '../../core/language';
 import type { HelpExtras } from '../cards/answer-cards';
 import type { RoleInFollowUp } from '../../usecases/role-in-follow-up';
 
-export function roleHelp(role: RoleInFollowUp, lang: Language): HelpExtras {
+export function roleHelp(role: RoleInFollowUp, lang: Language, brief = false): HelpExtras {
   const extras: HelpExtras = { sections: [], commands: [] };
   if (role.units.length > 0) {
     const units = role.units.join(', ');
@@ -17,9 +17,19 @@ export function roleHelp(role: RoleInFollowUp, lang: Language): HelpExtras {
     });
     if (role.round) extras.commands.push(t('helpMyRoundCommand', lang));
   }
-  if (role.admin) {
+  if (role.admin && !brief) {
     extras.sections.push({ title: t('helpAdminTitle', lang), lines: t('helpAdminLines', lang).split('\n') });
     extras.commands.push(t('helpSummaryCommand', lang), t('helpContactsCommand', lang));
+    // Codes nobody has named: admins asked to fill them in, at the welcome and every help, until done.
+    if (role.unnamedCodes?.length) {
+      const shown = role.unnamedCodes.slice(0, 12);
+      const codes = shown.join(', ') + (role.unnamedCodes.length > shown.length ? ' …' : '');
+      extras.sections.push({
+        title: t('helpUnnamedTitle', lang),
+        lines: [t('helpUnnamedLine', lang, { n: role.unnamedCodes.length, codes })],
+      });
+      extras.commands.push(t('helpGlossaryCommand', lang));
+    }
   }
   return extras;
 }

@@ -106,3 +106,27 @@ export function glossaryOfUnits(units: PlanUnit[]): UnitGlossary {
 export function planGlossary(plan: Plan, otherwise: () => UnitGlossary): UnitGlossary {
   return plan.units.length > 0 ? glossaryOfUnits(plan.units) : otherwise();
 }
+
+/** A code as plans write them: one word with two capitals or more ("SF", "SÄKSAM", "MFoF"), not a name ("Polisen"). */
+const looksLikeCode = (code: string): boolean => code.length <= 12 && !/\s/.test(code) && (code.match(/[A-ZÅÄÖ]/g) ?? []).length >= 2;
+
+/**
+ * The codes a plan writes in its Ansvarig, Samverkan and Finansiering cells that nobody has named:
+ * not in the plan's own list of abbreviations, and without a full name in the glossary (from a
+ * source, the plan's Enheter sheet, or an admin in chat). These are what admins are asked to fill in.
+ */
+export function codesWithoutName(plan: Plan, glossary: UnitGlossary): string[] {
+  const defined = new Set(plan.abbreviations.map((a) => a.abbreviation.toLocaleUpperCase('sv')));
+  const codes = new Set<string>();
+  for (const action of plan.actions) {
+    for (const unit of [...action.ansvarig.units, ...action.samverkan.units]) {
+      codes.add(unit.code);
+      for (const sub of unit.subunits) codes.add(sub);
+    }
+    for (const funder of action.finansiering.funders) codes.add(funder.code);
+  }
+  const named = (code: string) => Boolean((findUnit(glossary, code) ?? findSubunit(glossary, code))?.expansion);
+  return [...codes]
+    .filter((code) => looksLikeCode(code) && !defined.has(code.toLocaleUpperCase('sv')) && !named(code))
+    .sort((a, b) => a.localeCompare(b, 'sv'));
+}

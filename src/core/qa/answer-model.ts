@@ -91,7 +91,8 @@ export type Answer =
       actions: ActionView[];
       citation: Citation;
     }
-  | { kind: 'help'; language: Language; examples: string[]; source: Omit<Citation, 'actionIds'> }
+  /** `greeting`: only a "hej" was written, answered with a short hello rather than the whole help. */
+  | { kind: 'help'; language: Language; examples: string[]; source: Omit<Citation, 'actionIds'>; greeting?: boolean }
   | {
       /** The partners outside the municipality that the plan names, each with the actions it takes part in. */
       kind: 'partners';

@@ -89,7 +89,13 @@ export class PlanAnswerer {
       case 'empty':
         return { kind: 'not-found', language, reason: 'empty', values: { example: this.k.examples[language][0] ?? '' } };
       case 'help':
-        return { kind: 'help', language, examples: this.k.examples[language], source: this.k.citationBase };
+        return {
+          kind: 'help',
+          language,
+          examples: this.k.examples[language],
+          source: this.k.citationBase,
+          ...(intent.greeting ? { greeting: true } : {}),
+        };
       case 'plan':
         return planAnswer(this.k, language);
       case 'thanks':

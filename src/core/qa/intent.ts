@@ -5,11 +5,11 @@
 import type { Language, RoleFocus } from './answer-model';
 import type { AreaKindDefinition } from '../plan/model';
 import { escapeRegExp, tokenize } from './text';
-import { isSmallTalk, isThanks } from './small-talk';
+import { isGreetingOnly, isSmallTalk, isThanks } from './small-talk';
 import { lookupTable } from '../lookup-table';
 
 export type Intent =
-  | { kind: 'help' }
+  | { kind: 'help'; greeting?: boolean }
   /** "Tack!": thanked, not asked. */
   | { kind: 'thanks' }
   /** "Vilken plan gäller?": which plan the bot answers from. */
@@ -195,6 +195,7 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
   const text = raw.trim();
   if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };
   // "hjälp", and greetings or "vad kan du hjälpa mig med?": the help with its examples, not "nothing in the plan".
+  if (isGreetingOnly(text)) return { kind: 'help', greeting: true };
   if (/^\s*\/?(hjälp|help|hjalp|\?|start|meny|menu)\s*[?!.]*\s*$/i.test(text) || isSmallTalk(text)) return { kind: 'help' };
   if (isThanks(text)) return { kind: 'thanks' };
   if (

@@ -232,9 +232,7 @@ export function renderText(answer: Answer): string {
         answer.source === 'glossary' && answer.expansion && !answer.setBy
           ? answer.notes.map((n) => t('nameSource', lang, { source: n }))
           : answer.notes.map((n) => `  ${n}`);
-      return [head, given, ...notes, used, answer.citation ? citationText(answer.citation, lang) : '']
-        .filter(Boolean)
-        .join('\n');
+      return [head, given, ...notes, used, answer.citation ? citationText(answer.citation, lang) : ''].filter(Boolean).join('\n');
     }
     case 'areas':
       return [`${areasTitle(answer)}:`, ...areaLines(answer).map((l) => `  ${l}`), '', citationText(answer.citation, lang)].join('\n');

@@ -33,6 +33,17 @@ const BOT_TALK_WORDS = new Set(
 );
 const ADDRESSES_THE_BOT = /(^|\s)(du|dig|din|ditt|boten|bot|you|your|hjälp|hjälpa|help)(\s|$)/i;
 
+/** Only greetings ("hej", "hej hej!", "god morgon boten"): answered with a short hello, not the whole help. */
+export function isGreetingOnly(text: string): boolean {
+  let rest = text.trim();
+  let greeted = false;
+  for (let m = GREETING.exec(rest); m && m[0].length > 0; m = GREETING.exec(rest)) {
+    rest = rest.slice(m[0].length).trim();
+    greeted = true;
+  }
+  return greeted && rest === '';
+}
+
 export function isSmallTalk(text: string): boolean {
   let rest = text.trim();
   for (let greeted = GREETING.exec(rest); greeted && greeted[0].length > 0; greeted = GREETING.exec(rest)) {

@@ -143,8 +143,8 @@ export const ANSWER_TEXTS = {
   },
   helpTitle: { sv: 'Fråga mig om åtgärdsplanen', en: 'Ask me about the action plan' },
   helpIntro: {
-    sv: 'Jag svarar på vem som är ansvarig för, samverkar i eller finansierar åtgärderna i åtgärdsplanen för det brottsförebyggande och trygghetsskapande arbetet. Exempel:',
-    en: 'I answer who is responsible for, cooperates on or finances the actions in the action plan against crime and for public safety. Examples:',
+    sv: 'Jag svarar på vem som är ansvarig för, samverkar i eller finansierar åtgärderna i åtgärdsplanen för det brottsförebyggande och trygghetsskapande arbetet.',
+    en: 'I answer who is responsible for, cooperates on or finances the actions in the action plan against crime and for public safety.',
   },
   notFoundNoMatch: { sv: 'Jag hittar inget om det i planen.', en: 'I find nothing about that in the plan.' },
   notFoundNoTopic: {
@@ -172,6 +172,13 @@ export const ANSWER_TEXTS = {
     sv: 'Frågan är för lång. Skriv en kortare fråga (högst {detail} tecken).',
     en: 'The question is too long. Please write a shorter one (at most {detail} characters).',
   },
+  greetingTitle: { sv: 'Hej!', en: 'Hello!' },
+  greetingIntro: {
+    sv: 'Jag svarar på frågor om {document}: vem som ansvarar för vad, vem som samverkar och hur det finansieras. Skriv "hjälp" för allt jag kan.',
+    en: 'I answer questions about {document}: who is responsible for what, who cooperates and how it is financed. Write "help" for all I can do.',
+  },
+  helpExamplesTitle: { sv: 'Fråga till exempel', en: 'Ask for example' },
+  helpCommand: { sv: 'hjälp', en: 'help' },
   welcomeTitle: { sv: 'Välkommen till trygghetsboten', en: 'Welcome to the safety plan bot' },
   errorGeneric: {
     sv: 'Något gick fel när jag skulle svara. Ingenting har sparats. Försök igen om en stund.',

@@ -234,8 +234,8 @@ export const FOLLOW_UP_TEXTS = {
   },
   diagnosisTitle: { sv: 'Diagnos: vad boten behöver i er miljö', en: 'Diagnosis: what the bot needs in your tenant' },
   diagnosisAllHold: {
-    sv: 'Inget misslyckades: {ok} kontroller fungerar, {skipped} behövs inte här.',
-    en: 'Nothing failed: {ok} checks hold, {skipped} are not needed here.',
+    sv: 'Inget misslyckades: {ok} kontroller fungerar, {todo} är kvar att göra, {skipped} behövs inte här.',
+    en: 'Nothing failed: {ok} checks hold, {todo} are left to do, {skipped} are not needed here.',
   },
   diagnosisFailures: {
     sv: '{failed} av {n} kontroller misslyckades: se ✗ nedan, med vad som saknas och hur det åtgärdas.',
@@ -359,10 +359,34 @@ export const FOLLOW_UP_TEXTS = {
   wordsFormTermsExample: { sv: 'till exempel kamerabevakning', en: 'for example kamerabevakning' },
   wordsFormTermsRequired: { sv: 'Skriv minst ett ord ur planen.', en: 'Write at least one word from the plan.' },
   unknownWordsEmpty: { sv: 'Inga okända ord att visa just nu.', en: 'No unknown words to show right now.' },
-  glossaryEmpty: {
-    sv: 'Inga koder har angetts än. En administratör skriver till exempel "ordlista VOF" följt av namnet.',
-    en: 'No codes have been given yet. An admin writes, for example, "glossary VOF" followed by the name.',
+  glossaryEmpty: { sv: 'Inga namn har angetts i chatten än.', en: 'No names have been given in chat yet.' },
+  glossaryIntro: {
+    sv: 'Planen skriver enheter som koder. Svaren och rapporten visar det fullständiga namnet när planen, en källa eller ni har angett det.',
+    en: 'The plan writes units as codes. Answers and the report show the full name where the plan, a source or you have given it.',
   },
+  glossaryUnnamedTitle: { sv: 'Koder utan namn', en: 'Codes without a name' },
+  glossaryUnnamedLine: {
+    sv: '{n} koder i planen har inget namn, och boten gissar inte: {codes}',
+    en: '{n} codes in the plan have no name, and the bot does not guess: {codes}',
+  },
+  glossaryAllNamed: { sv: 'Alla koder i planen har ett namn.', en: 'Every code in the plan has a name.' },
+  glossaryGivenTitle: { sv: 'Namn angivna i chatten', en: 'Names given in chat' },
+  glossaryFormTitle: { sv: 'Ange ett namn', en: 'Give a name' },
+  glossaryFormHelp: {
+    sv: 'Välj koden och skriv vad den står för, som den heter i kommunen. Svaren visar namnet från och med nu, märkt som kommunens ordlista och med vem som angav det.',
+    en: "Choose the code and write what it stands for, as the municipality calls it. Answers show the name from now on, marked as the municipality's glossary with who gave it.",
+  },
+  glossaryFormCode: { sv: 'Kod', en: 'Code' },
+  glossaryFormCodeRequired: { sv: 'Välj en kod.', en: 'Choose a code.' },
+  glossaryFormExpansion: { sv: 'Fullständigt namn', en: 'Full name' },
+  glossaryFormExpansionExample: { sv: 'Till exempel Säkerhetsavdelningen', en: 'For example Säkerhetsavdelningen' },
+  glossaryFormExpansionRequired: { sv: 'Skriv namnet.', en: 'Write the name.' },
+  helpUnnamedTitle: { sv: 'Koder utan namn', en: 'Codes without a name' },
+  helpUnnamedLine: {
+    sv: 'Planen har {n} koder som ingen källa ger namn för ({codes}). Tryck på "ordlista" och fyll i dem, så förstår personalen svaren och kommunfullmäktige rapporten.',
+    en: 'The plan has {n} codes no source names ({codes}). Press "glossary" and fill them in, so that staff understand the answers and the council the report.',
+  },
+  helpGlossaryCommand: { sv: 'ordlista', en: 'glossary' },
   definedByPlan: {
     sv: 'Planen anger redan vad {code} står för: {expansion}. Ordlistan ändrar inte planens egna förklaringar.',
     en: "The plan already says what {code} stands for: {expansion}. The glossary does not change the plan's own explanations.",
