@@ -11,17 +11,19 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { buildReport } from '../src/core/report/report-model';
+import { buildReport, publicReport } from '../src/core/report/report-model';
 import { obligationsFor } from '../src/core/followup/obligations';
 import { reportDocument } from '../src/export/docx';
 import { loadGlossary, loadPlan } from '../src/plan-files';
 import { projectRoot } from '../src/project-root';
 import type { Answer } from '../src/core/followup/model';
 
-async function sample(out: string): Promise<void> {
+/** The sample report as a Word file: Linköping's plan, half answered, open, with last year's round. */
+export async function sampleDocument(out: string, options: { personNames?: boolean } = {}): Promise<void> {
   const root = projectRoot(__dirname);
   const plan = loadPlan(join(root, 'data/plan/plan-2023.json'));
-  const obligations = obligationsFor(plan, loadGlossary(join(root, 'data/glossary/units.json')));
+  const glossary = loadGlossary(join(root, 'data/glossary/units.json'));
+  const obligations = obligationsFor(plan, glossary);
   const keys = plan.followUp.statuses.map((s) => s.key);
   const person = { name: 'Anna Andersson', upn: 'anna@example.com' };
   const answersOf = (year: number, share: number): Answer[] =>
@@ -53,19 +55,29 @@ async function sample(out: string): Promise<void> {
     answers: answersOf(2026, 2),
     previousAnswers: answersOf(2025, 1),
     contacts: [{ unit: 'SF', person }],
+    glossary,
   });
-  writeFileSync(out, await reportDocument(report));
+  const filed = publicReport(report, { personNames: options.personNames ?? false });
+  writeFileSync(out, await reportDocument(filed, { compiledBy: 'Sara Säkerhetschef' }));
+}
+
+/** A Word file as LibreOffice prints it: the PDF's path (beside the file, or in `dir`). */
+export function toPdf(file: string, dir: string): string {
+  // A profile of its own: a LibreOffice already open (or another conversion) holds the default one.
+  const profile = `-env:UserInstallation=file://${join(dir, '.libreoffice-profile')}`;
+  execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 180_000 });
+  return join(dir, basename(file).replace(/\.docx$/i, '.pdf'));
 }
 
 async function main(): Promise<void> {
   const dir = resolve('.data/report-pages');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const file = process.argv[2] ? resolve(process.argv[2]) : join(dir, 'exempel.docx');
-  if (!process.argv[2]) await sample(file);
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 180_000 });
-  const pdf = join(dir, basename(file).replace(/\.docx$/i, '.pdf'));
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '6', pdf, join(dir, 'sida')], { timeout: 60_000 });
+  const file = process.argv[2] && !process.argv[2].startsWith('--') ? resolve(process.argv[2]) : join(dir, 'exempel.docx');
+  if (file.endsWith('exempel.docx')) await sampleDocument(file);
+  const pdf = toPdf(file, dir);
+  const last = process.argv.includes('--all') ? [] : ['-l', '8'];
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', ...last, pdf, join(dir, 'sida')], { timeout: 60_000 });
   console.log(
     `Pages in ${dir}: ${readdirSync(dir)
       .filter((f) => f.endsWith('.png'))
@@ -73,7 +85,8 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });

@@ -111,7 +111,10 @@ export async function startBot(config: Config, logger: Logger = createLogger(con
       // With credentials (Teams), Teams alone; local mode serves the Emulator, the Playground and the terminal chat.
       teamsOnly: !bot.localMode,
     },
-    { opens: (token) => reportLinkOpens(service, token), take: (token) => reportFileForLink(service, token) },
+    {
+      opens: (token) => reportLinkOpens(service, token),
+      take: (token) => reportFileForLink(service, token, { personNames: config.reportPersonNames }),
+    },
   );
   const { port, url } = await http.listen(config.port, config.host);
   logger.info(

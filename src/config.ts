@@ -47,6 +47,8 @@ export interface Config {
   reportLinkTtlMs: number;
   /** How an exported report reaches the admin: a file in their OneDrive through Teams' file consent, or a one-time link. */
   reportDelivery: 'file' | 'link';
+  /** Whether the report files name the people who answered and the contacts (never their e-mail); off by default, as the files are public records. */
+  reportPersonNames: boolean;
   /** Production refuses to run without Bot Framework credentials (NODE_ENV=production, any case). */
   production: boolean;
   /** Entra tenant ids whose activities are accepted; empty accepts any (local use). */
@@ -221,6 +223,8 @@ export const SETTINGS = {
     (env) => ((env.MicrosoftAppId ?? '').trim() ? 'file' : 'link') as 'file' | 'link',
     oneOf('file', 'link'),
   ),
+  // A report becomes a public record: people's names only where the municipality decides so.
+  reportPersonNames: setting('REPORT_PERSON_NAMES', false, boolean),
   nodeEnv: setting('NODE_ENV', '', text),
   // Empty: the bot's own tenant when it has one (a Toolkit env file leaves ALLOWED_TENANTS blank).
   allowedTenants: setting(
@@ -292,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: v.publicUrl,
     reportLinkTtlMs: v.reportLinkTtlMinutes * 60_000,
     reportDelivery: v.reportDelivery,
+    reportPersonNames: v.reportPersonNames,
     production: v.nodeEnv.toLowerCase() === 'production',
     allowedTenants: v.allowedTenants,
     userMessagesPerMinute: v.userMessagesPerMinute,

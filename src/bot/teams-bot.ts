@@ -105,6 +105,7 @@ export function createTeamsBot(
         publicUrl: config.publicUrl || `http://localhost:${config.port}`,
         reportLinkTtlMs: config.reportLinkTtlMs,
         reportDelivery: config.reportDelivery,
+        reportPersonNames: config.reportPersonNames,
         localMode,
         directory: people ?? directory,
         refreshAnswers: () => answerer.refresh?.() ?? Promise.resolve(),

@@ -8,9 +8,7 @@ import { recordsOn } from '../persistence/records-on-store';
 import { FollowUp } from '../usecases/follow-up';
 import { OPERATOR } from '../usecases/access';
 import { summarizeRound } from '../usecases/summarize-round';
-import { reportWorkbook } from '../export/xlsx';
-import { reportMarkdown } from '../export/markdown';
-import { reportDocument } from '../export/docx';
+import { reportFileFor } from '../usecases/report';
 import { parseRoundRef, roundLabel } from '../core/followup/periods';
 
 function arg(name: string): string | undefined {
@@ -51,11 +49,11 @@ async function main(): Promise<number> {
       return 1;
     }
     const { report } = summarized;
-    const out = arg('out') ?? `uppfoljning-${roundLabel(year).replace(' ', '-')}.${format}`;
-    writeFileSync(
-      out,
-      format === 'xlsx' ? await reportWorkbook(report) : format === 'docx' ? await reportDocument(report) : reportMarkdown(report),
-    );
+    // The file as the admins get it in Teams: a public record, people named only with REPORT_PERSON_NAMES=true.
+    const file = await reportFileFor(service, OPERATOR, { year, format }, { personNames: config.reportPersonNames });
+    if (!file.ok) throw new Error(`the report for ${roundLabel(year)} could not be made`);
+    const out = arg('out') ?? file.file.fileName;
+    writeFileSync(out, file.file.body);
     console.log(
       `Report for ${roundLabel(year)}: ${report.rows.length} rows, ${report.rows.filter((r) => r.status).length} answered → ${out}`,
     );

@@ -1,29 +1,36 @@
 /**
  * The report to the city council as a Word document (docx), from the same report model as the
- * Excel and Markdown reports: a title page; a summary per area with a chart; the response rate
- * and the units that have not reported; what changed in the plan since the previous round; then,
- * per area and group, each action with its id, text, Ansvarig as printed, and each responsible
- * unit's status, description, who answered and when (on a unit's behalf said so), and last year's
- * status where there was a round. Real Word headings (navigable), tables whose header rows repeat
- * and are marked as headers, the chart with alternative text, page numbers; a round still open
- * says "Preliminär" at the top of every page.
+ * Excel and Markdown reports, to be filed as it is: a title page (the municipality, the plan and
+ * its registration number, the period, the date, preliminary or final with the response rate, who
+ * compiled it); a summary per area with a chart and its caption; the response rate per unit and
+ * the units that have not reported; the actions the plan gives no owner, under one heading; what
+ * changed in the plan since the previous round; the abbreviations; then, per area and group, each
+ * action with its id, text, Ansvarig as printed, and each responsible unit's status, description,
+ * when it was answered (by whom only where the municipality chose to name people), and last year's
+ * status. Units are named, never people's e-mail addresses (the caller gives a publicReport).
+ * Real Word headings (navigable), tables whose header rows repeat and are marked as headers, with
+ * columns wide enough for every word (column-widths.ts), page numbers; a round still open says
+ * "Preliminär" at the top of every page.
  */
 import type { Report, ReportRow } from '../core/report/report-model';
 import { countOf } from '../core/report/report-model';
 import { areaName } from '../core/plan/areas';
-import { NOT_REPORTED, statusLabel } from '../core/followup/model';
+import { NO_UNIT, NOT_REPORTED, statusLabel } from '../core/followup/model';
 import { comparableRound, roundLabel } from '../core/followup/periods';
 import { swedishDate, swedishDateTime } from '../core/followup/schedule';
 import { chartImage, chartSeries } from './charts';
-
-/** A first column of 40 % and the rest shared: titles beside counts. */
-function widthsFor(columns: number): number[] {
-  return columns <= 1 ? [100] : [40, ...Array<number>(columns - 1).fill(Math.floor(60 / (columns - 1)))];
-}
+import { fitColumns, type FittedColumns } from './column-widths';
 
 export const PRELIMINARY = 'PRELIMINÄR – uppföljningen pågår och svaren kan ändras';
 
-export async function reportDocument(report: Report, now = new Date()): Promise<Buffer> {
+export interface DocumentOptions {
+  /** The person who asked for the report, by name: "Sammanställd av" on the title page. */
+  compiledBy?: string;
+  now?: Date;
+}
+
+export async function reportDocument(report: Report, options: DocumentOptions = {}): Promise<Buffer> {
+  const now = options.now ?? new Date();
   // Loaded when a Word report is asked for, like exceljs for Excel.
   const docx = await import('docx');
   const {
@@ -39,6 +46,7 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
     Paragraph,
     Table,
     TableCell,
+    TableLayoutType,
     TableRow,
     TextRun,
     WidthType,
@@ -46,28 +54,39 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
   const round = roundLabel(report.year);
   const open = report.state === 'open';
 
-  const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text: value, ...options });
-  const paragraph = (value: string, options: { bold?: boolean; italics?: boolean } = {}) =>
-    new Paragraph({ children: [text(value, options)] });
+  type RunOptions = { bold?: boolean; italics?: boolean; size?: number };
+  const text = (value: string, options: RunOptions = {}) => new TextRun({ text: value, ...options });
+  const paragraph = (value: string, options: RunOptions = {}) => new Paragraph({ children: [text(value, options)] });
+  /** "Label: value" with the label in bold, as the title page's facts. */
+  const fact = (label: string, value: string) =>
+    new Paragraph({ spacing: { after: 80 }, children: [text(`${label}: `, { bold: true }), text(value)] });
   const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
     new Paragraph({ text: value, heading: level, keepNext: true });
-  const cell = (value: string, width: number, bold = false) =>
+  const cell = (value: string, width: number, size: number, bold = false) =>
     new TableCell({
-      width: { size: width, type: WidthType.PERCENTAGE },
-      children: value.split('\n').map((line) => paragraph(line, { bold })),
+      width: { size: width, type: WidthType.DXA },
+      children: value.split('\n').map((line) => paragraph(line, { bold, size })),
     });
   /**
    * A table whose first row is its header: repeated on each page and marked as a header for screen
-   * readers. `widths` in per cent: the first column (a title, a description) wider than the counts.
+   * readers. Fixed column widths that hold every word whole (fitColumns); `flexible` are the
+   * columns of running text that get the room left.
    */
-  const table = (header: string[], rows: string[][], widths: number[] = widthsFor(header.length)) =>
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+  const fitted = (header: string[], rows: string[][], flexible: number[]): FittedColumns =>
+    fitColumns(header.map((h, i) => ({ header: h, cells: rows.map((r) => r[i] ?? ''), flexible: flexible.includes(i) })));
+  /** `columns`: widths fitted beforehand, so that the tables of one kind line up (every action's answers). */
+  const table = (header: string[], rows: string[][], flexible: number[] = [0], columns = fitted(header, rows, flexible)) => {
+    const { widths, halfPoints } = columns;
+    return new Table({
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
       rows: [
-        new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i] ?? 10, true)) }),
-        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, widths[i] ?? 10)) })),
+        new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i]!, halfPoints, true)) }),
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, widths[i]!, halfPoints)) })),
       ],
     });
+  };
 
   const total = report.rows.length;
   const answered = total - countOf(report.totals, 'none');
@@ -76,25 +95,28 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
   const chart = await chartImage(report);
   const chartWidth = 600;
 
+  const status = open ? `Preliminär – uppföljningen pågår och svaren kan ändras` : 'Slutlig – uppföljningen är stängd';
   const titlePage = [
-    new Paragraph({ text: `Uppföljning ${round} av åtgärdsplanen`, heading: HeadingLevel.TITLE }),
-    paragraph(report.planTitle, { bold: true }),
-    ...(report.municipality ? [paragraph(report.municipality)] : []),
-    ...(report.diarienummer ? [paragraph(`Diarienummer: ${report.diarienummer}`)] : []),
-    paragraph(`Planversion: ${report.planVersion}`),
-    paragraph(`Uppföljningsperiod: ${round} · sista svarsdag ${report.deadline}`),
-    paragraph(`Rapporten skapad: ${swedishDate(now)}`),
+    ...(report.municipality
+      ? [new Paragraph({ spacing: { before: 2400, after: 240 }, children: [text(report.municipality, { size: 32 })] })]
+      : []),
+    new Paragraph({ text: `Uppföljning ${round} av åtgärdsplanen`, heading: HeadingLevel.TITLE, spacing: { after: 240 } }),
+    new Paragraph({ spacing: { after: 480 }, children: [text(report.planTitle, { bold: true, size: 28 })] }),
+    ...(report.diarienummer ? [fact('Diarienummer', report.diarienummer)] : []),
+    fact('Uppföljningsperiod', `${round}, sista svarsdag ${swedishDate(new Date(`${report.deadline}T12:00:00Z`))}`),
     // Final only for a closed round, and never without how much of the plan it covers.
-    paragraph(
-      open
-        ? `${PRELIMINARY}. ${answered} av ${total} rapporter lämnade hittills (${rate(answered, total)}).`
-        : `Uppföljningen är stängd; rapporten är slutlig, med ${answered} av ${total} rapporter lämnade (${rate(answered, total)}).`,
-      { bold: true },
-    ),
+    fact('Status', status),
+    fact('Svarsfrekvens', `${answered} av ${total} rapporter lämnade (${rate(answered, total)})`),
+    fact('Rapportens datum', swedishDate(now)),
+    fact('Sammanställd av', options.compiledBy ? `${options.compiledBy}, med Trygghetsboten` : 'Trygghetsboten'),
+    fact('Planversion', report.planVersion),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 
   const statusHeaders = [...report.statuses.map((s) => s.label), NOT_REPORTED.label];
+  const owned = report.units.filter((u) => u.unit !== NO_UNIT);
+  const lateOwned = report.lateUnits.filter((u) => u.unit !== NO_UNIT);
+  const withoutOwner = report.rows.filter((r) => r.unit === NO_UNIT);
   const summary = [
     heading('Sammanfattning', HeadingLevel.HEADING_1),
     paragraph(
@@ -116,6 +138,8 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
       ],
     ),
     new Paragraph({
+      keepNext: true,
+      spacing: { before: 240 },
       children: [
         new ImageRun({
           type: 'png',
@@ -125,20 +149,42 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
         }),
       ],
     }),
-    paragraph(chart.altText, { italics: true }),
+    // A caption, not the numbers again: they are in the table above.
+    paragraph(`Figur 1. Rapporter per status och ${report.areaHeading.toLocaleLowerCase('sv')}. Antalen står i tabellen ovan.`, {
+      italics: true,
+    }),
     heading('Svarsfrekvens per enhet', HeadingLevel.HEADING_2),
     table(
       ['Enhet', 'Rapporterade', 'Av', 'Andel'],
-      report.units.map((u) => [u.unit, String(u.answered), String(u.total), rate(u.answered, u.total)]),
+      owned.map((u) => [u.unit, String(u.answered), String(u.total), rate(u.answered, u.total)]),
     ),
-    heading('Enheter som inte har rapporterat', HeadingLevel.HEADING_2),
-    ...(report.lateUnits.length === 0
+    heading('Enheter som inte har rapporterat allt', HeadingLevel.HEADING_2),
+    ...(lateOwned.length === 0
       ? [paragraph('Alla ansvariga enheter har rapporterat.')]
-      : report.lateUnits.map((u) =>
-          paragraph(
-            `${u.unit}: ${u.answered} av ${u.total} rapporterade${u.contacts.length ? ` (kontakter: ${u.contacts.join(', ')})` : ' (inga kontakter)'}`,
+      : [
+          table(
+            ['Enhet', 'Rapporterade', 'Saknas', ...(lateOwned.some((u) => u.contacts.length > 0) ? ['Kontaktpersoner'] : [])],
+            lateOwned.map((u) => [
+              u.unit,
+              `${u.answered} av ${u.total}`,
+              String(u.total - u.answered),
+              ...(lateOwned.some((x) => x.contacts.length > 0) ? [u.contacts.join(', ') || '–'] : []),
+            ]),
           ),
-        )),
+        ]),
+    ...(withoutOwner.length === 0
+      ? []
+      : [
+          heading('Åtgärder utan ansvarig enhet i planen', HeadingLevel.HEADING_2),
+          paragraph(
+            `Planen anger ingen ansvarig enhet för ${withoutOwner.length === 1 ? 'en åtgärd' : `${withoutOwner.length} åtgärder`}. De redovisas här samlat, och inte som en enhet.`,
+          ),
+          table(
+            ['Åtgärd', 'Text', 'Status'],
+            withoutOwner.map((r) => [r.actionId, r.actionText, r.statusLabel]),
+            [1],
+          ),
+        ]),
   ];
 
   const changes = report.versionChanges
@@ -157,28 +203,46 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
       ]
     : [];
 
+  const abbreviations = report.abbreviations.length
+    ? [
+        heading('Förkortningar', HeadingLevel.HEADING_2),
+        table(
+          ['Förkortning', 'Betydelse'],
+          report.abbreviations.map((a) => [a.code, a.expansion ?? 'Namnet anges inte i planen eller kommunens ordlista']),
+          [1],
+        ),
+      ]
+    : [];
+
   const previous = report.hasPreviousYear ? roundLabel(comparableRound(report.year)) : undefined;
+  const names = report.rows.some((r) => r.answeredBy !== '');
   const rowHeader = [
     'Enhet',
     'Status',
     'Beskrivning av utveckling',
-    'Besvarad av',
+    names ? 'Besvarad av' : 'Besvarad',
     ...(previous ? [`Status ${previous} / förändring`] : []),
   ];
-  const rowWidths = previous ? [14, 12, 40, 18, 16] : [15, 13, 50, 22];
   /** Last year's status and the change: "Påbörjad → Pågående", "Pågående (oförändrad)", "ny åtgärd i planen". */
   const previousCell = (r: ReportRow): string => {
     if (r.change.includes('→') && !r.change.startsWith('ändrad åtgärd')) return r.change;
     const before = r.previousStatus ? statusLabel(report.statuses, r.previousStatus) : '–';
     return r.change ? `${before} (${r.change})` : before;
   };
+  /** When it was answered, by whom where people are named, and whether on the unit's behalf. */
+  const answeredCell = (r: ReportRow): string =>
+    r.answeredAt
+      ? [r.answeredBy, swedishDateTime(r.answeredAt), r.onBehalf ? '(för enhetens räkning)' : ''].filter(Boolean).join('\n')
+      : '–';
   const answerRow = (r: ReportRow): string[] => [
-    r.unit,
+    r.unit === NO_UNIT ? '–' : r.unit,
     r.statusLabel,
     r.description || '–',
-    r.answeredBy ? `${r.answeredBy}${r.onBehalf ? ' (för enhetens räkning)' : ''}\n${swedishDateTime(r.answeredAt)}` : '–',
+    answeredCell(r),
     ...(previous ? [previousCell(r)] : []),
   ];
+  // One set of widths for every action's table, fitted to all the answers: the columns line up page after page.
+  const answerColumns = fitted(rowHeader, report.rows.map(answerRow), [2]);
   const actionsPart: Array<InstanceType<typeof Paragraph> | InstanceType<typeof Table>> = [
     new Paragraph({ children: [new PageBreak()] }),
     heading('Åtgärder', HeadingLevel.HEADING_1),
@@ -201,7 +265,7 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
       actionsPart.push(
         new Paragraph({ keepNext: true, children: [text(`${r.actionId} `, { bold: true }), text(r.actionText)] }),
         new Paragraph({ keepNext: true, children: [text('Ansvarig: ', { bold: true }), text(r.ansvarig || '(anges inte i planen)')] }),
-        table(rowHeader, ofAction.map(answerRow), rowWidths),
+        table(rowHeader, ofAction.map(answerRow), [2], answerColumns),
         new Paragraph({ children: [] }),
       );
     }
@@ -236,7 +300,7 @@ export async function reportDocument(report: Report, now = new Date()): Promise<
         properties: { titlePage: false },
         headers: { default: pageHeader },
         footers: { default: pageFooter },
-        children: [...titlePage, ...summary, ...changes, ...actionsPart],
+        children: [...titlePage, ...summary, ...changes, ...abbreviations, ...actionsPart],
       },
     ],
   });

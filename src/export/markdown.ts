@@ -53,7 +53,10 @@ export function reportMarkdown(report: Report): string {
   lines.push(`| Id | Enhet | Åtgärd | Status | Beskrivning av utveckling | Besvarad av |${prev ? ' Förändring |' : ''}`);
   lines.push(`|---|---|---|---|---|---|${prev ? '---|' : ''}`);
   for (const r of report.rows) {
-    const by = r.answeredBy ? `${r.answeredBy}${r.onBehalf ? ' (för enhetens räkning)' : ''}, ${r.answeredAt.slice(0, 10)}` : '';
+    // Who only where the report names people (publicReport); when, and on a unit's behalf, always.
+    const by = r.answeredAt
+      ? [r.answeredBy, r.onBehalf ? '(för enhetens räkning)' : '', r.answeredAt.slice(0, 10)].filter(Boolean).join(', ')
+      : '';
     lines.push(
       `| ${cell(r.actionId)} | ${cell(r.unit)} | ${cell(r.actionText)} | ${cell(r.statusLabel)} | ${cell(r.description)} | ${cell(by)} |${prev ? ` ${cell(r.change)} |` : ''}`,
     );

@@ -1,21 +1,31 @@
 /** Gathers a year's answers, last year's and the contacts, and builds the report; serves it for a link. */
 import { comparableRound, roundLabel } from '../core/followup/periods';
-import { buildReport, type Report } from '../core/report/report-model';
+import { buildReport, publicReport, type Report } from '../core/report/report-model';
+import { withEntries } from '../core/plan/glossary';
 import type { FollowUp } from './follow-up';
 import { reportWorkbook } from '../export/xlsx';
 import { reportMarkdown } from '../export/markdown';
 import { reportDocument } from '../export/docx';
 import type { Person } from '../core/followup/model';
 import type { ReportFormat } from './ports';
-import { unlessAdmin } from './access';
+import { OPERATOR, unlessAdmin } from './access';
 import { refuse, type Result } from './result';
 
-export async function loadReport(active: Pick<FollowUp, 'forRound' | 'rounds'>, year: number): Promise<Report | undefined> {
+/**
+ * A round's report, or nothing when there is no such round. `withGlossary`: the codes' full names
+ * with those given in chat (one more read), for the files that list them (Förkortningar).
+ */
+export async function loadReport(
+  active: Pick<FollowUp, 'forRound' | 'rounds'>,
+  year: number,
+  withGlossary = false,
+): Promise<Report | undefined> {
   const round = await active.rounds.getRound(year);
   if (!round) return undefined;
   // A round is reported on the plan version it asked about.
   const service = active.forRound(round);
   const previousRound = await service.rounds.getRound(comparableRound(year));
+  const glossary = withGlossary ? withEntries(service.glossary, await service.words.listGlossaryEntries()) : undefined;
   return buildReport({
     plan: service.plan,
     round,
@@ -27,7 +37,13 @@ export async function loadReport(active: Pick<FollowUp, 'forRound' | 'rounds'>, 
       ? { previousPlan: service.planVersions.get(previousRound.planVersion)! }
       : {}),
     contacts: await service.people.listContacts(),
+    ...(glossary ? { glossary } : {}),
   });
+}
+
+/** How a report file is made: whether it names people (REPORT_PERSON_NAMES), and who asked for it (its title page). */
+export interface ReportFileOptions {
+  personNames?: boolean;
 }
 
 export interface ReportFile {
@@ -54,9 +70,12 @@ async function reportFile(
   service: Pick<FollowUp, 'forRound' | 'rounds'>,
   year: number,
   format: ReportFormat,
+  options: ReportFileOptions & { compiledBy?: Person },
 ): Promise<ReportFile | undefined> {
-  const report = await loadReport(service, year);
-  if (!report) return undefined;
+  const full = await loadReport(service, year, true);
+  if (!full) return undefined;
+  // A file leaves the bot and becomes a public record: people only by name, and only where chosen.
+  const report = publicReport(full, { personNames: options.personNames ?? false });
   const fileName = `uppfoljning-${roundLabel(year).replace(' ', '-')}.${format}`;
   switch (format) {
     case 'xlsx':
@@ -67,7 +86,7 @@ async function reportFile(
       };
     case 'docx':
       return {
-        body: await reportDocument(report),
+        body: await reportDocument(report, { ...(options.compiledBy?.name ? { compiledBy: options.compiledBy.name } : {}) }),
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         fileName,
       };
@@ -84,12 +103,15 @@ export async function reportFileFor(
   service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'rounds'>,
   actor: Person,
   input: { year: unknown; format: unknown },
+  options: ReportFileOptions = {},
 ): Promise<Result<{ file: ReportFile; year: number }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = Number(input.year);
   const format: ReportFormat = input.format === 'md' ? 'md' : input.format === 'docx' ? 'docx' : 'xlsx';
-  const file = Number.isInteger(year) ? await reportFile(service, year, format) : undefined;
+  // The command line's operator is nobody to name on a title page.
+  const compiledBy = actor === OPERATOR ? {} : { compiledBy: actor };
+  const file = Number.isInteger(year) ? await reportFile(service, year, format, { ...options, ...compiledBy }) : undefined;
   return file ? { ok: true, file, year } : refuse({ reason: 'no-round' });
 }
 
@@ -100,9 +122,10 @@ export async function reportFileFor(
 export async function reportFileForLink(
   service: Pick<FollowUp, 'forRound' | 'isAdmin' | 'reportLinks' | 'rounds'>,
   token: string,
+  options: ReportFileOptions = {},
   now = Date.now(),
 ): Promise<ReportFile | undefined> {
   const link = await service.reportLinks.redeem(token, now);
   if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
-  return reportFile(service, link.year, link.format);
+  return reportFile(service, link.year, link.format, { ...options, compiledBy: link.createdBy });
 }

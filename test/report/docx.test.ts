@@ -6,7 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import JSZip from 'jszip';
-import { buildReport, countOf } from '../../src/core/report/report-model';
+import { buildReport, countOf, publicReport } from '../../src/core/report/report-model';
+import { A4_TEXT_WIDTH, wordWidth, wordsOf } from '../../src/export/column-widths';
 import { obligationsFor } from '../../src/core/followup/obligations';
 import { reportDocument, PRELIMINARY } from '../../src/export/docx';
 import { chartSpec } from '../../src/export/charts';
@@ -40,9 +41,21 @@ const previous = [answer(2025, 'A16-1', 'SF', 'ej-paborjad', 'Ingen samordnare a
 
 async function documentXml(
   state: Round['state'],
+  personNames = true,
 ): Promise<{ body: string; headers: string; footers: string; report: ReturnType<typeof buildReport> }> {
-  const report = buildReport({ plan: PLAN, round: round(2026, state), obligations, answers, previousAnswers: previous, contacts: [] });
-  const zip = await JSZip.loadAsync(await reportDocument(report, new Date('2026-12-15T10:00:00Z')));
+  const full = buildReport({
+    plan: PLAN,
+    round: round(2026, state),
+    obligations,
+    answers,
+    previousAnswers: previous,
+    contacts: [{ unit: 'KLF', person: { name: 'Karl Klf', upn: 'karl@example.com' } }],
+    glossary: GLOSSARY,
+  });
+  const report = publicReport(full, { personNames });
+  const zip = await JSZip.loadAsync(
+    await reportDocument(report, { now: new Date('2026-12-15T10:00:00Z'), compiledBy: 'Sara Säkerhetschef' }),
+  );
   const read = async (pattern: RegExp) =>
     (
       await Promise.all(
@@ -85,7 +98,12 @@ describe('the Word report', () => {
     assert.deepEqual(cellsOf('Cheferna har gått utbildningen.').slice(0, 2), ['Chefer', 'Pågående']);
     assert.deepEqual(cellsOf('Hälften av samordnarna är klara.').slice(0, 2), ['Säkerhets-samordnare', 'Påbörjad']);
     assert.deepEqual(cellsOf('Utbildningen är inte upphandlad & saknar <budget>.').slice(0, 2), ['Säkerhetsombud', 'Ej påbörjad']);
-    assert.ok(text.includes('Säkerhetschefen (för enhetens räkning)'), 'an answer on a unit’s behalf says so');
+    const onBehalf = text.indexOf('Säkerhetschefen');
+    assert.deepEqual(
+      text.slice(onBehalf, onBehalf + 3),
+      ['Säkerhetschefen', '2026-12-10 10:30', '(för enhetens räkning)'],
+      'on a unit’s behalf says so',
+    );
     assert.ok(text.includes('2026-12-10 10:30'), 'when, in Swedish time');
     assert.ok(text.includes('Ej påbörjad → Påbörjad'), "last year's status and the change");
     assert.ok(text.includes('Ansvarig: Chefer Säkerhets-samordnare Säkerhetsombud'), 'Ansvarig as printed');
@@ -98,8 +116,10 @@ describe('the Word report', () => {
   it('has the counts of the summary page, the units that did not report, and a chart with its numbers as text', async () => {
     const { body, report } = await documentXml('closed');
     const text = paragraphs(body);
-    // Final, for a closed round, and how much of the plan it covers, in one sentence (#25: "final" at 4 % said nothing of it).
-    assert.ok(text.includes('Uppföljningen är stängd; rapporten är slutlig, med 5 av 259 rapporter lämnade (2 %).'));
+    // Final, for a closed round, and how much of the plan it covers, beside it (#25: "final" at 4 % said nothing of it).
+    const status = text.indexOf('Status: Slutlig – uppföljningen är stängd');
+    assert.ok(status > 0, 'final on the title page');
+    assert.equal(text[status + 1], 'Svarsfrekvens: 5 av 259 rapporter lämnade (2 %)');
     const total = text.indexOf('Totalt');
     assert.deepEqual(text.slice(total + 1, total + 5), [
       String(countOf(report.totals, 'pagaende')),
@@ -108,12 +128,16 @@ describe('the Word report', () => {
       String(countOf(report.totals, 'none')),
     ]);
     assert.deepEqual(text.slice(total + 1, total + 4), ['2', '2', '1']);
-    assert.ok(text.includes('Enheter som inte har rapporterat'));
-    assert.ok(text.some((p) => p.startsWith('KLF: 0 av 59 rapporterade')));
+    assert.ok(text.includes('Enheter som inte har rapporterat allt'));
+    const klf = text.indexOf('KLF', text.indexOf('Enheter som inte har rapporterat allt'));
+    assert.deepEqual(text.slice(klf, klf + 4), ['KLF', '0 av 59', '59', 'Karl Klf']);
     assert.match(
       body,
       /<wp:docPr [^>]*descr="Stapeldiagram: rapporter per status och område\. AS 1 Kunskapsbaserad metodik: Pågående 1, Påbörjad 1, Ej påbörjad 1, Ej rapporterad 7\./,
     );
+    // Under the chart a caption, not its numbers as a block: they are in the table above.
+    assert.ok(text.includes('Figur 1. Rapporter per status och målområde / arbetssätt. Antalen står i tabellen ovan.'));
+    assert.ok(!text.some((p) => /Stapeldiagram|Pågående 1, Påbörjad 1/.test(p)), 'the alternative text is not printed');
     assert.match(body, /<w:drawing>/);
     // The chart is drawn from the same counts and the status table's colours.
     const spec = JSON.stringify(chartSpec(report));
@@ -123,12 +147,78 @@ describe('the Word report', () => {
   it('says "preliminär" on every page while the round is open, and not once it is closed', async () => {
     const open = await documentXml('open');
     assert.ok(paragraphs(open.headers).some((p) => p.includes(PRELIMINARY)));
-    assert.ok(
-      paragraphs(open.body).some((p) => p.startsWith(PRELIMINARY) && /rapporter lämnade hittills/.test(p)),
-      'and on the title page, with how many reported so far',
-    );
+    assert.ok(paragraphs(open.body).includes('Status: Preliminär – uppföljningen pågår och svaren kan ändras'), 'and on the title page');
     const closed = await documentXml('closed');
-    assert.ok(!closed.headers.includes('PRELIMINÄR') && !closed.body.includes('PRELIMINÄR'));
+    assert.ok(!closed.headers.includes('PRELIMINÄR') && !/PRELIMINÄR|Preliminär/.test(closed.body));
+  });
+
+  it('has a title page the council files as it is: municipality, plan, registration number, period, date, who compiled it', async () => {
+    const text = paragraphs((await documentXml('closed')).body);
+    const first = text.slice(0, text.indexOf('Sammanfattning'));
+    for (const line of [
+      'Linköpings kommun',
+      'Uppföljning 2026 av åtgärdsplanen',
+      PLAN.source.title,
+      'Diarienummer: KS 2023-638',
+      'Uppföljningsperiod: 2026, sista svarsdag 2027-02-28',
+      'Rapportens datum: 2026-12-15',
+      'Sammanställd av: Sara Säkerhetschef, med Trygghetsboten',
+    ])
+      assert.ok(first.includes(line), line);
+  });
+
+  it('names units, never e-mail addresses, and people only when the municipality chose to', async () => {
+    const unnamed = await documentXml('closed', false);
+    const all = (d: { body: string; headers: string; footers: string }) => d.body + d.headers + d.footers;
+    assert.doesNotMatch(all(unnamed), /@/);
+    assert.doesNotMatch(all(unnamed), /Anna Andersson|Säkerhetschefen|Karl Klf/);
+    const text = paragraphs(unnamed.body);
+    assert.ok(text.includes('Besvarad'), 'the column says when, not who');
+    assert.ok(text.includes('2026-12-10 10:30'));
+    assert.ok(text.includes('(för enhetens räkning)'), 'on a unit’s behalf is still said');
+    const named = await documentXml('closed', true);
+    assert.doesNotMatch(all(named), /@/);
+    assert.match(named.body, /Anna Andersson/);
+  });
+
+  it('groups the actions the plan gives no owner under one heading, never as a unit', async () => {
+    const { body } = await documentXml('closed');
+    const text = paragraphs(body);
+    assert.ok(!body.includes('ingen ansvarig angiven'));
+    const heading = text.indexOf('Åtgärder utan ansvarig enhet i planen');
+    assert.ok(heading > 0);
+    assert.ok(text.slice(heading, heading + 12).includes('A20-2'));
+    const perUnit = text.slice(text.indexOf('Svarsfrekvens per enhet'), text.indexOf('Enheter som inte har rapporterat allt'));
+    assert.ok(!perUnit.some((p) => /ingen ansvarig/.test(p)));
+  });
+
+  it('explains the codes in a Förkortningar section: the plan’s own, the glossary’s, and those nobody has named', async () => {
+    const text = paragraphs((await documentXml('closed')).body);
+    const start = text.indexOf('Förkortningar');
+    assert.ok(start > 0);
+    const section = text.slice(start, text.indexOf('Åtgärder', start));
+    const meaning = (code: string) => section[section.indexOf(code) + 1];
+    assert.equal(meaning('PDV'), 'Pågående dödligt våld');
+    assert.equal(meaning('VOF'), 'Vård- och omsorgsförvaltningen');
+    assert.equal(meaning('SÄKSAM'), 'Namnet anges inte i planen eller kommunens ordlista');
+  });
+
+  it('sets every table in columns wide enough for its longest word, within the page', async () => {
+    const { body } = await documentXml('closed');
+    const tables = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    assert.ok(tables.length > 20);
+    for (const xml of tables) {
+      const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      assert.ok(grid.reduce((a, b) => a + b, 0) <= A4_TEXT_WIDTH + grid.length, 'within the page');
+      const rows = [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+      rows.forEach((row, r) => {
+        [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].forEach((cell, c) => {
+          const size = Number(/<w:sz w:val="(\d+)"\/>/.exec(cell[0])?.[1] ?? 22);
+          for (const word of wordsOf(paragraphs(cell[0]).join(' ')))
+            assert.ok(wordWidth(word, size, r === 0) <= grid[c]!, `"${word}" fits its column (${grid[c]} twips)`);
+        });
+      });
+    }
   });
 
   it('is navigable and accessible: real headings, table header rows marked, page numbers', async () => {

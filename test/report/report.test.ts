@@ -156,7 +156,7 @@ describe('consolidated report', () => {
       md,
       /\| A3-1 \| KLF \| Fortsätta utbyggnaden av kamerabevakning \| Pågående \| Två nya kameror \\\| i Berga<br>uppsatta\. \| Karl Klf, 2025-01-15 \| Påbörjad → Pågående \|/,
     );
-    assert.match(md, /Säkerhetschefen \(för enhetens räkning\)/);
+    assert.match(md, /Säkerhetschefen, \(för enhetens räkning\), 2025-01-15/);
   });
 
   it('has no report for a year without a round', async () => {

@@ -170,7 +170,12 @@ export class CardActions extends FollowUpTurn {
   private async offerReportFile(context: TurnContext, data: ExportData): Promise<string> {
     const { lang } = data;
     return (await this.storeGuardKeepingCard(lang, 'report.export', async () => {
-      const result = await reportFileFor(this.deps.service, this.personOf(context), { year: data.year, format: data.format });
+      const result = await reportFileFor(
+        this.deps.service,
+        this.personOf(context),
+        { year: data.year, format: data.format },
+        { personNames: this.deps.reportPersonNames ?? false },
+      );
       if (!result.ok) return refusalText(result, lang);
       const format = data.format === 'md' || data.format === 'docx' ? data.format : 'xlsx';
       await context.sendActivity({
@@ -205,7 +210,12 @@ export class CardActions extends FollowUpTurn {
       return;
     }
     try {
-      const result = await reportFileFor(this.deps.service, this.personOf(context), { year: consent.year, format: consent.format });
+      const result = await reportFileFor(
+        this.deps.service,
+        this.personOf(context),
+        { year: consent.year, format: consent.format },
+        { personNames: this.deps.reportPersonNames ?? false },
+      );
       if (!result.ok) {
         await say(refusalText(result, lang));
         return;

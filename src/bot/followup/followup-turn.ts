@@ -44,6 +44,8 @@ export interface FollowUpDeps {
   reportLinkTtlMs: number;
   /** How an exported report reaches the admin (config.ts): a file consent, or a one-time link. */
   reportDelivery: 'file' | 'link';
+  /** REPORT_PERSON_NAMES: whether report files name people. */
+  reportPersonNames?: boolean;
   /** No credentials: the local stand-ins on this machine are trusted (an upload to 127.0.0.1). */
   localMode: boolean;
   /** The organization's directory (Graph); NO_DIRECTORY without it. */

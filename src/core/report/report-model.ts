@@ -7,6 +7,7 @@ import { areaRef, type AreaRef } from '../plan/areas';
 import { compareVersions, type VersionComparison } from '../plan/compare-versions';
 import type { AreaKindDefinition, Plan } from '../plan/model';
 import { withoutHiddenControls } from '../plain-text';
+import { codesWithoutName, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import {
   NOT_REPORTED,
   statusLabel,
@@ -37,7 +38,10 @@ export interface ReportRow {
   status: Status | null;
   statusLabel: string;
   description: string;
+  /** Who answered: their name, else their e-mail or Entra id (the admins' own views); see publicReport. */
   answeredBy: string;
+  /** Who answered by name only ('' when the directory gave none): what a public report may show. */
+  answeredByName: string;
   answeredAt: string;
   onBehalf: boolean;
   /** Last year's status, when last year's round exists and had an answer for this row. */
@@ -71,8 +75,16 @@ export interface UnitSummary {
   unit: string;
   answered: number;
   total: number;
-  /** Contacts, for chasing a late unit. */
+  /** Contacts, for chasing a late unit: names, else e-mail or Entra id (the admins' own views); see publicReport. */
   contacts: string[];
+  /** The contacts by name only: what a public report may show. */
+  contactNames: string[];
+}
+
+/** A code the report uses and what it stands for: the plan's own list, the glossary (a source or an admin), or nothing known. */
+export interface ReportAbbreviation {
+  code: string;
+  expansion: string | null;
 }
 
 export interface Report {
@@ -100,6 +112,8 @@ export interface Report {
   lateUnits: UnitSummary[];
   /** Set when the previous round asked about another version of the plan. */
   versionChanges?: PlanVersionChanges;
+  /** The codes the plan writes, with their full names where known, for the report's Förkortningar. */
+  abbreviations: ReportAbbreviation[];
 }
 
 const emptyCounts = (statuses: StatusDefinition[]): StatusCounts =>
@@ -125,6 +139,8 @@ export function buildReport(input: {
   /** The plan version last year's round asked about, when it is another than this round's. */
   previousPlan?: Plan;
   contacts: Contact[];
+  /** The glossary with the names given in chat, for the abbreviations; without one, the plan's own list only. */
+  glossary?: UnitGlossary;
 }): Report {
   const { plan, round, obligations, answers, previousAnswers, contacts } = input;
   const byKey = new Map(answers.map((a) => [`${a.actionId}|${a.unit}`, a]));
@@ -161,6 +177,7 @@ export function buildReport(input: {
       answeredBy: withoutHiddenControls(
         answer ? (answer.answeredBy.name ?? answer.answeredBy.upn ?? answer.answeredBy.aadObjectId ?? '') : '',
       ),
+      answeredByName: withoutHiddenControls(answer?.answeredBy.name ?? ''),
       answeredAt: answer?.answeredAt ?? '',
       onBehalf: answer?.onBehalf ?? false,
       previousStatus: previous?.status ?? null,
@@ -185,6 +202,7 @@ export function buildReport(input: {
       answered: mine.filter((r) => r.status !== null).length,
       total: mine.length,
       contacts: contacts.filter((c) => c.unit === unit).map((c) => c.person.name ?? c.person.upn ?? c.person.aadObjectId ?? ''),
+      contactNames: contacts.filter((c) => c.unit === unit && c.person.name).map((c) => withoutHiddenControls(c.person.name!)),
     };
   });
   const lateUnits = units
@@ -212,6 +230,48 @@ export function buildReport(input: {
     ...(comparison && input.previousPlan
       ? { versionChanges: versionChanges(comparison, input.previousPlan, plan, previousAnswers ?? []) }
       : {}),
+    abbreviations: reportAbbreviations(plan, input.glossary),
+  };
+}
+
+/**
+ * The codes a reader of the report meets: the plan's own abbreviations, and every code its cells
+ * write for a unit or funder, with the full name the plan or the glossary gives, or none (said so).
+ */
+function reportAbbreviations(plan: Plan, glossary: UnitGlossary | undefined): ReportAbbreviation[] {
+  const byCode = new Map<string, string | null>();
+  for (const a of plan.abbreviations) byCode.set(a.abbreviation, a.expansion);
+  const noGlossary: UnitGlossary = { units: [], subunits: [], qualifiers: [] };
+  const known = glossary ?? noGlossary;
+  // Every code written in the cells: those without a name are what codesWithoutName finds with an empty glossary.
+  for (const code of codesWithoutName({ ...plan, abbreviations: [] }, noGlossary)) {
+    if (byCode.has(code)) continue;
+    byCode.set(code, (findUnit(known, code) ?? findSubunit(known, code))?.expansion ?? null);
+  }
+  return [...byCode].map(([code, expansion]) => ({ code, expansion })).sort((a, b) => a.code.localeCompare(b.code, 'sv'));
+}
+
+/** What a report filed as a public record may say about people. */
+export interface PublicReportOptions {
+  /** Whether people's names are shown (REPORT_PERSON_NAMES); e-mail addresses and Entra ids never are. */
+  personNames: boolean;
+}
+
+/**
+ * The report as it is filed with the council's papers, a public record: units named, people by
+ * name only where the municipality chose that, never an e-mail address or an Entra id.
+ */
+export function publicReport(report: Report, options: PublicReportOptions): Report {
+  const people = (names: string[]) => (options.personNames ? names : []);
+  const unit = (u: UnitSummary): UnitSummary => ({ ...u, contacts: people(u.contactNames), contactNames: people(u.contactNames) });
+  return {
+    ...report,
+    rows: report.rows.map((r) => {
+      const name = options.personNames ? r.answeredByName : '';
+      return { ...r, answeredBy: name, answeredByName: name };
+    }),
+    units: report.units.map(unit),
+    lateUnits: report.lateUnits.map(unit),
   };
 }
 
