@@ -168,4 +168,16 @@ describe('cards', () => {
     assert.match(card, /"value":"Krögare"/);
     assert.match(card, /14\.3 Samverkan mot narkotika i krogmiljö \(tryckt som 14\.2\)/);
   });
+
+  it('print the ids of a source line and of "Förekommer i" with non-breaking hyphens, so no id is split over two lines', () => {
+    const texts = (card: Record<string, unknown>) =>
+      (card.body as Array<{ type: string; text?: string }>).filter((b) => b.type === 'TextBlock').map((b) => b.text ?? '');
+    const owner = texts(answerCard(qa.answer('Vem ansvarar för kamerabevakningen?')));
+    const source = owner.find((line) => line.startsWith('Källa:'))!;
+    assert.match(source, /A3\u20111/);
+    assert.doesNotMatch(source, /A\d+-\d+/);
+    const used = texts(answerCard(qa.answer('Vad betyder VOF?'))).find((line) => line.startsWith('Förekommer i:'))!;
+    assert.match(used, /A2\u20112/);
+    assert.doesNotMatch(used, /A\d+-\d+/);
+  });
 });

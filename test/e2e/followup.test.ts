@@ -335,8 +335,10 @@ describe('follow-up round over HTTP', function () {
     assert.equal(value('Ej rapporterad'), h.bot.service.obligations.length - answers.length);
     assert.match(json, /"type":"Chart.VerticalBar.Grouped"/);
     assert.match(json, new RegExp(`SF: \\d+/\\d+ – ${ANNA.aad}`));
-    // Every responsible unit's response rate, those without contacts marked; chart fallbacks show numbers as text.
-    assert.match(json, /Polisen \d+\/\d+ \(inga kontakter\)/);
+    // Every responsible unit's response rate, a row each; those without contacts named once, below (not on every row).
+    assert.match(json, /\{"title":"Polisen","value":"\d+\/\d+ \(\d+ %\)"\}/);
+    assert.doesNotMatch(json, /inga kontakter/);
+    assert.match(json, /"text":"[^"]*Polisen[^"]*"/);
     const facts = (donut as unknown as { fallback: { facts: Array<{ value: unknown }> } }).fallback.facts;
     assert.ok(facts.length > 0 && facts.every((f) => typeof f.value === 'string'), JSON.stringify(facts));
     // Units nobody answers for are named, and an admin can take one's card from here; the summary stays.

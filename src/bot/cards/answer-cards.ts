@@ -2,7 +2,8 @@
 import { t } from '../../core/texts/catalog';
 import { areaName } from '../../core/plan/areas';
 import type { PlanHelp } from '../../usecases/live-answerer';
-import type { ActionView, Answer } from '../../core/qa/answer-model';
+import type { ActionView, Answer, Citation } from '../../core/qa/answer-model';
+import type { Language } from '../../core/language';
 import {
   actionHeading,
   citationText,
@@ -25,6 +26,10 @@ import { unbreakableId } from '../../core/typed-text';
 
 /** Teams shows at most six buttons comfortably. */
 const MAX_EXAMPLE_BUTTONS = 6;
+
+/** A source line as a card prints it: the ids with non-breaking hyphens, so none is split over two lines. */
+const cardCitation = (citation: Citation, lang: Language): string =>
+  citationText({ ...citation, actionIds: citation.actionIds.map(unbreakableId) }, lang);
 const ROW_TEXT_LIMIT = 110;
 /** The fallback only needs to be readable; long listings are cut so the card stays under Teams' size limit. */
 const FALLBACK_LIMIT = 3000;
@@ -76,7 +81,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           title: answer.group ? `${answer.group.label[lang]} ${answer.group.number}. ${answer.group.title}` : matchesTitle(answer),
           subtitleLines: [...(answer.group ? [answer.group.areaTitle] : []), ...readAsLines(answer.readAs, lang)],
           actions: answer.actions.map((a) => actionData(a, lang)),
-          citation: citationText(answer.citation, lang),
+          citation: cardCitation(answer.citation, lang),
         },
       };
     case 'funder':
@@ -89,7 +94,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           title: t('funderActions', lang, { funder: answer.funder, n: answer.actions.length }),
           subtitleLines: answer.expansion ? [answer.expansion] : [],
           actions: answer.actions.map((a) => actionData(a, lang)),
-          citation: citationText(answer.citation, lang),
+          citation: cardCitation(answer.citation, lang),
         },
       };
     case 'unit': {
@@ -103,7 +108,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           title: answer.area ? `${unit} · ${areaName(answer.area, lang)}: ${answer.area.title}` : unit,
           subtitleLines: answer.expansion ? [answer.expansion] : [],
           sections,
-          citation: citationText(answer.citation, lang),
+          citation: cardCitation(answer.citation, lang),
         },
       };
     }
@@ -127,7 +132,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
               ],
             }),
           ),
-          citation: citationText(answer.citation, lang),
+          citation: cardCitation(answer.citation, lang),
         },
       };
     case 'area':
@@ -156,14 +161,20 @@ export function answerCardSpec(answer: Answer): CardSpec {
               }),
             ),
           ],
-          citation: citationText(answer.citation, lang),
+          citation: cardCitation(answer.citation, lang),
         },
       };
     case 'abbreviation':
     case 'not-found': {
       const [first, ...rest] = full.split('\n');
-      const citation = answer.kind === 'abbreviation' && answer.citation ? citationText(answer.citation, lang) : '';
-      const paragraphs = rest.filter((l) => l.trim() && !l.startsWith(t('source', lang)));
+      const citation = answer.kind === 'abbreviation' && answer.citation ? cardCitation(answer.citation, lang) : '';
+      const usedIn = `${t('usedIn', lang)}:`;
+      const paragraphs = rest
+        .filter((l) => l.trim() && !l.startsWith(t('source', lang)))
+        // The ids listed keep their hyphens on one line in a narrow card ("A14-3", not "A14-" / "3").
+        .map((l) =>
+          answer.kind === 'abbreviation' && l.startsWith(usedIn) ? `${usedIn} ${answer.usedIn.map(unbreakableId).join(', ')}` : l,
+        );
       return messageSpec(first ?? '', paragraphs, citation, fallbackText);
     }
     case 'help':
@@ -176,7 +187,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           title: t('partnersTitle', lang, { n: answer.partners.length }),
           subtitleLines: [t('partnersHint', lang, { example: answer.partners[0]?.code ?? '' })],
           sections: [section({ rows: partnerRows(answer) })],
-          citation: citationText(answer.citation, lang),
+          citation: cardCitation(answer.citation, lang),
         },
       };
     case 'thanks':
@@ -193,7 +204,7 @@ export function answerCardSpec(answer: Answer): CardSpec {
           sections: answer.actions.length
             ? [section({ rows: columnRows(answer).map((r) => ({ ...r, id: unbreakableId(r.id) })) })]
             : [section({ heading: t('columnNone', lang) })],
-          citation: citationText(answer.citation, lang),
+          citation: cardCitation(answer.citation, lang),
         },
       };
     case 'suggestions':

@@ -26,7 +26,6 @@ const LABELS = {
     open: 'pågår',
     closed: 'stängd',
     noLate: 'Alla enheter med kontakter har svarat.',
-    noContacts: 'inga kontakter',
     withoutContacts: 'Enheter utan kontakter: {n} (en administratör kan svara för dem)',
     answerFor: 'Svara för enheten',
     chooseUnit: 'Enhet',
@@ -45,7 +44,6 @@ const LABELS = {
     open: 'open',
     closed: 'closed',
     noLate: 'Every unit with contacts has answered.',
-    noContacts: 'no contacts',
     withoutContacts: 'Units without contacts: {n} (an admin can answer for them)',
     answerFor: 'Answer for the unit',
     chooseUnit: 'Unit',
@@ -94,9 +92,12 @@ export function summaryCard({ report, reminders, unreached = [] }: RoundSummary,
   const areaLines = report.areas.map(
     (a) => `${shortLabel(a)} ${a.areaTitle}: ${series.map((s) => `${s.legend} ${countOf(a.counts, s.key)}`).join(' · ')}`,
   );
-  // Every responsible unit, as the header counts all reports; those nobody answers for are marked.
-  const unitLine =
-    report.units.map((u) => `${u.unit} ${u.answered}/${u.total}${u.contacts.length === 0 ? ` (${l.noContacts})` : ''}`).join(' · ') || '–';
+  // Every responsible unit, one row each, as the header counts all reports; those nobody answers
+  // for are named once, below, not marked on every row (#25: "(inga kontakter)" 16 times).
+  const unitFacts = report.units.map((u) => ({
+    title: u.unit,
+    value: `${u.answered}/${u.total} (${u.total ? Math.round((100 * u.answered) / u.total) : 0} %)`,
+  }));
   // Units nobody could be reached for are not merely late: said apart, with who and why (#25).
   const unreachedNames = new Set(unreached.map((u) => u.unit));
   const late = report.lateUnits.filter((u) => u.contacts.length > 0 && !unreachedNames.has(u.unit));
@@ -111,13 +112,14 @@ export function summaryCard({ report, reminders, unreached = [] }: RoundSummary,
   if (late.length > MAX_LATE_LINES) lateLines.push(`… +${late.length - MAX_LATE_LINES}`);
   // Units nobody answers for, still to report: named, with a way for an admin to answer for them.
   const orphans = report.units.filter((u) => u.contacts.length === 0 && u.answered < u.total);
-  const orphanLines = orphans.map((u) => `${u.unit}: ${u.answered}/${u.total}`);
+  // By name only: their counts are in the table above.
+  const orphanLines = orphans.map((u) => u.unit);
   return expandCard('summary', {
     fallbackText: [title, subtitle, ...areaLines, ...lateLines, ...unreachedLines, ...orphanLines].join('\n'),
     unreachedTitle: unreached.length ? [t('summaryUnreached', lang, { n: unreached.length })] : [],
     unreachedLines,
     orphanTitle: orphans.length ? [fill(l.withoutContacts, { n: orphans.length })] : [],
-    orphanLines: orphanLines.length ? [orphanLines.join(' · ')] : [],
+    orphanLines: orphanLines.length ? [orphanLines.join(', ')] : [],
     orphanChoices: orphans.map((u) => ({ title: `${u.unit} (${u.answered}/${u.total})`, value: u.unit })),
     // A closed round takes no answers: no Svara för enheten on its summary (#25).
     hasOrphans: orphans.length > 0 && report.state === 'open',
@@ -129,7 +131,7 @@ export function summaryCard({ report, reminders, unreached = [] }: RoundSummary,
     donutFacts,
     bars,
     areaLines,
-    unitLine,
+    unitFacts,
     lateLines,
     year: String(report.year),
     lang,
