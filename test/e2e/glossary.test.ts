@@ -20,7 +20,8 @@ describe('the municipality glossary over HTTP', function () {
       // Out of the box: a unit named on the municipality's pages, with the page; "socialförvaltningen" asks for SF's listing.
       const vof = await say(ANNA, 'Vad betyder VOF?');
       assert.match(vof, /VOF betyder: Vård- och omsorgsförvaltningen/);
-      assert.match(vof, /Källa för namnet: linkoping\.se/);
+      // In the card itself, not only its fallback text.
+      assert.match(vof, /"type":"TextBlock","text":"Källa för namnet: linkoping\.se/);
       assert.doesNotMatch(vof, /ordlista/);
       assert.match(await say(ANNA, 'vad gör socialförvaltningen?'), /SF \(Socialförvaltningen\) är ansvarig för \d+ åtgärder/);
       // A code nobody has named: said so, no guess, and no command a staff member cannot use.

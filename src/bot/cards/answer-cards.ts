@@ -170,7 +170,8 @@ export function answerCardSpec(answer: Answer): CardSpec {
       const citation = answer.kind === 'abbreviation' && answer.citation ? cardCitation(answer.citation, lang) : '';
       const usedIn = `${t('usedIn', lang)}:`;
       const paragraphs = rest
-        .filter((l) => l.trim() && !l.startsWith(t('source', lang)))
+        // The source line goes to the card's foot; "Källa för namnet: …" is a paragraph of its own.
+        .filter((l) => l.trim() && !l.startsWith(`${t('source', lang)}:`))
         // The ids listed keep their hyphens on one line in a narrow card ("A14-3", not "A14-" / "3").
         .map((l) =>
           answer.kind === 'abbreviation' && l.startsWith(usedIn) ? `${usedIn} ${answer.usedIn.map(unbreakableId).join(', ')}` : l,
