@@ -1,13 +1,13 @@
 /**
- * The plan template as CSV files: the actions in <name>.csv and, beside it, the Plan and Enheter
- * sheets as <name>-plan.csv and <name>-enheter.csv if they are there. Swedish Excel saves CSV with
+ * The plan template as CSV files: the actions in <name>.csv and, beside it, the Plan, Enheter and
+ * Förkortningar sheets as <name>-plan.csv, <name>-enheter.csv and <name>-forkortningar.csv if they are there. Swedish Excel saves CSV with
  * semicolons; comma works as well. UTF-8 with or without BOM; a file in another encoding is refused
  * with what to do, rather than read with its å, ä and ö lost.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { SheetRows } from '../core/plan/template/read-template';
-import { ACTIONS_SHEET, PLAN_SHEET, UNITS_SHEET } from '../core/plan/template/columns';
+import { ABBREVIATIONS_SHEET, ACTIONS_SHEET, PLAN_SHEET, UNITS_SHEET } from '../core/plan/template/columns';
 
 export class CsvEncodingError extends Error {}
 
@@ -17,6 +17,7 @@ export function readTemplateCsv(file: string): SheetRows[] {
   for (const [suffix, name] of [
     ['-plan.csv', PLAN_SHEET],
     ['-enheter.csv', UNITS_SHEET],
+    ['-forkortningar.csv', ABBREVIATIONS_SHEET],
   ] as const) {
     if (existsSync(base + suffix)) sheets.push({ name, rows: readCsv(base + suffix) });
   }

@@ -5,6 +5,8 @@
  */
 import type { SheetRows } from '../core/plan/template/read-template';
 import {
+  ABBREVIATION_COLUMNS,
+  ABBREVIATIONS_SHEET,
   ACTION_COLUMNS,
   ACTIONS_SHEET,
   PLAN_KEYS,
@@ -66,8 +68,13 @@ export async function templateWorkbook(): Promise<Buffer> {
 
   const units = addColumnSheet(workbook, UNITS_SHEET, UNIT_COLUMNS, (key) => (key === 'name' ? 40 : 16));
   for (let row = 2; row <= 200; row++) {
-    units.getCell(`C${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"förvaltning,extern,roll,finansiär"'] };
+    units.getCell(`C${row}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"förvaltning,bolag,kommun,extern,förening,roll,finansiär"'],
+    };
   }
+  addColumnSheet(workbook, ABBREVIATIONS_SHEET, ABBREVIATION_COLUMNS, (key) => (key === 'expansion' ? 60 : 18));
 
   const help = workbook.addWorksheet(INSTRUCTIONS_SHEET);
   help.getColumn(1).width = 110;
@@ -79,19 +86,22 @@ const INSTRUCTIONS = [
   'Så fyller du i mallen',
   '',
   `1. Fliken ${ACTIONS_SHEET}: en rad per åtgärd. Kolumner med * måste fyllas i. Håll muspekaren över en rubrik för en förklaring.`,
-  '   Område kan heta Målområde, Fokusområde eller Arbetssätt; rubriken blir vad områdena kallas. Skriv gärna numret först: "1. Trygg stadsmiljö".',
+  '   Område kan heta som planen kallar sina områden (Målområde, Fokusområde, Löfte, Strategi …) om det står i första kolumnen; rubriken blir vad områdena kallas.',
+  '   Skriv gärna numret först: "1. Trygg stadsmiljö".',
   '   Ansvarig och Samverkan: koderna från fliken Enheter, åtskilda med komma, t.ex. "SOC, Polisen". "Samtliga förvaltningar" går också.',
   '   Id kan lämnas tomt: då får åtgärden en beteckning som blir densamma varje gång samma fil importeras.',
-  `2. Fliken ${PLAN_SHEET}: kommunens namn och planens titel, diarienummer, beslut, giltighetstid, version, hur ofta planen följs upp (år, halvår, tertial)`,
-  '   och vilka statusar som rapporteras (standard: Pågående, Påbörjad, Ej påbörjad; trafikljus: Grön, Gul, Röd).',
-  `3. Fliken ${UNITS_SHEET}: varje enhet som nämns i Ansvarig och Samverkan, med kod, namn och typ (förvaltning, extern, roll, finansiär).`,
-  '   En kod som inte finns här stoppar importen, så att varje ansvarig går att nå i uppföljningen.',
+  `2. Fliken ${PLAN_SHEET}: kommunens namn och planens titel, diarienummer, beslut, giltighetstid, version, hur ofta planen följs upp (år, halvår, tertial),`,
+  '   vilka statusar som rapporteras (standard: Pågående, Påbörjad, Ej påbörjad; trafikljus: Grön, Gul, Röd), vem som följer upp planen och vem den rapporteras till.',
+  `3. Fliken ${UNITS_SHEET}: kommunens egna enheter som nämns i Ansvarig, med kod, namn och typ (förvaltning, bolag, kommun, extern, förening, roll, finansiär).`,
+  '   En ansvarig som inte finns här stoppar importen, så att varje ansvarig går att nå i uppföljningen. Samverkansparter och finansiärer som saknas',
+  '   läggs till som externa aktörer, och importen säger vilka.',
+  `4. Fliken ${ABBREVIATIONS_SHEET}: planens förkortningar och vad de står för. Importen listar de koder som ingen förklarar.`,
   '',
   'Importera: npm run plan:import -- plan.xlsx',
   'Varje problem skrivs ut med flik, rad och kolumn. Finns ett problem som stoppar importen importeras ingenting.',
   '',
   'Som CSV (UTF-8, komma eller semikolon): spara fliken Åtgärder som plan.csv och, om du vill, fliken Plan som plan-plan.csv',
-  'och fliken Enheter som plan-enheter.csv i samma mapp. Importera sedan med: npm run plan:import -- plan.csv',
+  'fliken Enheter som plan-enheter.csv och fliken Förkortningar som plan-forkortningar.csv i samma mapp. Importera sedan med: npm run plan:import -- plan.csv',
 ];
 
 /** A filled workbook as sheets of text, the rows as Excel numbers them (row 1 first). */

@@ -48,7 +48,45 @@ describe('plan template: validation', () => {
       SOURCE,
     );
     assert.equal(result.plan, null);
-    assert.deepEqual(result.problems.map(problemText), ['Fel: Åtgärder rad 1, kolumn Ansvarig: kolumnen "Ansvarig" saknas (obligatorisk)']);
+    assert.deepEqual(result.problems.map(problemText), [
+      'Fel: Åtgärder rad 1, kolumn Ansvarig: kolumnen "Ansvarig" saknas (obligatorisk). Rubriker som läses som den: Ansvarig, Ansvar, Ansvarig enhet, Ansvariga, Huvudansvarig, Vem, Ansvarig förvaltning',
+    ]);
+  });
+
+  it("takes the plan's own word for its areas from the first column, and says which headers it reads when there is none", () => {
+    for (const word of ['Löfte', 'Strategi', 'Insatsområde']) {
+      const plan = readTemplate(
+        [
+          {
+            name: 'Åtgärder',
+            rows: [
+              [word, 'Aktivitet', 'Ansvarig'],
+              ['1. Tryggare centrum', 'Trygghetsvandringar', 'SOC'],
+            ],
+          },
+          PLAN,
+          UNITS,
+        ],
+        SOURCE,
+      ).plan!;
+      assert.equal(plan.areaKinds[0]!.label.sv, word);
+      assert.equal(plan.areas[0]!.title, 'Tryggare centrum');
+    }
+    const none = messages([
+      {
+        name: 'Åtgärder',
+        rows: [
+          ['Aktivitet', 'Ansvarig'],
+          ['Trygghetsvandringar', 'SOC'],
+        ],
+      },
+      PLAN,
+      UNITS,
+    ]);
+    assert.equal(none.length, 1);
+    assert.match(none[0]!, /kolumnen "Område" saknas \(obligatorisk\)\. Rubriker som läses som den: Område, Målområde, Fokusområde/);
+    assert.match(none[0]!, /planens eget ord för sina områden \(t\.ex\. Löfte, Strategi\) som första kolumnens rubrik/);
+    assert.match(none[0]!, /Områdestyp i fliken Plan/);
   });
 
   it('names an empty Åtgärd, Område or Ansvarig with its row', () => {
@@ -63,11 +101,37 @@ describe('plan template: validation', () => {
     ]);
   });
 
-  it('names a unit that is not in the Enheter sheet, in Ansvarig or Samverkan', () => {
+  it('refuses an owner not on the Enheter sheet, naming the nearest code; takes in a partner or funder it lacks, and says so once', () => {
     assert.deepEqual(messages([actions(['Unga', '', '', 'Fältarbete', 'SOC, UBF', 'Räddningstjänsten', '']), PLAN, UNITS]), [
       'Fel: Åtgärder rad 2, kolumn Ansvarig: "UBF" finns inte i fliken Enheter',
-      'Fel: Åtgärder rad 2, kolumn Samverkan: "Räddningstjänsten" finns inte i fliken Enheter',
+      'Varning: Åtgärder rad 2, kolumn Samverkan: "Räddningstjänsten" finns inte i fliken Enheter; läggs till som en extern aktör',
     ]);
+    assert.deepEqual(messages([actions(['Unga', '', '', 'Fältarbete', 'SOK', '', '']), PLAN, UNITS]), [
+      'Fel: Åtgärder rad 2, kolumn Ansvarig: "SOK" finns inte i fliken Enheter; menar du "SOC"?',
+    ]);
+    const partners = readTemplate(
+      [
+        actions(
+          ['Unga', '', '', 'Fältarbete', 'SOC', 'Skatteverket, Polisen', 'Brå'],
+          ['Unga', '', '', 'Läxhjälp', 'SOC', 'Skatteverket', ''],
+          ['Unga', '', '', 'Nattvandring', 'SOC', 'Skatteverket', 'Brå'],
+        ),
+        PLAN,
+        UNITS,
+      ],
+      SOURCE,
+    );
+    assert.deepEqual(partners.problems.map(problemText), [
+      'Varning: Åtgärder rad 2, kolumn Samverkan: "Skatteverket" finns inte i fliken Enheter (och på 2 rader till); läggs till som en extern aktör',
+      'Varning: Åtgärder rad 2, kolumn Finansiering: "Brå" finns inte i fliken Enheter (och på 1 rad till); läggs till som en finansiär',
+    ]);
+    assert.deepEqual(
+      partners.plan!.units.slice(2).map((u) => [u.code, u.type]),
+      [
+        ['Skatteverket', 'extern'],
+        ['Brå', 'finansiär'],
+      ],
+    );
     // Without an Enheter sheet any unit is accepted as written.
     assert.deepEqual(messages([actions(['Unga', '', '', 'Fältarbete', 'SOC, UBF', '', '']), PLAN]), []);
   });
@@ -99,8 +163,26 @@ describe('plan template: validation', () => {
   it('names a unit type it does not know, and a Plan sheet without the municipality', () => {
     const units: SheetRows = { name: 'Enheter', rows: [...UNITS.rows, ['IFO', 'Individ- och familjeomsorgen', 'avdelning']] };
     assert.deepEqual(messages([actions(['Unga', '', '', 'Fältarbete', 'SOC', '', '']), PLAN, units]), [
-      'Fel: Enheter rad 4, kolumn Typ: Typ "avdelning" känns inte igen: skriv förvaltning, extern, roll eller finansiär',
+      'Fel: Enheter rad 4, kolumn Typ: Typ "avdelning" känns inte igen: skriv förvaltning, bolag, kommun, extern, förening, roll eller finansiär',
     ]);
+    // A unit refused for its Typ is on the sheet: not also said to be missing where the plan names it.
+    assert.deepEqual(messages([actions(['Unga', '', '', 'Fältarbete', 'SOC, IFO', '', '']), PLAN, units]), [
+      'Fel: Enheter rad 4, kolumn Typ: Typ "avdelning" känns inte igen: skriv förvaltning, bolag, kommun, extern, förening, roll eller finansiär',
+    ]);
+    // A municipal company, the municipality as a whole and an association are types of their own.
+    const kinds: SheetRows = {
+      name: 'Enheter',
+      rows: [...UNITS.rows, ['Bostadsbolaget', '', 'bolag'], ['Kommunen', '', 'kommun'], ['Fritidsgården', '', 'förening']],
+    };
+    const typed = readTemplate(
+      [actions(['Unga', '', '', 'Fältarbete', 'Bostadsbolaget, Kommunen', 'Fritidsgården', '']), PLAN, kinds],
+      SOURCE,
+    );
+    assert.deepEqual(typed.problems, []);
+    assert.deepEqual(
+      typed.plan!.units.slice(2).map((u) => u.type),
+      ['bolag', 'kommun', 'förening'],
+    );
     const noMunicipality: SheetRows = { name: 'Plan', rows: [['Titel', 'Trygghetsplan']] };
     assert.deepEqual(messages([actions(['Unga', '', '', 'Fältarbete', 'SOC', '', '']), noMunicipality, UNITS]), [
       'Fel: Plan rad 1, kolumn Kommun: "Kommun" saknas (obligatorisk)',

@@ -103,10 +103,20 @@ export interface TextLine {
   text: string;
 }
 
-/** Extracts abbreviations from the document's lines (markup still in place) and its footnotes. */
-export function extractAbbreviations(lines: TextLine[], footnotes: Record<string, string>): Abbreviation[] {
+/**
+ * Extracts abbreviations from the document's lines (markup still in place) and its footnotes.
+ * `guess: false` keeps only definitions whose words spell the abbreviation: the template's import
+ * never takes the words that merely stand before a code for its meaning.
+ */
+export function extractAbbreviations(
+  lines: TextLine[],
+  footnotes: Record<string, string>,
+  options: { guess?: boolean } = {},
+): Abbreviation[] {
+  const guess = options.guess ?? true;
   const found = new Map<string, Abbreviation & { lettersMatch: boolean }>();
   const add = (a: Abbreviation, lettersMatch: boolean): void => {
+    if (!lettersMatch && !guess) return;
     const existing = found.get(a.abbreviation);
     if (!existing) {
       found.set(a.abbreviation, { ...a, lettersMatch });
@@ -142,6 +152,13 @@ export function extractAbbreviations(lines: TextLine[], footnotes: Record<string
       if (words.split(/\s+/).length >= 2 && initialMatches && containsInOrder(words, abbr)) {
         add({ abbreviation: abbr, expansion: words, definedBy: 'parenthesis-before', notes: [], sourceLine: line }, true);
       }
+    }
+    // "… samverkan socialtjänst, skola, polis och fritid, SSPF": the words before a comma spell it.
+    for (const m of prose.matchAll(new RegExp(`,\\s*(${ABBR})\\b(?![\\p{L}-])`, 'gu'))) {
+      const abbr = m[1]!;
+      const before = expansionBefore(prose.slice(0, m.index), abbr);
+      if (before?.lettersMatch)
+        add({ abbreviation: abbr, expansion: before.expansion, definedBy: 'comma', notes: [], sourceLine: line }, true);
     }
     for (const m of prose.matchAll(new RegExp(`\\b(${ABBR})\\s+[–-]\\s+([^\\t]+)`, 'g'))) {
       const abbr = m[1]!;

@@ -26,6 +26,10 @@ export type FollowUpPeriod = 'year' | 'half-year' | 'tertial';
 export interface FollowUpConfig {
   period: FollowUpPeriod;
   statuses: StatusDefinition[];
+  /** Who follows the plan up and compiles the answers, in the plan's words ("Säkerhetschefen och lokalpolisområdet"). */
+  followedUpBy?: string;
+  /** Whom the follow-up is reported to ("Kommunfullmäktige"). */
+  reportedTo?: string;
 }
 
 /** Linköping's follow-up columns, in the plan's own words (KS 2023-638, "Genomförande och uppföljning"). */

@@ -2,7 +2,7 @@ import type { Plan, PlanUnit } from './model';
 
 /** The editable unit glossary (data/glossary/units.json): codes the plan uses but does not define. */
 
-export type UnitKind = 'municipal' | 'all-municipal' | 'internal-group' | 'role' | 'external' | 'funder' | 'other';
+export type UnitKind = 'municipal' | 'company' | 'all-municipal' | 'internal-group' | 'role' | 'external' | 'funder' | 'other';
 
 export interface GlossaryUnit {
   code: string;
@@ -74,7 +74,11 @@ export function findSubunit(glossary: UnitGlossary, code: string): GlossarySubun
 /** What a plan's unit types (its "Enheter" sheet) are as glossary kinds. */
 const KIND_OF_TYPE: Record<PlanUnit['type'], UnitKind> = {
   förvaltning: 'municipal',
+  // A municipal company reports on its actions, but is no förvaltning ("Samtliga förvaltningar" is not it).
+  bolag: 'company',
+  kommun: 'all-municipal',
   extern: 'external',
+  förening: 'external',
   roll: 'role',
   finansiär: 'funder',
 };

@@ -116,8 +116,11 @@ export interface Group {
 export interface Abbreviation {
   abbreviation: string;
   expansion: string;
-  /** How the document defines it: "(ABBR)" after the words, words in parentheses after "ABBR", a footnote, or "ABBR – words". */
-  definedBy: 'parenthesis-after' | 'parenthesis-before' | 'footnote' | 'dash';
+  /**
+   * How the document defines it: "(ABBR)" after the words, words in parentheses after "ABBR", a
+   * footnote, "ABBR – words", "words, ABBR", or the template's sheet Förkortningar.
+   */
+  definedBy: 'parenthesis-after' | 'parenthesis-before' | 'footnote' | 'dash' | 'comma' | 'sheet';
   /** Further explanations found in the document (e.g. a footnote beside an inline expansion). */
   notes: string[];
   sourceLine: number;
@@ -142,7 +145,8 @@ export interface ImportWarning {
 export interface PlanUnit {
   code: string;
   name: string | null;
-  type: 'förvaltning' | 'extern' | 'roll' | 'finansiär';
+  /** bolag: a municipal company; kommun: the municipality as a whole; förening: an association. */
+  type: 'förvaltning' | 'bolag' | 'kommun' | 'extern' | 'förening' | 'roll' | 'finansiär';
 }
 
 /** What a plan says about itself: the municipality, the title and registration number, the decision, the validity. */

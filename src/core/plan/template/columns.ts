@@ -34,6 +34,7 @@ export interface ColumnDefinition<K extends string> {
 export const ACTIONS_SHEET = 'Åtgärder';
 export const PLAN_SHEET = 'Plan';
 export const UNITS_SHEET = 'Enheter';
+export const ABBREVIATIONS_SHEET = 'Förkortningar';
 
 export const ACTION_COLUMNS: ColumnDefinition<ActionColumn>[] = [
   {
@@ -140,7 +141,9 @@ export type PlanKey =
   | 'period'
   | 'statuses'
   | 'areaKind'
-  | 'spelling';
+  | 'spelling'
+  | 'followedUpBy'
+  | 'reportedTo';
 
 export const PLAN_KEYS: ColumnDefinition<PlanKey>[] = [
   { key: 'municipality', header: 'Kommun', required: true, variants: ['kommunnamn'], help: 'T.ex. "Exempelby kommun"' },
@@ -184,6 +187,20 @@ export const PLAN_KEYS: ColumnDefinition<PlanKey>[] = [
     help: 'Vad planens områden kallas, t.ex. "Fokusområde" (standard: kolumnrubriken i fliken Åtgärder)',
   },
   {
+    key: 'followedUpBy',
+    header: 'Uppföljningsansvarig',
+    required: false,
+    variants: ['följs upp av', 'uppföljning av', 'sammanställs av'],
+    help: 'Vem som följer upp planen och sammanställer svaren, t.ex. "Säkerhetschefen tillsammans med lokalpolisområdet"',
+  },
+  {
+    key: 'reportedTo',
+    header: 'Rapporteras till',
+    required: false,
+    variants: ['rapporteras', 'redovisas för', 'redovisas till', 'mottagare'],
+    help: 'Vem uppföljningen redovisas för, t.ex. "Kommunstyrelsen"',
+  },
+  {
     key: 'spelling',
     header: 'Stavning',
     required: false,
@@ -203,7 +220,32 @@ export const UNIT_COLUMNS: ColumnDefinition<UnitColumn>[] = [
     help: 'Som i Ansvarig och Samverkan, t.ex. "SOC"',
   },
   { key: 'name', header: 'Namn', required: false, variants: ['fullständigt namn', 'benämning'], help: 'T.ex. "Socialförvaltningen"' },
-  { key: 'type', header: 'Typ', required: true, variants: ['kategori'], help: 'förvaltning, extern, roll eller finansiär' },
+  {
+    key: 'type',
+    header: 'Typ',
+    required: true,
+    variants: ['kategori'],
+    help: 'förvaltning, bolag (kommunalt bolag), kommun (kommunen som helhet), extern, förening, roll eller finansiär',
+  },
+];
+
+export type AbbreviationColumn = 'abbreviation' | 'expansion';
+
+export const ABBREVIATION_COLUMNS: ColumnDefinition<AbbreviationColumn>[] = [
+  {
+    key: 'abbreviation',
+    header: 'Förkortning',
+    required: true,
+    variants: ['kod', 'förkortningar'],
+    help: 'Som planen skriver den, t.ex. "SSPF"',
+  },
+  {
+    key: 'expansion',
+    header: 'Betydelse',
+    required: true,
+    variants: ['betyder', 'förklaring', 'utskrivet', 'fullständigt namn', 'namn'],
+    help: 'Vad den står för, t.ex. "Skola, socialtjänst, polis och fritid i samverkan"',
+  },
 ];
 
 /** A header as typed, for matching: lower case, single spaces, no "*", ":" or "(obligatorisk)". */

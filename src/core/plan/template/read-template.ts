@@ -5,16 +5,19 @@
  * not give are made from the row's place (group and position), so the same file imported twice
  * gives the same ids. Pure: the workbook and CSV files are read by the adapters.
  */
-import type { Action, AreaKindDefinition, Group, Plan, PlanMetadata, PlanUnit, Area, Goal } from '../model';
+import { distance } from 'fastest-levenshtein';
+import type { Abbreviation, Action, AreaKindDefinition, Group, Plan, PlanMetadata, PlanUnit, Area, Goal } from '../model';
 import { PLAN_SCHEMA_VERSION } from '../model';
 import { STATUS_SETS, type FollowUpPeriod } from '../follow-up-config';
-import { findUnit, glossaryOfUnits } from '../glossary';
+import { codesWithoutName, findUnit, glossaryOfUnits } from '../glossary';
 import { parseFunderCell, parseUnitCell } from '../cells';
 import { extractAbbreviations } from '../abbreviations';
 import { slug } from '../slug';
 import { ownValue } from '../../lookup-table';
 import { withoutHiddenControls } from '../../plain-text';
 import {
+  ABBREVIATION_COLUMNS,
+  ABBREVIATIONS_SHEET,
   ACTION_COLUMNS,
   ACTIONS_SHEET,
   PLAN_KEYS,
@@ -23,6 +26,7 @@ import {
   UNITS_SHEET,
   columnOf,
   normalizeHeader,
+  type AbbreviationColumn,
   type ActionColumn,
   type ColumnDefinition,
   type PlanKey,
@@ -64,8 +68,20 @@ const PERIODS: Record<string, FollowUpPeriod> = {
   tertialvis: 'tertial',
 };
 
-/** The Typ column's words. */
-const UNIT_TYPES: Record<string, PlanUnit['type']> = { förvaltning: 'förvaltning', extern: 'extern', roll: 'roll', finansiär: 'finansiär' };
+/** The Typ column's words, and the words plans use for the same. */
+const UNIT_TYPES: Record<string, PlanUnit['type']> = {
+  förvaltning: 'förvaltning',
+  bolag: 'bolag',
+  'kommunalt bolag': 'bolag',
+  kommun: 'kommun',
+  kommunen: 'kommun',
+  extern: 'extern',
+  förening: 'förening',
+  organisation: 'förening',
+  roll: 'roll',
+  finansiär: 'finansiär',
+};
+const TYPE_WORDS = 'förvaltning, bolag, kommun, extern, förening, roll eller finansiär';
 
 const ID_PATTERN = /^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]{0,23}$/;
 
@@ -79,14 +95,17 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
   const sheetNamed = (name: string) => sheets.find((s) => normalizeHeader(s.name) === normalizeHeader(name));
   // A CSV file is one sheet: the actions, whatever its name.
   const actionsSheet =
-    sheetNamed(ACTIONS_SHEET) ?? sheets.find((s) => ![PLAN_SHEET, UNITS_SHEET].some((n) => normalizeHeader(n) === normalizeHeader(s.name)));
+    sheetNamed(ACTIONS_SHEET) ??
+    sheets.find((s) => ![PLAN_SHEET, UNITS_SHEET, ABBREVIATIONS_SHEET].some((n) => normalizeHeader(n) === normalizeHeader(s.name)));
   if (!actionsSheet) {
     problem(ACTIONS_SHEET, 1, '', `fliken "${ACTIONS_SHEET}" saknas`);
     return { plan: null, problems };
   }
 
   const meta = readPlanSheet(sheetNamed(PLAN_SHEET), problem);
-  const units = readUnitsSheet(sheetNamed(UNITS_SHEET), problem);
+  const unitsSheet = readUnitsSheet(sheetNamed(UNITS_SHEET), problem);
+  const units = unitsSheet?.units;
+  const sheetAbbreviations = readAbbreviationsSheet(sheetNamed(ABBREVIATIONS_SHEET), problem);
   const glossary = glossaryOfUnits(units ?? []);
   const sheetName = actionsSheet.name;
 
@@ -99,8 +118,14 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
     columns.set(column.key, index);
     if (column.key === 'area') areaHeader = cleanHeader(cell);
   });
+  // The plan's own word for its areas ("Löfte", "Strategi") in the first column: that column is the area, the word its kind.
+  const first = cleanHeader(header[0] ?? '');
+  if (!columns.has('area') && first !== '' && !columnOf(ACTION_COLUMNS, first)) {
+    columns.set('area', 0);
+    areaHeader = first;
+  }
   for (const c of ACTION_COLUMNS) {
-    if (c.required && !columns.has(c.key)) problem(sheetName, 1, c.header, `kolumnen "${c.header}" saknas (obligatorisk)`);
+    if (c.required && !columns.has(c.key)) problem(sheetName, 1, c.header, missingColumn(c));
   }
   if (problems.some((p) => p.fatal && p.sheet === sheetName)) return { plan: null, problems };
 
@@ -125,6 +150,7 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
   const actions: Action[] = [];
   const givenIds = new Map<string, number>();
   const rows = actionsSheet.rows.slice(1).map((row, i) => ({ row, number: i + 2 }));
+  const addedPartners = new Map<string, { code: string; type: 'extern' | 'finansiär'; row: number; column: string; rows: number }>();
 
   for (const { row, number } of rows) {
     if (row.every((c) => (c ?? '').trim() === '')) continue;
@@ -159,19 +185,34 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
     const ansvarig = parseUnitCell(ansvarigText, glossary);
     const samverkanText = cell(row, 'samverkan');
     const samverkan = parseUnitCell(samverkanText, glossary);
-    if (units) {
-      for (const [key, parsed] of [
-        ['ansvarig', ansvarig],
-        ['samverkan', samverkan],
+    const finansieringText = cell(row, 'finansiering');
+    const funders = parseFunderCell(finansieringText, glossary);
+    if (unitsSheet) {
+      // An owner must be one of the plan's units: a typo there would leave an action nobody reports.
+      for (const u of ansvarig.units) {
+        if (findUnit(glossary, u.code) || unitsSheet.listed.has(u.code.toLocaleLowerCase('sv'))) continue;
+        const near = nearestCode(u.code, units ?? []);
+        problem(
+          sheetName,
+          number,
+          headerOf('ansvarig'),
+          `"${u.asPrinted}" finns inte i fliken ${UNITS_SHEET}${near ? `; menar du "${near}"?` : ''}`,
+        );
+      }
+      // A partner or funder the sheet does not list is taken in as an outside actor, and said once.
+      for (const [key, refs, type] of [
+        ['samverkan', samverkan.units, 'extern'],
+        ['finansiering', funders, 'finansiär'],
       ] as const) {
-        for (const u of parsed.units) {
-          if (!findUnit(glossary, u.code)) {
-            problem(sheetName, number, headerOf(key), `"${u.asPrinted}" finns inte i fliken ${UNITS_SHEET}`);
-          }
+        for (const u of refs) {
+          const code = u.code.toLocaleLowerCase('sv');
+          if (findUnit(glossary, u.code) || unitsSheet.listed.has(code)) continue;
+          const added = addedPartners.get(code);
+          if (added) added.rows += 1;
+          else addedPartners.set(code, { code: u.code, type, row: number, column: headerOf(key), rows: 0 });
         }
       }
     }
-    const finansieringText = cell(row, 'finansiering');
     const indicatorName = cell(row, 'indicator');
     const baseline = cell(row, 'baseline');
     const target = cell(row, 'target');
@@ -184,7 +225,7 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
       text,
       ansvarig: { asPrinted: ansvarigText, units: ansvarig.units },
       samverkan: { asPrinted: samverkanText, units: samverkan.units },
-      finansiering: { asPrinted: finansieringText, funders: parseFunderCell(finansieringText, glossary) },
+      finansiering: { asPrinted: finansieringText, funders },
       footnotes: [],
       sourceLines: [number],
       ...(goal ? { goalId: goal.id } : {}),
@@ -205,6 +246,11 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
     problem(sheetName, 2, headerOf('action'), 'inga åtgärder');
 
   assignIds(actions, groups, givenIds);
+  for (const added of addedPartners.values()) {
+    const more = added.rows > 0 ? ` (och på ${added.rows} ${added.rows === 1 ? 'rad' : 'rader'} till)` : '';
+    const as = added.type === 'extern' ? 'en extern aktör' : 'en finansiär';
+    problem(sheetName, added.row, added.column, `"${added.code}" finns inte i fliken ${UNITS_SHEET}${more}; läggs till som ${as}`, false);
+  }
   if (problems.some((p) => p.fatal)) return { plan: null, problems };
 
   const textLines = actions.map((a) => ({ line: a.sourceLines[0]!, text: `${a.text} ${a.cause ?? ''}`.trim() }));
@@ -224,22 +270,76 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
     areaKinds,
     areas,
     goals,
-    followUp: { period: meta.period, statuses: STATUS_SETS[meta.statuses]! },
+    followUp: {
+      period: meta.period,
+      statuses: STATUS_SETS[meta.statuses]!,
+      ...(meta.followedUpBy ? { followedUpBy: meta.followedUpBy } : {}),
+      ...(meta.reportedTo ? { reportedTo: meta.reportedTo } : {}),
+    },
     spellingVariants: meta.spelling,
-    units: units ?? [],
+    units: [...(units ?? []), ...[...addedPartners.values()].map((a): PlanUnit => ({ code: a.code, name: null, type: a.type }))],
     // Groups are the goals where the file names them, else the areas themselves.
     groupLabel: goals.length > 0 ? { sv: 'Mål', en: 'Goal' } : { sv: kindLabel, en: englishKind(kindLabel) },
     ...(goals.length > 0 ? { groupWords: { sv: ['mål', 'mål'] as [string, string], en: ['goal', 'goals'] as [string, string] } } : {}),
     groups,
     actions,
     footnotes: {},
-    abbreviations: extractAbbreviations(textLines, {}),
+    abbreviations: planAbbreviations(sheetAbbreviations, extractAbbreviations(textLines, {}, { guess: false }), units ?? []),
     importWarnings: [],
   };
+  // Every code nobody explains, named, so the officer can add it (sheet Förkortningar, or a name on Enheter).
+  for (const code of codesWithoutName(plan, glossaryOfUnits(plan.units)))
+    problem(
+      ABBREVIATIONS_SHEET,
+      1,
+      '',
+      `"${code}" förklaras inte i planen: skriv vad den står för i fliken ${ABBREVIATIONS_SHEET} (eller som Namn i fliken ${UNITS_SHEET})`,
+      false,
+    );
   return { plan, problems };
 }
 
+/**
+ * The plan's abbreviations: the sheet Förkortningar first, then those its text defines (spelled out
+ * by their own letters, never guessed). A code the Enheter sheet names is explained there already.
+ */
+function planAbbreviations(sheet: Abbreviation[], fromText: Abbreviation[], units: PlanUnit[]): Abbreviation[] {
+  const byCode = new Map(sheet.map((a) => [a.abbreviation.toLocaleUpperCase('sv'), a]));
+  const named = new Set(units.filter((u) => u.name).map((u) => u.code.toLocaleUpperCase('sv')));
+  for (const a of fromText) {
+    const code = a.abbreviation.toLocaleUpperCase('sv');
+    if (!byCode.has(code) && !named.has(code)) byCode.set(code, a);
+  }
+  return [...byCode.values()].sort((a, b) => a.abbreviation.localeCompare(b.abbreviation, 'sv'));
+}
+
+/** A code on the Enheter sheet that an unknown one was probably meant to be: one or two letters off, or the same in other case. */
+function nearestCode(code: string, units: PlanUnit[]): string | undefined {
+  const wanted = code.toLocaleLowerCase('sv');
+  let best: { code: string; d: number } | undefined;
+  for (const unit of units) {
+    for (const name of [unit.code, unit.name ?? '']) {
+      if (name === '') continue;
+      const d = distance(wanted, name.toLocaleLowerCase('sv'));
+      if (d <= Math.max(1, Math.min(2, Math.floor(wanted.length / 3))) && (!best || d < best.d)) best = { code: unit.code, d };
+    }
+  }
+  return best?.code;
+}
+
+/** A required column not found, and the headers that would have been read as it. */
+function missingColumn(c: ColumnDefinition<ActionColumn>): string {
+  const accepted = [c.header, ...c.variants.map(capitalize)].join(', ');
+  const area =
+    c.key === 'area'
+      ? `, eller planens eget ord för sina områden (t.ex. Löfte, Strategi) som första kolumnens rubrik. Vad områdena heter kan också anges som Områdestyp i fliken ${PLAN_SHEET}`
+      : '';
+  return `kolumnen "${c.header}" saknas (obligatorisk). Rubriker som läses som den: ${accepted}${area}`;
+}
+
 interface PlanMeta extends PlanMetadata {
+  followedUpBy: string;
+  reportedTo: string;
   version: string;
   period: FollowUpPeriod;
   statuses: string;
@@ -263,6 +363,8 @@ function readPlanSheet(sheet: SheetRows | undefined, problem: Report): PlanMeta 
     statuses: 'standard',
     areaKind: '',
     spelling: {},
+    followedUpBy: '',
+    reportedTo: '',
   };
   if (!sheet) return meta;
   const seen = new Set<PlanKey>();
@@ -314,9 +416,14 @@ function readPlanSheet(sheet: SheetRows | undefined, problem: Report): PlanMeta 
   return meta;
 }
 
-/** The "Enheter" sheet, or undefined when the file has none (then any unit named is accepted). */
-function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): PlanUnit[] | undefined {
+/**
+ * The "Enheter" sheet, or undefined when the file has none (then any unit named is accepted).
+ * `listed`: every code the sheet has, also on a row refused for its Typ (that row's error says so;
+ * the unit is not also said to be missing from the sheet).
+ */
+function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): { units: PlanUnit[]; listed: Set<string> } | undefined {
   if (!sheet) return undefined;
+  const listed = new Set<string>();
   const header = sheet.rows[0] ?? [];
   const columns = new Map<UnitColumn, number>();
   header.forEach((cell, index) => {
@@ -325,7 +432,7 @@ function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): PlanUnit
   });
   for (const c of UNIT_COLUMNS)
     if (c.required && !columns.has(c.key)) problem(sheet.name, 1, c.header, `kolumnen "${c.header}" saknas (obligatorisk)`);
-  if (!columns.has('code') || !columns.has('type')) return [];
+  if (!columns.has('code') || !columns.has('type')) return { units: [], listed };
   const units: PlanUnit[] = [];
   const seen = new Map<string, number>();
   sheet.rows.slice(1).forEach((row, i) => {
@@ -335,16 +442,56 @@ function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): PlanUnit
     const typeText = get('type');
     if (code === '' && typeText === '' && get('name') === '') return;
     if (code === '') return problem(sheet.name, number, 'Kod', 'Kod är tom');
-    const type = UNIT_TYPES[typeText.toLocaleLowerCase('sv')];
+    listed.add(code.toLocaleLowerCase('sv'));
+    const type = ownValue(UNIT_TYPES, typeText.toLocaleLowerCase('sv'));
     if (!type)
-      return problem(sheet.name, number, 'Typ', `Typ "${typeText}" känns inte igen: skriv förvaltning, extern, roll eller finansiär`);
+      return problem(
+        sheet.name,
+        number,
+        'Typ',
+        typeText === '' ? `Typ saknas för "${code}": skriv ${TYPE_WORDS}` : `Typ "${typeText}" känns inte igen: skriv ${TYPE_WORDS}`,
+      );
     if (seen.has(code.toLocaleLowerCase('sv'))) {
       return problem(sheet.name, number, 'Kod', `Kod "${code}" finns redan på rad ${seen.get(code.toLocaleLowerCase('sv'))}`);
     }
     seen.set(code.toLocaleLowerCase('sv'), number);
     units.push({ code, name: get('name') || null, type });
   });
-  return units;
+  return { units, listed };
+}
+
+/** The sheet "Förkortningar": the plan's abbreviations as the officer gives them, one per row. */
+function readAbbreviationsSheet(sheet: SheetRows | undefined, problem: Report): Abbreviation[] {
+  if (!sheet) return [];
+  const header = sheet.rows[0] ?? [];
+  const columns = new Map<AbbreviationColumn, number>();
+  header.forEach((cell, index) => {
+    const column = columnOf(ABBREVIATION_COLUMNS, cell);
+    if (column && !columns.has(column.key)) columns.set(column.key, index);
+  });
+  for (const c of ABBREVIATION_COLUMNS)
+    if (!columns.has(c.key)) problem(sheet.name, 1, c.header, `kolumnen "${c.header}" saknas; fliken läses inte`, false);
+  if (columns.size < ABBREVIATION_COLUMNS.length) return [];
+  const found: Abbreviation[] = [];
+  sheet.rows.slice(1).forEach((row, i) => {
+    const number = i + 2;
+    const get = (key: AbbreviationColumn) => (row[columns.get(key)!] ?? '').replace(/\s+/g, ' ').trim();
+    const abbreviation = get('abbreviation');
+    const expansion = get('expansion');
+    if (abbreviation === '' && expansion === '') return;
+    if (abbreviation === '' || expansion === '')
+      return problem(
+        sheet.name,
+        number,
+        abbreviation === '' ? 'Förkortning' : 'Betydelse',
+        `${abbreviation === '' ? 'Förkortning' : 'Betydelse'} är tom; raden läses inte`,
+        false,
+      );
+    if (found.some((a) => a.abbreviation.toLocaleUpperCase('sv') === abbreviation.toLocaleUpperCase('sv')))
+      return problem(sheet.name, number, 'Förkortning', `"${abbreviation}" finns redan; raden läses inte`, false);
+    found.push({ abbreviation, expansion, definedBy: 'sheet', notes: [], sourceLine: number });
+  });
+  return found;
 }
 
 /** "1. Trygg stadsmiljö", "Fokusområde 2: Unga", "Unga": the number when it is given, else the next. */
