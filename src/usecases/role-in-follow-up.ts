@@ -6,6 +6,7 @@ import type { Person } from '../core/followup/model';
 import type { FollowUp } from './follow-up';
 import { openRound } from './rounds';
 import { unnamedCodes } from './glossary';
+import type { FollowUpPeriod } from '../core/plan/follow-up-config';
 
 export interface RoleInFollowUp {
   admin: boolean;
@@ -15,6 +16,8 @@ export interface RoleInFollowUp {
   round?: { year: number; deadline: string };
   /** For admins: the plan's codes nobody has named yet, to fill in (`ordlista`). */
   unnamedCodes?: string[];
+  /** How often the plan is followed up: the commands' examples name a round as the plan does ("2025 T1"). */
+  period: FollowUpPeriod;
 }
 
 export async function roleInFollowUp(
@@ -26,6 +29,7 @@ export async function roleInFollowUp(
   return {
     admin,
     units,
+    period: service.plan.followUp.period,
     ...(round ? { round: { year: round.year, deadline: round.deadline } } : {}),
     ...(unnamed.length > 0 ? { unnamedCodes: unnamed } : {}),
   };

@@ -7,6 +7,7 @@ import type { Answer, Obligation, Round, StatusDefinition } from '../core/follow
 import type { FollowUp } from './follow-up';
 import type { ActionView } from '../core/plan/action-view';
 import { comparableRound } from '../core/followup/periods';
+import type { FollowUpConfig } from '../core/plan/follow-up-config';
 
 export interface RoundView {
   round: Round;
@@ -20,6 +21,8 @@ export interface RoundView {
   progress: { answered: number; total: number };
   /** The statuses to choose from, in the plan's words. */
   statuses: StatusDefinition[];
+  /** How the plan is followed up: its period, who follows it up and to whom, in the plan's words. */
+  followUp: FollowUpConfig;
   /** Where this action is among the person's ("3 of 45"), and how far each of their units is. */
   position: { index: number; total: number; perUnit: Array<{ unit: string; answered: number; total: number }> };
 }
@@ -60,6 +63,7 @@ export async function roundViewAt(
     lastYear: (await service.rounds.earlierAnswers(comparableRound(round.year))).find(isFor(obligation)),
     progress: { answered: mine.filter(isAnswered).length, total: mine.length },
     statuses: service.plan.followUp.statuses,
+    followUp: service.plan.followUp,
     position: {
       index: mine.findIndex((o) => o.actionId === obligation.actionId && o.unit === obligation.unit),
       total: mine.length,

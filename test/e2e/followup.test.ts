@@ -218,7 +218,7 @@ describe('follow-up round over HTTP', function () {
     // The notification says what it is (text, not "sent a card"); the card says who asks, why, how and by when.
     const message = roundMessagesTo(ANNA.conv)[0]!.activity;
     assert.equal(message.text, 'Uppföljning 2024 av åtgärdsplanen: svara för SF senast 2099-02-28.');
-    assert.match(json, /Säkerhetschefen följer varje år upp/);
+    assert.match(json, /Säkerhetschefen följer upp planen varje år och rapporterar till kommunfullmäktige\./);
     assert.match(json, /Varje svar sparas för sig när du trycker Spara, och du kan ändra det fram till 2099-02-28/);
     assert.match(json, /Åtgärd 1 av \d+/);
     assert.doesNotMatch(json, /tryckt som/);

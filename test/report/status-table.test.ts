@@ -104,6 +104,7 @@ describe('one status table', () => {
       progress: { answered: 0, total: 1 },
       units: ['SF'],
       statuses,
+      followUp: { ...PLAN.followUp, statuses },
       language: 'sv',
       refreshUserIds: [],
     });

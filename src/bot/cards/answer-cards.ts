@@ -7,6 +7,7 @@ import type { Language } from '../../core/language';
 import {
   actionHeading,
   citationText,
+  citedDocument,
   columnRows,
   partnerRows,
   columnTitle,
@@ -371,7 +372,7 @@ export function helpSpec(lang: Answer['language'], help: PlanHelp, kind: HelpKin
       fallbackText: [title, intro, ...sections.flatMap((s) => ['', s.title, ...s.lines.map((l) => `• ${l}`)])].join('\n'),
       title,
       intro,
-      source: t('helpSource', lang, { document: help.source.document, diarienummer: help.source.diarienummer }),
+      source: t('helpSource', lang, { document: citedDocument(help.source) }),
       sections,
       // The person's own commands first; the example questions fill the rest (more would hide behind "…").
       buttons: [...commands, ...examples, ...(greeting ? [t('helpCommand', lang)] : [])].slice(0, MAX_EXAMPLE_BUTTONS),

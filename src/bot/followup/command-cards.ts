@@ -30,9 +30,11 @@ export function contactsCard(
   listed: { units: string[]; contacts: Contact[] },
   lang: Language,
   noticeText?: FormNotice,
-  focus: { only?: string; first?: string } = {},
+  focus: { only?: string; first?: string; domain?: string } = {},
 ): Card {
   const { units, contacts } = listed;
+  // The municipality's own addresses, as the admin's is; a neutral domain where that is not known.
+  const domain = focus.domain && /^[\p{L}\d.-]+\.[\p{L}]{2,}$/u.test(focus.domain) ? focus.domain : 'exempel.se';
   const match = (u: string, name?: string) => name !== undefined && u.toLocaleLowerCase('sv') === name.trim().toLocaleLowerCase('sv');
   const shown =
     focus.only !== undefined
@@ -59,6 +61,7 @@ export function contactsCard(
       unit: t('contactsUnit', lang),
       unitRequired: t('contactsUnitRequired', lang),
       people: t('contactsPeople', lang),
+      peopleExample: `anna.andersson@${domain}, erik.eriksson@${domain}`,
       save: t('save', lang),
     },
   };

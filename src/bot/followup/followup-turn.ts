@@ -121,7 +121,8 @@ export abstract class FollowUpTurn {
   /** The contacts per unit (`unit` first, or only `only`), with a form to change one unit's contacts (for an admin: the caller checked). */
   protected async contactsCard(user: Person, lang: Language, noticeText?: FormNotice, only?: string, first?: string): Promise<Card> {
     const listed = await listContacts(this.deps.service, user);
-    return listed.ok ? contactsCard(listed, lang, noticeText, { only, first }) : refusalCard(listed, lang);
+    const domain = user.upn?.split('@')[1];
+    return listed.ok ? contactsCard(listed, lang, noticeText, { only, first, ...(domain ? { domain } : {}) }) : refusalCard(listed, lang);
   }
 
   /** For an admin: the unknown words, the words given and a form to give one; a refusal for others. */

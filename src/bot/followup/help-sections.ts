@@ -18,7 +18,10 @@ export function roleHelp(role: RoleInFollowUp, lang: Language, brief = false): H
     if (role.round) extras.commands.push(t('helpMyRoundCommand', lang));
   }
   if (role.admin && !brief) {
-    extras.sections.push({ title: t('helpAdminTitle', lang), lines: t('helpAdminLines', lang).split('\n') });
+    extras.sections.push({
+      title: t('helpAdminTitle', lang),
+      lines: t('helpAdminLines', lang, { round: roundSyntax(role.period, lang) }).split('\n'),
+    });
     extras.commands.push(t('helpSummaryCommand', lang), t('helpContactsCommand', lang));
     // Codes nobody has named: admins asked to fill them in, at the welcome and every help, until done.
     if (role.unnamedCodes?.length) {
@@ -32,6 +35,12 @@ export function roleHelp(role: RoleInFollowUp, lang: Language, brief = false): H
     }
   }
   return extras;
+}
+
+/** How a round is written in this plan's commands: "<år>", "<år> T1" (a tertial), "<år> H1" (a half-year). */
+function roundSyntax(period: RoleInFollowUp['period'], lang: Language): string {
+  const year = lang === 'sv' ? '<år>' : '<year>';
+  return period === 'tertial' ? `${year} T1` : period === 'half-year' ? `${year} H1` : year;
 }
 
 export function groupHelp(botName: string, lang: Language): HelpExtras {

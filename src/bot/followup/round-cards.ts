@@ -18,6 +18,8 @@ import { expandCard } from '../cards/render';
 import { fittedTemplate } from '../cards/fit-card';
 import type { RoundView } from '../../usecases/round-view';
 import { unbreakableId } from '../../core/typed-text';
+import { followUpSentence } from '../../core/texts/follow-up-sentence';
+import type { FollowUpConfig } from '../../core/plan/follow-up-config';
 
 export interface RoundCardInput {
   round: Round;
@@ -30,6 +32,8 @@ export interface RoundCardInput {
   units: string[];
   /** The plan's statuses, in its words and order. */
   statuses: StatusDefinition[];
+  /** How the plan is followed up (its period, by whom, to whom): the intro says it in the plan's words. */
+  followUp: FollowUpConfig;
   language: Language;
   /** Teams ids ("29:…") of the users whose card refreshes itself; at most 60. */
   refreshUserIds: string[];
@@ -70,7 +74,16 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
       ].join(' · ')
     : '';
   const askWho = input.round.startedBy.upn ?? input.round.startedBy.name ?? t('askAdmin', lang);
-  const introLines = input.intro ? [t('intro', lang, { units: input.units.join(', '), deadline: input.round.deadline, askWho })] : [];
+  const introLines = input.intro
+    ? [
+        t('intro', lang, {
+          followUp: followUpSentence(input.followUp, lang),
+          units: input.units.join(', '),
+          deadline: input.round.deadline,
+          askWho,
+        }),
+      ]
+    : [];
   const savedLines = input.answer
     ? [
         t('answeredByLine', lang, {

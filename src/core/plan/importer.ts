@@ -24,6 +24,9 @@ export interface PlanSettings {
   /** A status set's name ("standard", "trafikljus") or the statuses themselves. */
   statuses?: string | StatusDefinition[];
   period?: FollowUpPeriod;
+  /** Who follows the plan up and to whom it is reported, in the plan's words. */
+  followedUpBy?: string;
+  reportedTo?: string;
   areaKinds?: AreaKindDefinition[];
   spellingVariants?: Record<string, string[]>;
   helpExamples?: { sv: string[]; en: string[] };
@@ -342,7 +345,12 @@ export function importPlan(
     areaKinds: settings.areaKinds ?? DOCUMENT_AREA_KINDS,
     areas,
     goals: [],
-    followUp: { period: settings.period ?? 'year', statuses: statusesOf(settings.statuses) },
+    followUp: {
+      period: settings.period ?? 'year',
+      statuses: statusesOf(settings.statuses),
+      ...(settings.followedUpBy ? { followedUpBy: settings.followedUpBy } : {}),
+      ...(settings.reportedTo ? { reportedTo: settings.reportedTo } : {}),
+    },
     spellingVariants: settings.spellingVariants ?? {},
     units: [],
     groupLabel: settings.groupLabel ?? { sv: 'Åtgärd', en: 'Action group' },

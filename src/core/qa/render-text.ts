@@ -5,7 +5,13 @@ import type { ActionView, Answer, Citation, Language, UnitExpansion } from './an
 
 export function citationText(citation: Citation, language: Language): string {
   const ids = citation.actionIds.length > 12 ? `${citation.actionIds.slice(0, 12).join(', ')} …` : citation.actionIds.join(', ');
-  return `${t('source', language)}: ${citation.document} (${citation.diarienummer})${ids ? `, ${ids}` : ''}`;
+  return `${t('source', language)}: ${citedDocument(citation)}${ids ? `, ${ids}` : ''}`;
+}
+
+/** The plan as cited: its title with the registration number where it has one, never an empty "()". */
+export function citedDocument(source: { document: string; diarienummer: string }): string {
+  const number = source.diarienummer.trim();
+  return number ? `${source.document} (${number})` : source.document;
 }
 
 /** "Åtgärd 6. Kunskapshöjande insatser › 6.3 Parallella samhällsstrukturer (tryckt som 5.3)" */

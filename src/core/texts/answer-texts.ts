@@ -79,7 +79,7 @@ export const ANSWER_TEXTS = {
   periodYear: { sv: 'en gång per år', en: 'once a year' },
   periodHalfYear: { sv: 'varje halvår', en: 'every half-year' },
   periodTertial: { sv: 'varje tertial', en: 'every four months' },
-  helpSource: { sv: 'Svaren bygger på {document} ({diarienummer}).', en: 'Answers are based on {document} ({diarienummer}).' },
+  helpSource: { sv: 'Svaren bygger på {document}.', en: 'Answers are based on {document}.' },
   suggestionsPartly: {
     sv: 'Jag hittar bara delar av {matched} i planen, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast; välj en för att se vem som ansvarar:',
     en: 'I find only parts of {matched} in the plan, so I do not guess who is responsible. These actions are closest; choose one to see who is responsible:',

@@ -14,8 +14,8 @@ export const FOLLOW_UP_TEXTS = {
   position: { sv: 'Åtgärd {n} av {total}', en: 'Action {n} of {total}' },
   unitProgress: { sv: '{unit}: {answered} av {total}', en: '{unit}: {answered} of {total}' },
   intro: {
-    sv: 'Säkerhetschefen följer varje år upp kommunens åtgärdsplan mot brott och för trygghet, och rapporterar till kommunfullmäktige. Du svarar för {units}: välj status för varje åtgärd och beskriv kort utvecklingen. Varje svar sparas för sig när du trycker Spara, och du kan ändra det fram till {deadline}. Frågor: {askWho}.',
-    en: "Every year the safety chief follows up the municipality's action plan against crime and for safety, and reports to the city council. You answer for {units}: choose a status for each action and briefly describe the development. Each answer is saved on its own when you press Save, and you can change it until {deadline}. Questions: {askWho}.",
+    sv: '{followUp} Du svarar för {units}: välj status för varje åtgärd och beskriv kort utvecklingen. Varje svar sparas för sig när du trycker Spara, och du kan ändra det fram till {deadline}. Frågor: {askWho}.',
+    en: '{followUp} You answer for {units}: choose a status for each action and briefly describe the development. Each answer is saved on its own when you press Save, and you can change it until {deadline}. Questions: {askWho}.',
   },
   roundMessageText: {
     sv: 'Uppföljning {year} av åtgärdsplanen: svara för {units} senast {deadline}.',
@@ -193,8 +193,8 @@ export const FOLLOW_UP_TEXTS = {
   },
   notAdmin: { sv: 'Det kan bara administratörer göra.', en: 'Only admins can do that.' },
   statusOwnUnitsOnly: {
-    sv: 'Du kan se status för de åtgärder som dina enheter rapporterar ({units}). Andra enheters svar visas för säkerhetschefen och administratörerna, och samlas i rapporten till kommunfullmäktige.',
-    en: "You can see the status of the actions your units report ({units}). Other units' answers are shown to the safety chief and the admins, and are brought together in the report to the city council.",
+    sv: 'Du kan se status för de åtgärder som dina enheter rapporterar ({units}). Andra enheters svar visas för administratörerna och samlas i uppföljningens rapport.',
+    en: "You can see the status of the actions your units report ({units}). Other units' answers are shown to the admins and brought together in the follow-up's report.",
   },
   noRound: { sv: 'Det finns ingen öppen uppföljning.', en: 'There is no open follow-up.' },
   notContact: {
@@ -287,8 +287,8 @@ export const FOLLOW_UP_TEXTS = {
   helpAdminTitle: { sv: 'Uppföljningen (för administratörer)', en: 'The follow-up (for admins)' },
   // Placeholders in italics: "<enhet>" would be taken for an HTML tag by Teams' Markdown and vanish.
   helpAdminLines: {
-    sv: 'starta uppföljning <år> senast <ÅÅÅÅ-MM-DD> – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt <enhet> <e-post> · ta bort kontakt <enhet> <e-post>\nsammanställning [<år>] · påminn [<år>] · stäng uppföljning [<år>] · återöppna uppföljning <år> senast <ÅÅÅÅ-MM-DD>\nsvara för <enhet> – svara för en enhet som saknar kontakter\nstatus för åtgärd <id> · hur går det för <enhet>? [<år>]\nadmin <e-post> · ta bort admin <e-post> · säkerhetschef <e-post>\nordlista <kod> <namn> – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym <ord> = <planens ord> – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym <ord>)\ndiagnos – vad boten saknar i er miljö (behörigheter, databas, appkatalog), som npm run doctor',
-    en: "start follow-up <year> by <YYYY-MM-DD> – shows first who will get it and who cannot be reached\ncontacts · contact <unit> <e-mail> · remove contact <unit> <e-mail>\nsummary [<year>] · remind [<year>] · close follow-up [<year>] · reopen follow-up <year> by <YYYY-MM-DD>\nanswer for <unit> – answer for a unit without contacts\nstatus for action <id> · how is <unit> doing? [<year>]\nadmin <e-mail> · remove admin <e-mail> · safety chief <e-mail>\nglossary <code> <name> – say what a unit code of the plan stands for (glossary lists them)\nsynonym <word> = <plan's words> – a word staff use for something in the plan (synonyms · unknown words · remove synonym <word>)\ndiagnose – what the bot lacks in your tenant (permissions, database, app catalog), as npm run doctor",
+    sv: 'starta uppföljning {round} senast <ÅÅÅÅ-MM-DD> – visar först vilka som får frågan och vilka som inte kan nås\nkontakter · kontakt <enhet> <e-post> · ta bort kontakt <enhet> <e-post>\nsammanställning [{round}] · påminn [{round}] · stäng uppföljning [{round}] · återöppna uppföljning {round} senast <ÅÅÅÅ-MM-DD>\nsvara för <enhet> – svara för en enhet som saknar kontakter\nstatus för åtgärd <id> · hur går det för <enhet>? [{round}]\nadmin <e-post> · ta bort admin <e-post> · säkerhetschef <e-post>\nordlista <kod> <namn> – säg vad en enhetskod i planen står för (ordlista visar dem)\nsynonym <ord> = <planens ord> – ett ord som personalen använder för något i planen (synonymer · okända ord · ta bort synonym <ord>)\ndiagnos – vad boten saknar i er miljö (behörigheter, databas, appkatalog), som npm run doctor',
+    en: "start follow-up {round} by <YYYY-MM-DD> – shows first who will get it and who cannot be reached\ncontacts · contact <unit> <e-mail> · remove contact <unit> <e-mail>\nsummary [{round}] · remind [{round}] · close follow-up [{round}] · reopen follow-up {round} by <YYYY-MM-DD>\nanswer for <unit> – answer for a unit without contacts\nstatus for action <id> · how is <unit> doing? [{round}]\nadmin <e-mail> · remove admin <e-mail> · safety chief <e-mail>\nglossary <code> <name> – say what a unit code of the plan stands for (glossary lists them)\nsynonym <word> = <plan's words> – a word staff use for something in the plan (synonyms · unknown words · remove synonym <word>)\ndiagnose – what the bot lacks in your tenant (permissions, database, app catalog), as npm run doctor",
   },
   helpSummaryCommand: { sv: 'sammanställning', en: 'summary' },
   helpContactsCommand: { sv: 'kontakter', en: 'contacts' },
@@ -383,8 +383,8 @@ export const FOLLOW_UP_TEXTS = {
   glossaryFormExpansionRequired: { sv: 'Skriv namnet.', en: 'Write the name.' },
   helpUnnamedTitle: { sv: 'Koder utan namn', en: 'Codes without a name' },
   helpUnnamedLine: {
-    sv: 'Planen har {n} koder som ingen källa ger namn för ({codes}). Tryck på "ordlista" och fyll i dem, så förstår personalen svaren och kommunfullmäktige rapporten.',
-    en: 'The plan has {n} codes no source names ({codes}). Press "glossary" and fill them in, so that staff understand the answers and the council the report.',
+    sv: 'Planen har {n} koder som ingen källa ger namn för ({codes}). Tryck på "ordlista" och fyll i dem, så förstår personalen svaren och läsarna rapporten.',
+    en: 'The plan has {n} codes no source names ({codes}). Press "glossary" and fill them in, so that staff understand the answers and readers the report.',
   },
   helpGlossaryCommand: { sv: 'ordlista', en: 'glossary' },
   definedByPlan: {
