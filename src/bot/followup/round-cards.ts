@@ -112,7 +112,8 @@ export function roundActionCard(input: RoundCardInput): Record<string, unknown> 
       id: view.id,
       displayId: unbreakableId(view.id),
       heading: actionHeading(view, lang, { printedAs: false }),
-      areaTitle: view.areaTitle,
+      // A plan whose groups are its areas titles both alike: said once (#26).
+      areaLines: view.areaTitle && view.areaTitle !== view.groupTitle ? [view.areaTitle] : [],
       text: view.text,
       unit: input.obligation.unit,
     },
