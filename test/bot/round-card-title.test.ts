@@ -12,7 +12,13 @@ const planWith = (header: string[], row: string[]) =>
   readTemplate(
     [
       { name: 'Åtgärder', rows: [header, row] },
-      { name: 'Plan', rows: [['Kommun', 'Testby kommun'], ['Titel', 'Trygghetsplan Testby']] },
+      {
+        name: 'Plan',
+        rows: [
+          ['Kommun', 'Testby kommun'],
+          ['Titel', 'Trygghetsplan Testby'],
+        ],
+      },
     ],
     SOURCE,
   ).plan!;
