@@ -30,16 +30,27 @@ const DESCRIPTION_CHARS = 500;
 /** The largest store the README names: rounds kept, people who wrote to the bot. */
 export const LARGEST_STORE = { rounds: 5, users: 20_000 };
 
-/** The template's sheets at the limits: MAX_PLAN_ACTIONS actions over MAX_PLAN_UNITS units, each with a long text. */
-function planRows(): { actions: string[][]; plan: string[][]; units: string[][] } {
+/** A plan's size: the limits (the default), or a real municipality's (a 300-row workbook, 20 units). */
+export interface PlanSize {
+  actions: number;
+  units: number;
+}
+const AT_THE_LIMITS: PlanSize = { actions: MAX_PLAN_ACTIONS, units: MAX_PLAN_UNITS };
+export const REAL_SIZE: PlanSize = { actions: 300, units: 20 };
+
+/**
+ * The template's sheets: `size.actions` actions over `size.units` units, each with a long text; every
+ * tenth cooperates with an authority the Enheter sheet does not list (taken in, with a warning).
+ */
+function planRows(size: PlanSize = AT_THE_LIMITS): { actions: string[][]; plan: string[][]; units: string[][] } {
   const actions = [['Område', 'Id', 'Åtgärd', 'Ansvarig', 'Samverkan', 'Finansiering', 'Tidsplan']];
-  for (let i = 0; i < MAX_PLAN_ACTIONS; i++)
+  for (let i = 0; i < size.actions; i++)
     actions.push([
       `${(i % 8) + 1}. Område ${(i % 8) + 1}`,
       `X${i + 1}`,
       `Åtgärd nummer ${i + 1}: ${'utveckla det brottsförebyggande arbetet tillsammans med skola och fritid '.repeat(4)}`.trim(),
-      unitCode(i % MAX_PLAN_UNITS),
-      `${unitCode((i + 1) % MAX_PLAN_UNITS)}, Polisen`,
+      unitCode(i % size.units),
+      `${unitCode((i + 1) % size.units)}, Polisen${i % 10 === 0 ? ', Skatteverket' : ''}`,
       'Inom ram',
       '2026',
     ]);
@@ -52,7 +63,7 @@ function planRows(): { actions: string[][]; plan: string[][]; units: string[][] 
   ];
   const units = [
     ['Kod', 'Namn', 'Typ'],
-    ...Array.from({ length: MAX_PLAN_UNITS }, (_, u) => [unitCode(u), `Förvaltning nummer ${u}`, 'förvaltning']),
+    ...Array.from({ length: size.units }, (_, u) => [unitCode(u), `Förvaltning nummer ${u}`, 'förvaltning']),
     ['Polisen', 'Polismyndigheten', 'extern'],
   ];
   return { actions, plan, units };
@@ -60,8 +71,8 @@ function planRows(): { actions: string[][]; plan: string[][]; units: string[][] 
 
 const csv = (rows: string[][]) => `${rows.map((r) => r.join(';')).join('\n')}\n`;
 
-export async function writePlanFiles(dir: string): Promise<{ xlsx: string; csv: string }> {
-  const { actions, plan, units } = planRows();
+export async function writePlanFiles(dir: string, size: PlanSize = AT_THE_LIMITS): Promise<{ xlsx: string; csv: string }> {
+  const { actions, plan, units } = planRows(size);
   writeFileSync(join(dir, 'plan.csv'), csv(actions));
   writeFileSync(join(dir, 'plan-plan.csv'), csv(plan));
   writeFileSync(join(dir, 'plan-enheter.csv'), csv(units));
@@ -146,10 +157,10 @@ export async function fillStore(dir: string, plan: Plan): Promise<void> {
 async function child(mode: string, arg: string | undefined): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'trygghetsbot-limits-'));
   try {
-    const files = await writePlanFiles(dir);
+    const files = await writePlanFiles(dir, mode === 'plan-xlsx-300' ? REAL_SIZE : AT_THE_LIMITS);
     const t0 = performance.now();
-    if (mode === 'plan-xlsx' || mode === 'plan-csv') {
-      const plan = await importedPlan(mode === 'plan-xlsx' ? files.xlsx : files.csv);
+    if (mode === 'plan-xlsx' || mode === 'plan-csv' || mode === 'plan-xlsx-300') {
+      const plan = await importedPlan(mode === 'plan-csv' ? files.csv : files.xlsx);
       console.log(JSON.stringify({ ms: performance.now() - t0, actions: plan.actions.length, peakRssMb: peakRssMb() }));
     } else if (mode === 'contacts') {
       const plan = await importedPlan(files.csv);
@@ -230,6 +241,7 @@ export async function benchLimits(): Promise<Record<string, unknown>> {
     const starts = [];
     for (let i = 0; i < 3; i++) starts.push(await startOn(dir));
     return {
+      planXlsx300: summary(three('plan-xlsx-300')),
       planXlsx: summary(three('plan-xlsx')),
       planCsv: summary(three('plan-csv')),
       contacts: summary(three('contacts')),

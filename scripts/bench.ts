@@ -219,6 +219,7 @@ async function main(): Promise<void> {
   );
 
   const limits = (await benchLimits()) as {
+    planXlsx300: { medianMs: number; peakRssMb: number };
     planXlsx: { medianMs: number; peakRssMb: number };
     planCsv: { medianMs: number; peakRssMb: number };
     contacts: { medianMs: number; peakRssMb: number };
@@ -232,6 +233,9 @@ async function main(): Promise<void> {
   console.log(`    contacts: ${fmt(limits.contacts.medianMs)}   peak RSS ${limits.contacts.peakRssMb.toFixed(1)} MB`);
   console.log(
     `    start on ${JSON.stringify(limits.start.store)}: ${fmt(limits.start.medianMs)} to listening   RSS then ${limits.start.rssMb.toFixed(1)} MB`,
+  );
+  console.log(
+    `\n(j) a municipality's own plan: a 300-row workbook from the template (20 units, partners not listed), imported in its own process (3 runs): ${fmt(limits.planXlsx300.medianMs)}   peak RSS ${limits.planXlsx300.peakRssMb.toFixed(1)} MB`,
   );
 }
 
