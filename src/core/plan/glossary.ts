@@ -129,7 +129,14 @@ export function codesWithoutName(plan: Plan, glossary: UnitGlossary): string[] {
     }
     for (const funder of action.finansiering.funders) codes.add(funder.code);
   }
-  const named = (code: string) => Boolean((findUnit(glossary, code) ?? findSubunit(glossary, code))?.expansion);
+  // One pass over the glossary, not one per code: a plan at the limits has 150 units.
+  const namedCodes = new Set(
+    [...glossary.units, ...glossary.subunits]
+      .filter((u) => u.expansion)
+      .flatMap((u) => [u.code, ...(u.aliases ?? [])])
+      .map((c) => c.toLocaleLowerCase('sv')),
+  );
+  const named = (code: string) => namedCodes.has(code.toLocaleLowerCase('sv'));
   return [...codes]
     .filter((code) => looksLikeCode(code) && !defined.has(code.toLocaleUpperCase('sv')) && !named(code))
     .sort((a, b) => a.localeCompare(b, 'sv'));
