@@ -23,6 +23,11 @@ export interface Score {
   total: number;
   /** Questions outside the plan that were given an owner. */
   ownersOutsidePlan: number;
+  /**
+   * Answers whose first row names an owner other than the expected rows' (an answer presented as
+   * sure, not an offer): what staff would act on wrongly.
+   */
+  wrongOwnerFirst: number;
   misses: string[];
 }
 
@@ -30,7 +35,8 @@ export interface Score {
 const givesOwner = (answer: Answer): boolean => ['actions', 'unit', 'funder'].includes(answer.kind);
 
 export function score(answerer: PlanAnswerer, cases: FreshCase[]): Score {
-  const result: Score = { right: 0, suggested: 0, total: cases.length, ownersOutsidePlan: 0, misses: [] };
+  const result: Score = { right: 0, suggested: 0, total: cases.length, ownersOutsidePlan: 0, wrongOwnerFirst: 0, misses: [] };
+  const ownerOf = (id: string) => PLAN.actions.find((a) => a.id === id)?.ansvarig.asPrinted;
   for (const c of cases) {
     const answer = answerer.answer(c.q);
     const verdict = judge(c, answer);
@@ -38,6 +44,12 @@ export function score(answerer: PlanAnswerer, cases: FreshCase[]): Score {
     else if (suggestedRight(c, answer)) result.suggested += 1;
     else result.misses.push(`${c.q}  →  ${verdict}`);
     if (c.kind === 'not-found' && givesOwner(answer)) result.ownersOutsidePlan += 1;
+    const expected = [...(c.top ?? []), ...(c.all ?? [])];
+    if (answer.kind === 'actions' && expected.length > 0 && verdict !== true) {
+      const first = answer.actions[0]?.id;
+      const owners = new Set(expected.map(ownerOf));
+      if (first && !expected.includes(first) && !owners.has(ownerOf(first))) result.wrongOwnerFirst += 1;
+    }
   }
   return result;
 }
@@ -75,4 +87,6 @@ if (require.main === module) {
   }
   const owners = scores.reduce((sum, { score: s }) => sum + s.ownersOutsidePlan, 0);
   console.log(`owners given to questions outside the plan: ${owners}`);
+  const wrong = (held: boolean) => scores.filter((x) => x.heldOut === held).reduce((sum, { score: s }) => sum + s.wrongOwnerFirst, 0);
+  console.log(`answers whose first row names another owner: held out ${wrong(true)}, tuned on ${wrong(false)}`);
 }

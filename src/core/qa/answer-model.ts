@@ -142,7 +142,17 @@ export type Answer =
       kind: 'not-found';
       language: Language;
       /** no-topic: only question words and "och", "mer", "det" ("vem mer?"): a follow-up the bot cannot place. */
-      reason: 'no-match' | 'no-topic' | 'unknown-action-id' | 'unknown-group' | 'unknown-area' | 'unknown-term' | 'empty' | 'too-long';
+      /** outside-plan: figures, statistics or people's contact details, which a plan does not state (detail: 'figures' or 'contact'). */
+      reason:
+        | 'no-match'
+        | 'no-topic'
+        | 'outside-plan'
+        | 'unknown-action-id'
+        | 'unknown-group'
+        | 'unknown-area'
+        | 'unknown-term'
+        | 'empty'
+        | 'too-long';
       detail?: string;
       /** What the plan has instead, in its own words, for the message: "Åtgärd", "25", "målområde 1–3 …", an example. */
       values?: Record<string, string>;

@@ -10,6 +10,7 @@ import { areaKindNamed } from '../plan/areas';
 import { findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import type { Answer, Citation, Language } from './answer-model';
 import { detectFocus, detectLanguage, readIntent } from './intent';
+import { outsideThePlan } from './outside-plan';
 import { wordsToCount, type MunicipalityWord } from './municipality-words';
 import { plainTyped } from '../typed-text';
 import { PlanKnowledge } from './answers/knowledge';
@@ -52,17 +53,32 @@ export class PlanAnswerer {
   wordsToCount(typed: string, answer: Answer): string[] {
     const foundNothing = (answer.kind === 'not-found' && answer.reason === 'no-match') || answer.kind === 'suggestions';
     // Read as answer() read it: a typo it corrected ("polisn") is no unknown word.
-    const question = this.k.withTyposCorrected(plainTyped(typed));
+    const question = this.k.withTyposCorrected(this.k.diacritics.restore(plainTyped(typed)));
     if (!foundNothing || question.length > MAX_QUESTION_LENGTH) return [];
     return wordsToCount(question, this.k.search.unknownWords(question));
   }
 
   answer(typed: string): Answer {
-    const question = this.k.withTyposCorrected(plainTyped(typed));
+    // Typed without å, ä and ö: read with them, as the plan spells its words.
+    const question = this.k.withTyposCorrected(this.k.diacritics.restore(plainTyped(typed)));
     const language = detectLanguage(question);
     if (question.length > MAX_QUESTION_LENGTH) {
       return { kind: 'not-found', language, reason: 'too-long', detail: String(MAX_QUESTION_LENGTH) };
     }
+    // "Vad betyder SSPF? Såg det i ett mejl": the question is what comes before the question mark,
+    // when that alone is answered; the rest is context that must not knock it off.
+    const asked = /^([^?]{3,}\?)\s*\S/.exec(question);
+    if (asked) {
+      const first = this.answerQuestion(asked[1]!, detectLanguage(asked[1]!));
+      if (!['not-found', 'suggestions', 'help', 'thanks'].includes(first.kind)) return first;
+    }
+    return this.answerQuestion(question, language);
+  }
+
+  private answerQuestion(question: string, language: Language): Answer {
+    // Figures, statistics or someone's phone number: not in a plan, so no row and no owner.
+    const outside = outsideThePlan(question);
+    if (outside) return { kind: 'not-found', language, reason: 'outside-plan', detail: outside };
     const intent = readIntent(question, this.k.areaRef);
     // An id the plan gives itself ("T-12", "1.3"), typed alone or in a question.
     const ownId = this.k.ownIdIn(question);

@@ -7,6 +7,24 @@
 import { lookupTable } from '../lookup-table';
 
 export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string[]>> = lookupTable({
+  // Brå's vocabulary for Swedish crime prevention, as any municipality's plan words it (#27).
+  defector: ['avhoppare', 'avhopparverksamhet'],
+  neighbourhood: ['grannsamverkan', 'bostadsområden'],
+  neighborhood: ['grannsamverkan', 'bostadsområden'],
+  watch: ['grannsamverkan'],
+  night: ['nattvandring', 'nattvandrare'],
+  walkers: ['nattvandrare', 'nattvandring'],
+  patrol: ['nattvandring', 'ordningsvakter'],
+  walk: ['trygghetsvandring', 'trygghetsvandringar'],
+  lighting: ['belysning'],
+  vandalism: ['skadegörelse'],
+  graffiti: ['klotter', 'skadegörelse'],
+  situational: ['situationell', 'situationella'],
+  burglary: ['inbrott'],
+  burglaries: ['inbrott'],
+  theft: ['stöld', 'stölder'],
+  shoplifting: ['stöld', 'butiksstölder'],
+  gambling: ['spel'],
   camera: ['kamera', 'kamerabevakning'],
   cameras: ['kamera', 'kamerabevakning'],
   cctv: ['kamerabevakning'],

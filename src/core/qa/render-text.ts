@@ -280,6 +280,7 @@ export function renderText(answer: Answer): string {
       const key = {
         'no-match': 'notFoundNoMatch',
         'no-topic': 'notFoundNoTopic',
+        'outside-plan': answer.detail === 'contact' ? 'outsidePlanContact' : 'outsidePlanFigures',
         'unknown-action-id': 'notFoundActionId',
         'unknown-group': 'notFoundGroup',
         'unknown-area': 'notFoundArea',

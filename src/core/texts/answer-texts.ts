@@ -79,6 +79,14 @@ export const ANSWER_TEXTS = {
   periodYear: { sv: 'en gång per år', en: 'once a year' },
   periodHalfYear: { sv: 'varje halvår', en: 'every half-year' },
   periodTertial: { sv: 'varje tertial', en: 'every four months' },
+  outsidePlanFigures: {
+    sv: 'Planen anger inga sådana siffror, så jag svarar inte med någon åtgärd eller ansvarig. Statistik över anmälda brott finns hos Brå (bra.se) och Polisen; kommunens egna siffror finns i dess lägesbild, trygghetsmätningar och årsredovisning.',
+    en: "The plan states no such figures, so I do not answer with an action or an owner. Statistics on reported crime are published by Brå (bra.se) and the Police; the municipality's own figures are in its situation report, safety surveys and annual report.",
+  },
+  outsidePlanContact: {
+    sv: 'Planen innehåller inga kontaktuppgifter till personer, så jag svarar inte med någon åtgärd eller ansvarig. Kommunens växel eller webbplats har dem.',
+    en: "The plan holds no one's contact details, so I do not answer with an action or an owner. The municipality's switchboard or website has them.",
+  },
   helpSource: { sv: 'Svaren bygger på {document}.', en: 'Answers are based on {document}.' },
   suggestionsPartly: {
     sv: 'Jag hittar bara delar av {matched} i planen, så jag gissar inte vem som ansvarar. De här åtgärderna ligger närmast; välj en för att se vem som ansvarar:',

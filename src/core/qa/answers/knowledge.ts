@@ -18,6 +18,8 @@ export interface MentionedUnit {
   token: string;
 }
 
+import { DiacriticRestorer } from '../diacritics';
+
 /** The verbs that say what is asked, corrected when typed one letter off (see withTyposCorrected). */
 const INTENT_WORDS = ['betyder', 'innebär', 'ansvarar', 'samverkar', 'finansierar', 'finansieras', 'förkortningen'];
 
@@ -38,6 +40,8 @@ export class PlanKnowledge {
   readonly unitNames: Array<{ name: string; lower: string; code: string; patterns: RegExp[] }>;
   /** Subunits the plan names in parentheses ("SÄK" in "KLF (SÄK)"), for "Vilka åtgärder har SÄK?". */
   readonly subunitCodes: Set<string>;
+  /** Gives a question typed without å, ä and ö its letters back, from the plan's own words. */
+  readonly diacritics: DiacriticRestorer;
 
   constructor(
     readonly plan: Plan,
@@ -46,6 +50,15 @@ export class PlanKnowledge {
     municipalityWords: ReadonlyArray<Pick<MunicipalityWord, 'word' | 'planTerms'>> = [],
   ) {
     this.search = new PlanSearch(plan, municipalityWords);
+    this.diacritics = new DiacriticRestorer([
+      ...plan.actions.flatMap((a) => [a.text, a.groupTitle, a.ansvarig.asPrinted, a.samverkan.asPrinted, a.finansiering.asPrinted]),
+      ...plan.areas.map((a) => a.title),
+      ...plan.areaKinds.flatMap((k) => [k.label.sv]),
+      ...plan.abbreviations.map((a) => a.expansion),
+      ...plan.units.flatMap((u) => [u.code, u.name ?? '']),
+      ...glossary.units.flatMap((u) => [u.code, u.expansion ?? '', ...(u.aliases ?? [])]),
+      ...INTENT_WORDS,
+    ]);
     this.byId = new Map(plan.actions.map((a) => [a.id, a]));
     this.byTypedId = new Map(plan.actions.map((a) => [typedId(a.id), a]));
     this.areaRef = areaReference(plan.areaKinds);

@@ -90,10 +90,31 @@ export function searchAnswer(k: PlanKnowledge, question: string, language: Langu
     // Some of the question's words are nowhere in the plan: no owner on a guess; the nearest rows to choose from.
     return suggestionsAnswer(language, 'unmatched', [...(outcome.ignoredVerbs ?? []), ...relaxed.dropped], relaxed.kept, actions);
   }
+  // The best rows have different owners and none stands out: which one is meant is the asker's to
+  // say ("Menar du …?"), never an owner named on a coin toss.
+  if (units.length === 0 && noneStandsOut(outcome.hits, k)) return suggestionsAnswer(language, 'apart', [], outcome.contentWords, actions);
   const answer = actionsAnswer(k, language, focus, 'text', actions);
   // Found through a word the municipality gave: said so, as the glossary's expansions are.
   const readAs = (outcome.readAs ?? []).filter((r) => r.planTerms.length > 0);
   return readAs.length > 0 ? { ...answer, readAs } : answer;
+}
+
+/**
+ * Whether the first two rows are alike on everything the search ranks by (how much of the question
+ * each covers, in its own words, how rare its words are, its task verb, its score) and have
+ * different owners: then the order between them is a coin toss, and no owner is named on it.
+ */
+function noneStandsOut(hits: SearchOutcome['hits'], k: PlanKnowledge): boolean {
+  const [first, second] = hits;
+  if (!first || !second) return false;
+  const alike =
+    first.coverage === second.coverage &&
+    first.ownCoverage === second.ownCoverage &&
+    first.rarity === second.rarity &&
+    first.taskVerb === second.taskVerb &&
+    first.score === second.score;
+  const owner = (id: string) => k.byId.get(id)?.ansvarig.asPrinted ?? '';
+  return alike && owner(first.actionId) !== owner(second.actionId);
 }
 
 /** At most this many nearest actions are offered when the bot is not sure. */

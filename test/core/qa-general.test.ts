@@ -1,0 +1,125 @@
+/**
+ * Question classes from #27, written from general Swedish and English (not from any question set),
+ * on Linköping's plan and on a second plan (Exempelby, from the template): a keyboard without å, ä
+ * and ö; context around the question; figures and contact details a plan does not state; and, over
+ * every question set there is, no question outside the plan given an owner.
+ */
+import { strict as assert } from 'node:assert';
+import { PlanAnswerer } from '../../src/core/qa/answerer';
+import { DiacriticRestorer, folded } from '../../src/core/qa/diacritics';
+import { outsideThePlan } from '../../src/core/qa/outside-plan';
+import { importPlanFile } from '../../src/plan-io/import-plan-file';
+import { glossaryOfUnits } from '../../src/core/plan/glossary';
+import { readTemplate } from '../../src/core/plan/template/read-template';
+import { GLOSSARY, PLAN, ROOT } from '../fixtures/plan';
+import { qaScores } from '../../scripts/qa-score';
+import { join } from 'node:path';
+
+const linkoping = new PlanAnswerer(PLAN, GLOSSARY);
+const same = (answerer: PlanAnswerer, typed: string, spelt: string) => {
+  const a = answerer.answer(typed);
+  const b = answerer.answer(spelt);
+  assert.equal(a.kind, b.kind, `${typed} → ${a.kind}, ${spelt} → ${b.kind}`);
+  assert.deepEqual(JSON.stringify(a).replace(/"language":"\w+"/, ''), JSON.stringify(b).replace(/"language":"\w+"/, ''), typed);
+};
+
+describe('questions on any keyboard, with context, and outside the plan', () => {
+  it('folds å and ä to a and ö to o, and gives the letters back only where one word of the plan folds so', () => {
+    assert.equal(folded('Åtgärderna för föräldrar'), 'atgarderna for foraldrar');
+    const restorer = new DiacriticRestorer(['Socialförvaltningen har åtgärder', 'år och är', 'Kommunen']);
+    assert.equal(restorer.restore('vad gor socialforvaltningen'), 'vad gör socialförvaltningen');
+    assert.equal(restorer.restore('vem ar ansvarig for atgarderna i ar'), 'vem är ansvarig för åtgärderna i år');
+    // One å typed: the rest is meant as typed.
+    assert.equal(restorer.restore('vem är ansvarig for atgarder'), 'vem är ansvarig for atgarder');
+    // English stays English; a word as it is spelt stays.
+    assert.equal(restorer.restore('who is responsible for the cameras'), 'who is responsible for the cameras');
+    assert.equal(restorer.restore('vad har kommunen'), 'vad har kommunen');
+  });
+
+  it("finds without å, ä and ö what the spelt question finds, on Linköping's plan", () => {
+    for (const [typed, spelt] of [
+      ['vem ar ansvarig for kamerabevakningen?', 'vem är ansvarig för kamerabevakningen?'],
+      ['vilka atgarder har SF?', 'vilka åtgärder har SF?'],
+      ['vad innehaller malomrade 2?', 'vad innehåller målområde 2?'],
+      ['vem ansvarar for vald i nara relationer?', 'vem ansvarar för våld i nära relationer?'],
+      ['vad betyder forkortningen PDV?', 'vad betyder förkortningen PDV?'],
+    ])
+      same(linkoping, typed!, spelt!);
+  });
+
+  it('answers a question with context after it, or around it, as the bare question', () => {
+    same(linkoping, 'Vad betyder SSPF? Såg det i ett mejl från rektorn.', 'Vad betyder SSPF?');
+    same(linkoping, 'Vem ansvarar för kamerabevakningen? Vi har fått frågor från föräldrar.', 'Vem ansvarar för kamerabevakningen?');
+    same(linkoping, 'Jag jobbar på en skola och undrar vem som ansvarar för kamerabevakningen', 'Vem ansvarar för kamerabevakningen?');
+  });
+
+  it('gives no row and no owner for figures, statistics and contact details, and says where figures are', () => {
+    for (const q of [
+      'Hur många inbrott anmäldes förra året?',
+      'hur manga bilbrander var det 2022?',
+      'Hur mycket kostar trygghetsarbetet per år?',
+      'Vilken statistik finns över skadegörelse?',
+      'How many burglaries were reported last year?',
+      'Vad har säkerhetschefen för telefonnummer?',
+      "What is the safety chief's phone number?",
+    ]) {
+      const a = linkoping.answer(q);
+      assert.ok(a.kind === 'not-found' && a.reason === 'outside-plan', `${q} → ${a.kind}`);
+    }
+    // The plan's own counts and who does the counting are the plan's.
+    assert.equal(outsideThePlan('Hur många åtgärder har SF?'), undefined);
+    assert.equal(outsideThePlan('how many actions does the police have?'), undefined);
+    assert.equal(outsideThePlan('Vem räknar ut hur mycket brott det finns i stadsdelarna?'), undefined);
+    assert.equal(linkoping.answer('Hur många åtgärder har SF?').kind, 'unit');
+  });
+
+  it('does the same on another municipality’s plan', async () => {
+    const { plan } = await importPlanFile(join(ROOT, 'test/fixtures/exempelby/plan.csv'), () => glossaryOfUnits([]));
+    const other = new PlanAnswerer(plan!, glossaryOfUnits(plan!.units));
+    const area = plan!.areas[0]!.title;
+    const folding = (s: string) => s.replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/[ÅÄ]/g, 'A').replace(/Ö/g, 'O');
+    same(other, folding(`vad innehåller ${area.toLocaleLowerCase('sv')}?`), `vad innehåller ${area.toLocaleLowerCase('sv')}?`);
+    const unit = plan!.units.find((u) => u.type === 'förvaltning')!.code;
+    same(other, `vilka atgarder har ${unit}?`, `vilka åtgärder har ${unit}?`);
+    const stats = other.answer('Hur många anmälda brott var det i kommunen förra året?');
+    assert.ok(stats.kind === 'not-found' && stats.reason === 'outside-plan');
+  });
+
+  it("reads English in Brå's words on a plan that has them: night walkers, safety walks, lighting, neighbourhood watch", () => {
+    const { plan } = readTemplate(
+      [
+        {
+          name: 'Åtgärder',
+          rows: [
+            ['Område', 'Åtgärd', 'Ansvarig'],
+            ['1. Centrum', 'Stöd till nattvandrare i centrum varje helg', 'SOC'],
+            ['1. Centrum', 'Trygghetsvandringar med boende två gånger om året', 'TEK'],
+            ['2. Bostadsområden', 'Bättre belysning i parker och på gång- och cykelvägar', 'TEK'],
+            ['2. Bostadsområden', 'Starta grannsamverkan i fler bostadsområden', 'Polisen'],
+          ],
+        },
+        {
+          name: 'Plan',
+          rows: [
+            ['Kommun', 'Sjöstads kommun'],
+            ['Titel', 'Trygghetsplan för Sjöstad'],
+          ],
+        },
+      ],
+      { file: 'plan.xlsx', sha256: '0'.repeat(64) },
+    );
+    const sjostad = new PlanAnswerer(plan!, glossaryOfUnits(plan!.units));
+    const first = (q: string) => {
+      const a = sjostad.answer(q);
+      assert.equal(a.kind, 'actions', `${q} → ${a.kind}`);
+      return a.kind === 'actions' ? a.actions[0]!.ansvarig : '';
+    };
+    assert.equal(first('Who supports the night walkers?'), 'SOC');
+    assert.equal(first('Who is responsible for lighting in the parks?'), 'TEK');
+    assert.equal(first('Who starts neighbourhood watch?'), 'Polisen');
+  });
+
+  it('never gives an owner to a question outside the plan, in any question set, tuned on or held out', () => {
+    for (const { name, score } of qaScores()) assert.equal(score.ownersOutsidePlan, 0, name);
+  });
+});
