@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { SheetRows } from '../core/plan/template/read-template';
-import { ABBREVIATIONS_SHEET, ACTIONS_SHEET, PLAN_SHEET, UNITS_SHEET } from '../core/plan/template/columns';
+import { ABBREVIATIONS_SHEET, ACTIONS_SHEET, PLAN_SHEET, TEXT_SHEET, UNITS_SHEET } from '../core/plan/template/columns';
 
 export class CsvEncodingError extends Error {}
 
@@ -18,6 +18,7 @@ export function readTemplateCsv(file: string): SheetRows[] {
     ['-plan.csv', PLAN_SHEET],
     ['-enheter.csv', UNITS_SHEET],
     ['-forkortningar.csv', ABBREVIATIONS_SHEET],
+    ['-text.csv', TEXT_SHEET],
   ] as const) {
     if (existsSync(base + suffix)) sheets.push({ name, rows: readCsv(base + suffix) });
   }

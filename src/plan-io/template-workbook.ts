@@ -7,6 +7,8 @@ import type { SheetRows } from '../core/plan/template/read-template';
 import {
   ABBREVIATION_COLUMNS,
   ABBREVIATIONS_SHEET,
+  TEXT_COLUMNS,
+  TEXT_SHEET,
   ACTION_COLUMNS,
   ACTIONS_SHEET,
   PLAN_KEYS,
@@ -75,6 +77,7 @@ export async function templateWorkbook(): Promise<Buffer> {
     };
   }
   addColumnSheet(workbook, ABBREVIATIONS_SHEET, ABBREVIATION_COLUMNS, (key) => (key === 'expansion' ? 60 : 18));
+  addColumnSheet(workbook, TEXT_SHEET, TEXT_COLUMNS, (key) => (key === 'text' ? 100 : 30));
 
   const help = workbook.addWorksheet(INSTRUCTIONS_SHEET);
   help.getColumn(1).width = 110;
@@ -96,12 +99,14 @@ const INSTRUCTIONS = [
   '   En ansvarig som inte finns här stoppar importen, så att varje ansvarig går att nå i uppföljningen. Samverkansparter och finansiärer som saknas',
   '   läggs till som externa aktörer, och importen säger vilka.',
   `4. Fliken ${ABBREVIATIONS_SHEET}: planens förkortningar och vad de står för. Importen listar de koder som ingen förklarar.`,
+  `5. Fliken ${TEXT_SHEET} (valfri): planens löptext, ett stycke per rad under avsnittets rubrik (t.ex. Uppföljning, Bakgrund, Finansiering).`,
+  '   Boten svarar på frågor om vad planen säger med styckets egna ord och avsnittets rubrik.',
   '',
   'Importera: npm run plan:import -- plan.xlsx',
   'Varje problem skrivs ut med flik, rad och kolumn. Finns ett problem som stoppar importen importeras ingenting.',
   '',
   'Som CSV (UTF-8, komma eller semikolon): spara fliken Åtgärder som plan.csv och, om du vill, fliken Plan som plan-plan.csv',
-  'fliken Enheter som plan-enheter.csv och fliken Förkortningar som plan-forkortningar.csv i samma mapp. Importera sedan med: npm run plan:import -- plan.csv',
+  'fliken Enheter som plan-enheter.csv, fliken Förkortningar som plan-forkortningar.csv och fliken Text som plan-text.csv i samma mapp. Importera sedan med: npm run plan:import -- plan.csv',
 ];
 
 /** A filled workbook as sheets of text, the rows as Excel numbers them (row 1 first). */

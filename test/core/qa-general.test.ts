@@ -119,6 +119,55 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(first('Who starts neighbourhood watch?'), 'Polisen');
   });
 
+  it("answers what the plan says in its prose with the passage's own words and its heading, and names no owner", () => {
+    const passage = (q: string) => {
+      const a = linkoping.answer(q);
+      assert.equal(a.kind, 'passage', `${q} → ${a.kind}`);
+      return a.kind === 'passage' ? a : undefined!;
+    };
+    const followUp = passage('Hur ofta följs planen upp?');
+    assert.equal(followUp.heading, 'Genomförande och uppföljning av åtgärdsplanen');
+    assert.match(followUp.paragraphs[0]!, /följas upp årligen/);
+    assert.match(passage('Hur finansieras åtgärderna i planen?').paragraphs[0]!, /finansieras inom respektive budgetram/);
+    assert.equal(passage('Vilken bakgrund har planen?').heading, 'Bakgrund');
+    // An action's question stays the action's, though it says "rapportera" or "lägesbild".
+    assert.equal(linkoping.answer('Vem ansvarar för kamerabevakningen?').kind, 'actions');
+
+    // Another plan's prose, from the template's sheet Text.
+    const { plan } = readTemplate(
+      [
+        {
+          name: 'Åtgärder',
+          rows: [
+            ['Område', 'Åtgärd', 'Ansvarig'],
+            ['1. Centrum', 'Trygghetsvandringar i centrum', 'SOC'],
+          ],
+        },
+        {
+          name: 'Plan',
+          rows: [
+            ['Kommun', 'Sjöstads kommun'],
+            ['Titel', 'Trygghetsplan för Sjöstad'],
+          ],
+        },
+        {
+          name: 'Text',
+          rows: [
+            ['Rubrik', 'Text'],
+            [
+              'Uppföljning',
+              'Planen följs upp varje tertial av trygghetssamordnaren tillsammans med lokalpolisområdet och redovisas för kommunstyrelsen.',
+            ],
+          ],
+        },
+      ],
+      { file: 'plan.xlsx', sha256: '0'.repeat(64) },
+    );
+    const other = new PlanAnswerer(plan!, glossaryOfUnits(plan!.units));
+    const theirs = other.answer('hur ofta foljs planen upp?');
+    assert.ok(theirs.kind === 'passage' && theirs.heading === 'Uppföljning' && /varje tertial/.test(theirs.paragraphs[0]!), theirs.kind);
+  });
+
   it('never gives an owner to a question outside the plan, in any question set, tuned on or held out', () => {
     for (const { name, score } of qaScores()) assert.equal(score.ownersOutsidePlan, 0, name);
   });

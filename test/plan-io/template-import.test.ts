@@ -135,7 +135,7 @@ describe('plan template: a made-up municipality imported from CSV and from Excel
     const sheets = await readTemplateWorkbook(file);
     assert.deepEqual(
       sheets.map((s) => s.name),
-      ['Åtgärder', 'Plan', 'Enheter', 'Förkortningar'],
+      ['Åtgärder', 'Plan', 'Enheter', 'Förkortningar', 'Text'],
     );
     assert.deepEqual(sheets[0]!.rows[0]!.filter(Boolean), [
       'Område *',

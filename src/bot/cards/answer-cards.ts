@@ -192,6 +192,13 @@ export function answerCardSpec(answer: Answer): CardSpec {
           citation: cardCitation(answer.citation, lang),
         },
       };
+    case 'passage':
+      return messageSpec(
+        t('passageIntro', lang, { heading: answer.heading }),
+        answer.paragraphs,
+        `${t('source', lang)}: ${citedDocument(answer.citation)}, ${t('passageSection', lang, { heading: answer.heading })}`,
+        fallbackText,
+      );
     case 'thanks':
       return messageSpec(t('thanksTitle', lang), [t('thanks', lang, { example: answer.example })], '', fallbackText);
     case 'plan':

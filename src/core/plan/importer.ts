@@ -3,6 +3,7 @@
  * <b>/<sup> markup, footnotes between table rows) into the Plan model.
  * The source has real defects; each one is repaired and reported as a warning.
  */
+import { sectionsOfDocument } from './sections';
 import { createHash } from 'node:crypto';
 import type { Action, Area, AreaKindDefinition, Group, ImportWarning, Plan, Subsection } from './model';
 import { PLAN_SCHEMA_VERSION } from './model';
@@ -360,6 +361,7 @@ export function importPlan(
     footnotes,
     abbreviations: extractAbbreviations(textLines, footnotes),
     importWarnings: warnings,
+    sections: sectionsOfDocument(document),
   };
   return { plan, warnings };
 }

@@ -149,6 +149,12 @@ export interface PlanUnit {
   type: 'förvaltning' | 'bolag' | 'kommun' | 'extern' | 'förening' | 'roll' | 'finansiär';
 }
 
+/** A section of the plan's prose: its heading and paragraphs, as the plan words them. */
+export interface PlanSection {
+  heading: string;
+  paragraphs: string[];
+}
+
 /** What a plan says about itself: the municipality, the title and registration number, the decision, the validity. */
 export interface PlanMetadata {
   municipality: string;
@@ -190,4 +196,6 @@ export interface Plan {
   footnotes: Record<string, string>;
   abbreviations: Abbreviation[];
   importWarnings: ImportWarning[];
+  /** The plan's prose, section by section (its own words, for questions about what it says); none in a plan without text. */
+  sections?: PlanSection[];
 }

@@ -102,6 +102,11 @@ export type Answer =
     }
   /** Thanked: a short "you're welcome" with how to ask again. */
   | { kind: 'thanks'; language: Language; example: string }
+  /**
+   * What the plan says in its prose, in its own words: the section's heading and its paragraphs
+   * that the question is about. No owner is named beyond what the passage itself says.
+   */
+  | { kind: 'passage'; language: Language; heading: string; paragraphs: string[]; citation: Omit<Citation, 'actionIds'> }
   | {
       /** "Vilka målområden finns?", "What are the working methods?": the plan's areas of a kind (or all), each with its size. */
       kind: 'areas';

@@ -11,6 +11,7 @@ import { findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import type { Answer, Citation, Language } from './answer-model';
 import { detectFocus, detectLanguage, readIntent } from './intent';
 import { outsideThePlan } from './outside-plan';
+import { PlanPassages } from './answers/passage-answer';
 import { wordsToCount, type MunicipalityWord } from './municipality-words';
 import { plainTyped } from '../typed-text';
 import { PlanKnowledge } from './answers/knowledge';
@@ -72,7 +73,17 @@ export class PlanAnswerer {
       const first = this.answerQuestion(asked[1]!, detectLanguage(asked[1]!));
       if (!['not-found', 'suggestions', 'help', 'thanks'].includes(first.kind)) return first;
     }
-    return this.answerQuestion(question, language);
+    const answer = this.answerQuestion(question, language);
+    // What the plan says in its prose: asked of the plan as a whole, or where no action answers.
+    // A question (not a statement such as an answer typed into the chat), and not one for an owner:
+    // "vem undervisar om …?" is an action's, and its nearest rows are what to offer.
+    const unanswered =
+      ((answer.kind === 'not-found' && (answer.reason === 'no-match' || answer.reason === 'no-topic')) || answer.kind === 'suggestions') &&
+      /^\s*(vad|hur|varför|vilken|vilket|vilka|när|what|how|why|which|when)(?=$|[^\p{L}])/iu.test(question);
+    const aboutThePlan =
+      PlanPassages.asksAboutThePlan(question) && !['abbreviation', 'area', 'areas', 'plan', 'help'].includes(answer.kind);
+    if (unanswered || aboutThePlan) return this.k.passages.answer(question, language) ?? answer;
+    return answer;
   }
 
   private answerQuestion(question: string, language: Language): Answer {

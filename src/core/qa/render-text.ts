@@ -272,6 +272,13 @@ export function renderText(answer: Answer): string {
         '',
         citationText(answer.citation, lang),
       ].join('\n');
+    case 'passage':
+      return [
+        t('passageIntro', lang, { heading: answer.heading }),
+        ...answer.paragraphs,
+        '',
+        `${t('source', lang)}: ${citedDocument(answer.citation)}, ${t('passageSection', lang, { heading: answer.heading })}`,
+      ].join('\n');
     case 'thanks':
       return `${t('thanksTitle', lang)} ${t('thanks', lang, { example: answer.example })}`;
     case 'plan':

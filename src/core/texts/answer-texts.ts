@@ -79,6 +79,8 @@ export const ANSWER_TEXTS = {
   periodYear: { sv: 'en gång per år', en: 'once a year' },
   periodHalfYear: { sv: 'varje halvår', en: 'every half-year' },
   periodTertial: { sv: 'varje tertial', en: 'every four months' },
+  passageIntro: { sv: 'Planen säger under "{heading}":', en: 'Under "{heading}", the plan says (in Swedish):' },
+  passageSection: { sv: 'avsnittet "{heading}"', en: 'the section "{heading}"' },
   outsidePlanFigures: {
     sv: 'Planen anger inga sådana siffror, så jag svarar inte med någon åtgärd eller ansvarig. Statistik över anmälda brott finns hos Brå (bra.se) och Polisen; kommunens egna siffror finns i dess lägesbild, trygghetsmätningar och årsredovisning.',
     en: "The plan states no such figures, so I do not answer with an action or an owner. Statistics on reported crime are published by Brå (bra.se) and the Police; the municipality's own figures are in its situation report, safety surveys and annual report.",

@@ -35,6 +35,7 @@ export const ACTIONS_SHEET = 'Åtgärder';
 export const PLAN_SHEET = 'Plan';
 export const UNITS_SHEET = 'Enheter';
 export const ABBREVIATIONS_SHEET = 'Förkortningar';
+export const TEXT_SHEET = 'Text';
 
 export const ACTION_COLUMNS: ColumnDefinition<ActionColumn>[] = [
   {
@@ -226,6 +227,25 @@ export const UNIT_COLUMNS: ColumnDefinition<UnitColumn>[] = [
     required: true,
     variants: ['kategori'],
     help: 'förvaltning, bolag (kommunalt bolag), kommun (kommunen som helhet), extern, förening, roll eller finansiär',
+  },
+];
+
+export type TextColumn = 'heading' | 'text';
+
+export const TEXT_COLUMNS: ColumnDefinition<TextColumn>[] = [
+  {
+    key: 'heading',
+    header: 'Rubrik',
+    required: true,
+    variants: ['avsnitt', 'kapitel'],
+    help: 'Avsnittets rubrik i planen, t.ex. "Uppföljning"',
+  },
+  {
+    key: 'text',
+    header: 'Text',
+    required: true,
+    variants: ['stycke', 'brödtext', 'innehåll'],
+    help: 'Ett stycke av planens text under rubriken; flera stycken på var sin rad med samma rubrik',
   },
 ];
 

@@ -6,6 +6,7 @@
  * gives the same ids. Pure: the workbook and CSV files are read by the adapters.
  */
 import { distance } from 'fastest-levenshtein';
+import type { PlanSection } from '../model';
 import type { Abbreviation, Action, AreaKindDefinition, Group, Plan, PlanMetadata, PlanUnit, Area, Goal } from '../model';
 import { PLAN_SCHEMA_VERSION } from '../model';
 import { STATUS_SETS, type FollowUpPeriod } from '../follow-up-config';
@@ -18,6 +19,9 @@ import { withoutHiddenControls } from '../../plain-text';
 import {
   ABBREVIATION_COLUMNS,
   ABBREVIATIONS_SHEET,
+  TEXT_COLUMNS,
+  TEXT_SHEET,
+  type TextColumn,
   ACTION_COLUMNS,
   ACTIONS_SHEET,
   PLAN_KEYS,
@@ -96,7 +100,9 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
   // A CSV file is one sheet: the actions, whatever its name.
   const actionsSheet =
     sheetNamed(ACTIONS_SHEET) ??
-    sheets.find((s) => ![PLAN_SHEET, UNITS_SHEET, ABBREVIATIONS_SHEET].some((n) => normalizeHeader(n) === normalizeHeader(s.name)));
+    sheets.find(
+      (s) => ![PLAN_SHEET, UNITS_SHEET, ABBREVIATIONS_SHEET, TEXT_SHEET].some((n) => normalizeHeader(n) === normalizeHeader(s.name)),
+    );
   if (!actionsSheet) {
     problem(ACTIONS_SHEET, 1, '', `fliken "${ACTIONS_SHEET}" saknas`);
     return { plan: null, problems };
@@ -106,6 +112,7 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
   const unitsSheet = readUnitsSheet(sheetNamed(UNITS_SHEET), problem);
   const units = unitsSheet?.units;
   const sheetAbbreviations = readAbbreviationsSheet(sheetNamed(ABBREVIATIONS_SHEET), problem);
+  const sections = readTextSheet(sheetNamed(TEXT_SHEET), problem);
   const glossary = glossaryOfUnits(units ?? []);
   const sheetName = actionsSheet.name;
 
@@ -286,6 +293,7 @@ export function readTemplate(given: SheetRows[], source: TemplateSource): Templa
     footnotes: {},
     abbreviations: planAbbreviations(sheetAbbreviations, extractAbbreviations(textLines, {}, { guess: false }), units ?? []),
     importWarnings: [],
+    ...(sections.length > 0 ? { sections } : {}),
   };
   // Every code nobody explains, named, so the officer can add it (sheet Förkortningar, or a name on Enheter).
   for (const code of codesWithoutName(plan, glossaryOfUnits(plan.units)))
@@ -458,6 +466,30 @@ function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): { units:
     units.push({ code, name: get('name') || null, type });
   });
   return { units, listed };
+}
+
+/** The sheet "Text": the plan's prose, a paragraph a row under its section's heading, in order. */
+function readTextSheet(sheet: SheetRows | undefined, problem: Report): PlanSection[] {
+  if (!sheet) return [];
+  const columns = new Map<TextColumn, number>();
+  (sheet.rows[0] ?? []).forEach((cell, index) => {
+    const column = columnOf(TEXT_COLUMNS, cell);
+    if (column && !columns.has(column.key)) columns.set(column.key, index);
+  });
+  if (columns.size < TEXT_COLUMNS.length) {
+    problem(sheet.name, 1, '', `fliken ${TEXT_SHEET} behöver kolumnerna Rubrik och Text; den läses inte`, false);
+    return [];
+  }
+  const sections: PlanSection[] = [];
+  for (const row of sheet.rows.slice(1)) {
+    const heading = (row[columns.get('heading')!] ?? '').replace(/\s+/g, ' ').trim();
+    const text = (row[columns.get('text')!] ?? '').replace(/\s+/g, ' ').trim();
+    if (heading === '' || text === '') continue;
+    const last = sections.at(-1);
+    if (last?.heading === heading) last.paragraphs.push(text);
+    else sections.push({ heading, paragraphs: [text] });
+  }
+  return sections;
 }
 
 /** The sheet "Förkortningar": the plan's abbreviations as the officer gives them, one per row. */

@@ -19,6 +19,7 @@ export interface MentionedUnit {
 }
 
 import { DiacriticRestorer } from '../diacritics';
+import { PlanPassages } from './passage-answer';
 
 /** The verbs that say what is asked, corrected when typed one letter off (see withTyposCorrected). */
 const INTENT_WORDS = ['betyder', 'innebär', 'ansvarar', 'samverkar', 'finansierar', 'finansieras', 'förkortningen'];
@@ -42,6 +43,8 @@ export class PlanKnowledge {
   readonly subunitCodes: Set<string>;
   /** Gives a question typed without å, ä and ö its letters back, from the plan's own words. */
   readonly diacritics: DiacriticRestorer;
+  /** The plan's prose, for questions about what it says. */
+  readonly passages: PlanPassages;
 
   constructor(
     readonly plan: Plan,
@@ -67,6 +70,7 @@ export class PlanKnowledge {
     this.groupRef = new RegExp(`^\\s*(?:${labels.join('|')})\\s*(?:nr\\.?|nummer|number)?\\s*(\\d{1,3})\\s*[?.!]*\\s*$`, 'iu');
     this.examples = helpExamples(plan, glossary);
     this.citationBase = { document: plan.source.title, diarienummer: plan.source.diarienummer };
+    this.passages = new PlanPassages(plan, this.citationBase);
     const codes = new Set<string>();
     for (const a of plan.actions) {
       for (const u of [...a.ansvarig.units, ...a.samverkan.units]) codes.add(u.code);

@@ -1,0 +1,107 @@
+/**
+ * Questions about what the plan says in its prose — who follows it up and how often, what the law
+ * requires, how the actions are financed, its background — answered with the passage's own words
+ * and its section's heading. The sections are the plan's data (any plan's, as imported), indexed
+ * here by their words' stems; a passage is given only where it holds most of the question's words.
+ */
+import type { Plan } from '../../plan/model';
+import type { Answer, Citation, Language } from '../answer-model';
+import { stemSwedish, tokenize } from '../text';
+
+/** A paragraph with the stems of its words, and its section's heading's stems. */
+interface Passage {
+  heading: string;
+  paragraph: string;
+  stems: Set<string>;
+  headingStems: Set<string>;
+}
+
+/** Questions about the plan as a whole, its follow-up, the law, its financing in general, its background. */
+const ABOUT_THE_PLAN =
+  /(följ(s|er|a)? (\p{L}+ )?upp|uppföljning|rapporter(as|ar|a)\b|återrapport|\blag(en|stiftning\p{L}*)?\b|kräver|finansier(as|ing)\p{L}* (åtgärderna|planen|arbetet)|bakgrund|syfte|definition|vad innebär|vad menas med|lägesbild)/iu;
+
+/** The plan or the law named in a question. */
+const PLAN_ITSELF = /(^|[^\p{L}])(planen|planens|åtgärdsplanen|åtgärdsplanens|lagen|lagstiftningen|the plan|the law)(?=$|[^\p{L}])/iu;
+
+/** Of the question's content words, this share (and at least two) must be in one paragraph or its heading. */
+const MIN_SHARE = 0.6;
+
+export class PlanPassages {
+  private readonly passages: Passage[];
+
+  constructor(
+    plan: Plan,
+    private readonly citation: Omit<Citation, 'actionIds'>,
+  ) {
+    // The title's own section is the document's front matter (its references, its decision), not what it says.
+    const prose = (plan.sections ?? []).filter((section) => section.heading !== plan.source.title);
+    this.passages = prose.flatMap((section) =>
+      section.paragraphs.map((paragraph) => ({
+        heading: section.heading,
+        paragraph,
+        stems: stemsOf(paragraph),
+        headingStems: stemsOf(section.heading),
+      })),
+    );
+  }
+
+  /**
+   * Whether a question is about the plan itself rather than an action: it names the plan or the law
+   * ("hur ofta följs planen upp?", "vad kräver lagen?"), with a subject of its prose. "Vem
+   * rapporterar till EST?" names neither, and is an action's.
+   */
+  static asksAboutThePlan(question: string): boolean {
+    return ABOUT_THE_PLAN.test(question) && PLAN_ITSELF.test(question);
+  }
+
+  /**
+   * The passage a question is about, or undefined where none holds enough of its words: most of
+   * them and two at least; for a question about the plan as a whole ("hur ofta följs planen upp?"),
+   * one is enough, in the passage that has the question's own subject (the follow-up, the law).
+   */
+  answer(question: string, language: Language): Answer | undefined {
+    const wanted = [...stemsOf(question)];
+    if (wanted.length === 0) return undefined;
+    const subject = ABOUT_THE_PLAN.exec(question);
+    const subjectStems = subject ? [...stemsOf(subject[0])] : [];
+    let best: { passage: Passage; found: number; score: number } | undefined;
+    for (const passage of this.passages) {
+      const has = (stem: string) => holds(passage.stems, stem) || holds(passage.headingStems, stem);
+      const found = wanted.filter(has).length;
+      // The subject in the heading weighs most ("Genomförande och uppföljning"), in the text next.
+      const onSubject = subjectStems.filter((st) => holds(passage.headingStems, st)).length * 2 + subjectStems.filter(has).length;
+      const score = found + onSubject;
+      if (!best || score > best.score) best = { passage, found, score };
+    }
+    const enough = subject ? 1 : 2;
+    if (!best || best.found < enough || best.found / wanted.length < (subject ? 0.5 : MIN_SHARE)) return undefined;
+    const { heading, paragraph } = best.passage;
+    return { kind: 'passage', language, heading, paragraphs: [paragraph], citation: this.citation };
+  }
+}
+
+/** A stem among a passage's, or the beginning of one of them ("lag" in "lagstiftning"). */
+function holds(stems: Set<string>, stem: string): boolean {
+  if (stems.has(stem)) return true;
+  if (stem.length < 3) return false;
+  for (const s of stems) if (s.startsWith(stem)) return true;
+  return false;
+}
+
+/** Words of any question about the plan that say nothing of which passage. */
+const PASSAGE_STOP_WORDS = new Set(
+  (
+    'planen åtgärdsplanen plan planens kommunen kommunens hur ofta upp vad vilka vilken vilket vem som den det de och att för med till ' +
+    'har kan ska inte eller man när där här finns får också även sig sin sina dess deras alla varje mer mest ' +
+    'the and how often what who which does plan'
+  ).split(' '),
+);
+
+function stemsOf(text: string): Set<string> {
+  return new Set(
+    tokenize(text)
+      // Function words only: the verbs a search ignores ("finansieras", "följs") are what a passage is about.
+      .filter((w) => w.length >= 3 && !PASSAGE_STOP_WORDS.has(w))
+      .map(stemSwedish),
+  );
+}
