@@ -49,6 +49,7 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
 
   it('answers a question with context after it, or around it, as the bare question', () => {
     same(linkoping, 'Vad betyder SSPF? Såg det i ett mejl från rektorn.', 'Vad betyder SSPF?');
+    same(linkoping, 'Vad betyder SSPF, såg det i ett mejl', 'Vad betyder SSPF?');
     same(linkoping, 'Vem ansvarar för kamerabevakningen? Vi har fått frågor från föräldrar.', 'Vem ansvarar för kamerabevakningen?');
     same(linkoping, 'Jag jobbar på en skola och undrar vem som ansvarar för kamerabevakningen', 'Vem ansvarar för kamerabevakningen?');
   });
@@ -117,6 +118,9 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(first('Who supports the night walkers?'), 'SOC');
     assert.equal(first('Who is responsible for lighting in the parks?'), 'TEK');
     assert.equal(first('Who starts neighbourhood watch?'), 'Polisen');
+    // On Linköping's plan, the exit work with people leaving criminal networks (avhopparverksamhet).
+    const exit = linkoping.answer('Who runs the exit programme for gang members?');
+    assert.ok(exit.kind === 'actions' && exit.actions[0]!.id === 'A10-1', exit.kind);
   });
 
   it("answers what the plan says in its prose with the passage's own words and its heading, and names no owner", () => {

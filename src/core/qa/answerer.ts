@@ -73,6 +73,12 @@ export class PlanAnswerer {
       const first = this.answerQuestion(asked[1]!, detectLanguage(asked[1]!));
       if (!['not-found', 'suggestions', 'help', 'thanks'].includes(first.kind)) return first;
     }
+    // "Vad betyder SSPF, såg det i ett mejl": what a code means, asked before a comma, is the question.
+    const defined = /^([^,.;?]{3,})[,.;]\s*\S/.exec(question);
+    if (!asked && defined) {
+      const first = this.answerQuestion(defined[1]!, detectLanguage(defined[1]!));
+      if (first.kind === 'abbreviation') return first;
+    }
     const answer = this.answerQuestion(question, language);
     // What the plan says in its prose: asked of the plan as a whole, or where no action answers.
     // A question (not a statement such as an answer typed into the chat), and not one for an owner:
