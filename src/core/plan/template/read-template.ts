@@ -21,7 +21,6 @@ import {
   ABBREVIATIONS_SHEET,
   TEXT_COLUMNS,
   TEXT_SHEET,
-  type TextColumn,
   ACTION_COLUMNS,
   ACTIONS_SHEET,
   PLAN_KEYS,
@@ -433,11 +432,7 @@ function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): { units:
   if (!sheet) return undefined;
   const listed = new Set<string>();
   const header = sheet.rows[0] ?? [];
-  const columns = new Map<UnitColumn, number>();
-  header.forEach((cell, index) => {
-    const column = columnOf(UNIT_COLUMNS, cell);
-    if (column && !columns.has(column.key)) columns.set(column.key, index);
-  });
+  const columns = columnsOfHeader(header, UNIT_COLUMNS);
   for (const c of UNIT_COLUMNS)
     if (c.required && !columns.has(c.key)) problem(sheet.name, 1, c.header, `kolumnen "${c.header}" saknas (obligatorisk)`);
   if (!columns.has('code') || !columns.has('type')) return { units: [], listed };
@@ -468,14 +463,20 @@ function readUnitsSheet(sheet: SheetRows | undefined, problem: Report): { units:
   return { units, listed };
 }
 
+/** Where a sheet's header row has each of its columns: the first header that names one. */
+function columnsOfHeader<K extends string>(header: string[], definitions: ColumnDefinition<K>[]): Map<K, number> {
+  const columns = new Map<K, number>();
+  header.forEach((cell, index) => {
+    const column = columnOf(definitions, cell);
+    if (column && !columns.has(column.key)) columns.set(column.key, index);
+  });
+  return columns;
+}
+
 /** The sheet "Text": the plan's prose, a paragraph a row under its section's heading, in order. */
 function readTextSheet(sheet: SheetRows | undefined, problem: Report): PlanSection[] {
   if (!sheet) return [];
-  const columns = new Map<TextColumn, number>();
-  (sheet.rows[0] ?? []).forEach((cell, index) => {
-    const column = columnOf(TEXT_COLUMNS, cell);
-    if (column && !columns.has(column.key)) columns.set(column.key, index);
-  });
+  const columns = columnsOfHeader(sheet.rows[0] ?? [], TEXT_COLUMNS);
   if (columns.size < TEXT_COLUMNS.length) {
     problem(sheet.name, 1, '', `fliken ${TEXT_SHEET} behöver kolumnerna Rubrik och Text; den läses inte`, false);
     return [];
@@ -496,11 +497,7 @@ function readTextSheet(sheet: SheetRows | undefined, problem: Report): PlanSecti
 function readAbbreviationsSheet(sheet: SheetRows | undefined, problem: Report): Abbreviation[] {
   if (!sheet) return [];
   const header = sheet.rows[0] ?? [];
-  const columns = new Map<AbbreviationColumn, number>();
-  header.forEach((cell, index) => {
-    const column = columnOf(ABBREVIATION_COLUMNS, cell);
-    if (column && !columns.has(column.key)) columns.set(column.key, index);
-  });
+  const columns = columnsOfHeader(header, ABBREVIATION_COLUMNS);
   for (const c of ABBREVIATION_COLUMNS)
     if (!columns.has(c.key)) problem(sheet.name, 1, c.header, `kolumnen "${c.header}" saknas; fliken läses inte`, false);
   if (columns.size < ABBREVIATION_COLUMNS.length) return [];
