@@ -151,7 +151,10 @@ async function main(): Promise<number> {
     await clickButton(page, /^Starta$/);
     await page.waitForTimeout(5000);
     // The Playground's user has an English Teams locale: the round card comes in English.
-    await expectText(/Every year the safety chief follows up/, 'round message intro');
+    await expectText(
+      /Säkerhetschefen follows the plan up every year and reports to kommunfullmäktige/,
+      "round message intro, in the plan's own words",
+    );
     await expectText(/Action 1 of 45/, 'position on the card');
     await shot('round-message');
     await page.locator('textarea').last().fill('Halvskrivet svar om samordningen');
