@@ -82,12 +82,11 @@ describe("another municipality's plan, onboarded by its own officer", function (
   this.timeout(120_000);
   let dir: string;
   let plan: Plan;
-  before(() => {
+  let fromXlsx: Awaited<ReturnType<typeof importPlanFile>>;
+  let fromCsv: Awaited<ReturnType<typeof importPlanFile>>;
+  // Both files written and imported before either test, so that the tests run in any order.
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sjostad-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('imports from the template as .xlsx and as CSV alike, taking in the partners it does not list and saying so', async () => {
     const xlsx = join(dir, 'sjostad.xlsx');
     await writeWorkbook(xlsx);
     writeFileSync(join(dir, 'plan.csv'), csv(ACTIONS));
@@ -95,8 +94,13 @@ describe("another municipality's plan, onboarded by its own officer", function (
     writeFileSync(join(dir, 'plan-enheter.csv'), csv(UNITS));
     writeFileSync(join(dir, 'plan-forkortningar.csv'), csv(ABBREVIATIONS));
     const unused = () => ({ units: [], subunits: [], qualifiers: [] });
-    const fromXlsx = await importPlanFile(xlsx, unused);
-    const fromCsv = await importPlanFile(join(dir, 'plan.csv'), unused);
+    fromXlsx = await importPlanFile(xlsx, unused);
+    fromCsv = await importPlanFile(join(dir, 'plan.csv'), unused);
+    plan = fromCsv.plan!;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports from the template as .xlsx and as CSV alike, taking in the partners it does not list and saying so', () => {
     const expected = [
       'Varning: Åtgärder rad 2, kolumn Samverkan: "Räddningstjänsten" finns inte i fliken Enheter; läggs till som en extern aktör',
       'Varning: Åtgärder rad 3, kolumn Samverkan: "Skatteverket" finns inte i fliken Enheter (och på 1 rad till); läggs till som en extern aktör',
@@ -104,7 +108,6 @@ describe("another municipality's plan, onboarded by its own officer", function (
     ];
     assert.deepEqual(fromCsv.problems.map(problemText), expected);
     assert.deepEqual(fromXlsx.problems.map(problemText), expected);
-    plan = fromCsv.plan!;
     const same = (p: Plan) => ({ ...p, source: { ...p.source, file: '', sha256: '' } });
     assert.deepEqual(same(fromXlsx.plan!), same(plan));
     assert.deepEqual(plan.areaKinds[0]!.label.sv, 'Löfte');
