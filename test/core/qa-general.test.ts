@@ -50,6 +50,10 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
   it('answers a question with context after it, or around it, as the bare question', () => {
     same(linkoping, 'Vad betyder SSPF? Såg det i ett mejl från rektorn.', 'Vad betyder SSPF?');
     same(linkoping, 'Vad betyder SSPF, såg det i ett mejl', 'Vad betyder SSPF?');
+    same(linkoping, 'Hej! Vad betyder SSPF?', 'Vad betyder SSPF?');
+    same(linkoping, 'Jag undrar vad SSPF betyder', 'Vad betyder SSPF?');
+    same(linkoping, 'I wonder what SSPF stands for', 'What does SSPF stand for?');
+    same(linkoping, 'En kollega frågade mig. Vem ansvarar för kamerabevakningen?', 'Vem ansvarar för kamerabevakningen?');
     same(linkoping, 'Vem ansvarar för kamerabevakningen? Vi har fått frågor från föräldrar.', 'Vem ansvarar för kamerabevakningen?');
     same(linkoping, 'Jag jobbar på en skola och undrar vem som ansvarar för kamerabevakningen', 'Vem ansvarar för kamerabevakningen?');
   });

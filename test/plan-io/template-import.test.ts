@@ -196,7 +196,8 @@ describe('plan files: bad input says what is wrong and imports or starts nothing
           .replace(/\u00a0/g, ' '),
         expected,
       );
-      assert.ok(Date.now() - started < 5_000, `${file}: ${Date.now() - started} ms`);
+      // Seconds, not for ever: 15 s leaves room for a machine busy with the parallel test run.
+      assert.ok(Date.now() - started < 15_000, `${file}: ${Date.now() - started} ms`);
     }
     // A CSV too: its size on disk first, then its rows.
     writeFileSync(join(dir, 'stor.csv'), 'x'.repeat(6 * 1024 * 1024));

@@ -24,6 +24,9 @@ import { searchAnswer } from './answers/search-answer';
 /** Longer questions are refused with an explanation: nobody types a 10 KB question. */
 export const MAX_QUESTION_LENGTH = 500;
 
+/** A sentence that asks: it opens with a question word. */
+const QUESTION_START = /^\s*(vad|vem|vilka|vilken|vilket|hur|var|när|varför|what|who|which|how|where|when|why)(?=$|[^\p{L}])/iu;
+
 export class PlanAnswerer {
   private readonly k: PlanKnowledge;
 
@@ -72,6 +75,14 @@ export class PlanAnswerer {
     if (asked) {
       const first = this.answerQuestion(asked[1]!, detectLanguage(asked[1]!));
       if (!['not-found', 'suggestions', 'help', 'thanks'].includes(first.kind)) return first;
+    }
+    // "Hej! Vad betyder SSPF?", "En kollega frågade mig. Vem ansvarar för …?": a sentence before the
+    // question is context; the last sentence that is a question is what is asked.
+    const sentences = question.split(/(?<=[.!:])\s+/);
+    const last = [...sentences].reverse().find((s) => QUESTION_START.test(s));
+    if (sentences.length > 1 && last && last !== question) {
+      const answered = this.answerQuestion(last, detectLanguage(last));
+      if (!['not-found', 'suggestions', 'help', 'thanks'].includes(answered.kind)) return answered;
     }
     // "Vad betyder SSPF, såg det i ett mejl": what a code means, asked before a comma, is the question.
     const defined = /^([^,.;?]{3,})[,.;]\s*\S/.exec(question);

@@ -135,6 +135,9 @@ const DEFINE = [
   /^\s*(?:vad|vilket?)\s+(?:betyder|innebär|står|är|menas\s+med|avses\s+med)\s+(?:förkortningen\s+|begreppet\s+|ordet\s+)?["“']?(.+?)["”']?\s*(?:för\s+(?:något|nåt|någonting|(?:en|ett)\s+[a-zåäöé]+|grupp|enhet|förvaltning|organisation|aktör|myndighet|typ)|för)?\s*(?:i\s+(?:planen|åtgärdsplanen))?\s*[?.!]*\s*$/i,
   /^\s*what\s+(?:does|do|is)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+|term\s+)?["“']?(.+?)["”']?\s*(?:mean|stand\s+for)?\s*[?.!]*\s*$/i,
   /^\s*(?:förklara|förkortningen|explain|define|definiera)\s+["“']?(.+?)["”']?\s*[?.!]*\s*$/i,
+  // Asked indirectly, with words before it: "Jag undrar vad SSPF betyder", "I wonder what SSPF stands for" (a code in capitals).
+  /(?:^|\s)[Vv]ad\s+["“']?([A-ZÅÄÖ][A-ZÅÄÖ\d-]{1,9})["”']?\s+(?:betyder|står\s+för|innebär)\s*[?.!]*\s*$/,
+  /(?:^|\s)[Ww]hat\s+["“']?([A-Z][A-Z\d-]{1,9})["”']?\s+(?:means|stands\s+for)\s*[?.!]*\s*$/,
 ];
 
 /** "det andra målområdet", "tredje arbetssättet", "the second goal area": an ordinal before the area's word. */
