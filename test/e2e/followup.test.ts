@@ -338,6 +338,9 @@ describe('follow-up round over HTTP', function () {
     // Every responsible unit's response rate, a row each; those without contacts named once, below (not on every row).
     assert.match(json, /\{"title":"Polisen","value":"\d+\/\d+ \(\d+ %\)"\}/);
     assert.doesNotMatch(json, /inga kontakter/);
+    // The rows the plan gives no owner are counted under their own name, never as a unit (#25).
+    assert.doesNotMatch(json, /ingen ansvarig angiven/);
+    assert.match(json, /\{"title":"Utan ansvarig i planen","value":"\d+\/1 \(A20-2\)"\}/);
     assert.match(json, /"text":"[^"]*Polisen[^"]*"/);
     const facts = (donut as unknown as { fallback: { facts: Array<{ value: unknown }> } }).fallback.facts;
     assert.ok(facts.length > 0 && facts.every((f) => typeof f.value === 'string'), JSON.stringify(facts));

@@ -5,7 +5,7 @@ import type { Language } from '../../core/language';
 import type { AreaSummary } from '../../core/report/report-model';
 import type { RoundSummary } from '../../usecases/notifier';
 import { expandCard } from '../cards/render';
-import { NOT_REPORTED, type Status } from '../../core/followup/model';
+import { NO_UNIT, NOT_REPORTED, type Status } from '../../core/followup/model';
 import { countOf } from '../../core/report/report-model';
 import { roundLabel } from '../../core/followup/periods';
 import type { ClosingPreview } from '../../usecases/close-round';
@@ -94,7 +94,10 @@ export function summaryCard({ report, reminders, unreached = [] }: RoundSummary,
   );
   // Every responsible unit, one row each, as the header counts all reports; those nobody answers
   // for are named once, below, not marked on every row (#25: "(inga kontakter)" 16 times).
-  const unitFacts = report.units.map((u) => ({
+  // Rows the plan gives no owner are no unit: counted once, under their own name, not among the units.
+  const owned = report.units.filter((u) => u.unit !== NO_UNIT);
+  const withoutOwner = report.rows.filter((r) => r.unit === NO_UNIT);
+  const unitFacts = owned.map((u) => ({
     title: u.unit,
     value: `${u.answered}/${u.total} (${u.total ? Math.round((100 * u.answered) / u.total) : 0} %)`,
   }));
@@ -111,7 +114,7 @@ export function summaryCard({ report, reminders, unreached = [] }: RoundSummary,
       : late.slice(0, MAX_LATE_LINES).map((u) => `${u.unit}: ${u.answered}/${u.total} – ${u.contacts.join(', ')}`);
   if (late.length > MAX_LATE_LINES) lateLines.push(`… +${late.length - MAX_LATE_LINES}`);
   // Units nobody answers for, still to report: named, with a way for an admin to answer for them.
-  const orphans = report.units.filter((u) => u.contacts.length === 0 && u.answered < u.total);
+  const orphans = owned.filter((u) => u.contacts.length === 0 && u.answered < u.total);
   // By name only: their counts are in the table above.
   const orphanLines = orphans.map((u) => u.unit);
   return expandCard('summary', {
@@ -131,7 +134,17 @@ export function summaryCard({ report, reminders, unreached = [] }: RoundSummary,
     donutFacts,
     bars,
     areaLines,
-    unitFacts,
+    unitFacts: [
+      ...unitFacts,
+      ...(withoutOwner.length
+        ? [
+            {
+              title: t('summaryWithoutOwner', lang),
+              value: `${withoutOwner.filter((r) => r.status).length}/${withoutOwner.length} (${withoutOwner.map((r) => r.actionId).join(', ')})`,
+            },
+          ]
+        : []),
+    ],
     lateLines,
     year: String(report.year),
     lang,

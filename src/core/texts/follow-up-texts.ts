@@ -359,6 +359,7 @@ export const FOLLOW_UP_TEXTS = {
   wordsFormTermsExample: { sv: 'till exempel kamerabevakning', en: 'for example kamerabevakning' },
   wordsFormTermsRequired: { sv: 'Skriv minst ett ord ur planen.', en: 'Write at least one word from the plan.' },
   unknownWordsEmpty: { sv: 'Inga okända ord att visa just nu.', en: 'No unknown words to show right now.' },
+  summaryWithoutOwner: { sv: 'Utan ansvarig i planen', en: 'No owner in the plan' },
   glossaryEmpty: { sv: 'Inga namn har angetts i chatten än.', en: 'No names have been given in chat yet.' },
   glossaryIntro: {
     sv: 'Planen skriver enheter som koder. Svaren och rapporten visar det fullständiga namnet när planen, en källa eller ni har angett det.',
