@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       : 'Skriv en fråga, "hjälp", eller en knapps nummer för att trycka på den. "avsluta" slutar. (CHAT_USER_EMAIL ger dig en e-postadress.)',
   );
   const conversationId = `terminal-${randomUUID()}`;
-  const who = { serviceUrl, conversationId, userId: user.id, aadObjectId: user.aadObjectId };
+  const who = { serviceUrl, conversationId, userId: user.id, aadObjectId: user.aadObjectId, userName: user.name };
   let seen = 0;
   let current: TerminalCard | undefined;
   // The conversation the card on screen came in: a round message comes in a chat the bot opens itself.

@@ -250,6 +250,8 @@ export function teamsMessage(options: {
   value?: unknown;
   userId?: string;
   aadObjectId?: string;
+  /** The name Teams gives the user (default: the test user Anna Andersson). */
+  userName?: string;
   locale?: string;
   channelId?: string;
   tenantId?: string;
@@ -271,7 +273,7 @@ export function teamsMessage(options: {
     channelId: options.channelId ?? 'msteams',
     from: {
       id: options.userId ?? '29:1user-anna',
-      name: 'Anna Andersson',
+      name: options.userName ?? 'Anna Andersson',
       aadObjectId: options.aadObjectId ?? '6b1e4c7a-0000-4000-8000-000000000001',
     },
     conversation: { conversationType, tenantId, id: options.conversationId, ...(shared ? { isGroup: true } : {}) },
@@ -296,6 +298,7 @@ export function teamsInvoke(options: {
   data: Record<string, unknown>;
   userId?: string;
   aadObjectId?: string;
+  userName?: string;
   locale?: string;
   replyToId?: string;
 }): Record<string, unknown> {
@@ -307,6 +310,7 @@ export function teamsInvoke(options: {
       conversationId: options.conversationId,
       userId: options.userId,
       aadObjectId: options.aadObjectId,
+      ...(options.userName ? { userName: options.userName } : {}),
       locale: options.locale,
     }),
     type: 'invoke',

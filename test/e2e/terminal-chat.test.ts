@@ -24,6 +24,7 @@ describe('the terminal chat', function () {
         '1', // Spara on the round card
         '2', // Påbörjad
         'Vi har börjat med kartläggningen.',
+        '2', // Föregående: the answer just saved, with who saved it
         'avsluta',
       ];
       const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/chat.ts')], {
@@ -48,6 +49,9 @@ describe('the terminal chat', function () {
       assert.match(out, /1\. Pågående – Åtgärden fortlöper enligt plan/);
       assert.match(out, /✓ Sparat: A5.1 för SF\./);
       assert.match(out, /1 av 45 rapporterade för SF/);
+      // Saved under the chat user's own name, not the test connector's default user.
+      assert.match(out, /Sparat av Sara Säker/);
+      assert.doesNotMatch(out, /Anna Andersson/);
       assert.doesNotMatch(out, /\\</, 'no Markdown escapes in the terminal');
     } finally {
       rmSync(store, { recursive: true, force: true });
