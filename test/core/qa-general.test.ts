@@ -11,6 +11,7 @@ import { outsideThePlan } from '../../src/core/qa/outside-plan';
 import { importPlanFile } from '../../src/plan-io/import-plan-file';
 import { glossaryOfUnits } from '../../src/core/plan/glossary';
 import { readTemplate } from '../../src/core/plan/template/read-template';
+import type { Plan } from '../../src/core/plan/model';
 import { GLOSSARY, PLAN, ROOT } from '../fixtures/plan';
 import { qaScores } from '../../scripts/qa-score';
 import { join } from 'node:path';
@@ -22,6 +23,22 @@ const same = (answerer: PlanAnswerer, typed: string, spelt: string) => {
   assert.equal(a.kind, b.kind, `${typed} → ${a.kind}, ${spelt} → ${b.kind}`);
   assert.deepEqual(JSON.stringify(a).replace(/"language":"\w+"/, ''), JSON.stringify(b).replace(/"language":"\w+"/, ''), typed);
 };
+
+/** A small plan of another municipality, written in the template: its actions, and any further sheets (Text). */
+function sjostadPlan(actions: string[][], sheets: Array<{ name: string; rows: string[][] }> = []): Plan {
+  const sheetsOf = [
+    { name: 'Åtgärder', rows: [['Område', 'Åtgärd', 'Ansvarig'], ...actions] },
+    {
+      name: 'Plan',
+      rows: [
+        ['Kommun', 'Sjöstads kommun'],
+        ['Titel', 'Trygghetsplan för Sjöstad'],
+      ],
+    },
+    ...sheets,
+  ];
+  return readTemplate(sheetsOf, { file: 'plan.xlsx', sha256: '0'.repeat(64) }).plan!;
+}
 
 describe('questions on any keyboard, with context, and outside the plan', () => {
   it('folds å and ä to a and ö to o, and gives the letters back only where one word of the plan folds so', () => {
@@ -79,41 +96,25 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
   });
 
   it('does the same on another municipality’s plan', async () => {
-    const { plan } = await importPlanFile(join(ROOT, 'test/fixtures/exempelby/plan.csv'), () => glossaryOfUnits([]));
-    const other = new PlanAnswerer(plan!, glossaryOfUnits(plan!.units));
-    const area = plan!.areas[0]!.title;
+    const plan = (await importPlanFile(join(ROOT, 'test/fixtures/exempelby/plan.csv'), () => glossaryOfUnits([]))).plan!;
+    const other = new PlanAnswerer(plan, glossaryOfUnits(plan.units));
+    const area = plan.areas[0]!.title;
     const folding = (s: string) => s.replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/[ÅÄ]/g, 'A').replace(/Ö/g, 'O');
     same(other, folding(`vad innehåller ${area.toLocaleLowerCase('sv')}?`), `vad innehåller ${area.toLocaleLowerCase('sv')}?`);
-    const unit = plan!.units.find((u) => u.type === 'förvaltning')!.code;
+    const unit = plan.units.find((u) => u.type === 'förvaltning')!.code;
     same(other, `vilka atgarder har ${unit}?`, `vilka åtgärder har ${unit}?`);
     const stats = other.answer('Hur många anmälda brott var det i kommunen förra året?');
     assert.ok(stats.kind === 'not-found' && stats.reason === 'outside-plan');
   });
 
   it("reads English in Brå's words on a plan that has them: night walkers, safety walks, lighting, neighbourhood watch", () => {
-    const { plan } = readTemplate(
-      [
-        {
-          name: 'Åtgärder',
-          rows: [
-            ['Område', 'Åtgärd', 'Ansvarig'],
-            ['1. Centrum', 'Stöd till nattvandrare i centrum varje helg', 'SOC'],
-            ['1. Centrum', 'Trygghetsvandringar med boende två gånger om året', 'TEK'],
-            ['2. Bostadsområden', 'Bättre belysning i parker och på gång- och cykelvägar', 'TEK'],
-            ['2. Bostadsområden', 'Starta grannsamverkan i fler bostadsområden', 'Polisen'],
-          ],
-        },
-        {
-          name: 'Plan',
-          rows: [
-            ['Kommun', 'Sjöstads kommun'],
-            ['Titel', 'Trygghetsplan för Sjöstad'],
-          ],
-        },
-      ],
-      { file: 'plan.xlsx', sha256: '0'.repeat(64) },
-    );
-    const sjostad = new PlanAnswerer(plan!, glossaryOfUnits(plan!.units));
+    const plan = sjostadPlan([
+      ['1. Centrum', 'Stöd till nattvandrare i centrum varje helg', 'SOC'],
+      ['1. Centrum', 'Trygghetsvandringar med boende två gånger om året', 'TEK'],
+      ['2. Bostadsområden', 'Bättre belysning i parker och på gång- och cykelvägar', 'TEK'],
+      ['2. Bostadsområden', 'Starta grannsamverkan i fler bostadsområden', 'Polisen'],
+    ]);
+    const sjostad = new PlanAnswerer(plan, glossaryOfUnits(plan.units));
     const first = (q: string) => {
       const a = sjostad.answer(q);
       assert.equal(a.kind, 'actions', `${q} → ${a.kind}`);
@@ -142,22 +143,9 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(linkoping.answer('Vem ansvarar för kamerabevakningen?').kind, 'actions');
 
     // Another plan's prose, from the template's sheet Text.
-    const { plan } = readTemplate(
+    const plan = sjostadPlan(
+      [['1. Centrum', 'Trygghetsvandringar i centrum', 'SOC']],
       [
-        {
-          name: 'Åtgärder',
-          rows: [
-            ['Område', 'Åtgärd', 'Ansvarig'],
-            ['1. Centrum', 'Trygghetsvandringar i centrum', 'SOC'],
-          ],
-        },
-        {
-          name: 'Plan',
-          rows: [
-            ['Kommun', 'Sjöstads kommun'],
-            ['Titel', 'Trygghetsplan för Sjöstad'],
-          ],
-        },
         {
           name: 'Text',
           rows: [
@@ -169,9 +157,8 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
           ],
         },
       ],
-      { file: 'plan.xlsx', sha256: '0'.repeat(64) },
     );
-    const other = new PlanAnswerer(plan!, glossaryOfUnits(plan!.units));
+    const other = new PlanAnswerer(plan, glossaryOfUnits(plan.units));
     const theirs = other.answer('hur ofta foljs planen upp?');
     assert.ok(theirs.kind === 'passage' && theirs.heading === 'Uppföljning' && /varje tertial/.test(theirs.paragraphs[0]!), theirs.kind);
   });
