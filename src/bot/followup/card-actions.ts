@@ -24,7 +24,10 @@ import type {
   WordsData,
 } from './card-data';
 import { remindConfirmCard } from './summary-card';
-import { notice, type Card } from './command-cards';
+import { notice, type Card, type FormNotice } from './command-cards';
+import type { Language } from '../../core/language';
+import type { Person } from '../../core/followup/model';
+import type { Result } from '../../usecases/result';
 import { refusalCard, refusalText } from './refusals';
 import { startRound } from '../../usecases/start-round';
 import { replaceUnitContacts } from '../../usecases/manage-contacts';
@@ -53,40 +56,51 @@ const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word' } as const;
 
 export class CardActions extends FollowUpTurn {
   /** The form on the unknown words' card: a word given as the plan's words, then the card again with what happened. */
-  async onWordsSave(context: TurnContext, data: WordsData): Promise<Card> {
-    const { lang } = data;
-    return this.storeGuard(lang, 'words.save', async () => {
-      const user = this.personOf(context);
-      const result = await setMunicipalityWord(this.deps.service, user, { word: data.word, terms: data.terms });
-      if (!result.ok)
-        return result.reason === 'not-admin'
-          ? refusalCard(result, lang)
-          : this.wordsCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
-      this.deps.logger.info({ event: 'municipality-word-set', word: result.entry.word }, 'municipality word set');
-      await this.deps.refreshAnswers?.();
-      return this.wordsCard(user, lang, {
-        text: t('wordSaved', lang, { word: result.entry.word, terms: result.entry.planTerms.join(', ') }),
-        kind: 'good',
-      });
+  onWordsSave(context: TurnContext, data: WordsData): Promise<Card> {
+    return this.answerSaved(context, data.lang, 'words.save', {
+      save: (user) => setMunicipalityWord(this.deps.service, user, { word: data.word, terms: data.terms }),
+      card: (user, notice) => this.wordsCard(user, data.lang, notice),
+      saved: ({ entry }) => t('wordSaved', data.lang, { word: entry.word, terms: entry.planTerms.join(', ') }),
+      logged: ({ entry }) => ({ event: 'municipality-word-set', word: entry.word }),
     });
   }
 
   /** The glossary form: a code named by an admin, then the card again with the next code to name. */
-  async onGlossarySave(context: TurnContext, data: GlossaryData): Promise<Card> {
-    const { lang } = data;
-    return this.storeGuard(lang, 'glossary.save', async () => {
+  onGlossarySave(context: TurnContext, data: GlossaryData): Promise<Card> {
+    return this.answerSaved(context, data.lang, 'glossary.save', {
+      save: (user) => setGlossaryExpansion(this.deps.service, user, { code: data.code, expansion: data.expansion }),
+      card: (user, notice) => this.glossaryCard(user, data.lang, notice),
+      saved: ({ entry }) => t('glossarySaved', data.lang, { code: entry.code, expansion: entry.expansion }),
+      logged: ({ entry }) => ({ event: 'glossary-changed', code: entry.code }),
+    });
+  }
+
+  /**
+   * A form that teaches the answers something (a word, a code's name): saved by its use case, the
+   * answers refreshed, and the form's card again with what happened — a refusal in its notice, or
+   * a card of its own for one who may not use the form.
+   */
+  private answerSaved<T>(
+    context: TurnContext,
+    lang: Language,
+    verb: string,
+    form: {
+      save: (user: Person) => Promise<Result<T>>;
+      card: (user: Person, notice: FormNotice) => Promise<Card>;
+      saved: (result: T) => string;
+      logged: (result: T) => Record<string, unknown>;
+    },
+  ): Promise<Card> {
+    return this.storeGuard(lang, verb, async () => {
       const user = this.personOf(context);
-      const result = await setGlossaryExpansion(this.deps.service, user, { code: data.code, expansion: data.expansion });
+      const result = await form.save(user);
       if (!result.ok)
         return result.reason === 'not-admin'
           ? refusalCard(result, lang)
-          : this.glossaryCard(user, lang, { text: refusalText(result, lang), kind: 'attention' });
-      this.deps.logger.info({ event: 'glossary-changed', code: result.entry.code }, 'glossary entry set');
+          : form.card(user, { text: refusalText(result, lang), kind: 'attention' });
+      this.deps.logger.info(form.logged(result), `${verb}: saved`);
       await this.deps.refreshAnswers?.();
-      return this.glossaryCard(user, lang, {
-        text: t('glossarySaved', lang, { code: result.entry.code, expansion: result.entry.expansion }),
-        kind: 'good',
-      });
+      return form.card(user, { text: form.saved(result), kind: 'good' });
     });
   }
 
