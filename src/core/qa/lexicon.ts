@@ -418,6 +418,13 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   konsert: ['evenemang'],
   festival: ['evenemang'],
   fritidsgård: ['fritidsverksamheter', 'ungdom'],
+  // Brå's everyday words, for any plan: each names the term other plans write.
+  ungdomsgård: ['fritidsgård', 'fritidsverksamheter', 'ungdom'],
+  graffiti: ['klotter', 'skadegörelse'],
+  klotter: ['graffiti', 'skadegörelse'],
+  nedskräpning: ['skräp', 'städning'],
+  läxhjälp: ['läxläsning', 'studiestöd'],
+  cykelstöld: ['cykelstölder', 'stöld'],
   fritidsgårdar: ['fritidsverksamheter', 'ungdom'],
   webbutbildning: ['e-utbildning'],
   nätutbildning: ['e-utbildning'],

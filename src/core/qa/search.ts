@@ -75,6 +75,11 @@ export interface SearchOutcome {
    * meets "säkerhet…"): the nearest rows to choose from, never an owner.
    */
   weak?: boolean;
+  /**
+   * Set when the best rows were found by a long, rare word alone and other words of the question
+   * match no row of the plan in any form: those words, which may be the question's topic.
+   */
+  nowhere?: string[];
 }
 
 /** Two content words must both match; three need two; a lone word must match. */
@@ -538,13 +543,19 @@ export class PlanSearch {
     this.markTaskVerbs(hits, tokens);
     const strict = bestOf(hits, limit);
     if (strict.length > 0 && strict[0]!.matchWeight <= WEAK_MATCH) return { contentWords, readAs, ignoredVerbs, hits: strict, weak: true };
+    const unmatched = processed.map((terms) => !results.some((r) => r.queryTerms.some((t) => terms.has(t))));
+    if (strict.length > 0 && strict[0]!.coverage < 1) {
+      // A long, rare word found a row, but a word of the question is nowhere in the plan in any form
+      // ("belysningen i tunneln", "snöröjningen på skolgården"): said, so the answer can be unsure.
+      const nowhere = contentWords.filter((_, i) => unmatched[i]);
+      if (nowhere.length > 0) return { contentWords, readAs, ignoredVerbs, hits: strict, nowhere };
+    }
     if (strict.length > 0 || groups.length < 2) return { contentWords, readAs, ignoredVerbs, hits: strict };
 
     // Relaxed: a few words that the plan has nowhere ("nuförtiden", "gänget") must not sink a
     // question whose other words find a row. Coverage is counted over the words some row matches.
     // Short words ("många", "hamna") are dropped only beside two or more words the plan has: alone
     // with one, they are too little to tell filler from topic, and still count as missed.
-    const unmatched = processed.map((terms) => !results.some((r) => r.queryTerms.some((t) => terms.has(t))));
     const matchedCount = unmatched.filter((u) => !u).length;
     const droppable = unmatched.map((u, i) => u && (contentWords[i]!.length >= 6 || matchedCount >= 2));
     const kept = contentWords.filter((_, i) => !droppable[i]);

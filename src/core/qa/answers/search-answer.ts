@@ -80,6 +80,15 @@ export function searchAnswer(k: PlanKnowledge, question: string, language: Langu
     const why = outcome.ignoredVerbs?.length ? 'unmatched' : outcome.weak ? 'partly' : 'apart';
     return suggestionsAnswer(language, why, outcome.ignoredVerbs ?? [], outcome.contentWords, actions);
   }
+  // Found by one rare word while another word of the question, which looks like its topic, is nowhere in
+  // the plan ("belysningen i tunneln", "snöröjningen på skolgården"): the nearest rows, no owner.
+  // Unless what was found is most of the question (as a relaxed search's must be).
+  const nowhere = outcome.nowhere ?? [];
+  const found = outcome.contentWords.filter((w) => !nowhere.includes(w));
+  const topicNowhere = nowhere.filter((w) => looksLikeTopic(w, outcome.contentWords));
+  if (topicNowhere.length > 0 && !isConfidentRelaxation({ kept: found, dropped: nowhere })) {
+    return suggestionsAnswer(language, 'unmatched', [...(outcome.ignoredVerbs ?? []), ...topicNowhere], found, actions);
+  }
   const relaxed = outcome.relaxed;
   // The longest word of a Swedish question is most often its topic ("simhallen", "busskort"):
   // when that word is nowhere in the plan, the rest of the question does not make it a plan question.
@@ -145,9 +154,22 @@ const SEARCH_LIMIT = 5;
  * or more words, more than were dropped, matched as an unrelaxed question's must be (the search's
  * coverage rule). Otherwise the nearest rows are offered, not answered.
  */
-function isConfidentRelaxation(relaxed: NonNullable<SearchOutcome['relaxed']>): boolean {
+function isConfidentRelaxation(relaxed: { kept: string[]; dropped: string[] }): boolean {
   return relaxed.kept.length >= 2 && relaxed.kept.length > relaxed.dropped.length;
 }
+
+/**
+ * Whether a word the plan has nowhere is likely what the question is about rather than filler: the
+ * question's longest word (a Swedish question's topic most often is), or a noun in its definite form
+ * ("tunneln", "drogerna", "parken"; not an adverb in "-ligen" or "-tiden": "egentligen", "nuförtiden").
+ */
+function looksLikeTopic(word: string, contentWords: string[]): boolean {
+  if (word.length >= longest(contentWords)) return true;
+  return word.length >= 5 && DEFINITE_NOUN.test(word) && !ADVERB_ENDING.test(word);
+}
+
+const DEFINITE_NOUN = /(?:[aeiouyåäö]n|[lr]n|en|et|na)$/;
+const ADVERB_ENDING = /(?:ligen|tiden|vis|sedan|igen)$/;
 
 const longest = (words: string[]): number => Math.max(0, ...words.map((w) => w.length));
 
