@@ -82,6 +82,9 @@ export interface SearchOutcome {
   nowhere?: string[];
 }
 
+/** Words for "the work" that, before "mot", "med" or "kring", only introduce the topic. */
+const WORK_WORDS = new Set(['arbete', 'arbetet', 'jobb', 'jobbet', 'insatser', 'insatserna', 'work', 'efforts']);
+const WORK_PREPOSITIONS = new Set(['mot', 'med', 'kring', 'runt', 'against', 'on']);
 /** Two content words must both match; three need two; a lone word must match. */
 const MULTIWORD_SYNONYMS = Object.entries(SYNONYMS).filter(([key]) => key.includes(' '));
 /** Verb particles that, placed before the verb, make the plan's nouns: ut|byggnad, fram|tagande, upp|följning. */
@@ -449,7 +452,9 @@ export class PlanSearch {
         !(t === 'plan' && ['the', 'this', 'our', 'your'].includes(asked[i - 1] ?? '')) &&
         !/^\d+$/.test(t) &&
         (t.length > 4 || this.knows(t) || t in ENGLISH_TO_SWEDISH || this.synonymsOf(t).length > 0) &&
-        !(isMisspeltStopWord(t) && !this.knowsExactly(t)),
+        !(isMisspeltStopWord(t) && !this.knowsExactly(t)) &&
+        // "arbetet mot människohandel", "jobbet med avhoppare": the work is what follows, not a word of its own.
+        !(WORK_WORDS.has(t) && WORK_PREPOSITIONS.has(asked[i + 1] ?? '')),
     );
     // A phrase of the lexicon made only of words that say nothing alone ("action plan"): a word of its own.
     for (const [key] of MULTIWORD_SYNONYMS) {
@@ -589,18 +594,25 @@ export class PlanSearch {
   }
 }
 
+/** A row with the question's task verb is preferred only when its score is at least this share of the best. */
+const TASK_VERB_REACH = 0.5;
+
 /** The rows that match enough of the question, best first: most words covered, then the rarest word, then the score. */
 function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
-  const relevant = hits
-    .filter((h) => h.coverage >= MIN_COVERAGE || (h.strong && h.coverage >= 0.5))
-    .sort(
-      (a, b) =>
-        b.coverage - a.coverage ||
-        b.ownCoverage - a.ownCoverage ||
-        a.rarity - b.rarity ||
-        Number(b.taskVerb) - Number(a.taskVerb) ||
-        b.score - a.score,
-    );
+  const candidates = hits.filter((h) => h.coverage >= MIN_COVERAGE || (h.strong && h.coverage >= 0.5));
+  // The question's task verb breaks a tie between rows alike in what they cover, not a clear lead:
+  // "motverkar bidragsfusk" is about the fraud, and a row far ahead on it is not passed by one that
+  // begins "Motverka …" and meets the fraud only by a synonym.
+  const top = Math.max(0, ...candidates.map((h) => h.score));
+  for (const h of candidates) if (h.taskVerb && h.score < top * TASK_VERB_REACH) h.taskVerb = false;
+  const relevant = candidates.sort(
+    (a, b) =>
+      b.coverage - a.coverage ||
+      b.ownCoverage - a.ownCoverage ||
+      a.rarity - b.rarity ||
+      Number(b.taskVerb) - Number(a.taskVerb) ||
+      b.score - a.score,
+  );
   const best = relevant[0];
   if (!best) return [];
   return relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
