@@ -123,6 +123,12 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(first('Who supports the night walkers?'), 'SOC');
     assert.equal(first('Who is responsible for lighting in the parks?'), 'TEK');
     assert.equal(first('Who starts neighbourhood watch?'), 'Polisen');
+    // A phrase names one thing: a row meeting one of its words has not met it ("fraud" ~ "felaktiga
+    // utbetalningar", IAF's; "city centre" ~ "framtidens stadskärna", MOS's).
+    const fraud = linkoping.answer('Who handles welfare fraud?');
+    assert.ok(fraud.kind === 'actions' && fraud.actions.every((a) => !a.ansvarig.includes('IAF')), fraud.kind);
+    const cctv = linkoping.answer('Who handles CCTV in the city centre?');
+    assert.ok(cctv.kind !== 'actions' || cctv.actions[0]!.id === 'A3-1', cctv.kind === 'actions' ? cctv.actions[0]!.id : cctv.kind);
     // On Linköping's plan, the exit work with people leaving criminal networks (avhopparverksamhet).
     const exit = linkoping.answer('Who runs the exit programme for gang members?');
     assert.ok(exit.kind === 'actions' && exit.actions[0]!.id === 'A10-1', exit.kind);

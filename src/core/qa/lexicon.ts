@@ -645,6 +645,16 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   'lämna gäng': ['avhopparverksamhet'],
   'lämna kriminaliteten': ['avhopparverksamhet'],
   'welfare fraud': ['välfärdsbrott'],
+  // Brå's English phrases that name one thing: a row meeting one of their words has not met it (#27).
+  'welfare crime': ['välfärdsbrott', 'välfärdsbrottslighet'],
+  'welfare crimes': ['välfärdsbrott', 'välfärdsbrottslighet'],
+  'organised crime': ['organiserad', 'brottslighet'],
+  'organized crime': ['organiserad', 'brottslighet'],
+  'violent extremism': ['våldsbejakande', 'extremism'],
+  'domestic violence': ['nära', 'relation'],
+  'human trafficking': ['människohandel'],
+  'city centre': ['centrum', 'stadskärna'],
+  'city center': ['centrum', 'stadskärna'],
   // Brå's English for the exit work with people who leave criminal networks (#27).
   'exit programme': ['avhopparverksamhet'],
   'exit programmes': ['avhopparverksamhet'],

@@ -260,6 +260,11 @@ export class PlanSearch {
     const add = (term: string, weight: number): void => {
       if (weight > (alts.get(term) ?? 0)) alts.set(term, weight);
     };
+    // A phrase of the lexicon joined into one word of the question ("welfare fraud"): what it stands for, only.
+    if (word.includes(' ')) {
+      for (const t of SYNONYMS[word] ?? []) [t, ...this.synonymsOf(t)].forEach((u) => add(u, 1));
+      return alts;
+    }
     // English plurals and verb forms: "supports", "witnesses" → "support", "witness". A translated
     // English word is searched in Swedish only, or the plan's one English sentence (SAVE) would win.
     // A singular finds a plural entry too ("guard" → "guards").
@@ -478,11 +483,13 @@ export class PlanSearch {
       ignoredVerbs.push(...verbTerms.filter((w) => verbSynonymsOf(w).length === 0));
     }
     const verbAlternatives = contentWords.length === 0 ? [] : verbTerms.flatMap((w) => verbSynonymsOf(w));
+    // The phrases joined into one word are that word's alone; the others still help every word.
+    const unjoined = joinPhrases(contentWords, phrase).reduce((rest, key) => rest.replace(key, ' '), phrase);
 
     const tokens = tokenize(question);
     const readAs = this.ownWordsIn(contentWords);
     const groups = contentWords.map((word) => {
-      const alts = this.alternatives(word, phrase);
+      const alts = this.alternatives(word, unjoined);
       // A particle verb ("bygger ut", "tar fram", "följer upp") is a prefixed noun in the plan
       // ("utbyggnaden", "framtagande", "uppföljning"): the particle before the verb's stem.
       const next = tokens[tokens.indexOf(word) + 1];
@@ -616,6 +623,26 @@ function bestOf(hits: SearchHit[], limit: number): SearchHit[] {
   const best = relevant[0];
   if (!best) return [];
   return relevant.filter((h) => h.coverage === best.coverage && (h.score >= best.score * 0.6 || h.rarity === best.rarity)).slice(0, limit);
+}
+
+/**
+ * Joins, in place, the content words that make up a phrase of the lexicon ("welfare fraud", "lämna
+ * gänget") into one: the phrase names one thing, and a row that meets only one of its words
+ * ("fraud" ~ "felaktiga utbetalningar") has not met it.
+ */
+function joinPhrases(contentWords: string[], phrase: string): string[] {
+  const joined: string[] = [];
+  for (const [key] of MULTIWORD_SYNONYMS) {
+    if (!` ${phrase} `.includes(` ${key} `)) continue;
+    const parts = tokenize(key).filter((t) => !isStopWord(t));
+    if (parts.length < 2 || !parts.every((p) => contentWords.includes(p))) continue;
+    const at = contentWords.indexOf(parts[0]!);
+    const rest = contentWords.filter((w) => !parts.includes(w));
+    rest.splice(Math.min(at, rest.length), 0, key);
+    contentWords.splice(0, contentWords.length, ...rest);
+    joined.push(key);
+  }
+  return joined;
 }
 
 /** Auxiliaries between "vem" and the verb ("vem ska ta fram", "vem som gör"). */
