@@ -49,6 +49,8 @@ export interface Config {
   reportDelivery: 'file' | 'link';
   /** Whether the report files name the people who answered and the contacts (never their e-mail); off by default, as the files are public records. */
   reportPersonNames: boolean;
+  /** How long chat records of people with no role here, and contacts the directory says are gone, are kept (days). */
+  retention: { chatDays: number; leftContactDays: number };
   /** Production refuses to run without Bot Framework credentials (NODE_ENV=production, any case). */
   production: boolean;
   /** Entra tenant ids whose activities are accepted; empty accepts any (local use). */
@@ -225,6 +227,9 @@ export const SETTINGS = {
   ),
   // A report becomes a public record: people's names only where the municipality decides so.
   reportPersonNames: setting('REPORT_PERSON_NAMES', false, boolean),
+  // GDPR: no longer than needed. A person with no role here who has not written for half a year; a contact gone for three months.
+  retainChatDays: setting('RETAIN_CHATS_DAYS', 180, integer(1, 3650)),
+  retainLeftContactDays: setting('RETAIN_LEFT_CONTACTS_DAYS', 90, integer(1, 3650)),
   nodeEnv: setting('NODE_ENV', '', text),
   // Empty: the bot's own tenant when it has one (a Toolkit env file leaves ALLOWED_TENANTS blank).
   allowedTenants: setting(
@@ -297,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportLinkTtlMs: v.reportLinkTtlMinutes * 60_000,
     reportDelivery: v.reportDelivery,
     reportPersonNames: v.reportPersonNames,
+    retention: { chatDays: v.retainChatDays, leftContactDays: v.retainLeftContactDays },
     production: v.nodeEnv.toLowerCase() === 'production',
     allowedTenants: v.allowedTenants,
     userMessagesPerMinute: v.userMessagesPerMinute,

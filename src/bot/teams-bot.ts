@@ -106,6 +106,7 @@ export function createTeamsBot(
         reportLinkTtlMs: config.reportLinkTtlMs,
         reportDelivery: config.reportDelivery,
         reportPersonNames: config.reportPersonNames,
+        retention: config.retention,
         localMode,
         directory: people ?? directory,
         refreshAnswers: () => answerer.refresh?.() ?? Promise.resolve(),

@@ -31,3 +31,9 @@ export const strip = <T>(doc: StoredDocument<DocumentBody & T>): T & { _etag: st
   if (Object.isFrozen(doc)) stripped.set(doc, Object.freeze(rest));
   return rest as unknown as T & { _etag: string };
 };
+
+/** The document as it is written: without the store's ETag and timestamp (to replace it with a change). */
+export const withoutMeta = <T extends DocumentBody>(doc: StoredDocument<T>): T => {
+  const { _etag: _e, _ts: _t, ...body } = doc;
+  return body as unknown as T;
+};

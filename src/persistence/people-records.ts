@@ -7,13 +7,15 @@
 import { MAX_BATCH_OPERATIONS, type BatchOperation, type DocumentBody, type DocumentStore } from '../store/document-store';
 import { personKey, type Contact, type Person, type Roles } from '../core/followup/model';
 import type { Resolution } from '../core/followup/reach';
-import type { PeopleRecords, TeamRecord, UserRecord, WriteOutcome } from '../usecases/ports';
+import { randomUUID } from 'node:crypto';
+import type { ErasureRecord, PeopleRecords, TeamRecord, UserRecord, WriteOutcome } from '../usecases/ports';
 import { documentId, strip } from './document-ids';
 import { saved, writeIfUnchanged } from './write-if-unchanged';
 
 type ContactDoc = DocumentBody & Contact & { type: 'contact' };
 type RolesDoc = DocumentBody & Roles & { type: 'roles' };
 type UserDoc = DocumentBody & UserRecord & { type: 'user' };
+type ErasureDoc = DocumentBody & ErasureRecord & { type: 'erasure' };
 
 const contactId = (contact: Contact): string => documentId('contact', contact.unit, personKey(contact.person));
 const userId = (key: string): string => documentId('user', key);
@@ -208,6 +210,53 @@ export class PeopleOnStore implements PeopleRecords {
       type: 'team',
       ...team,
     });
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    // A person is kept under their Entra id and their UPN: listed once.
+    const seen = new Set<string>();
+    const users: UserRecord[] = [];
+    for (const doc of await this.store.listPartition<UserDoc>('directory', 'users', 'user')) {
+      const key = keysOf(doc.person)[0] ?? doc.id;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { _etag: _e, ...user } = strip<UserRecord>(doc);
+      users.push(user);
+    }
+    return users;
+  }
+
+  async deleteUser(person: Person): Promise<number> {
+    // Under the keys asked and the keys of the record found (asked by e-mail, also kept by Entra id).
+    const found = await this.getUser(person, Number.NEGATIVE_INFINITY);
+    const keys = new Set([...keysOf(person), ...(found ? keysOf(found.person) : [])]);
+    let deleted = 0;
+    for (const key of keys) {
+      this.users.delete(key);
+      if (await this.store.read('directory', 'users', userId(key))) {
+        await this.store.delete('directory', 'users', userId(key));
+        deleted += 1;
+      }
+      this.users.delete(key);
+    }
+    return deleted;
+  }
+
+  async recordErasure(record: ErasureRecord): Promise<void> {
+    await this.store.create<ErasureDoc>('directory', {
+      id: documentId('erasure', record.at, randomUUID()),
+      pk: 'erasures',
+      type: 'erasure',
+      ...record,
+    });
+  }
+
+  async listErasures(): Promise<ErasureRecord[]> {
+    return (await this.store.listPartition<ErasureDoc>('directory', 'erasures', 'erasure')).map((d) => ({
+      at: d.at,
+      by: d.by,
+      counts: d.counts,
+    }));
   }
 
   async listTeams(): Promise<TeamRecord[]> {

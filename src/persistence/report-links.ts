@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError, PreconditionFailedError, type DocumentBody, type DocumentStore } from '../store/document-store';
-import type { Person } from '../core/followup/model';
+import { samePerson, type Person } from '../core/followup/model';
 import type { ReportFormat, ReportLink, ReportLinks } from '../usecases/ports';
 
 interface LinkDoc extends DocumentBody {
@@ -53,6 +53,23 @@ export class ReportLinksOnStore implements ReportLinks {
     }
     if (doc.expiresAt <= now) return undefined;
     return { year: doc.year, format: doc.format, createdBy: doc.createdBy };
+  }
+
+  async deleteWhere(match: { createdBy: Person } | { expiredBefore: number }): Promise<number> {
+    const doomed = (await this.store.listPartition<LinkDoc>('directory', 'report-links', 'report-link')).filter((d) =>
+      'createdBy' in match ? samePerson(d.createdBy, match.createdBy) : d.expiresAt <= match.expiredBefore,
+    );
+    for (const doc of doomed) await this.store.delete('directory', 'report-links', doc.id);
+    return doomed.length;
+  }
+
+  async list(): Promise<Array<ReportLink & { expiresAt: number }>> {
+    return (await this.store.listPartition<LinkDoc>('directory', 'report-links', 'report-link')).map((d) => ({
+      year: d.year,
+      format: d.format,
+      createdBy: d.createdBy,
+      expiresAt: d.expiresAt,
+    }));
   }
 
   private async read(token: string) {

@@ -4,10 +4,10 @@
  * query and saves an answer with its history in one batch.
  */
 import { randomUUID } from 'node:crypto';
-import type { DocumentBody, DocumentStore } from '../store/document-store';
-import { personKey, type Answer, type AnswerChange, type Person, type Round } from '../core/followup/model';
-import type { AnswerOutcome, Delivery, RoundRecords, Versioned, WriteOutcome } from '../usecases/ports';
-import { answerId, documentId, roundPartition, strip } from './document-ids';
+import { MAX_BATCH_OPERATIONS, type BatchOperation, type DocumentBody, type DocumentStore } from '../store/document-store';
+import { personKey, samePerson, type Answer, type AnswerChange, type Person, type Round } from '../core/followup/model';
+import type { AnswerOutcome, Delivery, ErasedFromRound, RoundRecords, Versioned, WriteOutcome } from '../usecases/ports';
+import { answerId, documentId, roundPartition, strip, withoutMeta } from './document-ids';
 import { batchIfUnchanged, saved, writeIfUnchanged } from './write-if-unchanged';
 
 type RoundDoc = DocumentBody & Round & { type: 'round' };
@@ -122,5 +122,66 @@ export class RoundsOnStore implements RoundRecords {
   async putDelivery(delivery: Delivery, ifMatch?: string): Promise<{ etag: string } | 'conflict'> {
     const doc: DeliveryDoc = { id: deliveryId(delivery.recipient), pk: roundPartition(delivery.year), type: 'delivery', ...delivery };
     return writeIfUnchanged(this.store, 'rounds', doc, ifMatch);
+  }
+
+  /**
+   * Each answer and history entry of the person rewritten under its ETag, each delivery to them
+   * deleted, in batches of the store's size. An answer saved meanwhile fails its batch: the partition
+   * is read again and what still names the person is done again, so nothing of them is left.
+   */
+  async eraseFromRound(year: number, identities: Person[], replacement: Person): Promise<ErasedFromRound> {
+    const pk = roundPartition(year);
+    const isThem = (p: Person): boolean => identities.some((i) => samePerson(i, p));
+    const erased: ErasedFromRound = { answers: 0, history: 0, deliveries: 0 };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const docs = await this.store.listPartition<AnswerDoc | HistoryDoc | DeliveryDoc>('rounds', pk, ['answer', 'history', 'delivery']);
+      const operations: Array<{ op: BatchOperation; kind: keyof ErasedFromRound }> = [];
+      for (const doc of docs) {
+        if (doc.type === 'answer' && isThem(doc.answeredBy))
+          operations.push({
+            kind: 'answers',
+            op: { op: 'replace', doc: { ...withoutMeta(doc), answeredBy: replacement }, ifMatch: doc._etag },
+          });
+        else if (doc.type === 'history' && isThem(doc.by))
+          operations.push({ kind: 'history', op: { op: 'replace', doc: { ...withoutMeta(doc), by: replacement }, ifMatch: doc._etag } });
+        else if (doc.type === 'delivery' && isThem(doc.recipient))
+          operations.push({ kind: 'deliveries', op: { op: 'delete', id: doc.id, ifMatch: doc._etag } });
+      }
+      if (operations.length === 0) break;
+      let conflicted = false;
+      for (let i = 0; i < operations.length; i += MAX_BATCH_OPERATIONS) {
+        const chunk = operations.slice(i, i + MAX_BATCH_OPERATIONS);
+        if (
+          (await batchIfUnchanged(
+            this.store,
+            'rounds',
+            pk,
+            chunk.map((c) => c.op),
+          )) === 'conflict'
+        ) {
+          conflicted = true;
+          continue;
+        }
+        for (const c of chunk) erased[c.kind] += 1;
+      }
+      this.closedRounds.delete(year);
+      if (!conflicted) break;
+    }
+    return erased;
+  }
+
+  async deleteRound(year: number): Promise<number> {
+    const pk = roundPartition(year);
+    const docs = await this.store.listPartition('rounds', pk);
+    // The round document last: a round half deleted still shows, and deleting again finishes it.
+    const ids = [...docs.filter((d) => d.id !== 'round'), ...docs.filter((d) => d.id === 'round')].map((d) => d.id);
+    for (let i = 0; i < ids.length; i += MAX_BATCH_OPERATIONS)
+      await this.store.batch(
+        'rounds',
+        pk,
+        ids.slice(i, i + MAX_BATCH_OPERATIONS).map((id) => ({ op: 'delete' as const, id })),
+      );
+    this.closedRounds.delete(year);
+    return ids.length;
   }
 }

@@ -56,6 +56,22 @@ export class WordsOnStore implements WordRecords {
     }));
   }
 
+  async renameGiver(who: string, replacement: string): Promise<number> {
+    const given = (setBy: string | undefined) => setBy !== undefined && setBy.toLowerCase() === who.toLowerCase();
+    let renamed = 0;
+    for (const entry of await this.listGlossaryEntries())
+      if (given(entry.setBy)) {
+        await this.putGlossaryEntry({ ...entry, setBy: replacement });
+        renamed += 1;
+      }
+    for (const word of await this.listMunicipalityWords())
+      if (given(word.setBy)) {
+        await this.putMunicipalityWord({ ...word, setBy: replacement });
+        renamed += 1;
+      }
+    return renamed;
+  }
+
   async getUnknownWords(): Promise<{ words: UnknownWord[]; _etag?: string }> {
     const doc = await this.store.read<UnknownWordsDoc>('directory', 'words', 'unknown-words');
     return doc ? { words: doc.words, _etag: doc._etag } : { words: [] };

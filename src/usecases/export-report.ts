@@ -7,6 +7,7 @@ import type { FollowUp } from './follow-up';
 import type { ReportFormat } from './ports';
 import { unlessAdmin } from './access';
 import { refuse, type Result } from './result';
+import { formatOf } from './report';
 
 export async function exportReport(
   service: Pick<FollowUp, 'isAdmin' | 'reportLinks' | 'rounds'>,
@@ -16,7 +17,10 @@ export async function exportReport(
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = Number(input.year);
-  const format: ReportFormat = input.format === 'md' ? 'md' : input.format === 'docx' ? 'docx' : 'xlsx';
-  if (!Number.isInteger(year) || !(await service.rounds.getRound(year))) return refuse({ reason: 'no-round' });
+  const format: ReportFormat = formatOf(input.format);
+  const round = Number.isInteger(year) ? await service.rounds.getRound(year) : undefined;
+  if (!round) return refuse({ reason: 'no-round' });
+  // An archive package is of a closed round: an open one's answers still change.
+  if (format === 'zip' && round.state !== 'closed') return refuse({ reason: 'round-open', year });
   return { ok: true, year, format, token: await service.reportLinks.create(year, format, actor, input.ttlMs) };
 }

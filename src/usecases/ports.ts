@@ -84,6 +84,28 @@ export interface RoundRecords {
   listDeliveries(year: number): Promise<Array<Versioned<Delivery>>>;
   /** Writes a delivery if it is still as read (`ifMatch`; none: it must not exist yet); its new ETag, or 'conflict'. */
   putDelivery(delivery: Delivery, ifMatch?: string): Promise<{ etag: string } | 'conflict'>;
+  /**
+   * A person (known by any of `identities`: their e-mail, their Entra id) erased from a round: the answers they gave and the changes they made name
+   * `replacement` instead (the answers are public records and stay with their unit), and the
+   * records of the round message sent to them are deleted. How many of each.
+   */
+  eraseFromRound(year: number, identities: Person[], replacement: Person): Promise<ErasedFromRound>;
+  /** Deletes the round with everything in its partition (answers, history, deliveries): how many documents. */
+  deleteRound(year: number): Promise<number>;
+}
+
+export interface ErasedFromRound {
+  answers: number;
+  history: number;
+  deliveries: number;
+}
+
+/** What was erased about one person, by count only: kept so the erasure can be accounted for, naming nobody. */
+export interface ErasureRecord {
+  at: string;
+  /** The admin who asked for it (or the operator at the command line). */
+  by: Person;
+  counts: Record<string, number>;
 }
 
 /** The people: the units' contacts, the roles, how to reach someone, and the teams the bot is in. */
@@ -109,6 +131,12 @@ export interface PeopleRecords {
   putUser(user: UserRecord): Promise<void>;
   putTeam(team: TeamRecord): Promise<void>;
   listTeams(): Promise<TeamRecord[]>;
+  /** Every user record (for showing a person's data, and for retention). */
+  listUsers(): Promise<UserRecord[]>;
+  /** Deletes the user record(s) of a person, under every key they are kept by: how many. */
+  deleteUser(person: Person): Promise<number>;
+  recordErasure(record: ErasureRecord): Promise<void>;
+  listErasures(): Promise<ErasureRecord[]>;
 }
 
 /** The municipality's words: expansions of codes, its own words for the plan's terms, and words counted in questions. */
@@ -121,6 +149,8 @@ export interface WordRecords {
   listMunicipalityWords(): Promise<MunicipalityWord[]>;
   getUnknownWords(): Promise<{ words: UnknownWord[]; _etag?: string }>;
   replaceUnknownWords(words: UnknownWord[], ifMatch: string | undefined): Promise<WriteOutcome>;
+  /** Glossary entries and municipality words given by `who` (as whoSaid wrote it) name `replacement` instead: how many. */
+  renameGiver(who: string, replacement: string): Promise<number>;
 }
 
 /** Work one bot instance at a time may do. */
@@ -130,7 +160,8 @@ export interface Leases {
   release(name: string, owner: string): Promise<void>;
 }
 
-export type ReportFormat = 'xlsx' | 'md' | 'docx';
+/** A report file, or a closed round's archive package (a zip). */
+export type ReportFormat = 'xlsx' | 'md' | 'docx' | 'zip';
 
 /** What a report link opens, and for whom it was made. */
 export interface ReportLink {
@@ -146,6 +177,10 @@ export interface ReportLinks {
   resolve(token: string, now?: number): Promise<ReportLink | undefined>;
   /** What the token opens, and the token used up: of two at once, one gets it. */
   redeem(token: string, now?: number): Promise<ReportLink | undefined>;
+  /** The links made for a person (erasure), or those expired before `now` (retention): how many were deleted. */
+  deleteWhere(match: { createdBy: Person } | { expiredBefore: number }): Promise<number>;
+  /** The links not yet used, with whom they were made for (showing a person's data). */
+  list(): Promise<Array<ReportLink & { expiresAt: number }>>;
 }
 
 /** Everything kept, as the ports the use cases take parts of. */

@@ -1,56 +1,13 @@
-/** Gathers a year's answers, last year's and the contacts, and builds the report; serves it for a link. */
-import { comparableRound, roundLabel } from '../core/followup/periods';
-import { buildReport, publicReport, type Report } from '../core/report/report-model';
-import { withEntries } from '../core/plan/glossary';
+/** The report an admin asked for, as a file or through a link: Word, Excel, Markdown, or a closed round's archive package. */
 import type { FollowUp } from './follow-up';
-import { reportWorkbook } from '../export/xlsx';
-import { reportMarkdown } from '../export/markdown';
-import { reportDocument } from '../export/docx';
 import type { Person } from '../core/followup/model';
 import type { ReportFormat } from './ports';
+import { reportDocumentFile, type ReportFile, type ReportFileOptions } from './report-documents';
+import { archiveZip } from './archive-round';
+
+export { loadReport, type ReportFile, type ReportFileOptions } from './report-documents';
 import { OPERATOR, unlessAdmin } from './access';
 import { refuse, type Result } from './result';
-
-/**
- * A round's report, or nothing when there is no such round. `withGlossary`: the codes' full names
- * with those given in chat (one more read), for the files that list them (Förkortningar).
- */
-export async function loadReport(
-  active: Pick<FollowUp, 'forRound' | 'rounds'>,
-  year: number,
-  withGlossary = false,
-): Promise<Report | undefined> {
-  const round = await active.rounds.getRound(year);
-  if (!round) return undefined;
-  // A round is reported on the plan version it asked about.
-  const service = active.forRound(round);
-  const previousRound = await service.rounds.getRound(comparableRound(year));
-  const glossary = withGlossary ? withEntries(service.glossary, await service.words.listGlossaryEntries()) : undefined;
-  return buildReport({
-    plan: service.plan,
-    round,
-    obligations: service.obligations,
-    answers: await service.rounds.listAnswers(year),
-    previousAnswers: previousRound ? await service.rounds.listAnswers(comparableRound(year)) : undefined,
-    // The version the previous round asked about, when the plan has been revised since.
-    ...(previousRound && previousRound.planVersion !== service.plan.planVersion && service.planVersions.has(previousRound.planVersion)
-      ? { previousPlan: service.planVersions.get(previousRound.planVersion)! }
-      : {}),
-    contacts: await service.people.listContacts(),
-    ...(glossary ? { glossary } : {}),
-  });
-}
-
-/** How a report file is made: whether it names people (REPORT_PERSON_NAMES), and who asked for it (its title page). */
-export interface ReportFileOptions {
-  personNames?: boolean;
-}
-
-export interface ReportFile {
-  body: Buffer | string;
-  contentType: string;
-  fileName: string;
-}
 
 /**
  * Whether a link would open a report now, without using it up: for the download page, and for the
@@ -63,36 +20,6 @@ export async function reportLinkOpens(
 ): Promise<boolean> {
   const link = await service.reportLinks.resolve(token, now);
   return link !== undefined && (await service.isAdmin(link.createdBy));
-}
-
-/** The report of `year` as a file in `format`, or nothing when there is no such round. */
-async function reportFile(
-  service: Pick<FollowUp, 'forRound' | 'rounds'>,
-  year: number,
-  format: ReportFormat,
-  options: ReportFileOptions & { compiledBy?: Person },
-): Promise<ReportFile | undefined> {
-  const full = await loadReport(service, year, true);
-  if (!full) return undefined;
-  // A file leaves the bot and becomes a public record: people only by name, and only where chosen.
-  const report = publicReport(full, { personNames: options.personNames ?? false });
-  const fileName = `uppfoljning-${roundLabel(year).replace(' ', '-')}.${format}`;
-  switch (format) {
-    case 'xlsx':
-      return {
-        body: await reportWorkbook(report),
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        fileName,
-      };
-    case 'docx':
-      return {
-        body: await reportDocument(report, { ...(options.compiledBy?.name ? { compiledBy: options.compiledBy.name } : {}) }),
-        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        fileName,
-      };
-    default:
-      return { body: reportMarkdown(report), contentType: 'text/markdown; charset=utf-8', fileName };
-  }
 }
 
 /**
@@ -108,12 +35,16 @@ export async function reportFileFor(
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   const year = Number(input.year);
-  const format: ReportFormat = input.format === 'md' ? 'md' : input.format === 'docx' ? 'docx' : 'xlsx';
+  const format = formatOf(input.format);
+  if (format === 'zip') return archiveZip(service, actor, { year }, options);
   // The command line's operator is nobody to name on a title page.
   const compiledBy = actor === OPERATOR ? {} : { compiledBy: actor };
-  const file = Number.isInteger(year) ? await reportFile(service, year, format, { ...options, ...compiledBy }) : undefined;
+  const file = Number.isInteger(year) ? await reportDocumentFile(service, year, format, { ...options, ...compiledBy }) : undefined;
   return file ? { ok: true, file, year } : refuse({ reason: 'no-round' });
 }
+
+/** A format as a card or a link names it; anything else is Excel. */
+export const formatOf = (raw: unknown): ReportFormat => (raw === 'md' || raw === 'docx' || raw === 'zip' ? raw : 'xlsx');
 
 /**
  * The report a link opens, once, or nothing: the link is unknown, used or expired, or the admin it
@@ -127,5 +58,9 @@ export async function reportFileForLink(
 ): Promise<ReportFile | undefined> {
   const link = await service.reportLinks.redeem(token, now);
   if (!link || !(await service.isAdmin(link.createdBy))) return undefined;
-  return reportFile(service, link.year, link.format, { ...options, compiledBy: link.createdBy });
+  if (link.format === 'zip') {
+    const archive = await archiveZip(service, link.createdBy, { year: link.year }, options);
+    return archive.ok ? archive.file : undefined;
+  }
+  return reportDocumentFile(service, link.year, link.format, { ...options, compiledBy: link.createdBy });
 }

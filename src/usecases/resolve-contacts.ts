@@ -57,7 +57,11 @@ export async function resolveContacts(
     byUpn.set(upn, found.found ? { aadObjectId: found.aadObjectId.toLowerCase(), via: 'directory', at } : { problem: found.problem, at });
   }
   for (const contact of due) {
-    const resolution = byUpn.get(contact.person.upn.toLowerCase())!;
+    let resolution = byUpn.get(contact.person.upn.toLowerCase())!;
+    // The same problem as before keeps when it was first found: how long someone has been gone (retention).
+    const last = contact.resolution;
+    if ('problem' in resolution && last && 'problem' in last && last.problem === resolution.problem)
+      resolution = { ...resolution, since: last.since ?? last.at };
     await service.people.setContactResolution(contact, resolution);
     if ('aadObjectId' in resolution) outcome.found += 1;
     else outcome.unresolved.push({ contact, resolution });

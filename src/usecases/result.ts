@@ -34,7 +34,13 @@ export type Refusal =
   /** A municipality word the plan has itself: found as it is. */
   | { reason: 'word-in-plan'; word: string }
   /** Taking back a municipality word that was never given. */
-  | { reason: 'unknown-word'; word: string };
+  | { reason: 'unknown-word'; word: string }
+  /** Erasing the last admin: nobody could run the follow-up afterwards. */
+  | { reason: 'last-admin' }
+  /** Erasing an admin by configuration (BOOTSTRAP_ADMINS): removed there first. */
+  | { reason: 'configured-admin' }
+  /** Deleting a closed round whose archive package nobody has taken. */
+  | { reason: 'not-archived'; year: number };
 
 export type Result<T> = ({ ok: true } & T) | ({ ok: false } & Refusal);
 

@@ -24,6 +24,7 @@ import type { SendingLeaseOptions } from './sending-lease';
 import { chooseReminderRound } from './choose-reminder-round';
 import type { ReminderPreview } from './notifier';
 import type { Result } from './result';
+import { applyRetention, type RetentionPolicy } from './retention';
 
 export interface RoundWorkDeps {
   followUp: FollowUp;
@@ -32,10 +33,15 @@ export interface RoundWorkDeps {
   logger: Logger;
   instanceId: string;
   sendingLease?: SendingLeaseOptions;
+  /** How long chat records and gone contacts are kept; absent: nothing is removed on time. */
+  retention?: RetentionPolicy;
 }
 
 /** The scheduler's lease: one instance at a time does the timed work. */
 export const SCHEDULER_LEASE = 'scheduler';
+
+/** How often the scheduler's instance removes what is past its time. */
+const RETENTION_EVERY_MS = 24 * 3_600_000;
 
 export class RoundWork {
   private readonly running = new Set<Promise<unknown>>();
@@ -164,6 +170,7 @@ export class RoundWork {
   async runDue(now: Date, leaseMs: number): Promise<void> {
     const { followUp, logger, instanceId } = this.deps;
     if (!(await followUp.leases.acquire(SCHEDULER_LEASE, instanceId, leaseMs, now.getTime()))) return;
+    await this.retentionDue(now);
     for (const round of await followUp.rounds.listRounds()) {
       await this.summariesDue(round.year, now);
       if (round.state !== 'open') continue;
@@ -188,6 +195,22 @@ export class RoundWork {
       if (after?.state === 'open') await this.resumeDelivery(round);
       else if (after) await this.summariesDue(after.year, now); // closed just now: the closing summary
     }
+  }
+
+  /** When this instance last removed what was past its time: once a day is enough, and a restart does it again. */
+  private retainedAt = Number.NEGATIVE_INFINITY;
+
+  /** Removes what is past its time (usecases/retention), once a day, and logs what went (counts and units, no names). */
+  private async retentionDue(now: Date): Promise<void> {
+    const { retention, followUp, logger } = this.deps;
+    if (!retention || now.getTime() - this.retainedAt < RETENTION_EVERY_MS) return;
+    this.retainedAt = now.getTime();
+    const removed = await applyRetention(followUp, retention, now);
+    if (removed.chats + removed.contacts.length + removed.reportLinks > 0)
+      logger.info(
+        { event: 'retention', chats: removed.chats, contacts: removed.contacts, reportLinks: removed.reportLinks },
+        'removed what was past its time',
+      );
   }
 
   /**

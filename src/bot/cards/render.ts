@@ -20,6 +20,7 @@ import suggestions from './templates/suggestions.json';
 import wordsForm from './templates/words-form.json';
 import glossaryForm from './templates/glossary-form.json';
 import diagnosis from './templates/diagnosis.json';
+import records from './templates/records.json';
 
 export const TEMPLATES = {
   actions,
@@ -37,6 +38,7 @@ export const TEMPLATES = {
   'words-form': wordsForm,
   'glossary-form': glossaryForm,
   diagnosis,
+  records,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 

@@ -15,6 +15,7 @@ import { roundCardFromView } from './round-cards';
 import type {
   AnswerForData,
   CloseData,
+  ForgetData,
   ContactsData,
   ExportData,
   GlossaryData,
@@ -34,7 +35,10 @@ import { replaceUnitContacts } from '../../usecases/manage-contacts';
 import { setMunicipalityWord } from '../../usecases/municipality-words';
 import { setGlossaryExpansion } from '../../usecases/glossary';
 import { exportReport } from '../../usecases/export-report';
-import { reportFileFor } from '../../usecases/report';
+import { forgetPerson } from '../../usecases/personal-data';
+import { deleteRound } from '../../usecases/archive-round';
+import { parsePerson } from '../../core/followup/person';
+import { formatOf, reportFileFor } from '../../usecases/report';
 import { isSharedConversation } from '../conversation';
 import { cardAttachment } from '../cards/render';
 import {
@@ -52,7 +56,7 @@ import type { RoundView } from '../../usecases/round-view';
 import { FollowUpTurn } from './followup-turn';
 
 /** A report format as people know it. */
-const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word' } as const;
+const FORMAT_NAMES = { xlsx: 'Excel', md: 'Markdown', docx: 'Word', zip: 'zip' } as const;
 
 export class CardActions extends FollowUpTurn {
   /** The form on the unknown words' card: a word given as the plan's words, then the card again with what happened. */
@@ -191,7 +195,7 @@ export class CardActions extends FollowUpTurn {
         { personNames: this.deps.reportPersonNames ?? false },
       );
       if (!result.ok) return refusalText(result, lang);
-      const format = data.format === 'md' || data.format === 'docx' ? data.format : 'xlsx';
+      const format = formatOf(data.format);
       await context.sendActivity({
         type: 'message',
         attachments: [fileConsentCard(result.file, result.year, { year: String(result.year), format, lang })],
@@ -317,6 +321,37 @@ export class CardActions extends FollowUpTurn {
       if (!Number.isInteger(year)) return refusalCard({ reason: 'no-round' }, lang);
       const result = await this.work.close(this.personOf(context), { year, confirmed: true });
       return result.ok ? notice(t('closed', lang, { year: roundLabel(result.year) })) : refusalCard(result, lang);
+    });
+  }
+
+  /** Radera on the erasure's confirmation: the person erased, with counts; refused for the last admin. */
+  async onForget(context: TurnContext, data: ForgetData): Promise<Card> {
+    const { lang } = data;
+    return this.storeGuard(lang, 'person.forget', async () => {
+      const person = parsePerson(data.person);
+      if (!person) return refusalCard({ reason: 'bad-person' }, lang);
+      const result = await forgetPerson(this.deps.service, this.personOf(context), { person, confirmed: true });
+      if (!result.ok) return refusalCard(result, lang);
+      if (!('erased' in result)) return refusalCard({ reason: 'bad-person' }, lang);
+      // The log names nobody: the counts only, as the record kept in the store.
+      this.deps.logger.info({ event: 'person-erased', counts: result.erased }, 'personal data erased');
+      return notice(t('forgotten', lang, { ...result.erased }));
+    });
+  }
+
+  /** Radera omgången on its confirmation: the archived round removed. */
+  async onDeleteRound(context: TurnContext, data: CloseData): Promise<Card> {
+    const { lang } = data;
+    return this.storeGuard(lang, 'round.delete', async () => {
+      const year = Number(data.year);
+      const result = await deleteRound(this.deps.service, this.personOf(context), {
+        year: Number.isInteger(year) ? year : null,
+        confirmed: true,
+      });
+      if (!result.ok) return refusalCard(result, lang);
+      if (!('deleted' in result)) return refusalCard({ reason: 'no-round' }, lang);
+      this.deps.logger.info({ event: 'round-deleted', year: result.year, documents: result.deleted }, 'archived round deleted');
+      return notice(t('roundDeleted', lang, { year: roundLabel(result.year), n: result.deleted }));
     });
   }
 

@@ -74,7 +74,12 @@ export interface CloseData extends CardData {
 }
 
 export interface CancelData extends CardData {
-  cancels: 'remind' | 'start' | 'close';
+  cancels: 'remind' | 'start' | 'close' | 'forget' | 'delete';
+}
+
+/** Radera on the erasure's confirmation: the person as the card named them. */
+export interface ForgetData extends CardData {
+  person: string;
 }
 
 const lang = (data: Raw): CardData => ({ lang: actionLanguage(data) });
@@ -106,5 +111,9 @@ export const cardData = {
   answerFor: (d: Raw): AnswerForData => ({ ...lang(d), unit: field(d.unit) }),
   export: (d: Raw): ExportData => ({ ...lang(d), year: field(d.year), format: field(d.format) }),
   close: (d: Raw): CloseData => ({ ...lang(d), year: field(d.year) }),
-  cancel: (d: Raw): CancelData => ({ ...lang(d), cancels: d.cancels === 'remind' ? 'remind' : d.cancels === 'close' ? 'close' : 'start' }),
+  cancel: (d: Raw): CancelData => ({
+    ...lang(d),
+    cancels: d.cancels === 'remind' || d.cancels === 'close' || d.cancels === 'forget' || d.cancels === 'delete' ? d.cancels : 'start',
+  }),
+  forget: (d: Raw): ForgetData => ({ ...lang(d), person: field(d.person).slice(0, 320) }),
 };

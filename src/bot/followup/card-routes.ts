@@ -112,15 +112,26 @@ export const CARD_ROUTES: ReadonlyArray<CardRoute<CardData>> = [
     run: (a, c, d) => a.onExport(c, d),
     execute: below<ExportData>((d) => t('reportLinkBelow', d.lang)),
   }),
+  // Radera on an erasure's or a round deletion's confirmation: the outcome takes its place.
+  route({ verbs: ['person.forget'], read: cardData.forget, run: (a, c, d) => a.onForget(c, d), execute: inPlace }),
+  route({ verbs: ['round.delete'], read: cardData.close, run: (a, c, d) => a.onDeleteRound(c, d), execute: inPlace }),
   // "Avbryt" on a confirmation: nothing is done, and the card says what was not.
   route({
     verbs: ['round.cancel'],
     read: cardData.cancel,
-    run: async (_a, _c, d) =>
-      notice(t(d.cancels === 'remind' ? 'remindCancelled' : d.cancels === 'close' ? 'closeCancelled' : 'cancelled', d.lang)),
+    run: async (_a, _c, d) => notice(t(CANCELLED[d.cancels], d.lang)),
     execute: inPlace,
   }),
 ];
+
+/** What "Avbryt" says it left undone, by the confirmation it was on. */
+const CANCELLED = {
+  remind: 'remindCancelled',
+  close: 'closeCancelled',
+  start: 'cancelled',
+  forget: 'forgetCancelled',
+  delete: 'deleteRoundCancelled',
+} as const;
 
 const KNOWN_VERBS = new Set(CARD_ROUTES.flatMap((r) => r.verbs));
 

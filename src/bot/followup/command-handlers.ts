@@ -24,6 +24,9 @@ import { summarizeRound } from '../../usecases/summarize-round';
 import { roundForUnit } from '../../usecases/work-through-round';
 import { diagnose } from '../../usecases/diagnose';
 import { diagnosisCard } from './diagnosis-card';
+import { forgetPerson, showPersonalData } from '../../usecases/personal-data';
+import { deleteRound } from '../../usecases/archive-round';
+import { deleteRoundConfirmCard, forgetConfirmCard, personalDataCard } from './records-cards';
 
 import { FollowUpTurn } from './followup-turn';
 import { roundLabel } from '../../core/followup/periods';
@@ -162,6 +165,21 @@ export class CommandHandlers extends FollowUpTurn {
       case 'set-safety-chief': {
         const result = await setSafetyChief(service, user, command);
         return result.ok ? notice(t('chiefSet', lang, { person: who(result.person) })) : refused(result);
+      }
+      case 'show-personal-data': {
+        const result = await showPersonalData(service, user, command);
+        return result.ok ? personalDataCard(command.person, result.data, lang) : refused(result);
+      }
+      case 'forget-person': {
+        // Nothing is erased yet: the admin sees what goes and what stays, and confirms with Radera.
+        const result = await forgetPerson(service, user, { person: command.person, confirmed: false });
+        if (!result.ok) return refused(result);
+        return 'toConfirm' in result ? forgetConfirmCard(command.person, result.toConfirm, lang) : undefined;
+      }
+      case 'delete-round': {
+        const result = await deleteRound(service, user, { year: command.year, confirmed: false });
+        if (!result.ok) return refused(result);
+        return 'toConfirm' in result ? deleteRoundConfirmCard(result.year, result.toConfirm, lang) : undefined;
       }
     }
   }

@@ -38,6 +38,11 @@ export type FollowUpCommand =
   | { kind: 'diagnose' }
   | { kind: 'action-status'; actionId: string; year: number | null }
   | { kind: 'unit-status'; unit: string; year: number | null }
+  /** Everything kept about one person (GDPR), and erasing it after a confirmation. */
+  | { kind: 'show-personal-data'; person: Person }
+  | { kind: 'forget-person'; person: Person }
+  /** A closed, archived round removed from the bot after a confirmation. */
+  | { kind: 'delete-round'; year: number | null }
   | { kind: 'invalid'; message: 'person' | 'date' | 'year' | 'reopen-date' };
 
 /** A round as typed after a command ("2025", "2025 H1"), or null when none was typed or it is no round. */
@@ -83,6 +88,18 @@ export function parseFollowUpCommand(raw: string): FollowUpCommand | null {
     if (people.length === 0 || people.some((p) => p === null)) return { kind: 'invalid', message: 'person' };
     return { kind: 'add-contacts', unit: m[1]!, people: people as Person[] };
   }
+  m = /^(?:personuppgifter(?: för| om)?|personal data(?: for| of)?) (\S+)$/i.exec(text);
+  if (m) {
+    const person = parsePerson(m[1]!);
+    return person ? { kind: 'show-personal-data', person } : { kind: 'invalid', message: 'person' };
+  }
+  m = /^(?:glöm|glom|forget) (\S+)$/i.exec(text);
+  if (m) {
+    const person = parsePerson(m[1]!);
+    return person ? { kind: 'forget-person', person } : { kind: 'invalid', message: 'person' };
+  }
+  m = new RegExp(`^(?:radera uppföljning(?:en)?|delete follow-?up)(?: (${ROUND_REF}))?$`, 'i').exec(text);
+  if (m) return m[1] ? { kind: 'delete-round', year: roundOrNull(m[1]) } : { kind: 'invalid', message: 'year' };
   m = /^(?:ta bort admin|remove admin) (\S+)$/i.exec(text);
   if (m) {
     const person = parsePerson(m[1]!);

@@ -26,6 +26,7 @@ import { myRound } from '../../usecases/work-through-round';
 import type { SendingLeaseOptions } from '../../usecases/sending-lease';
 import { RoundWork } from '../../usecases/round-work';
 import { type Diagnostics } from '../../usecases/diagnose';
+import type { RetentionPolicy } from '../../usecases/retention';
 
 export interface FollowUpDeps {
   app: Application;
@@ -54,6 +55,8 @@ export interface FollowUpDeps {
   refreshAnswers?: () => Promise<void>;
   /** The doctor's checks for an admin's `diagnos` (src/doctor/); absent, the command says it is not available. */
   diagnostics?: Diagnostics;
+  /** How long chat records and gone contacts are kept (RETAIN_* settings). */
+  retention?: RetentionPolicy;
 }
 
 /** The unknown words listed: the most asked; a card of 300 would be read by nobody. */

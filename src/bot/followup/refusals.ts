@@ -59,6 +59,12 @@ export function refusalText(refusal: Refusal | AnswerRefusal, lang: Language, st
       return t('wordInPlan', lang, { word: refusal.word });
     case 'unknown-word':
       return t('unknownWordNotGiven', lang, { word: refusal.word });
+    case 'last-admin':
+      return t('lastAdmin', lang);
+    case 'configured-admin':
+      return t('configuredAdmin', lang);
+    case 'not-archived':
+      return t('notArchived', lang, { year: roundLabel(refusal.year) });
   }
 }
 

@@ -67,6 +67,8 @@ export interface Round {
   closedAt?: string;
   /** When an admin last reopened the round after it was closed. */
   reopenedAt?: string;
+  /** When an admin last took the closed round's archive package: only then may the round be deleted. */
+  archivedAt?: string;
   /** Days before the deadline on which those who have not finished are reminded. */
   reminderDaysBefore: number[];
   /** The reminders already sent (days before the deadline). */

@@ -36,7 +36,9 @@ export const REACH_PROBLEMS: readonly ReachProblem[] = [
 
 /** What the bot found out about a contact given by e-mail, kept with the contact. */
 export type Resolution =
-  { aadObjectId: string; via: 'given' | 'known' | 'team' | 'directory'; at: string } | { problem: ReachProblem; at: string };
+  | { aadObjectId: string; via: 'given' | 'known' | 'team' | 'directory'; at: string }
+  /** `at`: when last looked up; `since`: when the problem was first found (how long someone has been gone). */
+  | { problem: ReachProblem; at: string; since?: string };
 
 /** The Entra object id to reach a contact by: as given, or as found. */
 export function reachableId(contact: Reachable): string | undefined {

@@ -11,15 +11,18 @@ import { MAX_DESCRIPTION_LENGTH, type StatusDefinition } from '../followup/model
 import type { RefusalReason } from '../followup/validate';
 import { ANSWER_TEXTS, PLURALS } from './answer-texts';
 import { FOLLOW_UP_TEXTS, REFUSALS } from './follow-up-texts';
+import { RECORDS_TEXTS } from './records-texts';
 
-type Overlap = keyof typeof ANSWER_TEXTS & keyof typeof FOLLOW_UP_TEXTS;
+type Overlap =
+  | (keyof typeof ANSWER_TEXTS & keyof typeof FOLLOW_UP_TEXTS)
+  | (keyof typeof RECORDS_TEXTS & (keyof typeof ANSWER_TEXTS | keyof typeof FOLLOW_UP_TEXTS));
 /** A key in both parts would hide one of the sentences: this fails to compile then. */
 const NO_KEY_TWICE: [Overlap] extends [never] ? true : never = true;
 void NO_KEY_TWICE;
 
-const CATALOG: Record<TextKey, { sv: string; en: string }> = { ...ANSWER_TEXTS, ...FOLLOW_UP_TEXTS };
+const CATALOG: Record<TextKey, { sv: string; en: string }> = { ...ANSWER_TEXTS, ...FOLLOW_UP_TEXTS, ...RECORDS_TEXTS };
 
-export type TextKey = keyof typeof ANSWER_TEXTS | keyof typeof FOLLOW_UP_TEXTS;
+export type TextKey = keyof typeof ANSWER_TEXTS | keyof typeof FOLLOW_UP_TEXTS | keyof typeof RECORDS_TEXTS;
 
 /** Fills {name} placeholders in a sentence. */
 export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
