@@ -2,7 +2,8 @@
  * Report generation for the full plan with a year of answers and a previous year, in a process of
  * its own so its peak memory is its own: prints JSON with median times and peak RSS.
  * Run by npm run bench: `node dist/scripts/bench-report.js` builds the Excel and Markdown reports,
- * `… docx` the Word report (with its chart) alone, so that each has its own peak RSS.
+ * `… docx` the Word report (with its chart) alone, `… archive` a closed round's archive package (a
+ * zip with Word, Excel, CSV, JSON, the plan), so that each has its own peak RSS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,8 @@ import { loadGlossary, loadPlan } from '../src/plan-files';
 import { projectRoot } from '../src/project-root';
 import type { Answer, Round } from '../src/core/followup/model';
 import { storeAnswer } from '../src/usecases/store-answer';
+import { archiveZip } from '../src/usecases/archive-round';
+import { OPERATOR } from '../src/usecases/access';
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
@@ -55,7 +58,34 @@ async function main(): Promise<void> {
         onBehalf: false,
       };
       await storeAnswer(service.rounds, answer);
+      // The year's history: most rows are changed once more before the deadline.
+      if (i % 4 !== 0)
+        await storeAnswer(service.rounds, { ...answer, status: statuses[(i + year + 1) % 3]!, answeredAt: `${year + 1}-02-10T09:00:00Z` });
     }
+  }
+  if (process.argv[2] === 'archive') {
+    const ms: number[] = [];
+    let zipBytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const made = await archiveZip(service, OPERATOR, { year: 2024 });
+      if (!made.ok) throw new Error(`archive refused: ${made.reason}`);
+      ms.push(performance.now() - t);
+      zipBytes = Buffer.byteLength(made.file.body);
+    }
+    const history = (await service.rounds.listHistory(2024)).length;
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    console.log(
+      JSON.stringify({
+        rows: service.obligations.length,
+        history,
+        archiveMedianMs: median(ms),
+        zipBytes,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      }),
+    );
+    return;
   }
   const word = process.argv[2] === 'docx';
   const times = { load: [] as number[], xlsx: [] as number[], md: [] as number[], docx: [] as number[] };

@@ -1,6 +1,7 @@
 /**
  * npm run bench — the figures the issues ask for, measured on this machine.
  *  (a) question answering in-process in the core: median and p99 per question;
+ *  (k) a closed round's archive package (see bench-report.ts);
  *  (b) over HTTP through the real bot (a separate process) to a local Bot Connector: median and
  *      p99 round trip per question, and the ratio to the round trip of a trivial message ("hjälp");
  *  (c) peak RSS of the bot process (VmHWM) after the run.
@@ -216,6 +217,19 @@ async function main(): Promise<void> {
   );
   console.log(
     `    Word with its chart ${fmt(word.docxMedianMs)} (${Math.round(word.docxBytes / 1024)} KB)   peak RSS ${word.peakRssMb.toFixed(1)} MB`,
+  );
+
+  const archiveRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js'), 'archive'], { encoding: 'utf8' });
+  if (archiveRun.status !== 0) throw new Error(`archive bench failed: ${archiveRun.stderr}`);
+  const archive = JSON.parse(archiveRun.stdout.trim().split('\n').pop()!) as {
+    rows: number;
+    history: number;
+    archiveMedianMs: number;
+    zipBytes: number;
+    peakRssMb: number;
+  };
+  console.log(
+    `\n(k) a closed round's archive package (${archive.rows} rows, ${archive.history} changes in its history, the previous year beside it: Word, Excel, CSV, JSON, the plan, checksums, one zip), in its own process: ${fmt(archive.archiveMedianMs)} (${Math.round(archive.zipBytes / 1024)} KB)   peak RSS ${archive.peakRssMb.toFixed(1)} MB`,
   );
 
   const limits = (await benchLimits()) as {

@@ -85,7 +85,8 @@ export function archiveFiles(input: ArchiveInput): ArchiveFile[] {
   });
   const answersCsv = csv([
     [
-      'Målområde',
+      // The plan's own kinds of area (målområde, arbetssätt, fokusområde): one column for all.
+      'Område',
       'Åtgärdsgrupp',
       'Id',
       'Åtgärd',
