@@ -49,17 +49,6 @@ export interface ReportFile {
   fileName: string;
 }
 
-/** How a report file is made: whether it names people (REPORT_PERSON_NAMES), and who asked for it (its title page). */
-export interface ReportFileOptions {
-  personNames?: boolean;
-}
-
-export interface ReportFile {
-  body: Buffer | string;
-  contentType: string;
-  fileName: string;
-}
-
 /** The report of `year` as a file in `format`, or nothing when there is no such round. */
 export async function reportDocumentFile(
   service: Pick<FollowUp, 'forRound' | 'rounds'>,

@@ -34,38 +34,46 @@ function personalFacts(data: PersonalData, lang: Language): Array<{ title: strin
   ];
 }
 
-/** "personuppgifter <e-post>": everything kept, and what never is. */
-export function personalDataCard(person: Person, data: PersonalData, lang: Language): Record<string, unknown> {
-  const title = t('personalDataTitle', lang, { person: who(person) });
-  const facts = personalFacts(data, lang);
-  const lines = [t('personalDataNever', lang)];
+/** A records card: a title, facts and lines, with a destructive confirmation (and Avbryt) or none. */
+function recordsCard(
+  title: string,
+  facts: Array<{ title: string; value: string }>,
+  lines: string[],
+  lang: Language,
+  confirm?: { forget: string } | { delete: number; label: string },
+): Record<string, unknown> {
   return expandCard('records', {
     fallbackText: [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...lines].join('\n'),
     title,
     facts,
     lines,
-    confirmable: false,
+    confirmable: confirm !== undefined,
+    confirmsForget: confirm !== undefined && 'forget' in confirm,
+    confirmsDelete: confirm !== undefined && 'delete' in confirm,
+    ...(confirm && 'forget' in confirm ? { person: confirm.forget, cancels: 'forget' } : {}),
+    ...(confirm && 'delete' in confirm ? { year: String(confirm.delete), cancels: 'delete' } : {}),
     lang,
+    labels: {
+      confirm: confirm && 'label' in confirm ? confirm.label : t('forgetButton', lang),
+      cancel: t('cancel', lang),
+    },
   });
+}
+
+/** "personuppgifter <e-post>": everything kept, and what never is. */
+export function personalDataCard(person: Person, data: PersonalData, lang: Language): Record<string, unknown> {
+  return recordsCard(
+    t('personalDataTitle', lang, { person: who(person) }),
+    personalFacts(data, lang),
+    [t('personalDataNever', lang)],
+    lang,
+  );
 }
 
 /** "glöm <e-post>": what goes and what stays, to confirm with Radera. */
 export function forgetConfirmCard(person: Person, data: PersonalData, lang: Language): Record<string, unknown> {
-  const title = t('forgetTitle', lang, { person: who(person) });
-  const facts = personalFacts(data, lang);
-  const lines = [t('forgetConsequence', lang)];
-  return expandCard('records', {
-    fallbackText: [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...lines].join('\n'),
-    title,
-    facts,
-    lines,
-    confirmable: true,
-    confirmsForget: true,
-    confirmsDelete: false,
-    person: who(person),
-    cancels: 'forget',
-    lang,
-    labels: { confirm: t('forgetButton', lang), cancel: t('cancel', lang) },
+  return recordsCard(t('forgetTitle', lang, { person: who(person) }), personalFacts(data, lang), [t('forgetConsequence', lang)], lang, {
+    forget: who(person),
   });
 }
 
@@ -75,23 +83,12 @@ export function deleteRoundConfirmCard(
   preview: { answers: number; archivedAt: string },
   lang: Language,
 ): Record<string, unknown> {
-  const title = t('deleteRoundTitle', lang, { year: roundLabel(year) });
   const facts = [
     { title: t('factArchivedAt', lang), value: preview.archivedAt.slice(0, 10) },
     { title: t('factRoundAnswers', lang), value: String(preview.answers) },
   ];
-  const lines = [t('deleteRoundConsequence', lang)];
-  return expandCard('records', {
-    fallbackText: [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...lines].join('\n'),
-    title,
-    facts,
-    lines,
-    confirmable: true,
-    confirmsForget: false,
-    confirmsDelete: true,
-    year: String(year),
-    cancels: 'delete',
-    lang,
-    labels: { confirm: t('deleteRoundButton', lang), cancel: t('cancel', lang) },
+  return recordsCard(t('deleteRoundTitle', lang, { year: roundLabel(year) }), facts, [t('deleteRoundConsequence', lang)], lang, {
+    delete: year,
+    label: t('deleteRoundButton', lang),
   });
 }
