@@ -207,6 +207,20 @@ async function main(): Promise<number> {
     await expectText(/Uppföljning 2026 är stängd/, 'closed on Stäng');
     await expectText(/Follow-up 2026 was closed on/, 'the contact who had not finished is told');
     await shot('closed');
+    // A closed round's summary offers the registrar's archive package (#28).
+    await say('sammanställning 2026');
+    await expectText(/Arkivpaket för registrator \(zip\)/, "a closed round's summary offers the archive package");
+    await shot('archive-offered');
+    // What the bot keeps about a person, and erasing it only after a confirmation (#28).
+    await say('kontakt KOF bertil.berg@example.com');
+    await say('personuppgifter bertil.berg@example.com');
+    await expectText(/Personuppgifter om bertil\.berg@example\.com/, 'an admin sees what is kept about a person');
+    await shot('personal-data');
+    await say('glöm bertil.berg@example.com');
+    await expectText(/Svaren är allmänna handlingar/, 'erasing says first what goes and what stays');
+    await shot('forget-confirm');
+    await clickButton(page, /^Avbryt$/);
+    await expectText(/Ingenting raderades/, 'Avbryt erases nothing');
     await say('återöppna uppföljning 2026 senast 2099-03-31');
     await expectText(/Uppföljning 2026 är öppen igen, med sista svarsdag 2099-03-31/, 'reopened with a new deadline');
     await shot('reopened');

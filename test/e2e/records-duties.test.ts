@@ -38,7 +38,8 @@ describe('public records and personal data over HTTP (#28)', function () {
   const buttons = (card: Record<string, unknown>) =>
     ((card.actions ?? []) as Array<{ verb?: string; title: string; data?: Record<string, unknown> }>).filter((a) => a.verb);
 
-  before(async () => {
+  // Each test on a bot of its own with the same closed round: they run in any order (CI shuffles them).
+  beforeEach(async () => {
     h = await startHarness({ BOOTSTRAP_ADMINS: ADMIN.aad });
     await say(ADMIN, `kontakt SF ${ANNA.aad}`);
     await say(ANNA, 'hej');
@@ -65,7 +66,7 @@ describe('public records and personal data over HTTP (#28)', function () {
       1,
     );
   });
-  after(() => h.stop());
+  afterEach(() => h.stop());
 
   it("offers the closed round's archive package on its summary, and gives it as a zip whose checksums hold", async () => {
     const summary = await say(ADMIN, 'sammanställning 2024');
@@ -119,6 +120,14 @@ describe('public records and personal data over HTTP (#28)', function () {
 
   it('refuses to erase the only admin by configuration, and deletes the archived round after a confirmation', async () => {
     assert.match(JSON.stringify(await say(ADMIN, `glöm ${ADMIN.aad}`)), /BOOTSTRAP_ADMINS/);
+    assert.match(JSON.stringify(await say(ADMIN, 'radera uppföljning 2024')), /har inte arkiverats/);
+    // The package downloaded from the summary's link marks the round archived.
+    const summary = await say(ADMIN, 'sammanställning 2024');
+    const before = h.connector.forConversation(ADMIN.conv).length;
+    await press(ADMIN, 'report.export', buttons(summary).find((b) => b.data?.format === 'zip')!.data!);
+    const link = (await h.connector.waitFor((r) => r.conversationId === ADMIN.conv, before + 1))[before]!;
+    const url = (link.activity.attachments![0]!.content as { actions: Array<{ url: string }> }).actions[0]!.url;
+    assert.equal((await fetch(`${h.bot.url}${new URL(url).pathname}`, { method: 'POST' })).status, 200);
     const confirm = await say(ADMIN, 'radera uppföljning 2024');
     assert.match(JSON.stringify(confirm), /Radera uppföljning 2024\?/);
     const cancel = buttons(confirm).find((b) => b.verb === 'round.cancel')!;
