@@ -22,6 +22,24 @@ import { projectRoot } from '../src/project-root';
 
 const BROWSER = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const PLAYGROUND_PORT = 56150;
+/** The screenshots docs/samordnare.md shows, refreshed by `npm run test:browser -- --docs`. */
+const DOC_SHOTS = new Set([
+  'help-by-role',
+  'confirmation',
+  'round-message',
+  'saved',
+  'summary',
+  'remind-confirm',
+  'answer-for-polisen',
+  'close-confirm',
+  'archive-offered',
+  'personal-data',
+  'forget-confirm',
+  'unknown-words',
+  'glossary-form',
+]);
+/** The Playground's chat column in the 1280-pixel-wide page: the cards, without the side panels. */
+const CHAT_COLUMN = { x: 330, y: 48, width: 620, height: 1900 };
 
 async function main(): Promise<number> {
   if (!BROWSER) {
@@ -29,6 +47,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const out = join(projectRoot(), '.data/browser');
+  const docsImages = process.argv.includes('--docs') ? join(projectRoot(), 'docs/images') : undefined;
+  if (docsImages) mkdirSync(docsImages, { recursive: true });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const storeDir = mkdtempSync(join(tmpdir(), 'trygghetsbot-browser-'));
@@ -61,7 +81,11 @@ async function main(): Promise<number> {
     const browser = await chromium.launch({ executablePath: BROWSER, args: ['--no-sandbox'] });
     const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
     let step = 0;
-    const shot = async (name: string) => page.screenshot({ path: join(out, `${String(++step).padStart(2, '0')}-${name}.png`) });
+    const shot = async (name: string) => {
+      await page.screenshot({ path: join(out, `${String(++step).padStart(2, '0')}-${name}.png`) });
+      // With --docs, the steps the coordinator's guide shows, cut to the chat (docs/images/).
+      if (docsImages && DOC_SHOTS.has(name)) await page.screenshot({ path: join(docsImages, `${name}.png`), clip: CHAT_COLUMN });
+    };
     const expectText = async (text: string | RegExp, what: string) => {
       try {
         const seen = page.getByText(text).last();

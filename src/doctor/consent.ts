@@ -1,7 +1,7 @@
 /**
  * The command an Entra admin (Privileged Role Administrator or Global Administrator) runs to grant
  * the bot's identity one application permission on Microsoft Graph: an app role assignment to its
- * service principal, which is the admin consent (az CLI, bash). docs/deploy.md explains each one.
+ * service principal, which is the admin consent (az CLI, bash). docs/drift.md explains each one.
  */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 

@@ -75,7 +75,7 @@ export function configurationCheck(config: Config): CheckResult {
   }
   if (config.production && !config.publicUrl) problems.push('PUBLIC_URL is empty: report links would point at localhost');
   if (problems.length > 0)
-    return failed('configuration', problems.join(' '), 'set the app settings named above (docs/deploy.md, "Settings")');
+    return failed('configuration', problems.join(' '), 'set the app settings named above (docs/reference/settings.md)');
   const mode = config.microsoftAppId
     ? `${config.microsoftAppType}, app id ${config.microsoftAppId}, tenants ${config.allowedTenants.join(', ') || 'any'}`
     : 'local mode (no MicrosoftAppId)';

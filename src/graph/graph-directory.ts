@@ -131,7 +131,7 @@ export class GraphDirectory implements PeopleDirectory {
     this.toldMissing.add(permission);
     this.options.logger.warn(
       { event: 'graph-permission-missing', permission, status: error.statusCode, code: error.code },
-      `Microsoft Graph refused: the application permission ${permission} is not granted (docs/deploy.md, step 4; npm run doctor names each missing one); going on without it`,
+      `Microsoft Graph refused: the application permission ${permission} is not granted (docs/drift.md, step 4; npm run doctor names each missing one); going on without it`,
     );
   }
 }

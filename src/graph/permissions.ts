@@ -1,6 +1,6 @@
 /**
  * The Microsoft Graph application permissions the bot asks an admin to grant, each with what it is
- * for (docs/deploy.md says the same): one list for the doctor, its consent commands and the Graph
+ * for (docs/drift.md says the same): one list for the doctor, its consent commands and the Graph
  * stand-in's default grant.
  */
 export const GRAPH_PERMISSIONS: Readonly<Record<string, string>> = {

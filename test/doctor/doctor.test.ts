@@ -82,6 +82,19 @@ describe('npm run doctor', function () {
     });
   }
 
+  it('prints only lines the operations guide explains (docs/drift.md, "Kontrollera")', async () => {
+    const guide = readFileSync(join(ROOT, 'docs/drift.md'), 'utf8');
+    const explained = new Set([...guide.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!));
+    const names = new Set((await doctor()).map((r) => r.name));
+    graph.revoke('User.Read.All');
+    for (const r of await doctor({ config: { ...config, graphEndpoint: '' } })) names.add(r.name);
+    for (const name of ['unit names', 'Graph token']) names.add(name);
+    assert.deepEqual(
+      [...names].filter((n) => !explained.has(n)),
+      [],
+    );
+  });
+
   it('says the app is not in the org catalog and how to upload it, and that TEAMS_CATALOG_APP_ID makes the permission needless', async () => {
     graph.catalog.splice(0);
     let results = await doctor();
@@ -178,14 +191,14 @@ describe('npm run doctor', function () {
     return { GRAPH_ENDPOINT: graphEndpoint, BOOTSTRAP_ADMINS: ADMIN, TEAMS_APP_ID: APP, STORE_DIR: join(dir, 'store') };
   }
 
-  it('asks for exactly the permissions the calls need: each call the bot makes accepts one of them, and the deploy guide grants them all', () => {
+  it('asks for exactly the permissions the calls need: each call the bot makes accepts one of them, and the operations guide (docs/drift.md) grants them all', () => {
     const asked = Object.keys(GRAPH_PERMISSIONS);
     for (const call of ['getUser', 'listCatalog', 'installForUser', 'listUserApps'] as const)
       assert.ok(
         GRAPH_CALL_PERMISSIONS[call].some((p) => asked.includes(p)),
         `${call} is covered by what is asked`,
       );
-    const guide = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
+    const guide = readFileSync(join(ROOT, 'docs/drift.md'), 'utf8');
     assert.deepEqual(/for PERMISSION in ([^;]+); do/.exec(guide)?.[1]!.trim().split(/\s+/), asked);
   });
 });
