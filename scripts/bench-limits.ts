@@ -1,5 +1,5 @@
 /**
- * (i) The README's limits, measured: importing the largest plan (as Excel and as CSV) and the
+ * (i) The limits (docs/development.md, "Limits"), measured: importing the largest plan (as Excel and as CSV) and the
  * largest contacts file it allows, and starting the bot on the largest store it allows, under its
  * production heap. Each import runs in a process of its own (`node dist/scripts/bench-limits.js
  * plan-xlsx|plan-csv|contacts`) so that its peak RSS is its own; `store <dir>` fills a store.
@@ -27,7 +27,7 @@ const ROOT = projectRoot(__dirname);
 const EMPTY_GLOSSARY = (): UnitGlossary => ({ units: [] }) as unknown as UnitGlossary;
 const unitCode = (u: number) => `ENH${u}`;
 const DESCRIPTION_CHARS = 500;
-/** The largest store the README names: rounds kept, people who wrote to the bot. */
+/** The largest store the limits name (docs/development.md): rounds kept, people who wrote to the bot. */
 export const LARGEST_STORE = { rounds: 5, users: 20_000 };
 
 /** A plan's size: the limits (the default), or a real municipality's (a 300-row workbook, 20 units). */

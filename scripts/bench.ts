@@ -240,7 +240,7 @@ async function main(): Promise<void> {
     start: { medianMs: number; rssMb: number; store: Record<string, number> };
   };
   console.log(
-    `\n(i) the README's limits: the largest plan and contacts files, each imported in its own process (3 runs), and the bot started on the largest store under --max-old-space-size=192:`,
+    `\n(i) the limits (docs/development.md, "Limits"): the largest plan and contacts files, each imported in its own process (3 runs), and the bot started on the largest store under --max-old-space-size=192:`,
   );
   console.log(`    plan, Excel: ${fmt(limits.planXlsx.medianMs)}   peak RSS ${limits.planXlsx.peakRssMb.toFixed(1)} MB`);
   console.log(`    plan, CSV: ${fmt(limits.planCsv.medianMs)}   peak RSS ${limits.planCsv.peakRssMb.toFixed(1)} MB`);

@@ -1,5 +1,5 @@
 /**
- * Every card the bot sends stays under Teams' limit at the README's limits (#24): with 300 contacts
+ * Every card the bot sends stays under Teams' limit at the limits of docs/development.md (#24): with 300 contacts
  * the round's confirmation was 168 KB, and Teams refuses a message over about 100 KB (413
  * MessageSizeTooBig), so the Starta button was never seen. Each card kind is built here with the
  * largest plan, the most contacts and the longest texts the bot keeps, and its size checked

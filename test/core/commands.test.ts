@@ -5,7 +5,7 @@ import { parseFollowUpCommand } from '../../src/bot/followup/commands';
 import { isSmallTalk, isThanks } from '../../src/core/qa/small-talk';
 
 describe('follow-up commands', () => {
-  it("reads the README's own status form, with the question mark before the year", () => {
+  it('reads the documented status form, with the question mark before the year', () => {
     assert.deepEqual(parseFollowUpCommand('hur går det för SF? 2024'), { kind: 'unit-status', unit: 'SF', year: 2024 });
     assert.deepEqual(parseFollowUpCommand('hur går det för SF 2024?'), { kind: 'unit-status', unit: 'SF', year: 2024 });
     assert.deepEqual(parseFollowUpCommand('hur går det för SF?'), { kind: 'unit-status', unit: 'SF', year: null });

@@ -1,5 +1,5 @@
 /**
- * The bot starts on the largest store the README allows (its "Limits"), under its production heap
+ * The bot starts on the largest store the limits allow (docs/development.md, "Limits"), under its production heap
  * (--max-old-space-size=192, as npm start and the App Service run it). It aborted with "JavaScript
  * heap out of memory" while the embedded store read its whole journal as one text (#24).
  */
