@@ -31,6 +31,10 @@ export async function archivePackage(
   if (round.state !== 'closed') return refuse({ reason: 'round-open', year });
   const now = options.now ?? new Date();
   const compiledBy = actor === OPERATOR ? {} : { compiledBy: actor };
+  const bound = service.forRound(round);
+  // Whom the plan says it is reported to, in its own words; none named, no body is assumed.
+  const reportedTo = bound.plan.followUp.reportedTo?.trim();
+  const wordAbout = reportedTo ? `rapporten till ${reportedTo.toLocaleLowerCase('sv')} (Word)` : 'rapporten (Word)';
   const reports: ArchiveFile[] = [];
   for (const format of ['docx', 'xlsx'] as const) {
     const file = await reportDocumentFile(service, year, format, { ...options, ...compiledBy });
@@ -38,10 +42,9 @@ export async function archivePackage(
     reports.push({
       name: `rapport-${archiveLabel(year)}.${format}`,
       body: Buffer.isBuffer(file.body) ? file.body : Buffer.from(file.body),
-      about: format === 'docx' ? 'rapporten till kommunfullmäktige (Word)' : 'rapporten som kalkylblad (Excel)',
+      about: format === 'docx' ? wordAbout : 'rapporten som kalkylblad (Excel)',
     });
   }
-  const bound = service.forRound(round);
   const files = archiveFiles({
     plan: bound.plan,
     round,

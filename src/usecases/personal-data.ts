@@ -36,6 +36,8 @@ export interface PersonalData {
   reportLinks: number;
   /** Code names and words for the plan they gave ("ordlista", "synonym"), under their name. */
   wordsGiven: string[];
+  /** False when the bot keeps nothing at all about them (a typo, or someone already erased). */
+  kept: boolean;
 }
 
 /** What an erasure did, by count. */
@@ -103,6 +105,7 @@ async function collect(service: PersonalDataService, person: Person): Promise<Pe
     deliveries: [],
     reportLinks: (await service.reportLinks.list()).filter((l) => isAny(identities, l.createdBy)).length,
     wordsGiven: [],
+    kept: false,
   };
   for (const round of await service.rounds.listRounds()) {
     const label = roundLabel(round.year);
@@ -117,6 +120,13 @@ async function collect(service: PersonalDataService, person: Person): Promise<Pe
   const given = (setBy: string | undefined) => setBy !== undefined && givers.includes(setBy.toLowerCase());
   for (const e of await service.words.listGlossaryEntries()) if (given(e.setBy)) data.wordsGiven.push(`ordlista ${e.code}`);
   for (const w of await service.words.listMunicipalityWords()) if (given(w.setBy)) data.wordsGiven.push(`synonym ${w.word}`);
+  data.kept =
+    data.contacts.length + data.answers.length + data.changes.length + data.deliveries.length + data.wordsGiven.length + data.reportLinks >
+      0 ||
+    data.chat !== undefined ||
+    data.roles.admin ||
+    data.roles.safetyChief ||
+    data.roles.configuredAdmin;
   return data;
 }
 

@@ -24,6 +24,10 @@ import { loadReport } from '../../src/usecases/report';
 import type { Person } from '../../src/core/followup/model';
 import type { ArchiveFile } from '../../src/core/archive/archive-files';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
+import { MemoryStore } from '../../src/store/memory-store';
+import { readTemplate } from '../../src/core/plan/template/read-template';
+import { glossaryOfUnits } from '../../src/core/plan/glossary';
+import { OPERATOR } from '../../src/usecases/access';
 
 const ADMIN: Person = { aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000ad01', upn: 'admin@kommun.se', name: 'Ada Admin' };
 const ANNA_ID = 'bbbbbbbb-0000-4000-8000-00000000a002';
@@ -201,6 +205,7 @@ for (const backend of allBackends()) {
       assert.deepEqual(data.deliveries, [{ round: '2024', state: 'delivered' }]);
       assert.equal(data.reportLinks, 1);
       assert.deepEqual(data.wordsGiven, ['ordlista XYZ']);
+      assert.equal(data.kept, true);
 
       // Unconfirmed: what would go, and nothing gone.
       const asked = await forgetPerson(service, ADMIN, { person: ANNA_BY_EMAIL, confirmed: false });
@@ -247,6 +252,7 @@ for (const backend of allBackends()) {
       assert.equal(record!.counts.answers, 3);
       const again = await showPersonalData(service, ADMIN, { person: ANNA_BY_EMAIL });
       assert.ok(again.ok && again.data.answers.length === 0 && again.data.contacts.length === 0 && !again.data.chat);
+      assert.equal(again.data.kept, false);
     });
 
     it('refuses to erase the last admin, and erases an admin when another remains', async () => {
@@ -314,3 +320,45 @@ for (const backend of allBackends()) {
     });
   });
 }
+
+describe("another municipality's archive package (#28)", () => {
+  it("names the body the plan reports to, and none of Linköping's when the plan names none", async () => {
+    const plan = readTemplate(
+      [
+        {
+          name: 'Åtgärder',
+          rows: [
+            ['Område', 'Åtgärd', 'Ansvarig'],
+            ['1. Centrum', 'Trygghetsvandringar i centrum', 'SOC'],
+          ],
+        },
+        {
+          name: 'Plan',
+          rows: [
+            ['Kommun', 'Sjöstads kommun'],
+            ['Titel', 'Trygghetsplan för Sjöstad'],
+            ['Version', '2026'],
+          ],
+        },
+      ],
+      { file: 'plan.xlsx', sha256: '0'.repeat(64) },
+    ).plan!;
+    const service = new FollowUp(recordsOn(new MemoryStore()), plan, glossaryOfUnits(plan.units));
+    await service.rounds.createRound({
+      year: 2026,
+      deadline: '2027-02-28',
+      state: 'closed',
+      planVersion: plan.planVersion,
+      startedBy: ADMIN,
+      startedAt: '2026-12-01T08:00:00Z',
+      closedAt: '2027-03-01T00:00:00Z',
+      reminderDaysBefore: [],
+    });
+    const made = await archivePackage(service, OPERATOR, { year: 2026 });
+    assert.ok(made.ok);
+    const readme = text(made.files, 'LASMIG.txt');
+    assert.match(readme, /Trygghetsplan för Sjöstad/);
+    assert.match(readme, /rapporten \(Word\)/);
+    assert.doesNotMatch(readme, /Linköping|kommunfullmäktige|KS 2023/);
+  });
+});

@@ -26,7 +26,7 @@ import { diagnose } from '../../usecases/diagnose';
 import { diagnosisCard } from './diagnosis-card';
 import { forgetPerson, showPersonalData } from '../../usecases/personal-data';
 import { deleteRound } from '../../usecases/archive-round';
-import { deleteRoundConfirmCard, forgetConfirmCard, personalDataCard } from './records-cards';
+import { deleteRoundConfirmCard, forgetConfirmCard, nothingKept, personalDataCard } from './records-cards';
 
 import { FollowUpTurn } from './followup-turn';
 import { roundLabel } from '../../core/followup/periods';
@@ -168,13 +168,16 @@ export class CommandHandlers extends FollowUpTurn {
       }
       case 'show-personal-data': {
         const result = await showPersonalData(service, user, command);
-        return result.ok ? personalDataCard(command.person, result.data, lang) : refused(result);
+        if (!result.ok) return refused(result);
+        return result.data.kept ? personalDataCard(command.person, result.data, lang) : nothingKept(command.person, lang);
       }
       case 'forget-person': {
         // Nothing is erased yet: the admin sees what goes and what stays, and confirms with Radera.
         const result = await forgetPerson(service, user, { person: command.person, confirmed: false });
         if (!result.ok) return refused(result);
-        return 'toConfirm' in result ? forgetConfirmCard(command.person, result.toConfirm, lang) : undefined;
+        if (!('toConfirm' in result)) return undefined;
+        // Nothing to erase: said so, with no Radera that would do nothing.
+        return result.toConfirm.kept ? forgetConfirmCard(command.person, result.toConfirm, lang) : nothingKept(command.person, lang);
       }
       case 'delete-round': {
         const result = await deleteRound(service, user, { year: command.year, confirmed: false });

@@ -5,6 +5,7 @@ import type { Person } from '../../core/followup/model';
 import { roundLabel } from '../../core/followup/periods';
 import type { PersonalData } from '../../usecases/personal-data';
 import { expandCard } from '../cards/render';
+import { notice } from './command-cards';
 
 const who = (p: Person): string => p.upn ?? p.aadObjectId ?? p.name ?? '';
 
@@ -59,6 +60,10 @@ function recordsCard(
     },
   });
 }
+
+/** Nothing kept about the person asked for (a typo, or someone erased already). */
+export const nothingKept = (person: Person, lang: Language): Record<string, unknown> =>
+  notice(t('personalDataNothing', lang, { person: who(person) }));
 
 /** "personuppgifter <e-post>": everything kept, and what never is. */
 export function personalDataCard(person: Person, data: PersonalData, lang: Language): Record<string, unknown> {
