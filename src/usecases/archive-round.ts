@@ -56,7 +56,7 @@ export async function archivePackage(
   return { ok: true, year, files };
 }
 
-/** The package as one zip, for a download or a file in the admin's OneDrive; the round marked archived. */
+/** The package as one zip, for a download or a file in the admin's OneDrive; the round marked archived unless only offered. */
 export async function archiveZip(
   service: ArchiveService,
   actor: Person,
@@ -67,7 +67,7 @@ export async function archiveZip(
   if (!made.ok) return made;
   const folder = `arkiv-uppfoljning-${archiveLabel(made.year)}`;
   const body = await zipOf(made.files, folder, options.now);
-  await markArchived(service, made.year, options.now);
+  if (!options.preview) await markArchived(service, made.year, options.now);
   return { ok: true, year: made.year, file: { body, contentType: 'application/zip', fileName: `${folder}.zip` } };
 }
 

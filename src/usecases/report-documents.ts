@@ -41,6 +41,11 @@ export async function loadReport(
 /** How a report file is made: whether it names people (REPORT_PERSON_NAMES), and who asked for it (its title page). */
 export interface ReportFileOptions {
   personNames?: boolean;
+  /**
+   * Made only to offer it (its size on a Teams file consent card), not handed over: a closed round's
+   * archive package is not taken by that, so the round is not marked archived.
+   */
+  preview?: boolean;
 }
 
 export interface ReportFile {

@@ -20,7 +20,7 @@ import { closeRoundNow } from '../../src/usecases/close-round';
 import { archivePackage, archiveZip, deleteRound } from '../../src/usecases/archive-round';
 import { ERASED_PERSON, forgetPerson, showPersonalData } from '../../src/usecases/personal-data';
 import { applyRetention } from '../../src/usecases/retention';
-import { loadReport } from '../../src/usecases/report';
+import { loadReport, reportFileFor } from '../../src/usecases/report';
 import type { Person } from '../../src/core/followup/model';
 import type { ArchiveFile } from '../../src/core/archive/archive-files';
 import { GLOSSARY, PLAN } from '../fixtures/plan';
@@ -176,6 +176,20 @@ for (const backend of allBackends()) {
         assert.equal(sha256(await zip.file(`arkiv-uppfoljning-2024/${name}`)!.async('nodebuffer')), sum, name);
       }
       assert.ok((await service.rounds.getRound(YEAR))!.archivedAt);
+
+      // Offered on a file consent card and declined: not taken, not archived.
+      const other = await startRound(
+        service,
+        ADMIN,
+        { year: 2023, deadline: '2024-02-28', reminderDaysBefore: [] },
+        new Date('2023-12-01T08:00:00Z'),
+      );
+      assert.ok(other.ok);
+      assert.equal(await closeRoundNow(service.rounds, 2023, new Date('2024-03-01T00:00:00Z')), 'closed');
+      assert.ok((await reportFileFor(service, ADMIN, { year: 2023, format: 'zip' }, { preview: true })).ok);
+      assert.equal((await service.rounds.getRound(2023))!.archivedAt, undefined);
+      assert.ok((await reportFileFor(service, ADMIN, { year: 2023, format: 'zip' })).ok);
+      assert.ok((await service.rounds.getRound(2023))!.archivedAt);
 
       const open = await startRound(
         service,

@@ -192,7 +192,8 @@ export class CardActions extends FollowUpTurn {
         this.deps.service,
         this.personOf(context),
         { year: data.year, format: data.format },
-        { personNames: this.deps.reportPersonNames ?? false },
+        // Made again when the admin allows it: only that one is handed over.
+        { personNames: this.deps.reportPersonNames ?? false, preview: true },
       );
       if (!result.ok) return refusalText(result, lang);
       const format = formatOf(data.format);
