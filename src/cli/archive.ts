@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const session = await openForOperator(
-    `"sammanställning ${roundLabel(year)}" and "${'Arkivpaket för registrator (zip)'}" on the summary card`,
+    `"sammanställning ${roundLabel(year)}" and press "Arkivpaket för registrator (zip)" on the summary card`,
   );
   if (typeof session === 'number') return session;
   const { store, service, config } = session;

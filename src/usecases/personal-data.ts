@@ -5,7 +5,8 @@
  * and stay with their unit, they become "borttagen person"; a count of what was erased is kept,
  * naming nobody. The last admin is never erased (nobody could run the bot's follow-up afterwards).
  */
-import { isContactPerson, samePerson, type Person } from '../core/followup/model';
+import { isContactPerson, samePerson, type Contact, type Person } from '../core/followup/model';
+import type { UserRecord } from './ports';
 import { roundLabel } from '../core/followup/periods';
 import type { FollowUp } from './follow-up';
 import { unlessAdmin } from './access';
@@ -53,20 +54,19 @@ export interface Erased {
 }
 
 /** The ids a person is known by: as asked, their chat record's, and the Entra id found for them as a contact. */
-async function identitiesOf(service: Pick<FollowUp, 'people'>, person: Person): Promise<{ identities: Person[]; name?: string }> {
+function identitiesOf(person: Person, user: UserRecord | undefined, contacts: Contact[]): Person[] {
   const identities: Person[] = [person];
   const add = (p: Person | undefined) => {
     if (p && (p.aadObjectId || p.upn) && !identities.some((i) => samePerson(i, p) && (!p.upn || i.upn === p.upn))) identities.push(p);
   };
-  const user = await service.people.getUser(person);
   add(user?.person.aadObjectId ? { aadObjectId: user.person.aadObjectId } : undefined);
   add(user?.person.upn ? { upn: user.person.upn } : undefined);
-  for (const c of await service.people.listContacts()) {
+  for (const c of contacts) {
     if (!isContactPerson(c, person)) continue;
     if (c.person.aadObjectId) add({ aadObjectId: c.person.aadObjectId });
     if (c.resolution && 'aadObjectId' in c.resolution) add({ aadObjectId: c.resolution.aadObjectId });
   }
-  return { identities, ...(user?.person.name ? { name: user.person.name } : {}) };
+  return identities;
 }
 
 const isAny = (identities: Person[], p: Person | null | undefined): boolean => Boolean(p && identities.some((i) => samePerson(i, p)));
@@ -75,13 +75,15 @@ const giverNames = (identities: Person[]): string[] =>
   identities.flatMap((i) => [i.upn, i.aadObjectId].filter((x): x is string => Boolean(x)));
 
 async function collect(service: PersonalDataService, person: Person): Promise<PersonalData> {
-  const { identities, name } = await identitiesOf(service, person);
-  const contacts = (await service.people.listContacts()).filter((c) => identities.some((i) => isContactPerson(c, i)));
-  const roles = await service.people.getRoles();
+  // Read once: the chat record and the contacts both give the ids the person is known by.
   const user = await service.people.getUser(person);
+  const allContacts = await service.people.listContacts();
+  const identities = identitiesOf(person, user, allContacts);
+  const contacts = allContacts.filter((c) => identities.some((i) => isContactPerson(c, i)));
+  const roles = await service.people.getRoles();
   const data: PersonalData = {
     identities,
-    ...(name ? { name } : {}),
+    ...(user?.person.name ? { name: user.person.name } : {}),
     contacts: contacts.map((c) => ({
       unit: c.unit,
       ...(c.resolution && 'aadObjectId' in c.resolution ? { found: c.resolution.aadObjectId } : {}),
