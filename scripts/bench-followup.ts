@@ -15,10 +15,17 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { LocalConnector, teamsInvoke } from '../src/devtools/local-connector';
 
+interface TeamsSideResult {
+  results: Array<{ status: number; ms: number }>;
+  /** The messages the presses were on, and how many of them the bot replaced afterwards. */
+  messagesPressed: number;
+  messagesUpdated: number;
+}
+
 /** Teams' connector and client on a worker thread (teams-side.ts), as they run outside the bot. */
 async function startTeamsSide(): Promise<{
   serviceUrl: string;
-  post(botUrl: string, bodies: string[]): Promise<{ results: Array<{ status: number; ms: number }>; cardUpdates: number }>;
+  post(botUrl: string, bodies: string[]): Promise<TeamsSideResult>;
 }> {
   const compiled = __filename.endsWith('.js');
   const worker = new Worker(join(__dirname, compiled ? 'teams-side.js' : 'teams-side.ts'), {
@@ -33,7 +40,7 @@ async function startTeamsSide(): Promise<{
   return {
     serviceUrl,
     async post(botUrl, bodies) {
-      const answer = next<{ results: Array<{ status: number; ms: number }>; cardUpdates: number }>();
+      const answer = next<TeamsSideResult>();
       worker.postMessage({ botUrl, bodies });
       const result = await answer;
       await worker.terminate();
@@ -157,10 +164,10 @@ export async function benchFollowUp(): Promise<{
       }),
     ),
   );
-  const { results, cardUpdates } = await teams.post(bot.url, bodies);
+  const { results, messagesPressed, messagesUpdated } = await teams.post(bot.url, bodies);
   const failed = results.findIndex((r) => r.status !== 200);
   if (failed >= 0) throw new Error(`answer ${failed}: HTTP ${results[failed]!.status}`);
-  if (cardUpdates !== bodies.length) throw new Error(`${cardUpdates} card messages updated for ${bodies.length} answers`);
+  if (messagesUpdated !== messagesPressed) throw new Error(`${messagesUpdated} of the ${messagesPressed} messages pressed on were updated`);
   const latencies = results.map((r) => r.ms);
   const perAnswer = { reads: operations.reads / submissions.length, writes: operations.writes / submissions.length };
   const roundPerAnswer = { reads: roundOperations.reads / submissions.length, writes: roundOperations.writes / submissions.length };

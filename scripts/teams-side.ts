@@ -5,7 +5,7 @@
  * 200 requests) must not count as the bot's latency.
  *
  * Protocol: the worker posts { serviceUrl } when its connector listens; it is then sent
- * { botUrl, bodies } and answers { results: [{ status, ms }], cardUpdates }.
+ * { botUrl, bodies } and answers { results: [{ status, ms }], messagesPressed, messagesUpdated }.
  */
 import { parentPort } from 'node:worker_threads';
 import { LocalConnector } from '../src/devtools/local-connector';
@@ -23,9 +23,20 @@ async function main(): Promise<void> {
         return { status: response.status, ms: performance.now() - started };
       }),
     );
-    const cardUpdates = connector.received.filter((r) => r.method === 'PUT').length;
+    // Each message pressed on is replaced for everyone after the presses are answered, at the bot's
+    // pace, with the newest card when one was pressed on more than once.
+    const pressedOn = new Set(
+      bodies.map((body) => {
+        const { conversation, replyToId } = JSON.parse(body) as { conversation: { id: string }; replyToId: string };
+        return `${conversation.id}|${replyToId}`;
+      }),
+    );
+    const updated = () => new Set(connector.received.filter((r) => r.method === 'PUT').map((r) => `${r.conversationId}|${r.id}`));
+    for (const until = Date.now() + 30_000; updated().size < pressedOn.size && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 20));
+    const messagesUpdated = [...pressedOn].filter((m) => updated().has(m)).length;
     await connector.stop();
-    port.postMessage({ results, cardUpdates });
+    port.postMessage({ results, messagesPressed: pressedOn.size, messagesUpdated });
   });
 }
 

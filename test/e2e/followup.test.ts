@@ -260,6 +260,57 @@ describe('follow-up round over HTTP', function () {
     reached.add('answered');
   });
 
+  it('answers Spara without waiting for Teams to replace the message, which follows; a refused replacement loses nothing', async () => {
+    await reach('started');
+    // Two of SF's actions that the other tests of this story leave alone.
+    const [first, second] = h.bot.service.obligations
+      .filter((o) => o.unit === 'SF' && !['A15-1', 'A16-1', 'A16-2'].includes(o.actionId))
+      .map((o) => o.actionId);
+    const press = (data: Record<string, unknown>) =>
+      fetch(`${h.bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          teamsInvoke({
+            serviceUrl: h.connector.url,
+            conversationId: ANNA.conv,
+            verb: 'round.save',
+            data: { year: '2024', unit: 'SF', status: 'pagaende', ...data },
+            userId: ANNA.id,
+            aadObjectId: ANNA.aad,
+            replyToId: cardMessageIn(ANNA.conv),
+          }),
+        ),
+      });
+    const replaced = () => h.connector.forConversation(ANNA.conv).filter((r) => r.method === 'PUT');
+    // Teams' connector slow to take the message's update: the press is answered all the same.
+    h.connector.responseDelayMs = 1500;
+    try {
+      const before = replaced().length;
+      const started = performance.now();
+      const response = await press({ actionId: first, description: 'Utbildning genomförd.' });
+      assert.ok(performance.now() - started < 1000, 'the press waited for the update of the message');
+      assert.match(await response.text(), /Sparat: .* för SF/);
+      await h.bot.bot.followUp!.cardsReplaced();
+      assert.equal(replaced().length, before + 1);
+      assert.match(JSON.stringify(replaced().at(-1)!.activity), /Sparat: .* för SF/, 'then the message shows the saved card for everyone');
+    } finally {
+      h.connector.responseDelayMs = 0;
+    }
+    // The message is gone (deleted in Teams): the answer is saved and said so, not "Något gick fel".
+    h.connector.inject = ({ method }) => (method === 'PUT' ? { status: 404 } : undefined);
+    try {
+      const response = await press({ actionId: second, description: 'Pågår enligt plan.' });
+      assert.equal(response.status, 200);
+      assert.match(await response.text(), /Sparat: .* för SF/);
+      await h.bot.bot.followUp!.cardsReplaced();
+    } finally {
+      h.connector.inject = undefined;
+    }
+    assert.equal((await h.bot.service.rounds.getAnswer(2024, second!, 'SF'))?.description, 'Pågår enligt plan.');
+    assert.ok(h.logs.some((l) => l.event === 'card-refresh-failed' && l.status === 404));
+  });
+
   it('points an answer typed into the chat to the card, and still answers other questions from the plan', async () => {
     await reach('started');
     const pointer = textOf(await say(ANNA, 'Pågående, samordningsfunktionen är bemannad och träffas varje månad'));

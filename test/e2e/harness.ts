@@ -42,8 +42,17 @@ export async function startHarness(
     ...env,
   });
   const bot = await startBot(config, createLogger('info', sink));
-  const postRaw = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  // A pressed card is replaced in its message just after the press is answered; the tests read
+  // the connector's record in order, so a post returns once that has happened.
+  const postRaw = async (body: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    await bot.bot.followUp?.cardsReplaced();
+    return response;
+  };
   return {
     storeDir,
     stopBotOnly: () => bot.stop(),

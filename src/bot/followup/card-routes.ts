@@ -5,7 +5,7 @@
  * answered in place or below the card) and as its Action.Submit fallback (a new message), the
  * way teams-ai's actionExecute takes a list of verbs.
  */
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application } from '@microsoft/teams-ai';
 import { t } from '../../core/texts/catalog';
 import { actionLanguage } from '../language';
@@ -14,6 +14,7 @@ import { isSharedConversation } from '../conversation';
 import { notice, type Card } from './command-cards';
 import { cardData, type AnswerForData, type CardData, type ExportData, type RemindData } from './card-data';
 import type { CardActions } from './card-actions';
+import type { CardRefresher } from './card-refresher';
 
 type Answered = Card | string;
 
@@ -47,10 +48,9 @@ async function inPlace(context: TurnContext, answered: Answered): Promise<Adapti
  * keeps the choice in a variable shared by all turns): an invoke without a message id then ended
  * in a turn error and a 501. Once the answer is sent here, teams-ai adds none of its own.
  */
-async function answerInvoke(context: TurnContext, answered: AdaptiveCard | string): Promise<void> {
-  const replyToId = context.activity.replyToId;
-  if (typeof answered !== 'string' && answered.refresh && replyToId)
-    await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(answered)), id: replyToId });
+async function answerInvoke(context: TurnContext, answered: AdaptiveCard | string, refresher: CardRefresher): Promise<void> {
+  // For everyone else who sees the message, after this answer (card-refresher.ts says why).
+  if (typeof answered !== 'string' && answered.refresh && context.activity.replyToId) refresher.replaceForEveryone(context, answered);
   const body =
     typeof answered === 'string'
       ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answered }
@@ -136,7 +136,7 @@ const CANCELLED = {
 const KNOWN_VERBS = new Set(CARD_ROUTES.flatMap((r) => r.verbs));
 
 /** Registers the card routes; call before the general message route, which they must precede. */
-export function registerCardRoutes(app: Application, actions: CardActions): void {
+export function registerCardRoutes(app: Application, actions: CardActions, refresher: CardRefresher): void {
   // A button of a card from another version of the bot, or made up: said so, not a 501.
   app.adaptiveCards.actionExecute(
     async (context) =>
@@ -147,7 +147,7 @@ export function registerCardRoutes(app: Application, actions: CardActions): void
         'unknownButton',
         actionLanguage((context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data),
       );
-      await answerInvoke(context, said);
+      await answerInvoke(context, said, refresher);
       return said;
     },
   );
@@ -157,7 +157,7 @@ export function registerCardRoutes(app: Application, actions: CardActions): void
       const data = r.read(raw ?? {});
       const verb = String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? verbs[0]);
       const answered = await r.execute(context, await r.run(actions, context, data, verb), data, actions);
-      await answerInvoke(context, answered);
+      await answerInvoke(context, answered, refresher);
       return answered;
     });
     app.adaptiveCards.actionSubmit(verbs, async (context, _state, raw: Record<string, unknown>) => {

@@ -21,6 +21,8 @@ import { TeamsUsers } from './teams-users';
 import { CommandHandlers } from './command-handlers';
 import { CardActions } from './card-actions';
 import { registerCardRoutes } from './card-routes';
+import { CardRefresher } from './card-refresher';
+import { RateLimiter } from '../../delivery/rate-limiter';
 import { notice, type Card } from './command-cards';
 import { roleHelp } from './help-sections';
 import { cardReply } from '../replies';
@@ -44,9 +46,14 @@ export class FollowUpHandlers {
   private readonly unknownWords: UnknownWordsCounter;
   private readonly commands: CommandHandlers;
   private readonly actions: CardActions;
+  /** Pressed cards replaced in their message for everyone, after the press is answered. */
+  private readonly refresher: CardRefresher;
 
   constructor(private readonly deps: FollowUpDeps) {
-    this.messenger = new RoundMessenger({ ...deps, people: deps.service.people });
+    // One pace for every request the bot makes to Teams on its own: proactive messages and cards replaced after a press.
+    const pace = new RateLimiter(deps.sendRatePerSecond, 1);
+    this.messenger = new RoundMessenger({ ...deps, people: deps.service.people, pace });
+    this.refresher = new CardRefresher({ pace, logger: deps.logger });
     this.work = new RoundWork({ ...deps, followUp: deps.service, notifier: this.messenger });
     this.unknownWords = new UnknownWordsCounter((words) => countUnknownWords(deps.service, words), deps.logger);
     this.users = new TeamsUsers(deps.service, deps.logger);
@@ -66,7 +73,7 @@ export class FollowUpHandlers {
       await this.beforeTurn(context);
       return true;
     });
-    registerCardRoutes(this.deps.app, this.actions);
+    registerCardRoutes(this.deps.app, this.actions, this.refresher);
     // The report's file consent card, allowed or declined (report-file.ts).
     this.deps.app.fileConsentAccept((context, _state, response) => this.actions.onReportConsent(context, response));
     this.deps.app.fileConsentDecline((context, _state, response) => this.actions.onReportConsent(context, response));
@@ -91,9 +98,14 @@ export class FollowUpHandlers {
     return context.turnState.get(INSTALLED_BY_BOT) === true;
   }
 
-  /** Waits for background work (fan-outs, counting words) to finish: graceful shutdown and tests. */
+  /** Waits for background work (fan-outs, counting words, replacing pressed cards) to finish: graceful shutdown and tests. */
   async idle(): Promise<void> {
-    await Promise.all([this.work.idle(), this.unknownWords.flush()]);
+    await Promise.all([this.work.idle(), this.unknownWords.flush(), this.refresher.idle()]);
+  }
+
+  /** Resolves when the cards pressed so far have been replaced in their messages (or given up): tests. */
+  cardsReplaced(): Promise<void> {
+    return this.refresher.idle();
   }
 
   /** Counts, in the background, the words of a question that found nothing (the answerer chose them), once per person and day. */

@@ -23,8 +23,9 @@ import { userFor } from '../../usecases/assess-reach';
 import type { RoundView } from '../../usecases/round-view';
 import type { Recipient, FanOutSummary, SentMessage } from '../../usecases/fan-out';
 import { SendError, classify, retryAfterFrom } from '../../delivery/retry';
-import { RateLimiter } from '../../delivery/rate-limiter';
+import type { RateLimiter } from '../../delivery/rate-limiter';
 import { cardAttachment } from '../cards/render';
+import { withoutSdkRetries } from '../connector-retries';
 import { messageCard } from '../cards/answer-cards';
 import { roundCardFromView } from './round-cards';
 import { summaryCard } from './summary-card';
@@ -35,8 +36,8 @@ export interface MessengerDeps {
   /** Where each person's chat with the bot is kept. */
   people: PeopleRecords;
   logger: Logger;
-  /** Pacing of proactive sends: Teams allows 50 requests per second per tenant. */
-  sendRatePerSecond: number;
+  /** The pace of requests to Teams (50 a second per tenant), shared with the cards replaced after a press. */
+  pace: RateLimiter;
 }
 
 /** What Teams says of a member of a chat the bot opened: their Teams id and sign-in name. */
@@ -81,7 +82,7 @@ export class RoundMessenger implements Notifier {
   private readonly openedChats = new Map<string, OpenedChat>();
 
   constructor(private readonly deps: MessengerDeps) {
-    this.limiter = new RateLimiter(deps.sendRatePerSecond, 1);
+    this.limiter = deps.pace;
   }
 
   /** Notifier: the delivery summary, in the chat where the admin started the round. */
@@ -317,7 +318,7 @@ export class RoundMessenger implements Notifier {
     let id: string | undefined;
     await adapter.continueConversationAsync(botAppId, reference, async (ctx) => {
       try {
-        if (paced) withoutSdkRetries(ctx, adapter);
+        if (paced) withoutSdkRetries(ctx.turnState.get(adapter.ConnectorClientKey) as ConnectorClient);
         id = (await ctx.sendActivity(activity))?.id;
       } catch (error) {
         failure = error;
@@ -344,21 +345,11 @@ function chatReference(user: UserRecord, bot?: { id: string; name: string }): Pa
   };
 }
 
-/**
- * The Bot Connector client retries 429 and 5xx by itself, unpaced, which would break the fan-out's
- * pacing (Teams counts every attempt against the rate limit). Its retry policies are removed for
- * proactive sends; the fan-out retries itself, paced and honoring Retry-After.
- */
-function withoutSdkRetries(ctx: TurnContext, adapter: TeamsAdapter): void {
-  const connector = ctx.turnState.get(adapter.ConnectorClientKey) as
-    { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
-}
-
 /** The turn's Bot Connector client, without the SDK's own retries. */
 function connectorOf(ctx: TurnContext, adapter: TeamsAdapter): ConnectorClient {
-  withoutSdkRetries(ctx, adapter);
-  return ctx.turnState.get(adapter.ConnectorClientKey) as ConnectorClient;
+  const connector = ctx.turnState.get(adapter.ConnectorClientKey) as ConnectorClient;
+  withoutSdkRetries(connector);
+  return connector;
 }
 
 /** The admin's chat where the round was started, for the delivery summary. */
