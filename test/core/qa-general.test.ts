@@ -51,6 +51,13 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     // English stays English; a word as it is spelt stays.
     assert.equal(restorer.restore('who is responsible for the cameras'), 'who is responsible for the cameras');
     assert.equal(restorer.restore('vad har kommunen'), 'vad har kommunen');
+    // A form the plan does not print, or a compound it is part of: the piece of the plan's word gets its letters.
+    const plan = new DiacriticRestorer(['Vem har ordningsvakter i fler områden', 'Åtgärdsplan för arbetet']);
+    assert.equal(plan.restore('vem har ansvar for ordningsvaktsomradena'), 'vem har ansvar för ordningsvaktsområdena');
+    assert.equal(plan.restore('vem foljer upp atgardsplanens mal'), 'vem följer upp åtgärdsplanens mål');
+    assert.equal(plan.restore('vem har omradena'), 'vem har områdena');
+    // A piece shorter than six letters is not guessed at ("sang" in "sangerna" could be sång or säng).
+    assert.equal(new DiacriticRestorer(['Vem har en sång']).restore('vem har sangerna'), 'vem har sangerna');
   });
 
   it("finds without å, ä and ö what the spelt question finds, on Linköping's plan", () => {
@@ -132,6 +139,14 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     // On Linköping's plan, the exit work with people leaving criminal networks (avhopparverksamhet).
     const exit = linkoping.answer('Who runs the exit programme for gang members?');
     assert.ok(exit.kind === 'actions' && exit.actions[0]!.id === 'A10-1', exit.kind);
+    // The social services' protected housing (skyddat boende), in the English phrases for it.
+    for (const q of ['Who runs safe houses?', 'Who offers protected housing?', 'Who provides sheltered accommodation?']) {
+      const housing = linkoping.answer(q);
+      assert.ok(
+        housing.kind === 'actions' && housing.actions[0]!.id === 'A18-8',
+        `${q} → ${housing.kind === 'actions' ? housing.actions[0]!.id : housing.kind}`,
+      );
+    }
   });
 
   it("answers what the plan says in its prose with the passage's own words and its heading, and names no owner", () => {
@@ -145,6 +160,9 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.match(followUp.paragraphs[0]!, /följas upp årligen/);
     assert.match(passage('Hur finansieras åtgärderna i planen?').paragraphs[0]!, /finansieras inom respektive budgetram/);
     assert.equal(passage('Vilken bakgrund har planen?').heading, 'Bakgrund');
+    // Who answers for the follow-up, with the plan named in any form or not at all: no row does, the prose does.
+    for (const q of ['Vem ansvarar för åtgärdsplanens uppföljning?', 'Vem ansvarar för uppföljningen?', 'vem gor uppfoljningen'])
+      assert.equal(passage(q).heading, 'Genomförande och uppföljning av åtgärdsplanen', q);
     // An action's question stays the action's, though it says "rapportera" or "lägesbild".
     assert.equal(linkoping.answer('Vem ansvarar för kamerabevakningen?').kind, 'actions');
 

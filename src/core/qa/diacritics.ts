@@ -165,11 +165,33 @@ export class DiacriticRestorer {
       if (swedish && lower === 'ar' && /\bi\s+$/i.test(question.slice(0, offset))) return keepCase(word, 'år');
       if (swedish && IN_A_SWEDISH_QUESTION[lower]) return keepCase(word, IN_A_SWEDISH_QUESTION[lower]!);
       if (this.asSpelt.has(lower)) return word;
-      const restored = this.byFolded.get(lower);
+      const restored = this.byFolded.get(lower) ?? this.restoreParts(lower);
       return restored ? keepCase(word, restored) : word;
     });
   }
+
+  /**
+   * A word the plan has only in another form or inside a compound ("omradena" for områden,
+   * "ordningsvaktsomradena", "atgardsplanens"): the longest piece of it (5 letters or more) that
+   * folds from exactly one word of the plan gets that word's letters, and so on for what is left on
+   * either side. Undefined when no piece does.
+   */
+  private restoreParts(lower: string): string | undefined {
+    for (let length = lower.length - 1; length >= MIN_PIECE; length--) {
+      for (let start = 0; start + length <= lower.length; start++) {
+        const restored = this.byFolded.get(lower.slice(start, start + length));
+        if (!restored) continue;
+        const before = lower.slice(0, start);
+        const after = lower.slice(start + length);
+        return (this.restoreParts(before) ?? before) + restored + (this.restoreParts(after) ?? after);
+      }
+    }
+    return undefined;
+  }
 }
+
+/** The shortest piece of a word given back its letters on its own ("omrad" is too short to be sure of). */
+const MIN_PIECE = 6;
 
 /** "Atgarder" → "Åtgärder": the restored word with the typed word's first capital. */
 function keepCase(typed: string, word: string): string {

@@ -194,6 +194,8 @@ export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string[]>> = lookupTabl
   parenting: ['föräldraskapsstöd'],
   treatment: ['behandling'],
   protected: ['skyddat'],
+  sheltered: ['skyddat'],
+  accommodation: ['boende'],
   safe: ['skyddat', 'trygghet'],
   relatives: ['anhöriga'],
   families: ['familjer'],
@@ -653,6 +655,9 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   'violent extremism': ['våldsbejakande', 'extremism'],
   'domestic violence': ['nära', 'relation'],
   'human trafficking': ['människohandel'],
+  // Brå's English for the social services' protected housing ("protected", "housing" and "shelter" are words of their own).
+  'safe house': ['skyddat', 'boende'],
+  'safe houses': ['skyddat', 'boende'],
   'city centre': ['centrum', 'stadskärna'],
   'city center': ['centrum', 'stadskärna'],
   // Brå's English for the exit work with people who leave criminal networks (#27).

@@ -54,6 +54,11 @@ export class PlanPassages {
     return ABOUT_THE_PLAN.test(question) && PLAN_ITSELF.test(question);
   }
 
+  /** Whether a question has a subject of the plan's prose (the follow-up, reporting, the law), plan named or not. */
+  static hasProseSubject(question: string): boolean {
+    return ABOUT_THE_PLAN.test(question);
+  }
+
   /**
    * The passage a question is about, or undefined where none holds enough of its words: most of
    * them and two at least; for a question about the plan as a whole ("hur ofta följs planen upp?"),
@@ -91,7 +96,7 @@ function holds(stems: Set<string>, stem: string): boolean {
 /** Words of any question about the plan that say nothing of which passage. */
 const PASSAGE_STOP_WORDS = new Set(
   (
-    'planen åtgärdsplanen plan planens kommunen kommunens hur ofta upp vad vilka vilken vilket vem som den det de och att för med till ' +
+    'planen åtgärdsplanen åtgärdsplanens åtgärdsplan plan planens kommunen kommunens hur ofta upp vad vilka vilken vilket vem som den det de och att för med till ' +
     'har kan ska inte eller man när där här finns får också även sig sin sina dess deras alla varje mer mest ' +
     'the and how often what who which does plan'
   ).split(' '),
