@@ -139,6 +139,13 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     // On Linköping's plan, the exit work with people leaving criminal networks (avhopparverksamhet).
     const exit = linkoping.answer('Who runs the exit programme for gang members?');
     assert.ok(exit.kind === 'actions' && exit.actions[0]!.id === 'A10-1', exit.kind);
+    // Civil society (civilsamhället, KLF (HBE) and VOF's review) and the social services' financial support (IAF's).
+    const civil = linkoping.answer('Who works with civil society?');
+    assert.ok(civil.kind === 'actions' && civil.actions[0]!.id === 'A2-2', civil.kind);
+    for (const q of ['Who works with economic assistance?', 'Who checks income support payments?']) {
+      const support = linkoping.answer(q);
+      assert.ok(support.kind === 'actions' && support.actions[0]!.ansvarig === 'IAF', `${q} → ${support.kind}`);
+    }
     // The social services' protected housing (skyddat boende), in the English phrases for it.
     for (const q of ['Who runs safe houses?', 'Who offers protected housing?', 'Who provides sheltered accommodation?']) {
       const housing = linkoping.answer(q);
