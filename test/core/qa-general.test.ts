@@ -229,6 +229,14 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     unsure(linkoping, 'Vem ansvarar för kamerorna i tunneln?', 'tunneln');
     unsure(linkoping, 'Vem sköter snöröjningen vid kamerabevakningen?', 'snöröjningen');
     unsure(linkoping, 'Vem har hand om trygghetsvandringarna i tunneln?', 'tunneln');
+    // A compound whose first part is nowhere in the plan is another thing than its last part's
+    // synonym ("parkeringsövervakning" is not camera surveillance): offered, not answered.
+    for (const answerer of [sjostad, linkoping]) {
+      const parking = answerer.answer('Vem sköter parkeringsövervakningen?');
+      assert.ok(!['actions', 'unit', 'funder'].includes(parking.kind), `parkeringsövervakningen named an owner (${parking.kind})`);
+    }
+    assert.match(firstOwner(sjostad, 'Vem sköter kameraövervakningen?'), /^A1-2 Polisen/);
+    assert.match(firstOwner(linkoping, 'Vem ansvarar för videoövervakningen?'), /^A3-1 Polisen/);
   });
 
   it('never gives an owner to a question outside the plan, in any question set, tuned on or held out', () => {

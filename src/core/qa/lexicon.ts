@@ -655,10 +655,8 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   'violent extremism': ['våldsbejakande', 'extremism'],
   'domestic violence': ['nära', 'relation'],
   'human trafficking': ['människohandel'],
-  // The social services' financial support (ekonomiskt bistånd), and civil society, in Brå's English.
+  // The social services' financial support (ekonomiskt bistånd; financial and social assistance above), and civil society, in Brå's English.
   'economic assistance': ['ekonomiskt', 'bistånd'],
-  'financial assistance': ['ekonomiskt', 'bistånd'],
-  'social assistance': ['ekonomiskt', 'bistånd'],
   'income support': ['ekonomiskt', 'bistånd'],
   'civil society': ['civilsamhället', 'idéburen'],
   // Brå's English for the social services' protected housing ("protected", "housing" and "shelter" are words of their own).

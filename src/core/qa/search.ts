@@ -309,15 +309,7 @@ export class PlanSearch {
       const hasCode = parts.some((part) => this.codeStems.has(stemSwedish(part)));
       // A part nowhere in the plan ("IT-säkerheten", "EU-migranter") is the word's topic: the other
       // parts only help, so that a row they meet alone is offered, never answered.
-      const unknownPart = word
-        .split('-')
-        .some(
-          (part) =>
-            !this.knows(part) &&
-            this.knownPrefixes(stemSwedish(part)).length === 0 &&
-            this.synonymsOf(part).length === 0 &&
-            !(part in ENGLISH_TO_SWEDISH),
-        );
+      const unknownPart = word.split('-').some((part) => this.isNowhere(part));
       for (const part of parts) {
         const stem = stemSwedish(part);
         const rows = this.rowsWithStem.get(stem) ?? 0;
@@ -330,10 +322,13 @@ export class PlanSearch {
       for (const part of splitCompound(word, this.vocabulary) ?? []) add(part, 0.5);
       // A compound the plan does not have, whose tail is an everyday word for a term of the plan
       // ("online|kursen" → kurs → utbildning): the tail's synonyms, a little weaker than the word's own.
+      // Unless its head is nowhere in the plan ("parkerings|övervakningen" is not the plan's camera
+      // surveillance): then the head is the topic, and the tail only helps, as a hyphenated part does.
       for (let i = 3; i <= word.length - 4; i++) {
         const tailSynonyms = this.synonymsOf(word.slice(i));
         if (tailSynonyms.length > 0) {
-          tailSynonyms.forEach((t) => add(t, 0.8));
+          const weight = this.isNowhere(word.slice(0, i)) ? 0.3 : 0.8;
+          tailSynonyms.forEach((t) => add(t, weight));
           break;
         }
       }
@@ -353,6 +348,13 @@ export class PlanSearch {
     }
     for (const prefix of this.knownPrefixes(stemSwedish(word))) add(prefix, 0.3);
     return alts;
+  }
+
+  /** A word the plan has in no form, that no synonym or English word leads to the plan from (a joint "s" aside). */
+  private isNowhere(word: string): boolean {
+    const nowhere = (w: string) =>
+      !this.knows(w) && this.knownPrefixes(stemSwedish(w)).length === 0 && this.synonymsOf(w).length === 0 && !(w in ENGLISH_TO_SWEDISH);
+    return nowhere(word) && !(word.length > 4 && word.endsWith('s') && !nowhere(word.slice(0, -1)));
   }
 
   /** The word with a joint "s" taken out or put in, where the plan has that form. */
