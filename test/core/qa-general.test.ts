@@ -170,6 +170,9 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     // Who answers for the follow-up, with the plan named in any form or not at all: no row does, the prose does.
     for (const q of ['Vem ansvarar för åtgärdsplanens uppföljning?', 'Vem ansvarar för uppföljningen?', 'vem gor uppfoljningen'])
       assert.equal(passage(q).heading, 'Genomförande och uppföljning av åtgärdsplanen', q);
+    assert.match(passage('Vem rapporterar till kommunfullmäktige?').paragraphs[0]!, /säkerhetschefen att årligen återrapportera/);
+    // Only where a passage holds what is asked about: "kräver" alone does not make the law's passage the answer.
+    assert.notEqual(linkoping.answer('Vem kräver registerutdrag av föreningarna?').kind, 'passage');
     // An action's question stays the action's, though it says "rapportera" or "lägesbild".
     assert.equal(linkoping.answer('Vem ansvarar för kamerabevakningen?').kind, 'actions');
 

@@ -94,16 +94,18 @@ export class PlanAnswerer {
     // What the plan says in its prose: asked of the plan as a whole, or where no action answers.
     // A question (not a statement such as an answer typed into the chat), and not one for an owner:
     // "vem undervisar om …?" is an action's, and its nearest rows are what to offer.
-    // An owner's question that no row answers at all, about a subject of the prose ("vem ansvarar för
-    // uppföljningen?"), is the prose's too: nothing else would answer it.
     const noRow = answer.kind === 'not-found' && (answer.reason === 'no-match' || answer.reason === 'no-topic');
     const unanswered =
-      ((noRow || answer.kind === 'suggestions') &&
-        /^\s*(vad|hur|varför|vilken|vilket|vilka|när|what|how|why|which|when)(?=$|[^\p{L}])/iu.test(question)) ||
-      (noRow && PlanPassages.hasProseSubject(question));
+      (noRow || answer.kind === 'suggestions') &&
+      /^\s*(vad|hur|varför|vilken|vilket|vilka|när|what|how|why|which|when)(?=$|[^\p{L}])/iu.test(question);
     const aboutThePlan =
       PlanPassages.asksAboutThePlan(question) && !['abbreviation', 'area', 'areas', 'plan', 'help'].includes(answer.kind);
     if (unanswered || aboutThePlan) return this.k.passages.answer(question, language) ?? answer;
+    // An owner's question that no row answers, about a subject of the prose ("vem ansvarar för
+    // uppföljningen?"), is the prose's too, where a passage holds what it asks about ("vem
+    // rapporterar skadegörelse?" is no question for a passage that has "rapporterar" alone).
+    const topic = noRow ? PlanPassages.ownersProseTopic(question) : undefined;
+    if (topic !== undefined) return this.k.passages.answer(question, language, { mustHold: topic }) ?? answer;
     return answer;
   }
 

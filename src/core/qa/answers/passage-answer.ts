@@ -20,6 +20,9 @@ interface Passage {
 const ABOUT_THE_PLAN =
   /(följ(s|er|a)? (\p{L}+ )?upp|uppföljning|rapporter(as|ar|a)\b|återrapport|\blag(en|stiftning\p{L}*)?\b|kräver|finansier(as|ing)\p{L}* (åtgärderna|planen|arbetet)|bakgrund|syfte|definition|vad innebär|vad menas med|lägesbild)/iu;
 
+/** "Vem ansvarar för", "vem har hand om", "vem rapporterar": the frame of a question for whom. */
+const OWNER_FRAME = /^\s*vem\s+(?:har\s+hand\s+om|tar\s+hand\s+om|håller\s+i|är\s+ansvarig\s+för|ansvarar\s+för|\p{L}+)\s+/iu;
+
 /** The plan or the law named in a question. */
 const PLAN_ITSELF = /(^|[^\p{L}])(planen|planens|åtgärdsplanen|åtgärdsplanens|lagen|lagstiftningen|the plan|the law)(?=$|[^\p{L}])/iu;
 
@@ -54,18 +57,25 @@ export class PlanPassages {
     return ABOUT_THE_PLAN.test(question) && PLAN_ITSELF.test(question);
   }
 
-  /** Whether a question has a subject of the plan's prose (the follow-up, reporting, the law), plan named or not. */
-  static hasProseSubject(question: string): boolean {
-    return ABOUT_THE_PLAN.test(question);
+  /**
+   * An owner's question ("vem ansvarar för uppföljningen?", "vem rapporterar till kommunfullmäktige?")
+   * about a subject of the plan's prose, plan named or not: what it asks about, without its frame
+   * ("uppföljningen", "till kommunfullmäktige"); undefined for any other question.
+   */
+  static ownersProseTopic(question: string): string | undefined {
+    const framed = OWNER_FRAME.exec(question);
+    return framed && ABOUT_THE_PLAN.test(question) ? question.slice(framed[0].length) : undefined;
   }
 
   /**
    * The passage a question is about, or undefined where none holds enough of its words: most of
    * them and two at least; for a question about the plan as a whole ("hur ofta följs planen upp?"),
    * one is enough, in the passage that has the question's own subject (the follow-up, the law).
+   * `mustHold`: words every passage answered must hold (the topic of an owner's question).
    */
-  answer(question: string, language: Language): Answer | undefined {
+  answer(question: string, language: Language, options: { mustHold?: string } = {}): Answer | undefined {
     const wanted = [...stemsOf(question)];
+    const needed = options.mustHold === undefined ? [] : [...stemsOf(options.mustHold)];
     if (wanted.length === 0) return undefined;
     const subject = ABOUT_THE_PLAN.exec(question);
     const subjectStems = subject ? [...stemsOf(subject[0])] : [];
@@ -73,6 +83,7 @@ export class PlanPassages {
     for (const passage of this.passages) {
       const has = (stem: string) => holds(passage.stems, stem) || holds(passage.headingStems, stem);
       const found = wanted.filter(has).length;
+      if (!needed.every(has)) continue;
       // The subject in the heading weighs most ("Genomförande och uppföljning"), in the text next.
       const onSubject = subjectStems.filter((st) => holds(passage.headingStems, st)).length * 2 + subjectStems.filter(has).length;
       const score = found + onSubject;
