@@ -171,6 +171,11 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     for (const q of ['Vem ansvarar för åtgärdsplanens uppföljning?', 'Vem ansvarar för uppföljningen?', 'vem gor uppfoljningen'])
       assert.equal(passage(q).heading, 'Genomförande och uppföljning av åtgärdsplanen', q);
     assert.match(passage('Vem rapporterar till kommunfullmäktige?').paragraphs[0]!, /säkerhetschefen att årligen återrapportera/);
+    // Who answers for the follow-up is said over two paragraphs of the section: both are shown, in order.
+    const who = passage('Vem ansvarar för uppföljningen?').paragraphs;
+    assert.equal(who.length, 2);
+    assert.match(who[0]!, /Huvudansvaret för åtgärden innebär ett ansvar för initiering/);
+    assert.match(who[1]!, /delges säkerhetschef/);
     // Only where a passage holds what is asked about: "kräver" alone does not make the law's passage the answer.
     assert.notEqual(linkoping.answer('Vem kräver registerutdrag av föreningarna?').kind, 'passage');
     // An action's question stays the action's, though it says "rapportera" or "lägesbild".

@@ -26,6 +26,9 @@ const OWNER_FRAME = /^\s*vem\s+(?:har\s+hand\s+om|tar\s+hand\s+om|håller\s+i|ä
 /** The plan or the law named in a question. */
 const PLAN_ITSELF = /(^|[^\p{L}])(planen|planens|åtgärdsplanen|åtgärdsplanens|lagen|lagstiftningen|the plan|the law)(?=$|[^\p{L}])/iu;
 
+/** Paragraphs of one section shown at most, where as many hold the question. */
+const MAX_PARAGRAPHS = 2;
+
 /** Of the question's content words, this share (and at least two) must be in one paragraph or its heading. */
 const MIN_SHARE = 0.6;
 
@@ -80,6 +83,7 @@ export class PlanPassages {
     const subject = ABOUT_THE_PLAN.exec(question);
     const subjectStems = subject ? [...stemsOf(subject[0])] : [];
     let best: { passage: Passage; found: number; score: number } | undefined;
+    const scores = new Map<Passage, number>();
     for (const passage of this.passages) {
       const has = (stem: string) => holds(passage.stems, stem) || holds(passage.headingStems, stem);
       const found = wanted.filter(has).length;
@@ -87,12 +91,19 @@ export class PlanPassages {
       // The subject in the heading weighs most ("Genomförande och uppföljning"), in the text next.
       const onSubject = subjectStems.filter((st) => holds(passage.headingStems, st)).length * 2 + subjectStems.filter(has).length;
       const score = found + onSubject;
+      scores.set(passage, score);
       if (!best || score > best.score) best = { passage, found, score };
     }
     const enough = subject ? 1 : 2;
     if (!best || best.found < enough || best.found / wanted.length < (subject ? 0.5 : MIN_SHARE)) return undefined;
-    const { heading, paragraph } = best.passage;
-    return { kind: 'passage', language, heading, paragraphs: [paragraph], citation: this.citation };
+    // Paragraphs of the same section that hold the question as well, in the plan's order: who answers
+    // for the follow-up is said over two ("… anger i vilken kolumn", "… delges säkerhetschef").
+    const heading = best.passage.heading;
+    const paragraphs = this.passages
+      .filter((p) => p.heading === heading && scores.get(p) === best!.score)
+      .slice(0, MAX_PARAGRAPHS)
+      .map((p) => p.paragraph);
+    return { kind: 'passage', language, heading, paragraphs, citation: this.citation };
   }
 }
 
