@@ -91,6 +91,15 @@ describe('cards', () => {
     assert.match(card, /"title":"Visa åtgärd 22","data":\{"question":"Åtgärd 22"\}/);
   });
 
+  it('say first that a partner asked about as an owner owns no action, then what it takes part in', () => {
+    const card = answerCard(qa.answer('Vem ansvarar för Novahuset?'));
+    assertValidCard(card);
+    const text = JSON.stringify(card);
+    assert.match(text, /Novahuset är inte ansvarig för någon åtgärd i planen/);
+    assert.match(text, /Novahuset samverkar i 2 åtgärder/);
+    assert.doesNotMatch(text, /nämns inte/);
+  });
+
   it('expand the welcome and help cards in both languages', () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const kind of ['welcome', 'help', 'greeting'] as const) {

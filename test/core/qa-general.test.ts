@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { PlanAnswerer } from '../../src/core/qa/answerer';
+import { renderText } from '../../src/core/qa/render-text';
 import { DiacriticRestorer, folded } from '../../src/core/qa/diacritics';
 import { outsideThePlan } from '../../src/core/qa/outside-plan';
 import { importPlanFile } from '../../src/plan-io/import-plan-file';
@@ -245,6 +246,25 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     }
     assert.match(firstOwner(sjostad, 'Vem sköter kameraövervakningen?'), /^A1-2 Polisen/);
     assert.match(firstOwner(linkoping, 'Vem ansvarar för videoövervakningen?'), /^A3-1 Polisen/);
+  });
+
+  it('says a partner asked about as an owner owns nothing and shows what it takes part in, never that the plan does not name it', () => {
+    const partner = linkoping.answer('Vem ansvarar för Novahuset?');
+    assert.ok(partner.kind === 'unit', partner.kind);
+    assert.equal(partner.noneAs, 'responsible');
+    assert.deepEqual(
+      partner.cooperates.map((a) => a.id),
+      ['A18-3', 'A19-6'],
+    );
+    const text = renderText(partner);
+    assert.match(text, /Novahuset är inte ansvarig för någon åtgärd i planen/);
+    assert.match(text, /Novahuset samverkar i 2 åtgärder/);
+    assert.doesNotMatch(text, /nämns inte/);
+    // And an owner asked about as a partner only.
+    const owner = linkoping.answer('Vilka åtgärder samverkar IAF i?');
+    assert.ok(owner.kind === 'unit' && owner.cooperates.length > 0, owner.kind);
+    const onlyOwner = linkoping.answer('Vem samverkar Styrgrupp välfärdsbrott med?');
+    if (onlyOwner.kind === 'unit') assert.doesNotMatch(renderText(onlyOwner), /nämns inte/);
   });
 
   it('never gives an owner to a question outside the plan, in any question set, tuned on or held out', () => {

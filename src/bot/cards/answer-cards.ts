@@ -107,7 +107,11 @@ export function answerCardSpec(answer: Answer): CardSpec {
         data: {
           fallbackText,
           title: answer.area ? `${unit} · ${areaName(answer.area, lang)}: ${answer.area.title}` : unit,
-          subtitleLines: answer.expansion ? [answer.expansion] : [],
+          subtitleLines: [
+            ...(answer.expansion ? [answer.expansion] : []),
+            // Asked as an owner, a partner only (or the other way round): said before what it does.
+            ...(answer.noneAs ? [t(answer.noneAs === 'responsible' ? 'unitResponsibleNone' : 'unitCooperatesNone', lang, { unit })] : []),
+          ],
           sections,
           citation: cardCitation(answer.citation, lang),
         },

@@ -48,6 +48,11 @@ export type Answer =
       unit: string;
       expansion: string | null;
       relation: 'responsible' | 'cooperates' | 'both';
+      /**
+       * Asked for one role the unit has in no action, while it has the other ("vem ansvarar för
+       * Novahuset?", a partner only): that role, said first, and the other shown instead.
+       */
+      noneAs?: 'responsible' | 'cooperates';
       responsible: ActionView[];
       cooperates: ActionView[];
       allMunicipal: ActionView[];

@@ -192,6 +192,7 @@ export function renderText(answer: Answer): string {
       if (answer.responsible.length === 0 && answer.cooperates.length === 0 && answer.allMunicipal.length === 0) {
         return t('unitNone', lang, { unit });
       }
+      if (answer.noneAs) lines.push(t(answer.noneAs === 'responsible' ? 'unitResponsibleNone' : 'unitCooperatesNone', lang, { unit }), '');
       // An empty side is a plain sentence, not a header over nothing.
       if (answer.relation !== 'cooperates')
         lines.push(

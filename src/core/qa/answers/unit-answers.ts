@@ -18,7 +18,16 @@ export function unitAnswer(k: PlanKnowledge, language: Language, code: string, f
   const isMunicipal = !isSubunit && findUnit(k.glossary, code)?.kind === 'municipal';
   const allMunicipal = isMunicipal ? inArea.filter((a) => a.ansvarig.units.some((u) => u.code === ALL_MUNICIPAL_UNITS)) : [];
   const area = areaId ? k.plan.areas.find((a) => a.id === areaId) : undefined;
-  const relation = focus === 'samverkan' ? 'cooperates' : focus === 'ansvarig' ? 'responsible' : 'both';
+  const asked = focus === 'samverkan' ? 'cooperates' : focus === 'ansvarig' ? 'responsible' : 'both';
+  // Asked for a role the unit has nowhere while it has the other: said so, and the other role shown,
+  // never "not named in the plan" for a partner asked about as an owner.
+  const noneAs =
+    asked === 'responsible' && responsible.length === 0 && allMunicipal.length === 0 && cooperates.length > 0
+      ? ('responsible' as const)
+      : asked === 'cooperates' && cooperates.length === 0 && responsible.length > 0
+        ? ('cooperates' as const)
+        : undefined;
+  const relation = noneAs === 'responsible' ? 'cooperates' : noneAs === 'cooperates' ? 'responsible' : asked;
   const shown = [...(relation !== 'cooperates' ? responsible : []), ...(relation !== 'responsible' ? cooperates : [])];
   return {
     kind: 'unit',
@@ -26,6 +35,7 @@ export function unitAnswer(k: PlanKnowledge, language: Language, code: string, f
     unit: isSubunit && parent ? `${parent} (${code})` : code,
     expansion: glossaryExpansion(isSubunit ? findSubunit(k.glossary, code) : findUnit(k.glossary, code), language),
     relation,
+    ...(noneAs ? { noneAs } : {}),
     responsible: relation === 'cooperates' ? [] : responsible.map((a) => k.view(a)),
     cooperates: relation === 'responsible' ? [] : cooperates.map((a) => k.view(a)),
     allMunicipal: relation === 'cooperates' ? [] : allMunicipal.map((a) => k.view(a)),
