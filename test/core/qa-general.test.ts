@@ -248,6 +248,25 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.match(firstOwner(linkoping, 'Vem ansvarar för videoövervakningen?'), /^A3-1 Polisen/);
   });
 
+  it('reads a unit whose name is a noun in its definite or plural form as the unit (säkerhetsombuden, fältassistenterna)', () => {
+    const ombud = linkoping.answer('Vad gör säkerhetsombuden?');
+    assert.ok(ombud.kind === 'unit' && ombud.unit === 'Säkerhetsombud', ombud.kind);
+    const plan = sjostadPlan([
+      ['1. Centrum', 'Uppsökande arbete i centrum på helgkvällar', 'Fältassistenter'],
+      ['1. Centrum', 'Trygghetsvandringar med boende', 'TEK'],
+    ]);
+    const sjostad = new PlanAnswerer(plan, glossaryOfUnits(plan.units));
+    for (const q of ['Vad gör fältassistenterna?', 'vad gor faltassistenterna']) {
+      const unit = sjostad.answer(q);
+      assert.ok(unit.kind === 'unit' && unit.unit === 'Fältassistenter' && unit.responsible.length === 1, `${q} → ${unit.kind}`);
+    }
+    // A code stays a code: "SFen" is no name of SF.
+    assert.notEqual(
+      linkoping.answer('Vad gör SFen?').kind === 'unit' && (linkoping.answer('Vad gör SFen?') as { unit: string }).unit,
+      'SF',
+    );
+  });
+
   it('says a partner asked about as an owner owns nothing and shows what it takes part in, never that the plan does not name it', () => {
     const partner = linkoping.answer('Vem ansvarar för Novahuset?');
     assert.ok(partner.kind === 'unit', partner.kind);

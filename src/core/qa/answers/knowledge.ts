@@ -96,6 +96,10 @@ export class PlanKnowledge {
         const patterns = [new RegExp(`(?<=\\s)${escapeRegExp(name)}(?::s|s)?(?=\\s)`, name.length <= 3 ? 'u' : 'iu')];
         if (name.length <= 4 && /^[A-ZÅÄÖ]+$/.test(name))
           patterns.push(new RegExp(`(?<=\\s)${escapeRegExp(name.toLocaleLowerCase('sv'))}(?=\\s)`, 'u'));
+        // A name that is a Swedish noun ("Säkerhetsombud", "Ordningsvakter") in its definite or plural
+        // form, as a question names the people ("säkerhetsombuden", "ordningsvakterna").
+        if (name.length >= 6 && /^\p{Lu}\p{Ll}+$/u.test(name))
+          patterns.push(new RegExp(`(?<=\\s)${escapeRegExp(name)}(?:en|et|na|n|er|erna|ar|arna)s?(?=\\s)`, 'iu'));
         return { name, lower: name.toLocaleLowerCase('sv'), code, patterns };
       });
   }
