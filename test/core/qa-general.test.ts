@@ -267,6 +267,20 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     );
   });
 
+  it('lists what two units share when asked "både … och …", and the funded rows when asked "vad finansieras externt?"', () => {
+    const both = linkoping.answer('Vilka åtgärder har både SF och VOF?');
+    assert.ok(both.kind === 'column' && both.criterion.kind === 'shared', both.kind);
+    for (const q of ['Vad finansieras externt?', 'vad har extern finansiering', 'What has external funding?']) {
+      const funded = linkoping.answer(q);
+      assert.ok(funded.kind === 'column' && funded.criterion.kind === 'funding' && funded.criterion.external, `${q} → ${funded.kind}`);
+    }
+    const none = linkoping.answer('Vad saknar finansiering?');
+    assert.ok(none.kind === 'column' && none.criterion.kind === 'no-funding', none.kind);
+    // A question for one row's funding stays that row's.
+    const row = linkoping.answer('Vad har kamerabevakningen för finansiering?');
+    assert.ok(row.kind === 'actions' && row.actions[0]!.id === 'A3-1', row.kind);
+  });
+
   it('says a partner asked about as an owner owns nothing and shows what it takes part in, never that the plan does not name it', () => {
     const partner = linkoping.answer('Vem ansvarar för Novahuset?');
     assert.ok(partner.kind === 'unit', partner.kind);

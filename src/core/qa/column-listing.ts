@@ -17,6 +17,18 @@ export interface ColumnListing {
 }
 
 const LISTING = /^\s*(vilka|vilken|lista|visa|finns det|which|list|show|are there|who are)\b/i;
+/**
+ * "Vad finansieras externt?", "What has no funding?": a question for what lists too, when it has
+ * no word but the funding criterion's ("vad har kamerabevakningen för finansiering?" is one row's).
+ */
+const WHAT = /^\s*(vad|what)\b/i;
+const FUNDING_CRITERION_WORDS = new Set(
+  (
+    'vad har får finns det är som och för ingen inga saknar saknas utan inte någon finansieras finansierad finansierade finansiering ' +
+    'pengar medel bidrag extern externt externa externfinansierade utifrån ' +
+    'what has have is are gets get no without lacks lack lacking funded funding funds financed financing money external externally from outside'
+  ).split(' '),
+);
 /** Money words beside the intent's own test for a question about Finansiering (detectFocus). */
 const MONEY = /\b(pengar|medel|bidrag|money|grants?)\b/i;
 const EXTERNAL = /\bextern|\butifrån|\butanför|\bexternal|\boutside/i;
@@ -45,7 +57,10 @@ export function asksForExternalPartners(question: string): boolean {
 }
 
 export function columnListing(question: string, plan: Plan, glossary: UnitGlossary): ColumnListing | undefined {
-  if (!LISTING.test(question)) return undefined;
+  if (!LISTING.test(question)) {
+    const onlyCriterion = tokenize(question).every((w) => FUNDING_CRITERION_WORDS.has(w));
+    return WHAT.test(question) && onlyCriterion ? fundingListing(question, plan, glossary) : undefined;
+  }
   if (NO_OWNER.test(question)) {
     return { column: 'ansvarig', criterion: { kind: 'no-owner' }, actions: plan.actions.filter((a) => a.ansvarig.units.length === 0) };
   }
@@ -59,6 +74,11 @@ export function columnListing(question: string, plan: Plan, glossary: UnitGlossa
     const actions = plan.actions.filter((a) => a.samverkan.units.some((u) => u.qualifier === qualifier));
     return { column: 'samverkan', criterion: { kind: 'qualifier', qualifier }, actions };
   }
+  return fundingListing(question, plan, glossary);
+}
+
+/** The rows with funding (external, or any), or without: "… saknar finansiering", "… finansieras externt". */
+function fundingListing(question: string, plan: Plan, glossary: UnitGlossary): ColumnListing | undefined {
   if (NO_FUNDING.test(question)) {
     const without = plan.actions.filter((a) => a.finansiering.funders.length === 0);
     const shown = without.length > MAX_ROWS_LISTED ? 'with' : 'without';

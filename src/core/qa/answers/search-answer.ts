@@ -246,6 +246,8 @@ const UNIT_LISTING_WORDS = new Set([
   'gemensamt',
   'gemensamma',
   'båda',
+  // "både SF och VOF": both of them.
+  'både',
   'together',
   'both',
   'activities',
