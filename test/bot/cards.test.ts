@@ -91,6 +91,15 @@ describe('cards', () => {
     assert.match(card, /"title":"Visa åtgärd 22","data":\{"question":"Åtgärd 22"\}/);
   });
 
+  it("list the plan's units with their share, valid and under the size limit, in both languages", () => {
+    for (const q of ['Vilka förvaltningar finns i planen?', 'Which departments are in the plan?']) {
+      const card = answerCard(qa.answer(q));
+      assertValidCard(card);
+      assert.ok(JSON.stringify(card).length < 28_000);
+      assert.match(JSON.stringify(card), /KLF/);
+    }
+  });
+
   it('say first that a partner asked about as an owner owns no action, then what it takes part in', () => {
     const card = answerCard(qa.answer('Vem ansvarar för Novahuset?'));
     assertValidCard(card);

@@ -281,6 +281,31 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.ok(row.kind === 'actions' && row.actions[0]!.id === 'A3-1', row.kind);
   });
 
+  it("lists the plan's units with their share when asked which there are or who has the most, on any plan", () => {
+    for (const q of ['Vilka förvaltningar finns i planen?', 'Vem ansvarar för flest åtgärder?', 'Which departments are in the plan?']) {
+      const units = linkoping.answer(q);
+      assert.ok(units.kind === 'units', `${q} → ${units.kind}`);
+      assert.deepEqual(units.units[0], { code: 'KLF', expansion: 'Kommunledningsförvaltningen', responsible: 50, cooperates: 19 }, q);
+      // The counts are the unit listing's own: "Vilka åtgärder har SF?" says the same.
+      const sf = linkoping.answer('Vilka åtgärder har SF?');
+      assert.ok(sf.kind === 'unit' && units.units.find((u) => u.code === 'SF')!.responsible === sf.responsible.length);
+      assert.match(renderText(units), /SF: ansvarig i 36|SF: responsible in 36/);
+    }
+    const plan = sjostadPlan([
+      ['1. Centrum', 'Trygghetsvandringar med boende', 'TEK'],
+      ['1. Centrum', 'Bättre belysning', 'TEK'],
+      ['2. Skolan', 'Vuxennärvaro i skolan', 'UTB'],
+    ]);
+    const sjostad = new PlanAnswerer(plan, glossaryOfUnits(plan.units)).answer('vilka enheter finns');
+    assert.ok(sjostad.kind === 'units', sjostad.kind);
+    assert.deepEqual(
+      sjostad.units.map((u) => `${u.code} ${u.responsible}`),
+      ['TEK 2', 'UTB 1'],
+    );
+    // A question about one unit stays that unit's.
+    assert.equal(linkoping.answer('Vilka åtgärder har KLF?').kind, 'unit');
+  });
+
   it('says a partner asked about as an owner owns nothing and shows what it takes part in, never that the plan does not name it', () => {
     const partner = linkoping.answer('Vem ansvarar för Novahuset?');
     assert.ok(partner.kind === 'unit', partner.kind);

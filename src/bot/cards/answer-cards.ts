@@ -10,6 +10,7 @@ import {
   citedDocument,
   columnRows,
   partnerRows,
+  unitRows,
   columnTitle,
   expansionText,
   groupsWord,
@@ -185,6 +186,17 @@ export function answerCardSpec(answer: Answer): CardSpec {
     }
     case 'help':
       return helpSpec(lang, answer, answer.greeting ? 'greeting' : 'help');
+    case 'units':
+      return {
+        template: 'listing',
+        data: {
+          fallbackText,
+          title: t('unitsTitle', lang, { n: answer.units.length }),
+          subtitleLines: [t('unitsHint', lang, { example: answer.units[0]?.code ?? '' })],
+          sections: [section({ rows: unitRows(answer) })],
+          citation: cardCitation(answer.citation, lang),
+        },
+      };
     case 'partners':
       return {
         template: 'listing',

@@ -122,6 +122,13 @@ export type Answer =
       citation: Citation;
     }
   | {
+      /** The units the plan names as responsible or cooperating, most actions first, with how many each. */
+      kind: 'units';
+      language: Language;
+      units: Array<{ code: string; expansion: string | null; responsible: number; cooperates: number }>;
+      citation: Citation;
+    }
+  | {
       /** Which plan the bot answers from: its metadata and how it is followed up. */
       kind: 'plan';
       language: Language;

@@ -17,7 +17,7 @@ import { plainTyped } from '../typed-text';
 import { PlanKnowledge } from './answers/knowledge';
 import { actionsAnswer, groupAnswer, planAnswer } from './answers/listing-answers';
 import { areaAnswer, areaNamedByTitle } from './answers/area-answers';
-import { unitAnswer } from './answers/unit-answers';
+import { unitAnswer, unitsAnswer } from './answers/unit-answers';
 import { defineAnswer } from './answers/define-answer';
 import { searchAnswer } from './answers/search-answer';
 
@@ -187,6 +187,8 @@ export class PlanAnswerer {
       }
       case 'define':
         return defineAnswer(this.k, question, intent.term, language);
+      case 'units':
+        return unitsAnswer(this.k, language);
       case 'search': {
         const area = areaNamedByTitle(this.k, question);
         // "Vad gör SF mot våld i nära relationer?": the unit's actions in the area its title names.

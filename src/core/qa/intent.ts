@@ -21,6 +21,8 @@ export type Intent =
   /** `kindWord` as typed ("målområdet", "goal area"): the answerer finds the plan's kind it names. */
   | { kind: 'area'; kindWord: string; number: number | null; words: string }
   | { kind: 'define'; term: string }
+  /** "Vilka förvaltningar finns i planen?", "Vem ansvarar för flest åtgärder?": the units and their share. */
+  | { kind: 'units' }
   | { kind: 'search'; text: string; focus: RoleFocus };
 
 const ENGLISH_CUES = new Set([
@@ -194,6 +196,14 @@ function numberWordAround(text: string, start: number, end: number): number | nu
 }
 
 /** `areaRef` is the plan's `areaReference`: which words name its areas. */
+/** Questions for the plan's units themselves: which there are, and who has the most actions. */
+const UNITS_LISTED = [
+  /^\s*(?:vilka|lista|visa|vilka olika)\s+(?:alla\s+)?(?:förvaltningar|enheter|aktörer|ansvariga|avdelningar|organisationer|parter|samverkansparter)(?:\s+(?:finns|är|nämns|ingår|står|är med))?(?:\s+(?:det\s+)?(?:med\s+)?(?:i|inom)\s+(?:planen|åtgärdsplanen))?\s*[?!.]*\s*$/iu,
+  /^\s*(?:vem|vilken förvaltning|vilken enhet|vilka)\s+(?:ansvarar för|har|äger|är ansvarig för|är ansvariga för)\s+(?:flest|mest|flesta)(?:\s+åtgärder(?:na)?)?(?:\s+i\s+(?:planen|åtgärdsplanen))?\s*[?!.]*\s*$/iu,
+  /^\s*(?:which|list|show)(?:\s+all)?(?:\s+the)?\s+(?:departments|units|organisations|organizations|actors|owners|parties)(?:\s+(?:are|appear))?(?:\s+(?:in|named in)\s+the\s+plan)?\s*[?!.]*\s*$/iu,
+  /^\s*(?:who|which department|which unit)\s+(?:owns|has|is responsible for)\s+(?:the\s+)?most(?:\s+actions)?(?:\s+in\s+the\s+plan)?\s*[?!.]*\s*$/iu,
+];
+
 export function readIntent(raw: string, areaRef: RegExp): Intent {
   const text = raw.trim();
   if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };
@@ -212,6 +222,7 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
   ) {
     return { kind: 'plan' };
   }
+  if (UNITS_LISTED.some((pattern) => pattern.test(text))) return { kind: 'units' };
   const focus = detectFocus(text);
 
   const id = ACTION_ID.exec(text);

@@ -62,6 +62,21 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
 }
 
 /** Each partner outside the municipality: its name, how many actions it is in, and which (the first few). */
+/** "SF: ansvarig i 36, samverkar i 20 (Socialförvaltningen)": each unit of the plan with its share. */
+export function unitRows(answer: Extract<Answer, { kind: 'units' }>): Array<{ id: string; text: string; owner: string }> {
+  const lang = answer.language;
+  return answer.units.map((u) => ({
+    id: u.code,
+    text: [
+      u.responsible > 0 ? t('partnerResponsible', lang, { n: u.responsible }) : '',
+      u.cooperates > 0 ? t('partnerCooperates', lang, { n: u.cooperates }) : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+    owner: u.expansion ?? '',
+  }));
+}
+
 export function partnerRows(answer: Extract<Answer, { kind: 'partners' }>): Array<{ id: string; text: string; owner: string }> {
   const lang = answer.language;
   const ids = (list: string[]) => (list.length > 6 ? `${list.slice(0, 6).join(', ')} …` : list.join(', '));
@@ -265,6 +280,14 @@ export function renderText(answer: Answer): string {
       return [t('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':
       return [t('helpTitle', lang), t('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
+    case 'units':
+      return [
+        t('unitsTitle', lang, { n: answer.units.length }),
+        ...unitRows(answer).map((r) => `  ${r.id}: ${r.text}${r.owner ? ` (${r.owner})` : ''}`),
+        t('unitsHint', lang, { example: answer.units[0]?.code ?? '' }),
+        '',
+        citationText(answer.citation, lang),
+      ].join('\n');
     case 'partners':
       return [
         t('partnersTitle', lang, { n: answer.partners.length }),

@@ -36,6 +36,14 @@ export const ANSWER_TEXTS = {
     sv: 'Aktörer utanför kommunen som planen nämner: {n}',
     en: 'Partners outside the municipality that the plan names: {n}',
   },
+  unitsTitle: {
+    sv: 'Ansvariga och samverkansparter i planen: {n}, flest ansvar först',
+    en: 'Owners and partners in the plan: {n}, most responsibility first',
+  },
+  unitsHint: {
+    sv: 'Fråga till exempel "Vilka åtgärder har {example}?" för en enhets åtgärder.',
+    en: 'Ask for example "Which actions does {example} have?" for one unit\'s actions.',
+  },
   partnerResponsible: { sv: 'ansvarig i {n}', en: 'responsible in {n}' },
   partnerCooperates: { sv: 'samverkar i {n}', en: 'cooperates in {n}' },
   partnersHint: {

@@ -44,6 +44,27 @@ export function unitAnswer(k: PlanKnowledge, language: Language, code: string, f
   };
 }
 
+/**
+ * "Vilka förvaltningar finns i planen?", "Vem ansvarar för flest åtgärder?": every unit the plan names
+ * as responsible or cooperating, with how many actions each, most responsibility first.
+ */
+export function unitsAnswer(k: PlanKnowledge, language: Language): Answer {
+  const counts = new Map<string, { responsible: number; cooperates: number }>();
+  const count = (code: string, role: 'responsible' | 'cooperates') => {
+    const c = counts.get(code) ?? { responsible: 0, cooperates: 0 };
+    c[role] += 1;
+    counts.set(code, c);
+  };
+  for (const a of k.plan.actions) {
+    for (const code of new Set(a.ansvarig.units.map((u) => u.code))) count(code, 'responsible');
+    for (const code of new Set(a.samverkan.units.map((u) => u.code))) count(code, 'cooperates');
+  }
+  const units = [...counts]
+    .map(([code, c]) => ({ code, expansion: glossaryExpansion(findUnit(k.glossary, code), language), ...c }))
+    .sort((a, b) => b.responsible - a.responsible || b.cooperates - a.cooperates || a.code.localeCompare(b.code, 'sv'));
+  return { kind: 'units', language, units, citation: k.cite([]) };
+}
+
 export function funderAnswer(k: PlanKnowledge, language: Language, code: string): Answer {
   const actions = k.plan.actions.filter((a) => a.finansiering.funders.some((f) => f.code === code));
   return {
