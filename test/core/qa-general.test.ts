@@ -172,6 +172,13 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     for (const q of ['Vem ansvarar för åtgärdsplanens uppföljning?', 'Vem ansvarar för uppföljningen?', 'vem gor uppfoljningen'])
       assert.equal(passage(q).heading, 'Genomförande och uppföljning av åtgärdsplanen', q);
     assert.match(passage('Vem rapporterar till kommunfullmäktige?').paragraphs[0]!, /säkerhetschefen att årligen återrapportera/);
+    // The plan's purpose, in its own section (the stemmer leaves "syftet" whole).
+    assert.equal(passage('Vad är syftet med planen?').heading, 'Inledning');
+    // Who decided it, when and for how long: the plan's own metadata.
+    for (const q of ['Vem har beslutat om planen?', 'När antogs planen?', 'Hur länge gäller planen?', 'Who adopted the plan?']) {
+      const decided = linkoping.answer(q);
+      assert.ok(decided.kind === 'plan' && decided.metadata.adoptedAt === '2023-12-14', `${q} → ${decided.kind}`);
+    }
     // Who answers for the follow-up is said over two paragraphs of the section: both are shown, in order.
     const who = passage('Vem ansvarar för uppföljningen?').paragraphs;
     assert.equal(who.length, 2);

@@ -196,6 +196,16 @@ function numberWordAround(text: string, start: number, end: number): number | nu
 }
 
 /** `areaRef` is the plan's `areaReference`: which words name its areas. */
+/** "Vem har beslutat om planen?", "När antogs planen?", "Hur länge gäller planen?" (and in English). */
+const PLAN_DECISION = [
+  /^\s*(?:vem|vilka|vilken)\s+(?:har\s+)?(?:äger|beslutade|beslutat|beslöt|antog|antagit|fastställde|fastställt|godkände|godkänt)(?:\s+om)?\s+(?:planen|åtgärdsplanen)\s*[?!.]*\s*$/iu,
+  /^\s*(?:när|vilket datum)\s+(?:antogs|beslutades|fastställdes|godkändes)\s+(?:planen|åtgärdsplanen)\s*[?!.]*\s*$/iu,
+  /^\s*(?:hur\s+länge|till\s+när|vilken\s+period|vilka\s+år|när)\s+gäller\s+(?:planen|åtgärdsplanen)\s*[?!.]*\s*$/iu,
+  /^\s*(?:who|which body)\s+(?:owns|adopted|approved|decided(?:\s+on)?)\s+the\s+plan\s*[?!.]*\s*$/iu,
+  /^\s*when\s+was\s+the\s+plan\s+(?:adopted|approved|decided)\s*[?!.]*\s*$/iu,
+  /^\s*(?:how\s+long\s+is\s+the\s+plan\s+valid|(?:what|which)\s+(?:period|years)\s+does\s+the\s+plan\s+cover)\s*[?!.]*\s*$/iu,
+];
+
 /** Questions for the plan's units themselves: which there are, and who has the most actions. */
 const UNITS_LISTED = [
   /^\s*(?:vilka|lista|visa|vilka olika)\s+(?:alla\s+)?(?:förvaltningar|enheter|aktörer|ansvariga|avdelningar|organisationer|parter|samverkansparter)(?:\s+(?:finns|är|nämns|ingår|står|är med))?(?:\s+(?:det\s+)?(?:med\s+)?(?:i|inom)\s+(?:planen|åtgärdsplanen))?\s*[?!.]*\s*$/iu,
@@ -222,6 +232,8 @@ export function readIntent(raw: string, areaRef: RegExp): Intent {
   ) {
     return { kind: 'plan' };
   }
+  // Who decided the plan, when, and for how long it holds: its metadata, which the plan's answer gives.
+  if (PLAN_DECISION.some((pattern) => pattern.test(text))) return { kind: 'plan' };
   if (UNITS_LISTED.some((pattern) => pattern.test(text))) return { kind: 'units' };
   const focus = detectFocus(text);
 

@@ -85,7 +85,10 @@ export class PlanPassages {
     let best: { passage: Passage; found: number; score: number } | undefined;
     const scores = new Map<Passage, number>();
     for (const passage of this.passages) {
-      const has = (stem: string) => holds(passage.stems, stem) || holds(passage.headingStems, stem);
+      const has = (stem: string) => {
+        const loosely = subjectStems.some((st) => stem.startsWith(st));
+        return holds(passage.stems, stem, loosely) || holds(passage.headingStems, stem, loosely);
+      };
       const found = wanted.filter(has).length;
       if (!needed.every(has)) continue;
       // The subject in the heading weighs most ("Genomförande och uppföljning"), in the text next.
@@ -107,13 +110,22 @@ export class PlanPassages {
   }
 }
 
-/** A stem among a passage's, or the beginning of one of them ("lag" in "lagstiftning"). */
-function holds(stems: Set<string>, stem: string): boolean {
+/**
+ * A stem among a passage's, or the beginning of one of them ("lag" in "lagstiftning"). `loosely`, for
+ * the question's subject: also one of them with an ending the stemmer left on it ("syftet" ~ "syft").
+ */
+function holds(stems: Set<string>, stem: string, loosely = false): boolean {
   if (stems.has(stem)) return true;
   if (stem.length < 3) return false;
-  for (const s of stems) if (s.startsWith(stem)) return true;
+  for (const s of stems) {
+    if (s.startsWith(stem)) return true;
+    if (loosely && s.length >= 4 && stem.startsWith(s) && LEFT_ENDING.test(stem.slice(s.length))) return true;
+  }
   return false;
 }
+
+/** Endings the Swedish stemmer leaves on some words ("syftet", "planens"). */
+const LEFT_ENDING = /^(?:et|en|ets|ens|a|ar|er|or|na|n|s)$/;
 
 /** Words of any question about the plan that say nothing of which passage. */
 const PASSAGE_STOP_WORDS = new Set(
