@@ -147,6 +147,11 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
       const support = linkoping.answer(q);
       assert.ok(support.kind === 'actions' && support.actions[0]!.ansvarig === 'IAF', `${q} → ${support.kind}`);
     }
+    // Evaluating and key people, in English.
+    const evaluates = linkoping.answer('Who evaluates the cameras?');
+    assert.ok(evaluates.kind === 'actions' && evaluates.actions[0]!.id === 'A3-2', evaluates.kind);
+    const keyPeople = linkoping.answer('Who trains key people in crime prevention?');
+    assert.ok(keyPeople.kind === 'actions' && keyPeople.actions[0]!.id === 'A21-2', keyPeople.kind);
     // The social services' protected housing (skyddat boende), in the English phrases for it.
     for (const q of ['Who runs safe houses?', 'Who offers protected housing?', 'Who provides sheltered accommodation?']) {
       const housing = linkoping.answer(q);
@@ -311,6 +316,15 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     );
     // A question about one unit stays that unit's.
     assert.equal(linkoping.answer('Vilka åtgärder har KLF?').kind, 'unit');
+  });
+
+  it('answers a code in capitals that is also a small word ("SIG", not "sig") with the rows that print it', () => {
+    for (const q of ['Vem ansvarar för SIG?', 'Vad gör SIG?']) {
+      const sig = linkoping.answer(q);
+      assert.ok(sig.kind === 'actions' && sig.actions[0]!.id === 'A10-1', `${q} → ${sig.kind}`);
+    }
+    // A question with no topic in capitals stays one.
+    assert.equal(linkoping.answer('VEM MER?').kind, 'not-found');
   });
 
   it('says a partner asked about as an owner owns nothing and shows what it takes part in, never that the plan does not name it', () => {

@@ -67,6 +67,9 @@ export function searchAnswer(k: PlanKnowledge, question: string, language: Langu
   // Nothing but question words, "och", "mer", "det" ("vem mer?", "och samverkan?", "vad betyder det?"):
   // a follow-up to a question the bot does not keep. Not "nothing in the plan about that".
   if (actions.length === 0 && units.length === 0 && outcome.contentWords.length === 0) {
+    // Unless a code in capitals that is also a small word ("SIG", read as "sig") is the topic: its rows.
+    const coded = codeInCapitals(k, question);
+    if (coded.length > 0) return actionsAnswer(k, language, focus, 'text', coded);
     return noTopicAnswer(k, language);
   }
   if (actions.length === 0) return { kind: 'not-found', language, reason: 'no-match' };
@@ -124,6 +127,17 @@ function noneStandsOut(hits: SearchOutcome['hits'], k: PlanKnowledge): boolean {
     first.score === second.score;
   const owner = (id: string) => k.byId.get(id)?.ansvarig.asPrinted ?? '';
   return alike && owner(first.actionId) !== owner(second.actionId);
+}
+
+/**
+ * The rows that print a code the question writes in capitals (2–6 letters, "SIG"), where a search
+ * reads it as a small word ("sig") and so finds nothing else to go on. Codes of units are answered
+ * as units before this; this is for the plan's other abbreviations.
+ */
+function codeInCapitals(k: PlanKnowledge, question: string): Action[] {
+  const codes = [...question.matchAll(/(?<![\p{L}])([A-ZÅÄÖ]{2,6})(?![\p{L}])/gu)].map((m) => m[1]!);
+  const ids = new Set(codes.flatMap((code) => k.actionsNaming(code)));
+  return k.plan.actions.filter((a) => ids.has(a.id)).slice(0, SEARCH_LIMIT);
 }
 
 /** At most this many nearest actions are offered when the bot is not sure. */
