@@ -91,6 +91,14 @@ describe('cards', () => {
     assert.match(card, /"title":"Visa åtgärd 22","data":\{"question":"Åtgärd 22"\}/);
   });
 
+  it("give the follow-up's statuses with the plan's definitions, valid, in both languages", () => {
+    for (const q of ['Vad betyder Påbörjad?', 'What does Påbörjad mean?']) {
+      const card = answerCard(qa.answer(q));
+      assertValidCard(card);
+      assert.match(JSON.stringify(card), /Åtgärden är inledd men behöver utvecklas|needs development/);
+    }
+  });
+
   it("list the plan's units with their share, valid and under the size limit, in both languages", () => {
     for (const q of ['Vilka förvaltningar finns i planen?', 'Which departments are in the plan?']) {
       const card = answerCard(qa.answer(q));

@@ -318,6 +318,30 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(linkoping.answer('Vilka åtgärder har KLF?').kind, 'unit');
   });
 
+  it("says what the follow-up's statuses mean in the plan's own words, and leaves a status typed alone to the follow-up", () => {
+    for (const q of [
+      'Vad betyder Påbörjad?',
+      'vad ar skillnaden mellan pagaende och paborjad',
+      'Vilka statusar finns?',
+      'Påbörjad?',
+      'What does Ej påbörjad mean?',
+    ]) {
+      const a = linkoping.answer(q);
+      assert.ok(a.kind === 'statuses', `${q} → ${a.kind}`);
+      assert.deepEqual(
+        a.statuses.map((s) => s.label),
+        ['Pågående', 'Påbörjad', 'Ej påbörjad'],
+      );
+    }
+    const meaning = linkoping.answer('Vad betyder Ej påbörjad?');
+    assert.ok(meaning.kind === 'statuses');
+    assert.deepEqual(meaning.asked, ['Ej påbörjad'], 'the longer name, not "Påbörjad" inside it');
+    assert.match(renderText(meaning), /Ej påbörjad – Åtgärden kan ej inledas då förutsättningar saknas/);
+    assert.match(renderText(linkoping.answer('What does Påbörjad mean?')), /Started \(Påbörjad\) – needs development/);
+    // Typed alone, without a question mark, it is an answer meant for the follow-up's card, not a question.
+    assert.notEqual(linkoping.answer('Påbörjad').kind, 'statuses');
+  });
+
   it('answers a code in capitals that is also a small word ("SIG", not "sig") with the rows that print it', () => {
     for (const q of ['Vem ansvarar för SIG?', 'Vad gör SIG?']) {
       const sig = linkoping.answer(q);

@@ -323,6 +323,10 @@ describe('follow-up round over HTTP', function () {
       textOf(await say(ANNA, 'Pågående, vi har samordnat arbetet med polisen hela året')),
       /Det ser ut som ett svar till uppföljningen 2024/,
     );
+    // A question about the statuses, though it names two, is answered with the plan's definitions.
+    const statuses = textOf(await say(ANNA, 'Vad är skillnaden mellan pågående och påbörjad?'));
+    assert.match(statuses, /Åtgärden är inledd men behöver utvecklas/);
+    assert.doesNotMatch(statuses, /Det ser ut som ett svar/);
     // Someone with nothing to answer gets the plan's answer, as before.
     assert.match(textOf(await say(ADMIN, 'Pågående, samordningsfunktionen är bemannad och träffas varje månad')), /Jag hittar inget/);
   });

@@ -11,6 +11,7 @@ import {
   columnRows,
   partnerRows,
   unitRows,
+  statusLines,
   columnTitle,
   expansionText,
   groupsWord,
@@ -186,6 +187,8 @@ export function answerCardSpec(answer: Answer): CardSpec {
     }
     case 'help':
       return helpSpec(lang, answer, answer.greeting ? 'greeting' : 'help');
+    case 'statuses':
+      return messageSpec(t('statusesTitle', lang), statusLines(answer), citationText(answer.citation, lang), fallbackText);
     case 'units':
       return {
         template: 'listing',

@@ -122,6 +122,14 @@ export type Answer =
       citation: Citation;
     }
   | {
+      /** The follow-up's statuses with the plan's definitions; `asked`: those the question named. */
+      kind: 'statuses';
+      language: Language;
+      statuses: Array<{ label: string; enLabel: string; description: string }>;
+      asked: string[];
+      citation: Citation;
+    }
+  | {
       /** The units the plan names as responsible or cooperating, most actions first, with how many each. */
       kind: 'units';
       language: Language;

@@ -18,6 +18,7 @@ import { PlanKnowledge } from './answers/knowledge';
 import { actionsAnswer, groupAnswer, planAnswer } from './answers/listing-answers';
 import { areaAnswer, areaNamedByTitle } from './answers/area-answers';
 import { unitAnswer, unitsAnswer } from './answers/unit-answers';
+import { statusAnswer } from './answers/status-answer';
 import { defineAnswer } from './answers/define-answer';
 import { searchAnswer } from './answers/search-answer';
 
@@ -114,6 +115,9 @@ export class PlanAnswerer {
     const outside = outsideThePlan(question);
     if (outside) return { kind: 'not-found', language, reason: 'outside-plan', detail: outside };
     const intent = readIntent(question, this.k.areaRef);
+    // What a follow-up status means ("Vad betyder Påbörjad?"): the plan's own definitions.
+    const statuses = intent.kind === 'search' || intent.kind === 'define' ? statusAnswer(this.k, question, language) : undefined;
+    if (statuses) return statuses;
     // An id the plan gives itself ("T-12", "1.3"), typed alone or in a question.
     const ownId = this.k.ownIdIn(question);
     if (ownId && intent.kind !== 'action-id') return actionsAnswer(this.k, language, detectFocus(question), 'id', [ownId]);

@@ -77,6 +77,13 @@ export function unitRows(answer: Extract<Answer, { kind: 'units' }>): Array<{ id
   }));
 }
 
+/** "Påbörjad – Åtgärden är inledd men behöver utvecklas"; in English with the plan's word beside it. */
+export function statusLines(answer: Extract<Answer, { kind: 'statuses' }>): string[] {
+  return answer.statuses.map((s) =>
+    answer.language === 'en' ? `${s.enLabel} (${s.label}) – ${s.description}` : `${s.label} – ${s.description}`,
+  );
+}
+
 export function partnerRows(answer: Extract<Answer, { kind: 'partners' }>): Array<{ id: string; text: string; owner: string }> {
   const lang = answer.language;
   const ids = (list: string[]) => (list.length > 6 ? `${list.slice(0, 6).join(', ')} …` : list.join(', '));
@@ -280,6 +287,8 @@ export function renderText(answer: Answer): string {
       return [t('suggestionsTitle', lang), suggestionsIntro(answer), ...shortRows(answer.actions)].join('\n');
     case 'help':
       return [t('helpTitle', lang), t('helpIntro', lang), ...answer.examples.map((e) => `  • ${e}`)].join('\n');
+    case 'statuses':
+      return [t('statusesTitle', lang), ...statusLines(answer).map((l) => `  ${l}`), '', citationText(answer.citation, lang)].join('\n');
     case 'units':
       return [
         t('unitsTitle', lang, { n: answer.units.length }),

@@ -36,6 +36,11 @@ export const ANSWER_TEXTS = {
     sv: 'Aktörer utanför kommunen som planen nämner: {n}',
     en: 'Partners outside the municipality that the plan names: {n}',
   },
+  statusesTitle: {
+    sv: 'I uppföljningen anger den ansvariga en status för varje åtgärd',
+    en: 'In the follow-up, the owner gives each action a status',
+  },
+  statusesSource: { sv: 'Planens definitioner i uppföljningen', en: "The plan's definitions for the follow-up" },
   unitsTitle: {
     sv: 'Ansvariga och samverkansparter i planen: {n}, flest ansvar först',
     en: 'Owners and partners in the plan: {n}, most responsibility first',
