@@ -125,6 +125,15 @@ async function main(): Promise<number> {
     await say('Vilka åtgärder har extern finansiering?');
     await expectText(/Åtgärder med finansiering utöver förvaltningarnas egna budgetar: 10/, 'a listing across the Finansiering column');
     await shot('column-listing');
+    await say('Vilka förvaltningar finns i planen?');
+    await expectText(/Ansvariga och samverkansparter i planen: \d+, flest ansvar först/, "the plan's units with their share");
+    await shot('units');
+    await say('Vad betyder Påbörjad?');
+    await expectText(/Åtgärden är inledd men behöver utvecklas/, "the follow-up's statuses in the plan's words");
+    await shot('statuses');
+    await say('Vem ansvarar för Novahuset?');
+    await expectText(/Novahuset är inte ansvarig för någon åtgärd i planen/, 'a partner asked about as an owner');
+    await shot('partner-as-owner');
     await say('Vilka målområden har planen?');
     await expectText(/Så delar planen in arbetet/, 'the areas of a kind listed, each a button away');
     await shot('areas');

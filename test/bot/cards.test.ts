@@ -105,6 +105,8 @@ describe('cards', () => {
       assertValidCard(card);
       assert.ok(JSON.stringify(card).length < 28_000);
       assert.match(JSON.stringify(card), /KLF/);
+      // A unit with no full name known shows none, not an empty "()" (seen in the Playground).
+      assert.doesNotMatch(JSON.stringify(card), /"\(\)"/);
     }
   });
 
