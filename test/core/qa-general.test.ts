@@ -288,6 +288,20 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     }
     const none = linkoping.answer('Vad saknar finansiering?');
     assert.ok(none.kind === 'column' && none.criterion.kind === 'no-funding', none.kind);
+    // In English: "share", "in common".
+    for (const q of ['Which actions does SF share with the police?', 'What do SF and the police have in common?']) {
+      const shared = linkoping.answer(q);
+      assert.ok(shared.kind === 'column' && shared.criterion.kind === 'shared', `${q} → ${shared.kind}`);
+    }
+    // Rows with no partner: the empty Samverkan cells, as "saknar ansvarig" lists the empty Ansvarig cells.
+    for (const q of ['Vilka åtgärder har ingen samverkanspart?', 'Which actions have no partners?']) {
+      const alone = linkoping.answer(q);
+      assert.ok(alone.kind === 'column' && alone.criterion.kind === 'no-partner' && alone.actions.length === 42, `${q} → ${alone.kind}`);
+      assert.ok(
+        alone.kind === 'column' &&
+          alone.actions.every((a) => a.samverkan === '' || /anges inte|not stated/.test(a.samverkan) || !a.samverkan),
+      );
+    }
     // A question for one row's funding stays that row's.
     const row = linkoping.answer('Vad har kamerabevakningen för finansiering?');
     assert.ok(row.kind === 'actions' && row.actions[0]!.id === 'A3-1', row.kind);

@@ -15,6 +15,8 @@ export type { AreaRef };
 export type ColumnCriterion =
   | { kind: 'funding'; external: boolean }
   | { kind: 'no-owner' }
+  /** Actions whose Samverkan cell is empty: "Vilka åtgärder har ingen samverkanspart?". */
+  | { kind: 'no-partner' }
   /**
    * No Finansiering printed: `without` of `total` actions. Where most have none (Linköping: 114 of
    * 124) the listing shows the few that have it (`shown: 'with'`), which says the same in a card.

@@ -35,6 +35,8 @@ const EXTERNAL = /\bextern|\butifrån|\butanför|\bexternal|\boutside/i;
 /** Words for partners in general ("externa aktörer", "partners outside the municipality"). */
 const PARTNERS =
   /\b(aktörer|aktör|partner|partners|parter|samverkanspartner|samverkansparter|organisationer|myndigheter|actors|organisations|organizations|agencies)\b/i;
+const NO_PARTNER =
+  /\b(ingen|inga|utan|saknar|saknas|inte har någon|no|without|lack|lacks)\s+(samverkan|samverkanspart|samverkansparter|samverkanspartner|partner|partners|parter|cooperation|partners?)\b/i;
 const NO_OWNER = /\b(ingen|utan|saknar|inte har någon|no|without|lack)\s+(ansvarig|ansvar|owner|responsible|one responsible)/i;
 /** "saknar finansiering", "har ingen angiven finansiering", "have no funding": the negation counts, a few words before. */
 const NO_FUNDING =
@@ -60,6 +62,9 @@ export function columnListing(question: string, plan: Plan, glossary: UnitGlossa
   if (!LISTING.test(question)) {
     const onlyCriterion = tokenize(question).every((w) => FUNDING_CRITERION_WORDS.has(w));
     return WHAT.test(question) && onlyCriterion ? fundingListing(question, plan, glossary) : undefined;
+  }
+  if (NO_PARTNER.test(question)) {
+    return { column: 'samverkan', criterion: { kind: 'no-partner' }, actions: plan.actions.filter((a) => a.samverkan.units.length === 0) };
   }
   if (NO_OWNER.test(question)) {
     return { column: 'ansvarig', criterion: { kind: 'no-owner' }, actions: plan.actions.filter((a) => a.ansvarig.units.length === 0) };

@@ -49,6 +49,7 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
   const lang = answer.language;
   const c = answer.criterion;
   if (c.kind === 'no-owner') return t('columnNoOwner', lang, { n });
+  if (c.kind === 'no-partner') return t('columnNoPartner', lang, { n });
   if (c.kind === 'no-funding')
     return c.shown === 'without'
       ? t('columnNoFunding', lang, { n })

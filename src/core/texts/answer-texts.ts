@@ -59,6 +59,10 @@ export const ANSWER_TEXTS = {
     sv: 'Åtgärder som {units} har tillsammans (som ansvariga eller i samverkan): {n}',
     en: 'Actions that {units} share (as responsible or cooperating): {n}',
   },
+  columnNoPartner: {
+    sv: 'Åtgärder där planen inte anger någon samverkanspart: {n}',
+    en: 'Actions for which the plan states no partner: {n}',
+  },
   columnNoOwner: {
     sv: 'Åtgärder där planen inte anger någon ansvarig: {n}',
     en: 'Actions for which the plan states no one responsible: {n}',

@@ -262,7 +262,12 @@ const UNIT_LISTING_WORDS = new Set([
   'båda',
   // "både SF och VOF": both of them.
   'både',
+  'gemensam',
   'together',
+  'share',
+  'shares',
+  'shared',
+  'common',
   'both',
   'activities',
   'work',
