@@ -190,27 +190,20 @@ export function answerCardSpec(answer: Answer): CardSpec {
     case 'statuses':
       return messageSpec(t('statusesTitle', lang), statusLines(answer), citationText(answer.citation, lang), fallbackText);
     case 'units':
-      return {
-        template: 'listing',
-        data: {
-          fallbackText,
-          title: t('unitsTitle', lang, { n: answer.units.length }),
-          subtitleLines: [t('unitsHint', lang, { example: answer.units[0]?.code ?? '' })],
-          sections: [section({ rows: unitRows(answer) })],
-          citation: cardCitation(answer.citation, lang),
-        },
-      };
+      return rowsListing(fallbackText, t('unitsTitle', lang, { n: answer.units.length }), unitRows(answer), answer.citation, lang, {
+        hint: t('unitsHint', lang, { example: answer.units[0]?.code ?? '' }),
+      });
     case 'partners':
-      return {
-        template: 'listing',
-        data: {
-          fallbackText,
-          title: t('partnersTitle', lang, { n: answer.partners.length }),
-          subtitleLines: [t('partnersHint', lang, { example: answer.partners[0]?.code ?? '' })],
-          sections: [section({ rows: partnerRows(answer) })],
-          citation: cardCitation(answer.citation, lang),
+      return rowsListing(
+        fallbackText,
+        t('partnersTitle', lang, { n: answer.partners.length }),
+        partnerRows(answer),
+        answer.citation,
+        lang,
+        {
+          hint: t('partnersHint', lang, { example: answer.partners[0]?.code ?? '' }),
         },
-      };
+      );
     case 'passage':
       return messageSpec(
         t('passageIntro', lang, { heading: answer.heading }),
@@ -361,6 +354,21 @@ function rowWithCooperation(a: ActionView, lang: Answer['language']): Record<str
   return {
     ...row(a, lang),
     owner: `${t('responsible', lang)}: ${a.ansvarig || t('notPrinted', lang)}; ${t('cooperation', lang)}: ${a.samverkan || t('notPrinted', lang)}`,
+  };
+}
+
+/** One listing of rows (a unit or partner each) under a title and a hint on what to ask next. */
+function rowsListing(
+  fallbackText: string,
+  title: string,
+  rows: Array<Record<string, string>>,
+  citation: Citation,
+  lang: Language,
+  options: { hint: string },
+): CardSpec {
+  return {
+    template: 'listing',
+    data: { fallbackText, title, subtitleLines: [options.hint], sections: [section({ rows })], citation: cardCitation(citation, lang) },
   };
 }
 

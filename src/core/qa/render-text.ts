@@ -62,18 +62,21 @@ export function columnTitle(answer: Extract<Answer, { kind: 'column' }>): string
   return t(c.external ? 'columnExternalFunding' : 'columnFunding', lang, { n });
 }
 
-/** Each partner outside the municipality: its name, how many actions it is in, and which (the first few). */
+/** "ansvarig i 26, samverkar i 12"; a side with none is left out, not "ansvarig i 0". */
+function roleCounts(lang: Language, responsible: number, cooperates: number): string {
+  return [
+    responsible > 0 ? t('partnerResponsible', lang, { n: responsible }) : '',
+    cooperates > 0 ? t('partnerCooperates', lang, { n: cooperates }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** "SF: ansvarig i 36, samverkar i 20 (Socialförvaltningen)": each unit of the plan with its share. */
 export function unitRows(answer: Extract<Answer, { kind: 'units' }>): Array<{ id: string; text: string; owner: string }> {
-  const lang = answer.language;
   return answer.units.map((u) => ({
     id: u.code,
-    text: [
-      u.responsible > 0 ? t('partnerResponsible', lang, { n: u.responsible }) : '',
-      u.cooperates > 0 ? t('partnerCooperates', lang, { n: u.cooperates }) : '',
-    ]
-      .filter(Boolean)
-      .join(', '),
+    text: roleCounts(answer.language, u.responsible, u.cooperates),
     owner: u.expansion ?? '',
   }));
 }
@@ -85,18 +88,13 @@ export function statusLines(answer: Extract<Answer, { kind: 'statuses' }>): stri
   );
 }
 
+/** Each partner outside the municipality: its name, how many actions it is in, and which (the first few). */
 export function partnerRows(answer: Extract<Answer, { kind: 'partners' }>): Array<{ id: string; text: string; owner: string }> {
   const lang = answer.language;
   const ids = (list: string[]) => (list.length > 6 ? `${list.slice(0, 6).join(', ')} …` : list.join(', '));
   return answer.partners.map((p) => ({
     id: p.code,
-    // "ansvarig i 26, samverkar i 12"; a side with none is left out, not "ansvarig i 0".
-    text: [
-      p.responsible.length > 0 ? t('partnerResponsible', lang, { n: p.responsible.length }) : '',
-      p.cooperates.length > 0 ? t('partnerCooperates', lang, { n: p.cooperates.length }) : '',
-    ]
-      .filter(Boolean)
-      .join(', '),
+    text: roleCounts(lang, p.responsible.length, p.cooperates.length),
     owner: [p.expansion, ids([...p.responsible, ...p.cooperates])].filter(Boolean).join('; '),
   }));
 }
