@@ -189,6 +189,10 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(who.length, 2);
     assert.match(who[0]!, /Huvudansvaret för åtgärden innebär ett ansvar för initiering/);
     assert.match(who[1]!, /delges säkerhetschef/);
+    // Rows that are offered stay offered unless a passage holds the whole question: "ta fram" alone is no reason.
+    const plans = linkoping.answer('Vilka handlingsplaner ska tas fram?');
+    assert.notEqual(plans.kind, 'passage');
+    assert.ok((plans.kind === 'suggestions' || plans.kind === 'actions') && plans.actions.some((a) => a.id === 'A5-2'), plans.kind);
     // Only where a passage holds what is asked about: "kräver" alone does not make the law's passage the answer.
     assert.notEqual(linkoping.answer('Vem kräver registerutdrag av föreningarna?').kind, 'passage');
     // An action's question stays the action's, though it says "rapportera" or "lägesbild".

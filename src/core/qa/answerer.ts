@@ -101,7 +101,10 @@ export class PlanAnswerer {
       /^\s*(vad|hur|varför|vilken|vilket|vilka|när|what|how|why|which|when)(?=$|[^\p{L}])/iu.test(question);
     const aboutThePlan =
       PlanPassages.asksAboutThePlan(question) && !['abbreviation', 'area', 'areas', 'plan', 'help'].includes(answer.kind);
-    if (unanswered || aboutThePlan) return this.k.passages.answer(question, language) ?? answer;
+    // Where the nearest rows are offered, a passage replaces them only when it holds the whole
+    // question ("vilka handlingsplaner ska tas fram?" is the rows', not the passage that says "ta fram").
+    const offered = answer.kind === 'suggestions' && !aboutThePlan;
+    if (unanswered || aboutThePlan) return this.k.passages.answer(question, language, offered ? { mustHold: question } : {}) ?? answer;
     // An owner's question that no row answers, about a subject of the prose ("vem ansvarar för
     // uppföljningen?"), is the prose's too, where a passage holds what it asks about ("vem
     // rapporterar skadegörelse?" is no question for a passage that has "rapporterar" alone).
