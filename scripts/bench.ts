@@ -198,19 +198,15 @@ async function main(): Promise<void> {
           `duplicates ${f.duplicates}, lost ${f.lost}, refused for going over 50/s ${f.over429} (retried)   duplicates and lost 0: ${f.duplicates === 0 && f.lost === 0 ? 'PASS' : 'FAIL'}`,
       );
   }
-  const reportRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js')], { encoding: 'utf8' });
-  if (reportRun.status !== 0) throw new Error(`report bench failed: ${reportRun.stderr}`);
-  const report = JSON.parse(reportRun.stdout.trim().split('\n').pop()!) as {
+  const report = reportBench<{
     rows: number;
     loadMedianMs: number;
     xlsxMedianMs: number;
     mdMedianMs: number;
     xlsxBytes: number;
     peakRssMb: number;
-  };
-  const wordRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js'), 'docx'], { encoding: 'utf8' });
-  if (wordRun.status !== 0) throw new Error(`Word report bench failed: ${wordRun.stderr}`);
-  const word = JSON.parse(wordRun.stdout.trim().split('\n').pop()!) as { docxMedianMs: number; docxBytes: number; peakRssMb: number };
+  }>('report');
+  const word = reportBench<{ docxMedianMs: number; docxBytes: number; peakRssMb: number }>('Word report', 'docx');
   console.log(`\n(f) report for the full plan (${report.rows} rows, a year of answers and the previous year), each in its own process:`);
   console.log(
     `    read and build ${fmt(report.loadMedianMs)}   Excel ${fmt(report.xlsxMedianMs)} (${Math.round(report.xlsxBytes / 1024)} KB)   Markdown ${fmt(report.mdMedianMs)}   peak RSS ${report.peakRssMb.toFixed(1)} MB`,
@@ -219,15 +215,13 @@ async function main(): Promise<void> {
     `    Word with its chart ${fmt(word.docxMedianMs)} (${Math.round(word.docxBytes / 1024)} KB)   peak RSS ${word.peakRssMb.toFixed(1)} MB`,
   );
 
-  const archiveRun = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js'), 'archive'], { encoding: 'utf8' });
-  if (archiveRun.status !== 0) throw new Error(`archive bench failed: ${archiveRun.stderr}`);
-  const archive = JSON.parse(archiveRun.stdout.trim().split('\n').pop()!) as {
+  const archive = reportBench<{
     rows: number;
     history: number;
     archiveMedianMs: number;
     zipBytes: number;
     peakRssMb: number;
-  };
+  }>('archive', 'archive');
   console.log(
     `\n(k) a closed round's archive package (${archive.rows} rows, ${archive.history} changes in its history, the previous year beside it: Word, Excel, CSV, JSON, the plan, checksums, one zip), in its own process: ${fmt(archive.archiveMedianMs)} (${Math.round(archive.zipBytes / 1024)} KB)   peak RSS ${archive.peakRssMb.toFixed(1)} MB`,
   );
@@ -257,3 +251,10 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** One part of bench-report.js in a process of its own (its peak RSS is its own): the figures it prints last. */
+function reportBench<T>(what: string, ...args: string[]): T {
+  const run = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/bench-report.js'), ...args], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${what} bench failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
+}
