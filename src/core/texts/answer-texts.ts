@@ -40,7 +40,6 @@ export const ANSWER_TEXTS = {
     sv: 'I uppföljningen anger den ansvariga en status för varje åtgärd',
     en: 'In the follow-up, the owner gives each action a status',
   },
-  statusesSource: { sv: 'Planens definitioner i uppföljningen', en: "The plan's definitions for the follow-up" },
   unitsTitle: {
     sv: 'Ansvariga och samverkansparter i planen: {n}, flest ansvar först',
     en: 'Owners and partners in the plan: {n}, most responsibility first',

@@ -6,6 +6,7 @@
 import type { StatusDefinition } from '../../plan/follow-up-config';
 import type { Answer, Language } from '../answer-model';
 import { folded } from '../diacritics';
+import { escapeRegExp } from '../text';
 import type { PlanKnowledge } from './knowledge';
 
 /** Asking what a status means, how two differ, or when to choose one. */
@@ -42,7 +43,7 @@ export function statusAnswer(k: PlanKnowledge, question: string, language: Langu
 }
 
 function containsWords(text: string, words: string): boolean {
-  return new RegExp(`(^|[^\\p{L}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[^\\p{L}])`, 'iu').test(text);
+  return new RegExp(`(^|[^\\p{L}])${escapeRegExp(words)}(?=$|[^\\p{L}])`, 'iu').test(text);
 }
 
 function withoutNames(text: string, statuses: StatusDefinition[]): string {
