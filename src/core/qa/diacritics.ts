@@ -148,6 +148,9 @@ export class DiacriticRestorer {
       else if (known !== lower) this.byFolded.set(key, null);
     };
     for (const text of [...texts, ...QUESTION_WORDS]) for (const word of text.match(/\p{L}[\p{L}-]*/gu) ?? []) add(word);
+    // The small words of a Swedish question are words as typed, whatever a plan's text has: a short
+    // plan without "har" turned "vem har …" into "vem här …".
+    for (const word of SWEDISH) this.asSpelt.add(word);
   }
 
   /** The question with its words' å, ä and ö given back; the question as it is when it has any of them. */
