@@ -52,6 +52,11 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     // English stays English; a word as it is spelt stays.
     assert.equal(restorer.restore('who is responsible for the cameras'), 'who is responsible for the cameras');
     assert.equal(restorer.restore('vad har kommunen'), 'vad har kommunen');
+    // A short plan whose text lacks "har" still reads "vem har …" as typed, not "vem här …".
+    assert.equal(
+      new DiacriticRestorer(['Trygghetsvandringar i centrum']).restore('vem har beslutat om planen'),
+      'vem har beslutat om planen',
+    );
     // A form the plan does not print, or a compound it is part of: the piece of the plan's word gets its letters.
     const plan = new DiacriticRestorer(['Vem har ordningsvakter i fler områden', 'Åtgärdsplan för arbetet']);
     assert.equal(plan.restore('vem har ansvar for ordningsvaktsomradena'), 'vem har ansvar för ordningsvaktsområdena');
@@ -217,6 +222,10 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     const other = new PlanAnswerer(plan, glossaryOfUnits(plan.units));
     const theirs = other.answer('hur ofta foljs planen upp?');
     assert.ok(theirs.kind === 'passage' && theirs.heading === 'Uppföljning' && /varje tertial/.test(theirs.paragraphs[0]!), theirs.kind);
+    // The plan by its own name ("Trygghetsplan för Sjöstad"), not Linköping's "åtgärdsplanen".
+    const ownName = other.answer('Hur ofta följs trygghetsplanen upp?');
+    assert.ok(ownName.kind === 'passage' && ownName.heading === 'Uppföljning', ownName.kind);
+    assert.equal(other.answer('Vem har beslutat om trygghetsplanen?').kind, 'plan');
   });
 
   it('finds a topic in its definite, plural and compound forms, and names no owner when the topic is nowhere in the plan', () => {

@@ -100,7 +100,8 @@ export class PlanAnswerer {
       (noRow || answer.kind === 'suggestions') &&
       /^\s*(vad|hur|varför|vilken|vilket|vilka|när|what|how|why|which|when)(?=$|[^\p{L}])/iu.test(question);
     const aboutThePlan =
-      PlanPassages.asksAboutThePlan(question) && !['abbreviation', 'area', 'areas', 'plan', 'help'].includes(answer.kind);
+      PlanPassages.asksAboutThePlan(this.planNamedPlainly(question)) &&
+      !['abbreviation', 'area', 'areas', 'plan', 'help'].includes(answer.kind);
     // Where the nearest rows are offered, a passage replaces them only when it holds the whole
     // question ("vilka handlingsplaner ska tas fram?" is the rows', not the passage that says "ta fram").
     const offered = answer.kind === 'suggestions' && !aboutThePlan;
@@ -113,11 +114,16 @@ export class PlanAnswerer {
     return answer;
   }
 
+  /** The question with the plan's own name for itself ("trygghetsplanen") as "planen", for the questions about the plan as a whole. */
+  private planNamedPlainly(question: string): string {
+    return this.k.ownPlanWord ? question.replace(this.k.ownPlanWord, 'planen') : question;
+  }
+
   private answerQuestion(question: string, language: Language): Answer {
     // Figures, statistics or someone's phone number: not in a plan, so no row and no owner.
     const outside = outsideThePlan(question);
     if (outside) return { kind: 'not-found', language, reason: 'outside-plan', detail: outside };
-    const intent = readIntent(question, this.k.areaRef);
+    const intent = readIntent(this.planNamedPlainly(question), this.k.areaRef);
     // What a follow-up status means ("Vad betyder Påbörjad?"): the plan's own definitions.
     const statuses = intent.kind === 'search' || intent.kind === 'define' ? statusAnswer(this.k, question, language) : undefined;
     if (statuses) return statuses;

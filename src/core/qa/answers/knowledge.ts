@@ -31,6 +31,11 @@ export class PlanKnowledge {
   readonly byTypedId: Map<string, Action>;
   /** Which words name the plan's kinds of area. */
   readonly areaRef: RegExp;
+  /**
+   * The plan's own name for itself where it is not "åtgärdsplan" ("Trygghetsplan för Sjöstad" →
+   * "trygghetsplanen"), read as "planen" by the questions about the plan as a whole.
+   */
+  readonly ownPlanWord: RegExp | undefined;
   /** A group named by what the plan calls its groups, alone: "Mål 3". */
   readonly groupRef: RegExp;
   /** The help card's example questions, from the plan's own data. */
@@ -65,6 +70,11 @@ export class PlanKnowledge {
     this.byId = new Map(plan.actions.map((a) => [a.id, a]));
     this.byTypedId = new Map(plan.actions.map((a) => [typedId(a.id), a]));
     this.areaRef = areaReference(plan.areaKinds);
+    const titleWord = /^\s*(\p{L}+plan)(?=$|[^\p{L}])/iu.exec(plan.source.title)?.[1]?.toLocaleLowerCase('sv');
+    this.ownPlanWord =
+      titleWord && titleWord !== 'åtgärdsplan' && titleWord !== 'plan'
+        ? new RegExp(`(?<![\\p{L}])${escapeRegExp(titleWord)}(?:en|ens)(?![\\p{L}])`, 'giu')
+        : undefined;
     // "Mål 3" where the plan calls its groups goals ("åtgärd 3" is read by the intent for every plan).
     const labels = [plan.groupLabel.sv, plan.groupLabel.en].map((l) => escapeRegExp(l));
     this.groupRef = new RegExp(`^\\s*(?:${labels.join('|')})\\s*(?:nr\\.?|nummer|number)?\\s*(\\d{1,3})\\s*[?.!]*\\s*$`, 'iu');
