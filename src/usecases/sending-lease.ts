@@ -12,6 +12,9 @@ import type { Leases } from './ports';
 
 export const SENDING_LEASE = 'proactive-sends';
 
+/** Teams counts a bot's requests in any one-second window. */
+const RATE_WINDOW_MS = 1_000;
+
 export interface SendingLeaseOptions {
   /** How long the lease lasts unless renewed (renewed every third of it). */
   ttlMs?: number;
@@ -55,7 +58,9 @@ async function holding<T>(
   { ttlMs = 30_000, pollMs = 500, maxWaitMs = 30 * 60_000 }: SendingLeaseOptions,
 ): Promise<T> {
   const giveUpAt = Date.now() + maxWaitMs;
+  let tookOver = false;
   while (!(await leases.acquire(SENDING_LEASE, owner, ttlMs))) {
+    tookOver = true;
     if (Date.now() >= giveUpAt) throw new SendingTurnUnavailable(`another instance has been sending for ${Math.round(maxWaitMs / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
@@ -68,6 +73,9 @@ async function holding<T>(
   }, ttlMs / 3);
   renewal.unref();
   try {
+    // Taken over from another sender: its last second of requests still counts in Teams' window,
+    // so this one starts a second later (each paced alone, the two together went over 50).
+    if (tookOver) await new Promise((resolve) => setTimeout(resolve, RATE_WINDOW_MS));
     return await work(() => held);
   } finally {
     clearInterval(renewal);
