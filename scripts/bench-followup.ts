@@ -15,17 +15,13 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { LocalConnector, teamsInvoke } from '../src/devtools/local-connector';
 
-interface TeamsSideResult {
-  results: Array<{ status: number; ms: number }>;
-  /** The messages the presses were on, and how many of them the bot replaced afterwards. */
-  messagesPressed: number;
-  messagesUpdated: number;
-}
-
 /** Teams' connector and client on a worker thread (teams-side.ts), as they run outside the bot. */
 async function startTeamsSide(): Promise<{
   serviceUrl: string;
-  post(botUrl: string, bodies: string[]): Promise<TeamsSideResult>;
+  /** Posts all the presses at once: each one's HTTP status and latency. */
+  post(botUrl: string, bodies: string[]): Promise<Array<{ status: number; ms: number }>>;
+  /** The messages the presses were on, and how many of them the bot replaced; stops Teams' side. */
+  updates(): Promise<{ messagesPressed: number; messagesUpdated: number }>;
 }> {
   const compiled = __filename.endsWith('.js');
   const worker = new Worker(join(__dirname, compiled ? 'teams-side.js' : 'teams-side.ts'), {
@@ -40,11 +36,16 @@ async function startTeamsSide(): Promise<{
   return {
     serviceUrl,
     async post(botUrl, bodies) {
-      const answer = next<TeamsSideResult>();
+      const answer = next<{ results: Array<{ status: number; ms: number }> }>();
       worker.postMessage({ botUrl, bodies });
-      const result = await answer;
+      return (await answer).results;
+    },
+    async updates() {
+      const answer = next<{ messagesPressed: number; messagesUpdated: number }>();
+      worker.postMessage({ count: true });
+      const counted = await answer;
       await worker.terminate();
-      return result;
+      return counted;
     },
   };
 }
@@ -83,7 +84,15 @@ export async function benchFollowUp(): Promise<{
       USER_MESSAGES_PER_MINUTE: '1000000',
     }),
   };
-  const bot = await startBot(config, createLogger('warn'));
+  // Counts the card updates the bot gave up on (card-refresher.ts logs each), and passes the logs on.
+  const refreshFailures = { count: 0 };
+  const logs = {
+    write(line: string) {
+      if (line.includes('"card-refresh-failed"')) refreshFailures.count += 1;
+      process.stdout.write(line);
+    },
+  };
+  const bot = await startBot(config, createLogger('warn', logs));
   const data = bot.service;
   const recipients = 500;
   // 500 people, each a contact of one unit, each with a chat with the bot already.
@@ -164,10 +173,14 @@ export async function benchFollowUp(): Promise<{
       }),
     ),
   );
-  const { results, messagesPressed, messagesUpdated } = await teams.post(bot.url, bodies);
+  const results = await teams.post(bot.url, bodies);
   const failed = results.findIndex((r) => r.status !== 200);
   if (failed >= 0) throw new Error(`answer ${failed}: HTTP ${results[failed]!.status}`);
+  // Every card update the bot was handed is sent (or given up, which is logged and counted) before Teams' side counts.
+  await bot.bot.followUp!.cardsReplaced();
+  const { messagesPressed, messagesUpdated } = await teams.updates();
   if (messagesUpdated !== messagesPressed) throw new Error(`${messagesUpdated} of the ${messagesPressed} messages pressed on were updated`);
+  if (refreshFailures.count > 0) throw new Error(`${refreshFailures.count} card updates were given up`);
   const latencies = results.map((r) => r.ms);
   const perAnswer = { reads: operations.reads / submissions.length, writes: operations.writes / submissions.length };
   const roundPerAnswer = { reads: roundOperations.reads / submissions.length, writes: roundOperations.writes / submissions.length };
