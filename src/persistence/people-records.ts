@@ -36,7 +36,7 @@ const keysOf = (person: Person): string[] =>
   ) as string[];
 
 export class PeopleOnStore implements PeopleRecords {
-  private contacts: { at: number; list: Promise<Contact[]> } | undefined;
+  private contacts: { at: number; list: Promise<readonly Contact[]> } | undefined;
   private readonly users = new Map<string, { at: number; user: Promise<UserRecord | undefined> }>();
 
   constructor(
@@ -44,23 +44,29 @@ export class PeopleOnStore implements PeopleRecords {
     private readonly contactsMs = CONTACTS_KEPT_MS,
   ) {}
 
-  listContacts(now = Date.now()): Promise<Contact[]> {
-    if (this.contacts && now - this.contacts.at < this.contactsMs) return this.contacts.list.then((list) => [...list]);
+  /**
+   * The same frozen list while it is kept, so that what is built from it once (the index of
+   * core/followup/contacts-of) serves every card action until the contacts change.
+   */
+  listContacts(now = Date.now()): Promise<readonly Contact[]> {
+    if (this.contacts && now - this.contacts.at < this.contactsMs) return this.contacts.list;
     const list = this.readContacts();
     const kept = { at: now, list };
     this.contacts = kept;
     list.catch(() => {
       if (this.contacts === kept) this.contacts = undefined;
     });
-    return list.then((l) => [...l]);
+    return list;
   }
 
-  private async readContacts(): Promise<Contact[]> {
-    return (await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact')).map((d) => ({
-      unit: d.unit,
-      person: d.person,
-      ...(d.resolution ? { resolution: d.resolution } : {}),
-    }));
+  private async readContacts(): Promise<readonly Contact[]> {
+    return Object.freeze(
+      (await this.store.listPartition<ContactDoc>('directory', 'contacts', 'contact')).map((d) => ({
+        unit: d.unit,
+        person: d.person,
+        ...(d.resolution ? { resolution: d.resolution } : {}),
+      })),
+    );
   }
 
   /** After a change: the next listing reads the store (a listing in flight may predate the change). */

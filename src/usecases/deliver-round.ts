@@ -36,7 +36,7 @@ export async function deliverRound(
   const directory = options.directory ?? NO_DIRECTORY;
   const language = roundLanguage(round);
   // Read once for the whole pass, and only if someone unreachable is looked at again.
-  let contacts: Promise<Contact[]> | undefined;
+  let contacts: Promise<readonly Contact[]> | undefined;
   // One instance sends at a time, so that together they stay within Teams' 50 requests/s per tenant.
   const summary = await withSendingLease(
     service.leases,

@@ -8,7 +8,8 @@ import { planGlossary, type UnitGlossary } from '../core/plan/glossary';
 import type { Plan } from '../core/plan/model';
 import { actionView, type ActionView } from '../core/plan/action-view';
 import { obligationsFor } from '../core/followup/obligations';
-import { isContactPerson, samePerson, type Contact, type Obligation, type Person, type Round } from '../core/followup/model';
+import { contactsOf } from '../core/followup/contacts-of';
+import { samePerson, type Contact, type Obligation, type Person, type Round } from '../core/followup/model';
 import type { Leases, PeopleRecords, Records, ReportLinks, RoundRecords, WordRecords } from './ports';
 
 export class FollowUp implements Records {
@@ -68,8 +69,8 @@ export class FollowUp implements Records {
   }
 
   /** The units a person answers for. */
-  async unitsOf(person: Person, contacts?: Contact[]): Promise<string[]> {
-    return (contacts ?? (await this.people.listContacts())).filter((c) => isContactPerson(c, person)).map((c) => c.unit);
+  async unitsOf(person: Person, contacts?: readonly Contact[]): Promise<string[]> {
+    return contactsOf(contacts ?? (await this.people.listContacts()), person).map((c) => c.unit);
   }
 
   obligationsOf(units: string[]): Obligation[] {

@@ -51,7 +51,7 @@ async function overLimit(
 export async function listContacts(
   service: Pick<FollowUp, 'isAdmin' | 'obligations' | 'people'>,
   actor: Person,
-): Promise<Result<{ units: string[]; contacts: Contact[] }>> {
+): Promise<Result<{ units: string[]; contacts: readonly Contact[] }>> {
   const refused = await unlessAdmin(service, actor);
   if (refused) return refused;
   return { ok: true, units: reportingUnits(service), contacts: await service.people.listContacts() };

@@ -54,7 +54,7 @@ export interface Erased {
 }
 
 /** The ids a person is known by: as asked, their chat record's, and the Entra id found for them as a contact. */
-function identitiesOf(person: Person, user: UserRecord | undefined, contacts: Contact[]): Person[] {
+function identitiesOf(person: Person, user: UserRecord | undefined, contacts: readonly Contact[]): Person[] {
   const identities: Person[] = [person];
   const add = (p: Person | undefined) => {
     if (p && (p.aadObjectId || p.upn) && !identities.some((i) => samePerson(i, p) && (!p.upn || i.upn === p.upn))) identities.push(p);

@@ -110,7 +110,7 @@ export interface ErasureRecord {
 
 /** The people: the units' contacts, the roles, how to reach someone, and the teams the bot is in. */
 export interface PeopleRecords {
-  listContacts(): Promise<Contact[]>;
+  listContacts(): Promise<readonly Contact[]>;
   /** Keeps what was found out about a contact given by e-mail (their Entra object id, or why not). */
   setContactResolution(contact: Contact, resolution: Resolution): Promise<void>;
   addContact(contact: Contact): Promise<void>;

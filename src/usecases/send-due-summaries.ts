@@ -10,7 +10,7 @@ import { progress } from '../core/followup/validate';
 import type { FollowUp } from './follow-up';
 
 /** Every unit with contacts has answered all its actions: the round is complete. */
-export function allAnswered(obligations: Obligation[], contacts: Contact[], answers: Answer[]): boolean {
+export function allAnswered(obligations: Obligation[], contacts: readonly Contact[], answers: Answer[]): boolean {
   const units = new Set(contacts.map((c) => c.unit));
   const { answered, total } = progress(obligations, answers, [...units]);
   return total > 0 && answered === total;

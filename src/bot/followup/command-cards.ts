@@ -27,7 +27,7 @@ export function notice(text: string): Card {
  * comes first, so its row is always seen.
  */
 export function contactsCard(
-  listed: { units: string[]; contacts: Contact[] },
+  listed: { units: string[]; contacts: readonly Contact[] },
   lang: Language,
   noticeText?: FormNotice,
   focus: { only?: string; first?: string; domain?: string } = {},

@@ -2,9 +2,9 @@
  * The rules an answer must pass before anything is written. Returns the answer to store, or the
  * reason it was refused; the caller tells the user in their language and writes nothing.
  */
+import { contactsOf } from './contacts-of';
 import {
   MAX_DESCRIPTION_LENGTH,
-  isContactPerson,
   type Answer,
   type Contact,
   type Obligation,
@@ -40,7 +40,7 @@ export interface SubmissionInput {
 export interface SubmissionContext {
   round: Round | undefined;
   obligations: Obligation[];
-  contacts: Contact[];
+  contacts: readonly Contact[];
   isAdmin: boolean;
   user: Person;
   now: Date;
@@ -73,7 +73,7 @@ export function validateSubmission(input: SubmissionInput, context: SubmissionCo
   if (round.state !== 'open') return refuse('round-closed', String(round.year));
   if (!context.obligations.some((o) => o.actionId === actionId)) return refuse('unknown-action', actionId);
   if (!context.obligations.some((o) => o.actionId === actionId && o.unit === unit)) return refuse('not-responsible', `${actionId}/${unit}`);
-  const isContact = context.contacts.some((c) => c.unit === unit && isContactPerson(c, context.user));
+  const isContact = contactsOf(context.contacts, context.user).some((c) => c.unit === unit);
   if (!isContact && !context.isAdmin) return refuse('not-authorized', unit);
   if (typeof status !== 'string' || !context.statuses.some((s) => s.key === status)) return refuse('invalid-status');
   if (typeof description !== 'string') return refuse('description-missing');
@@ -101,7 +101,10 @@ export function progress(
   answers: Array<Pick<Answer, 'actionId' | 'unit'>>,
   units: string[],
 ): { answered: number; total: number } {
-  const mine = obligations.filter((o) => units.includes(o.unit));
-  const answered = mine.filter((o) => answers.some((a) => a.actionId === o.actionId && a.unit === o.unit)).length;
+  const asked = new Set(units);
+  const mine = obligations.filter((o) => asked.has(o.unit));
+  // One pass over the answers, not one per obligation: a save near a round's end checks them all.
+  const answeredKeys = new Set(answers.map((a) => `${a.actionId}\u0000${a.unit}`));
+  const answered = mine.filter((o) => answeredKeys.has(`${o.actionId}\u0000${o.unit}`)).length;
   return { answered, total: mine.length };
 }

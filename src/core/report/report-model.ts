@@ -138,7 +138,7 @@ export function buildReport(input: {
   previousAnswers: Answer[] | undefined;
   /** The plan version last year's round asked about, when it is another than this round's. */
   previousPlan?: Plan;
-  contacts: Contact[];
+  contacts: readonly Contact[];
   /** The glossary with the names given in chat, for the abbreviations; without one, the plan's own list only. */
   glossary?: UnitGlossary;
 }): Report {
