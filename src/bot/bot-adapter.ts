@@ -36,11 +36,32 @@ export class BotAdapter extends TeamsAdapter {
    * `connectorTimeoutMs`: the client has no timeout of its own, and a serviceUrl that accepts the
    * connection and never answers held an invoke's HTTP request for minutes.
    */
-  runTurn(
+  async runTurn(
     authentication: Authentication,
     activity: object,
     logic: (context: TurnContext) => Promise<void>,
     connectorTimeoutMs = 5_000,
+  ): Promise<InvokeResponse | undefined> {
+    this.turns += 1;
+    try {
+      return await this.boundedTurn(authentication, activity, logic, connectorTimeoutMs);
+    } finally {
+      this.turns -= 1;
+    }
+  }
+
+  private turns = 0;
+
+  /** Turns being run now: work that nobody waits for (card-refresher.ts) lets them go first. */
+  get turnsInFlight(): number {
+    return this.turns;
+  }
+
+  private boundedTurn(
+    authentication: Authentication,
+    activity: object,
+    logic: (context: TurnContext) => Promise<void>,
+    connectorTimeoutMs: number,
   ): Promise<InvokeResponse | undefined> {
     const factory = authentication.connectorFactory;
     if (!factory) return this.processActivity(authentication, activity as Partial<Activity> as Activity, logic);

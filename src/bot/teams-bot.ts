@@ -107,6 +107,7 @@ export function createTeamsBot(
         reportDelivery: config.reportDelivery,
         reportPersonNames: config.reportPersonNames,
         retention: config.retention,
+        busy: () => adapter.turnsInFlight > 0,
         localMode,
         directory: people ?? directory,
         refreshAnswers: () => answerer.refresh?.() ?? Promise.resolve(),

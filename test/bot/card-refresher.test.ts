@@ -49,7 +49,7 @@ function pressOn(messageId: string, client: object, conversationId = 'a:chat'): 
   return context;
 }
 
-function refresher(options: { paced?: () => void } = {}) {
+function refresher(options: { paced?: () => void; busy?: () => boolean; quietWaitMs?: number } = {}) {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _e, done) {
@@ -68,6 +68,8 @@ function refresher(options: { paced?: () => void } = {}) {
     pace,
     logger: createLogger('info', sink),
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    ...(options.busy ? { busy: options.busy } : {}),
+    ...(options.quietWaitMs ? { quietWaitMs: options.quietWaitMs } : {}),
     sleep: async (ms) => {
       waits.push(ms);
     },
@@ -132,6 +134,23 @@ describe('replacing a pressed card for everyone', () => {
     r.replaceForEveryone(pressOn('msg-3', down), card('Sparat'));
     await r.idle();
     assert.equal(down.calls.length, 3, 'given up after the attempts the policy allows');
+  });
+
+  it('lets the presses being answered go first: an update waits while the bot is busy, and at most the time allowed', async () => {
+    const client = connector();
+    let answering = 3;
+    const { r, waits } = refresher({ busy: () => answering-- > 0 });
+    r.replaceForEveryone(pressOn('msg-1', client), card('Sparat'));
+    await r.idle();
+    assert.equal(client.calls.length, 1, 'sent once the bot was quiet');
+    assert.deepEqual(waits, [10, 10, 10], 'one short wait for each look that found the bot busy');
+
+    const always = connector();
+    const { r: r2, waits: waits2 } = refresher({ busy: () => true, quietWaitMs: 100 });
+    r2.replaceForEveryone(pressOn('msg-2', always), card('Sparat'));
+    await r2.idle();
+    assert.equal(always.calls.length, 1, 'a bot that is never quiet still sends it, after the time allowed');
+    assert.equal(waits2.length, 10);
   });
 
   it('does nothing for a press without a message id', async () => {

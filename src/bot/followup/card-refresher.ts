@@ -29,7 +29,18 @@ export interface CardRefresherDeps {
   logger: Logger;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Whether the bot is answering someone now. An update for the others waits for a quiet moment,
+   * at most `quietWaitMs`: when many press at once, their answers get the time first, and the
+   * updates (which nobody waits for) follow.
+   */
+  busy?: () => boolean;
+  quietWaitMs?: number;
 }
+
+/** How often a waiting update looks whether the bot is still busy. */
+const QUIET_POLL_MS = 10;
+const QUIET_WAIT_MS = 1_000;
 
 export class CardRefresher {
   /** By conversation and message: the newest card not yet sent. */
@@ -77,10 +88,19 @@ export class CardRefresher {
     }
   }
 
+  /** Waits while the bot is answering someone, at most the configured time; never longer. */
+  private async quietMoment(sleep: (ms: number) => Promise<void>): Promise<void> {
+    const busy = this.deps.busy;
+    if (!busy) return;
+    for (let polls = Math.ceil((this.deps.quietWaitMs ?? QUIET_WAIT_MS) / QUIET_POLL_MS); polls > 0 && busy(); polls--)
+      await sleep(QUIET_POLL_MS);
+  }
+
   private async send(key: string, { activity, client }: Waiting): Promise<void> {
     const policy = this.deps.retry ?? DEFAULT_RETRY_POLICY;
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     withoutSdkRetries(client);
+    await this.quietMoment(sleep);
     for (let attempt = 1; ; attempt++) {
       // A newer card for the same message makes this one moot: it is sent instead.
       if (this.waiting.has(key)) return;

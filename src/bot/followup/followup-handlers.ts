@@ -53,7 +53,7 @@ export class FollowUpHandlers {
     // One pace for every request the bot makes to Teams on its own: proactive messages and cards replaced after a press.
     const pace = new RateLimiter(deps.sendRatePerSecond, 1);
     this.messenger = new RoundMessenger({ ...deps, people: deps.service.people, pace });
-    this.refresher = new CardRefresher({ pace, logger: deps.logger });
+    this.refresher = new CardRefresher({ pace, logger: deps.logger, ...(deps.busy ? { busy: deps.busy } : {}) });
     this.work = new RoundWork({ ...deps, followUp: deps.service, notifier: this.messenger });
     this.unknownWords = new UnknownWordsCounter((words) => countUnknownWords(deps.service, words), deps.logger);
     this.users = new TeamsUsers(deps.service, deps.logger);

@@ -57,6 +57,8 @@ export interface FollowUpDeps {
   diagnostics?: Diagnostics;
   /** How long chat records and gone contacts are kept (RETAIN_* settings). */
   retention?: RetentionPolicy;
+  /** Whether the bot is answering someone now (turns in flight): updates nobody waits for let them go first. */
+  busy?: () => boolean;
 }
 
 /** The unknown words listed: the most asked; a card of 300 would be read by nobody. */
