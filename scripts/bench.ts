@@ -165,11 +165,28 @@ async function main(): Promise<void> {
   console.log(
     `    duplicates ${followUp.duplicates}, lost ${followUp.lost}   target 0 and 0: ${followUp.duplicates === 0 && followUp.lost === 0 ? 'PASS' : 'FAIL'}`,
   );
+  // Three runs of 200 presses at once, each on a bot of its own: one burst is over in a few hundred
+  // ms, and on a shared machine one neighbour's spike can fall inside it. Judged on the median.
+  const answerRuns = [followUp, await benchFollowUp('setup'), await benchFollowUp('setup')];
+  const p99s = answerRuns.map((r) => r.answerP99Ms);
+  const medianP99 = median(p99s);
+  const storedOnce = answerRuns.every((r) => r.storedOnce);
+  console.log(`\n(e) 200 concurrent answer submissions over HTTP, three runs:`);
+  for (const [i, r] of answerRuns.entries())
+    console.log(
+      `    run ${i + 1}: median ${fmt(r.answerMedianMs)}   p99 ${fmt(r.answerP99Ms)}   stored exactly once: ${r.storedOnce ? 'yes' : 'NO'}`,
+    );
   console.log(
-    `\n(e) 200 concurrent answer submissions over HTTP: median ${fmt(followUp.answerMedianMs)}   p99 ${fmt(followUp.answerP99Ms)}   target p99 < ${TARGETS.answerP99Ms} ms: ${followUp.answerP99Ms < TARGETS.answerP99Ms ? 'PASS' : 'FAIL'}   all stored exactly once: ${followUp.storedOnce ? 'PASS' : 'FAIL'}`,
+    `    p99, median of the runs: ${fmt(medianP99)}   target p99 < ${TARGETS.answerP99Ms} ms: ${medianP99 < TARGETS.answerP99Ms ? 'PASS' : 'FAIL'}   all stored exactly once: ${storedOnce ? 'PASS' : 'FAIL'}`,
   );
+  const worst = <K extends 'storeOperationsPerAnswer' | 'roundOperationsPerAnswer'>(key: K) => ({
+    reads: Math.max(...answerRuns.map((r) => r[key].reads)),
+    writes: Math.max(...answerRuns.map((r) => r[key].writes)),
+  });
+  const allOps = worst('storeOperationsPerAnswer');
+  const roundOps = worst('roundOperationsPerAnswer');
   console.log(
-    `    store operations per saved answer: ${followUp.storeOperationsPerAnswer.reads.toFixed(2)} reads, ${followUp.storeOperationsPerAnswer.writes.toFixed(2)} writes in all; the save's own (the round's partition): ${followUp.roundOperationsPerAnswer.reads.toFixed(2)} reads, ${followUp.roundOperationsPerAnswer.writes.toFixed(2)} writes   target <= 1 and 1: ${followUp.roundOperationsPerAnswer.reads <= 1 && followUp.roundOperationsPerAnswer.writes <= 1 ? 'PASS' : 'FAIL'}`,
+    `    store operations per saved answer (the most of the runs): ${allOps.reads.toFixed(2)} reads, ${allOps.writes.toFixed(2)} writes in all; the save's own (the round's partition): ${roundOps.reads.toFixed(2)} reads, ${roundOps.writes.toFixed(2)} writes   target <= 1 and 1: ${roundOps.reads <= 1 && roundOps.writes <= 1 ? 'PASS' : 'FAIL'}`,
   );
   const reach = await benchReachByEmail();
   console.log(
