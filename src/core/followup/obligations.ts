@@ -38,7 +38,11 @@ export interface RoundPlanSummary {
   recipients: number;
 }
 
-export function summarizeRound(obligations: Obligation[], contacts: readonly Contact[], personKeyOf: (c: Contact) => string): RoundPlanSummary {
+export function summarizeRound(
+  obligations: Obligation[],
+  contacts: readonly Contact[],
+  personKeyOf: (c: Contact) => string,
+): RoundPlanSummary {
   const byUnit = new Map<string, number>();
   for (const o of obligations) byUnit.set(o.unit, (byUnit.get(o.unit) ?? 0) + 1);
   const units = [...byUnit].map(([unit, actions]) => ({ unit, actions, contacts: contacts.filter((c) => c.unit === unit).length }));
