@@ -395,6 +395,20 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     if (onlyOwner.kind === 'unit') assert.doesNotMatch(renderText(onlyOwner), /nämns inte/);
   });
 
+  it('reads "has committed a crime" as the plan’s lagöverträdare, and procurement contracts as the plan’s avtal', () => {
+    const first = (q: string) => {
+      const a = linkoping.answer(q);
+      assert.equal(a.kind, 'actions', `${q} → ${a.kind}`);
+      return a.kind === 'actions' ? a.actions[0]!.id : '';
+    };
+    // A9-5: "orossamtal med unga lagöverträdare (under 15 år)"; "barn" and "brott" alone led to A2-1 (BFT … barn och unga).
+    assert.equal(first('Vem håller i orossamtalen med barn under 15 som begått brott?'), 'A9-5');
+    assert.equal(first('vem jobbar med unga som begått ett brott'), 'A9-5');
+    assert.equal(first('Who works with young people who have committed crimes?'), 'A9-5');
+    // A12-5: "en strategi för kontroll av företag innan och under avtal".
+    assert.equal(first('Who checks companies before procurement contracts?'), 'A12-5');
+  });
+
   it('never gives an owner to a question outside the plan, in any question set, tuned on or held out', () => {
     for (const { name, score } of qaScores()) assert.equal(score.ownersOutsidePlan, 0, name);
   });

@@ -298,7 +298,7 @@ export const ENGLISH_TO_SWEDISH: Readonly<Record<string, string[]>> = lookupTabl
   tenants: ['andrahandsuthyrning'],
   agreement: ['överenskommelse', 'trygghetsöverenskommelse'],
   procured: ['upphandlad'],
-  procurement: ['upphandlad'],
+  procurement: ['upphandlad', 'avtal'],
   infrastructure: ['infrastruktur'],
   construction: ['nyetablering', 'ombyggnation'],
   renovation: ['ombyggnation'],
@@ -550,6 +550,11 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   utskänkning: ['alkoholservering'],
   värvning: ['rekrytering', 'nyrekrytering'],
   brottslingar: ['lagöverträdare', 'kriminella'],
+  // "(barn, unga) som begått brott": what the plan calls lagöverträdare; one thing, not "brott" alone.
+  'begått brott': ['lagöverträdare'],
+  'begått ett brott': ['lagöverträdare'],
+  'begår brott': ['lagöverträdare'],
+  'begick brott': ['lagöverträdare'],
   ungdomsbrottslingar: ['lagöverträdare'],
   gängmedlemmar: ['kriminella', 'kriminalitet'],
   mord: ['grova', 'våldsbrott'],
@@ -673,6 +678,11 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   'city centre': ['centrum', 'stadskärna'],
   'city center': ['centrum', 'stadskärna'],
   // Brå's English for the exit work with people who leave criminal networks (#27).
+  // Who has committed a crime: the plan's lagöverträdare (young offenders), one thing with its verb.
+  'committed crimes': ['lagöverträdare'],
+  'committed a crime': ['lagöverträdare'],
+  'committed crime': ['lagöverträdare'],
+  'commit crimes': ['lagöverträdare'],
   'exit programme': ['avhopparverksamhet'],
   'exit programmes': ['avhopparverksamhet'],
   'exit program': ['avhopparverksamhet'],
