@@ -409,6 +409,19 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(first('Who checks companies before procurement contracts?'), 'A12-5');
   });
 
+  it('reads "på kvällarna", "på helgerna" as when, not as a topic the plan lacks; and event safety as eventsäkerhet', () => {
+    const first = (q: string) => {
+      const a = linkoping.answer(q);
+      assert.equal(a.kind, 'actions', `${q} → ${a.kind}`);
+      return a.kind === 'actions' ? a.actions[0]!.id : '';
+    };
+    // A23-4: "öppna tillgängliga ungdom/fritidsverksamheter" (KOF); the evenings made it "not in the plan".
+    assert.equal(first('Vem ordnar fritidsgårdar på kvällarna?'), 'A23-4');
+    assert.equal(first('vem har fritidsgårdarna öppna på helgerna'), 'A23-4');
+    // A21-3: "Utbilda nyckelaktörer i eventsäkerhet" (KOF); "safety" alone is the plan's trygghet, everywhere.
+    assert.equal(first('Who is responsible for event safety?'), 'A21-3');
+  });
+
   it('never gives an owner to a question outside the plan, in any question set, tuned on or held out', () => {
     for (const { name, score } of qaScores()) assert.equal(score.ownersOutsidePlan, 0, name);
   });

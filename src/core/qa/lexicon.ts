@@ -675,6 +675,9 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   // Brå's English for the social services' protected housing ("protected", "housing" and "shelter" are words of their own).
   'safe house': ['skyddat', 'boende'],
   'safe houses': ['skyddat', 'boende'],
+  // Safety at events is one thing (eventsäkerhet), not the plan's trygghet in general.
+  'event safety': ['eventsäkerhet'],
+  'event security': ['eventsäkerhet'],
   'city centre': ['centrum', 'stadskärna'],
   'city center': ['centrum', 'stadskärna'],
   // Brå's English for the exit work with people who leave criminal networks (#27).

@@ -93,6 +93,18 @@ export const STOP_WORDS = new Set([
   'decides',
   'decide',
   'ute',
+  // When, not what: "fritidsgårdar på kvällarna", "aktiviteter på helgerna" (night words are not
+  // here: nattvandring is a topic of its own)
+  'kvällen',
+  'kvällarna',
+  'kvällar',
+  'kvällstid',
+  'helgen',
+  'helgerna',
+  'helger',
+  'dagtid',
+  'evenings',
+  'weekends',
   // Adverbs and courtesy words of everyday speech
   'nuförtiden',
   'numera',
