@@ -422,6 +422,13 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.equal(first('Who is responsible for event safety?'), 'A21-3');
   });
 
+  it('reads Brå’s "situational picture" as the plan’s lägesbild, whose rows are Polisen’s and KLF (SÄK)’s', () => {
+    const a = linkoping.answer('Who makes the situational picture of crime?');
+    assert.equal(a.kind, 'actions');
+    // A6-3 (gode män informed about organised crime, VSS and VOF) came first.
+    if (a.kind === 'actions') assert.match(a.actions[0]!.id, /^A1-[123]$/);
+  });
+
   it('never gives an owner to a question outside the plan, in any question set, tuned on or held out', () => {
     for (const { name, score } of qaScores()) assert.equal(score.ownersOutsidePlan, 0, name);
   });

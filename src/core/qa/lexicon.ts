@@ -675,6 +675,10 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   // Brå's English for the social services' protected housing ("protected", "housing" and "shelter" are words of their own).
   'safe house': ['skyddat', 'boende'],
   'safe houses': ['skyddat', 'boende'],
+  // Brå's English for lägesbild: a picture of the situation, not "situational" crime prevention.
+  'situational picture': ['lägesbild', 'lägesbilder'],
+  'situation picture': ['lägesbild', 'lägesbilder'],
+  'picture of the situation': ['lägesbild', 'lägesbilder'],
   // Safety at events is one thing (eventsäkerhet), not the plan's trygghet in general.
   'event safety': ['eventsäkerhet'],
   'event security': ['eventsäkerhet'],
