@@ -18,6 +18,12 @@ import { qaScores } from '../../scripts/qa-score';
 import { join } from 'node:path';
 
 const linkoping = new PlanAnswerer(PLAN, GLOSSARY);
+/** The id of the first row answered on Linköping's plan; the question must be answered with rows. */
+const firstRowOnLinkoping = (q: string): string => {
+  const a = linkoping.answer(q);
+  assert.equal(a.kind, 'actions', `${q} → ${a.kind}`);
+  return a.kind === 'actions' ? a.actions[0]!.id : '';
+};
 const same = (answerer: PlanAnswerer, typed: string, spelt: string) => {
   const a = answerer.answer(typed);
   const b = answerer.answer(spelt);
@@ -396,30 +402,20 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
   });
 
   it('reads "has committed a crime" as the plan’s lagöverträdare, and procurement contracts as the plan’s avtal', () => {
-    const first = (q: string) => {
-      const a = linkoping.answer(q);
-      assert.equal(a.kind, 'actions', `${q} → ${a.kind}`);
-      return a.kind === 'actions' ? a.actions[0]!.id : '';
-    };
     // A9-5: "orossamtal med unga lagöverträdare (under 15 år)"; "barn" and "brott" alone led to A2-1 (BFT … barn och unga).
-    assert.equal(first('Vem håller i orossamtalen med barn under 15 som begått brott?'), 'A9-5');
-    assert.equal(first('vem jobbar med unga som begått ett brott'), 'A9-5');
-    assert.equal(first('Who works with young people who have committed crimes?'), 'A9-5');
+    assert.equal(firstRowOnLinkoping('Vem håller i orossamtalen med barn under 15 som begått brott?'), 'A9-5');
+    assert.equal(firstRowOnLinkoping('vem jobbar med unga som begått ett brott'), 'A9-5');
+    assert.equal(firstRowOnLinkoping('Who works with young people who have committed crimes?'), 'A9-5');
     // A12-5: "en strategi för kontroll av företag innan och under avtal".
-    assert.equal(first('Who checks companies before procurement contracts?'), 'A12-5');
+    assert.equal(firstRowOnLinkoping('Who checks companies before procurement contracts?'), 'A12-5');
   });
 
   it('reads "på kvällarna", "på helgerna" as when, not as a topic the plan lacks; and event safety as eventsäkerhet', () => {
-    const first = (q: string) => {
-      const a = linkoping.answer(q);
-      assert.equal(a.kind, 'actions', `${q} → ${a.kind}`);
-      return a.kind === 'actions' ? a.actions[0]!.id : '';
-    };
     // A23-4: "öppna tillgängliga ungdom/fritidsverksamheter" (KOF); the evenings made it "not in the plan".
-    assert.equal(first('Vem ordnar fritidsgårdar på kvällarna?'), 'A23-4');
-    assert.equal(first('vem har fritidsgårdarna öppna på helgerna'), 'A23-4');
+    assert.equal(firstRowOnLinkoping('Vem ordnar fritidsgårdar på kvällarna?'), 'A23-4');
+    assert.equal(firstRowOnLinkoping('vem har fritidsgårdarna öppna på helgerna'), 'A23-4');
     // A21-3: "Utbilda nyckelaktörer i eventsäkerhet" (KOF); "safety" alone is the plan's trygghet, everywhere.
-    assert.equal(first('Who is responsible for event safety?'), 'A21-3');
+    assert.equal(firstRowOnLinkoping('Who is responsible for event safety?'), 'A21-3');
   });
 
   it('reads Brå’s "situational picture" as the plan’s lägesbild, whose rows are Polisen’s and KLF (SÄK)’s', () => {
