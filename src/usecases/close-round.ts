@@ -4,7 +4,7 @@
  * [år]"; without a year, the open round), who first sees what is still missing and confirms, or by
  * the scheduler at the deadline.
  */
-import type { Person, Round } from '../core/followup/model';
+import { answeredReports, reportKey, type Person, type Round } from '../core/followup/model';
 import { isCalendarDate, swedishDate } from '../core/followup/schedule';
 import { unfinishedRecipients } from './remind-unfinished';
 import type { FollowUp } from './follow-up';
@@ -50,8 +50,8 @@ export interface ClosingPreview {
 async function closingPreview(service: Pick<FollowUp, 'forRound' | 'rounds'>, round: Round, now: Date): Promise<ClosingPreview> {
   const active = service.forRound(round);
   const answers = await service.rounds.listAnswers(round.year);
-  const answeredKeys = new Set(answers.map((a) => `${a.actionId}|${a.unit}`));
-  const missing = active.obligations.filter((o) => !answeredKeys.has(`${o.actionId}|${o.unit}`));
+  const answeredKeys = answeredReports(answers);
+  const missing = active.obligations.filter((o) => !answeredKeys.has(reportKey(o)));
   const peopleUnfinished = (await unfinishedRecipients(active, answers)).length;
   const deadlineEnd = Date.parse(`${round.deadline}T23:59:59Z`);
   return {

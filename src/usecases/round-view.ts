@@ -3,7 +3,7 @@
  * year's, and their progress over all the units they answer for. Plain data: the Teams card is
  * drawn from it without going back to the store.
  */
-import type { Answer, Obligation, Round, StatusDefinition } from '../core/followup/model';
+import { answeredReports, reportKey, type Answer, type Obligation, type Round, type StatusDefinition } from '../core/followup/model';
 import type { FollowUp } from './follow-up';
 import type { ActionView } from '../core/plan/action-view';
 import { comparableRound } from '../core/followup/periods';
@@ -29,14 +29,10 @@ export interface RoundView {
 
 const isFor = (o: Obligation) => (a: Answer) => a.actionId === o.actionId && a.unit === o.unit;
 
-/** Which (action, unit) reports have an answer: one pass over the round's answers, not one per action. */
-const answeredKeys = (answers: Answer[]): Set<string> => new Set(answers.map((a) => `${a.actionId}\u0000${a.unit}`));
-const keyOf = (o: Obligation): string => `${o.actionId}\u0000${o.unit}`;
-
 /** The first of `mine` after `index` (wrapping round) without an answer; undefined when all are answered. */
 export function nextUnanswered(mine: Obligation[], answers: Answer[], index = -1): Obligation | undefined {
-  const answered = answeredKeys(answers);
-  const open = (o: Obligation) => !answered.has(keyOf(o));
+  const answered = answeredReports(answers);
+  const open = (o: Obligation) => !answered.has(reportKey(o));
   return mine.find((o, i) => i > index && open(o)) ?? mine.find(open);
 }
 
@@ -52,8 +48,8 @@ export async function roundViewAt(
   const mine = service.obligationsOf(units);
   const answers = knownAnswers ?? (await service.rounds.listAnswers(round.year));
   const obligation = at ?? nextUnanswered(mine, answers) ?? mine[0]!;
-  const answered = answeredKeys(answers);
-  const isAnswered = (o: Obligation) => answered.has(keyOf(o));
+  const answered = answeredReports(answers);
+  const isAnswered = (o: Obligation) => answered.has(reportKey(o));
   return {
     round,
     units,

@@ -121,6 +121,12 @@ export function samePerson(a: Person, b: Person): boolean {
   return false;
 }
 
+/** One report of a round, an action for one unit, as a key: an answer's and its obligation's are the same. */
+export const reportKey = (report: { actionId: string; unit: string }): string => `${report.actionId}\u0000${report.unit}`;
+
+/** The reports that have an answer: one pass over the round's answers, not one per obligation. */
+export const answeredReports = (answers: ReadonlyArray<{ actionId: string; unit: string }>): Set<string> => new Set(answers.map(reportKey));
+
 export function personKey(p: Person): string {
   if (p.aadObjectId) return `aad:${p.aadObjectId.toLowerCase()}`;
   if (p.upn) return `upn:${p.upn.toLowerCase()}`;

@@ -5,6 +5,8 @@
 import { contactsOf } from './contacts-of';
 import {
   MAX_DESCRIPTION_LENGTH,
+  answeredReports,
+  reportKey,
   type Answer,
   type Contact,
   type Obligation,
@@ -103,8 +105,7 @@ export function progress(
 ): { answered: number; total: number } {
   const asked = new Set(units);
   const mine = obligations.filter((o) => asked.has(o.unit));
-  // One pass over the answers, not one per obligation: a save near a round's end checks them all.
-  const answeredKeys = new Set(answers.map((a) => `${a.actionId}\u0000${a.unit}`));
-  const answered = mine.filter((o) => answeredKeys.has(`${o.actionId}\u0000${o.unit}`)).length;
+  const answeredKeys = answeredReports(answers);
+  const answered = mine.filter((o) => answeredKeys.has(reportKey(o))).length;
   return { answered, total: mine.length };
 }

@@ -10,6 +10,7 @@ import { withoutHiddenControls } from '../plain-text';
 import { codesWithoutName, findSubunit, findUnit, type UnitGlossary } from '../plan/glossary';
 import {
   NOT_REPORTED,
+  reportKey,
   statusLabel,
   type Answer,
   type Contact,
@@ -143,8 +144,8 @@ export function buildReport(input: {
   glossary?: UnitGlossary;
 }): Report {
   const { plan, round, obligations, answers, previousAnswers, contacts } = input;
-  const byKey = new Map(answers.map((a) => [`${a.actionId}|${a.unit}`, a]));
-  const previousByKey = new Map((previousAnswers ?? []).map((a) => [`${a.actionId}|${a.unit}`, a]));
+  const byKey = new Map(answers.map((a) => [reportKey(a), a]));
+  const previousByKey = new Map((previousAnswers ?? []).map((a) => [reportKey(a), a]));
   // Across plan versions, last year's answer is the one for the action this one continues (never one that merely shares its id).
   const comparison =
     input.previousPlan && previousAnswers && input.previousPlan.planVersion !== plan.planVersion
@@ -158,9 +159,9 @@ export function buildReport(input: {
 
   const rows: ReportRow[] = obligations.map((o) => {
     const action = actions.get(o.actionId)!;
-    const answer = byKey.get(`${o.actionId}|${o.unit}`);
+    const answer = byKey.get(reportKey(o));
     const continued = previousId(o.actionId);
-    const previous = continued ? previousByKey.get(`${continued}|${o.unit}`) : undefined;
+    const previous = continued ? previousByKey.get(reportKey({ actionId: continued, unit: o.unit })) : undefined;
     return {
       actionId: o.actionId,
       group: action.group,
