@@ -190,19 +190,22 @@ export function answerCardSpec(answer: Answer): CardSpec {
     case 'statuses':
       return messageSpec(t('statusesTitle', lang), statusLines(answer), citationText(answer.citation, lang), fallbackText);
     case 'units':
-      return rowsListing(fallbackText, t('unitsTitle', lang, { n: answer.units.length }), unitRows(answer), answer.citation, lang, {
-        hint: t('unitsHint', lang, { example: answer.units[0]?.code ?? '' }),
-      });
+      return rowsListing(
+        fallbackText,
+        t('unitsTitle', lang, { n: answer.units.length }),
+        t('unitsHint', lang, { example: answer.units[0]?.code ?? '' }),
+        unitRows(answer),
+        answer.citation,
+        lang,
+      );
     case 'partners':
       return rowsListing(
         fallbackText,
         t('partnersTitle', lang, { n: answer.partners.length }),
+        t('partnersHint', lang, { example: answer.partners[0]?.code ?? '' }),
         partnerRows(answer),
         answer.citation,
         lang,
-        {
-          hint: t('partnersHint', lang, { example: answer.partners[0]?.code ?? '' }),
-        },
       );
     case 'passage':
       return messageSpec(
@@ -361,14 +364,14 @@ function rowWithCooperation(a: ActionView, lang: Answer['language']): Record<str
 function rowsListing(
   fallbackText: string,
   title: string,
+  hint: string,
   rows: Array<Record<string, string>>,
   citation: Citation,
   lang: Language,
-  options: { hint: string },
 ): CardSpec {
   return {
     template: 'listing',
-    data: { fallbackText, title, subtitleLines: [options.hint], sections: [section({ rows })], citation: cardCitation(citation, lang) },
+    data: { fallbackText, title, subtitleLines: [hint], sections: [section({ rows })], citation: cardCitation(citation, lang) },
   };
 }
 

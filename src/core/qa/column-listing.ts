@@ -36,7 +36,7 @@ const EXTERNAL = /\bextern|\butifrån|\butanför|\bexternal|\boutside/i;
 const PARTNERS =
   /\b(aktörer|aktör|partner|partners|parter|samverkanspartner|samverkansparter|organisationer|myndigheter|actors|organisations|organizations|agencies)\b/i;
 const NO_PARTNER =
-  /\b(ingen|inga|utan|saknar|saknas|inte har någon|no|without|lack|lacks)\s+(samverkan|samverkanspart|samverkansparter|samverkanspartner|partner|partners|parter|cooperation|partners?)\b/i;
+  /\b(ingen|inga|utan|saknar|saknas|inte har någon|no|without|lack|lacks)\s+(samverkan|samverkanspart|samverkansparter|samverkanspartner|partners?|parter|cooperation)\b/i;
 const NO_OWNER = /\b(ingen|utan|saknar|inte har någon|no|without|lack)\s+(ansvarig|ansvar|owner|responsible|one responsible)/i;
 /** "saknar finansiering", "har ingen angiven finansiering", "have no funding": the negation counts, a few words before. */
 const NO_FUNDING =

@@ -175,7 +175,7 @@ export class DiacriticRestorer {
 
   /**
    * A word the plan has only in another form or inside a compound ("omradena" for områden,
-   * "ordningsvaktsomradena", "atgardsplanens"): the longest piece of it (5 letters or more) that
+   * "ordningsvaktsomradena", "atgardsplanens"): the longest piece of it (MIN_PIECE letters or more) that
    * folds from exactly one word of the plan gets that word's letters, and so on for what is left on
    * either side. Undefined when no piece does.
    */

@@ -195,7 +195,6 @@ function numberWordAround(text: string, start: number, end: number): number | nu
   return cardinal ?? null;
 }
 
-/** `areaRef` is the plan's `areaReference`: which words name its areas. */
 /** "Vem har beslutat om planen?", "När antogs planen?", "Hur länge gäller planen?" (and in English). */
 const PLAN_DECISION = [
   /^\s*(?:vem|vilka|vilken)\s+(?:har\s+)?(?:äger|beslutade|beslutat|beslöt|antog|antagit|fastställde|fastställt|godkände|godkänt)(?:\s+om)?\s+(?:planen|åtgärdsplanen)\s*[?!.]*\s*$/iu,
@@ -214,6 +213,7 @@ const UNITS_LISTED = [
   /^\s*(?:who|which department|which unit)\s+(?:owns|has|is responsible for)\s+(?:the\s+)?most(?:\s+actions)?(?:\s+in\s+the\s+plan)?\s*[?!.]*\s*$/iu,
 ];
 
+/** `areaRef` is the plan's `areaReference`: which words name its areas. */
 export function readIntent(raw: string, areaRef: RegExp): Intent {
   const text = raw.trim();
   if (text === '' || tokenize(text).length === 0) return { kind: 'empty' };

@@ -684,12 +684,12 @@ export const SYNONYMS: Readonly<Record<string, string[]>> = lookupTable({
   'event security': ['eventsäkerhet'],
   'city centre': ['centrum', 'stadskärna'],
   'city center': ['centrum', 'stadskärna'],
-  // Brå's English for the exit work with people who leave criminal networks (#27).
   // Who has committed a crime: the plan's lagöverträdare (young offenders), one thing with its verb.
   'committed crimes': ['lagöverträdare'],
   'committed a crime': ['lagöverträdare'],
   'committed crime': ['lagöverträdare'],
   'commit crimes': ['lagöverträdare'],
+  // Brå's English for the exit work with people who leave criminal networks (#27).
   'exit programme': ['avhopparverksamhet'],
   'exit programmes': ['avhopparverksamhet'],
   'exit program': ['avhopparverksamhet'],
