@@ -58,8 +58,9 @@ const aad = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0'
 const ADMIN = 'aaaaaaaa-0000-4000-8000-00000000000a';
 
 /**
- * `fanOut`: 'measured' sends the round to the 500 under Teams' limit with faults, for (d); 'setup'
- * sends it unthrottled, only to have the messages the presses of (e) are made on (a run of (e) again).
+ * `fanOut`: 'measured' sends the round to the 500 through a connector that enforces Teams' limit and
+ * fails every 10th request, for (d); 'setup' through one that does neither (the bot still paces
+ * itself), only to have the messages the presses of (e) are made on (a run of (e) again).
  */
 export async function benchFollowUp(fanOut: 'measured' | 'setup' = 'measured'): Promise<{
   fanOutSeconds: number;
