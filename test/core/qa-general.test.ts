@@ -32,15 +32,12 @@ const same = (answerer: PlanAnswerer, typed: string, spelt: string) => {
 };
 
 /** A small plan of another municipality, written in the template: its actions, and any further sheets (Text). */
-function sjostadPlan(actions: string[][], sheets: Array<{ name: string; rows: string[][] }> = []): Plan {
+function sjostadPlan(actions: string[][], sheets: Array<{ name: string; rows: string[][] }> = [], planRows: string[][] = []): Plan {
   const sheetsOf = [
     { name: 'Åtgärder', rows: [['Område', 'Åtgärd', 'Ansvarig'], ...actions] },
     {
       name: 'Plan',
-      rows: [
-        ['Kommun', 'Sjöstads kommun'],
-        ['Titel', 'Trygghetsplan för Sjöstad'],
-      ],
+      rows: [['Kommun', 'Sjöstads kommun'], ['Titel', 'Trygghetsplan för Sjöstad'], ...planRows],
     },
     ...sheets,
   ];
@@ -371,6 +368,19 @@ describe('questions on any keyboard, with context, and outside the plan', () => 
     assert.match(renderText(linkoping.answer('What does Påbörjad mean?')), /Started \(Påbörjad\) – needs development/);
     // Typed alone, without a question mark, it is an answer meant for the follow-up's card, not a question.
     assert.notEqual(linkoping.answer('Påbörjad').kind, 'statuses');
+    // Another municipality's plan with the traffic light: its own statuses, nothing of Linköping's.
+    const plan = sjostadPlan([['1. Centrum', 'Trygghetsvandringar med boende', 'TEK']], [], [['Statusar', 'trafikljus']]);
+    const sjostad = new PlanAnswerer(plan, glossaryOfUnits(plan.units));
+    for (const q of ['Vad betyder Gul?', 'Vilka statusar finns?']) {
+      const a = sjostad.answer(q);
+      assert.ok(a.kind === 'statuses', `${q} → ${a.kind}`);
+      assert.deepEqual(
+        a.statuses.map((s) => s.label),
+        ['Grön', 'Gul', 'Röd'],
+      );
+      assert.doesNotMatch(renderText(a), /Pågående|Påbörjad|Linköping/);
+    }
+    assert.equal(sjostad.answer('Vad betyder Påbörjad?').kind === 'statuses', false, 'a status of another plan is no status here');
   });
 
   it('answers a code in capitals that is also a small word ("SIG", not "sig") with the rows that print it', () => {
